@@ -1,0 +1,173 @@
+"""Plain value types shared by every layer (no imports from the rest of the package).
+
+Glossary: an *Article* is immutable source text; a *Mention* is what the extractor found in it
+(span + normalized value); a *Record* is one curated funding fact; an *Amount* is one money
+observation of a record; *Evidence* ties a record field to an article span; an *Edit* is one
+change made to a record. Offsets are Python ``str`` indices, end exclusive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+
+class MentionKind(StrEnum):
+    AMOUNT = "amount"
+    COUNT = "count"
+    PLACE = "place"
+    YEAR = "year"
+    SECTOR = "sector"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class AmountKind(StrEnum):
+    PLANNED = "planned"
+    COMMITTED = "committed"
+    SPENT = "spent"
+    CUMULATIVE = "cumulative"
+    SHARE = "share"
+    ESTIMATE = "estimate"
+    UNKNOWN = "unknown"
+
+
+class RecordKind(StrEnum):
+    PROJECT = "project"
+    PROGRAMME = "programme"
+    AGGREGATE = "aggregate"
+
+
+class RecordStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class ReviewState(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Origin(StrEnum):
+    EXTRACTED = "extracted"
+    MANUAL = "manual"
+
+
+UNKNOWN_CURRENCY = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of Python str indices into an article text."""
+
+    start: int
+    end: int
+
+    def quote(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedAmount:
+    """A money amount read from text: exact value in full currency units."""
+
+    value: Decimal
+    currency: str = UNKNOWN_CURRENCY
+    qualifier: Qualifier = Qualifier.EXACT
+    value_max: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One thing the extractor found in a text.
+
+    ``value`` is exact (Decimal); ``what`` is the counted noun class for counts
+    (``projects``, ``households``, ``people``, ``jobs``, ``facilities``…).
+    ``data`` holds kind-specific extras (place id and level, year range, sector code…).
+    """
+
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    value: Decimal | None = None
+    currency: str | None = None
+    qualifier: Qualifier | None = None
+    value_max: Decimal | None = None
+    what: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(slots=True)
+class CandidateAmount:
+    """An amount the extractor proposes for a record."""
+
+    text: str
+    value: Decimal
+    currency: str
+    qualifier: Qualifier
+    kind: AmountKind
+    span: Span
+    value_max: Decimal | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    share_of: int | None = None  # index of the parent amount's record in the same extraction
+
+
+@dataclass(slots=True)
+class CandidateRecord:
+    """A record the extractor proposes; ``evidence`` maps field name to the supporting span."""
+
+    record_kind: RecordKind = RecordKind.PROJECT
+    donor: str | None = None
+    recipient: str | None = None
+    year_start: int | None = None
+    year_end: int | None = None
+    title: str | None = None
+    sector: str | None = None
+    n_projects: int | None = None
+    beneficiaries_people: int | None = None
+    beneficiaries_households: int | None = None
+    jobs: int | None = None
+    amounts: list[CandidateAmount] = field(default_factory=list)
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+    flags: dict[str, Any] = field(default_factory=dict)  # e.g. {"recipient_inferred": True}
+    parent_index: int | None = None  # for shares: index of the parent record in the list
+
+
+@dataclass(slots=True)
+class ArticleDraft:
+    """An article read from a file, before it is stored."""
+
+    text: str
+    title: str = ""
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    language: str | None = None
+    origin_file: str | None = None
+    origin_position: str | None = None  # e.g. "article 3", "row 12", "line 7"
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything the extractor found in one text."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    records: list[CandidateRecord] = field(default_factory=list)

@@ -1,0 +1,556 @@
+"""Curated records and other tables → pandas DataFrame → CSV / JSON / JSONL / XLSX files.
+
+The store layer hands plain Python rows (dicts of str, int, Decimal, date, datetime, None, ...);
+nothing here touches the database or Qt. pandas and openpyxl are imported inside functions so that
+importing this module (and opening the window) stays fast.
+
+What every export guarantees:
+
+- **Exact numbers.** Amounts are ``Decimal`` and never pass through ``float`` on their way to CSV or
+  JSON: ``Decimal("214000000")`` is written ``214000000``, ``Decimal("0.5")`` is written ``0.5``
+  (plain notation, no exponent, trailing zeros dropped). In XLSX a value becomes an Excel number only
+  when Excel can hold it exactly (at most 15 significant digits and, for fractions, a float that
+  round-trips to the same Decimal); otherwise it is written as text with its exact digits.
+- **CSV for Excel.** UTF-8 *with* BOM (``utf-8-sig``) so Excel shows Chinese correctly, comma
+  separated, one header row, ``\\r\\n`` line ends (RFC 4180, what Excel itself writes). Line breaks
+  inside a field are kept as they are, inside quotes. Dates and datetimes are ISO 8601 text.
+- **Formula injection.** In CSV and XLSX every *string* cell that starts with ``=``, ``+``, ``-``,
+  ``@``, tab or carriage return gets a leading ``'`` (OWASP "CSV injection"). Numbers are never
+  touched, so ``-5`` stays the number ``-5``. JSON and JSONL are written verbatim: they are
+  data-interchange formats that spreadsheets do not open as formulas.
+- **Atomic writes.** The file is written to a temporary file in the target's folder, flushed and
+  fsynced, then moved onto the target with ``os.replace``. If anything goes wrong the temporary file
+  is removed and an existing target is left exactly as it was. Ordinary failures raise
+  :class:`ExportError` (with the cause chained); ``KeyboardInterrupt``/``SystemExit`` are cleaned up
+  after and then propagate unchanged, so Ctrl-C still stops the program.
+
+JSON is one array with one record per line; JSONL is one record per line. Both are UTF-8 without BOM,
+``\\n`` line ends, non-ASCII characters written as themselves, dates as ISO 8601 strings. Records keep
+``amounts`` and ``evidence`` nested as lists of objects; dict values (e.g. article metadata) stay
+objects in JSON and become JSON text in CSV/XLSX.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import math
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from enum import Enum, StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "AMOUNT_COLUMNS",
+    "RECORD_COLUMNS",
+    "ExportError",
+    "ExportFormat",
+    "decimal_text",
+    "neutralize",
+    "records_frame",
+    "table_frame",
+    "write_records",
+    "write_table",
+]
+
+
+class ExportFormat(StrEnum):
+    """File formats an export can be written in."""
+
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+    XLSX = "xlsx"
+
+
+class ExportError(Exception):
+    """An export could not be written; any existing target file was left untouched."""
+
+
+#: Scalar record keys in the order the store layer provides them (used when there are no records).
+RECORD_COLUMNS: tuple[str, ...] = (
+    "record_id",
+    "article_id",
+    "article_title",
+    "article_source",
+    "article_url",
+    "article_published",
+    "record_kind",
+    "donor",
+    "recipient",
+    "year_start",
+    "year_end",
+    "title",
+    "sector",
+    "n_projects",
+    "beneficiaries_people",
+    "beneficiaries_households",
+    "jobs",
+    "status",
+    "notes",
+    "origin",
+    "created_at",
+    "updated_at",
+    "version",
+    "last_edited_by",
+    "last_edited_at",
+)
+
+#: Keys of a record that hold lists (nested in JSON, summarised in CSV/XLSX).
+NESTED_KEYS: tuple[str, ...] = ("amounts", "evidence")
+
+#: Flat columns of the primary (first) amount, and the amount key each comes from.
+AMOUNT_COLUMNS: tuple[str, ...] = (
+    "amount_text",
+    "amount_value",
+    "amount_value_max",
+    "amount_currency",
+    "amount_qualifier",
+    "amount_kind",
+    "amount_period_start",
+    "amount_period_end",
+)
+
+RECORDS_SHEET = "records"
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
+_EXCEL_MAX_CELL_CHARS = 32_767
+
+
+# ---------------------------------------------------------------------------------------------
+# Frames
+
+
+def records_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """One flat row per record: scalar keys, primary amount, amount count and summaries, evidence.
+
+    Values keep their Python types (``object`` columns): Decimals stay Decimals, dates stay dates.
+    """
+    import pandas as pd
+
+    records = list(records)
+    scalar = _columns(records, exclude=NESTED_KEYS) if records else list(RECORD_COLUMNS)
+    columns = [*scalar, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
+    rows = [_flat_record(record, scalar) for record in records]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def table_frame(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A flat table (articles, mentions, edits) as an ``object`` DataFrame; missing keys become None."""
+    import pandas as pd
+
+    rows = list(rows)
+    cols = list(columns) if columns is not None else _columns(rows)
+    return pd.DataFrame([[row.get(c) for c in cols] for row in rows], columns=cols, dtype=object)
+
+
+def _columns(rows: Sequence[Mapping[str, Any]], exclude: Sequence[str] = ()) -> list[str]:
+    """Union of the rows' keys in first-seen order."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        for key in row:
+            if key not in exclude:
+                seen.setdefault(key, None)
+    return list(seen)
+
+
+def _flat_record(record: Mapping[str, Any], scalar: Sequence[str]) -> list[Any]:
+    amounts = list(record.get("amounts") or [])
+    evidence = list(record.get("evidence") or [])
+    primary = amounts[0] if amounts else {}
+    return [
+        *(record.get(c) for c in scalar),
+        *(primary.get(c.removeprefix("amount_")) for c in AMOUNT_COLUMNS),
+        len(amounts),
+        "; ".join(_amount_summary(a) for a in amounts[1:]) or None,
+        "; ".join(_evidence_summary(e) for e in evidence) or None,
+    ]
+
+
+def _amount_summary(amount: Mapping[str, Any]) -> str:
+    """``"text = value currency (kind)"``; a range shows as ``value–value_max``."""
+    value = _display(amount.get("value"))
+    if amount.get("value_max") is not None:
+        value = f"{value}–{_display(amount['value_max'])}"
+    number = " ".join(part for part in (value, _display(amount.get("currency"))) if part)
+    text = _display(amount.get("text"))
+    summary = f"{text} = {number}" if text else number
+    kind = _display(amount.get("kind"))
+    return f"{summary} ({kind})" if kind else summary
+
+
+def _evidence_summary(evidence: Mapping[str, Any]) -> str:
+    """``"field: «quote» [start:end]"``."""
+    return (
+        f"{_display(evidence.get('field'))}: «{_display(evidence.get('quote'))}» "
+        f"[{_display(evidence.get('start'))}:{_display(evidence.get('end'))}]"
+    )
+
+
+def _display(value: Any) -> str:
+    """Readable text for summaries (exact for Decimals, ISO for dates, empty for None)."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public writers
+
+
+def write_records(
+    records: Iterable[Mapping[str, Any]], path: str | os.PathLike[str], fmt: ExportFormat | str
+) -> Path:
+    """Write curated records atomically; CSV/XLSX are flat (``records_frame``), JSON/JSONL nested.
+
+    Returns the path written. Raises :class:`ExportError` on any failure.
+    """
+    fmt = _format(fmt)
+    target = _target(path)
+    records = list(records)
+
+    def write(handle: IO[bytes]) -> None:
+        if fmt is ExportFormat.CSV:
+            _write_csv(records_frame(records), handle)
+        elif fmt is ExportFormat.XLSX:
+            _write_xlsx(records_frame(records), handle, RECORDS_SHEET)
+        else:
+            _write_json(records, handle, lines=fmt is ExportFormat.JSONL)
+
+    _atomic_write(target, write)
+    return target
+
+
+def write_table(
+    rows: Iterable[Mapping[str, Any]],
+    path: str | os.PathLike[str],
+    fmt: ExportFormat | str,
+    *,
+    columns: Sequence[str] | None = None,
+    sheet_name: str = "data",
+) -> Path:
+    """Write a flat table (articles, mentions, edits) atomically.
+
+    ``columns`` picks and orders the columns (default: all keys, first-seen order); ``sheet_name``
+    names the XLSX sheet. Dict and list values are JSON text in CSV/XLSX and nested in JSON.
+    """
+    fmt = _format(fmt)
+    target = _target(path)
+    rows = list(rows)
+
+    def write(handle: IO[bytes]) -> None:
+        if fmt is ExportFormat.CSV:
+            _write_csv(table_frame(rows, columns), handle)
+        elif fmt is ExportFormat.XLSX:
+            _write_xlsx(table_frame(rows, columns), handle, sheet_name)
+        else:
+            picked = rows if columns is None else [{c: row.get(c) for c in columns} for row in rows]
+            _write_json(picked, handle, lines=fmt is ExportFormat.JSONL)
+
+    _atomic_write(target, write)
+    return target
+
+
+def _format(fmt: ExportFormat | str) -> ExportFormat:
+    try:
+        return ExportFormat(str(fmt).lower().lstrip("."))
+    except ValueError:
+        choices = ", ".join(f.value for f in ExportFormat)
+        raise ExportError(f"Unknown export format {fmt!r}; choose one of {choices}.") from None
+
+
+def _target(path: str | os.PathLike[str]) -> Path:
+    """Check the target before anything is written."""
+    target = Path(path)
+    if target.is_symlink():  # write through the link, next to the real file
+        target = target.resolve()
+    if not target.parent.is_dir():
+        raise ExportError(f"Cannot export to {target}: the folder {target.parent} does not exist.")
+    if target.is_dir():
+        raise ExportError(f"Cannot export to {target}: it is a folder, not a file.")
+    return target
+
+
+# ---------------------------------------------------------------------------------------------
+# Serializers (one per format; each writes into an open binary handle)
+
+
+def _write_csv(frame: pd.DataFrame, handle: IO[bytes]) -> None:
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    try:
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow([_csv_cell(name) for name in frame.columns])
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow([_csv_cell(value) for value in row])
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _write_xlsx(frame: pd.DataFrame, handle: IO[bytes], sheet_name: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=sheet_name)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for name in frame.columns:
+        cell = WriteOnlyCell(sheet, value=_xlsx_cell(name))
+        cell.font = bold
+        header.append(cell)
+    try:
+        sheet.append(header)
+        for row in frame.itertuples(index=False, name=None):
+            sheet.append([_xlsx_cell(value) for value in row])
+        book.save(handle)
+    except BaseException:
+        _discard_sheet(sheet)
+        raise
+
+
+def _discard_sheet(sheet: Any) -> None:
+    """Remove the scratch file a failed write-only sheet keeps in the system temp folder.
+
+    openpyxl only deletes it on save or at interpreter exit; this reaches into its private
+    ``_writer`` and so is best effort.
+    """
+    with contextlib.suppress(Exception):
+        if not sheet.closed:
+            sheet.close()
+    with contextlib.suppress(Exception):
+        sheet._writer.cleanup()
+
+
+def _write_json(rows: Sequence[Mapping[str, Any]], handle: IO[bytes], *, lines: bool) -> None:
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
+    try:
+        if lines:
+            for row in rows:
+                text.write(_json_text(row) + "\n")
+        else:
+            text.write("[")
+            for i, row in enumerate(rows):
+                text.write((",\n" if i else "\n") + _json_text(row))
+            text.write("\n]\n" if rows else "]\n")
+        text.flush()
+    finally:
+        text.detach()
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell conversion
+
+
+def decimal_text(value: Decimal) -> str:
+    """Exact plain notation: ``214000000``, ``0.5``, ``-12.25`` (no exponent, no trailing zeros)."""
+    if not value.is_finite():
+        raise ExportError(f"Cannot export the non-finite number {value}.")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def neutralize(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would read as a formula (OWASP CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
+
+
+def _plain(value: Any) -> Any:
+    """Enums become their values; everything else is returned unchanged."""
+    return value.value if isinstance(value, Enum) else value
+
+
+def _unsupported(value: Any) -> ExportError:
+    return ExportError(f"Cannot export a value of type {type(value).__name__}: {value!r}")
+
+
+def _finite_float(value: float) -> float | None:
+    """NaN means missing (None); infinities cannot be exported."""
+    if math.isnan(value):
+        return None
+    if math.isinf(value):
+        raise ExportError(f"Cannot export the non-finite number {value}.")
+    return value
+
+
+def _csv_cell(value: Any) -> str:
+    """One CSV field: numbers exact and untouched, strings neutralized, None empty."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, float):
+        number = _finite_float(value)
+        return "" if number is None else repr(number)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, str):
+        return neutralize(value)
+    if isinstance(value, Mapping | list | tuple):
+        return neutralize(_json_text(value))
+    raise _unsupported(value)
+
+
+def _xlsx_cell(value: Any) -> Any:
+    """One XLSX cell: exact numbers as numbers, otherwise exact text; strings neutralized."""
+    value = _plain(value)
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | Decimal):
+        return _xlsx_number(Decimal(value))
+    if isinstance(value, float):
+        return _finite_float(value)
+    if isinstance(value, dt.datetime):
+        # Excel has no time zones: an aware datetime is kept exact as ISO text.
+        return value.isoformat() if value.utcoffset() is not None else value
+    if isinstance(value, dt.date | dt.time):
+        return value
+    if isinstance(value, str):
+        return _xlsx_text(neutralize(value))
+    if isinstance(value, Mapping | list | tuple):
+        return _xlsx_text(neutralize(_json_text(value)))
+    raise _unsupported(value)
+
+
+def _xlsx_number(value: Decimal) -> int | float | str:
+    """An Excel number when Excel holds it exactly, else the exact digits as text."""
+    text = decimal_text(value)
+    if len(value.normalize().as_tuple().digits) <= _EXCEL_DIGITS:
+        if value == value.to_integral_value():
+            return int(text)
+        number = float(value)
+        if Decimal(repr(number)) == value:
+            return number
+    return text
+
+
+def _xlsx_text(text: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    # Control characters other than tab/newline/CR are not allowed in XML: drop them. XML readers
+    # turn CR and CRLF into LF anyway; do it here so every reader sees the same text.
+    text = ILLEGAL_CHARACTERS_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > _EXCEL_MAX_CELL_CHARS:
+        raise ExportError(
+            f"A text of {len(text)} characters does not fit in an Excel cell "
+            f"(limit {_EXCEL_MAX_CELL_CHARS}); export to CSV or JSON instead."
+        )
+    return text
+
+
+def _json_text(value: Any) -> str:
+    """Exact JSON for plain Python values: Decimals as exact numbers, dates as ISO strings."""
+    value = _plain(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, float):
+        number = _finite_float(value)
+        return "null" if number is None else repr(number)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date | dt.time):
+        return json.dumps(value.isoformat())
+    if isinstance(value, Mapping):
+        items = (
+            f"{json.dumps(str(_plain(k)), ensure_ascii=False)}: {_json_text(v)}" for k, v in value.items()
+        )
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_json_text(v) for v in value) + "]"
+    raise _unsupported(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Atomic file replacement
+
+
+def _atomic_write(target: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through ``write`` into a temp file beside ``target``, then ``os.replace`` it in place."""
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ExportError(
+            f"Cannot export to {target}: cannot create a file in {target.parent} ({exc})."
+        ) from exc
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _copy_permissions(temp, target)
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        if isinstance(exc, ExportError) or not isinstance(exc, Exception):
+            raise  # our own message, or KeyboardInterrupt/SystemExit: propagate unchanged
+        raise ExportError(_failure_message(target, exc)) from exc
+    _fsync_folder(target.parent)
+
+
+def _failure_message(target: Path, exc: Exception) -> str:
+    if isinstance(exc, PermissionError):
+        return (
+            f"Cannot write {target}: permission denied (is the file open in another program, such as Excel?)."
+        )
+    return f"Export to {target} failed: {type(exc).__name__}: {exc}"
+
+
+def _copy_permissions(temp: Path, target: Path) -> None:
+    """mkstemp makes 0600 files: give the result the old file's mode, or the usual umask default."""
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    os.chmod(temp, mode)
+
+
+def _umask() -> int:
+    # The only portable way to read the umask is to set it; set a strict one meanwhile so a file
+    # created by another thread in that instant is never more open than intended.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX); best effort."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

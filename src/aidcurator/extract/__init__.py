@@ -1,0 +1,35 @@
+"""Text → mentions → candidate records. Pure functions over str: no database, no Qt, no files
+except the rule data under ``resources/`` read once.
+
+``extract(text, published)`` is the one entry point the rest of the application uses;
+``parse_amount(text)`` reads a typed amount with the same rules, so the form and the extractor agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidcurator.domain import Extraction, ParsedAmount, Qualifier
+from aidcurator.extract.quantities import AmountParseError, find_quantities
+from aidcurator.extract.quantities import parse_amount as _parse_amount_mention
+from aidcurator.extract.records import assemble_records, find_mentions
+
+__all__ = ["AmountParseError", "extract", "find_mentions", "find_quantities", "parse_amount"]
+
+
+def extract(text: str, published: dt.date | None = None) -> Extraction:
+    """Every mention in ``text`` and the candidate records built from them."""
+    mentions = find_mentions(text, published)
+    return Extraction(mentions=mentions, records=assemble_records(text, mentions, published))
+
+
+def parse_amount(text: str) -> ParsedAmount:
+    """Read one typed amount exactly (``2.14亿元`` → 214000000 CNY); raises AmountParseError."""
+    mention, _ = _parse_amount_mention(text)
+    assert mention.value is not None
+    return ParsedAmount(
+        value=mention.value,
+        currency=mention.currency or "unknown",
+        qualifier=mention.qualifier or Qualifier.EXACT,
+        value_max=mention.value_max,
+    )

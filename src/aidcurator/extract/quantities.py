@@ -1,0 +1,717 @@
+"""Find money amounts and counts in Chinese and English text, with exact values and str offsets.
+
+One regular expression proposes number tokens (Arabic, full-width, Chinese numerals, English
+number words); the code around each token reads its scale word, currency, qualifier, range
+partner or counted noun from the rule data. Everything that is not a quantity (years, percentages,
+ordinals, plan names, physical measures, jurisdictions) is rejected here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
+from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
+from aidcurator.extract.rules import AmountRules, load_rules
+
+_SPACES = " \t\u00a0\u3000"
+_SENTENCE_END = "。！？!?\n；;"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(slots=True)
+class _Number:
+    start: int
+    end: int  # after the number and its scale word(s)
+    value: Decimal
+    has_scale: bool
+    inner_qualifier: str | None
+    script: str  # "arabic" | "zh" | "en"
+    raw_end: int  # end of the bare number token
+    attached_scale: bool  # 5m / 10k: only valid with a currency
+    multiplier: Decimal = Decimal(1)  # the scale word's factor (亿 → 1e8), carried to a range start
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    token: re.Pattern[str]
+    en_word: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    rules = load_rules()
+    zh_chars = "".join(sorted({*rules.zh_digits, *rules.zh_units, *rules.zh_sections}))
+    zh_points = "".join(sorted(rules.zh_decimal_points))
+    follow = "".join(
+        sorted(
+            {w[0] for w in rules.currencies.zh_suffix}
+            | {w[0] for w in rules.zh_classifiers}
+            | {w[0] for w in rules.zh_classifier_nouns}
+            | {w[0] for w in rules.zh_range_connectors if not w.isascii()}
+        )
+    )
+    sections = "".join(sorted(rules.zh_sections))
+    words = [w for w in rules.en_number_words if " " not in w]
+    word_alt = "|".join(sorted(words, key=len, reverse=True))
+    arabic = (
+        r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+        r"|[０-９]{1,3}(?:[，,][０-９]{3})+(?:[．.][０-９]+)?"
+        r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+        r"|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    )
+    chinese = (
+        rf"[{zh_chars}][{zh_chars}{zh_points}]*"
+        rf"(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
+    )
+    english = rf"\b(?:{word_alt})(?:(?:\s+|-)(?:{word_alt}|hundred|thousand|million|billion|trillion))*\b"
+    token = re.compile(
+        rf"(?P<arabic>(?<![0-9０-９.．])(?:{arabic}))|(?P<zh>{chinese})|(?P<en>{english})",
+        re.IGNORECASE,
+    )
+    return _Patterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
+
+
+def _exact(value: Decimal) -> Decimal:
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+class _Scanner:
+    """Scans one text; holds per-text lazy facts such as whether it reads as Chinese."""
+
+    def __init__(self, text: str, *, bare_numbers_are_money: bool = False) -> None:
+        self.text = text
+        self.rules: AmountRules = load_rules()
+        self.patterns = _patterns()
+        self.bare_numbers_are_money = bare_numbers_are_money
+        self._japanese_context: bool | None = None
+
+    # ---- helpers -------------------------------------------------------------------------
+    def yen_sign_currency(self) -> str:
+        """¥ is yuan in our news unless the text is about Japan (and not written in Chinese)."""
+        if self._japanese_context is None:
+            self._japanese_context = bool(
+                not _CJK.search(self.text) and self.rules.japanese_context.search(self.text)
+            )
+        return self.rules.yen_japanese if self._japanese_context else self.rules.yen_default
+
+    def skip_spaces(self, pos: int, limit: int = 3) -> int:
+        text = self.text
+        end = min(len(text), pos + limit)
+        while pos < end and text[pos] in _SPACES:
+            pos += 1
+        return pos
+
+    def skip_spaces_back(self, pos: int, limit: int = 3) -> int:
+        text = self.text
+        stop = max(0, pos - limit)
+        while pos > stop and text[pos - 1] in _SPACES:
+            pos -= 1
+        return pos
+
+    def match_word_at(self, pos: int, words, *, english: bool = False) -> str | None:
+        """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word)."""
+        match = _word_patterns(words, english)[0].match(self.text, pos)
+        return match.group() if match else None
+
+    def word_before(self, pos: int, words, *, english: bool = False) -> str | None:
+        """Longest word of ``words`` ending at ``pos`` (English: whole word)."""
+        after, before, longest = _word_patterns(words, english)
+        match = before.search(self.text, max(0, pos - longest), pos)
+        return match.group() if match else None
+
+    # ---- numbers --------------------------------------------------------------------------
+    def read_number(self, match: re.Match[str]) -> _Number | None:
+        rules = self.rules
+        text = self.text
+        start, end = match.span()
+        kind = match.lastgroup
+        token = match.group()
+        if kind == "arabic":
+            value = parse_arabic(token)
+        elif kind == "zh":
+            value, end = self._read_chinese(token, start)
+        else:
+            words = re.split(r"[\s-]+", token)
+            scale_words = {"million", "billion", "trillion"}
+            if words[-1].lower() in scale_words and len(words) > 1:
+                value = parse_english_words(words[:-1], rules)
+                if value is not None:
+                    multiplier = rules.en_scales[words[-1].lower()]
+                    return _Number(start, end, value * multiplier, True, None, "en", end, False, multiplier)
+            value = parse_english_words(words, rules)
+        if value is None:
+            return None
+        raw_end = end
+        if kind == "en":
+            return _Number(start, end, value, False, None, "en", raw_end, False)
+        inner = None
+        has_scale = kind == "zh" and any(ch in rules.zh_sections for ch in token)
+        pos = end
+        if pos < len(text) and text[pos] in rules.zh_inner_qualifiers:
+            # 200多万元: qualifier between number and scale; 200多个: before a classifier
+            after = pos + 1
+            if after < len(text) and (self._zh_scale_at(after) or self._zh_currency_at(after)
+                                      or self.match_word_at(after, rules.zh_classifiers)):
+                inner = rules.zh_inner_qualifiers[text[pos]]
+                pos = after
+        attached = False
+        multiplier = Decimal(1)
+        if kind == "zh":  # 二十亿: the trailing 亿 is the scale a range start shares
+            tail = len(token) - len(token.rstrip("".join(rules.zh_sections)))
+            if tail:
+                multiplier = rules.zh_scales.get(token[-tail:], Decimal(1))
+        scale = self._zh_scale_at(pos) if kind == "arabic" else None
+        if scale:
+            multiplier = rules.zh_scales[scale]
+            pos += len(scale)
+            has_scale = True
+        elif kind == "arabic":
+            pos, multiplier, has_scale, attached = self._read_english_scale(pos)
+        if kind == "arabic":
+            value *= multiplier
+        if pos < len(text) and text[pos] in rules.zh_inner_qualifiers and inner is None:
+            after = pos + 1
+            if has_scale and after < len(text) and (self._zh_currency_at(after)
+                                                    or self.match_word_at(after, rules.zh_classifiers)):
+                inner = rules.zh_inner_qualifiers[text[pos]]
+                pos = after
+        return _Number(start, pos, value, has_scale, inner, kind or "arabic", raw_end, attached, multiplier)
+
+    def _read_chinese(self, token: str, start: int) -> tuple[Decimal | None, int]:
+        rules = self.rules
+        value = parse_chinese(token, rules)
+        if value is not None:
+            return value, start + len(token)
+        # 三點五億 handled by parse_chinese; a trailing 点 (一点) or odd run: try shorter prefixes
+        for cut in range(len(token) - 1, 0, -1):
+            value = parse_chinese(token[:cut], rules)
+            if value is not None:
+                return value, start + cut
+        return None, start
+
+    def _zh_scale_at(self, pos: int) -> str | None:
+        for length in (2, 1):
+            word = self.text[pos : pos + length]
+            if word in self.rules.zh_scales:
+                return word
+        return None
+
+    def _zh_currency_at(self, pos: int) -> str | None:
+        return self.match_word_at(pos, _zh_suffixes())
+
+    def _read_english_scale(self, pos: int) -> tuple[int, Decimal, bool, bool]:
+        rules = self.rules
+        text = self.text
+        # attached: 5m, 2bn, 10k
+        for word in _attached_scales():
+            end = pos + len(word)
+            if text[pos:end].lower() == word and (end >= len(text) or not text[end].isalnum()):
+                return end, rules.en_attached_scales[word], True, word in ("m", "k", "b")
+        spaced = self.skip_spaces(pos, 2)
+        if spaced > pos:
+            word = self.match_word_at(spaced, _en_scales(), english=True)
+            if word:
+                return spaced + len(word), rules.en_scales[word.lower()], True, False
+        return pos, Decimal(1), False, False
+
+    # ---- context checks -------------------------------------------------------------------
+    def blocked_left(self, start: int) -> bool:
+        text = self.text
+        if start == 0:
+            return False
+        before = text[start - 1]
+        if before in self.rules.not_a_number_before or before in "+/:：@×*^":
+            return True
+        if before in "-—–－":  # 2025-12-23, 1+1-2: a number glued to a dash on its left
+            return start >= 2 and text[start - 2].isdigit()
+        if before.isascii() and before.isalpha():
+            return self.word_before(start, _alpha_prefixes(), english=True) is None
+        return False
+
+    def blocked_right(self, number: _Number) -> bool:
+        text = self.text
+        pos = number.raw_end
+        if pos < len(text):
+            after = text[pos]
+            if after in "+:：/@" or (after == "." and pos + 1 < len(text) and text[pos + 1].isdigit()):
+                return True
+        return self.is_percent(number.end)
+
+    def is_percent(self, pos: int) -> bool:
+        spaced = self.skip_spaces(pos, 1)
+        return self.match_word_at(spaced, self.rules.percent_signs, english=True) is not None or (
+            self.match_word_at(pos, ("%", "％", "‰", "个百分点")) is not None
+        )
+
+    def has_money_context(self, start: int, end: int | None = None) -> bool:
+        text = self.text
+        rules = self.rules
+        if _CJK.search(text, max(0, start - 3), start + 1):
+            window = rules.zh_money_window
+            pattern = rules.zh_money_context
+        else:
+            window = rules.en_money_window
+            pattern = rules.en_money_context
+        lo = max(0, start - window)
+        chunk = text[lo:start]
+        for mark in _SENTENCE_END:
+            cut = chunk.rfind(mark)
+            if cut >= 0:
+                chunk = chunk[cut + 1 :]
+        if pattern.search(chunk) is not None:
+            return True
+        if end is None:
+            return False
+        after_window = rules.zh_money_after_window if window == rules.zh_money_window else rules.en_money_after_window
+        after = text[end : end + after_window]
+        for mark in _SENTENCE_END + "，,":
+            cut = after.find(mark)
+            if cut >= 0:
+                after = after[:cut]
+        return pattern.search(after) is not None
+
+    # ---- currency ---------------------------------------------------------------------------
+    def currency_after(self, pos: int) -> tuple[str, int] | None:
+        text = self.text
+        spaced = self.skip_spaces(pos, 2)
+        word = self.match_word_at(spaced, _zh_suffixes())
+        if word and (spaced == pos or spaced - pos <= 1):
+            return self.rules.currencies.zh_suffix[word], spaced + len(word)
+        if spaced > pos or (pos < len(text) and not text[pos].isalpha()):
+            word = self.match_word_at(spaced, _en_suffixes(), english=True)
+            if word and spaced > pos:
+                return self.rules.currencies.en_suffix[word.lower()], spaced + len(word)
+        elif pos < len(text):
+            word = self.match_word_at(pos, _en_suffixes(), english=True)
+            if word and word.isupper():  # 3bnRMB is rare; allow 5USD
+                return self.rules.currencies.en_suffix[word.lower()], pos + len(word)
+        return None
+
+    def currency_before(self, start: int) -> tuple[str, int] | None:
+        pos = self.skip_spaces_back(start, 2)
+        currencies = self.rules.currencies
+        word = self.word_before(pos, _zh_prefixes())
+        if word:
+            return currencies.zh_prefix[word], pos - len(word)
+        for sign in _sign_prefixes():
+            if self.text.endswith(sign, max(0, pos - len(sign)), pos):
+                code = currencies.prefix[sign]
+                if sign == "¥":
+                    code = self.yen_sign_currency()
+                return code, pos - len(sign)
+        word = self.word_before(pos, _alpha_prefixes(), english=True)
+        if word:
+            return currencies.prefix[_alpha_prefix_key(word)], pos - len(word)
+        return None
+
+    # ---- qualifiers -------------------------------------------------------------------------
+    def qualifier_before(self, start: int) -> str | None:
+        pos = self.skip_spaces_back(start, 2)
+        word = self.word_before(pos, _zh_prefix_qualifiers())
+        if word:
+            return self.rules.zh_prefix_qualifiers[word]
+        bridge = self.word_before(pos, self.rules.zh_qualifier_bridges)
+        if bridge:  # 最多可获得50万元, 超过了…: a qualifier one verb away
+            word = self.word_before(pos - len(bridge), _zh_prefix_qualifiers())
+            if word:
+                return self.rules.zh_prefix_qualifiers[word]
+        word = self.word_before(pos, _en_prefix_qualifiers(), english=True)
+        if word and pos < start:
+            return self.rules.en_prefix_qualifiers[word.lower()]
+        return None
+
+    def qualifier_after(self, end: int) -> tuple[str, int] | None:
+        word = self.match_word_at(end, _zh_suffix_qualifiers())
+        if word and word not in self.rules.zh_inner_qualifiers:
+            return self.rules.zh_suffix_qualifiers[word], end + len(word)
+        spaced = self.skip_spaces(end, 2)
+        if spaced > end:
+            word = self.match_word_at(spaced, _en_suffix_qualifiers(), english=True)
+            if word:
+                return self.rules.en_suffix_qualifiers[word.lower()], spaced + len(word)
+        return None
+
+    # ---- the scan ---------------------------------------------------------------------------
+    def scan(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        last_end = 0
+        for match in self.patterns.token.finditer(self.text):
+            if match.start() < last_end:
+                continue
+            mention = self.read_quantity(match)
+            if mention is not None:
+                mentions.append(mention)
+                last_end = mention.end
+        return mentions
+
+    def read_quantity(self, match: re.Match[str]) -> Mention | None:
+        if self.blocked_left(match.start()):
+            return None
+        if match.lastgroup == "zh" and match.start() > 0 and self.text[match.start() - 1] in self.rules.zh_vague_before:
+            return None  # 几十户, 数百万元: no exact value to report
+        number = self.read_number(match)
+        if number is None or self.blocked_right(number):
+            return None
+        return self.read_amount(number) or self.read_count(number)
+
+    def read_amount(self, number: _Number) -> Mention | None:
+        rules = self.rules
+        text = self.text
+        first = number
+        value_max: Decimal | None = None
+        span_end = number.end
+        currency: str | None = None
+        range_match = self.read_range(number)
+        if range_match is not None:
+            first, second, currency, span_end = range_match
+            value_max = second.value
+        else:
+            after = self.currency_after(number.end)
+            if after:
+                currency, span_end = after
+        before = self.currency_before(first.start)
+        span_start = first.start
+        if before:
+            prefix_code, span_start = before
+            currency = currency or prefix_code
+        if currency is None:
+            if number.attached_scale:
+                return None
+            if not (number.has_scale or self.bare_numbers_are_money):
+                return None
+            if not self.bare_numbers_are_money:
+                if not self.has_money_context(first.start, span_end) or self.followed_by_unit(span_end):
+                    return None
+                if number.script == "zh" and not number.has_scale:
+                    return None
+            currency = UNKNOWN_CURRENCY
+        if number.script == "arabic" and _is_year_like(text[number.start : number.raw_end]) and not (
+            number.has_scale
+        ) and currency == UNKNOWN_CURRENCY:
+            return None
+        qualifier = first.inner_qualifier or number.inner_qualifier
+        if value_max is not None:
+            qualifier = Qualifier.RANGE.value
+        else:
+            suffix = self.qualifier_after(span_end)
+            prefix = self.qualifier_before(span_start)
+            qualifier = qualifier or (prefix if prefix else None) or (suffix[0] if suffix else None)
+        return Mention(
+            kind=MentionKind.AMOUNT,
+            start=span_start,
+            end=span_end,
+            text=text[span_start:span_end],
+            value=_exact(first.value),
+            currency=currency,
+            qualifier=Qualifier(qualifier or Qualifier.EXACT),
+            value_max=_exact(value_max) if value_max is not None else None,
+        )
+
+    def read_range(self, number: _Number) -> tuple[_Number, _Number, str, int] | None:
+        """``3-5亿元``, ``3亿至5亿元``, ``3000万元至5000万元``, ``$2 million to $3 million``,
+        ``between 3 and 5 million yuan`` → (first, second, currency, end)."""
+        text = self.text
+        first_currency = self.currency_after(number.end)
+        pos = self.skip_spaces(first_currency[1] if first_currency else number.end, 2)
+        english = number.script == "en" or not _CJK.search(text, max(0, number.start - 2), number.end + 3)
+        connectors = self.rules.en_range_connectors if english else self.rules.zh_range_connectors
+        connector = self.match_word_at(pos, connectors, english=english and pos < len(text) and text[pos].isalpha())
+        if connector is None:
+            return None
+        if connector.lower() == "and" and self.word_before(
+            self.skip_spaces_back(number.start, 2), ("between",), english=True
+        ) is None:
+            return None
+        pos = self.skip_spaces(pos + len(connector), 2)
+        for sign in _sign_prefixes():  # $2 million to $3 million
+            if text.startswith(sign, pos):
+                pos = self.skip_spaces(pos + len(sign), 1)
+                break
+        match = self.patterns.token.match(text, pos)
+        if match is None:
+            return None
+        second = self.read_number(match)
+        if second is None or self.blocked_right(second):
+            return None
+        after = self.currency_after(second.end)
+        currency_before = self.currency_before(number.start)
+        if after is None and currency_before is None:
+            if not (second.has_scale and self.has_money_context(number.start, second.end)):
+                return None
+            if self.followed_by_unit(second.end):
+                return None
+        first_value = number.value
+        if not number.has_scale and second.has_scale and number.value * second.multiplier < second.value:
+            first_value = number.value * second.multiplier  # 3-5亿元: the scale is shared
+        if first_value >= second.value:
+            return None
+        first = _Number(number.start, number.end, first_value, True, number.inner_qualifier,
+                        number.script, number.raw_end, number.attached_scale, second.multiplier)
+        if after is not None:
+            currency, end = after
+        elif currency_before is not None:
+            currency, end = currency_before[0], second.end
+        else:
+            currency, end = UNKNOWN_CURRENCY, second.end
+        return first, second, currency, end
+
+    def followed_by_unit(self, pos: int) -> bool:
+        """A scaled number followed by people, 亩, acres… is not money."""
+        rules = self.rules
+        text = self.text
+        if self.match_word_at(pos, rules.zh_classifiers) or self.match_word_at(pos, _zh_units_not_money()):
+            return True
+        spaced = self.skip_spaces(pos, 2)
+        word = self.patterns.en_word.match(text, spaced)
+        if word and spaced > pos:
+            lower = word.group().lower()
+            return lower in rules.en_nouns or lower in _en_units_not_money()
+        return False
+
+    def read_count(self, number: _Number) -> Mention | None:
+        if number.attached_scale:
+            return None
+        if number.script == "zh" and number.value <= 1:
+            return None
+        if _CJK.search(self.text, number.end, number.end + 1):
+            return self.read_zh_count(number)
+        return self.read_en_count(number)
+
+    def read_zh_count(self, number: _Number) -> Mention | None:
+        rules = self.rules
+        text = self.text
+        pos = number.end
+        classifier = self.match_word_at(pos, rules.zh_classifiers)
+        if classifier is None:
+            return None
+        after_classifier = pos + len(classifier)
+        if self.match_word_at(after_classifier, rules.jurisdictions_zh):
+            return None
+        what = rules.zh_classifier_nouns.get(classifier)
+        end = after_classifier
+        noun_end, noun_what = self.find_zh_noun(after_classifier)
+        if noun_what is not None:
+            end = noun_end
+            what = what or noun_what
+        if what is None:
+            return None
+        return self.count_mention(number, end, what)
+
+    def find_zh_noun(self, pos: int) -> tuple[int, str | None]:
+        rules = self.rules
+        text = self.text
+        limit = min(len(text), pos + rules.zh_noun_gap)
+        stop = pos
+        while stop < limit and text[stop] not in rules.zh_gap_stop_chars and not text[stop].isdigit():
+            stop += 1
+        nouns = rules.zh_nouns
+        best_end, best_what = pos, None
+        i = pos
+        while i < stop:
+            for length in (4, 3, 2, 1):
+                end = i + length
+                if end <= stop and text[i:end] in nouns:
+                    best_end, best_what = end, nouns[text[i:end]]
+                    i = end
+                    break
+            else:
+                linker = self.match_word_at(i, rules.zh_noun_linkers) if best_end == i else None
+                if linker:  # 村级卫生室: a noun used as a modifier
+                    i += len(linker)
+                    continue
+                if best_what is not None:  # the noun phrase ended: 735户农牧民|领到住房
+                    break
+                i += 1
+        return best_end, best_what
+
+    def read_en_count(self, number: _Number) -> Mention | None:
+        rules = self.rules
+        text = self.text
+        pos = number.end
+        year_like = number.script == "arabic" and _is_year_like(text[number.start : number.raw_end])
+        for gap in range(rules.en_noun_gap_words + 1):
+            spaced = self.skip_spaces(pos, 2)
+            if spaced == pos:
+                return None
+            word = self.patterns.en_word.match(text, spaced)
+            if word is None:
+                return None
+            lower = word.group().lower()
+            two = self.patterns.en_word.match(text, self.skip_spaces(word.end(), 1))
+            if two is not None and f"{lower} {two.group().lower()}" in rules.en_nouns:
+                return self.count_mention(number, two.end(), rules.en_nouns[f"{lower} {two.group().lower()}"])
+            if lower in rules.en_nouns:
+                if year_like and gap > 0:
+                    return None
+                return self.count_mention(number, word.end(), rules.en_nouns[lower])
+            if lower in rules.jurisdictions_en or lower in rules.en_gap_stopwords:
+                return None
+            pos = word.end()
+        return None
+
+    def count_mention(self, number: _Number, end: int, what: str) -> Mention:
+        prefix = self.qualifier_before(number.start)
+        suffix = self.qualifier_after(end)
+        qualifier = number.inner_qualifier or prefix or (suffix[0] if suffix else None)
+        return Mention(
+            kind=MentionKind.COUNT,
+            start=number.start,
+            end=end,
+            text=self.text[number.start : end],
+            value=_exact(number.value),
+            qualifier=Qualifier(qualifier or Qualifier.EXACT),
+            what=what,
+        )
+
+
+_WORD_PATTERNS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str], int]] = {}
+
+
+def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    """Compiled (starts-at, ends-at, longest) patterns for a word collection, cached by identity.
+
+    Word collections come from the cached rules or are constants, so they live for the process.
+    """
+    key = (id(words), english)
+    cached = _WORD_PATTERNS.get(key)
+    if cached is None:
+        ordered = sorted(words, key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in ordered)
+        if english:
+            at = re.compile(rf"(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
+            before = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})\Z", re.IGNORECASE)
+        else:
+            at = re.compile(rf"(?:{alternation})")
+            before = re.compile(rf"(?:{alternation})\Z")
+        cached = (at, before, max((len(w) for w in ordered), default=0))
+        _WORD_PATTERNS[key] = cached
+    return cached
+
+
+def _is_year_like(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100
+
+
+@cache
+def _zh_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().currencies.zh_suffix, key=len, reverse=True))
+
+
+@cache
+def _zh_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().currencies.zh_prefix, key=len, reverse=True))
+
+
+@cache
+def _en_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().currencies.en_suffix, key=len, reverse=True))
+
+
+@cache
+def _sign_prefixes() -> tuple[str, ...]:
+    words = [w for w in load_rules().currencies.prefix if not w.replace(".", "").isalpha()]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _alpha_prefixes() -> tuple[str, ...]:
+    words = [w for w in load_rules().currencies.prefix if w.replace(".", "").isalpha()]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _alpha_prefix_key(word: str) -> str:
+    for key in load_rules().currencies.prefix:
+        if key.lower() == word.lower():
+            return key
+    return word
+
+
+@cache
+def _attached_scales() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().en_attached_scales, key=len, reverse=True))
+
+
+@cache
+def _en_scales() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().en_scales, key=len, reverse=True))
+
+
+@cache
+def _zh_prefix_qualifiers() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().zh_prefix_qualifiers, key=len, reverse=True))
+
+
+@cache
+def _zh_suffix_qualifiers() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().zh_suffix_qualifiers, key=len, reverse=True))
+
+
+@cache
+def _en_prefix_qualifiers() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().en_prefix_qualifiers, key=len, reverse=True))
+
+
+@cache
+def _en_suffix_qualifiers() -> tuple[str, ...]:
+    return tuple(sorted(load_rules().en_suffix_qualifiers, key=len, reverse=True))
+
+
+@cache
+def _zh_units_not_money() -> tuple[str, ...]:
+    return ("亩", "平方米", "平米", "公里", "千米", "米", "吨", "公斤", "千克", "千瓦", "立方米", "公顷", "人", "年", "岁", "倍")
+
+
+@cache
+def _en_units_not_money() -> frozenset[str]:
+    return frozenset(
+        {"acres", "acre", "hectares", "mu", "km", "kilometers", "kilometres", "meters", "metres", "tons",
+         "tonnes", "kg", "square", "times", "years", "kw", "kilowatts", "visitors", "tourists"}
+    )
+
+
+def find_quantities(text: str) -> list[Mention]:
+    """All money amounts and counts in ``text``, in order, with exact values and str offsets."""
+    return _Scanner(text).scan()
+
+
+class AmountParseError(ValueError):
+    """Text typed as an amount that cannot be read as one."""
+
+
+def parse_amount(text: str) -> tuple[Mention, str]:
+    """Read one typed amount (``2.14亿元``, ``约3亿元``, ``3-5亿元``, ``1,262万``, ``214000000``).
+
+    Returns the amount mention and the stripped input. Raises :class:`AmountParseError` when the
+    input is empty, holds no amount, holds several, or has words around it that are not qualifiers.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise AmountParseError("enter an amount, e.g. 2.14亿元 or 376 million yuan")
+    scanner = _Scanner(stripped, bare_numbers_are_money=True)
+    amounts = [m for m in scanner.scan() if m.kind is MentionKind.AMOUNT]
+    if not amounts:
+        raise AmountParseError(f"{stripped!r} is not an amount (try 2.14亿元, 376 million yuan, 3-5亿元)")
+    if len(amounts) > 1:
+        raise AmountParseError(f"{stripped!r} holds {len(amounts)} amounts; enter one")
+    amount = amounts[0]
+    leftover = (stripped[: amount.start] + " " + stripped[amount.end :]).strip()
+    if leftover and not _only_qualifiers(leftover, scanner.rules):
+        raise AmountParseError(f"cannot read {leftover!r} in {stripped!r}")
+    return amount, stripped
+
+
+def _only_qualifiers(leftover: str, rules: AmountRules) -> bool:
+    words = {
+        *rules.zh_prefix_qualifiers, *rules.zh_suffix_qualifiers, *rules.en_prefix_qualifiers,
+        *rules.en_suffix_qualifiers, "between", "from",
+    }
+    rest = leftover.lower()
+    for word in sorted(words, key=len, reverse=True):
+        rest = rest.replace(word.lower(), " ")
+    return not rest.strip()

@@ -1,0 +1,40 @@
+"""Split text into sentence spans (Chinese and English punctuation), keeping str offsets."""
+
+from __future__ import annotations
+
+import re
+
+from aidcurator.domain import Span
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”」』\"']?|\n|$)|(?<=[.])\s")
+_EN_BREAK = re.compile(r"(?<=[a-z0-9%)\]”\"'])\.(?=\s+[A-Z“\"])")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentence spans covering ``text``; English sentences end at '. ' before a capital."""
+    spans: list[Span] = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        piece = text[start:end]
+        cut = start
+        for brk in _EN_BREAK.finditer(piece):
+            spans.append(Span(cut, start + brk.end()))
+            cut = start + brk.end()
+        if text[cut:end].strip():
+            spans.append(Span(cut, end))
+    return spans
+
+
+def sentence_of(spans: list[Span], offset: int) -> Span:
+    """The sentence span holding ``offset`` (binary search)."""
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        span = spans[mid]
+        if offset < span.start:
+            hi = mid - 1
+        elif offset >= span.end:
+            lo = mid + 1
+        else:
+            return span
+    return Span(offset, offset)

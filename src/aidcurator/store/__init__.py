@@ -1,0 +1,26 @@
+"""Persistence: SQLModel tables, engine and session set-up, migrations and queries.
+
+The only package that speaks SQL. Callers use :func:`open_engine` and the keyword-only
+functions of :mod:`aidcurator.store.repository`.
+"""
+
+from aidcurator.store.engine import (
+    database_url,
+    default_database_path,
+    open_engine,
+    read_session,
+    user_data_dir,
+    write_session,
+)
+from aidcurator.store.errors import NotFoundError, StoreError
+
+__all__ = [
+    "NotFoundError",
+    "StoreError",
+    "database_url",
+    "default_database_path",
+    "open_engine",
+    "read_session",
+    "user_data_dir",
+    "write_session",
+]
