@@ -121,7 +121,7 @@ class _Scanner:
 
     def word_before(self, pos: int, words, *, english: bool = False) -> str | None:
         """Longest word of ``words`` ending at ``pos`` (English: whole word)."""
-        after, before, longest = _word_patterns(words, english)
+        _, before, longest = _word_patterns(words, english)
         match = before.search(self.text, max(0, pos - longest), pos)
         return match.group() if match else None
 
@@ -295,20 +295,19 @@ class _Scanner:
 
     def currency_before(self, start: int) -> tuple[str, int] | None:
         pos = self.skip_spaces_back(start, 2)
+        pattern, longest = _prefix_pattern()
+        match = pattern.search(self.text, max(0, pos - longest), pos)
+        if match is None:
+            return None
+        word = match.group()
         currencies = self.rules.currencies
-        word = self.word_before(pos, _zh_prefixes())
-        if word:
-            return currencies.zh_prefix[word], pos - len(word)
-        for sign in _sign_prefixes():
-            if self.text.endswith(sign, max(0, pos - len(sign)), pos):
-                code = currencies.prefix[sign]
-                if sign == "¥":
-                    code = self.yen_sign_currency()
-                return code, pos - len(sign)
-        word = self.word_before(pos, _alpha_prefixes(), english=True)
-        if word:
-            return currencies.prefix[_alpha_prefix_key(word)], pos - len(word)
-        return None
+        if word in currencies.zh_prefix:
+            code = currencies.zh_prefix[word]
+        elif word == "¥":
+            code = self.yen_sign_currency()
+        else:
+            code = currencies.prefix[_alpha_prefix_key(word)]
+        return code, match.start()
 
     # ---- qualifiers -------------------------------------------------------------------------
     def qualifier_before(self, start: int) -> str | None:
@@ -361,20 +360,18 @@ class _Scanner:
         return self.read_amount(number) or self.read_count(number)
 
     def read_amount(self, number: _Number) -> Mention | None:
-        rules = self.rules
         text = self.text
         first = number
         value_max: Decimal | None = None
         span_end = number.end
         currency: str | None = None
-        range_match = self.read_range(number)
+        after = self.currency_after(number.end)
+        range_match = self.read_range(number, after)
         if range_match is not None:
             first, second, currency, span_end = range_match
             value_max = second.value
-        else:
-            after = self.currency_after(number.end)
-            if after:
-                currency, span_end = after
+        elif after:
+            currency, span_end = after
         before = self.currency_before(first.start)
         span_start = first.start
         if before:
@@ -413,11 +410,12 @@ class _Scanner:
             value_max=_exact(value_max) if value_max is not None else None,
         )
 
-    def read_range(self, number: _Number) -> tuple[_Number, _Number, str, int] | None:
+    def read_range(
+        self, number: _Number, first_currency: tuple[str, int] | None
+    ) -> tuple[_Number, _Number, str, int] | None:
         """``3-5亿元``, ``3亿至5亿元``, ``3000万元至5000万元``, ``$2 million to $3 million``,
         ``between 3 and 5 million yuan`` → (first, second, currency, end)."""
         text = self.text
-        first_currency = self.currency_after(number.end)
         pos = self.skip_spaces(first_currency[1] if first_currency else number.end, 2)
         english = number.script == "en" or not _CJK.search(text, max(0, number.start - 2), number.end + 3)
         connectors = self.rules.en_range_connectors if english else self.rules.zh_range_connectors
@@ -485,7 +483,6 @@ class _Scanner:
 
     def read_zh_count(self, number: _Number) -> Mention | None:
         rules = self.rules
-        text = self.text
         pos = number.end
         classifier = self.match_word_at(pos, rules.zh_classifiers)
         if classifier is None:
@@ -615,6 +612,7 @@ def _en_suffixes() -> tuple[str, ...]:
 
 @cache
 def _sign_prefixes() -> tuple[str, ...]:
+    """Currency signs (no letters-only codes), longest first: US$, HK$, $, ¥…"""
     words = [w for w in load_rules().currencies.prefix if not w.replace(".", "").isalpha()]
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -630,6 +628,17 @@ def _alpha_prefix_key(word: str) -> str:
         if key.lower() == word.lower():
             return key
     return word
+
+
+@cache
+def _prefix_pattern() -> tuple[re.Pattern[str], int]:
+    """One pattern for every currency word or sign written before a number, anchored at the end."""
+    currencies = load_rules().currencies
+    words = sorted({*currencies.zh_prefix, *currencies.prefix}, key=len, reverse=True)
+    signs = [re.escape(w) for w in words if not w.replace(".", "").isalpha()]
+    letters = [re.escape(w) for w in words if w.replace(".", "").isalpha()]
+    pattern = rf"(?:{'|'.join(signs)}|(?<![A-Za-z])(?i:{'|'.join(letters)}))\Z"
+    return re.compile(pattern), max(len(w) for w in words)
 
 
 @cache
