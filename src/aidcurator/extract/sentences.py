@@ -7,7 +7,11 @@ import re
 from aidcurator.domain import Span
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”」』\"']?|\n|$)|(?<=[.])\s")
-_EN_BREAK = re.compile(r"(?<=[a-z0-9%)\]”\"'])\.(?=\s+[A-Z“\"])")
+_EN_BREAK = re.compile(
+    r"(?<=[a-z0-9%)\]”\"'])\.(?=\s+[A-Z“\"])"  # ". The"
+    r"|(?<=\S)(?=\s+[-–•]\s+[A-Z])"  # bullets run together on one line: "[1][10] - The …"
+    r"|(?<=\S)(?=\s+Group \d+\b)"
+)
 
 
 def sentence_spans(text: str) -> list[Span]:

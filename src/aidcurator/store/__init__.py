@@ -5,6 +5,7 @@ functions of :mod:`aidcurator.store.repository`.
 """
 
 from aidcurator.store.engine import (
+    database_file,
     database_url,
     default_database_path,
     open_engine,
@@ -17,6 +18,7 @@ from aidcurator.store.errors import NotFoundError, StoreError
 __all__ = [
     "NotFoundError",
     "StoreError",
+    "database_file",
     "database_url",
     "default_database_path",
     "open_engine",

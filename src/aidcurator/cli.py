@@ -1,0 +1,550 @@
+"""Command line: ``aidcurator import | extract | export | stats | demo | gui``.
+
+Every command is a thin layer over :mod:`aidcurator.curation`. User errors print one
+``error: …`` line on stderr and exit with 1 (2 for bad usage); they never show a traceback
+(set ``AIDCURATOR_DEBUG=1`` to see one for unexpected errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import os
+import secrets
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any, TextIO
+
+from aidcurator import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+_GUI_MISSING = (
+    "the AidCurator window is not part of this version yet; "
+    "run 'aidcurator demo' to import the bundled samples and see what was found, "
+    "or 'aidcurator --help' for the commands"
+)
+
+
+class CommandError(Exception):
+    """A problem to report as ``error: …`` with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _utf8_stdout() -> None:
+    """JSON goes out as UTF-8 even where the console or pipe encoding is something else."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+
+
+def _error(message: str, stream: TextIO | None = None) -> None:
+    print(f"error: {message}", file=stream or sys.stderr)
+
+
+# ------------------------------------------------------------------------------------- JSON output
+
+
+def _exact_number(value: Decimal) -> str | None:
+    if not value.is_finite():
+        return None
+    if value == value.to_integral_value():
+        return str(int(value))
+    text = format(value.normalize(), "f")
+    return text
+
+
+def dumps_exact(obj: Any, *, indent: int | None = None) -> str:
+    """JSON with Decimals written as exact numbers (``214000000``, ``0.125``), never via float."""
+    nonce = secrets.token_hex(8)
+    marker = f"@@{nonce}:"
+    numbers: list[str] = []
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            text = _exact_number(value)
+            if text is None:
+                return None
+            if "." not in text:
+                return int(text)
+            numbers.append(text)
+            return f"{marker}{len(numbers) - 1}@@"
+        if isinstance(value, Enum):
+            return convert(value.value)
+        if isinstance(value, dt.date | dt.datetime):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {str(k): convert(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set | frozenset):
+            return [convert(v) for v in value]
+        if isinstance(value, Path):
+            return str(value)
+        return value
+
+    text = json.dumps(convert(obj), ensure_ascii=False, indent=indent)
+    for index, number in enumerate(numbers):
+        text = text.replace(f'"{marker}{index}@@"', number)
+    return text
+
+
+# --------------------------------------------------------------------------------------- commands
+
+
+def _open_curator(db: str | None, *, must_exist: bool = False) -> Any:
+    from aidcurator.curation import Curator
+    from aidcurator.store import database_file, database_url
+
+    if must_exist:
+        path = database_file(db)
+        if path is not None and not path.exists():
+            raise CommandError(f"no database at {path}; import articles first (aidcurator import FILE...)")
+    _ = database_url(db)  # raises StoreError for an unusable value before anything is created
+    return Curator.open(db)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from aidcurator.curation import ImportReport
+    from aidcurator.ingest import IngestError, read_bytes
+
+    paths = [p for p in args.paths if p != "-"]
+    with _open_curator(args.db) as curator:
+        report = curator.import_paths(paths) if paths else ImportReport()
+        if "-" in args.paths:  # stdin: one more all-or-nothing unit
+            try:
+                drafts = read_bytes(sys.stdin.buffer.read(), "-")
+            except IngestError as exc:
+                report.merge(ImportReport(files=1, failures=[("-", exc.reason)]))
+            else:
+                report.merge(curator.import_drafts(drafts, name="-"))
+    for name, reason in report.failures:
+        _error(f"{name}: {reason}")
+    print(report.summary())
+    return EXIT_FAILED if report.failures else EXIT_OK
+
+
+@dataclass(slots=True)
+class _Document:
+    id: str
+    title: str
+    text: str
+    published: dt.date | None
+
+
+def _jsonl_documents(name: str, data: bytes) -> list[_Document]:
+    from aidcurator.ingest import IngestError, decode_text
+    from aidcurator.ingest.dates import parse_date
+
+    text = decode_text(data, name)
+    docs: list[_Document] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise IngestError(name, f"line {number} is not valid JSON ({exc.msg})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise IngestError(name, f'line {number} has no "text" string')
+        published = None
+        raw = item.get("published")
+        if raw not in (None, ""):
+            published = parse_date(str(raw))
+            if published is None:
+                raise IngestError(name, f"line {number}: cannot read the date {raw!r}")
+        doc_id = item.get("id")
+        docs.append(
+            _Document(
+                id=str(doc_id) if doc_id not in (None, "") else f"{name}#{number}",
+                title=str(item.get("title") or ""),
+                text=item["text"],
+                published=published,
+            )
+        )
+    if not docs:
+        raise IngestError(name, "no documents in the file")
+    return docs
+
+
+def _documents(name: str, data: bytes | None = None) -> list[_Document]:
+    from aidcurator.ingest import read_bytes, read_file
+
+    if name.lower().endswith(".jsonl"):
+        return _jsonl_documents(name, data if data is not None else Path(name).read_bytes())
+    drafts = read_bytes(data, name) if data is not None else read_file(name)
+    several = len(drafts) > 1
+    return [
+        _Document(
+            id=f"{name}#{number}" if several else name,
+            title=draft.title,
+            text=draft.text,
+            published=draft.published,
+        )
+        for number, draft in enumerate(drafts, start=1)
+    ]
+
+
+def _mention_json(mention: Any) -> dict[str, Any]:
+    return {
+        "kind": mention.kind,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "value": mention.value,
+        "currency": mention.currency,
+        "qualifier": mention.qualifier,
+        "value_max": mention.value_max,
+        "what": mention.what,
+        "data": mention.data,
+    }
+
+
+_RECORD_KEYS = (
+    "record_kind",
+    "donor",
+    "recipient",
+    "year_start",
+    "year_end",
+    "title",
+    "sector",
+    "n_projects",
+    "beneficiaries_people",
+    "beneficiaries_households",
+    "jobs",
+    "parent_index",
+)
+
+
+def _record_json(record: Any, text: str) -> dict[str, Any]:
+    result = {key: getattr(record, key) for key in _RECORD_KEYS}
+    result["amounts"] = [
+        {
+            "text": amount.text,
+            "value": amount.value,
+            "value_max": amount.value_max,
+            "currency": amount.currency,
+            "qualifier": amount.qualifier,
+            "kind": amount.kind,
+            "period_start": amount.period_start,
+            "period_end": amount.period_end,
+            "start": amount.span.start,
+            "end": amount.span.end,
+            "share_of": amount.share_of,
+        }
+        for amount in record.amounts
+    ]
+    result["evidence"] = [
+        {"field": field, "start": span.start, "end": span.end, "text": text[span.start : span.end]}
+        for field, spans in record.evidence.items()
+        for span in spans
+    ]
+    result["flags"] = record.flags
+    return result
+
+
+def _extract_inputs(paths: Sequence[str]) -> Iterator[tuple[str, list[_Document] | Exception]]:
+    from aidcurator.ingest import IngestError, iter_input_files
+
+    for given in paths:
+        if given == "-":
+            data = sys.stdin.buffer.read()
+            try:
+                yield "-", _documents("-", data)
+            except IngestError as exc:
+                yield "-", exc
+            continue
+        try:
+            files = iter_input_files([given])
+        except IngestError as exc:
+            yield given, exc
+            continue
+        for path in files:
+            try:
+                yield str(path), _documents(str(path))
+            except IngestError as exc:
+                yield str(path), exc
+            except OSError as exc:
+                yield str(path), IngestError(str(path), exc.strerror or str(exc))
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from aidcurator.extract import extract
+
+    _utf8_stdout()
+    out = sys.stdout
+    failed = 0
+    first = True
+    if args.format == "json":
+        out.write("[")
+    for name, result in _extract_inputs(args.paths):
+        if isinstance(result, Exception):
+            _error(str(result) if str(result).startswith(name) else f"{name}: {result}")
+            failed += 1
+            continue
+        for doc in result:
+            extraction = extract(doc.text, doc.published)
+            item = {
+                "id": doc.id,
+                "title": doc.title,
+                "mentions": [_mention_json(m) for m in extraction.mentions],
+                "records": [_record_json(r, doc.text) for r in extraction.records],
+                "text": doc.text,  # what the offsets count in
+            }
+            if args.format == "json":
+                out.write(("\n" if first else ",\n") + dumps_exact(item))
+            else:
+                out.write(dumps_exact(item) + "\n")
+            first = False
+        out.flush()
+    if args.format == "json":
+        out.write("\n]\n" if not first else "]\n")
+    out.flush()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = args.format or Path(args.out).suffix.lstrip(".").lower()
+    if fmt not in ("csv", "json", "jsonl", "xlsx"):
+        raise CommandError(
+            f"cannot tell the format from {args.out!r}; add --format csv|json|jsonl|xlsx", EXIT_USAGE
+        )
+    with _open_curator(args.db, must_exist=True) as curator:
+        count = curator.export(args.out, fmt, status=args.status, what=args.what)
+    noun = args.what if args.what != "records" else "records"
+    print(f"Wrote {count} {noun[:-1] if count == 1 else noun} to {args.out}")
+    return EXIT_OK
+
+
+def _print_stats(stats: Any) -> None:
+    print(f"Articles: {stats.articles}")
+    for state, count in stats.articles_by_state.items():
+        print(f"  {state:<12} {count:>6}")
+    print(f"Records: {stats.records}")
+    for status, count in stats.records_by_status.items():
+        print(f"  {status:<12} {count:>6}")
+    print(f"Amounts: {stats.amounts}   Mentions: {stats.mentions}   Edits: {stats.edits}")
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open_curator(args.db, must_exist=True) as curator:
+        _print_stats(curator.stats())
+    return EXIT_OK
+
+
+def _amount_line(amount: Any) -> str:
+    value = _exact_number(amount.value) or "?"
+    if amount.value_max is not None:
+        value += f"–{_exact_number(amount.value_max)}"
+    qualifier = "" if amount.qualifier == "exact" else f" {amount.qualifier}"
+    return f"{amount.text} = {value} {amount.currency}{qualifier} ({amount.kind})"
+
+
+def _record_line(record: Any) -> str:
+    parts = [_amount_line(a) for a in record.amounts]
+    for name, label in (
+        ("n_projects", "projects"),
+        ("beneficiaries_households", "households"),
+        ("beneficiaries_people", "people"),
+        ("jobs", "jobs"),
+    ):
+        value = getattr(record, name)
+        if value is not None:
+            parts.append(f"{value} {label}")
+    if record.year_start is not None:
+        years = str(record.year_start)
+        if record.year_end not in (None, record.year_start):
+            years += f"–{record.year_end}"
+        parts.append(years)
+    for name in ("donor", "recipient"):
+        if getattr(record, name):
+            parts.append(f"{name} {getattr(record, name)}")
+    return "; ".join(parts) or "(no values)"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from aidcurator.resources import resource_path
+    from aidcurator.store.engine import user_data_dir
+
+    try:
+        samples = resource_path("samples")
+    except FileNotFoundError as exc:
+        raise CommandError(f"bundled samples not found ({exc})") from exc
+    if not samples.is_dir():
+        raise CommandError(f"bundled samples not found at {samples}")
+    files = sorted(p for p in samples.iterdir() if p.is_file() and not p.name.lower().startswith("readme"))
+    db = args.db or str(user_data_dir() / "demo.db")
+    with _open_curator(db) as curator:
+        report = curator.import_paths(files)
+        print(f"Demo database: {db}")
+        for name, reason in report.failures:
+            _error(f"{name}: {reason}")
+        print(report.summary())
+        print()
+        rows = curator.list_articles(limit=1000, order_by="id", descending=False)
+        counts = curator.record_counts([row.id for row in rows])
+        for row in rows:
+            when = row.published.isoformat() if row.published else "no date"
+            source = f" ({row.source})" if row.source else ""
+            print(f"[{row.id}] {when} · {row.title or '(untitled)'}{source} — {counts[row.id].total} records")
+            for record in curator.records(row.id):
+                print(f"    #{record.id} {record.record_kind}: {_record_line(record)}")
+        print()
+        _print_stats(curator.stats())
+    print()
+    print(f"Try: aidcurator export --db {db} --status all --format csv --out demo.csv")
+    return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        app = importlib.import_module("aidcurator.gui.app")
+    except ModuleNotFoundError as exc:
+        missing = exc.name or ""
+        if missing.startswith("PySide6"):
+            raise CommandError(
+                "the window needs PySide6, which is not installed (pip install PySide6-Essentials)",
+                EXIT_USAGE,
+            ) from exc
+        if missing in ("aidcurator.gui", "aidcurator.gui.app"):
+            raise CommandError(_GUI_MISSING, EXIT_USAGE) from exc
+        raise
+    return int(app.run(args) or 0)
+
+
+# ----------------------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: $AIDCURATOR_DB or aidcurator.db in the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="aidcurator",
+        description="Turn news articles about aid projects into a curated, source-linked dataset.",
+        epilog="Without a command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser(
+        "import",
+        parents=[db_option],
+        help="import article files and folders into the database",
+        description="Import .txt/.md/.html/.json/.jsonl/.csv files and folders (recursively); '-' reads "
+        "text from stdin. Each file is imported completely or not at all; texts already stored are skipped.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_import)
+
+    p = commands.add_parser(
+        "extract",
+        help="print what the extractor finds, without a database",
+        description='Run the extractor on files (\'-\' reads stdin; a .jsonl holds one {"id", "text", '
+        '"published"?} document per line) and print mentions and candidate records as JSON.',
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--format", choices=("json", "jsonl"), default="jsonl", help="a JSON list or one document a line"
+    )
+    p.set_defaults(func=cmd_extract)
+
+    p = commands.add_parser(
+        "export",
+        parents=[db_option],
+        help="write records (or articles, mentions, edits) to CSV, JSON, JSONL or Excel",
+    )
+    p.add_argument(
+        "--format", choices=("csv", "json", "jsonl", "xlsx"), help="default: from the --out suffix"
+    )
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument(
+        "--status",
+        choices=("accepted", "pending", "rejected", "all"),
+        default="accepted",
+        help="which records (default: accepted)",
+    )
+    p.add_argument(
+        "--what",
+        choices=("records", "articles", "mentions", "edits"),
+        default="records",
+        help="default: records",
+    )
+    p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("stats", parents=[db_option], help="articles by review state, records by status")
+    p.set_defaults(func=cmd_stats)
+
+    p = commands.add_parser(
+        "demo",
+        parents=[db_option],
+        help="import the bundled sample articles into a demo database and show what was found",
+    )
+    p.set_defaults(func=cmd_demo)
+
+    p = commands.add_parser("gui", parents=[db_option], help="open the window")
+    p.add_argument("--demo", action="store_true", help="open the demo database with the bundled samples")
+    p.add_argument("--screenshot", metavar="FILE", help="save a picture of the window to FILE and quit")
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    from aidcurator.curation import ConflictError
+    from aidcurator.store import NotFoundError, StoreError
+
+    errors: list[type[BaseException]] = [CommandError, StoreError, NotFoundError, ConflictError, ValueError]
+    try:
+        from aidcurator.export import ExportError
+
+        errors.append(ExportError)
+    except ImportError:  # pragma: no cover - export is part of the package
+        pass
+    return tuple(errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        args = argparse.Namespace(command="gui", db=None, demo=False, screenshot=None, func=cmd_gui)
+    else:
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # Output piped into a program that stopped reading (e.g. `| head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:
+        if isinstance(exc, CommandError):
+            _error(str(exc))
+            return exc.code
+        if isinstance(exc, (*_user_errors(), OSError)):
+            _error(str(exc) or type(exc).__name__)
+            return EXIT_FAILED
+        if os.environ.get("AIDCURATOR_DEBUG"):
+            raise
+        _error(f"unexpected {type(exc).__name__}: {exc} (set AIDCURATOR_DEBUG=1 to see details)")
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

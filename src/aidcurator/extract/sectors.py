@@ -1,0 +1,218 @@
+"""Sector keyword mentions (kind SECTOR) mapped to OECD DAC/CRS purpose codes.
+
+The keyword → code table lives in ``resources/rules/sectors.json``. One Aho-Corasick automaton runs
+over the text (folded to lower case for English, offsets unchanged): Chinese keywords match as
+substrings, English ones on word boundaries; the longest non-overlapping hit wins and stop phrases
+(``道路自信``, ``Belt and Road``) remove the keywords they cover. ``dominant_sector`` picks the code
+best supported inside a span, with the hits that fired as evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+from aidcurator.domain import Mention, MentionKind
+from aidcurator.extract.places import squeeze_cjk_gaps
+from aidcurator.resources import resource_path
+
+__all__ = ["dominant_sector", "find_sectors"]
+
+_RULES_FILE = ("rules", "sectors.json")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    keyword: str
+    group: str
+    code: str
+    code5: str | None
+    label: str
+    label5: str | None
+    weight: float
+    borderline: bool
+    latin: bool
+    stop: bool
+
+
+def _is_latin(word: str) -> bool:
+    return any("a" <= c <= "z" or "A" <= c <= "Z" for c in word)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() and ord(c) < 0x2E80
+
+
+@cache
+def _automaton() -> Any:
+    """The keyword automaton; values are ``_Rule`` objects."""
+    where = "/".join(_RULES_FILE)
+    with resource_path(*_RULES_FILE).open(encoding="utf-8") as fh:
+        raw: dict[str, Any] = json.load(fh)
+    labels: dict[str, str] = raw["labels"]
+    labels5: dict[str, str] = raw.get("labels5", {})
+    split = frozenset(str(c) for c in raw.get("split_by_code5", []))
+    table: dict[str, _Rule] = {}
+    plurals: dict[str, _Rule] = {}
+    for n, rule in enumerate(raw["rules"]):
+        code, code5 = str(rule.get("code", "")), rule.get("code5")
+        if code not in labels:
+            raise ValueError(f"{where}: rule {n}: code {code!r} has no label")
+        if code5 is not None and (str(code5)[:3] != code or str(code5) not in labels5):
+            raise ValueError(f"{where}: rule {n}: code5 {code5!r} must start with {code} and have a label")
+        words = [*rule.get("zh", []), *rule.get("en", [])]
+        if not words:
+            raise ValueError(f"{where}: rule {n} has no keywords")
+        for word in words:
+            form, latin = word.lower(), _is_latin(word)
+            if form in table:
+                raise ValueError(f"{where}: keyword {word!r} appears twice")
+            entry = _Rule(
+                keyword=form,
+                group=str(code5) if code in split and code5 is not None else code,
+                code=code,
+                code5=str(code5) if code5 is not None else None,
+                label=labels[code],
+                label5=labels5.get(str(code5)) if code5 is not None else None,
+                weight=float(rule.get("weight", 1.0)),
+                borderline=bool(rule.get("borderline", False)),
+                latin=latin,
+                stop=False,
+            )
+            table[form] = entry
+            if latin and not form.endswith("s"):
+                plurals.setdefault(form + "s", entry)
+    for form, entry in plurals.items():
+        if form not in table:
+            table[form] = _Rule(
+                form,
+                entry.group,
+                entry.code,
+                entry.code5,
+                entry.label,
+                entry.label5,
+                entry.weight,
+                entry.borderline,
+                True,
+                False,
+            )
+    for word in [*raw["stop"].get("zh", []), *raw["stop"].get("en", [])]:
+        form = word.lower()
+        table.setdefault(form, _Rule(form, "", "", None, "", None, 0.0, False, _is_latin(word), True))
+    automaton = ahocorasick.Automaton()
+    for form, rule in table.items():
+        automaton.add_word(form, rule)
+    automaton.make_automaton()
+    return automaton
+
+
+def find_sectors(text: str) -> list[Mention]:
+    """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
+
+    ``data`` = {"code": "111", "code5": "11120" | None, "label", "label5", "keyword" (the rule
+    keyword that matched, lower-cased for English), "group" (what ``dominant_sector`` ranks: the
+    code, or the code5 for catch-all categories such as 160), "weight", "borderline"}.
+    """
+    if not text:
+        return []
+    original, squeezed = text, squeeze_cjk_gaps(text)
+    text = squeezed.text
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    n = len(text)
+    hits: list[tuple[int, int, _Rule]] = []
+    for last, rule in _automaton().iter(low):
+        start, end = last - len(rule.keyword) + 1, last + 1
+        if rule.latin and (
+            (start and _is_word_char(low[start - 1])) or (end < n and _is_word_char(low[end]))
+        ):
+            continue
+        hits.append((start, end, rule))
+    # leftmost-longest, stop phrases first among equals
+    hits.sort(key=lambda h: (h[0], h[0] - h[1], not h[2].stop))
+    mentions: list[Mention] = []
+    last_end = -1
+    for start, end, rule in hits:
+        if start < last_end:
+            continue
+        last_end = end
+        if rule.stop:
+            continue
+        data = {
+            "group": rule.group,
+            "code": rule.code,
+            "code5": rule.code5,
+            "label": rule.label,
+            "label5": rule.label5,
+            "keyword": rule.keyword,
+            "weight": rule.weight,
+            "borderline": rule.borderline,
+        }
+        o_start, o_end = squeezed.start(start), squeezed.end(end)
+        mentions.append(
+            Mention(
+                kind=MentionKind.SECTOR, start=o_start, end=o_end, text=original[o_start:o_end], data=data
+            )
+        )
+    return mentions
+
+
+def dominant_sector(
+    mentions: list[Mention], start: int, end: int, *, anchor: int | None = None
+) -> Mention | None:
+    """The sector best supported by the SECTOR mentions inside ``[start, end)``.
+
+    Sectors (``data["group"]``: the 3-digit code, or the 5-digit one for catch-all categories) are
+    ranked by summed keyword weight (most hits), then by the distance of their nearest hit to
+    ``anchor`` (default ``start``). The result is the winning sector's hit nearest the anchor, with
+    extra data: "hits" (count), "score", "evidence" ([start, end] of every hit of that sector, in
+    text order), "keywords" (distinct, in order) and "code5" set to the most supported 5-digit code.
+    """
+    pivot = start if anchor is None else anchor
+    inside = [m for m in mentions if m.kind == MentionKind.SECTOR and m.start >= start and m.end <= end]
+    if not inside:
+        return None
+    groups: dict[str, list[Mention]] = {}
+    for m in inside:
+        groups.setdefault(m.data.get("group") or m.data["code"], []).append(m)
+
+    def distance(m: Mention) -> int:
+        return 0 if m.start <= pivot < m.end else min(abs(m.start - pivot), abs(m.end - pivot))
+
+    def rank(code: str) -> tuple[float, int]:
+        hits = groups[code]
+        return (-sum(m.data.get("weight", 1.0) for m in hits), min(distance(m) for m in hits))
+
+    code = min(groups, key=rank)
+    hits = groups[code]
+    best = min(hits, key=distance)
+    code5_scores: dict[str, float] = {}
+    for m in hits:
+        if m.data.get("code5"):
+            code5_scores[m.data["code5"]] = code5_scores.get(m.data["code5"], 0.0) + m.data.get("weight", 1.0)
+    code5 = (
+        min(
+            code5_scores,
+            key=lambda c: (-code5_scores[c], min(distance(m) for m in hits if m.data.get("code5") == c)),
+        )
+        if code5_scores
+        else None
+    )
+    label5 = next((m.data.get("label5") for m in hits if m.data.get("code5") == code5), None)
+    data = dict(best.data)
+    data.update(
+        {
+            "code5": code5,
+            "label5": label5,
+            "hits": len(hits),
+            "score": -rank(code)[0],
+            "evidence": [[m.start, m.end] for m in hits],
+            "keywords": list(dict.fromkeys(m.data["keyword"] for m in hits)),
+        }
+    )
+    return Mention(kind=MentionKind.SECTOR, start=best.start, end=best.end, text=best.text, data=data)

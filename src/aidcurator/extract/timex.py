@@ -1,0 +1,592 @@
+"""Year and period mentions (kind YEAR), resolved against the publication date.
+
+Words and tables live in ``resources/rules/time.json``; this module holds the mechanism. Each
+mention has ``data`` = {"start", "end", "estimated", "relative", "source"} with ``source`` one of
+``explicit`` · ``relative`` · ``plan`` · ``duration`` · ``since``, plus extras where they apply:
+``offset`` (relative words), ``plan`` (``十四五``), ``years`` (duration length; ``at_least`` for
+``十多年``), ``date`` (``2025-12-23``).
+
+Forms and rules:
+
+* explicit years ``2024年``, ``2024 年``, ``二〇二四年``, ``2024年度``; ranges ``2014年至2016年``,
+  ``2014—2016年``, ``2014-2016``, ``2023-24`` (two-digit end 1–10 years later), ``from 2021 to 2025``,
+  ``between 2021 and 2025``; dates ``2025年12月23日``, ``2025-12-23`` (the year is kept).
+* a four-digit number is a year only in 1950–2100 and when it is followed by ``年``, part of a range
+  or date, after ``since``/``自``/``从``, or stands alone in English text: no CJK character next to it,
+  no amount word (``yuan``, ``households``…) after it, no digit group around it. So ``2024万元`` and
+  ``138 2024 5678`` are not years; ``近2000年`` is not one either.
+* ``since 2010`` / ``2010年以来`` / ``自2010年``: start 2010, end = publication year.
+* relative ``今年 去年 明年 前年 this year last year next year``: publication year + ``offset``
+  (start/end None without a publication date).
+* five-year plans ``十四五`` 2021–2025 (``第十四个五年规划``, ``the 14th Five-Year Plan``);
+  ``"十四五"以来`` = since 2021, end = publication year.
+* durations ``三年来``, ``近五年``, ``over the past three years``: end = publication year,
+  start = end − n + 1 (``三年来`` published 2025 → 2023–2025: the current year counts as one of the
+  three), estimated. ``未来五年`` / ``over the next five years``: publication year + 1 … + n. Vague
+  ``近年来`` / ``in recent years``: end = publication year, start None.
+* ``未来`` / ``in the future``: only with a five-year plan in the same sentence. It takes the nearest
+  plan there that ends after the publication year, else the plan holding the year after publication
+  (``按"十四五"资金…测算，未来将投入`` published 2025 → 十五五 2026–2030); always estimated.
+
+Overlapping hits: the leftmost, then the longest, wins. Scanning is trigger-driven (four-digit runs,
+``年``, ``五``, an Aho-Corasick pass for the words) so that it stays fast on long texts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+from aidcurator.domain import Mention, MentionKind
+from aidcurator.extract.places import squeeze_cjk_gaps
+from aidcurator.resources import resource_path
+
+__all__ = ["find_times"]
+
+_RULES_FILE = ("rules", "time.json")
+_QUOTES_CLOSE = "”\"」』’'"
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NIAN = re.compile("年")
+_NEXT_WORD = re.compile(r"[A-Za-z$%’'-]+")
+_PREV_WORD = re.compile(r"([A-Za-z$#.]+)\W*$")
+_ZH_PLAN = re.compile("十[一二三四五六七八九]五")
+_ZH_PLAN_LONG = re.compile("个五年(?:规划|计划)")
+_EN_PLAN = re.compile(r"[Ff]ive[-\s][Yy]ear\s+[Pp]lan")
+_EN_PLAN_TAIL = re.compile(r"(?:\s*\(\s*\d{4}\s*[-–—]\s*\d{2,4}\s*\))?(?:\s+period\b)?", re.IGNORECASE)
+_EN_DURATION = re.compile(
+    r"[Tt]he\s+(past|last|next|coming)\s+(?:(\d{1,2}|[a-z]+(?: [a-z]+)?)\s+)?(years?|decades?)\b"
+)
+_DATE_ZH = re.compile(r"\d{4}\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+_DATE_ISO = re.compile(r"\d{4}([-/.])(\d{1,2})\1(\d{1,2})(?!\d)")
+_YEAR_ZH = re.compile(r"\d{4}\s*年(度)?")
+
+# priorities: lower wins when two candidates have the same span
+_P_PLAN_SINCE, _P_RANGE, _P_SINCE, _P_DATE, _P_YEAR, _P_PLAN, _P_DURATION, _P_RELATIVE, _P_BARE = range(9)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    year_min: int
+    year_max: int
+    range_max: int
+    short_range_max: int
+    relative: dict[str, tuple[int, int]]
+    vague: frozenset[str]
+    future: frozenset[str]
+    block_prev: dict[str, str]
+    block_next: dict[str, str]
+    plans: dict[str, tuple[int, int]]
+    plan_by_ordinal: dict[int, str]
+    plan_ordinals_en: dict[str, str]
+    plan_since: tuple[str, ...]
+    zh_digits: dict[str, int]
+    year_digits: frozenset[str]
+    duration_numerals: frozenset[str]
+    en_numbers: dict[str, int | None]
+    not_before: tuple[str, ...]
+    not_before_words_en: frozenset[str]
+    not_after_words_en: frozenset[str]
+    range_prefixes: frozenset[str]
+    since_prefixes_zh: frozenset[str]
+    since_words_en: frozenset[str]
+    since_suffixes_zh: tuple[str, ...]
+    dash_separators: frozenset[str]
+    duration_prefixes_zh: tuple[str, ...]
+    future_prefixes_zh: tuple[str, ...]
+    duration_suffixes_zh: tuple[str, ...]
+    more_words_zh: frozenset[str]
+    duration_prefixes_en: frozenset[str]
+    re_prefix: re.Pattern[str]
+    re_range: re.Pattern[str]
+    re_since_zh: re.Pattern[str]
+    re_en_ordinal: re.Pattern[str]
+    words: Any  # ahocorasick.Automaton over lower-cased words
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _zh_number(s: str, digits: dict[str, int]) -> int | None:
+    """Value of a numeral below 100 (三, 十, 十五, 二十, 二十五, or Arabic digits)."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        if len(head) > 1 or len(tail) > 1 or (head and head not in digits) or (tail and tail not in digits):
+            return None
+        return (digits[head] if head else 1) * 10 + (digits[tail] if tail else 0)
+    if len(s) == 1 and s in digits:
+        return digits[s]
+    return None
+
+
+@cache
+def _rules() -> _Rules:
+    where = "/".join(_RULES_FILE)
+    with resource_path(*_RULES_FILE).open(encoding="utf-8") as fh:
+        raw: dict[str, Any] = json.load(fh)
+    try:
+        zh_digits = {k: int(v) for k, v in raw["zh_digits"].items()}
+        plans = {k: (int(v[0]), int(v[1])) for k, v in raw["plans"].items()}
+        relative = {k.lower(): (int(v[0]), int(v[1])) for k, v in raw["relative"].items()}
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ValueError(f"{where}: malformed rule table ({exc})") from exc
+    plan_by_ordinal: dict[int, str] = {}
+    for name in plans:
+        ordinal = _zh_number(name[:-1], zh_digits) if name.endswith("五") else None
+        if ordinal is None:
+            raise ValueError(f"{where}: plan name {name!r} must be a numeral followed by 五")
+        plan_by_ordinal[ordinal] = name
+    for en, name in raw["plan_ordinals_en"].items():
+        if name not in plans:
+            raise ValueError(f"{where}: plan_ordinals_en[{en!r}] names unknown plan {name!r}")
+
+    vague = frozenset(w.lower() for w in raw["vague_durations"])
+    future = frozenset(w.lower() for w in raw["future_words"])
+    words = ahocorasick.Automaton()
+    for word in set(relative) | vague | future:
+        words.add_word(word, word)
+    words.make_automaton()
+
+    sep_zh, sep_en = list(raw["range_separators_zh"]), [s.lower() for s in raw["range_separators_en"]]
+    range_prefixes = [*raw["range_prefixes_zh"], *raw["range_prefixes_en"]]
+    since_en = [w.lower() for w in raw["since_words_en"]]
+    latin_prefixes = [w for w in [*range_prefixes, *since_en] if w.isascii()]
+    zh_prefixes = [w for w in [*range_prefixes, *raw["since_prefixes_zh"]] if not w.isascii()]
+    re_prefix = re.compile(
+        rf"(?:\b(?P<en>{_alt(latin_prefixes)})\s+|(?P<zh>{_alt(zh_prefixes)})\s*)$", re.IGNORECASE
+    )
+    re_range = re.compile(
+        rf"\d{{4}}(?P<ya>\s*年)?\s*(?P<sep>{_alt(sep_zh)}|(?:{_alt(sep_en)})\b)\s*(?P<b>\d{{4}}|\d{{2}})(?!\d)(?P<yb>\s*年度?)?",
+        re.IGNORECASE,
+    )
+    re_since_zh = re.compile(rf"\d{{4}}\s*年\s*(?:{_alt(raw['since_suffixes_zh'])})")
+    re_en_ordinal = re.compile(rf"(?:\b(?:the)\s+)?\b({_alt(raw['plan_ordinals_en'])})\s+$", re.IGNORECASE)
+    return _Rules(
+        year_min=int(raw["year_min"]),
+        year_max=int(raw["year_max"]),
+        range_max=int(raw["range_max_years"]),
+        short_range_max=int(raw["short_range_max_years"]),
+        relative=relative,
+        vague=vague,
+        future=future,
+        block_prev=dict(raw["block_prev"]),
+        block_next=dict(raw["block_next"]),
+        plans=plans,
+        plan_by_ordinal=plan_by_ordinal,
+        plan_ordinals_en={k.lower(): v for k, v in raw["plan_ordinals_en"].items()},
+        plan_since=tuple(raw["plan_since_words"]),
+        zh_digits=zh_digits,
+        year_digits=frozenset(k for k, v in zh_digits.items() if v < 10 and k != "两"),
+        duration_numerals=frozenset(k for k, v in zh_digits.items() if v > 0),
+        en_numbers={k.lower(): v for k, v in raw["en_numbers"].items()},
+        not_before=tuple(raw["not_year_before"]),
+        not_before_words_en=frozenset(w.lower() for w in raw["not_year_before_words_en"]),
+        not_after_words_en=frozenset(w.lower().rstrip("s'’") for w in raw["not_year_after_words_en"]),
+        range_prefixes=frozenset(w.lower() for w in range_prefixes),
+        since_prefixes_zh=frozenset(raw["since_prefixes_zh"]),
+        since_words_en=frozenset(since_en),
+        since_suffixes_zh=tuple(sorted(raw["since_suffixes_zh"], key=len, reverse=True)),
+        dash_separators=frozenset(s for s in sep_zh if not "\u4e00" <= s[0] <= "\u9fff"),
+        duration_prefixes_zh=tuple(sorted(raw["duration_prefixes_zh"], key=len, reverse=True)),
+        future_prefixes_zh=tuple(sorted(raw["future_duration_prefixes_zh"], key=len, reverse=True)),
+        duration_suffixes_zh=tuple(sorted(raw["duration_suffixes_zh"], key=len, reverse=True)),
+        more_words_zh=frozenset(raw["duration_more_words_zh"]),
+        duration_prefixes_en=frozenset(w.lower() for w in raw["duration_prefixes_en"]),
+        re_prefix=re_prefix,
+        re_range=re_range,
+        re_since_zh=re_since_zh,
+        re_en_ordinal=re_en_ordinal,
+        words=words,
+    )
+
+
+def _is_word_char(c: str) -> bool:
+    """A character that continues a Latin word (letters and digits, not CJK)."""
+    return c.isalnum() and ord(c) < 0x2E80
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef"
+
+
+def _data(
+    start: int | None,
+    end: int | None,
+    source: str,
+    *,
+    estimated: bool = False,
+    relative: bool = False,
+    **extra: Any,
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "estimated": estimated,
+        "relative": relative,
+        "source": source,
+    }
+    data.update(extra)
+    return data
+
+
+class _Collector:
+    """Candidate spans with their data; ``select`` keeps the leftmost-longest non-overlapping ones."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, int, int, dict[str, Any]]] = []
+
+    def add(self, start: int, end: int, prio: int, data: dict[str, Any]) -> None:
+        self.items.append((start, end, prio, data))
+
+    def select(self) -> list[tuple[int, int, int, dict[str, Any]]]:
+        self.items.sort(key=lambda it: (it[0], it[0] - it[1], it[2]))
+        out: list[tuple[int, int, int, dict[str, Any]]] = []
+        last_end = -1
+        for item in self.items:
+            if item[0] >= last_end:
+                out.append(item)
+                last_end = item[1]
+        return out
+
+
+class _Scanner:
+    """One pass over one text; the ``scan_*`` methods add candidates to ``col``."""
+
+    def __init__(self, text: str, rules: _Rules, pub: int | None) -> None:
+        self.text, self.rules, self.pub = text, rules, pub
+        self.col = _Collector()
+        self.plans: list[tuple[int, str]] = []
+
+    def valid(self, year: int) -> bool:
+        return self.rules.year_min <= year <= self.rules.year_max
+
+    # -- four-digit numbers ---------------------------------------------------------------
+    def scan_digits(self) -> None:
+        text, n = self.text, len(self.text)
+        for m in _FOUR_DIGITS.finditer(text):
+            p, q = m.span()
+            if (p and (text[p - 1].isdigit() or text[p - 1] in ".,")) or (q < n and text[q].isdigit()):
+                continue
+            year = int(m.group())
+            if not self.valid(year):
+                continue
+            pre = self.rules.re_prefix.search(text, max(0, p - 12), p)
+            pre_word = (pre.group("en") or pre.group("zh")).lower() if pre else None
+            found = self._date(p) or False
+            found = self._range(p, year, pre, pre_word) or found
+            found = self._year_zh(p, year, pre, pre_word) or found
+            if pre is not None and pre_word in self.rules.since_words_en:
+                self.col.add(pre.start(), q, _P_SINCE, self._since(year))
+                found = True
+            if not found:
+                self._bare(p, q, year)
+
+    def _since(self, year: int, **extra: Any) -> dict[str, Any]:
+        end = self.pub if self.pub is not None and self.pub >= year else None
+        return _data(year, end, "since", relative=True, **extra)
+
+    def _date(self, p: int) -> bool:
+        m = _DATE_ZH.match(self.text, p)
+        if m:
+            month, day = int(m.group(1)), m.group(2)
+        else:
+            m = _DATE_ISO.match(self.text, p)
+            if not m:
+                return False
+            month, day = int(m.group(2)), m.group(3)
+        year = int(self.text[p : p + 4])
+        if not 1 <= month <= 12:
+            return False
+        if day is not None:
+            try:
+                iso = dt.date(year, month, int(day)).isoformat()
+            except ValueError:
+                return False
+        else:
+            iso = f"{year:04d}-{month:02d}"
+        self.col.add(p, m.end(), _P_DATE, _data(year, year, "explicit", date=iso))
+        return True
+
+    def _range(self, p: int, year: int, pre: re.Match[str] | None, pre_word: str | None) -> bool:
+        m = self.rules.re_range.match(self.text, p)
+        if not m:
+            return False
+        sep, b_text = m.group("sep").lower(), m.group("b")
+        if len(b_text) == 2:
+            if sep not in self.rules.dash_separators or m.group("ya"):
+                return False
+            end = year // 100 * 100 + int(b_text)
+            if end <= year:
+                end += 100
+            if not 1 <= end - year <= self.rules.short_range_max:
+                return False
+        else:
+            end = int(b_text)
+            if not (self.valid(end) and 0 < end - year <= self.rules.range_max):
+                return False
+        if sep == "and" and pre_word != "between":
+            return False
+        start = pre.start() if pre is not None and pre_word in self.rules.range_prefixes else p
+        self.col.add(start, m.end(), _P_RANGE, _data(year, end, "explicit"))
+        return True
+
+    def _year_zh(self, p: int, year: int, pre: re.Match[str] | None, pre_word: str | None) -> bool:
+        text = self.text
+        since_prefix = pre is not None and pre_word in self.rules.since_prefixes_zh
+        m = self.rules.re_since_zh.match(text, p)
+        if m:
+            self.col.add(
+                pre.start() if pre is not None and since_prefix else p, m.end(), _P_SINCE, self._since(year)
+            )
+            return True
+        m = _YEAR_ZH.match(text, p)
+        if not m or text.startswith("代", m.end()):
+            return False
+        if since_prefix and pre is not None:
+            self.col.add(pre.start(), m.end(), _P_SINCE, self._since(year))
+        elif not any(text.endswith(w, 0, p) for w in self.rules.not_before):
+            self.col.add(p, m.end(), _P_YEAR, _data(year, year, "explicit"))
+        return True
+
+    def _bare(self, p: int, q: int, year: int) -> None:
+        text, n, rules = self.text, len(self.text), self.rules
+        if p and (text[p - 1].isalnum() or text[p - 1] in "$¥€£/#:+-"):
+            return
+        if q < n and (
+            text[q].isalnum() or text[q] == "%" or (text[q] in ".,/:-" and text[q + 1 : q + 2].isdigit())
+        ):
+            return
+        i = p - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i >= 0 and (_is_cjk(text[i]) or (text[i].isdigit() and i < p - 1)):
+            return
+        j = q
+        while j < n and text[j] in " \t":
+            j += 1
+        if j < n and (_is_cjk(text[j]) or (text[j].isdigit() and j > q)):
+            return
+        following = _NEXT_WORD.match(text, j, min(n, j + 16)) if j < n else None
+        if following and following.group().lower().rstrip("s'’") in rules.not_after_words_en:
+            return
+        preceding = _PREV_WORD.search(text, max(0, p - 12), p)
+        if preceding and preceding.group(1).lower().rstrip(".") in rules.not_before_words_en:
+            return
+        self.col.add(p, q, _P_BARE, _data(year, year, "explicit"))
+
+    # -- 年: Chinese-numeral years and durations ----------------------------------------------
+    def scan_nian(self) -> None:
+        text, rules = self.text, self.rules
+        for m in _NIAN.finditer(text):
+            i = m.start()
+            head = text[max(0, i - 4) : i]
+            if len(head) == 4 and all(c in rules.year_digits for c in head):
+                year = int("".join(str(rules.zh_digits[c]) for c in head))
+                if self.valid(year) and not text.startswith("代", i + 1):
+                    suffix = next((w for w in rules.since_suffixes_zh if text.startswith(w, i + 1)), None)
+                    if suffix is not None:
+                        self.col.add(i - 4, i + 1 + len(suffix), _P_SINCE, self._since(year))
+                    else:
+                        self.col.add(i - 4, i + 1, _P_YEAR, _data(year, year, "explicit"))
+                continue
+            self._duration_zh(i)
+
+    def _duration_zh(self, i: int) -> None:
+        text, rules = self.text, self.rules
+        k = i
+        if k and text[k - 1] == "个":
+            k -= 1
+        more = bool(k and text[k - 1] in rules.more_words_zh)
+        if more:
+            k -= 1
+        j = k
+        if j and text[j - 1].isdigit():
+            while j > k - 2 and j and text[j - 1].isdigit():
+                j -= 1
+            if j and text[j - 1].isdigit():
+                return
+        else:
+            while j > k - 3 and j and text[j - 1] in rules.duration_numerals:
+                j -= 1
+        if j == k:
+            return
+        years = _zh_number(text[j:k], rules.zh_digits)
+        if not years or years > 50:
+            return
+        for prefix in rules.future_prefixes_zh:
+            if text.endswith(prefix, 0, j):
+                self.col.add(j - len(prefix), i + 1, _P_DURATION, self._duration(years, future=True))
+                return
+        start = j
+        for prefix in rules.duration_prefixes_zh:
+            if text.endswith(prefix, 0, j):
+                start = j - len(prefix)
+                break
+        end = i + 1
+        for suffix in rules.duration_suffixes_zh:
+            if text.startswith(suffix, end):
+                end += len(suffix)
+                break
+        if start < j or end > i + 1:
+            self.col.add(start, end, _P_DURATION, self._duration(years, more=more))
+
+    def _duration(self, years: int | None, *, future: bool = False, more: bool = False) -> dict[str, Any]:
+        pub = self.pub
+        if pub is None:
+            start = end = None
+        elif future:
+            start, end = pub + 1, (pub + years if years else None)
+        else:
+            start, end = (pub - years + 1 if years else None), pub
+        extra: dict[str, Any] = {"years": years}
+        if more:
+            extra["at_least"] = True
+        return _data(start, end, "duration", estimated=True, relative=True, **extra)
+
+    # -- five-year plans ------------------------------------------------------------------
+    def scan_plans(self) -> None:
+        text, rules, n = self.text, self.rules, len(self.text)
+        numerals = "一二三四五六七八九十"
+        for m in _ZH_PLAN.finditer(text):
+            p, q = m.span()
+            name = m.group()
+            if name not in rules.plans or (p and text[p - 1] in numerals) or (q < n and text[q] in numerals):
+                continue
+            self._plan(p, q, name, since_from=q)
+        for m in _ZH_PLAN_LONG.finditer(text):
+            j = m.start()
+            while j > m.start() - 3 and j and text[j - 1] in rules.duration_numerals:
+                j -= 1
+            ordinal = _zh_number(text[j : m.start()], rules.zh_digits) if j < m.start() else None
+            if ordinal not in rules.plan_by_ordinal:
+                continue
+            start = j - 1 if j and text[j - 1] == "第" else j
+            self._plan(start, m.end(), rules.plan_by_ordinal[ordinal], since_from=m.end())
+        for m in _EN_PLAN.finditer(text):
+            head = rules.re_en_ordinal.search(text, max(0, m.start() - 24), m.start())
+            if head is None:
+                continue
+            tail = _EN_PLAN_TAIL.match(text, m.end())
+            end = tail.end() if tail else m.end()
+            self._plan(head.start(), end, rules.plan_ordinals_en[head.group(1).lower()], since_from=None)
+
+    def _plan(self, start: int, end: int, name: str, since_from: int | None) -> None:
+        first, last = self.rules.plans[name]
+        self.plans.append((start, name))
+        if since_from is not None:
+            k = since_from
+            if k < len(self.text) and self.text[k] in _QUOTES_CLOSE:
+                k += 1
+            for word in self.rules.plan_since:
+                if self.text.startswith(word, k):
+                    self.col.add(start, k + len(word), _P_PLAN_SINCE, self._since(first, plan=name))
+                    return
+        self.col.add(start, end, _P_PLAN, _data(first, last, "plan", plan=name))
+
+    # -- words ----------------------------------------------------------------------------
+    def scan_words(self, low: str) -> None:
+        text, rules, n = self.text, self.rules, len(self.text)
+        for last, word in rules.words.iter(low):
+            p, q = last - len(word) + 1, last + 1
+            if word.isascii() and ((p and _is_word_char(low[p - 1])) or (q < n and _is_word_char(low[q]))):
+                continue
+            before = text[p - 1] if p else ""
+            after = text[q] if q < n else ""
+            if (before and before in rules.block_prev.get(word, "")) or (
+                after and after in rules.block_next.get(word, "")
+            ):
+                continue
+            if word in rules.relative:
+                lo, hi = rules.relative[word]
+                pub = self.pub
+                start, end = (pub + lo, pub + hi) if pub is not None else (None, None)
+                self.col.add(p, q, _P_RELATIVE, _data(start, end, "relative", relative=True, offset=lo))
+            elif word in rules.vague:
+                self.col.add(p, q, _P_DURATION, self._duration(None))
+            else:
+                name = self._future_plan(p)
+                if name is not None:
+                    first, last_year = rules.plans[name]
+                    self.col.add(
+                        p,
+                        q,
+                        _P_PLAN,
+                        _data(first, last_year, "plan", estimated=True, relative=True, plan=name),
+                    )
+
+    def _future_plan(self, pos: int) -> str | None:
+        """The plan a 'future' word at ``pos`` refers to (see the module docstring)."""
+        text = self.text
+        lo = 0
+        for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+            lo = m.end()
+        m = _SENTENCE_END.search(text, pos)
+        hi = m.end() if m else len(text)
+        here = sorted((abs(s - pos), name) for s, name in self.plans if lo <= s < hi)
+        if not here:
+            return None
+        if self.pub is None:
+            return here[0][1]
+        for _, name in here:
+            if self.rules.plans[name][1] > self.pub:
+                return name
+        for name, (first, last) in self.rules.plans.items():
+            if first <= self.pub + 1 <= last:
+                return name
+        return None
+
+    def scan_en_durations(self) -> None:
+        text, rules = self.text, self.rules
+        for m in _EN_DURATION.finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue
+            direction, num, unit = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
+            pre = re.search(r"\b(\w+)\s+$", text[max(0, m.start() - 12) : m.start()])
+            has_prefix = pre is not None and pre.group(1).lower() in rules.duration_prefixes_en
+            if not num and not has_prefix:
+                continue
+            if num.isdigit():
+                years: int | None = int(num)
+            elif num:
+                if num not in rules.en_numbers:
+                    continue
+                years = rules.en_numbers[num]
+            else:
+                years = 1
+            if years is not None and unit.startswith("decade"):
+                years *= 10
+            start = m.start() - len(pre.group(0)) if has_prefix and pre is not None else m.start()
+            self.col.add(
+                start, m.end(), _P_DURATION, self._duration(years, future=direction in ("next", "coming"))
+            )
+
+
+def find_times(text: str, published: dt.date | None) -> list[Mention]:
+    """All year and period mentions in ``text`` (kind YEAR), in text order."""
+    if not text:
+        return []
+    original, squeezed = text, squeeze_cjk_gaps(text)
+    text = squeezed.text
+    scanner = _Scanner(text, _rules(), published.year if published is not None else None)
+    scanner.scan_digits()
+    scanner.scan_nian()
+    scanner.scan_plans()
+    scanner.scan_en_durations()
+    low = text.lower()
+    scanner.scan_words(low if len(low) == len(text) else text)
+    mentions = []
+    for s, e, _, data in scanner.col.select():
+        start, end = squeezed.start(s), squeezed.end(e)
+        mentions.append(
+            Mention(kind=MentionKind.YEAR, start=start, end=end, text=original[start:end], data=data)
+        )
+    return mentions

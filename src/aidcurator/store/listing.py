@@ -1,0 +1,200 @@
+"""Queries behind the window's article list, and bulk inserts for benchmarks.
+
+Everything is filtered, ordered and paged in SQL with bound parameters; user text only ever
+reaches the database as a parameter of a ``LIKE`` pattern. Results are plain frozen dataclasses
+that can cross threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from aidcurator.domain import RecordStatus, ReviewState
+from aidcurator.store.models import Amount, Article, Evidence, Mention, Record
+from aidcurator.store.repository import escape_like
+
+#: Columns the article list can be ordered by.
+ARTICLE_LIST_ORDER = ("review_state", "title", "source", "published", "language", "n_records", "id")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """What the article list shows: a search text, filters and an order."""
+
+    search: str = ""
+    review_state: ReviewState | None = None
+    language: str | None = None
+    order_by: str = "published"
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleListRow:
+    """One line of the article list, with its record tallies."""
+
+    id: int
+    title: str
+    source: str | None
+    published: dt.date | None
+    language: str | None
+    review_state: ReviewState
+    n_records: int
+    n_pending: int
+
+
+def _record_count(*, pending_only: bool = False) -> sa.ScalarSelect[Any]:
+    statement = select(func.count()).select_from(Record).where(col(Record.article_id) == col(Article.id))
+    if pending_only:
+        statement = statement.where(col(Record.status) == RecordStatus.PENDING)
+    return statement.scalar_subquery()
+
+
+def _filters(query: ArticleQuery) -> list[sa.ColumnElement[bool]]:
+    filters: list[sa.ColumnElement[bool]] = []
+    search = query.search.strip()
+    if search:
+        pattern = f"%{escape_like(search)}%"
+        filters.append(
+            sa.or_(
+                col(Article.title).like(pattern, escape="\\"),
+                col(Article.source).like(pattern, escape="\\"),
+                col(Article.text).like(pattern, escape="\\"),
+            )
+        )
+    if query.review_state is not None:
+        filters.append(col(Article.review_state) == ReviewState(query.review_state))
+    if query.language is not None:
+        filters.append(col(Article.language) == query.language)
+    return filters
+
+
+def _ordering(query: ArticleQuery, n_records: Any) -> list[Any]:
+    if query.order_by not in ARTICLE_LIST_ORDER:
+        raise ValueError(f"cannot order articles by {query.order_by!r}; choose one of {ARTICLE_LIST_ORDER}")
+    key = n_records if query.order_by == "n_records" else col(getattr(Article, query.order_by))
+    id_column = col(Article.id)
+    if query.descending:
+        return [key.desc(), id_column.desc()]
+    return [key.asc(), id_column.asc()]
+
+
+def article_page(
+    session: Session, *, query: ArticleQuery, offset: int = 0, limit: int = 200
+) -> list[ArticleListRow]:
+    """One page of the article list."""
+    n_records = _record_count().label("n_records")
+    n_pending = _record_count(pending_only=True).label("n_pending")
+    statement = (
+        select(
+            Article.id,
+            Article.title,
+            Article.source,
+            Article.published,
+            Article.language,
+            Article.review_state,
+            n_records,
+            n_pending,
+        )
+        .where(*_filters(query))
+        .order_by(*_ordering(query, n_records))
+        .offset(max(0, offset))
+        .limit(max(0, limit))
+    )
+    return [
+        ArticleListRow(
+            id=row[0],
+            title=row[1],
+            source=row[2],
+            published=row[3],
+            language=row[4],
+            review_state=ReviewState(row[5]),
+            n_records=int(row[6]),
+            n_pending=int(row[7]),
+        )
+        for row in session.exec(statement)
+    ]
+
+
+def article_rows(session: Session, *, article_ids: Sequence[int]) -> dict[int, ArticleListRow]:
+    """Fresh list rows for a few articles (after an edit changed their state or tallies)."""
+    if not article_ids:
+        return {}
+    statement = select(
+        Article.id,
+        Article.title,
+        Article.source,
+        Article.published,
+        Article.language,
+        Article.review_state,
+        _record_count(),
+        _record_count(pending_only=True),
+    ).where(col(Article.id).in_(list(article_ids)))
+    return {
+        row[0]: ArticleListRow(
+            id=row[0],
+            title=row[1],
+            source=row[2],
+            published=row[3],
+            language=row[4],
+            review_state=ReviewState(row[5]),
+            n_records=int(row[6]),
+            n_pending=int(row[7]),
+        )
+        for row in session.exec(statement)
+    }
+
+
+def article_progress(session: Session, *, query: ArticleQuery) -> tuple[int, int]:
+    """``(done, total)`` among the articles the query matches (its order is ignored)."""
+    done = func.sum(sa.case((col(Article.review_state) == ReviewState.DONE, 1), else_=0))
+    statement = select(func.count(), done).select_from(Article).where(*_filters(query))
+    total, n_done = session.exec(statement).one()
+    return int(n_done or 0), int(total or 0)
+
+
+def article_languages(session: Session) -> list[str]:
+    """The languages present, for the language filter."""
+    statement = (
+        select(Article.language).where(col(Article.language).is_not(None)).distinct().order_by(Article.language)
+    )
+    return [lang for lang in session.exec(statement) if lang]
+
+
+# --------------------------------------------------------------------------------- bulk inserts
+
+
+def bulk_insert(session: Session, *, table: str, rows: Iterable[Mapping[str, Any]], batch: int = 5000) -> int:
+    """Insert plain rows into ``article``, ``record``, ``amount``, ``evidence`` or ``mention`` with
+    executemany batches (no ORM objects); for building large test and benchmark databases.
+
+    Rows must carry explicit ids when later rows refer to them. Returns the number inserted.
+    """
+    models = {"article": Article, "record": Record, "amount": Amount, "evidence": Evidence, "mention": Mention}
+    model = models.get(table)
+    if model is None:
+        raise ValueError(f"bulk_insert cannot fill {table!r}; choose one of {', '.join(models)}")
+    statement = sa.insert(model)
+    count = 0
+    chunk: list[Mapping[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= batch:
+            session.execute(statement, chunk)
+            count += len(chunk)
+            chunk = []
+    if chunk:
+        session.execute(statement, chunk)
+        count += len(chunk)
+    return count
+
+
+def article_ids(session: Session, *, query: ArticleQuery) -> list[int]:
+    """Ids of every article the query matches (for "export the current filter")."""
+    statement = select(Article.id).where(*_filters(query)).order_by(col(Article.id))
+    return [int(i) for i in session.exec(statement) if i is not None]

@@ -1,0 +1,112 @@
+"""Schema versions with Alembic, run from Python (no ``alembic.ini`` needed at run time).
+
+The scripts live in ``aidcurator/store/migrations`` and ship inside the wheel. Opening a database
+always upgrades it in place to the newest revision; it is never dropped and re-created:
+
+- no version table and no tables → the migrations create the schema;
+- no version table but the AidCurator tables present (a database made by an early build with
+  ``create_all``) → stamped at ``0001`` and upgraded;
+- no version table and foreign tables → refused, nothing changed;
+- a revision this version does not know (made by a newer AidCurator) → refused.
+
+On SQLite, foreign keys are switched off while migrating (a batch "move and copy" of a table
+would otherwise fire ``ON DELETE CASCADE``) and the whole upgrade is one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from aidcurator.store.errors import StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+BASELINE_REVISION = "0001"
+APP_TABLES = frozenset({"article", "mention", "record", "amount", "evidence", "edit"})
+
+
+def alembic_config(connection: sa.Connection | None = None) -> Config:
+    """An Alembic config pointing at the bundled scripts, optionally bound to ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the database behind ``engine`` to ``revision`` (``"head"`` = newest)."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+        if raw is not None:
+            # Must run outside a transaction, i.e. before the connection's first statement.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            try:
+                _upgrade_on(conn, revision)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+            if raw is not None:
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                conn.commit()
+                if problems:
+                    raise StoreError(
+                        f"the upgraded database has {len(problems)} broken references; first: {problems[0]}"
+                    )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _upgrade_on(conn: sa.Connection, revision: str) -> None:
+    current = MigrationContext.configure(conn).get_current_revision()
+    config = alembic_config(conn)
+    if current is None:
+        tables = {name for name in sa.inspect(conn).get_table_names() if not name.startswith("sqlite_")}
+        tables.discard("alembic_version")
+        if tables and tables >= APP_TABLES:
+            command.stamp(config, BASELINE_REVISION)
+        elif tables:
+            shown = ", ".join(sorted(tables)[:5])
+            raise StoreError(
+                f"this database holds other tables ({shown}) and is not an AidCurator database; "
+                "nothing was changed"
+            )
+    elif current not in _known_revisions():
+        raise StoreError(
+            f"this database was made by a newer AidCurator (schema {current}); "
+            "please upgrade AidCurator to open it"
+        )
+    command.upgrade(config, revision)
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Bring the schema to the newest revision, keeping all data."""
+    try:
+        upgrade(engine, "head")
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(f"cannot open database {engine.url.render_as_string()}: {exc.orig}") from exc

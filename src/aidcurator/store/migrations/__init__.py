@@ -1,0 +1,1 @@
+"""Alembic migration scripts for the AidCurator database (run by :mod:`aidcurator.store.migrate`)."""

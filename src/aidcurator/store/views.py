@@ -1,0 +1,184 @@
+"""Plain, immutable snapshots of stored rows.
+
+Queries return these instead of ORM objects so they can cross threads (GUI workers) and outlive
+their session. Enum-valued fields hold the enum members from :mod:`aidcurator.domain`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from aidcurator.domain import AmountKind, Origin, Qualifier, RecordKind, RecordStatus, ReviewState
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of the article list (no full text)."""
+
+    id: int
+    title: str
+    source: str | None
+    published: dt.date | None
+    url: str | None
+    language: str | None
+    review_state: ReviewState
+    imported_at: dt.datetime
+    origin_file: str | None
+    origin_position: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """A whole article, text included."""
+
+    id: int
+    title: str
+    source: str | None
+    published: dt.date | None
+    url: str | None
+    language: str | None
+    review_state: ReviewState
+    imported_at: dt.datetime
+    origin_file: str | None
+    origin_position: str | None
+    text: str
+    content_hash: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCounts:
+    total: int = 0
+    pending: int = 0
+    accepted: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MentionView:
+    id: int
+    article_id: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Decimal | None
+    currency: str | None
+    qualifier: str | None
+    value_max: Decimal | None
+    what: str | None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AmountView:
+    id: int
+    record_id: int
+    position: int
+    text: str
+    value: Decimal
+    value_max: Decimal | None
+    currency: str
+    qualifier: Qualifier
+    kind: AmountKind
+    period_start: int | None
+    period_end: int | None
+    share_of_id: int | None
+    start: int | None
+    end: int | None
+    origin: Origin
+    extracted: dict[str, Any] = field(default_factory=dict)
+    curated_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    id: int
+    record_id: int
+    field: str
+    start: int
+    end: int
+    quote: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class RecordView:
+    """A record with its amounts and evidence."""
+
+    id: int
+    article_id: int
+    parent_id: int | None
+    record_kind: RecordKind
+    donor: str | None
+    recipient: str | None
+    year_start: int | None
+    year_end: int | None
+    title: str | None
+    sector: str | None
+    n_projects: int | None
+    beneficiaries_people: int | None
+    beneficiaries_households: int | None
+    jobs: int | None
+    status: RecordStatus
+    notes: str | None
+    origin: Origin
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+    extracted: dict[str, Any] = field(default_factory=dict)
+    curated_fields: tuple[str, ...] = ()
+    flags: dict[str, Any] = field(default_factory=dict)
+    amounts: tuple[AmountView, ...] = ()
+    evidence: tuple[EvidenceView, ...] = ()
+
+    def evidence_for(self, field_name: str) -> list[EvidenceView]:
+        return [ev for ev in self.evidence if ev.field == field_name]
+
+
+@dataclass(frozen=True, slots=True)
+class EditView:
+    id: int
+    record_id: int | None
+    amount_id: int | None
+    article_id: int | None
+    action: str
+    field: str | None
+    old_value: Any
+    new_value: Any
+    at: dt.datetime
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    articles: int
+    records: int
+    amounts: int
+    mentions: int
+    edits: int
+    articles_by_state: dict[str, int]
+    records_by_status: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSnapshot:
+    """Everything needed to put a deleted record back with the same ids.
+
+    ``record``, ``amounts`` and ``evidence`` hold column values; ``children`` are ids of records
+    whose ``parent_id`` pointed here; ``share_links`` are ``(amount id, share_of_id)`` pairs of
+    amounts in other records that pointed at this record's amounts.
+    """
+
+    record: dict[str, Any]
+    amounts: tuple[dict[str, Any], ...] = ()
+    evidence: tuple[dict[str, Any], ...] = ()
+    children: tuple[int, ...] = ()
+    share_links: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def record_id(self) -> int:
+        return int(self.record["id"])
