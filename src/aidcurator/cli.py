@@ -339,6 +339,61 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from aidcurator.evaluation import GoldFormatError, evaluate_documents, load_gold
+
+    if args.gold is None and args.db is None:
+        raise CommandError("give a gold file (GOLD.jsonl) or --db URL to use the records people accepted")
+    if args.gold is not None:
+        try:
+            docs = load_gold(Path(args.gold))
+        except GoldFormatError as exc:
+            raise CommandError(str(exc)) from exc
+    else:
+        with _open_curator(args.db, must_exist=True) as curator:
+            docs = _accepted_gold(curator)
+        if not docs:
+            raise CommandError("the database holds no accepted records to evaluate against")
+    report = evaluate_documents(docs)
+    print(report.format())
+    if args.show_errors and report.errors:
+        print("\nfirst misses:")
+        for line in report.errors[:40]:
+            print("  " + line)
+    return EXIT_OK
+
+
+def _accepted_gold(curator: Any) -> list[dict[str, Any]]:
+    """Gold documents built from the records people accepted (status accepted) in a database."""
+    docs = []
+    offset = 0
+    while True:
+        rows = curator.list_articles(offset=offset, limit=500)
+        if not rows:
+            break
+        offset += len(rows)
+        for row in rows:
+            accepted = [r for r in curator.records(row.id) if r.status == "accepted" and r.amounts]
+            if not accepted:
+                continue
+            article = curator.article(row.id)
+            records = []
+            for record in accepted:
+                amount = record.amounts[0]
+                records.append({
+                    "record_kind": str(record.record_kind), "donor": record.donor, "recipient": record.recipient,
+                    "year_start": record.year_start, "year_end": record.year_end, "n_projects": record.n_projects,
+                    "beneficiaries_people": record.beneficiaries_people,
+                    "beneficiaries_households": record.beneficiaries_households, "jobs": record.jobs,
+                    "sector": record.sector,
+                    "amount": {"value": str(amount.value), "currency": amount.currency, "kind": str(amount.kind)},
+                })
+            docs.append({"id": f"article {row.id}", "text": article.text,
+                         "published": article.published.isoformat() if article.published else None,
+                         "mentions": [], "records": records})
+    return docs
+
+
 def _amount_line(amount: Any) -> str:
     value = _exact_number(amount.value) or "?"
     if amount.value_max is not None:
@@ -491,6 +546,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="import the bundled sample articles into a demo database and show what was found",
     )
     p.set_defaults(func=cmd_demo)
+
+    p = commands.add_parser(
+        "evaluate",
+        parents=[db_option],
+        help="score the extractor against a gold file or the accepted records of a database",
+    )
+    p.add_argument("gold", nargs="?", metavar="GOLD.jsonl",
+                   help="gold articles (README: Evaluating) or a Recognizers-Text spec file")
+    p.add_argument("--show-errors", action="store_true", help="list the first missed mentions")
+    p.set_defaults(func=cmd_evaluate)
 
     p = commands.add_parser("gui", parents=[db_option], help="open the window")
     p.add_argument("--demo", action="store_true", help="open the demo database with the bundled samples")

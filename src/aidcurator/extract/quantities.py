@@ -226,8 +226,10 @@ class _Scanner:
         if start == 0:
             return False
         before = text[start - 1]
-        if before in self.rules.not_a_number_before or before in "+/:：@×*^":
+        if before in self.rules.not_a_number_before or before in "+/@×*^":
             return True
+        if before in ":：":  # 23:56 is a time; "教育：4820万元" is a table cell
+            return start >= 2 and text[start - 2].isdigit()
         if before in "-—–－":  # 2025-12-23, 1+1-2: a number glued to a dash on its left
             return start >= 2 and text[start - 2].isdigit()
         if before.isascii() and before.isalpha():
@@ -486,10 +488,16 @@ class _Scanner:
         pos = number.end
         classifier = self.match_word_at(pos, rules.zh_classifiers)
         if classifier is None:
-            return None
+            direct = self.match_word_at(pos, rules.zh_direct_nouns)  # 21万群众: no classifier
+            if direct is None:
+                return None
+            return self.count_mention(number, pos + len(direct), rules.zh_nouns.get(direct, "people"))
         after_classifier = pos + len(classifier)
-        if self.match_word_at(after_classifier, rules.jurisdictions_zh):
-            return None
+        jurisdiction = self.match_word_at(after_classifier, rules.jurisdictions_zh)
+        if jurisdiction:  # 19个省市 — but 80名乡村医生 is a count of doctors
+            noun_end, noun_what = self.find_zh_noun(after_classifier)
+            if noun_what is None or noun_end <= after_classifier + len(jurisdiction):
+                return None
         what = rules.zh_classifier_nouns.get(classifier)
         end = after_classifier
         noun_end, noun_what = self.find_zh_noun(after_classifier)

@@ -56,6 +56,7 @@ class AmountRules:
     zh_classifiers: tuple[str, ...]
     zh_nouns: dict[str, str]
     zh_noun_gap: int
+    zh_direct_nouns: tuple[str, ...]
     zh_noun_linkers: tuple[str, ...]
     en_nouns: dict[str, str]
     en_noun_gap_words: int
@@ -177,6 +178,7 @@ def load_rules() -> AmountRules:
         ),
         zh_nouns=dict(counts["zh_nouns"]),
         zh_noun_gap=int(counts["zh_noun_gap"]),
+        zh_direct_nouns=_longest_first(_word_list(counts, "zh_direct_nouns")),
         zh_noun_linkers=_longest_first(_word_list(counts, "zh_noun_linkers")),
         en_nouns={k.lower(): v for k, v in counts["en_nouns"].items()},
         en_noun_gap_words=int(counts["en_noun_gap_words"]),
