@@ -1,0 +1,5 @@
+"""``python -m aidcurator.gui`` opens the window."""
+
+from aidcurator.gui.app import main
+
+raise SystemExit(main())

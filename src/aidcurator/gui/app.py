@@ -1,0 +1,125 @@
+"""Start the window: ``aidcurator``, ``aidcurator gui [--demo] [--db FILE] [--screenshot FILE.png]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from aidcurator.gui.main_window import MainWindow, sample_files
+from aidcurator.gui.settings import Preferences, default_settings
+
+DEMO_DATABASE_NAME = "demo.db"
+SCREENSHOT_SIZE = (1440, 900)
+
+
+def application() -> QApplication:
+    """The running QApplication, created with our names if there is none yet."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("AidCurator")
+        QCoreApplication.setApplicationName("AidCurator")
+        app = QApplication([sys.argv[0] if sys.argv else "aidcurator"])
+        app.setApplicationDisplayName("AidCurator")
+        app.setDesktopFileName("aidcurator")
+    assert isinstance(app, QApplication)
+    return app
+
+
+def demo_database_path() -> Path:
+    from aidcurator.store import user_data_dir
+
+    return user_data_dir() / DEMO_DATABASE_NAME
+
+
+def ensure_demo_database(path: str | os.PathLike[str] | None = None) -> Path:
+    """The demo database, filled with the bundled sample articles if it is empty."""
+    from aidcurator.curation import Curator
+
+    target = Path(path) if path is not None else demo_database_path()
+    with Curator.open(target) as curator:
+        if curator.count_articles() == 0:
+            report = curator.import_paths(sample_files())
+            if report.failures:
+                print(f"demo database: {report.summary()}", file=sys.stderr)
+    return target
+
+
+def _chosen_database(args: argparse.Namespace, prefs: Preferences) -> str:
+    from aidcurator.store import default_database_path
+
+    if getattr(args, "demo", False):
+        return str(ensure_demo_database())
+    given = getattr(args, "db", None)
+    if given:
+        return str(given)
+    if not os.environ.get("AIDCURATOR_DB"):
+        last = prefs.last_database()
+        if last and ("://" in last or Path(last).exists()):
+            return last
+    return str(default_database_path())
+
+
+def save_screenshot(window: MainWindow, path: str | os.PathLike[str]) -> bool:
+    """Render the window with its first article and a record selected to a PNG."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.select_first_article()
+    for _ in range(3):
+        QApplication.processEvents()
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return window.grab().save(str(target))
+
+
+def run(args: argparse.Namespace | None = None) -> int:
+    """Open the workbench; returns the exit code."""
+    from aidcurator.curation import Curator
+
+    args = args if args is not None else argparse.Namespace()
+    app = application()
+    screenshot = getattr(args, "screenshot", None)
+    settings = default_settings()
+    prefs = Preferences(settings)
+    try:
+        database = _chosen_database(args, prefs)
+        curator = Curator.open(database)
+    except Exception as exc:
+        message = f"Cannot open the database: {exc}"
+        print(message, file=sys.stderr)
+        if not screenshot:
+            QMessageBox.critical(None, "AidCurator", message)
+        return 2
+    demo = bool(getattr(args, "demo", False))
+    window = MainWindow(curator, database_path=database, settings=settings, remember=not screenshot)
+    if screenshot:
+        ok = save_screenshot(window, screenshot)
+        window.close()
+        curator.close()
+        if not ok:
+            print(f"could not write {screenshot}", file=sys.stderr)
+            return 1
+        print(f"wrote {screenshot}")
+        return 0
+    if not demo:
+        prefs.remember_database(database)
+    window.show()
+    window.select_first_article()
+    if not demo:
+        QTimer.singleShot(0, window.offer_samples_if_empty)
+    code = app.exec()
+    curator.close()
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m aidcurator.gui``: the window without the rest of the command line."""
+    parser = argparse.ArgumentParser(prog="aidcurator-gui", description="Open the AidCurator workbench.")
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (default: your AidCurator database)")
+    parser.add_argument("--demo", action="store_true", help="open a separate demo database with the sample articles")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="render the window to FILE.png and exit")
+    return run(parser.parse_args(argv))

@@ -1,0 +1,373 @@
+"""The article in the centre: a header, a legend and the read-only text with highlighted mentions.
+
+The view only paints ``(start, end, kind)`` spans it is given (Python str offsets, converted to
+Qt positions by :class:`~aidcurator.gui.offsets.OffsetMap`); it never searches the text itself.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidcurator.gui.formatting import mention_tooltip
+from aidcurator.gui.offsets import OffsetMap
+
+if TYPE_CHECKING:
+    from aidcurator.store.views import ArticleView as ArticleData
+    from aidcurator.store.views import MentionView
+
+TEXT_COLOUR = QColor("#1b1b1b")
+
+
+@dataclass(frozen=True, slots=True)
+class KindStyle:
+    label: str
+    light: str  # background of a mention
+    strong: str  # background of the selected record's evidence
+    line: str  # underline of the selected record's evidence
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "amount": KindStyle("amount", "#ffe9a8", "#f4b400", "#7a4f00"),
+    "count": KindStyle("count", "#cfe8fc", "#6fb6f0", "#0b4f8a"),
+    "place": KindStyle("place", "#d3f0d3", "#79c879", "#1d5e1d"),
+    "year": KindStyle("year", "#e7ddf8", "#b39be6", "#4b2a8c"),
+    "sector": KindStyle("sector", "#fadbe7", "#ee8db3", "#8a1f4a"),
+}
+EVIDENCE_STYLE = KindStyle("evidence", "#ffd8c2", "#ffa574", "#8a3300")
+# Which highlight style evidence of a record field takes.
+FIELD_KINDS = {
+    "amount": "amount",
+    "n_projects": "count",
+    "beneficiaries_people": "count",
+    "beneficiaries_households": "count",
+    "jobs": "count",
+    "year": "year",
+    "year_start": "year",
+    "year_end": "year",
+    "recipient": "place",
+    "donor": "place",
+    "place": "place",
+    "sector": "sector",
+}
+
+#: Record fields offered under "Use as" (field name, menu label).
+USE_AS_FIELDS: tuple[tuple[str, str], ...] = (
+    ("donor", "Donor"),
+    ("recipient", "Recipient"),
+    ("title", "Title"),
+    ("sector", "Sector"),
+    ("year_start", "Start year"),
+    ("year_end", "End year"),
+    ("n_projects", "Number of projects"),
+    ("beneficiaries_people", "Beneficiaries (people)"),
+    ("beneficiaries_households", "Beneficiaries (households)"),
+    ("jobs", "Jobs"),
+    ("amount", "Amount (add to record)"),
+)
+
+
+def style_for(kind: str) -> KindStyle:
+    return KIND_STYLES.get(kind, EVIDENCE_STYLE)
+
+
+def _format(background: str, *, strong: bool = False, line: str | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(background))
+    fmt.setForeground(TEXT_COLOUR)
+    if strong:
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(line or TEXT_COLOUR))
+    return fmt
+
+
+class ArticleText(QPlainTextEdit):
+    """Read-only article text that reports clicks, hovers and context menus in UTF-16 positions."""
+
+    # UTF-16 position of a plain click (no selection made)
+    clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setObjectName("articleText")
+        self.tooltip_for = None  # callable(position) -> str | None, set by ArticleView
+        self.menu_for = None  # callable(menu, QContextMenuEvent) -> None, set by ArticleView
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        self.clicked.emit(position)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
+            pos = event.pos()  # type: ignore[attr-defined]
+            text = self.tooltip_for(self.cursorForPosition(pos).position())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.menu_for is not None:
+            self.menu_for(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class Legend(QWidget):
+    """Colour chips naming each highlight kind."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        caption = QLabel("Highlights:")
+        layout.addWidget(caption)
+        for style in KIND_STYLES.values():
+            layout.addWidget(self._chip(style.label, style.light))
+        selected = self._chip("selected record's evidence", KIND_STYLES["amount"].strong, strong=True)
+        layout.addWidget(selected)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _chip(text: str, colour: str, *, strong: bool = False) -> QLabel:
+        chip = QLabel(text)
+        weight = "font-weight: bold; text-decoration: underline;" if strong else ""
+        chip.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: {TEXT_COLOUR.name()}; border-radius: 3px;"
+            f" padding: 1px 6px; {weight} }}"
+        )
+        chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        return chip
+
+
+class ArticleView(QWidget):
+    """Header, legend and highlighted text of one article."""
+
+    # the MentionView that was clicked
+    mention_clicked = Signal(object)
+    # Python start, end of the selection
+    new_record_requested = Signal(int, int)
+    # field name, Python start, end of the selection
+    use_as_requested = Signal(str, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article: ArticleData | None = None
+        self._map = OffsetMap("")
+        self._mentions: list[MentionView] = []
+        self._mention_selections: list[QTextEdit.ExtraSelection] = []
+        self._record_spans: list[tuple[str, int, int]] = []
+        self.record_fields_enabled = False
+
+        self.title = QLabel()
+        self.title.setObjectName("articleTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.meta = QLabel()
+        self.meta.setObjectName("articleMeta")
+        self.meta.setWordWrap(True)
+        self.meta.setOpenExternalLinks(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.legend = Legend()
+        self.text = ArticleText()
+        text_font = self.text.font()
+        text_font.setPointSizeF(text_font.pointSizeF() * 1.15)
+        self.text.setFont(text_font)
+        self.text.tooltip_for = self._tooltip_at
+        self.text.menu_for = self._extend_menu
+        self.text.clicked.connect(self._on_text_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.text, 1)
+        self.show_article(None, ())
+
+    # -- content
+
+    @property
+    def article(self) -> ArticleData | None:
+        return self._article
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return self._map
+
+    def show_article(self, article: ArticleData | None, mentions: Sequence[MentionView]) -> None:
+        self._article = article
+        self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._record_spans = []
+        if article is None:
+            self.title.setText("No article selected")
+            self.meta.setText("Choose an article on the left, or import files with File → Import (Ctrl+O).")
+            self._map = OffsetMap("")
+            self.text.setPlainText("")
+            self._mention_selections = []
+            self._apply_selections()
+            return
+        self.title.setText(article.title or "(untitled)")
+        self.meta.setText(self._meta_html(article))
+        self._map = OffsetMap(article.text)
+        self.text.setPlainText(article.text)
+        self._mention_selections = [
+            self._selection(m.start, m.end, _format(style_for(m.kind).light)) for m in self._mentions
+        ]
+        self._apply_selections()
+
+    @staticmethod
+    def _meta_html(article: ArticleData) -> str:
+        parts = [html.escape(p) for p in (article.source, article.published and article.published.isoformat()) if p]
+        if article.language:
+            parts.append(html.escape(article.language))
+        if article.url:
+            url = html.escape(article.url, quote=True)
+            parts.append(f'<a href="{url}">{html.escape(article.url)}</a>')
+        origin = article.origin_file
+        if origin:
+            name = origin.replace("\\", "/").rsplit("/", 1)[-1]
+            where = f" ({article.origin_position})" if article.origin_position else ""
+            parts.append(html.escape(f"file {name}{where}"))
+        return " · ".join(parts) or "&nbsp;"
+
+    def set_record_spans(self, spans: Iterable[tuple[str, int, int]]) -> None:
+        """Mark the selected record's evidence ``(field, start, end)`` strongly."""
+        self._record_spans = sorted(set(spans), key=lambda s: (s[1], s[2], s[0]))
+        self._apply_selections()
+
+    def record_spans(self) -> list[tuple[str, int, int]]:
+        return list(self._record_spans)
+
+    def mentions(self) -> list[MentionView]:
+        return list(self._mentions)
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        qt_start, qt_end = self._map.span_to_qt(start, end)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _apply_selections(self) -> None:
+        strong = []
+        for field, start, end in self._record_spans:
+            style = style_for(FIELD_KINDS.get(field, field))
+            strong.append(self._selection(start, end, _format(style.strong, strong=True, line=style.line)))
+        self.text.setExtraSelections([*self._mention_selections, *strong])
+
+    # -- selection and navigation (Python offsets)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.span_to_py(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (Python offsets) and scroll it into view."""
+        qt_start, qt_end = self._map.span_to_qt(start, end)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+
+    def mention_at(self, offset: int) -> MentionView | None:
+        """The mention under Python offset ``offset`` (amounts win over other kinds)."""
+        hits = [m for m in self._mentions if m.start <= offset < m.end]
+        if not hits:
+            return None
+        hits.sort(key=lambda m: (m.kind != "amount", m.end - m.start))
+        return hits[0]
+
+    # -- slots and menus
+
+    def _tooltip_at(self, position: int) -> str | None:
+        mention = self.mention_at(self._map.to_py(position))
+        return mention_tooltip(mention) if mention is not None else None
+
+    @Slot(int)
+    def _on_text_clicked(self, position: int) -> None:
+        mention = self.mention_at(self._map.to_py(position))
+        if mention is not None:
+            self.mention_clicked.emit(mention)
+
+    def _extend_menu(self, menu: QMenu) -> None:
+        span = self.selected_span()
+        if span is None or self._article is None:
+            return
+        start, end = span
+        quoted = self._article.text[start:end].strip()
+        short = quoted if len(quoted) <= 24 else quoted[:23] + "…"
+        first = menu.actions()[0] if menu.actions() else None
+        new_record = QAction(f"New record from selection “{short}”", menu)
+        new_record.setObjectName("newRecordFromSelection")
+        new_record.triggered.connect(lambda: self.new_record_requested.emit(start, end))
+        use_as = QMenu("Use as", menu)
+        use_as.setObjectName("useAsMenu")
+        use_as.setEnabled(self.record_fields_enabled)
+        for field, label in USE_AS_FIELDS:
+            action = use_as.addAction(label)
+            action.setObjectName(f"useAs_{field}")
+            action.triggered.connect(lambda _checked=False, f=field: self.use_as_requested.emit(f, start, end))
+        if first is None:
+            menu.addAction(new_record)
+            menu.addMenu(use_as)
+        else:
+            menu.insertAction(first, new_record)
+            menu.insertMenu(first, use_as)
+            menu.insertSeparator(first)
+
+    def menu_actions_for_selection(self) -> QMenu:
+        """The selection menu as the context menu would show it (for keyboard users and tests)."""
+        menu = QMenu(self)
+        self._extend_menu(menu)
+        return menu
+
+
+def kind_colour(kind: str) -> Any:
+    """Background colour of a kind's highlight (for tests and the legend)."""
+    return QColor(style_for(kind).light)

@@ -1,0 +1,332 @@
+"""Qt item models over store queries: the paged article list, an article's records, a record's amounts.
+
+Models hold plain snapshots (``ArticleListRow``, ``RecordView``, ``AmountView``) and never ORM
+objects. The article list pages from SQL with ``canFetchMore``/``fetchMore`` (filters and order
+are applied by the query, not in Python), so a database of 100,000 articles costs one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from aidcurator.domain import RecordStatus, ReviewState
+from aidcurator.gui.formatting import amount_text, year_text
+from aidcurator.store import listing, read_session
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from aidcurator.store.views import AmountView, RecordView
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+#: Custom roles: the row's plain snapshot and its database id.
+ObjectRole = int(Qt.ItemDataRole.UserRole) + 1
+IdRole = int(Qt.ItemDataRole.UserRole) + 2
+
+# Computed once: PySide enum arithmetic is slow and data()/flags() run for every visible cell.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+#: The roles the models answer; every other role gets None without further work.
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, ObjectRole, IdRole})
+
+REVIEW_LABELS = {
+    ReviewState.NEW: "new",
+    ReviewState.IN_PROGRESS: "started",
+    ReviewState.DONE: "✓ done",
+}
+REVIEW_COLOURS = {
+    ReviewState.NEW: QColor("#5f6b7a"),
+    ReviewState.IN_PROGRESS: QColor("#a05a00"),
+    ReviewState.DONE: QColor("#1f7a3a"),
+}
+STATUS_LABELS = {
+    RecordStatus.PENDING: "pending",
+    RecordStatus.ACCEPTED: "✓ accepted",
+    RecordStatus.REJECTED: "✗ rejected",
+}
+STATUS_COLOURS = {
+    RecordStatus.PENDING: QColor("#a05a00"),
+    RecordStatus.ACCEPTED: QColor("#1f7a3a"),
+    RecordStatus.REJECTED: QColor("#a12a2a"),
+}
+
+
+class ListingSource:
+    """The article-list queries, each in its own short read session."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def page(self, query: listing.ArticleQuery, offset: int, limit: int) -> list[listing.ArticleListRow]:
+        with read_session(self.engine) as session:
+            return listing.article_page(session, query=query, offset=offset, limit=limit)
+
+    def rows(self, article_ids: Sequence[int]) -> dict[int, listing.ArticleListRow]:
+        with read_session(self.engine) as session:
+            return listing.article_rows(session, article_ids=article_ids)
+
+    def progress(self, query: listing.ArticleQuery) -> tuple[int, int]:
+        with read_session(self.engine) as session:
+            return listing.article_progress(session, query=query)
+
+    def languages(self) -> list[str]:
+        with read_session(self.engine) as session:
+            return listing.article_languages(session)
+
+
+class SnapshotTableModel(QAbstractTableModel):
+    """A flat table of plain snapshots (each with an ``id``): the parts every model here shares."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Any] = []
+
+    def item_at(self, row: int) -> Any:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: int) -> int:
+        """Row number of the item with this id among the loaded rows, or -1."""
+        for number, item in enumerate(self._items):
+            if item.id == item_id:
+                return number
+        return -1
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        return self.HEADERS[section] if horizontal and 0 <= section < len(self.HEADERS) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:
+            return None
+        item = self.item_at(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        if role == ObjectRole:
+            return item
+        if role == IdRole:
+            return item.id
+        return self.item_data(item, index.column(), role)
+
+    def item_data(self, item: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class ArticleListModel(SnapshotTableModel):
+    """The article list: one page of rows at a time, more on demand."""
+
+    # done, total articles matching the current query
+    progress_changed = Signal(int, int)
+
+    COL_STATE, COL_TITLE, COL_SOURCE, COL_DATE, COL_LANGUAGE, COL_RECORDS = range(6)
+    HEADERS = ("State", "Title", "Source", "Date", "Lang", "Records")
+    ORDER_COLUMNS = ("review_state", "title", "source", "published", "language", "n_records")
+
+    def __init__(self, source: ListingSource, *, page_size: int = 200, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._page_size = page_size
+        self._query = listing.ArticleQuery()
+        self._items: list[listing.ArticleListRow] = []
+        self._exhausted = True
+        self._progress = (0, 0)
+
+    # -- queries
+
+    @property
+    def query(self) -> listing.ArticleQuery:
+        return self._query
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        return self._progress
+
+    def set_source(self, source: ListingSource) -> None:
+        self._source = source
+        self.reload()
+
+    def set_query(self, query: listing.ArticleQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the query again from its first page."""
+        self.beginResetModel()
+        self._items = self._source.page(self._query, 0, self._page_size)
+        self._exhausted = len(self._items) < self._page_size
+        self.endResetModel()
+        self.recount()
+
+    def recount(self) -> None:
+        self._progress = self._source.progress(self._query)
+        self.progress_changed.emit(*self._progress)
+
+    def refresh_articles(self, article_ids: Sequence[int]) -> None:
+        """Re-read a few rows in place (their state or record tallies changed)."""
+        fresh = self._source.rows(article_ids)
+        done_delta = 0
+        for row_number, row in enumerate(self._items):
+            new = fresh.get(row.id)
+            if new is None or new == row:
+                continue
+            done_delta += (new.review_state == ReviewState.DONE) - (row.review_state == ReviewState.DONE)
+            self._items[row_number] = new
+            self.dataChanged.emit(self.index(row_number, 0), self.index(row_number, self.columnCount() - 1))
+        if done_delta:
+            done, total = self._progress
+            self._progress = (done + done_delta, total)
+            self.progress_changed.emit(*self._progress)
+
+    def article_at(self, row: int) -> listing.ArticleListRow | None:
+        return self.item_at(row)
+
+    # -- paging
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._source.page(self._query, len(self._items), self._page_size)
+        self._exhausted = len(page) < self._page_size
+        known = {row.id for row in self._items}
+        page = [row for row in page if row.id not in known]  # rows that moved while paging
+        if not page:
+            return
+        first = len(self._items)
+        self.beginInsertRows(_ROOT, first, first + len(page) - 1)
+        self._items.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.ORDER_COLUMNS):
+            return
+        query = replace(
+            self._query,
+            order_by=self.ORDER_COLUMNS[column],
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        if query != self._query:
+            self.set_query(query)
+
+    # -- cells
+
+    def item_data(self, row: listing.ArticleListRow, column: int, role: int) -> Any:
+        if role == _DISPLAY:
+            if column == self.COL_STATE:
+                return REVIEW_LABELS[row.review_state]
+            if column == self.COL_TITLE:
+                return row.title or "(untitled)"
+            if column == self.COL_SOURCE:
+                return row.source or ""
+            if column == self.COL_DATE:
+                return row.published.isoformat() if row.published else ""
+            if column == self.COL_LANGUAGE:
+                return row.language or ""
+            if column == self.COL_RECORDS:
+                return str(row.n_records)
+            return None
+        if role == _TOOLTIP:
+            if column == self.COL_RECORDS:
+                return f"{row.n_records} records, {row.n_pending} not reviewed yet"
+            if column in (self.COL_TITLE, self.COL_SOURCE):
+                return row.title if column == self.COL_TITLE else row.source
+            return None
+        if role == _FOREGROUND and column == self.COL_STATE:
+            return REVIEW_COLOURS[row.review_state]
+        if role == _ALIGNMENT and column == self.COL_RECORDS:
+            return _RIGHT
+        return None
+
+
+class RecordListModel(SnapshotTableModel):
+    """The records of the article on screen."""
+
+    COL_STATUS, COL_AMOUNT, COL_PARTIES, COL_YEAR = range(4)
+    HEADERS = ("Status", "Amount", "Donor → recipient", "Year")
+
+    def set_records(self, records: Sequence[RecordView]) -> None:
+        self.beginResetModel()
+        self._items = list(records)
+        self.endResetModel()
+
+    def records(self) -> Sequence[RecordView]:
+        return tuple(self._items)
+
+    def record_at(self, row: int) -> RecordView | None:
+        return self.item_at(row)
+
+    def item_data(self, record: RecordView, column: int, role: int) -> Any:
+        if role == _DISPLAY:
+            if column == self.COL_STATUS:
+                return STATUS_LABELS[record.status]
+            if column == self.COL_AMOUNT:
+                if not record.amounts:
+                    return "—"
+                more = f" (+{len(record.amounts) - 1})" if len(record.amounts) > 1 else ""
+                return f"{record.amounts[0].text}{more}"
+            if column == self.COL_PARTIES:
+                if record.donor or record.recipient:
+                    return f"{record.donor or '?'} → {record.recipient or '?'}"
+                return record.title or ""
+            if column == self.COL_YEAR:
+                return year_text(record.year_start, record.year_end)
+            return None
+        if role == _TOOLTIP and column == self.COL_AMOUNT and record.amounts:
+            return "\n".join(
+                f"{a.text} → {amount_text(a.value, a.currency, a.qualifier, a.value_max)}" for a in record.amounts
+            )
+        if role == _FOREGROUND and column == self.COL_STATUS:
+            return STATUS_COLOURS[record.status]
+        return None
+
+
+class AmountListModel(SnapshotTableModel):
+    """The amounts of the record in the form."""
+
+    COL_TEXT, COL_VALUE, COL_KIND = range(3)
+    HEADERS = ("As written", "Value", "Kind")
+
+    def set_amounts(self, amounts: Sequence[AmountView]) -> None:
+        self.beginResetModel()
+        self._items = list(amounts)
+        self.endResetModel()
+
+    def amount_at(self, row: int) -> AmountView | None:
+        return self.item_at(row)
+
+    def item_data(self, amount: AmountView, column: int, role: int) -> Any:
+        if role == _DISPLAY:
+            if column == self.COL_TEXT:
+                return amount.text
+            if column == self.COL_VALUE:
+                return amount_text(amount.value, amount.currency, amount.qualifier, amount.value_max)
+            if column == self.COL_KIND:
+                return str(amount.kind)
+            return None
+        if role == _ALIGNMENT and column == self.COL_VALUE:
+            return _RIGHT
+        return None
