@@ -34,10 +34,14 @@ def test_article_list_search_filter_and_sort_run_in_sql(qtmodeltester, demo_db):
         model = ArticleListModel(ListingSource(curator.engine), page_size=50)
         model.set_query(listing.ArticleQuery(search="Kashgar"))
         titles = [model.data(model.index(r, ArticleListModel.COL_TITLE)) for r in range(model.rowCount())]
-        assert titles and all("Kashgar" in curator.article(model.data(model.index(r, 0), ObjectRole).id).text
-                              or "Kashgar" in t for r, t in enumerate(titles))
+        assert titles and all(
+            "Kashgar" in curator.article(model.data(model.index(r, 0), ObjectRole).id).text or "Kashgar" in t
+            for r, t in enumerate(titles)
+        )
         model.set_query(listing.ArticleQuery(language="en"))
-        assert {model.data(model.index(r, ArticleListModel.COL_LANGUAGE)) for r in range(model.rowCount())} == {"en"}
+        assert {
+            model.data(model.index(r, ArticleListModel.COL_LANGUAGE)) for r in range(model.rowCount())
+        } == {"en"}
         model.set_query(listing.ArticleQuery(search="亿%元"))  # a LIKE wildcard is taken literally
         assert model.rowCount() == 0
         model.set_query(listing.ArticleQuery(review_state=ReviewState.DONE))

@@ -5,9 +5,9 @@ import json
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QThread, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser
 
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.gui.article_view import style_for
@@ -32,7 +32,9 @@ def key_in(widget, text):
     """Type text as key events (QTest.keyClicks only knows Latin-1 characters)."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 def type_into(qtbot, widget, text):
@@ -80,12 +82,19 @@ def test_article_mentions_are_highlighted_by_kind_at_utf16_positions(window):
     offsets = OffsetMap(article.text)
     painted = selection_spans(window)
     for mention in mentions:
-        expected = (*offsets.span_to_qt(mention.start, mention.end), QColor(style_for(mention.kind).light).name())
+        expected = (
+            *offsets.span_to_qt(mention.start, mention.end),
+            QColor(style_for(mention.kind).light).name(),
+        )
         assert expected in painted, mention
     # the selected record's evidence is painted again, more strongly
     record = window.current_record
-    strong = {(s, e) for s, e, colour in painted if colour in {QColor(style_for(k).strong).name() for k in
-                                                              ("amount", "count", "place", "year", "sector", "x")}}
+    strong = {
+        (s, e)
+        for s, e, colour in painted
+        if colour
+        in {QColor(style_for(k).strong).name() for k in ("amount", "count", "place", "year", "sector", "x")}
+    }
     for ev in record.evidence:
         assert offsets.span_to_qt(ev.start, ev.end) in strong
 
@@ -94,7 +103,7 @@ def test_highlights_and_clicks_are_right_after_astral_characters(window, qtbot, 
     article_id = import_now(window, tmp_path, ASTRAL_ARTICLE)
     article = window.curator.article(article_id)
     amount = next(m for m in window.curator.mentions(article_id) if m.kind == "amount")
-    assert article.text[amount.start:amount.end] == "2.14亿元"
+    assert article.text[amount.start : amount.end] == "2.14亿元"
     text_edit = window.article_view.text
     for selection in text_edit.extraSelections():
         cursor = selection.cursor
@@ -107,9 +116,14 @@ def test_highlights_and_clicks_are_right_after_astral_characters(window, qtbot, 
     qt_middle = OffsetMap(article.text).to_qt(amount.start + 2)
     assert window.article_view._tooltip_at(qt_middle).startswith("2.14亿元 → 214,000,000 CNY")
     # clicking the amount selects the record it belongs to
-    owner = next(r for r in window.curator.records(article_id) if any(a.start == amount.start for a in r.amounts))
-    window.select_record(next(r.id for r in window.curator.records(article_id) if r.id != owner.id) if len(
-        window.curator.records(article_id)) > 1 else owner.id)
+    owner = next(
+        r for r in window.curator.records(article_id) if any(a.start == amount.start for a in r.amounts)
+    )
+    window.select_record(
+        next(r.id for r in window.curator.records(article_id) if r.id != owner.id)
+        if len(window.curator.records(article_id)) > 1
+        else owner.id
+    )
     cursor = QTextCursor(text_edit.document())
     cursor.setPosition(qt_middle)
     point = text_edit.cursorRect(cursor).center()
@@ -162,8 +176,11 @@ def test_undo_and_redo_a_field_edit_and_an_amount_edit(window, qtbot):
     assert "donor" not in undone.curated_fields  # back to the extracted value, not a copy of it
     assert window.form.rows["donor"].editor.text() == (old_donor or "")
 
-    qtbot.keyClick(window.record_table, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.record_table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.curator.record(record.id).donor == "测试捐助方"
 
     amount = window.form.amounts.amount
@@ -172,9 +189,15 @@ def test_undo_and_redo_a_field_edit_and_an_amount_edit(window, qtbot):
     assert (changed.value, str(changed.qualifier)) == (Decimal("300000000"), "approx")
     window.undo_stack.undo()
     restored = next(a for a in window.curator.record(record.id).amounts if a.id == amount.id)
-    assert (restored.text, restored.value, restored.qualifier) == (amount.text, amount.value, amount.qualifier)
+    assert (restored.text, restored.value, restored.qualifier) == (
+        amount.text,
+        amount.value,
+        amount.qualifier,
+    )
     window.undo_stack.redo()
-    assert next(a for a in window.curator.record(record.id).amounts if a.id == amount.id).value == Decimal("300000000")
+    assert next(a for a in window.curator.record(record.id).amounts if a.id == amount.id).value == Decimal(
+        "300000000"
+    )
 
 
 def test_accept_with_the_keyboard_moves_to_the_next_unreviewed_record(window, qtbot):
@@ -222,7 +245,9 @@ def test_new_record_from_a_selection_after_emoji(window, qtbot, tmp_path):
     record = created[0]
     assert record.origin == Origin.MANUAL
     assert [(a.value, a.currency) for a in record.amounts] == [(Decimal("214000000"), "CNY")]
-    assert [(e.field, e.start, e.end, e.quote) for e in record.evidence] == [("amount", start, end, "2.14亿元")]
+    assert [(e.field, e.start, e.end, e.quote) for e in record.evidence] == [
+        ("amount", start, end, "2.14亿元")
+    ]
     assert window.current_record.id == record.id
     # the new record's evidence is marked strongly at the right UTF-16 positions
     strong = QColor(style_for("amount").strong).name()
@@ -283,16 +308,29 @@ def test_export_through_the_menu(window, qtbot, tmp_path):
 
 def test_drop_a_file_to_import_it(window, qtbot, tmp_path):
     path = tmp_path / "dropped.txt"
-    path.write_text("上海援疆莎车县新建医院\n\n上海市安排援疆资金1.5亿元，在莎车县新建医院。\n", encoding="utf-8")
+    path.write_text(
+        "上海援疆莎车县新建医院\n\n上海市安排援疆资金1.5亿元，在莎车县新建医院。\n", encoding="utf-8"
+    )
     before = window.curator.count_articles()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier, QDropEvent.Type.DragEnter)
+    enter = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QDropEvent.Type.DragEnter,
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.job_ended, timeout=20_000):
         QApplication.sendEvent(window, drop)
     assert window.curator.count_articles() == before + 1
@@ -343,8 +381,15 @@ def test_shortcuts_are_listed_in_menus_and_help(window, qtbot):
     window.actions["shortcuts"].trigger()
     dialog = window.shortcuts_dialog
     text = dialog.findChild(QTextBrowser, "shortcutsText").toPlainText()
-    for label in ("Accept record", "Reject record", "Accept and go to next unreviewed", "Undo", "Next record",
-                  "Find articles", "Edit amount"):
+    for label in (
+        "Accept record",
+        "Reject record",
+        "Accept and go to next unreviewed",
+        "Undo",
+        "Next record",
+        "Find articles",
+        "Edit amount",
+    ):
         assert label in text
     assert "Ctrl+Return" in text and "Ctrl+Del" in text
     assert window.actions["accept"].shortcut().toString() == "Ctrl+Return"
@@ -353,8 +398,8 @@ def test_shortcuts_are_listed_in_menus_and_help(window, qtbot):
 
 def test_layout_and_last_database_are_remembered(make_window, demo_db, settings, tmp_path):
     window = make_window(demo_db)
-    window.resize(860, 540)  # inside the offscreen screen, so restoring does not clamp it
-    window.main_splitter.setSizes([200, 300, 260])
+    window.resize(700, 500)  # inside the offscreen screen, so restoring does not clamp it
+    window.main_splitter.setSizes([200, 250, 250])
     sizes = window.main_splitter.sizes()
     other = tmp_path / "other.db"
     window.dialogs.confirm = lambda *args: False  # no samples into the new database
@@ -400,7 +445,11 @@ def test_explicit_currency_and_qualifier(window, qtbot):
     editor.qualifier.setCurrentIndex(editor.qualifier.findData("range"))
     editor.qualifier.activated.emit(editor.qualifier.currentIndex())
     assert "range needs a maximum" in editor.error.text()  # refused by curation, nothing saved
-    assert str(next(a for a in window.curator.record(record.id).amounts if a.id == amount.id).qualifier) != "range"
+    assert editor.qualifier.currentData() == str(amount.qualifier)  # the combo shows what is stored
+    assert (
+        str(next(a for a in window.curator.record(record.id).amounts if a.id == amount.id).qualifier)
+        != "range"
+    )
 
 
 def test_screenshot_command(qtbot, tmp_path):
@@ -422,3 +471,79 @@ def test_field_error_is_shown_and_not_saved(window, qtbot):
     assert "whole number" in window.form.field_error("year_start")
     assert window.curator.record(record.id).year_start == record.year_start
 
+
+def test_ctrl_z_in_a_field_undoes_the_last_saved_change(window, qtbot):
+    record = window.current_record
+    editor = window.form.rows["title"].editor
+    type_into(qtbot, editor, "Schools for Moyu")
+    assert window.curator.record(record.id).title == "Schools for Moyu"
+    assert editor.hasFocus()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.curator.record(record.id).title == record.title
+
+
+def test_re_extract_runs_in_the_background_and_keeps_curated_values(window, qtbot):
+    record = first_record_with_amount(window)
+    type_into(qtbot, window.form.rows["donor"].editor, "人工核对的捐助方")
+    with qtbot.waitSignal(window.job_ended, timeout=20_000):
+        window.actions["re_extract_article"].trigger()
+    assert window.curator.record(record.id).donor == "人工核对的捐助方"
+    assert window.undo_stack.count() == 0  # records may have changed under the history
+    assert window.statusBar().currentMessage().startswith("Re-extracted 1 articles")
+
+
+def test_progress_dialog_cancels_the_worker(window, qtbot):
+    def work(curator, progress, cancelled):
+        progress(0, 10, "waiting.txt")
+        for _ in range(10_000):
+            if cancelled():
+                return "cancelled"
+            QThread.msleep(1)
+        return "not cancelled"
+
+    results = []
+    with qtbot.waitSignal(window.job_ended, timeout=20_000):
+        window.start_job("Waiting", work, results.append)
+        qtbot.waitUntil(lambda: window.progress_dialog is not None and window.progress_dialog.maximum() == 10)
+        window.progress_dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    assert results == ["cancelled"]
+    assert window.job is None and window.progress_dialog is None
+
+
+def test_cli_gui_command_writes_a_screenshot(qtbot, tmp_path):
+    from aidcurator.cli import main
+
+    target = tmp_path / "s.png"
+    assert main(["gui", "--demo", "--screenshot", str(target)]) == 0
+    assert target.stat().st_size > 10_000
+
+
+def test_tab_moves_from_the_list_to_the_text_the_records_and_the_form(window, qtbot):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.search.setFocus()
+    order = []
+    for _ in range(9):
+        order.append(QApplication.focusWidget().objectName())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert order[:8] == [
+        "search",
+        "stateFilter",
+        "languageFilter",
+        "articleTable",
+        "articleText",
+        "recordTable",
+        "field_status",
+        "field_record_kind",
+    ]
+
+
+def test_accept_waits_while_a_refused_value_is_on_screen(window, qtbot):
+    record = first_record_with_amount(window)
+    type_into(qtbot, window.form.amounts.line, "abc")
+    window.actions["accept"].trigger()
+    assert window.curator.record(record.id).status == RecordStatus.PENDING
+    assert window.current_record.id == record.id
+    assert "Fix or undo" in window.statusBar().currentMessage()

@@ -6,3 +6,5 @@ actions), ``models`` (item models over store queries), ``article_view`` (highlig
 ``workers`` (background jobs), ``dialogs``, ``settings``, ``formatting`` and ``offsets`` (the one
 place where Python str offsets become Qt UTF-16 positions).
 """
+
+from aidcurator.gui import pyside_fixes as _pyside_fixes  # noqa: F401  (before any model or undo command runs)

@@ -52,9 +52,9 @@ def ensure_demo_database(path: str | os.PathLike[str] | None = None) -> Path:
 def _chosen_database(args: argparse.Namespace, prefs: Preferences) -> str:
     from aidcurator.store import default_database_path
 
-    if getattr(args, "demo", False):
-        return str(ensure_demo_database())
     given = getattr(args, "db", None)
+    if getattr(args, "demo", False):
+        return str(ensure_demo_database(given))
     if given:
         return str(given)
     if not os.environ.get("AIDCURATOR_DB"):
@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m aidcurator.gui``: the window without the rest of the command line."""
     parser = argparse.ArgumentParser(prog="aidcurator-gui", description="Open the AidCurator workbench.")
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: your AidCurator database)")
-    parser.add_argument("--demo", action="store_true", help="open a separate demo database with the sample articles")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a separate demo database with the sample articles"
+    )
     parser.add_argument("--screenshot", metavar="FILE.png", help="render the window to FILE.png and exit")
     return run(parser.parse_args(argv))

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +42,7 @@ if TYPE_CHECKING:
     from aidcurator.store.views import MentionView
 
 TEXT_COLOUR = QColor("#1b1b1b")
+SELECTION_COLOUR = "#3b4a5e"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +85,9 @@ USE_AS_FIELDS: tuple[tuple[str, str], ...] = (
     ("sector", "Sector"),
     ("year_start", "Start year"),
     ("year_end", "End year"),
-    ("n_projects", "Number of projects"),
-    ("beneficiaries_people", "Beneficiaries (people)"),
-    ("beneficiaries_households", "Beneficiaries (households)"),
+    ("n_projects", "Projects"),
+    ("beneficiaries_people", "People reached"),
+    ("beneficiaries_households", "Households reached"),
     ("jobs", "Jobs"),
     ("amount", "Amount (add to record)"),
 )
@@ -107,11 +117,19 @@ class ArticleText(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setTabChangesFocus(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setObjectName("articleText")
+        # A neutral selection colour that no highlight kind uses, the same with and without focus
+        # (jumping to evidence selects text while the form keeps the focus).
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(SELECTION_COLOUR))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        self.setPalette(palette)
         self.tooltip_for = None  # callable(position) -> str | None, set by ArticleView
         self.menu_for = None  # callable(menu, QContextMenuEvent) -> None, set by ArticleView
         self._press: QPoint | None = None
@@ -154,14 +172,17 @@ class Legend(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        caption = QLabel("Highlights:")
-        layout.addWidget(caption)
+        layout.setSpacing(4)
+        self.setToolTip("Highlight colours: what the extractor found, by kind")
         for style in KIND_STYLES.values():
             layout.addWidget(self._chip(style.label, style.light))
-        selected = self._chip("selected record's evidence", KIND_STYLES["amount"].strong, strong=True)
+        selected = self._chip("selected record", KIND_STYLES["amount"].strong, strong=True)
+        selected.setToolTip("Evidence of the record selected on the right is marked strongly")
         layout.addWidget(selected)
         layout.addStretch(1)
+        # never let the legend decide how narrow the article may be
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(0)
 
     @staticmethod
     def _chip(text: str, colour: str, *, strong: bool = False) -> QLabel:
@@ -206,7 +227,7 @@ class ArticleView(QWidget):
         self.meta.setObjectName("articleMeta")
         self.meta.setWordWrap(True)
         self.meta.setOpenExternalLinks(True)
-        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.legend = Legend()
         self.text = ArticleText()
         text_font = self.text.font()
@@ -257,7 +278,9 @@ class ArticleView(QWidget):
 
     @staticmethod
     def _meta_html(article: ArticleData) -> str:
-        parts = [html.escape(p) for p in (article.source, article.published and article.published.isoformat()) if p]
+        parts = [
+            html.escape(p) for p in (article.source, article.published and article.published.isoformat()) if p
+        ]
         if article.language:
             parts.append(html.escape(article.language))
         if article.url:
@@ -352,7 +375,9 @@ class ArticleView(QWidget):
         for field, label in USE_AS_FIELDS:
             action = use_as.addAction(label)
             action.setObjectName(f"useAs_{field}")
-            action.triggered.connect(lambda _checked=False, f=field: self.use_as_requested.emit(f, start, end))
+            action.triggered.connect(
+                lambda _checked=False, f=field: self.use_as_requested.emit(f, start, end)
+            )
         if first is None:
             menu.addAction(new_record)
             menu.addMenu(use_as)

@@ -116,7 +116,9 @@ class SetFieldCommand(CurationCommand):
         self.version = record.version
         # undoing a first change goes back to the extracted value (and unmarks the field)
         self.reset_on_undo = (
-            record.origin == Origin.EXTRACTED and field in record.extracted and field not in record.curated_fields
+            record.origin == Origin.EXTRACTED
+            and field in record.extracted
+            and field not in record.curated_fields
         )
 
     def _first(self) -> bool:
@@ -124,7 +126,9 @@ class SetFieldCommand(CurationCommand):
             self.record_id, self.field, self.value, expected_version=self.version
         )
         self.new = getattr(view, self.field)
-        self.setText(f"set {FIELD_LABELS.get(self.field, self.field)} of record {self.record_id} to {_quote(self.new)}")
+        self.setText(
+            f"set {FIELD_LABELS.get(self.field, self.field)} of record {self.record_id} to {_quote(self.new)}"
+        )
         return view.version != self.version
 
     def _redo(self) -> None:
@@ -162,9 +166,7 @@ def restore_amount(curator: Curator, before: AmountView, after: AmountView | Non
     """Put an amount back to ``before``: fields that were extracted go back to the extracted value
     (and lose their "changed" mark); fields a person had set are set again."""
     changed = [
-        name
-        for name in AMOUNT_STATE_FIELDS
-        if after is None or getattr(before, name) != getattr(after, name)
+        name for name in AMOUNT_STATE_FIELDS if after is None or getattr(before, name) != getattr(after, name)
     ]
     reset = [n for n in changed if before.origin == Origin.EXTRACTED and n not in before.curated_fields]
     again = [n for n in changed if n not in reset]
@@ -212,7 +214,9 @@ class UpdateAmountCommand(CurationCommand):
 class ResetFieldCommand(CurationCommand):
     def __init__(self, ctx: CommandContext, record: RecordView, field: str) -> None:
         label = FIELD_LABELS.get(field, field)
-        super().__init__(ctx, f"reset {label} of record {record.id} to the extracted value", record.article_id, record.id)
+        super().__init__(
+            ctx, f"reset {label} of record {record.id} to the extracted value", record.article_id, record.id
+        )
         self.field = field
         self.old = getattr(record, field)
         self.curated = field in record.curated_fields
@@ -234,7 +238,9 @@ class ResetRecordCommand(CurationCommand):
     """Every changed field and amount of a record back to the extractor's values."""
 
     def __init__(self, ctx: CommandContext, record: RecordView) -> None:
-        super().__init__(ctx, f"reset record {record.id} to the extracted values", record.article_id, record.id)
+        super().__init__(
+            ctx, f"reset record {record.id} to the extracted values", record.article_id, record.id
+        )
         self.before = record
         self.fields = [f for f in record.curated_fields if f in record.extracted]
         self.amounts = [a for a in record.amounts if a.origin == Origin.EXTRACTED and a.curated_fields]
@@ -263,7 +269,9 @@ class ResetRecordCommand(CurationCommand):
 
 class ResetAmountCommand(CurationCommand):
     def __init__(self, ctx: CommandContext, record: RecordView, amount: AmountView) -> None:
-        super().__init__(ctx, f"reset amount {_quote(amount.text)} to the extracted value", record.article_id, record.id)
+        super().__init__(
+            ctx, f"reset amount {_quote(amount.text)} to the extracted value", record.article_id, record.id
+        )
         self.amount_id = amount.id
         self.before = amount
         self.after: AmountView | None = None
@@ -338,7 +346,9 @@ class AddAmountCommand(CurationCommand):
     def __init__(
         self, ctx: CommandContext, record: RecordView, text: str, span: tuple[int, int] | None = None
     ) -> None:
-        super().__init__(ctx, f"add amount {_quote(text)} to record {record.id}", record.article_id, record.id)
+        super().__init__(
+            ctx, f"add amount {_quote(text)} to record {record.id}", record.article_id, record.id
+        )
         self.text_typed = text
         self.span = span
         self.version = record.version
@@ -361,7 +371,9 @@ class AddAmountCommand(CurationCommand):
 
 class DeleteAmountCommand(CurationCommand):
     def __init__(self, ctx: CommandContext, record: RecordView, amount: AmountView) -> None:
-        super().__init__(ctx, f"delete amount {_quote(amount.text)} of record {record.id}", record.article_id, record.id)
+        super().__init__(
+            ctx, f"delete amount {_quote(amount.text)} of record {record.id}", record.article_id, record.id
+        )
         self.amount_id = amount.id
         self.removed: AmountView | None = None
 
@@ -375,8 +387,15 @@ class DeleteAmountCommand(CurationCommand):
 
 
 class EvidenceCommand(CurationCommand):
-    def __init__(self, ctx: CommandContext, record: RecordView, field: str, spans: Sequence[tuple[int, int]]) -> None:
-        super().__init__(ctx, f"set evidence for {FIELD_LABELS.get(field, field)} of record {record.id}", record.article_id, record.id)
+    def __init__(
+        self, ctx: CommandContext, record: RecordView, field: str, spans: Sequence[tuple[int, int]]
+    ) -> None:
+        super().__init__(
+            ctx,
+            f"set evidence for {FIELD_LABELS.get(field, field)} of record {record.id}",
+            record.article_id,
+            record.id,
+        )
         self.field = field
         self.new = [tuple(s) for s in spans]
         self.old = [(ev.start, ev.end) for ev in record.evidence_for(field)]

@@ -68,8 +68,14 @@ class Dialogs:
         lines = "".join(
             f"<li><b>{html.escape(_short(name))}</b>: {html.escape(reason)}</li>" for name, reason in shown
         )
-        more = f"<p>… and {len(failures) - len(shown)} more (see details).</p>" if len(failures) > len(shown) else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, html.escape(summary), QMessageBox.StandardButton.Ok, self.parent)
+        more = (
+            f"<p>… and {len(failures) - len(shown)} more (see details).</p>"
+            if len(failures) > len(shown)
+            else ""
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, html.escape(summary), QMessageBox.StandardButton.Ok, self.parent
+        )
         box.setObjectName("failuresBox")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setInformativeText(f"<ul>{lines}</ul>{more}")
@@ -88,7 +94,9 @@ def _short(path: str) -> str:
 class ShortcutsDialog(QDialog):
     """Help → Keyboard shortcuts: every menu action that has a shortcut, read from the menus."""
 
-    def __init__(self, sections: Iterable[tuple[str, Sequence[QAction]]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sections: Iterable[tuple[str, Sequence[QAction]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setObjectName("shortcutsDialog")
@@ -111,9 +119,7 @@ def shortcuts_html(sections: Iterable[tuple[str, Sequence[QAction]]]) -> str:
             continue
         rows.append(f'<tr><td colspan="2" style="padding-top:8px"><b>{html.escape(title)}</b></td></tr>')
         for action in keyed:
-            keys = ", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-            )
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
             label = action.text().replace("&&", "\x00").replace("&", "").replace("\x00", "&")
             rows.append(
                 f"<tr><td style='padding-right:24px'>{html.escape(label)}</td>"

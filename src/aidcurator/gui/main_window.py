@@ -7,6 +7,7 @@ Slots stay short: they turn what the curator did into an undoable command over `
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -52,15 +53,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aidcurator.curation import ConflictError
 from aidcurator.domain import RecordStatus, ReviewState
 from aidcurator.gui import commands as cmd
+from aidcurator.gui import selection
 from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.dialogs import Dialogs, ShortcutsDialog, about_text
 from aidcurator.gui.models import ArticleListModel, ListingSource, RecordListModel
 from aidcurator.gui.record_form import FIELDS_BY_NAME, RecordForm
 from aidcurator.gui.settings import Preferences, default_settings
 from aidcurator.gui.workers import Job, Work
-from aidcurator.store import listing, read_session
+from aidcurator.store import StoreError, listing
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator, ImportReport, ReExtractReport
@@ -72,13 +75,6 @@ EXPORT_FORMATS = (
     ("jsonl", "JSONL…", "JSON Lines files (*.jsonl)"),
     ("xlsx", "Excel…", "Excel workbooks (*.xlsx)"),
 )
-# counts the extractor labels with ``what`` → the record field they fill
-COUNT_FIELDS = {
-    "projects": "n_projects",
-    "people": "beneficiaries_people",
-    "households": "beneficiaries_households",
-    "jobs": "jobs",
-}
 SEARCH_DELAY_MS = 250
 USER_ERRORS = (ValueError, LookupError)
 
@@ -97,7 +93,9 @@ class ShortcutGuard(QObject):
     shortcuts we decline that claim, except undo/redo while the field has typing of its own to undo.
     """
 
-    def __init__(self, sequences: Callable[[], Sequence[QKeySequence]], undo: Sequence[QKeySequence], parent: QObject) -> None:
+    def __init__(
+        self, sequences: Callable[[], Sequence[QKeySequence]], undo: Sequence[QKeySequence], parent: QObject
+    ) -> None:
         super().__init__(parent)
         self._sequences = sequences
         self._undo = list(undo)
@@ -164,6 +162,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._install_shortcut_guard()
+        self._set_tab_order()
         self._restore_layout()
         self._update_title()
         self.statusBar().showMessage("Ready. Every change is saved at once; Ctrl+Z undoes it.")
@@ -174,7 +173,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------ building
 
     def _build_widgets(self, page_size: int) -> None:
-        self.articles = ArticleListModel(ListingSource(self.curator.engine), page_size=page_size, parent=self)
+        self.listing = ListingSource(self.curator.engine)
+        self.articles = ArticleListModel(self.listing, page_size=page_size, parent=self)
         self.records = RecordListModel(self)
 
         self.search = QLineEdit()
@@ -187,7 +187,11 @@ class MainWindow(QMainWindow):
         self.state_filter = QComboBox()
         self.state_filter.setObjectName("stateFilter")
         self.state_filter.addItem("All states", None)
-        for state, label in ((ReviewState.NEW, "New"), (ReviewState.IN_PROGRESS, "In progress"), (ReviewState.DONE, "Done")):
+        for state, label in (
+            (ReviewState.NEW, "New"),
+            (ReviewState.IN_PROGRESS, "In progress"),
+            (ReviewState.DONE, "Done"),
+        ):
             self.state_filter.addItem(label, state.value)
         self.state_filter.setToolTip("Show articles in one review state")
         self.language_filter = QComboBox()
@@ -199,7 +203,9 @@ class MainWindow(QMainWindow):
         self.article_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.article_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.article_table.setSortingEnabled(True)
-        self.article_table.horizontalHeader().setSortIndicator(ArticleListModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.article_table.horizontalHeader().setSortIndicator(
+            ArticleListModel.COL_DATE, Qt.SortOrder.DescendingOrder
+        )
         self.article_table.verticalHeader().hide()
         self.article_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.article_table.setWordWrap(False)
@@ -207,9 +213,13 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ArticleListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         metrics = self.article_table.fontMetrics()
-        for column, sample in ((ArticleListModel.COL_STATE, "✓ done"), (ArticleListModel.COL_SOURCE, "Xinhua"),
-                               (ArticleListModel.COL_DATE, "2025-12-18"), (ArticleListModel.COL_LANGUAGE, "Lang"),
-                               (ArticleListModel.COL_RECORDS, "Records")):
+        for column, sample in (
+            (ArticleListModel.COL_STATE, "✓ done"),
+            (ArticleListModel.COL_SOURCE, "Xinhua"),
+            (ArticleListModel.COL_DATE, "2025-12-18"),
+            (ArticleListModel.COL_LANGUAGE, "Lang"),
+            (ArticleListModel.COL_RECORDS, "Records"),
+        ):
             self.article_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
@@ -270,7 +280,12 @@ class MainWindow(QMainWindow):
         self.resize(1440, 860)
 
     def _action(
-        self, name: str, text: str, slot: Callable[[], Any], shortcuts: Sequence[QKeySequence | str] = (), tip: str = ""
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], Any],
+        shortcuts: Sequence[QKeySequence | str] = (),
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -285,15 +300,25 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
         a = self._action
         a("import_files", "&Import files…", self._on_import_files, ["Ctrl+O"], "Import article files")
-        a("import_folder", "Import &folder…", self._on_import_folder, ["Ctrl+Shift+O"], "Import every article file in a folder")
+        a(
+            "import_folder",
+            "Import &folder…",
+            self._on_import_folder,
+            ["Ctrl+Shift+O"],
+            "Import every article file in a folder",
+        )
         a("open_database", "&Open database…", self._on_open_database, [], "Open another AidCurator database")
         a("new_database", "&New database…", self._on_new_database, [], "Create an empty database")
-        a("re_extract_all", "Re-extract &all articles…", self._on_re_extract_all, [],
-          "Run the extractor again over every article; curated values are kept")
-        a("quit", "&Quit", self.close, [QKeySequence(key.Quit), "Ctrl+Q"])
+        a(
+            "re_extract_all",
+            "Re-extract &all articles…",
+            self._on_re_extract_all,
+            [],
+            "Run the extractor again over every article; curated values are kept",
+        )
+        a("quit", "&Quit", self.close, ["Ctrl+Q"])
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setObjectName("undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -304,35 +329,84 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.actions[action.objectName()] = action
         a("find", "&Find articles", self._on_find, ["Ctrl+F"], "Put the cursor in the search box")
-        a("focus_amount", "Edit &amount", self._on_focus_amount, ["Ctrl+M"], "Put the cursor in the amount editor")
-        a("new_record", "&New record", self._on_new_record, ["Ctrl+N"],
-          "A new record for this article (from the selected text, if any)")
+        a(
+            "focus_amount",
+            "Edit &amount",
+            self._on_focus_amount,
+            ["Ctrl+M"],
+            "Put the cursor in the amount editor",
+        )
+        a(
+            "new_record",
+            "&New record",
+            self._on_new_record,
+            ["Ctrl+N"],
+            "A new record for this article (from the selected text, if any)",
+        )
         a("delete_record", "&Delete record", self._on_delete_record, ["Ctrl+Shift+Delete"])
-        a("accept", "&Accept record", self._on_accept, ["Ctrl+Return", "Ctrl+Enter"],
-          "Accept the record and move to the next unreviewed one in this article")
-        a("reject", "Re&ject record", self._on_reject, ["Ctrl+Delete"],
-          "Reject the record and move to the next unreviewed one in this article")
-        a("accept_next", "Accept and go to &next unreviewed", self._on_accept_and_next, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
-          "Accept the record and go to the next unreviewed record, in this or a later article")
-        a("reset", "&Reset to extracted", self._on_reset, ["Ctrl+R"],
-          "Put the focused field (or the whole record) back to the extracted value")
-        a("jump_evidence", "Show &evidence", self._on_jump_evidence, ["Ctrl+J"],
-          "Select the focused field's evidence in the article")
+        a(
+            "accept",
+            "&Accept record",
+            self._on_accept,
+            ["Ctrl+Return", "Ctrl+Enter"],
+            "Accept the record and move to the next unreviewed one in this article",
+        )
+        a(
+            "reject",
+            "Re&ject record",
+            self._on_reject,
+            ["Ctrl+Delete"],
+            "Reject the record and move to the next unreviewed one in this article",
+        )
+        a(
+            "accept_next",
+            "Accept and go to &next unreviewed",
+            self._on_accept_and_next,
+            ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+            "Accept the record and go to the next unreviewed record, in this or a later article",
+        )
+        a(
+            "reset",
+            "&Reset to extracted",
+            self._on_reset,
+            ["Ctrl+R"],
+            "Put the focused field (or the whole record) back to the extracted value",
+        )
+        a(
+            "jump_evidence",
+            "Show &evidence",
+            self._on_jump_evidence,
+            ["Ctrl+J"],
+            "Select the focused field's evidence in the article",
+        )
         a("next_record", "Ne&xt record", lambda: self._step_record(1), ["Alt+Down"])
         a("previous_record", "Pre&vious record", lambda: self._step_record(-1), ["Alt+Up"])
         a("next_article", "Next ar&ticle", lambda: self._step_article(1), ["Ctrl+PgDown"])
         a("previous_article", "Previous art&icle", lambda: self._step_article(-1), ["Ctrl+PgUp"])
-        a("re_extract_article", "Re-e&xtract this article", self._on_re_extract_article, [],
-          "Run the extractor again over this article; curated values are kept")
+        a(
+            "re_extract_article",
+            "Re-e&xtract this article",
+            self._on_re_extract_article,
+            [],
+            "Run the extractor again over this article; curated values are kept",
+        )
         for fmt, label, _filter in EXPORT_FORMATS:
-            a(f"export_{fmt}", label, lambda _checked=False, f=fmt: self._on_export(f), [], f"Export records as {fmt.upper()}")
+            a(
+                f"export_{fmt}",
+                label,
+                lambda _checked=False, f=fmt: self._on_export(f),
+                [],
+                f"Export records as {fmt.upper()}",
+            )
         self.export_accepted_only = QAction("Accepted records only", self, checkable=True, checked=True)
         self.export_accepted_only.setObjectName("export_accepted_only")
         self.export_all = QAction("All records (any status)", self, checkable=True)
         self.export_all.setObjectName("export_all")
         self.export_accepted_only.toggled.connect(lambda on: self.export_all.setChecked(not on))
         self.export_all.toggled.connect(lambda on: self.export_accepted_only.setChecked(not on))
-        self.export_filtered = QAction("Only articles matching the current search and filters", self, checkable=True)
+        self.export_filtered = QAction(
+            "Only articles matching the current search and filters", self, checkable=True
+        )
         self.export_filtered.setObjectName("export_filtered")
         a("shortcuts", "&Keyboard shortcuts", self._on_shortcuts, ["F1"])
         a("about", "&About AidCurator", self._on_about)
@@ -419,10 +493,40 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
 
+    def _set_tab_order(self) -> None:
+        """Left to right: search, filters, article list, article text, records, then the form."""
+        chain = [
+            self.search,
+            self.state_filter,
+            self.language_filter,
+            self.article_table,
+            self.article_view.text,
+            self.record_table,
+            *self.form.tab_chain(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        for table in (self.article_table, self.record_table, self.form.amounts.table):
+            table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+
     def _install_shortcut_guard(self) -> None:
-        guarded = ("accept", "reject", "accept_next", "delete_record", "undo", "redo", "reset",
-                   "next_record", "previous_record", "next_article", "previous_article", "new_record",
-                   "jump_evidence", "focus_amount", "find")
+        guarded = (
+            "accept",
+            "reject",
+            "accept_next",
+            "delete_record",
+            "undo",
+            "redo",
+            "reset",
+            "next_record",
+            "previous_record",
+            "next_article",
+            "previous_article",
+            "new_record",
+            "jump_evidence",
+            "focus_amount",
+            "find",
+        )
 
         def sequences() -> list[QKeySequence]:
             return [s for name in guarded for s in self.actions[name].shortcuts()]
@@ -448,10 +552,14 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._layout_restored:  # first start: list 31 %, article 33 %, form 36 % of the width
+        if not self._layout_restored:
             self._layout_restored = True
-            width = self.main_splitter.width()
-            self.main_splitter.setSizes([int(width * 0.31), int(width * 0.33), int(width * 0.36)])
+            QTimer.singleShot(0, self._default_splitter_sizes)  # once the layout has its real width
+
+    def _default_splitter_sizes(self) -> None:
+        """First start: list 31 %, article 33 %, form 36 % of the width."""
+        width = self.main_splitter.width()
+        self.main_splitter.setSizes([int(width * 0.31), int(width * 0.33), int(width * 0.36)])
 
     def save_layout(self) -> None:
         if not self.remember:
@@ -529,13 +637,10 @@ class MainWindow(QMainWindow):
         current = self.language_filter.currentData()
         self.language_filter.clear()
         self.language_filter.addItem("All languages", None)
-        for language in self.articles_source().languages():
+        for language in self.listing.languages():
             self.language_filter.addItem(language, language)
         index = self.language_filter.findData(current)
         self.language_filter.setCurrentIndex(max(0, index))
-
-    def articles_source(self) -> ListingSource:
-        return ListingSource(self.curator.engine)
 
     def _select_article_row(self, row: int, *, show: bool = True) -> None:
         index = self.articles.index(row, 0)
@@ -573,9 +678,14 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------------------- article and records
 
-    def show_article(self, article_id: int, record_id: int | None = None) -> None:
-        """Put an article on screen and select one of its records (the first unreviewed by default)."""
-        self.form.commit_pending()
+    def show_article(self, article_id: int, record_id: int | None = None, *, commit: bool = True) -> None:
+        """Put an article on screen and select one of its records (the first unreviewed by default).
+
+        Typing left in the form is committed first, except while an undo command is running
+        (``commit=False``): a command must not start another one.
+        """
+        if commit:
+            self.form.commit_pending()
         if not article_id:
             self._article_id = 0
             self.article_view.show_article(None, ())
@@ -597,7 +707,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.article_shown.emit(article_id)
 
-    def _load_records(self, *, select: int | None = None, prefer_pending: bool = False, keep_amount: int | None = None) -> None:
+    def _load_records(
+        self, *, select: int | None = None, prefer_pending: bool = False, keep_amount: int | None = None
+    ) -> None:
         records = self.curator.records(self._article_id) if self._article_id else []
         selection = self.record_table.selectionModel()
         selection.blockSignals(True)
@@ -606,7 +718,9 @@ class MainWindow(QMainWindow):
         finally:
             selection.blockSignals(False)
         pending = sum(1 for r in records if r.status == RecordStatus.PENDING)
-        self.records_label.setText(f"Records ({len(records)}, {pending} not reviewed)" if records else "Records (none yet)")
+        self.records_label.setText(
+            f"Records ({len(records)}, {pending} not reviewed)" if records else "Records (none yet)"
+        )
         row = self.records.row_of(select) if select else -1
         if row < 0 and prefer_pending:
             row = next((i for i, r in enumerate(records) if r.status == RecordStatus.PENDING), -1)
@@ -621,7 +735,8 @@ class MainWindow(QMainWindow):
             if row >= 0:
                 index = self.records.index(row, 0)
                 selection.setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
                 self.record_table.scrollTo(index)
             else:
@@ -649,7 +764,9 @@ class MainWindow(QMainWindow):
         if record is None:
             return []
         spans = [(ev.field, ev.start, ev.end) for ev in record.evidence]
-        spans += [("amount", a.start, a.end) for a in record.amounts if a.start is not None and a.end is not None]
+        spans += [
+            ("amount", a.start, a.end) for a in record.amounts if a.start is not None and a.end is not None
+        ]
         return spans
 
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
@@ -673,18 +790,18 @@ class MainWindow(QMainWindow):
         """Apply a command now and put it on the undo stack; refused values go to ``on_error``."""
         try:
             changed = command.apply()
-        except USER_ERRORS as exc:
+        except ConflictError as exc:  # changed elsewhere (another window, the command line)
+            self._refused(str(exc), on_error)
+            self._load_records(select=command.record_id)
+            return False
+        except (*USER_ERRORS, StoreError) as exc:
             self._refused(str(exc), on_error)
             return False
-        except Exception as exc:  # ConflictError and store errors
-            if type(exc).__name__ == "ConflictError":
-                self._refused(str(exc), on_error)
-                self._load_records(select=command.record_id)
-                return False
-            raise
         if not changed:
-            self._load_records(select=self.form.record.id if self.form.record else None,
-                               keep_amount=self.form.amounts.amount.id if self.form.amounts.amount else None)
+            self._load_records(
+                select=self.form.record.id if self.form.record else None,
+                keep_amount=self.form.amounts.amount.id if self.form.amounts.amount else None,
+            )
             return False
         self.undo_stack.push(command)
         return True
@@ -699,12 +816,15 @@ class MainWindow(QMainWindow):
         self.articles.refresh_articles([command.article_id])
         reveal = verb != "Saved" or isinstance(command, cmd.CreateRecordCommand)
         if command.article_id != self._article_id:
-            self.show_article(command.article_id, record_id=command.focus_record)
+            self.show_article(command.article_id, record_id=command.focus_record, commit=False)
         else:
             current = self.form.record.id if self.form.record else None
             select = command.focus_record if reveal and command.focus_record else current
-            self._load_records(select=select, keep_amount=command.amount_id or (
-                self.form.amounts.amount.id if self.form.amounts.amount else None))
+            self._load_records(
+                select=select,
+                keep_amount=command.amount_id
+                or (self.form.amounts.amount.id if self.form.amounts.amount else None),
+            )
         if verb == "Saved" and isinstance(command, cmd.DeleteRecordCommand):
             message = f"Deleted record {command.record_id} — Ctrl+Z brings it back"
         else:
@@ -732,8 +852,10 @@ class MainWindow(QMainWindow):
         record = self._current_record_for(record_id)
         if record is None:
             return
-        self.push(cmd.SetFieldCommand(self, record, field, value),
-                  on_error=lambda message: self.form.show_field_error(field, message))
+        self.push(
+            cmd.SetFieldCommand(self, record, field, value),
+            on_error=lambda message: self.form.show_field_error(field, message),
+        )
 
     @Slot(int, str)
     def _on_form_status_chosen(self, record_id: int, status: str) -> None:
@@ -745,8 +867,10 @@ class MainWindow(QMainWindow):
     def _on_form_reset_field_requested(self, record_id: int, field: str) -> None:
         record = self._current_record_for(record_id)
         if record is not None:
-            self.push(cmd.ResetFieldCommand(self, record, field),
-                      on_error=lambda message: self.form.show_field_error(field, message))
+            self.push(
+                cmd.ResetFieldCommand(self, record, field),
+                on_error=lambda message: self.form.show_field_error(field, message),
+            )
 
     @Slot(int, int, str)
     def _on_amount_text_committed(self, record_id: int, amount_id: int, text: str) -> None:
@@ -759,9 +883,12 @@ class MainWindow(QMainWindow):
             return
         amount = next((a for a in record.amounts if a.id == amount_id), None)
         if amount is not None:
-            self.push(cmd.UpdateAmountCommand(self, record, amount, {"text": text},
-                                              f"set amount of record {record.id} to “{text}”"),
-                      on_error=editor.show_error)
+            self.push(
+                cmd.UpdateAmountCommand(
+                    self, record, amount, {"text": text}, f"set amount of record {record.id} to “{text}”"
+                ),
+                on_error=editor.show_error,
+            )
 
     @Slot(int, int, str, object)
     def _on_amount_option_chosen(self, record_id: int, amount_id: int, option: str, value: object) -> None:
@@ -770,9 +897,20 @@ class MainWindow(QMainWindow):
         if record is None or amount is None:
             return
         shown = value if value not in (None, "") else "(none)"
-        self.push(cmd.UpdateAmountCommand(self, record, amount, {option: value},
-                                          f"set {option.replace('_', ' ')} of amount “{amount.text}” to {shown}"),
-                  on_error=self.form.amounts.show_error)
+        self.push(
+            cmd.UpdateAmountCommand(
+                self,
+                record,
+                amount,
+                {option: value},
+                f"set {option.replace('_', ' ')} of amount “{amount.text}” to {shown}",
+            ),
+            on_error=self._on_amount_option_refused,
+        )
+
+    def _on_amount_option_refused(self, message: str) -> None:
+        self.form.amounts.revert_options()  # the choice was not saved: show what is stored
+        self.form.amounts.show_error(message)
 
     @Slot(int, int)
     def _on_amount_reset_requested(self, record_id: int, amount_id: int) -> None:
@@ -820,12 +958,18 @@ class MainWindow(QMainWindow):
         index = (last_index + 1) % len(spans) if (last_record, last_field) == (record_id, field) else 0
         self._evidence_cycle = (record_id, field, index)
         self.article_view.select_span(*spans[index])
-        quote = self.article_view.article.text[spans[index][0]:spans[index][1]] if self.article_view.article else ""
+        quote = (
+            self.article_view.article.text[spans[index][0] : spans[index][1]]
+            if self.article_view.article
+            else ""
+        )
         self.statusBar().showMessage(f"Evidence for {field}: “{quote}”", 5000)
 
     @Slot(object)
     def _on_article_mention_clicked(self, mention: MentionView) -> None:
-        owner = self._record_with_span(mention.start, mention.end, amounts_only=mention.kind == "amount")
+        owner = selection.owner_of_span(
+            self.records.records(), mention.start, mention.end, amounts_only=mention.kind == "amount"
+        )
         if owner is not None:
             record, amount_id = owner
             self.select_record(record.id, amount_id)
@@ -833,26 +977,14 @@ class MainWindow(QMainWindow):
             return
         if mention.kind != "amount" or not self._article_id:
             return
-        if self.dialogs.confirm("New record?", f"No record uses “{mention.text}” yet. Create a new record with this amount?"):
-            self._create_record(amounts=[mention.text], evidence=[("amount", mention.start, mention.end)],
-                                text=f"new record for “{mention.text}”")
-
-    def _record_with_span(self, start: int, end: int, *, amounts_only: bool) -> tuple[RecordView, int | None] | None:
-        for record in self.records.records():
-            for amount in record.amounts:
-                if amount.start is not None and amount.end is not None and amount.start < end and start < amount.end:
-                    return record, amount.id
-            for ev in record.evidence:
-                if (ev.field == "amount" or not amounts_only) and ev.start < end and start < ev.end:
-                    return record, None
-        return None
-
-    def _stripped_span(self, start: int, end: int) -> tuple[str, int, int]:
-        text = self.article_view.article.text if self.article_view.article else ""
-        chunk = text[start:end]
-        left = len(chunk) - len(chunk.lstrip())
-        right = len(chunk.rstrip())
-        return chunk.strip(), start + left, start + right
+        if self.dialogs.confirm(
+            "New record?", f"No record uses “{mention.text}” yet. Create a new record with this amount?"
+        ):
+            self._create_record(
+                amounts=[mention.text],
+                evidence=[("amount", mention.start, mention.end)],
+                text=f"new record for “{mention.text}”",
+            )
 
     def _parses(self, text: str) -> bool:
         try:
@@ -867,42 +999,31 @@ class MainWindow(QMainWindow):
 
     def new_record_from_span(self, start: int, end: int) -> None:
         """A record whose values come from the selected text and the mentions inside it."""
-        text, start, end = self._stripped_span(start, end)
-        if not text or not self._article_id:
+        article = self.article_view.article
+        if article is None:
             return
-        fields: dict[str, Any] = {}
-        evidence: list[tuple[str, int, int]] = []
-        amounts: list[str] = []
-        if self._parses(text):
-            amounts.append(text)
-            evidence.append(("amount", start, end))
-        else:
-            for mention in self.article_view.mentions():
-                if not (start <= mention.start and mention.end <= end):
-                    continue
-                if mention.kind == "amount" and self._parses(mention.text):
-                    amounts.append(mention.text)
-                    evidence.append(("amount", mention.start, mention.end))
-                elif mention.kind == "count" and mention.what in COUNT_FIELDS and mention.value is not None:
-                    name = COUNT_FIELDS[mention.what]
-                    if name not in fields:
-                        fields[name] = int(mention.value)
-                        evidence.append((name, mention.start, mention.end))
-                elif mention.kind == "year" and "year_start" not in fields:
-                    data = dict(mention.data or {})
-                    if data.get("start"):
-                        fields["year_start"] = data["start"]
-                        fields["year_end"] = data.get("end") or data["start"]
-                        evidence.append(("year", mention.start, mention.end))
-            if not fields and not amounts:
-                fields["title"] = text
-                evidence.append(("title", start, end))
-        self._create_record(fields=fields, evidence=evidence, amounts=amounts, text="new record from selection")
+        draft = selection.draft_from_selection(
+            article.text, start, end, self.article_view.mentions(), self._parses
+        )
+        if draft is not None:
+            self._create_record(
+                fields=draft.fields,
+                evidence=draft.evidence,
+                amounts=draft.amounts,
+                text="new record from selection",
+            )
 
-    def _create_record(self, *, fields: dict[str, Any] | None = None, evidence: Sequence[tuple[str, int, int]] = (),
-                       amounts: Sequence[str] = (), text: str = "new record") -> bool:
-        command = cmd.CreateRecordCommand(self, self._article_id, fields=fields, evidence=evidence,
-                                          amounts=amounts, text=text)
+    def _create_record(
+        self,
+        *,
+        fields: dict[str, Any] | None = None,
+        evidence: Sequence[tuple[str, int, int]] = (),
+        amounts: Sequence[str] = (),
+        text: str = "new record",
+    ) -> bool:
+        command = cmd.CreateRecordCommand(
+            self, self._article_id, fields=fields, evidence=evidence, amounts=amounts, text=text
+        )
         return self.push(command)
 
     @Slot(str, int, int)
@@ -911,28 +1032,30 @@ class MainWindow(QMainWindow):
 
     def use_selection_as(self, field: str, start: int, end: int) -> bool:
         """Set a field of the current record (value and evidence) from the text ``[start, end)``."""
-        record = self.form.record
-        text, start, end = self._stripped_span(start, end)
-        if record is None or not text:
+        record, article = self.form.record, self.article_view.article
+        if record is None or article is None:
+            return False
+        quoted, start, end = selection.strip_span(article.text, start, end)
+        if not quoted:
             return False
         if field == "amount":
-            return self.push(cmd.AddAmountCommand(self, record, text, span=(start, end)),
-                             on_error=self.form.amounts.show_error)
-        value: Any = text
-        inside = [m for m in self.article_view.mentions() if start <= m.start and m.end <= end]
+            return self.push(
+                cmd.AddAmountCommand(self, record, quoted, span=(start, end)),
+                on_error=self.form.amounts.show_error,
+            )
         kind = FIELDS_BY_NAME[field].kind if field in FIELDS_BY_NAME else "text"
-        if kind == "count":
-            count = next((m for m in inside if m.kind == "count" and m.value is not None), None)
-            if count is not None:
-                value = int(count.value)
-        elif kind == "year":
-            year = next((m for m in inside if m.kind == "year" and (m.data or {}).get("start")), None)
-            if year is not None:
-                value = year.data["end" if field == "year_end" and year.data.get("end") else "start"]
-        parts = [cmd.SetFieldCommand(self, record, field, value), cmd.EvidenceCommand(self, record, field, [(start, end)])]
+        value = selection.field_value(
+            kind, field, quoted, selection.inside(self.article_view.mentions(), start, end)
+        )
+        parts = [
+            cmd.SetFieldCommand(self, record, field, value),
+            cmd.EvidenceCommand(self, record, field, [(start, end)]),
+        ]
         label = cmd.FIELD_LABELS.get(field, field)
-        return self.push(cmd.MacroCommand(self, f"use “{text[:30]}” as {label} of record {record.id}", parts),
-                         on_error=lambda message: self.form.show_field_error(field, message))
+        return self.push(
+            cmd.MacroCommand(self, f"use “{quoted[:30]}” as {label} of record {record.id}", parts),
+            on_error=lambda message: self.form.show_field_error(field, message),
+        )
 
     # ----------------------------------------------------------------------------- record actions
 
@@ -950,7 +1073,10 @@ class MainWindow(QMainWindow):
             self.push(cmd.DeleteRecordCommand(self, record))
 
     def _set_status_and_advance(self, status: RecordStatus, *, across_articles: bool) -> None:
-        self.form.commit_pending()
+        refused = self.form.commit_pending()
+        if refused:  # do not accept a record while a typed value beside it was refused
+            self.statusBar().showMessage(f"Fix or undo the value marked in red first: {refused[0]}", 10000)
+            return
         record = self.form.record
         if record is None:
             return
@@ -973,7 +1099,7 @@ class MainWindow(QMainWindow):
     def _go_to_next_pending(self, *, after: int, across_articles: bool) -> None:
         records = list(self.records.records())
         position = next((i for i, r in enumerate(records) if r.id == after), -1)
-        order = records[position + 1:] + records[: max(position, 0)]
+        order = records[position + 1 :] + records[: max(position, 0)]
         following = next((r for r in order if r.status == RecordStatus.PENDING), None)
         if following is not None:
             self.select_record(following.id)
@@ -1002,7 +1128,10 @@ class MainWindow(QMainWindow):
             return
         focused = self.form.focused_field()
         if focused == "amount" and self.form.amounts.amount is not None:
-            self.push(cmd.ResetAmountCommand(self, record, self.form.amounts.amount), on_error=self.form.amounts.show_error)
+            self.push(
+                cmd.ResetAmountCommand(self, record, self.form.amounts.amount),
+                on_error=self.form.amounts.show_error,
+            )
         elif focused and focused in record.curated_fields:
             self.push(cmd.ResetFieldCommand(self, record, focused))
         elif not self.push(cmd.ResetRecordCommand(self, record)):
@@ -1057,7 +1186,9 @@ class MainWindow(QMainWindow):
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
         if name:
-            dialog.setLabelText(f"{self.job.title if self.job else ''}: {Path(name).name} ({done + 1} of {total})")
+            dialog.setLabelText(
+                f"{self.job.title if self.job else ''}: {Path(name).name} ({done + 1} of {total})"
+            )
 
     @Slot(str, str)
     def _on_job_failed(self, message: str, details: str) -> None:
@@ -1137,7 +1268,8 @@ class MainWindow(QMainWindow):
             self.show_article(current, record_id=self.form.record.id if self.form.record else None)
         if report.failures:
             self.dialogs.report_failures(
-                "Some articles were not re-extracted", f"{len(report.failures)} articles failed",
+                "Some articles were not re-extracted",
+                f"{len(report.failures)} articles failed",
                 [(f"article {aid}", reason) for aid, reason in report.failures],
             )
 
@@ -1146,9 +1278,11 @@ class MainWindow(QMainWindow):
             self.re_extract([self._article_id])
 
     def _on_re_extract_all(self) -> None:
-        if self.dialogs.confirm("Re-extract all articles?",
-                                "Run the extractor again over every article? Values you changed, and records "
-                                "you accepted or rejected, are kept. The undo history is cleared."):
+        if self.dialogs.confirm(
+            "Re-extract all articles?",
+            "Run the extractor again over every article? Values you changed, and records "
+            "you accepted or rejected, are kept. The undo history is cleared.",
+        ):
             self.re_extract(None)
 
     def export(self, fmt: str, path: str | os.PathLike[str]) -> Job | None:
@@ -1156,8 +1290,7 @@ class MainWindow(QMainWindow):
         ids: list[int] | None = None
         query = self.articles.query
         if self.export_filtered.isChecked() and (query.search or query.review_state or query.language):
-            with read_session(self.curator.engine) as session:
-                ids = listing.article_ids(session, query=query)
+            ids = self.listing.article_ids(query)
         target = str(path)
 
         def work(curator: Curator, progress: Any, _cancelled: Any) -> tuple[int, str]:
@@ -1175,8 +1308,9 @@ class MainWindow(QMainWindow):
     def _on_export(self, fmt: str) -> None:
         label, name_filter = next((lbl, flt) for f, lbl, flt in EXPORT_FORMATS if f == fmt)
         which = "accepted" if self.export_accepted_only.isChecked() else "all"
-        path = self.dialogs.save_path(f"Export records as {label.rstrip('…')}", name_filter,
-                                      f"aidcurator-records-{which}.{fmt}")
+        path = self.dialogs.save_path(
+            f"Export records as {label.rstrip('…')}", name_filter, f"aidcurator-records-{which}.{fmt}"
+        )
         if path:
             if not Path(path).suffix:
                 path = f"{path}.{fmt}"
@@ -1203,7 +1337,8 @@ class MainWindow(QMainWindow):
         self.database_path = str(path)
         self.undo_stack.clear()
         self._article_id = 0
-        self.articles.set_source(ListingSource(curator.engine))
+        self.listing = ListingSource(curator.engine)
+        self.articles.set_source(self.listing)
         self._reload_languages()
         self.show_article(0)
         old.close()
@@ -1216,10 +1351,14 @@ class MainWindow(QMainWindow):
         return True
 
     def offer_samples_if_empty(self) -> None:
-        if self.articles.progress[1] == 0 and self.articles.rowCount() == 0 and self.dialogs.confirm(
-            "Load sample articles?",
-            "This database has no articles yet. Load the bundled sample articles "
-            "(Chinese and English news about aid projects) to try AidCurator?",
+        if (
+            self.articles.progress[1] == 0
+            and self.articles.rowCount() == 0
+            and self.dialogs.confirm(
+                "Load sample articles?",
+                "This database has no articles yet. Load the bundled sample articles "
+                "(Chinese and English news about aid projects) to try AidCurator?",
+            )
         ):
             self.import_paths(sample_files())
 
@@ -1231,7 +1370,9 @@ class MainWindow(QMainWindow):
     def _on_new_database(self) -> None:
         path = self.dialogs.new_database()
         if path:
-            if Path(path).exists() and not self.dialogs.confirm("Database exists", f"{path} exists. Open it?"):
+            if Path(path).exists() and not self.dialogs.confirm(
+                "Database exists", f"{path} exists. Open it?"
+            ):
                 return
             self.open_database(path)
 

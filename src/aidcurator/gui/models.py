@@ -85,6 +85,10 @@ class ListingSource:
         with read_session(self.engine) as session:
             return listing.article_languages(session)
 
+    def article_ids(self, query: listing.ArticleQuery) -> list[int]:
+        with read_session(self.engine) as session:
+            return listing.article_ids(session, query=query)
+
 
 class SnapshotTableModel(QAbstractTableModel):
     """A flat table of plain snapshots (each with an ``id``): the parts every model here shares."""
@@ -111,24 +115,26 @@ class SnapshotTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return self.HEADERS[section] if horizontal and 0 <= section < len(self.HEADERS) else None
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES:
-            return None
-        item = self.item_at(index.row()) if index.isValid() else None
+        item = self.item_at(index.row()) if role in _ROLES and index.isValid() else None
         if item is None:
             return None
         if role == ObjectRole:
             return item
         if role == IdRole:
             return item.id
-        return self.item_data(item, index.column(), role)
+        value = self.item_data(item, index.column(), role)
+        return value
 
     def item_data(self, item: Any, column: int, role: int) -> Any:
         raise NotImplementedError
@@ -297,7 +303,8 @@ class RecordListModel(SnapshotTableModel):
             return None
         if role == _TOOLTIP and column == self.COL_AMOUNT and record.amounts:
             return "\n".join(
-                f"{a.text} → {amount_text(a.value, a.currency, a.qualifier, a.value_max)}" for a in record.amounts
+                f"{a.text} → {amount_text(a.value, a.currency, a.qualifier, a.value_max)}"
+                for a in record.amounts
             )
         if role == _FOREGROUND and column == self.COL_STATUS:
             return STATUS_COLOURS[record.status]

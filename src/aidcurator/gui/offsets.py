@@ -25,7 +25,9 @@ class OffsetMap:
     def __init__(self, text: str) -> None:
         self._py_length = len(text)
         # Python index of every character that needs a surrogate pair in UTF-16.
-        self._astral: list[int] = [i for i, ch in enumerate(text) if ord(ch) > _BMP_LIMIT] if not text.isascii() else []
+        self._astral: list[int] = (
+            [i for i, ch in enumerate(text) if ord(ch) > _BMP_LIMIT] if not text.isascii() else []
+        )
         # The UTF-16 position where each of those characters starts.
         self._astral_qt: list[int] = [i + n for n, i in enumerate(self._astral)]
 

@@ -68,10 +68,20 @@ FORM_FIELDS: tuple[FieldDef, ...] = (
     FieldDef("title", "Title", "text", ("title",), "name of the project or programme"),
     FieldDef("sector", "Sector", "text", ("sector",), "sector code or name"),
     FieldDef("n_projects", "Projects", "count", ("n_projects",), "number of projects"),
-    FieldDef("beneficiaries_people", "People reached", "count", ("beneficiaries_people",),
-             "beneficiaries: number of people"),
-    FieldDef("beneficiaries_households", "Households reached", "count", ("beneficiaries_households",),
-             "beneficiaries: number of households"),
+    FieldDef(
+        "beneficiaries_people",
+        "People reached",
+        "count",
+        ("beneficiaries_people",),
+        "beneficiaries: number of people",
+    ),
+    FieldDef(
+        "beneficiaries_households",
+        "Households reached",
+        "count",
+        ("beneficiaries_households",),
+        "beneficiaries: number of households",
+    ),
     FieldDef("jobs", "Jobs", "count", ("jobs",), "jobs created"),
     FieldDef("notes", "Notes", "notes", ("notes",), "your notes on this record"),
 )
@@ -360,6 +370,39 @@ class AmountEditor(QGroupBox):
         for widget in (self.currency, self.qualifier, self.kind, self.value_max, self.delete_button):
             widget.setEnabled(has)
         self.evidence.setEnabled(has and amount is not None and amount.start is not None)
+        self._fill_options(amount)
+        if amount is None:
+            self._set_reading(
+                "No amount selected. Type an amount above and press Enter to add it to the record."
+                if self._record is not None
+                else ""
+            )
+            self.badge.set_state("", "")
+            self.reset_button.setEnabled(False)
+            return
+        self._set_reading(
+            "Stored: " + self._reading(amount.value, amount.currency, amount.qualifier, amount.value_max)
+        )
+        changed = [
+            f
+            for f in amount.curated_fields
+            if f in ("text", "value", "currency", "qualifier", "kind", "value_max")
+        ]
+        if amount.origin == Origin.MANUAL:
+            self.badge.set_state("typed", "Typed by a person")
+            self.reset_button.setEnabled(False)
+        elif changed:
+            extracted = amount.extracted.get("text", "")
+            self.badge.set_state(
+                "changed", f"Changed by a person ({', '.join(changed)}). Click to reset to “{extracted}”."
+            )
+            self.reset_button.setEnabled(True)
+        else:
+            self.badge.set_state("extracted", "As extracted")
+            self.reset_button.setEnabled(False)
+
+    def _fill_options(self, amount: AmountView | None) -> None:
+        """Currency, qualifier, kind and maximum as stored (also after a refused choice)."""
         with QSignalBlocker(self.currency):
             self.currency.clear()
             codes = list(CURRENCIES)
@@ -374,30 +417,13 @@ class AmountEditor(QGroupBox):
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(self.kind.findData(str(amount.kind)) if amount else 0)
         with QSignalBlocker(self.value_max):
-            self.value_max.setText(group_digits(amount.value_max) if amount and amount.value_max is not None else "")
-        if amount is None:
-            self._set_reading(
-                "No amount selected. Type an amount above and press Enter to add it to the record."
-                if self._record is not None
-                else ""
+            self.value_max.setText(
+                group_digits(amount.value_max) if amount and amount.value_max is not None else ""
             )
-            self.badge.set_state("", "")
-            self.reset_button.setEnabled(False)
-            return
-        self._set_reading("Stored: " + self._reading(amount.value, amount.currency, amount.qualifier, amount.value_max))
-        changed = [f for f in amount.curated_fields if f in ("text", "value", "currency", "qualifier", "kind", "value_max")]
-        if amount.origin == Origin.MANUAL:
-            self.badge.set_state("typed", "Typed by a person")
-            self.reset_button.setEnabled(False)
-        elif changed:
-            extracted = amount.extracted.get("text", "")
-            self.badge.set_state("changed", f"Changed by a person ({', '.join(changed)}). Click to reset to “{extracted}”.")
-            self.reset_button.setEnabled(True)
-        else:
-            self.badge.set_state("extracted", "As extracted")
-            self.reset_button.setEnabled(False)
 
-    @staticmethod
+    def revert_options(self) -> None:
+        self._fill_options(self._amount)
+
     @staticmethod
     def _reading(value: Any, currency: str, qualifier: Any, value_max: Any) -> str:
         """``214,000,000 · CNY · exact`` (``· max 500,000,000`` for ranges)."""
@@ -442,7 +468,9 @@ class AmountEditor(QGroupBox):
             self._set_error(f"✗ {exc}")
             return
         self._set_error(None)
-        self._set_reading("Reads as: " + self._reading(parsed.value, parsed.currency, parsed.qualifier, parsed.value_max))
+        self._set_reading(
+            "Reads as: " + self._reading(parsed.value, parsed.currency, parsed.qualifier, parsed.value_max)
+        )
 
     @Slot()
     def _on_line_editing_finished(self) -> None:
@@ -613,7 +641,8 @@ class RecordForm(QWidget):
         row.evidence.clicked.connect(lambda _c=False, n=name: self._on_evidence_clicked(n))
         return row
 
-    def _set_tab_order(self) -> None:
+    def tab_chain(self) -> list[QWidget]:
+        """The editors in the order Tab visits them."""
         chain: list[QWidget] = [self.status]
         chain += [self.rows[f.name].editor for f in FORM_FIELDS if f.name != "notes"]
         chain += [
@@ -624,7 +653,10 @@ class RecordForm(QWidget):
             self.amounts.value_max,
             self.rows["notes"].editor,
         ]
-        for first, second in itertools.pairwise(chain):
+        return chain
+
+    def _set_tab_order(self) -> None:
+        for first, second in itertools.pairwise(self.tab_chain()):
             QWidget.setTabOrder(first, second)
 
     # -- showing a record
@@ -640,7 +672,9 @@ class RecordForm(QWidget):
             widget.setEnabled(enabled)
         self.amounts.set_record(record, keep_amount)
         if record is None:
-            self.heading.setText("No record selected — choose one in the list above, or select text in the article and choose “New record from selection”.")
+            self.heading.setText(
+                "No record selected — choose one in the list above, or select text in the article and choose “New record from selection”."
+            )
             for row in self.rows.values():
                 row.set_text("")
                 row.set_error(None)
@@ -683,13 +717,24 @@ class RecordForm(QWidget):
 
     # -- committing
 
-    def commit_pending(self) -> None:
-        """Commit every editor whose text differs from what was loaded (before leaving the record)."""
+    def commit_pending(self) -> list[str]:
+        """Commit every editor whose text differs from what was loaded (before leaving the record).
+
+        Returns the messages of the values that were refused (shown beside their fields, not saved).
+        """
         for name, row in self.rows.items():
             if row.definition.kind != "record_kind" and row.is_modified():
                 self._commit(name)
         if self.amounts.is_modified():
             self.amounts.commit()
+        return self.refused()
+
+    def refused(self) -> list[str]:
+        """The errors on screen: typed values that were not saved."""
+        messages = [row.error.text() for row in self.rows.values() if not row.error.isHidden()]
+        if not self.amounts.error.isHidden():
+            messages.append(self.amounts.error.text())
+        return messages
 
     def _commit(self, name: str) -> None:
         if self._record is None:
@@ -732,4 +777,3 @@ class RecordForm(QWidget):
 
 def field_names() -> Sequence[str]:
     return [f.name for f in FORM_FIELDS]
-

@@ -46,7 +46,9 @@ class _Worker(QObject):
         try:
             result = self._work(Curator(self._engine), self._emit_progress, self._cancel.is_set)
         except Exception as exc:
-            self.failed.emit(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc), traceback.format_exc())
+            self.failed.emit(
+                f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc), traceback.format_exc()
+            )
         else:
             self.finished.emit(result)
 

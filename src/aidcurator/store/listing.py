@@ -161,7 +161,10 @@ def article_progress(session: Session, *, query: ArticleQuery) -> tuple[int, int
 def article_languages(session: Session) -> list[str]:
     """The languages present, for the language filter."""
     statement = (
-        select(Article.language).where(col(Article.language).is_not(None)).distinct().order_by(Article.language)
+        select(Article.language)
+        .where(col(Article.language).is_not(None))
+        .distinct()
+        .order_by(Article.language)
     )
     return [lang for lang in session.exec(statement) if lang]
 
@@ -175,7 +178,13 @@ def bulk_insert(session: Session, *, table: str, rows: Iterable[Mapping[str, Any
 
     Rows must carry explicit ids when later rows refer to them. Returns the number inserted.
     """
-    models = {"article": Article, "record": Record, "amount": Amount, "evidence": Evidence, "mention": Mention}
+    models = {
+        "article": Article,
+        "record": Record,
+        "amount": Amount,
+        "evidence": Evidence,
+        "mention": Mention,
+    }
     model = models.get(table)
     if model is None:
         raise ValueError(f"bulk_insert cannot fill {table!r}; choose one of {', '.join(models)}")
