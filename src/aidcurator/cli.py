@@ -207,24 +207,10 @@ def _mention_json(mention: Any) -> dict[str, Any]:
     }
 
 
-_RECORD_KEYS = (
-    "record_kind",
-    "donor",
-    "recipient",
-    "year_start",
-    "year_end",
-    "title",
-    "sector",
-    "n_projects",
-    "beneficiaries_people",
-    "beneficiaries_households",
-    "jobs",
-    "parent_index",
-)
-
-
 def _record_json(record: Any, text: str) -> dict[str, Any]:
-    result = {key: getattr(record, key) for key in _RECORD_KEYS}
+    from aidcurator.store.repository import MACHINE_FIELDS
+
+    result = {key: getattr(record, key) for key in (*MACHINE_FIELDS, "parent_index")}
     result["amounts"] = [
         {
             "text": amount.text,
