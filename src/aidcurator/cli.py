@@ -346,6 +346,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print("\nfirst misses:")
         for line in report.errors[:40]:
             print("  " + line)
+    if args.show_errors and report.field_errors:
+        print("\nrecord fields that disagree with the gold:")
+        for line in report.field_errors:
+            print("  " + line)
     return EXIT_OK
 
 
@@ -540,7 +544,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("gold", nargs="?", metavar="GOLD.jsonl",
                    help="gold articles (README: Evaluating) or a Recognizers-Text spec file")
-    p.add_argument("--show-errors", action="store_true", help="list the first missed mentions")
+    p.add_argument("--show-errors", action="store_true", help="list the first missed mentions and every record field that disagrees")
     p.set_defaults(func=cmd_evaluate)
 
     p = commands.add_parser("gui", parents=[db_option], help="open the window")

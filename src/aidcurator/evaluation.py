@@ -58,6 +58,7 @@ class Report:
     field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
     field_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
     errors: list[str] = field(default_factory=list)
+    field_errors: list[str] = field(default_factory=list)
 
     def field_accuracy(self, name: str) -> float | None:
         total = self.field_total[name]
@@ -207,7 +208,8 @@ def _gold_record_values(gold: dict[str, Any]) -> dict[str, Any]:
 ALWAYS_SCORED = ("donor", "recipient", "year", "amount_kind", "record_kind")
 
 
-def score_records(report: Report, gold_records: list[dict[str, Any]], predicted: list[CandidateRecord]) -> None:
+def score_records(report: Report, gold_records: list[dict[str, Any]], predicted: list[CandidateRecord],
+                  doc_id: Any = None) -> None:
     """Pair gold and predicted records by amount value and currency, then tally field agreement."""
     unused = list(predicted)
     for gold in gold_records:
@@ -227,6 +229,11 @@ def score_records(report: Report, gold_records: list[dict[str, Any]], predicted:
             report.field_total[name] += 1
             if got is not None and got[name] == expected[name]:
                 report.field_correct[name] += 1
+            else:
+                shown = amount.get("value")
+                report.field_errors.append(
+                    f"{doc_id}: {name} of {shown} {currency or ''}: expected {expected[name]!r}, "
+                    f"got {got[name] if got is not None else 'no record'!r}")
 
 
 def evaluate_documents(docs: Iterable[dict[str, Any]]) -> Report:
@@ -248,5 +255,5 @@ def evaluate_documents(docs: Iterable[dict[str, Any]]) -> Report:
             tally.true_positives += len(gold_keys[kind] & predicted_keys[kind])
             for missing in sorted(gold_keys[kind] - predicted_keys[kind], key=str)[:3]:
                 report.errors.append(f"{doc.get('id')}: missed {kind} {doc['text'][missing[1]:missing[2]]!r}")
-        score_records(report, doc.get("records", []), extraction.records)
+        score_records(report, doc.get("records", []), extraction.records, doc.get("id"))
     return report

@@ -42,6 +42,7 @@ from aidcurator.resources import resource_path
 __all__ = [
     "PairingRow",
     "Place",
+    "ancestors_of",
     "donors_for",
     "find_places",
     "is_paired",
@@ -49,6 +50,7 @@ __all__ = [
     "pairing_for",
     "place_by_id",
     "province_of",
+    "smallest_common_place",
     "squeeze_cjk_gaps",
 ]
 
@@ -376,6 +378,28 @@ def lookup_place(name: str) -> Place | None:
     key = _fold(name) if _is_latin(name) else name
     hit = gaz.lookup.get(key)
     return gaz.places[hit[0]] if hit else None
+
+
+@cache
+def ancestors_of(name: str) -> tuple[str, ...]:
+    """Canonical names of the places holding ``name``, nearest first (新源县 → 伊犁哈萨克自治州, …)."""
+    gaz = _gazetteer()
+    place = lookup_place(name)
+    if place is None:
+        return ()
+    return tuple(gaz.places[a].name for a in _ancestors(gaz.places, gaz.by_name, place.id))
+
+
+def smallest_common_place(names: list[str]) -> str | None:
+    """The smallest place holding all ``names`` (策勒县, 于田县 → 和田地区); None if none does."""
+    if not names:
+        return None
+    first, *others = names
+    chains = [{name, *ancestors_of(name)} for name in others]
+    for candidate in (first, *ancestors_of(first)):
+        if all(candidate in chain for chain in chains):
+            return candidate
+    return None
 
 
 def province_of(name: str) -> str | None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from aidcurator.domain import (
@@ -27,14 +28,17 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.extract.places import (
+    ancestors_of,
     donors_for,
     find_places,
     is_paired,
     lookup_place,
     pairing_for,
     place_by_id,
+    smallest_common_place,
 )
 from aidcurator.extract.quantities import find_quantities
+from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sectors import dominant_sector, find_sectors
 from aidcurator.extract.sentences import sentence_of, sentence_spans
 from aidcurator.extract.timex import find_times
@@ -49,24 +53,48 @@ _COUNT_FIELDS = {
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _REGION_LEVELS = {"region", "country"}
+_XINJIANG = "新疆维吾尔自治区"
 _AREA_RANK = {"county": 0, "city": 0, "district": 0, "xpcc_division": 1, "prefecture": 2, "province": 3,
               "region": 4, "xpcc": 4, "country": 5}
 
 
 @dataclass(frozen=True)
+class _Cues:
+    """One list of cue words for each language."""
+
+    zh: re.Pattern[str]
+    en: re.Pattern[str]
+
+    @classmethod
+    def load(cls, words: dict[str, list[str]]) -> _Cues:
+        return cls(_alternation(words["zh"], english=False), _alternation(words["en"], english=True))
+
+    def pick(self, english: bool) -> re.Pattern[str]:
+        return self.en if english else self.zh
+
+
+@dataclass(frozen=True)
 class _RecordRules:
     kind_priority: tuple[AmountKind, ...]
-    zh_cues: dict[AmountKind, re.Pattern[str]]
-    en_cues: dict[AmountKind, re.Pattern[str]]
+    kind_cues: dict[AmountKind, _Cues]
+    weak_cumulative: _Cues
+    exceptions: _Cues
+    share_after: _Cues
     en_cue_after_window: int
-    aggregate_zh: re.Pattern[str]
-    aggregate_en: re.Pattern[str]
-    programme_zh: re.Pattern[str]
-    programme_en: re.Pattern[str]
+    list_intro_endings: tuple[str, ...]
+    programme_regions: dict[str, str]
+    anaphora: dict[str, tuple[str, ...]]
+    comparison_words: tuple[str, ...]
+    year_joiners: frozenset[str]
+    since_words: _Cues
+    aggregate: _Cues
+    programme: _Cues
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if not body:
+        return re.compile(r"(?!)")
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE) if english else re.compile(body)
 
 
@@ -75,18 +103,23 @@ def _rules() -> _RecordRules:
     data = json.loads(resource_path("rules", "records.json").read_text(encoding="utf-8"))
     try:
         priority = tuple(AmountKind(k) for k in data["kind_priority"])
-        cues = data["kind_cues"]
         return _RecordRules(
             kind_priority=priority,
-            zh_cues={k: _alternation(cues[k.value]["zh"], english=False) for k in priority},
-            en_cues={k: _alternation(cues[k.value]["en"], english=True) for k in priority},
+            kind_cues={k: _Cues.load(data["kind_cues"][k.value]) for k in priority},
+            weak_cumulative=_Cues.load(data["weak_cumulative_cues"]),
+            exceptions=_Cues.load(data["cue_exceptions"]),
+            share_after=_Cues.load(data["share_after_cues"]),
             en_cue_after_window=int(data["en_cue_after_window"]),
-            aggregate_zh=_alternation(data["aggregate_cues"]["zh"], english=False),
-            aggregate_en=_alternation(data["aggregate_cues"]["en"], english=True),
-            programme_zh=_alternation(data["programme_cues"]["zh"], english=False),
-            programme_en=_alternation(data["programme_cues"]["en"], english=True),
+            list_intro_endings=tuple(data["list_intro_endings"]),
+            programme_regions=dict(data["programme_regions"]),
+            anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
+            comparison_words=tuple(data["year_comparison_words"]),
+            year_joiners=frozenset(data["year_joiners"]),
+            since_words=_Cues.load(data["since_cues"]),
+            aggregate=_Cues.load(data["aggregate_cues"]),
+            programme=_Cues.load(data["programme_cues"]),
         )
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
 
 
@@ -104,22 +137,38 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
 
 
 def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
-    """Amounts, counts, places, years and sectors in ``text``, sorted by position."""
+    """Amounts, counts, places, years and sectors in ``text``, sorted by position.
+
+    Places, years and sectors are matched on the simplified form of the text (same offsets), so
+    traditional-character articles find the same words; each mention keeps the text as written.
+    """
     quantities = find_quantities(text)
     taken = [(m.start, m.end) for m in quantities]
-    reference, estimated = reference_date(text, published)
+    simple = to_simplified(text)
+    reference, estimated = reference_date(simple, published)
     extra: list[Mention] = []
-    for mention in find_times(text, reference):
+    for mention in find_times(simple, reference):
         if any(s < mention.end and mention.start < e for s, e in taken):
             continue
         if estimated and mention.data.get("relative"):
             mention.data["estimated"] = True
         extra.append(mention)
-    extra.extend(m for m in find_places(text) if not any(s < m.end and m.start < e for s, e in taken))
-    extra.extend(find_sectors(text))
+    extra.extend(m for m in find_places(simple) if not any(s < m.end and m.start < e for s, e in taken))
+    extra.extend(find_sectors(simple))
+    if simple is not text:
+        extra = [_as_written(m, text) for m in extra]
     mentions = quantities + extra
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _as_written(mention: Mention, text: str) -> Mention:
+    """``mention`` (found in the simplified text) with its text and agency as the article writes them."""
+    data = mention.data
+    agency = data.get("agency")
+    if agency:
+        data = {**data, "agency": text[mention.start : mention.start + len(agency)]}
+    return replace(mention, text=text[mention.start : mention.end], data=data)
 
 
 def _side(place: Mention) -> str:
@@ -140,6 +189,15 @@ class _Parties:
     recipient: Mention | None
 
 
+@dataclass
+class _Context:
+    """What the whole article says about its parties."""
+
+    main: _Parties
+    lead: CandidateRecord | None
+    places: list[Mention]
+
+
 def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
     """Nearest donor-side and recipient-side places; foreign aid: China gives, the country receives."""
     def distance(m: Mention) -> int:
@@ -147,13 +205,22 @@ def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
 
     ordered = sorted(places, key=distance)
     donors = [m for m in ordered if _side(m) == "donor" or _is_china(m)]
+    names = {m.data.get("name", "") for m in donors}
+    held = {a for name in names for a in ancestors_of(name)}
+    if held & names:  # Taizhou, a city in Jiangsu: the city's team gives
+        donors = [m for m in donors if m.data.get("name") not in held] + [
+            m for m in donors if m.data.get("name") in held]
     recipients = [m for m in ordered if _side(m) != "donor" and not _is_china(m)]
     if not recipients and len({m.data.get("name") for m in donors}) >= 2:
         # 江苏省与陕西省协作: the first named gives, the other receives
         by_position = sorted(donors, key=lambda m: m.start)
         first = by_position[0]
-        other = next(m for m in by_position if m.data.get("name") != first.data.get("name"))
-        return _Parties(first, other)
+        first_name = first.data.get("name", "")
+        other = next((m for m in by_position if m.data.get("name") != first_name
+                      and m.data.get("name") not in ancestors_of(first_name)
+                      and first_name not in ancestors_of(m.data.get("name", ""))), None)
+        if other is not None:  # not 泰州, a city in 江苏
+            return _Parties(first, other)
     recipient = None
     if recipients:
         # the most specific place near the amount: a county beats the region it lies in
@@ -197,19 +264,91 @@ def _is_country(place: Mention) -> bool:
     return place.data.get("level") == "country"
 
 
-def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int) -> AmountKind:
+def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int, next_start: int,
+                 multi_year: bool) -> tuple[AmountKind, Span | None]:
+    """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
     rules = _rules()
-    before = text[max(sentence.start, previous_end) : amount.start]
-    whole_before = text[sentence.start : amount.start]
-    english = not _CJK.search(text, amount.start, amount.end) and not _CJK.search(before)
-    cues = rules.en_cues if english else rules.zh_cues
-    after = text[amount.end : min(sentence.end, amount.end + rules.en_cue_after_window)] if english else ""
-    for kind in rules.kind_priority:
-        pattern = cues[kind]
-        window = whole_before if kind is AmountKind.SHARE else before
-        if pattern.search(window) or (english and kind is not AmountKind.SHARE and pattern.search(after)):
-            return kind
-    return AmountKind.UNKNOWN
+    before_start = max(sentence.start, previous_end)
+    english = not _CJK.search(text, amount.start, amount.end) and not _CJK.search(text, before_start, amount.start)
+    window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
+    if english:
+        window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
+        comma = text.find(",", amount.end, window_end)
+        clause_end = window_end if comma < 0 else comma
+    exceptions = rules.exceptions.pick(english)
+    window = exceptions.sub(_blank, text[sentence.start : window_end])  # offsets relative to sentence.start
+    before = (before_start - sentence.start, amount.start - sentence.start)
+    whole_before = (0, amount.start - sentence.start)
+    after = (amount.end - sentence.start, clause_end - sentence.start)
+    after_clauses = (amount.end - sentence.start, window_end - sentence.start)
+
+    def found(pattern: re.Pattern[str], *parts: tuple[int, int]) -> Span | None:
+        for start, end in parts:
+            if start < end and (match := pattern.search(window, start, end)):
+                return Span(sentence.start + match.start(), sentence.start + match.end())
+        return None
+
+    cue = found(rules.share_after.pick(english), after_clauses) or found(
+        rules.kind_cues[AmountKind.SHARE].pick(english), whole_before)
+    if cue is not None:
+        return AmountKind.SHARE, cue
+    clause_start = before[0]
+    for match in _CLAUSE_BREAK.finditer(window, before[0], before[1]):
+        clause_start = match.end()
+    # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
+    cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
+    cue = found(cumulative, before, after) or (
+        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None)
+    if cue is not None:
+        return AmountKind.CUMULATIVE, cue
+    for part in ((clause_start, before[1]), (before[0], clause_start)):
+        for kind in rules.kind_priority:
+            if kind in (AmountKind.SHARE, AmountKind.CUMULATIVE):
+                continue  # decided above: their cues count anywhere before the amount (三年来，工作组投入…)
+            cue = found(rules.kind_cues[kind].pick(english), part, after)
+            if cue is not None:
+                return kind, cue
+    return AmountKind.UNKNOWN, None
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+_LIST_LABEL_END = re.compile(r"(?:[：:|\t\u3000]|\s{2,})\s*(?:约|近|超过|逾|about|around|over|nearly)?\s*$")
+
+
+def _list_parent(text: str, amount: Mention, records: list[CandidateRecord]) -> int | None:
+    """If the amount is a line of a list (``教育文化：4820万元``, ``Ili | 2.47 billion yuan``) that a line
+    ending in a colon introduces (``具体安排如下：``), the index of the list's parent: the first whole
+    amount of the last sentence before the list that has one."""
+    if not records:
+        return None
+    line_start = text.rfind("\n", 0, amount.start) + 1
+    line_end = text.find("\n", amount.end)
+    line_end = len(text) if line_end < 0 else line_end
+    label = text[line_start : amount.start]
+    rest = text[amount.end : line_end].strip(" \t\u3000。.;；,，")
+    if line_start == 0 or not label.strip() or len(label) > 40 or len(rest) > 12:
+        return None
+    if not _LIST_LABEL_END.search(label):
+        return None
+    cursor = line_start - 1  # walk up over the list's other lines to the line that introduces it
+    while cursor > 0:
+        previous_start = text.rfind("\n", 0, cursor) + 1
+        previous = text[previous_start:cursor].strip()
+        if previous.endswith(_rules().list_intro_endings):
+            whole = [i for i, r in enumerate(records) if r.parent_index is None and r.amounts[0].span.start < cursor]
+            if not whole:
+                return None
+            last = records[whole[-1]].amounts[0].span.start
+            ends = list(_SENTENCE_END.finditer(text, 0, last))
+            sentence_start = ends[-1].end() if ends else 0
+            return next(i for i in whole if records[i].amounts[0].span.start >= sentence_start)
+        if not previous or len(previous) > 60:
+            return None
+        cursor = previous_start - 1
+    return None
 
 
 def _nearest(mentions: list[Mention], anchor: Mention) -> list[Mention]:
@@ -220,22 +359,37 @@ def assemble_records(
     text: str, mentions: list[Mention], published: dt.date | None = None
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
+    text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
     sentences = sentence_spans(text)
+    starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
+    reference, _ = reference_date(text, published)
     main = _main_parties(places)
-    rules = _rules()
     records: list[CandidateRecord] = []
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
     previous_end = 0
-    for amount in amount_mentions:
+    for index, amount in enumerate(amount_mentions):
         sentence = sentence_of(sentences, amount.start)
-        if previous_end < sentence.start:
-            previous_end = sentence.start
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        kind = _amount_kind(text, sentence, amount, previous_end)
-        previous_end = amount.end
+        previous_end = max(previous_end, sentence.start)
+        in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        next_start = amount_mentions[index + 1].start if index + 1 < len(amount_mentions) else len(text)
         record = CandidateRecord()
+        record.evidence["amount"] = [amount.span]
+        _fill_counts(record, in_sentence, amount)
+        segment = (previous_end, min(next_start, sentence.end))
+        _fill_period(record, text, in_sentence, amount, segment)
+        multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
+        kind, cue = _amount_kind(text, sentence, amount, previous_end, next_start, multi_year)
+        if kind is AmountKind.CUMULATIVE:
+            _extend_to_now(record, text[sentence.start : sentence.end], reference)
+        previous_end = amount.end
+        if kind is not AmountKind.SHARE and (list_parent := _list_parent(text, amount, records)) is not None:
+            kind, cue, last_parent = AmountKind.SHARE, None, list_parent
+            record.flags["list_item"] = True
+        parent = records[last_parent] if last_parent is not None else None
+        if cue is not None:
+            record.evidence["amount_kind"] = [cue]
         assert amount.value is not None
         record.amounts.append(
             CandidateAmount(
@@ -244,40 +398,14 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        record.evidence["amount"] = [amount.span]
-        _fill_counts(record, in_sentence, amount)
-        _fill_period(record, in_sentence, amount, mentions)
-        _fill_parties(record, [m for m in in_sentence if m.kind is MentionKind.PLACE], amount, main)
-        next_start = next((m.start for m in amount_mentions if m.start > amount.start), sentence.end)
+        context = _Context(main, records[0] if records else None, places)
+        _fill_parties(record, text, [m for m in in_sentence if m.kind is MentionKind.PLACE], segment,
+                      sentence.end, amount, context, parent if kind is AmountKind.SHARE else None)
         _fill_sector(record, mentions, sentence, amount, min(next_start, sentence.end))
-        sentence_text = text[sentence.start : sentence.end]
-        aggregate = rules.aggregate_zh.search(sentence_text) or rules.aggregate_en.search(sentence_text)
-        if aggregate or (record.recipient == "新疆维吾尔自治区" and record.donor is None):
-            record.record_kind = RecordKind.AGGREGATE
-            record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
-            region = next((m for m in in_sentence if m.kind is MentionKind.PLACE
-                           and m.data.get("level") == "region"), None)
-            if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
-                record.recipient = region.data.get("name")
-                record.evidence["recipient"] = [region.span]
-            if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
-                record.donor = None  # many donors: no single one
-                record.evidence.pop("donor", None)
-        elif (record.n_projects and record.n_projects > 1) or (
-            record.year_end and record.year_start and record.year_end > record.year_start
-            and kind is not AmountKind.CUMULATIVE
-        ) or rules.programme_zh.search(sentence_text) or rules.programme_en.search(sentence_text):
-            record.record_kind = RecordKind.PROGRAMME
-        if kind is AmountKind.SHARE and last_parent is not None:
-            record.parent_index = last_parent
-            parent = records[last_parent]
-            for field in ("donor", "recipient", "year_start", "year_end"):
-                if getattr(record, field) is None and getattr(parent, field) is not None:
-                    setattr(record, field, getattr(parent, field))
-                    if field in parent.evidence:
-                        record.evidence.setdefault(field, list(parent.evidence[field]))
-            record.amounts[0].share_of = last_parent
-            record.record_kind = RecordKind.PROJECT
+        _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind)
+        if kind is AmountKind.SHARE and parent is not None:
+            assert last_parent is not None
+            _link_share(record, parent, last_parent)
         duplicate = _find_duplicate(records, record)
         if duplicate is not None:
             records[duplicate].evidence["amount"].append(amount.span)
@@ -288,6 +416,66 @@ def assemble_records(
     return records
 
 
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+
+
+def _clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
+    """The comma-delimited clause around ``amount``, inside ``segment``."""
+    start = segment[0]
+    for match in _CLAUSE_BREAK.finditer(text, segment[0], amount.start):
+        start = match.end()
+    after = _CLAUSE_BREAK.search(text, amount.end, segment[1])
+    return start, after.start() if after else segment[1]
+
+
+def _extend_to_now(record: CandidateRecord, sentence_text: str, reference: dt.date | None) -> None:
+    """A cumulative total counted from one past year (自2010年…启动以来, since the round began in 2010)
+    runs to the reference year."""
+    if reference is None or record.year_start is None or record.year_end != record.year_start:
+        return
+    if record.year_start < reference.year and (
+        _rules().since_words.zh.search(sentence_text) or _rules().since_words.en.search(sentence_text)
+    ):
+        record.year_end = reference.year
+
+
+def _fill_record_kind(record: CandidateRecord, sentence_text: str, in_sentence: list[Mention],
+                      kind: AmountKind) -> None:
+    """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
+    rules = _rules()
+    aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
+    if aggregate or (record.recipient == "新疆维吾尔自治区" and record.donor is None):
+        record.record_kind = RecordKind.AGGREGATE
+        record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
+        region = next((m for m in in_sentence if m.kind is MentionKind.PLACE
+                       and m.data.get("level") == "region"), None)
+        if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
+            record.recipient = region.data.get("name")
+            record.evidence["recipient"] = [region.span]
+        if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
+            record.donor = None  # many donors: no single one
+            record.evidence.pop("donor", None)
+    elif (record.n_projects and record.n_projects > 1) or (
+        record.year_end and record.year_start and record.year_end > record.year_start
+        and kind is not AmountKind.CUMULATIVE
+    ) or rules.programme.zh.search(sentence_text) or rules.programme.en.search(sentence_text):
+        record.record_kind = RecordKind.PROGRAMME
+
+
+def _link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int) -> None:
+    """A share points at its parent and takes the parent's parties and period where it names none."""
+    record.parent_index = parent_index
+    record.amounts[0].share_of = parent_index
+    for field in ("donor", "recipient", "year_start", "year_end"):
+        if getattr(record, field) is None and getattr(parent, field) is not None:
+            setattr(record, field, getattr(parent, field))
+            if field in parent.evidence:
+                record.evidence.setdefault(field, list(parent.evidence[field]))
+    if parent.record_kind is not RecordKind.PROJECT:
+        record.record_kind = parent.record_kind
+
+
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
     for count in _nearest([m for m in in_sentence if m.kind is MentionKind.COUNT], amount):
         field = _COUNT_FIELDS.get(count.what or "")
@@ -296,49 +484,91 @@ def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Me
             record.evidence[field] = [count.span]
 
 
-def _fill_period(record: CandidateRecord, in_sentence: list[Mention], amount: Mention,
-                 mentions: list[Mention]) -> None:
-    years = [m for m in in_sentence if m.kind is MentionKind.YEAR and m.data.get("start") is not None]
-    if not years:  # the year set earlier in the paragraph still holds (In 2023, … . It also …)
-        earlier = [m for m in mentions if m.kind is MentionKind.YEAR and m.end <= amount.start
-                   and amount.start - m.end < 120 and m.data.get("start") is not None]
-        years = earlier[-1:]
+def _fill_period(record: CandidateRecord, text: str, in_sentence: list[Mention], amount: Mention,
+                 segment: tuple[int, int]) -> None:
+    """The amount's year or period: from its own stretch of the sentence (between the amounts around
+    it) if it names one, else the nearest one before it in the sentence, else the nearest after.
+    A year in a comparison (比上年增长, 较去年) is not the amount's period."""
+    rules = _rules()
+    years = [m for m in in_sentence if m.kind is MentionKind.YEAR and m.data.get("start") is not None
+             and not text[max(0, m.start - 3) : m.start].rstrip().endswith(rules.comparison_words)]
     if not years:
         return
+    clause = _clause(text, amount, segment)
+    in_clause = [m for m in years if clause[0] <= m.start and m.end <= clause[1]]
+    own = [m for m in years if segment[0] <= m.start and m.end <= segment[1]]
     before = [m for m in years if m.end <= amount.start]
-    year = _nearest(before, amount)[0] if before else _nearest(years, amount)[0]
+    year = (in_clause or _nearest(own, amount) or _nearest(before, amount) or _nearest(years, amount))[0]
     record.year_start = year.data.get("start")
     record.year_end = year.data.get("end") or record.year_start
     record.evidence["year"] = [year.span]
+    following = next((m for m in years if m.start > year.end), None)
+    if (following is not None and text[year.end : following.start].strip().lower() in rules.year_joiners
+            and record.year_end is not None and following.data.get("start") == record.year_end + 1):
+        record.year_end = following.data.get("end") or following.data.get("start")  # 2024 and 2025
+        record.evidence["year"].append(following.span)
     if year.data.get("estimated"):
         record.flags["year_estimated"] = True
 
 
-def _fill_parties(record: CandidateRecord, places: list[Mention], amount: Mention, main: _Parties) -> None:
+def _fill_parties(record: CandidateRecord, text: str, places: list[Mention], segment: tuple[int, int],
+                  sentence_end: int, amount: Mention, context: _Context, parent: CandidateRecord | None) -> None:
+    """Donor and recipient of one amount.
+
+    The donor is the nearest donor-side place in the sentence, else the article's main donor. The
+    recipient comes from the amount's own stretch of the sentence, else (for a share) its parent, else
+    the rest of the sentence; several named places give the smallest place holding them all. Without
+    one, the donor's only pairing (inferred), the lead record's recipient, the article's main recipient
+    or the programme word (援疆 → 新疆) stand in.
+    """
+    main, lead = context.main, context.lead
     near = _pick_parties(places, amount.start)
     donor = near.donor or main.donor
-    recipient = near.recipient or main.recipient
-    if ((near.recipient is not None and main.recipient is not None
-            and near.recipient.data.get("level") == "region" and main.recipient.data.get("level") != "region"
-            and main.recipient.data.get("parent") == near.recipient.data.get("name"))
-            or _within(main.recipient, near.recipient)):
-        recipient = main.recipient  # "88 projects in Xinjiang" of an article about Turpan
-    inferred: list[str] = []
+    donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
-        record.donor = donor.data.get("name")
+        record.donor = donor_name
         record.evidence["donor"] = [donor.span]
+    inferred: list[str] = []
+    blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
+    candidates = [m for m in places if _side(m) != "donor" and not _is_china(m)
+                  and m.data.get("name") not in blocked]
+    own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
+    recipient, spans = _recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
+    if parent is not None and parent.recipient is not None and (
+            recipient is None or recipient in ancestors_of(parent.recipient)):
+        recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
+    if recipient is None:
+        recipient, spans = _recipient_of(text, candidates)
+    if recipient is None and near.recipient is not None:  # 江苏省与陕西省协作: the second donor receives
+        recipient, spans = near.recipient.data.get("name"), [near.recipient.span]
+    if recipient is None:
+        recipient, spans = _anaphora(text, amount, segment, context.places)
+    fallbacks: list[tuple[str, list[Span]]] = []
+    if lead is not None and lead.recipient and lead.donor == record.donor:
+        fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
+    if main.recipient is not None:
+        fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
+    if recipient is None and donor_name:  # the article's own place when the donor aids it
+        paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
+        if paired is not None:
+            recipient, spans = paired
+    programme = _programme_region(text[segment[0] : sentence_end])
+    if recipient is None and donor_name and programme in (None, _XINJIANG):  # the table covers 援疆 only
+        recipient = _only_pairing(donor_name)
+        if recipient is not None:
+            inferred.append("recipient")
+    if recipient is None and fallbacks:
+        recipient, spans = fallbacks[0]
+    if recipient is None:
+        recipient = programme or _programme_region(text)
+    if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
+        recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
+        inferred.append("recipient")
     if recipient is not None:
-        record.recipient = recipient.data.get("name")
-        record.evidence["recipient"] = [recipient.span]
-    if record.donor and (record.recipient is None or record.recipient == "新疆维吾尔自治区"):
-        rows = pairing_for(record.donor)
-        if rows:
-            specific = [r for r in rows if r.certainty in ("direct", "derived")] or rows
-            if len({r.recipient for r in specific}) == 1:
-                record.recipient = specific[0].recipient
-                record.evidence.pop("recipient", None)
-                inferred.append("recipient")
-    elif record.recipient and record.donor is None:
+        record.recipient = recipient
+        if spans:
+            record.evidence["recipient"] = spans
+    if record.recipient and record.donor is None:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:
             record.donor = rows[0].donor
@@ -348,6 +578,99 @@ def _fill_parties(record: CandidateRecord, places: list[Mention], amount: Mentio
     if (record.donor and record.recipient and not _is_china_name(record.donor)
             and place_is_xinjiang(record.recipient) and not is_paired(record.donor, record.recipient)):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+_ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
+
+
+def _own_scope(text: str, amount: Mention, segment: tuple[int, int], next_in_sentence: bool) -> tuple[int, int]:
+    """Where the places of this amount are named: since the previous amount, and after it up to the
+    next amount (English: "… 1.1 billion yuan will go to Shache, Zepu and Bachu") or, in Chinese, up
+    to the end of its clause (其中博州三点六亿元、第五师…)."""
+    end = segment[1]
+    if next_in_sentence and _CJK.search(text, max(segment[0], amount.start - 4), amount.end):
+        stop = _ZH_CLAUSE_END.search(text, amount.end, end)
+        end = stop.start() if stop else end
+    return segment[0], end
+
+
+_ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
+
+
+def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
+    """The one place that receives, from the places named around an amount.
+
+    A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
+    stands for its parent; several places give the smallest place holding them all.
+    """
+    named: dict[str, list[Span]] = {}
+    etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
+    for place in places:
+        etc = _ETC_AFTER.match(text, place.end)
+        if etc is not None:
+            etc_lists.setdefault(etc.end(), []).append(place)
+        else:
+            named.setdefault(place.data.get("name", ""), []).append(place.span)
+    standing_in: dict[str, list[Span]] = {}
+    for listed in etc_lists.values():
+        listed = [m for m in listed if m.data.get("name") not in named]  # named plainly elsewhere too
+        names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
+        if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
+            stand_in = smallest_common_place(names)
+        else:  # 百色等地: somewhere in 百色's province
+            stand_in = listed[0].data.get("parent") if listed else None
+        if stand_in:
+            standing_in.setdefault(stand_in, []).extend(m.span for m in listed)
+    if not named and not standing_in:
+        return None, []
+    spans_of = {**standing_in, **named}
+    chosen = [n for n in named if not any(n in ancestors_of(other) for other in named if other != n)]
+    chosen += [n for n in standing_in if n not in chosen]
+    if len(chosen) == 1:
+        return chosen[0], spans_of[chosen[0]]
+    spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
+    common = smallest_common_place(chosen)
+    if common is None:  # countries far apart: the first named
+        first = min(chosen, key=lambda n: spans_of[n][0].start)
+        return first, spans_of[first]
+    return common, spans
+
+
+def _anaphora(text: str, amount: Mention, segment: tuple[int, int],
+              places: list[Mention]) -> tuple[str | None, list[Span]]:
+    """``the prefecture`` / ``该县`` near the amount: the latest place of that level named before it."""
+    scope = text[segment[0] : segment[1]]
+    for phrase, levels in _rules().anaphora.items():
+        if phrase in scope or phrase in scope.lower():
+            earlier = [m for m in places if m.end <= amount.start and m.data.get("level") in levels]
+            if earlier:
+                return earlier[-1].data.get("name"), [earlier[-1].span]
+    return None, []
+
+
+def _aids(donor: str, place: str) -> bool:
+    """Whether the pairing table has the donor aiding this place or a place inside it."""
+    if is_paired(donor, place):
+        return True
+    return any(place in ancestors_of(row.recipient) for row in pairing_for(donor, include_parents=True))
+
+
+def _only_pairing(donor: str) -> str | None:
+    """The donor's recipient when the pairing table gives exactly one place (扬州市 → 新源县; 湖南省 →
+    吐鲁番市, whose counties it aids through the prefecture)."""
+    rows = pairing_for(donor)
+    specific = [r for r in rows if r.certainty in ("direct", "derived")] or rows
+    names = {r.recipient for r in specific}
+    widest = [n for n in names if not any(a in names for a in ancestors_of(n))]  # 吐鲁番市, not its counties
+    return widest[0] if len(widest) == 1 else None
+
+
+def _programme_region(text: str) -> str | None:
+    """The region a programme word names (援疆 → 新疆维吾尔自治区), if any."""
+    for word, region in _rules().programme_regions.items():
+        if word in text:
+            return region
+    return None
 
 
 def _within(inner: Mention | None, outer: Mention | None) -> bool:

@@ -108,6 +108,9 @@ class _Rules:
     re_since_zh: re.Pattern[str]
     re_en_ordinal: re.Pattern[str]
     words: Any  # ahocorasick.Automaton over lower-cased words
+    relative_months: dict[str, int]
+    month_names_en: dict[str, int]
+    re_month: re.Pattern[str]
 
 
 def _alt(words: Any) -> str:
@@ -170,6 +173,20 @@ def _rules() -> _Rules:
     )
     re_since_zh = re.compile(rf"\d{{4}}\s*年\s*(?:{_alt(raw['since_suffixes_zh'])})")
     re_en_ordinal = re.compile(rf"(?:\b(?:the)\s+)?\b({_alt(raw['plan_ordinals_en'])})\s+$", re.IGNORECASE)
+    try:
+        relative_months = {k.lower(): int(v) for k, v in raw["relative_months"].items()}
+        month_names = {k.lower(): int(v) for k, v in raw["month_names_en"].items()}
+        month_prefixes = [w.lower() for w in raw["month_prefixes_en"]]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"{where}: malformed month tables ({exc})") from exc
+    zh_months = [w for w in relative_months if not w.isascii()]
+    en_months = [w for w in relative_months if w.isascii()]
+    re_month = re.compile(
+        rf"(?P<rel_zh>{_alt(zh_months)})"
+        rf"|\b(?P<rel_en>{_alt(en_months)})\b"
+        rf"|\b(?:{_alt(month_prefixes)})[\s-]+(?P<name>{_alt(month_names)})(?![\w.])(?!,?\s*\d)",
+        re.IGNORECASE,
+    )
     return _Rules(
         year_min=int(raw["year_min"]),
         year_max=int(raw["year_max"]),
@@ -206,6 +223,9 @@ def _rules() -> _Rules:
         re_since_zh=re_since_zh,
         re_en_ordinal=re_en_ordinal,
         words=words,
+        relative_months=relative_months,
+        month_names_en=month_names,
+        re_month=re_month,
     )
 
 
@@ -570,6 +590,21 @@ class _Scanner:
             )
 
 
+def _scan_months(text: str, rules: _Rules, published: dt.date, col: _Collector) -> None:
+    """``this month`` / ``上月`` / ``in April``: the year of that month, counted from publication."""
+    for m in rules.re_month.finditer(text):
+        relative = m.group("rel_zh") or m.group("rel_en")
+        if relative is not None:
+            months = published.year * 12 + published.month - 1 + rules.relative_months[relative.lower()]
+            year, estimated = months // 12, False
+            start = m.start()
+        else:
+            month = rules.month_names_en[m.group("name").lower()]
+            year = published.year if month <= published.month else published.year - 1
+            estimated, start = True, m.start()
+        col.add(start, m.end(), _P_RELATIVE, _data(year, year, "relative", estimated=estimated, relative=True))
+
+
 def find_times(text: str, published: dt.date | None) -> list[Mention]:
     """All year and period mentions in ``text`` (kind YEAR), in text order."""
     if not text:
@@ -583,6 +618,8 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
     scanner.scan_en_durations()
     low = text.lower()
     scanner.scan_words(low if len(low) == len(text) else text)
+    if published is not None:
+        _scan_months(text, scanner.rules, published, scanner.col)
     mentions = []
     for s, e, _, data in scanner.col.select():
         start, end = squeezed.start(s), squeezed.end(e)

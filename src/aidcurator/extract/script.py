@@ -1,0 +1,41 @@
+"""Traditional → simplified Chinese, character for character, so offsets stay valid.
+
+Cue words, place names and sector keywords are written once, in simplified characters
+(``resources/rules``). A traditional-character article (``江蘇安排援疆資金``) is matched through
+``to_simplified``, which maps each character on its own (``resources/rules/traditional_to_simplified.tsv``)
+and therefore returns a string of the same length: every offset into the result is an offset into
+the original text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from aidcurator.resources import resource_path
+
+__all__ = ["to_simplified"]
+
+
+@cache
+def _table() -> str:
+    """A translate table indexed by code point (a str: the fastest form ``str.translate`` takes)."""
+    mapping: dict[int, str] = {}
+    path = resource_path("rules", "traditional_to_simplified.tsv")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        source, _, target = line.partition("\t")
+        if len(source) != 1 or len(target) != 1:
+            raise ValueError(f"{path.name} line {number}: expected one character, a tab, one character")
+        mapping[ord(source)] = target
+    table = [chr(code) for code in range(max(mapping) + 1)]
+    for code, target in mapping.items():
+        table[code] = target
+    return "".join(table)
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters replaced one for one (same length, same offsets)."""
+    if text.isascii():
+        return text
+    return text.translate(_table())  # code points past the table's end stay as they are
