@@ -468,23 +468,40 @@ def pairing_for(donor_name: str, *, include_parents: bool = False) -> list[Pairi
 
     With ``include_parents`` the rows of its parent city and province follow (扬州市 → 江苏省).
     """
+    return list(_pairing_for(donor_name, include_parents))
+
+
+@cache
+def _pairing_for(donor_name: str, include_parents: bool) -> tuple[PairingRow, ...]:
     chain = _donor_chain(donor_name)
     if not include_parents:
         chain = chain[:1]
-    rows: list[PairingRow] = []
-    for donor in chain:
-        rows.extend(_by_certainty([r for r in _pairings() if r.donor == donor]))
-    return rows
+    by_donor = _pairings_by_donor()
+    return tuple(row for donor in chain for row in by_donor.get(donor, ()))
+
+
+@cache
+def _pairings_by_donor() -> dict[str, tuple[PairingRow, ...]]:
+    grouped: dict[str, list[PairingRow]] = {}
+    for row in _pairings():
+        grouped.setdefault(row.donor, []).append(row)
+    return {donor: tuple(_by_certainty(rows)) for donor, rows in grouped.items()}
 
 
 def donors_for(recipient_name: str) -> list[PairingRow]:
     """Pairings whose recipient is this place (canonical name or alias), direct rows first."""
+    return list(_donors_for(recipient_name))
+
+
+@cache
+def _donors_for(recipient_name: str) -> tuple[PairingRow, ...]:
     place = lookup_place(recipient_name)
     if place is None:
-        return []
-    return _by_certainty([r for r in _pairings() if r.recipient == place.name])
+        return ()
+    return tuple(_by_certainty([r for r in _pairings() if r.recipient == place.name]))
 
 
+@cache
 def is_paired(donor: str, recipient: str) -> bool:
     """Whether the table pairs the donor, or its parent city/province, with the recipient."""
     chain = set(_donor_chain(donor))

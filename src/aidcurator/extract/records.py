@@ -143,20 +143,26 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     traditional-character articles find the same words; each mention keeps the text as written.
     """
     quantities = find_quantities(text)
-    taken = [(m.start, m.end) for m in quantities]
+    taken_starts = [m.start for m in quantities]  # quantities do not overlap and come in text order
+    taken_ends = [m.end for m in quantities]
+
+    def free(mention: Mention) -> bool:
+        i = bisect_left(taken_ends, mention.start + 1)  # the first quantity ending after the start
+        return i == len(taken_starts) or taken_starts[i] >= mention.end
+
     simple = to_simplified(text)
     reference, estimated = reference_date(simple, published)
     extra: list[Mention] = []
     for mention in find_times(simple, reference):
-        if any(s < mention.end and mention.start < e for s, e in taken):
+        if not free(mention):
             continue
         if estimated and mention.data.get("relative"):
             mention.data["estimated"] = True
         extra.append(mention)
-    extra.extend(m for m in find_places(simple) if not any(s < m.end and m.start < e for s, e in taken))
+    extra.extend(m for m in find_places(simple) if free(m))
     extra.extend(find_sectors(simple))
     if simple is not text:
-        extra = [_as_written(m, text) for m in extra]
+        extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
     mentions = quantities + extra
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -363,6 +369,8 @@ def assemble_records(
     sentences = sentence_spans(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
+    sectors = [m for m in mentions if m.kind is MentionKind.SECTOR]
+    sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
     main = _main_parties(places)
     records: list[CandidateRecord] = []
@@ -401,7 +409,7 @@ def assemble_records(
         context = _Context(main, records[0] if records else None, places)
         _fill_parties(record, text, [m for m in in_sentence if m.kind is MentionKind.PLACE], segment,
                       sentence.end, amount, context, parent if kind is AmountKind.SHARE else None)
-        _fill_sector(record, mentions, sentence, amount, min(next_start, sentence.end))
+        _fill_sector(record, sectors, sector_starts, sentence, amount, min(next_start, sentence.end))
         _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
@@ -692,11 +700,14 @@ def place_is_xinjiang(name: str) -> bool:
     return bool(place and place.id.startswith("xj-"))
 
 
-def _fill_sector(
-    record: CandidateRecord, mentions: list[Mention], sentence: Span, amount: Mention, until: int
-) -> None:
-    sector = dominant_sector(mentions, amount.start, until) or dominant_sector(
-        mentions, sentence.start, sentence.end
+def _fill_sector(record: CandidateRecord, sectors: list[Mention], sector_starts: list[int], sentence: Span,
+                 amount: Mention, until: int) -> None:
+    """The sector of the words between the amount and the next one, else of the whole sentence."""
+    in_sentence = sectors[bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)]
+    if not in_sentence:
+        return
+    sector = dominant_sector(in_sentence, amount.start, until) or dominant_sector(
+        in_sentence, sentence.start, sentence.end
     )
     if sector is not None:
         record.sector = sector.data.get("code")
