@@ -176,8 +176,19 @@ class SqueezedText:
         return self.start(i - 1) + 1 if i > 0 else 0
 
 
+_LAST_SQUEEZE: list[tuple[str, SqueezedText]] = []  # places, times and sectors squeeze the same text
+
+
 def squeeze_cjk_gaps(text: str) -> SqueezedText:
     """Remove spaces and single line breaks that sit between two Chinese characters."""
+    if _LAST_SQUEEZE and _LAST_SQUEEZE[0][0] is text:
+        return _LAST_SQUEEZE[0][1]
+    squeezed = _squeeze(text)
+    _LAST_SQUEEZE[:] = [(text, squeezed)]
+    return squeezed
+
+
+def _squeeze(text: str) -> SqueezedText:
     parts: list[str] = []
     breaks: list[int] = []
     shifts: list[int] = []

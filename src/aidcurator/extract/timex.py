@@ -181,11 +181,10 @@ def _rules() -> _Rules:
         raise ValueError(f"{where}: malformed month tables ({exc})") from exc
     zh_months = [w for w in relative_months if not w.isascii()]
     en_months = [w for w in relative_months if w.isascii()]
-    re_month = re.compile(
+    re_month = re.compile(  # run over the lower-cased text
         rf"(?P<rel_zh>{_alt(zh_months)})"
         rf"|\b(?P<rel_en>{_alt(en_months)})\b"
-        rf"|\b(?:{_alt(month_prefixes)})[\s-]+(?P<name>{_alt(month_names)})(?![\w.])(?!,?\s*\d)",
-        re.IGNORECASE,
+        rf"|\b(?:{_alt(month_prefixes)})[\s-]+(?P<name>{_alt(month_names)})(?![\w.])(?!,?\s*\d)"
     )
     return _Rules(
         year_min=int(raw["year_min"]),
@@ -619,7 +618,7 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
     low = text.lower()
     scanner.scan_words(low if len(low) == len(text) else text)
     if published is not None:
-        _scan_months(text, scanner.rules, published, scanner.col)
+        _scan_months(low if len(low) == len(text) else text.lower(), scanner.rules, published, scanner.col)
     mentions = []
     for s, e, _, data in scanner.col.select():
         start, end = squeezed.start(s), squeezed.end(e)
