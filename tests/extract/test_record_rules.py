@@ -138,3 +138,8 @@ def test_share_is_never_wider_than_its_parent() -> None:
             "Of the total, 1 billion yuan went to divisions in southern Xinjiang.")
     records = _by_value(text)
     assert records[Decimal("1000000000")].recipient == "新疆生产建设兵团"
+
+
+def test_year_after_a_word_ending_in_yue_is_still_a_year() -> None:
+    assert [m.text for m in find_times("集中签约2024年度援疆项目", dt.date(2024, 3, 8))] == ["2024年度"]
+    assert find_times("约2000年前", dt.date(2024, 3, 8)) == []

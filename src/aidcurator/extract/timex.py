@@ -91,6 +91,7 @@ class _Rules:
     duration_numerals: frozenset[str]
     en_numbers: dict[str, int | None]
     not_before: tuple[str, ...]
+    not_before_exceptions: tuple[str, ...]
     not_before_words_en: frozenset[str]
     not_after_words_en: frozenset[str]
     range_prefixes: frozenset[str]
@@ -205,6 +206,7 @@ def _rules() -> _Rules:
         duration_numerals=frozenset(k for k, v in zh_digits.items() if v > 0),
         en_numbers={k.lower(): v for k, v in raw["en_numbers"].items()},
         not_before=tuple(raw["not_year_before"]),
+        not_before_exceptions=tuple(raw["not_year_before_exceptions"]),
         not_before_words_en=frozenset(w.lower() for w in raw["not_year_before_words_en"]),
         not_after_words_en=frozenset(w.lower().rstrip("s'’") for w in raw["not_year_after_words_en"]),
         range_prefixes=frozenset(w.lower() for w in range_prefixes),
@@ -372,7 +374,9 @@ class _Scanner:
             return False
         if since_prefix and pre is not None:
             self.col.add(pre.start(), m.end(), _P_SINCE, self._since(year))
-        elif not any(text.endswith(w, 0, p) for w in self.rules.not_before):
+        elif not any(text.endswith(w, 0, p) for w in self.rules.not_before) or any(
+            text.endswith(w, 0, p) for w in self.rules.not_before_exceptions  # 签约2024年度项目
+        ):
             self.col.add(p, m.end(), _P_YEAR, _data(year, year, "explicit"))
         return True
 
