@@ -143,3 +143,16 @@ def test_share_is_never_wider_than_its_parent() -> None:
 def test_year_after_a_word_ending_in_yue_is_still_a_year() -> None:
     assert [m.text for m in find_times("集中签约2024年度援疆项目", dt.date(2024, 3, 8))] == ["2024年度"]
     assert find_times("约2000年前", dt.date(2024, 3, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("该项目投入北京援疆资金8000万元，建设教学楼。", "project"),
+        ("今年北京安排援疆资金5亿元，实施60个援疆项目。", "programme"),
+        ("Since 2015, Zhejiang has provided a total of 2 billion yuan in aid to Nagqu.", "programme"),
+        ("19个援疆省市今年计划安排援疆资金190亿元。", "aggregate"),
+    ],
+)
+def test_record_kind(text: str, kind: str) -> None:
+    assert extract(text, dt.date(2025, 6, 1)).records[0].record_kind.value == kind

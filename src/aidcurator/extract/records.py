@@ -89,6 +89,7 @@ class _RecordRules:
     since_words: _Cues
     aggregate: _Cues
     programme: _Cues
+    project: _Cues
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -118,6 +119,7 @@ def _rules() -> _RecordRules:
             since_words=_Cues.load(data["since_cues"]),
             aggregate=_Cues.load(data["aggregate_cues"]),
             programme=_Cues.load(data["programme_cues"]),
+            project=_Cues.load(data["project_cues"]),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -467,7 +469,13 @@ def _fill_record_kind(record: CandidateRecord, sentence_text: str, in_sentence: 
     elif (record.n_projects and record.n_projects > 1) or (
         record.year_end and record.year_start and record.year_end > record.year_start
         and kind is not AmountKind.CUMULATIVE
-    ) or rules.programme.zh.search(sentence_text) or rules.programme.en.search(sentence_text):
+    ):
+        record.record_kind = RecordKind.PROGRAMME
+    elif project := rules.project.zh.search(sentence_text) or rules.project.en.search(sentence_text):
+        record.record_kind = RecordKind.PROJECT  # 该项目投入北京援疆资金…: one project despite the fund's name
+        record.flags["project_cue"] = project.group()
+    elif kind is AmountKind.CUMULATIVE or rules.programme.zh.search(sentence_text) or rules.programme.en.search(
+            sentence_text):
         record.record_kind = RecordKind.PROGRAMME
 
 
@@ -480,7 +488,7 @@ def _link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: 
             setattr(record, field, getattr(parent, field))
             if field in parent.evidence:
                 record.evidence.setdefault(field, list(parent.evidence[field]))
-    if parent.record_kind is not RecordKind.PROJECT:
+    if parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
         record.record_kind = parent.record_kind
 
 
