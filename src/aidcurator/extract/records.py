@@ -38,6 +38,7 @@ from aidcurator.extract.places import (
     smallest_common_place,
 )
 from aidcurator.extract.quantities import find_quantities
+from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sectors import dominant_sector, find_sectors
 from aidcurator.extract.sentences import sentence_of, sentence_spans
@@ -323,10 +324,16 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-_LIST_LABEL_END = re.compile(r"(?:[：:|\t\u3000]|\s{2,})\s*(?:约|近|超过|逾|about|around|over|nearly)?\s*$")
+@cache
+def _list_label_end() -> re.Pattern[str]:
+    """A list line's label ends in a separator, maybe followed by a qualifier word (``教育：约``)."""
+    amounts = load_rules()
+    qualifiers = sorted({*amounts.zh_prefix_qualifiers, *amounts.en_prefix_qualifiers}, key=len, reverse=True)
+    alternation = "|".join(re.escape(q) for q in qualifiers)
+    return re.compile(rf"(?:[：:|\t\u3000]|\s{{2,}})\s*(?:{alternation})?\s*$", re.IGNORECASE)
 
 
-def _list_parent(text: str, amount: Mention, records: list[CandidateRecord]) -> int | None:
+def _list_parent(text: str, sentences: list[Span], amount: Mention, records: list[CandidateRecord]) -> int | None:
     """If the amount is a line of a list (``教育文化：4820万元``, ``Ili | 2.47 billion yuan``) that a line
     ending in a colon introduces (``具体安排如下：``), the index of the list's parent: the first whole
     amount of the last sentence before the list that has one."""
@@ -339,7 +346,7 @@ def _list_parent(text: str, amount: Mention, records: list[CandidateRecord]) -> 
     rest = text[amount.end : line_end].strip(" \t\u3000。.;；,，")
     if line_start == 0 or not label.strip() or len(label) > 40 or len(rest) > 12:
         return None
-    if not _LIST_LABEL_END.search(label):
+    if not _list_label_end().search(label):
         return None
     cursor = line_start - 1  # walk up over the list's other lines to the line that introduces it
     while cursor > 0:
@@ -349,9 +356,7 @@ def _list_parent(text: str, amount: Mention, records: list[CandidateRecord]) -> 
             whole = [i for i, r in enumerate(records) if r.parent_index is None and r.amounts[0].span.start < cursor]
             if not whole:
                 return None
-            last = records[whole[-1]].amounts[0].span.start
-            ends = list(_SENTENCE_END.finditer(text, 0, last))
-            sentence_start = ends[-1].end() if ends else 0
+            sentence_start = sentence_of(sentences, records[whole[-1]].amounts[0].span.start).start
             return next(i for i in whole if records[i].amounts[0].span.start >= sentence_start)
         if not previous or len(previous) > 60:
             return None
@@ -394,7 +399,7 @@ def assemble_records(
         if kind is AmountKind.CUMULATIVE:
             _extend_to_now(record, text[sentence.start : sentence.end], reference)
         previous_end = amount.end
-        if kind is not AmountKind.SHARE and (list_parent := _list_parent(text, amount, records)) is not None:
+        if kind is not AmountKind.SHARE and (list_parent := _list_parent(text, sentences, amount, records)) is not None:
             kind, cue, last_parent = AmountKind.SHARE, None, list_parent
             record.flags["list_item"] = True
         parent = records[last_parent] if last_parent is not None else None
@@ -427,7 +432,6 @@ def assemble_records(
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 
 
 def _clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
@@ -687,15 +691,6 @@ def _programme_region(text: str) -> str | None:
         if word in text:
             return region
     return None
-
-
-def _within(inner: Mention | None, outer: Mention | None) -> bool:
-    """Whether place ``inner`` lies inside region-level place ``outer`` (吐鲁番市 in 新疆)."""
-    if inner is None or outer is None or outer.data.get("level") != "region":
-        return False
-    if inner.data.get("level") == "region":
-        return False
-    return place_is_xinjiang(inner.data.get("name", "")) and outer.data.get("name") == "新疆维吾尔自治区"
 
 
 def _is_china_name(name: str) -> bool:
