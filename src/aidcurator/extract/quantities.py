@@ -9,11 +9,13 @@ ordinals, plan names, physical measures, jurisdictions) is rejected here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
+from aidcurator.extract.fastre import after_first, first_chars, trie
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
 from aidcurator.extract.rules import AmountRules, load_rules
 
@@ -43,6 +45,13 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
+    """The number-token pattern.
+
+    It opens with one character class (every character a number can start with), so the regex
+    engine skips ahead with its fast class scan instead of trying each alternative at every
+    position; each branch then checks its own first character with a lookbehind. Five times
+    faster than the plain alternation on article text.
+    """
     rules = load_rules()
     zh_chars = "".join(sorted({*rules.zh_digits, *rules.zh_units, *rules.zh_sections}))
     zh_points = "".join(sorted(rules.zh_decimal_points))
@@ -56,20 +65,23 @@ def _patterns() -> _Patterns:
     )
     sections = "".join(sorted(rules.zh_sections))
     words = [w for w in rules.en_number_words if " " not in w]
-    word_alt = "|".join(sorted(words, key=len, reverse=True))
-    arabic = (
-        r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
-        r"|[０-９]{1,3}(?:[，,][０-９]{3})+(?:[．.][０-９]+)?"
-        r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
-        r"|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    scale_words = [*words, "hundred", "thousand", "million", "billion", "trillion"]
+    en_first = first_chars(words, both_cases=True)
+    en_rest = after_first(words, both_cases=True)
+    # each Arabic form minus its first digit, which the opening class has consumed
+    arabic_rest = (
+        r"(?<=[0-9])[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+        r"|(?<=[０-９])[０-９]{0,2}(?:[，,][０-９]{3})+(?:[．.][０-９]+)?"
+        r"|(?<=[0-9])[0-9]{0,2}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+        r"|[0-9０-９]*(?:[.．][0-9０-９]+)?"
     )
-    chinese = (
-        rf"[{zh_chars}][{zh_chars}{zh_points}]*"
-        rf"(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
-    )
-    english = rf"\b(?:{word_alt})(?:(?:\s+|-)(?:{word_alt}|hundred|thousand|million|billion|trillion))*\b"
-    token = re.compile(  # case-insensitive only where it matters: a scoped flag is faster than a global one
-        rf"(?P<arabic>(?<![0-9０-９.．])(?:{arabic}))|(?P<zh>{chinese})|(?P<en>(?i:{english}))"
+    chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
+    english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
+    token = re.compile(
+        rf"[0-9０-９{zh_chars}{en_first}]"
+        rf"(?:(?<=[0-9０-９])(?<![0-9０-９.．].)(?P<arabic>{arabic_rest})"
+        rf"|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
+        rf"|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
     )
     return _Patterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
 
@@ -115,7 +127,11 @@ class _Scanner:
 
     def match_word_at(self, pos: int, words, *, english: bool = False) -> str | None:
         """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word)."""
-        match = _word_patterns(words, english)[0].match(self.text, pos)
+        try:
+            at = (_AT_EN if english else _AT)[id(words)]
+        except KeyError:
+            at = _word_patterns(words, english)[0].match
+        match = at(self.text, pos)
         return match.group() if match else None
 
     def word_before(self, pos: int, words, *, english: bool = False) -> str | None:
@@ -205,19 +221,15 @@ class _Scanner:
         return self.match_word_at(pos, _zh_suffixes())
 
     def _read_english_scale(self, pos: int) -> tuple[int, Decimal, bool, bool]:
-        rules = self.rules
-        text = self.text
-        # attached: 5m, 2bn, 10k
-        for word in _attached_scales():
-            end = pos + len(word)
-            if text[pos:end].lower() == word and (end >= len(text) or not text[end].isalnum()):
-                return end, rules.en_attached_scales[word], True, word in ("m", "k", "b")
-        spaced = self.skip_spaces(pos, 2)
-        if spaced > pos:
-            word = self.match_word_at(spaced, _en_scales(), english=True)
-            if word:
-                return spaced + len(word), rules.en_scales[word.lower()], True, False
-        return pos, Decimal(1), False, False
+        """A scale written after an Arabic number: attached (``5m``, ``2bn``) or spaced (``5 million``)."""
+        match = _lexicon().english_scale(self.text, pos)
+        if match is None:
+            return pos, Decimal(1), False, False
+        attached = match.group("attached")
+        if attached is not None:
+            word = attached.lower()
+            return match.end(), self.rules.en_attached_scales[word], True, word in ("m", "k", "b")
+        return match.end(), self.rules.en_scales[match.group("spaced").lower()], True, False
 
     # ---- context checks -------------------------------------------------------------------
     def blocked_left(self, start: int) -> bool:
@@ -245,10 +257,7 @@ class _Scanner:
         return self.is_percent(number.end)
 
     def is_percent(self, pos: int) -> bool:
-        spaced = self.skip_spaces(pos, 1)
-        return self.match_word_at(spaced, self.rules.percent_signs, english=True) is not None or (
-            self.match_word_at(pos, ("%", "％", "‰", "个百分点")) is not None
-        )
+        return _lexicon().percent(self.text, pos) is not None
 
     def has_money_context(self, start: int, end: int | None = None) -> bool:
         text = self.text
@@ -575,6 +584,9 @@ class _Scanner:
 
 
 _WORD_PATTERNS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str], int]] = {}
+# the bound ``match`` of each collection's starts-at pattern, by id: the scanner's hottest lookup
+_AT: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
+_AT_EN: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
 
 
 def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[str], int]:
@@ -595,7 +607,35 @@ def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[st
             before = re.compile(rf"(?:{alternation})\Z")
         cached = (at, before, max((len(w) for w in ordered), default=0))
         _WORD_PATTERNS[key] = cached
+        (_AT_EN if english else _AT)[id(words)] = at.match
     return cached
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Bound ``match`` methods of patterns that fuse several word checks into one regex call."""
+
+    english_scale: Callable[[str, int], re.Match[str] | None]
+    percent: Callable[[str, int], re.Match[str] | None]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    rules = load_rules()
+
+    def alternation(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    spaces = re.escape(_SPACES)
+    english_scale = re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (up to two spaces)
+        rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
+        rf"|[{spaces}]{{1,2}}(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+    )
+    percent = re.compile(  # 5% / 5 percent / 5个百分点, at most one space before a word
+        rf"[{spaces}]?(?i:{alternation(rules.percent_signs)})(?![A-Za-z0-9])"
+        rf"|{alternation(('%', '％', '‰', '个百分点'))}"
+    )
+    return _Lexicon(english_scale=english_scale.match, percent=percent.match)
 
 
 def _is_year_like(token: str) -> bool:
@@ -646,16 +686,6 @@ def _prefix_pattern() -> tuple[re.Pattern[str], int]:
     letters = [re.escape(w) for w in words if w.replace(".", "").isalpha()]
     pattern = rf"(?:{'|'.join(signs)}|(?<![A-Za-z])(?i:{'|'.join(letters)}))\Z"
     return re.compile(pattern), max(len(w) for w in words)
-
-
-@cache
-def _attached_scales() -> tuple[str, ...]:
-    return tuple(sorted(load_rules().en_attached_scales, key=len, reverse=True))
-
-
-@cache
-def _en_scales() -> tuple[str, ...]:
-    return tuple(sorted(load_rules().en_scales, key=len, reverse=True))
 
 
 @cache

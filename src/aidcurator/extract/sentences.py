@@ -7,10 +7,14 @@ import re
 from aidcurator.domain import Span
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”」』\"']?|\n|$)|(?<=[.])\s")
+# Where an English sentence breaks inside a punctuation-delimited piece: after ". " before a
+# capital, or before a bullet or "Group N" run onto the same line. The pattern opens with a
+# character class so the regex engine can skip ahead quickly; the dot form cuts after the match,
+# the space forms cut before it.
 _EN_BREAK = re.compile(
-    r"(?<=[a-z0-9%)\]”\"'])\.(?=\s+[A-Z“\"])"  # ". The"
-    r"|(?<=\S)(?=\s+[-–•]\s+[A-Z])"  # bullets run together on one line: "[1][10] - The …"
-    r"|(?<=\S)(?=\s+Group \d+\b)"
+    r"[.\s](?:(?<=[a-z0-9%)\]”\"']\.)(?=\s+[A-Z“\"])"  # ". The"
+    r"|(?<=\S\s)(?=\s*(?:[-–•]\s+[A-Z]"  # bullets run together on one line: "[1][10] - The …"
+    r"|Group \d+\b)))"
 )
 
 
@@ -19,11 +23,12 @@ def sentence_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _SENTENCE.finditer(text):
         start, end = match.span()
-        piece = text[start:end]
         cut = start
-        for brk in _EN_BREAK.finditer(piece):
-            spans.append(Span(cut, start + brk.end()))
-            cut = start + brk.end()
+        for brk in _EN_BREAK.finditer(text, start, end):
+            pos = brk.end() if brk.group() == "." else brk.start()
+            if pos > cut:
+                spans.append(Span(cut, pos))
+                cut = pos
         if text[cut:end].strip():
             spans.append(Span(cut, end))
     return spans

@@ -111,7 +111,9 @@ class _Rules:
     words: Any  # ahocorasick.Automaton over lower-cased words
     relative_months: dict[str, int]
     month_names_en: dict[str, int]
-    re_month: re.Pattern[str]
+    months: Any  # ahocorasick.Automaton: relative month words and month names, lower-cased
+    re_month_prefix: re.Pattern[str]  # "in " / "since " ending where a month name starts
+    re_month_tail: re.Pattern[str]  # what may not follow a month name: a letter, or a day or year
 
 
 def _alt(words: Any) -> str:
@@ -180,13 +182,14 @@ def _rules() -> _Rules:
         month_prefixes = [w.lower() for w in raw["month_prefixes_en"]]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{where}: malformed month tables ({exc})") from exc
-    zh_months = [w for w in relative_months if not w.isascii()]
-    en_months = [w for w in relative_months if w.isascii()]
-    re_month = re.compile(  # run over the lower-cased text
-        rf"(?P<rel_zh>{_alt(zh_months)})"
-        rf"|\b(?P<rel_en>{_alt(en_months)})\b"
-        rf"|\b(?:{_alt(month_prefixes)})[\s-]+(?P<name>{_alt(month_names)})(?![\w.])(?!,?\s*\d)"
-    )
+    months = ahocorasick.Automaton()  # anchors of month phrases; a regex confirms each hit
+    for word in relative_months:
+        months.add_word(word, (word, "relative"))
+    for word in month_names:
+        months.add_word(word, (word, "name"))
+    months.make_automaton()
+    re_month_prefix = re.compile(rf"(?<!\w)(?:{_alt(month_prefixes)})[\s-]+\Z")
+    re_month_tail = re.compile(r"[\w.]|,?\s*\d")
     return _Rules(
         year_min=int(raw["year_min"]),
         year_max=int(raw["year_max"]),
@@ -226,13 +229,20 @@ def _rules() -> _Rules:
         words=words,
         relative_months=relative_months,
         month_names_en=month_names,
-        re_month=re_month,
+        months=months,
+        re_month_prefix=re_month_prefix,
+        re_month_tail=re_month_tail,
     )
 
 
 def _is_word_char(c: str) -> bool:
     """A character that continues a Latin word (letters and digits, not CJK)."""
     return c.isalnum() and ord(c) < 0x2E80
+
+
+def _is_regex_word_char(c: str) -> bool:
+    """A character ``\\w`` matches (letters and digits of any script, and ``_``)."""
+    return c.isalnum() or c == "_"
 
 
 def _is_cjk(c: str) -> bool:
@@ -594,18 +604,33 @@ class _Scanner:
 
 
 def _scan_months(text: str, rules: _Rules, published: dt.date, col: _Collector) -> None:
-    """``this month`` / ``上月`` / ``in April``: the year of that month, counted from publication."""
-    for m in rules.re_month.finditer(text):
-        relative = m.group("rel_zh") or m.group("rel_en")
-        if relative is not None:
-            months = published.year * 12 + published.month - 1 + rules.relative_months[relative.lower()]
-            year, estimated = months // 12, False
-            start = m.start()
+    """``this month`` / ``上月`` / ``in April``: the year of that month, counted from publication.
+
+    ``text`` is lower-cased. Month words are found by the automaton (fast on long text); a month
+    name counts only after a prefix (``in``, ``since``…) and not before a day or year.
+    """
+    n = len(text)
+    taken = 0
+    for last, (word, kind) in rules.months.iter(text):
+        p, q = last - len(word) + 1, last + 1
+        if p < taken:
+            continue
+        if kind == "relative":
+            if word.isascii() and ((p and _is_regex_word_char(text[p - 1])) or (q < n and _is_regex_word_char(text[q]))):
+                continue
+            months = published.year * 12 + published.month - 1 + rules.relative_months[word]
+            year, estimated, start = months // 12, False, p
         else:
-            month = rules.month_names_en[m.group("name").lower()]
+            if q < n and rules.re_month_tail.match(text, q):
+                continue
+            prefix = rules.re_month_prefix.search(text, max(0, p - 16), p)
+            if prefix is None:
+                continue
+            month = rules.month_names_en[word]
             year = published.year if month <= published.month else published.year - 1
-            estimated, start = True, m.start()
-        col.add(start, m.end(), _P_RELATIVE, _data(year, year, "relative", estimated=estimated, relative=True))
+            estimated, start = True, prefix.start()
+        col.add(start, q, _P_RELATIVE, _data(year, year, "relative", estimated=estimated, relative=True))
+        taken = q
 
 
 def find_times(text: str, published: dt.date | None) -> list[Mention]:
