@@ -10,6 +10,10 @@ from aidcurator.extract.rules import AmountRules
 
 def parse_arabic(token: str) -> Decimal | None:
     """``1,262`` / ``４ ０００`` / ``２．１４`` → Decimal; None if it is not a plain number."""
+    if token.isascii():  # the common case, without the per-character walk
+        plain = token.replace(",", "").replace(" ", "")
+        if plain and (plain.isdigit() or (plain.count(".") == 1 and plain.replace(".", "").isdigit())):
+            return Decimal(plain)
     cleaned = []
     for ch in token:
         if ch in ",，  \u2009\u202f":

@@ -176,15 +176,17 @@ class SqueezedText:
         return self.start(i - 1) + 1 if i > 0 else 0
 
 
-_LAST_SQUEEZE: list[tuple[str, SqueezedText]] = []  # places, times and sectors squeeze the same text
+_last_squeeze: tuple[str, SqueezedText] | None = None  # places, times and sectors squeeze the same text
 
 
 def squeeze_cjk_gaps(text: str) -> SqueezedText:
     """Remove spaces and single line breaks that sit between two Chinese characters."""
-    if _LAST_SQUEEZE and _LAST_SQUEEZE[0][0] is text:
-        return _LAST_SQUEEZE[0][1]
+    global _last_squeeze
+    last = _last_squeeze  # one read: another thread may replace it (the pair is swapped whole)
+    if last is not None and last[0] is text:
+        return last[1]
     squeezed = _squeeze(text)
-    _LAST_SQUEEZE[:] = [(text, squeezed)]
+    _last_squeeze = (text, squeezed)
     return squeezed
 
 

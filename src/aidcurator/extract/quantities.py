@@ -305,6 +305,8 @@ class _Scanner:
 
     def currency_before(self, start: int) -> tuple[str, int] | None:
         pos = self.skip_spaces_back(start, 2)
+        if pos == 0 or self.text[pos - 1] not in _edge_chars().prefix_last:
+            return None
         pattern, longest = _prefix_pattern()
         match = pattern.search(self.text, max(0, pos - longest), pos)
         if match is None:
@@ -322,6 +324,8 @@ class _Scanner:
     # ---- qualifiers -------------------------------------------------------------------------
     def qualifier_before(self, start: int) -> str | None:
         pos = self.skip_spaces_back(start, 2)
+        if pos == 0 or self.text[pos - 1] not in _edge_chars().qualifier_last:
+            return None
         word = self.word_before(pos, _zh_prefix_qualifiers())
         if word:
             return self.rules.zh_prefix_qualifiers[word]
@@ -336,6 +340,9 @@ class _Scanner:
         return None
 
     def qualifier_after(self, end: int) -> tuple[str, int] | None:
+        text = self.text
+        if end >= len(text) or (text[end] not in _edge_chars().qualifier_first and text[end] not in _SPACES):
+            return None
         word = self.match_word_at(end, _zh_suffix_qualifiers())
         if word and word not in self.rules.zh_inner_qualifiers:
             return self.rules.zh_suffix_qualifiers[word], end + len(word)
@@ -427,6 +434,8 @@ class _Scanner:
         ``between 3 and 5 million yuan`` → (first, second, currency, end)."""
         text = self.text
         pos = self.skip_spaces(first_currency[1] if first_currency else number.end, 2)
+        if pos >= len(text) or text[pos] not in _edge_chars().connector_first:
+            return None
         english = number.script == "en" or not _CJK.search(text, max(0, number.start - 2), number.end + 3)
         connectors = self.rules.en_range_connectors if english else self.rules.zh_range_connectors
         connector = self.match_word_at(pos, connectors, english=english and pos < len(text) and text[pos].isalpha())
@@ -636,6 +645,34 @@ def _lexicon() -> _Lexicon:
         rf"|{alternation(('%', '％', '‰', '个百分点'))}"
     )
     return _Lexicon(english_scale=english_scale.match, percent=percent.match)
+
+
+@dataclass(frozen=True)
+class _EdgeChars:
+    """Characters a word list can start or end with (both cases): a set lookup that rules out
+    most positions before any regex runs."""
+
+    prefix_last: frozenset[str]  # currency words and signs written before a number
+    qualifier_last: frozenset[str]  # qualifiers (and their bridge verbs) before a number
+    qualifier_first: frozenset[str]  # qualifiers after a number
+    connector_first: frozenset[str]  # range connectors
+
+
+@cache
+def _edge_chars() -> _EdgeChars:
+    rules = load_rules()
+
+    def cased(chars) -> frozenset[str]:
+        return frozenset(c for ch in chars for c in (ch, ch.lower(), ch.upper()))
+
+    currencies = rules.currencies
+    return _EdgeChars(
+        prefix_last=cased(w[-1] for w in (*currencies.zh_prefix, *currencies.prefix) if w),
+        qualifier_last=cased(w[-1] for w in (*rules.zh_prefix_qualifiers, *rules.zh_qualifier_bridges,
+                                             *rules.en_prefix_qualifiers) if w),
+        qualifier_first=cased(w[0] for w in (*rules.zh_suffix_qualifiers, *rules.en_suffix_qualifiers) if w),
+        connector_first=cased(w[0] for w in (*rules.zh_range_connectors, *rules.en_range_connectors) if w),
+    )
 
 
 def _is_year_like(token: str) -> bool:

@@ -27,6 +27,7 @@ from aidcurator.domain import (
     RecordKind,
     Span,
 )
+from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -94,10 +95,15 @@ class _RecordRules:
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    if not body:
+    """Any of ``words`` (English: whole words, any case), opening with one character class (see fastre)."""
+    words = [w for w in words if w]
+    if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE) if english else re.compile(body)
+    if english:  # cue words start and end with a letter or digit: \b on both sides
+        return re.compile(
+            rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
+        )
+    return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
 
 
 @cache
@@ -273,8 +279,22 @@ def _is_country(place: Mention) -> bool:
     return place.data.get("level") == "country"
 
 
+class _Blanked:
+    """The article with cue exceptions (投入使用, provided that…) blanked out, per language, made once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._made: dict[bool, str] = {}
+
+    def get(self, english: bool) -> str:
+        made = self._made.get(english)
+        if made is None:
+            made = self._made[english] = _rules().exceptions.pick(english).sub(_blank, self.text)
+        return made
+
+
 def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int, next_start: int,
-                 multi_year: bool) -> tuple[AmountKind, Span | None]:
+                 multi_year: bool, blanked: _Blanked) -> tuple[AmountKind, Span | None]:
     """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
     rules = _rules()
     before_start = max(sentence.start, previous_end)
@@ -284,17 +304,16 @@ def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int, 
         window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
         comma = text.find(",", amount.end, window_end)
         clause_end = window_end if comma < 0 else comma
-    exceptions = rules.exceptions.pick(english)
-    window = exceptions.sub(_blank, text[sentence.start : window_end])  # offsets relative to sentence.start
-    before = (before_start - sentence.start, amount.start - sentence.start)
-    whole_before = (0, amount.start - sentence.start)
-    after = (amount.end - sentence.start, clause_end - sentence.start)
-    after_clauses = (amount.end - sentence.start, window_end - sentence.start)
+    window = blanked.get(english)
+    before = (before_start, amount.start)
+    whole_before = (sentence.start, amount.start)
+    after = (amount.end, clause_end)
+    after_clauses = (amount.end, window_end)
 
     def found(pattern: re.Pattern[str], *parts: tuple[int, int]) -> Span | None:
         for start, end in parts:
             if start < end and (match := pattern.search(window, start, end)):
-                return Span(sentence.start + match.start(), sentence.start + match.end())
+                return Span(match.start(), match.end())
         return None
 
     cue = found(rules.share_after.pick(english), after_clauses) or found(
@@ -380,6 +399,7 @@ def assemble_records(
     sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
     main = _main_parties(places)
+    blanked = _Blanked(text)
     records: list[CandidateRecord] = []
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
@@ -395,7 +415,7 @@ def assemble_records(
         segment = (previous_end, min(next_start, sentence.end))
         _fill_period(record, text, in_sentence, amount, segment)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
-        kind, cue = _amount_kind(text, sentence, amount, previous_end, next_start, multi_year)
+        kind, cue = _amount_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
         if kind is AmountKind.CUMULATIVE:
             _extend_to_now(record, text[sentence.start : sentence.end], reference)
         previous_end = amount.end

@@ -34,8 +34,17 @@ def _table() -> str:
     return "".join(table)
 
 
+_last: tuple[str, str] = ("", "")  # mention finding and record assembly simplify the same text
+
+
 def to_simplified(text: str) -> str:
     """``text`` with traditional characters replaced one for one (same length, same offsets)."""
+    global _last
     if text.isascii():
         return text
-    return text.translate(_table())  # code points past the table's end stay as they are
+    last = _last  # one read: another thread may replace it (the pair is swapped whole)
+    if last[0] is text:
+        return last[1]
+    simple = text.translate(_table())  # code points past the table's end stay as they are
+    _last = (text, simple)
+    return simple
