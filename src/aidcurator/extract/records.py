@@ -41,7 +41,7 @@ from aidcurator.extract.places import (
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sectors import dominant_sector, find_sectors
+from aidcurator.extract.sectors import dominant_sector_hit, find_sectors
 from aidcurator.extract.sentences import sentence_of, sentence_spans
 from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
@@ -729,7 +729,7 @@ def _fill_sector(record: CandidateRecord, sectors: list[Mention], sector_starts:
     in_sentence = sectors[bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)]
     if not in_sentence:
         return
-    sector = dominant_sector(in_sentence, amount.start, until) or dominant_sector(
+    sector = dominant_sector_hit(in_sentence, amount.start, until) or dominant_sector_hit(
         in_sentence, sentence.start, sentence.end
     )
     if sector is not None:

@@ -162,6 +162,39 @@ def find_sectors(text: str) -> list[Mention]:
     return mentions
 
 
+def dominant_sector_hit(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The hit :func:`dominant_sector` would return, without its summary data (cheaper)."""
+    won = _winner(mentions, start, end, start)
+    return won[1] if won is not None else None
+
+
+def _winner(mentions: list[Mention], start: int, end: int, pivot: int) -> tuple[list[Mention], Mention, float] | None:
+    """The winning sector's hits, its hit nearest ``pivot`` and its summed weight."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == MentionKind.SECTOR and m.start >= start and m.end <= end:
+            groups.setdefault(m.data.get("group") or m.data["code"], []).append(m)
+    if not groups:
+        return None
+
+    def distance(m: Mention) -> int:
+        return 0 if m.start <= pivot < m.end else min(abs(m.start - pivot), abs(m.end - pivot))
+
+    def rank(code: str) -> tuple[float, int]:
+        hits = groups[code]
+        return (-sum(m.data.get("weight", 1.0) for m in hits), min(distance(m) for m in hits))
+
+    if len(groups) == 1:
+        hits = next(iter(groups.values()))
+        score = sum(m.data.get("weight", 1.0) for m in hits)
+    else:
+        code = min(groups, key=rank)
+        hits = groups[code]
+        score = -rank(code)[0]
+    best = hits[0] if len(hits) == 1 else min(hits, key=distance)
+    return hits, best, score
+
+
 def dominant_sector(
     mentions: list[Mention], start: int, end: int, *, anchor: int | None = None
 ) -> Mention | None:
@@ -174,23 +207,14 @@ def dominant_sector(
     text order), "keywords" (distinct, in order) and "code5" set to the most supported 5-digit code.
     """
     pivot = start if anchor is None else anchor
-    inside = [m for m in mentions if m.kind == MentionKind.SECTOR and m.start >= start and m.end <= end]
-    if not inside:
+    won = _winner(mentions, start, end, pivot)
+    if won is None:
         return None
-    groups: dict[str, list[Mention]] = {}
-    for m in inside:
-        groups.setdefault(m.data.get("group") or m.data["code"], []).append(m)
+    hits, best, score = won
 
     def distance(m: Mention) -> int:
         return 0 if m.start <= pivot < m.end else min(abs(m.start - pivot), abs(m.end - pivot))
 
-    def rank(code: str) -> tuple[float, int]:
-        hits = groups[code]
-        return (-sum(m.data.get("weight", 1.0) for m in hits), min(distance(m) for m in hits))
-
-    code = min(groups, key=rank)
-    hits = groups[code]
-    best = min(hits, key=distance)
     code5_scores: dict[str, float] = {}
     for m in hits:
         if m.data.get("code5"):
@@ -210,7 +234,7 @@ def dominant_sector(
             "code5": code5,
             "label5": label5,
             "hits": len(hits),
-            "score": -rank(code)[0],
+            "score": score,
             "evidence": [[m.start, m.end] for m in hits],
             "keywords": list(dict.fromkeys(m.data["keyword"] for m in hits)),
         }
