@@ -1,0 +1,49 @@
+"""The fast word-list patterns find exactly what a plain alternation finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from aidcurator.extract.fastre import after_first, first_chars, trie
+
+WORDS = ["seven", "seventeen", "seventy", "six", "ten", "two", "twelve", "上月", "上个月", "本月", "a-b", "]x", "^y"]
+
+
+def plain(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def fast(words: list[str]) -> re.Pattern[str]:
+    return re.compile(f"[{first_chars(words)}]{after_first(words)}")
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_trie_prefers_the_longest_word() -> None:
+    pattern = re.compile(trie(["seven", "seventeen", "seventy"]))
+    assert pattern.match("seventeen").group() == "seventeen"
+    assert pattern.match("sevent").group() == "seven"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_same_matches_as_an_alternation_on_random_text(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = list("sevnt wolxy-]^上个月本 ") + WORDS
+    text = "".join(rng.choice(alphabet) for _ in range(400))
+    assert spans(fast(WORDS), text) == spans(plain(WORDS), text)
+    assert spans(fast(WORDS), text)  # the text holds words, so the comparison is not vacuous
+
+
+def test_both_cases_checks_the_first_letter_in_either_case() -> None:
+    words = ["million", "billion"]
+    pattern = re.compile(f"[{first_chars(words, both_cases=True)}](?i:{after_first(words, both_cases=True)})")
+    assert [m.group() for m in pattern.finditer("3 Million, 2 BILLION, 1 zillion")] == ["Million", "BILLION"]
+
+
+def test_no_words_matches_nothing() -> None:
+    assert re.compile(f"x{after_first([])}").search("x") is None
