@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["after_first", "first_chars", "trie"]
+__all__ = ["after_first", "alternation", "first_chars", "trie"]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A plain alternation of ``words``, longest first (for short texts or anchored matches)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def trie(words: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
-from aidcurator.extract.fastre import after_first, first_chars, trie
+from aidcurator.extract.fastre import after_first, alternation, first_chars, trie
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
 from aidcurator.extract.rules import AmountRules, load_rules
 
@@ -631,10 +631,6 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     rules = load_rules()
-
-    def alternation(words) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
     spaces = re.escape(_SPACES)
     english_scale = re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (up to two spaces)
         rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"

@@ -44,6 +44,7 @@ from typing import Any
 import ahocorasick
 
 from aidcurator.domain import Mention, MentionKind
+from aidcurator.extract.fastre import alternation
 from aidcurator.extract.places import squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
@@ -116,10 +117,6 @@ class _Rules:
     re_month_tail: re.Pattern[str]  # what may not follow a month name: a letter, or a day or year
 
 
-def _alt(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _zh_number(s: str, digits: dict[str, int]) -> int | None:
     """Value of a numeral below 100 (三, 十, 十五, 二十, 二十五, or Arabic digits)."""
     if s.isdigit():
@@ -168,14 +165,14 @@ def _rules() -> _Rules:
     latin_prefixes = [w for w in [*range_prefixes, *since_en] if w.isascii()]
     zh_prefixes = [w for w in [*range_prefixes, *raw["since_prefixes_zh"]] if not w.isascii()]
     re_prefix = re.compile(
-        rf"(?:\b(?P<en>{_alt(latin_prefixes)})\s+|(?P<zh>{_alt(zh_prefixes)})\s*)$", re.IGNORECASE
+        rf"(?:\b(?P<en>{alternation(latin_prefixes)})\s+|(?P<zh>{alternation(zh_prefixes)})\s*)$", re.IGNORECASE
     )
     re_range = re.compile(
-        rf"\d{{4}}(?P<ya>\s*年)?\s*(?P<sep>{_alt(sep_zh)}|(?:{_alt(sep_en)})\b)\s*(?P<b>\d{{4}}|\d{{2}})(?!\d)(?P<yb>\s*年度?)?",
+        rf"\d{{4}}(?P<ya>\s*年)?\s*(?P<sep>{alternation(sep_zh)}|(?:{alternation(sep_en)})\b)\s*(?P<b>\d{{4}}|\d{{2}})(?!\d)(?P<yb>\s*年度?)?",
         re.IGNORECASE,
     )
-    re_since_zh = re.compile(rf"\d{{4}}\s*年\s*(?:{_alt(raw['since_suffixes_zh'])})")
-    re_en_ordinal = re.compile(rf"(?:\b(?:the)\s+)?\b({_alt(raw['plan_ordinals_en'])})\s+$", re.IGNORECASE)
+    re_since_zh = re.compile(rf"\d{{4}}\s*年\s*(?:{alternation(raw['since_suffixes_zh'])})")
+    re_en_ordinal = re.compile(rf"(?:\b(?:the)\s+)?\b({alternation(raw['plan_ordinals_en'])})\s+$", re.IGNORECASE)
     try:
         relative_months = {k.lower(): int(v) for k, v in raw["relative_months"].items()}
         month_names = {k.lower(): int(v) for k, v in raw["month_names_en"].items()}
@@ -188,7 +185,7 @@ def _rules() -> _Rules:
     for word in month_names:
         months.add_word(word, (word, "name"))
     months.make_automaton()
-    re_month_prefix = re.compile(rf"(?<!\w)(?:{_alt(month_prefixes)})[\s-]+\Z")
+    re_month_prefix = re.compile(rf"(?<!\w)(?:{alternation(month_prefixes)})[\s-]+\Z")
     re_month_tail = re.compile(r"[\w.]|,?\s*\d")
     return _Rules(
         year_min=int(raw["year_min"]),
