@@ -88,13 +88,15 @@ class ParsedAmount:
     value_max: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
     """One thing the extractor found in a text.
 
     ``value`` is exact (Decimal); ``what`` is the counted noun class for counts
     (``projects``, ``households``, ``people``, ``jobs``, ``facilities``…).
     ``data`` holds kind-specific extras (place id and level, year range, sector code…).
+    Treat it as a value. It is not frozen only because the extractor makes tens of thousands per MB
+    of text, and a frozen dataclass takes three times as long to construct.
     """
 
     kind: MentionKind
