@@ -156,3 +156,43 @@ def test_year_after_a_word_ending_in_yue_is_still_a_year() -> None:
 )
 def test_record_kind(text: str, kind: str) -> None:
     assert extract(text, dt.date(2025, 6, 1)).records[0].record_kind.value == kind
+
+
+def _sectors(text: str) -> list[tuple[Decimal, str | None]]:
+    return [(r.amounts[0].value, r.sector) for r in extract(text, dt.date(2024, 6, 1)).records]
+
+
+def test_sector_of_each_amount_comes_from_its_own_clause() -> None:
+    text = "其中，教育领域安排1.92亿元，医疗卫生领域安排1.13亿元，农村安居工程安排1.76亿元。"
+    assert _sectors(text) == [
+        (Decimal("192000000"), "111"),
+        (Decimal("113000000"), "121"),
+        (Decimal("176000000"), "160"),
+    ]
+
+
+def test_emergency_and_reconstruction_framing_outweigh_the_subject() -> None:
+    assert _sectors(
+        "China will provide 500 million yuan to Nepal to rebuild schools and health posts damaged in the earthquake."
+    ) == [(Decimal("500000000"), "730")]
+    assert _sectors(
+        "China will provide 10 million U.S. dollars in emergency humanitarian assistance, including rice for "
+        "students in school meal programmes."
+    ) == [(Decimal("10000000"), "720")]
+    assert _sectors("中方向柬方提供价值3500万美元的粮食援助物资。") == [(Decimal("35000000"), "520")]
+
+
+def test_jobs_created_are_an_outcome_not_the_sector() -> None:
+    assert _sectors("园区一期、二期已累计使用浙江援疆资金9.6亿元，提供1.2万个就业岗位。") == [
+        (Decimal("960000000"), None)
+    ]
+    assert _sectors("今年安排援疆资金3000万元，用于就业援疆和稳岗补贴。") == [(Decimal("30000000"), "160")]
+
+
+def test_an_agency_name_is_not_a_sector_and_a_share_takes_its_parents_sector() -> None:
+    assert _sectors("记者从自治区乡村振兴局获悉，今年福建省安排宁夏资金5.26亿元。") == [(Decimal("526000000"), None)]
+    records = _sectors(
+        "China will provide 500 million yuan to rebuild schools damaged in the earthquake. "
+        "Of this, the first tranche of 150 million yuan will be released in early 2025."
+    )
+    assert records == [(Decimal("500000000"), "730"), (Decimal("150000000"), "730")]

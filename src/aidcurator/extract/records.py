@@ -436,7 +436,8 @@ def assemble_records(
         context = _Context(main, records[0] if records else None, places)
         _fill_parties(record, text, [m for m in in_sentence if m.kind is MentionKind.PLACE], segment,
                       sentence.end, amount, context, parent if kind is AmountKind.SHARE else None)
-        _fill_sector(record, sectors, sector_starts, sentence, amount, min(next_start, sentence.end))
+        _fill_sector(record, sectors, sector_starts, sentence, amount, _clause(text, amount, segment),
+                     min(next_start, sentence.end))
         _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
@@ -504,10 +505,10 @@ def _fill_record_kind(record: CandidateRecord, sentence_text: str, in_sentence: 
 
 
 def _link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int) -> None:
-    """A share points at its parent and takes the parent's parties and period where it names none."""
+    """A share points at its parent and takes the parent's parties, period and sector where it names none."""
     record.parent_index = parent_index
     record.amounts[0].share_of = parent_index
-    for field in ("donor", "recipient", "year_start", "year_end"):
+    for field in ("donor", "recipient", "year_start", "year_end", "sector"):
         if getattr(record, field) is None and getattr(parent, field) is not None:
             setattr(record, field, getattr(parent, field))
             if field in parent.evidence:
@@ -724,13 +725,16 @@ def place_is_xinjiang(name: str) -> bool:
 
 
 def _fill_sector(record: CandidateRecord, sectors: list[Mention], sector_starts: list[int], sentence: Span,
-                 amount: Mention, until: int) -> None:
-    """The sector of the words between the amount and the next one, else of the whole sentence."""
+                 amount: Mention, clause: tuple[int, int], until: int) -> None:
+    """The sector of the amount's own clause (教育领域安排1.92亿元，…), else of the words between the
+    amount and the next one, else of the whole sentence."""
     in_sentence = sectors[bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)]
     if not in_sentence:
         return
-    sector = dominant_sector_hit(in_sentence, amount.start, until) or dominant_sector_hit(
-        in_sentence, sentence.start, sentence.end
+    sector = (
+        dominant_sector_hit(in_sentence, clause[0], clause[1])
+        or dominant_sector_hit(in_sentence, amount.start, until)
+        or dominant_sector_hit(in_sentence, sentence.start, sentence.end)
     )
     if sector is not None:
         record.sector = sector.data.get("code")

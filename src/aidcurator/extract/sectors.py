@@ -48,11 +48,23 @@ def _is_word_char(c: str) -> bool:
 
 
 @cache
+def _raw_rules() -> dict[str, Any]:
+    with resource_path(*_RULES_FILE).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def _min_score() -> float:
+    """The summed keyword weight a sector needs to be chosen (a lone outcome word such as
+    ``jobs`` in "creating 8,000 jobs" is not the purpose of the money)."""
+    return float(_raw_rules().get("min_score", 0.0))
+
+
+@cache
 def _automaton() -> Any:
     """The keyword automaton; values are ``_Rule`` objects."""
     where = "/".join(_RULES_FILE)
-    with resource_path(*_RULES_FILE).open(encoding="utf-8") as fh:
-        raw: dict[str, Any] = json.load(fh)
+    raw = _raw_rules()
     labels: dict[str, str] = raw["labels"]
     labels5: dict[str, str] = raw.get("labels5", {})
     split = frozenset(str(c) for c in raw.get("split_by_code5", []))
@@ -191,6 +203,8 @@ def _winner(mentions: list[Mention], start: int, end: int, pivot: int) -> tuple[
         code = min(groups, key=rank)
         hits = groups[code]
         score = -rank(code)[0]
+    if score < _min_score():
+        return None
     best = hits[0] if len(hits) == 1 else min(hits, key=distance)
     return hits, best, score
 
