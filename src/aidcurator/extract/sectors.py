@@ -38,6 +38,19 @@ class _Rule:
     latin: bool
     stop: bool
 
+    def data(self) -> dict[str, Any]:
+        """A sector mention's ``data`` for this rule."""
+        return {
+            "group": self.group,
+            "code": self.code,
+            "code5": self.code5,
+            "label": self.label,
+            "label5": self.label5,
+            "keyword": self.keyword,
+            "weight": self.weight,
+            "borderline": self.borderline,
+        }
+
 
 def _is_latin(word: str) -> bool:
     return any("a" <= c <= "z" or "A" <= c <= "Z" for c in word)
@@ -149,27 +162,17 @@ def find_sectors(text: str) -> list[Mention]:
     hits.sort(key=lambda h: (h[0], h[0] - h[1], not h[2].stop))
     mentions: list[Mention] = []
     last_end = -1
+    shifted = bool(squeezed.breaks)
     for start, end, rule in hits:
         if start < last_end:
             continue
         last_end = end
         if rule.stop:
             continue
-        data = {
-            "group": rule.group,
-            "code": rule.code,
-            "code5": rule.code5,
-            "label": rule.label,
-            "label5": rule.label5,
-            "keyword": rule.keyword,
-            "weight": rule.weight,
-            "borderline": rule.borderline,
-        }
-        o_start, o_end = squeezed.start(start), squeezed.end(end)
+        if shifted:
+            start, end = squeezed.start(start), squeezed.end(end)
         mentions.append(
-            Mention(
-                kind=MentionKind.SECTOR, start=o_start, end=o_end, text=original[o_start:o_end], data=data
-            )
+            Mention(kind=MentionKind.SECTOR, start=start, end=end, text=original[start:end], data=rule.data())
         )
     return mentions
 
