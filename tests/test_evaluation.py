@@ -43,6 +43,7 @@ def test_gold_files_meet_the_targets(path: Path, minimum_articles: int, count_f1
     for name in ("donor", "recipient", "year"):
         assert report.field_accuracy(name) >= 0.90, name
     assert report.field_accuracy("amount_kind") >= 0.85
+    assert report.record_precision >= 0.95  # few records the curator has to reject
 
 
 def test_malformed_gold_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,3 +71,20 @@ def test_show_errors_lists_fields_that_disagree(tmp_path: Path, capsys: pytest.C
     out = capsys.readouterr().out
     assert "t2: donor of 376000000 CNY: expected '江西省', got '湖南省'" in out
     assert "recipient of" not in out
+
+
+def test_records_with_no_gold_counterpart_lower_record_precision(capsys: pytest.CaptureFixture[str],
+                                                                 tmp_path: Path) -> None:
+    doc = {"id": "t3", "text": "湖南省今年安排援疆资金3.76亿元，另向吐鲁番追加援疆资金2000万元。", "published": "2024-03-01",
+           "mentions": [],
+           "records": [{"donor": "湖南省", "year_start": 2024, "record_kind": "programme",
+                        "amount": {"value": "376000000", "currency": "CNY", "kind": "committed"}}]}
+    report = evaluate_documents([doc])
+    assert (report.paired_records, report.predicted_records) == (1, 2)
+    assert report.record_precision == 0.5
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(gold), "--show-errors"]) == 0
+    out = capsys.readouterr().out
+    assert "of which 1 match no gold record (precision 0.500)" in out
+    assert "t3: extra record for '2000万元'" in out

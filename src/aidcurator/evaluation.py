@@ -55,6 +55,7 @@ class Report:
     mentions: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in MENTION_KINDS})
     gold_records: int = 0
     paired_records: int = 0
+    predicted_records: int = 0  # records the extractor proposed; those left unpaired the curator rejects
     field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
     field_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
     errors: list[str] = field(default_factory=list)
@@ -64,6 +65,10 @@ class Report:
         total = self.field_total[name]
         return self.field_correct[name] / total if total else None
 
+    @property
+    def record_precision(self) -> float:
+        return self.paired_records / self.predicted_records if self.predicted_records else 1.0
+
     def format(self) -> str:
         """A plain-text table of the figures."""
         lines = [f"documents: {self.documents}", "", "mentions     precision  recall     F1   (tp / predicted / gold)"]
@@ -72,7 +77,10 @@ class Report:
                 lines.append(f"  {kind:<10} {tally.precision:8.3f} {tally.recall:7.3f} {tally.f1:7.3f}   "
                              f"({tally.true_positives} / {tally.predicted} / {tally.gold})")
         if self.gold_records:
+            extra = self.predicted_records - self.paired_records
             lines += ["", f"records: {self.paired_records} of {self.gold_records} gold records paired by amount",
+                      f"proposed: {self.predicted_records}, of which {extra} match no gold record "
+                      f"(precision {self.record_precision:.3f})",
                       "field accuracy (over gold records that state the field)"]
             for name in RECORD_FIELDS:
                 accuracy = self.field_accuracy(name)
@@ -212,6 +220,7 @@ def score_records(report: Report, gold_records: list[dict[str, Any]], predicted:
                   doc_id: Any = None) -> None:
     """Pair gold and predicted records by amount value and currency, then tally field agreement."""
     unused = list(predicted)
+    report.predicted_records += len(predicted)
     for gold in gold_records:
         report.gold_records += 1
         amount = gold.get("amount") or {}
@@ -234,6 +243,11 @@ def score_records(report: Report, gold_records: list[dict[str, Any]], predicted:
                 report.field_errors.append(
                     f"{doc_id}: {name} of {shown} {currency or ''}: expected {expected[name]!r}, "
                     f"got {got[name] if got is not None else 'no record'!r}")
+    for record in unused:
+        amount = record.amounts[0] if record.amounts else None
+        report.field_errors.append(
+            f"{doc_id}: extra record for {amount.text if amount else '?'!r} ({amount.value if amount else ''}): "
+            "no gold record has its amount")
 
 
 def evaluate_documents(docs: Iterable[dict[str, Any]]) -> Report:

@@ -196,3 +196,35 @@ def test_an_agency_name_is_not_a_sector_and_a_share_takes_its_parents_sector() -
         "Of this, the first tranche of 150 million yuan will be released in early 2025."
     )
     assert records == [(Decimal("500000000"), "730"), (Decimal("150000000"), "730")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年，墨玉县农村居民人均可支配收入达到1.46万元，较上年增长8.9%。",
+        "她现在一个月能拿3,200多元。",
+        "\"I earn about 3,200 yuan a month now,\" she said.",
+        "Prices at the market averaged 18 yuan per kilogram.",
+        "Tibet's GDP grew 9.5 percent to 239 billion yuan in 2023.",
+        "消费帮扶销售铜仁农特产品18.6亿元。",
+        "The interest subsidies are worth up to 500,000 yuan each.",
+    ],
+)
+def test_incomes_prices_rates_and_sales_are_mentions_but_not_records(text: str) -> None:
+    extraction = extract(text, dt.date(2024, 6, 1))
+    assert any(m.kind == "amount" for m in extraction.mentions)
+    assert extraction.records == []
+
+
+def test_a_difference_between_totals_is_not_a_record_but_the_totals_are() -> None:
+    assert _sectors("今年苏州将向铜仁市投入财政援助资金5.3亿元，较去年增加3000万元。") == [(Decimal("530000000"), None)]
+    values = [v for v, _ in _sectors(
+        "Shanghai will invest 1.2 billion yuan in aid to Hotan, Yutian and Minfeng, an increase of 37 million yuan over 2023."
+    )]
+    assert values == [Decimal("1200000000")]
+
+
+def test_aid_words_keep_an_amount_that_mentions_incomes_and_each_year_is_no_rate() -> None:
+    assert [v for v, _ in _sectors("湖南安排用于增加农民收入的援疆资金5000万元。")] == [Decimal("50000000")]
+    assert [v for v, _ in _sectors("Hunan provides 376 million yuan in aid to Turpan each year.")] == [
+        Decimal("376000000")]

@@ -92,6 +92,11 @@ class _RecordRules:
     aggregate: _Cues
     programme: _Cues
     project: _Cues
+    per_unit: _Cues
+    not_aid: _Cues
+    aid: _Cues
+    difference_before: _Cues
+    not_a_record_exceptions: _Cues
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -127,6 +132,11 @@ def _rules() -> _RecordRules:
             aggregate=_Cues.load(data["aggregate_cues"]),
             programme=_Cues.load(data["programme_cues"]),
             project=_Cues.load(data["project_cues"]),
+            per_unit=_Cues.load(data["not_a_record_cues"]["per_unit"]),
+            not_aid=_Cues.load(data["not_a_record_cues"]["not_aid"]),
+            aid=_Cues.load(data["not_a_record_cues"]["aid_cues"]),
+            difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
+            not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -280,17 +290,44 @@ def _is_country(place: Mention) -> bool:
 
 
 class _Blanked:
-    """The article with cue exceptions (投入使用, provided that…) blanked out, per language, made once."""
+    """The article with exception words (今年以来, so far this year…) blanked out, per language, made once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, exceptions: _Cues) -> None:
         self.text = text
+        self.exceptions = exceptions
         self._made: dict[bool, str] = {}
 
     def get(self, english: bool) -> str:
         made = self._made.get(english)
         if made is None:
-            made = self._made[english] = _rules().exceptions.pick(english).sub(_blank, self.text)
+            made = self._made[english] = self.exceptions.pick(english).sub(_blank, self.text)
         return made
+
+
+_DIFFERENCE_GAP = re.compile(r"[约近超过逾了\s]*\Z|(?:about|nearly|almost|over|some|\s)*\Z")
+
+
+def _not_a_record(text: str, amount: Mention, sentence: Span, blanked: _Blanked) -> bool:
+    """Whether the amount is a rate, an income, a price, output or a difference rather than aid money
+    (户均增收2600元, GDP of 79 billion dollars, 较去年增加3000万元): it stays a mention, anchoring no record."""
+    rules = _rules()
+    english = not _CJK.search(text, amount.start, amount.end)
+    window = blanked.get(english)
+    start = sentence.start
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, amount.start):
+        start = match.end()
+    stop = _CLAUSE_BREAK.search(text, amount.end, sentence.end)
+    end = stop.start() if stop else sentence.end
+    parts = ((start, amount.start), (amount.end, end))
+    if any(rules.per_unit.pick(english).search(window, a, b) for a, b in parts):
+        return True
+    if any(rules.not_aid.pick(english).search(window, a, b) for a, b in parts) and not any(
+            rules.aid.pick(english).search(window, a, b) for a, b in parts):
+        return True
+    for match in rules.difference_before.pick(english).finditer(window, start, amount.start):
+        if _DIFFERENCE_GAP.match(window, match.end(), amount.start):
+            return True
+    return False
 
 
 def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int, next_start: int,
@@ -399,7 +436,8 @@ def assemble_records(
     sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
     main = _main_parties(places)
-    blanked = _Blanked(text)
+    blanked = _Blanked(text, _rules().exceptions)
+    rate_blanked = _Blanked(text, _rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
@@ -407,6 +445,9 @@ def assemble_records(
     for index, amount in enumerate(amount_mentions):
         sentence = sentence_of(sentences, amount.start)
         previous_end = max(previous_end, sentence.start)
+        if _not_a_record(text, amount, sentence, rate_blanked):
+            previous_end = amount.end
+            continue
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         next_start = amount_mentions[index + 1].start if index + 1 < len(amount_mentions) else len(text)
         record = CandidateRecord()
