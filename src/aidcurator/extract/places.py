@@ -170,6 +170,8 @@ class SqueezedText:
 
     def start(self, i: int) -> int:
         """Original offset of the character at squeezed offset ``i``."""
+        if not self.breaks:  # nothing was squeezed (most texts)
+            return i
         k = bisect_right(self.breaks, i)
         return i + (self.shifts[k - 1] if k else 0)
 

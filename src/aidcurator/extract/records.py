@@ -42,7 +42,7 @@ from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sectors import dominant_sector_hit, find_sectors
-from aidcurator.extract.sentences import sentence_of, sentence_spans
+from aidcurator.extract.sentences import SentenceIndex
 from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
 
@@ -389,7 +389,7 @@ def _list_label_end() -> re.Pattern[str]:
     return re.compile(rf"(?:[：:|\t\u3000]|\s{{2,}})\s*(?:{alternation})?\s*$", re.IGNORECASE)
 
 
-def _list_parent(text: str, sentences: list[Span], amount: Mention, records: list[CandidateRecord]) -> int | None:
+def _list_parent(text: str, sentences: SentenceIndex, amount: Mention, records: list[CandidateRecord]) -> int | None:
     """If the amount is a line of a list (``教育文化：4820万元``, ``Ili | 2.47 billion yuan``) that a line
     ending in a colon introduces (``具体安排如下：``), the index of the list's parent: the first whole
     amount of the last sentence before the list that has one."""
@@ -412,7 +412,7 @@ def _list_parent(text: str, sentences: list[Span], amount: Mention, records: lis
             whole = [i for i, r in enumerate(records) if r.parent_index is None and r.amounts[0].span.start < cursor]
             if not whole:
                 return None
-            sentence_start = sentence_of(sentences, records[whole[-1]].amounts[0].span.start).start
+            sentence_start = sentences.of(records[whole[-1]].amounts[0].span.start).start
             return next(i for i in whole if records[i].amounts[0].span.start >= sentence_start)
         if not previous or len(previous) > 60:
             return None
@@ -429,7 +429,7 @@ def assemble_records(
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
-    sentences = sentence_spans(text)
+    sentences = SentenceIndex(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
     sectors = [m for m in mentions if m.kind is MentionKind.SECTOR]
@@ -443,7 +443,7 @@ def assemble_records(
     last_parent: int | None = None
     previous_end = 0
     for index, amount in enumerate(amount_mentions):
-        sentence = sentence_of(sentences, amount.start)
+        sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
         if _not_a_record(text, amount, sentence, rate_blanked):
             previous_end = amount.end

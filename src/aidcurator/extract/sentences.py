@@ -20,8 +20,34 @@ _EN_BREAK = re.compile(
 
 def sentence_spans(text: str) -> list[Span]:
     """Sentence spans covering ``text``; English sentences end at '. ' before a capital."""
+    return _split(text, 0, len(text))
+
+
+class SentenceIndex:
+    """The sentence holding an offset, splitting only the lines asked about.
+
+    A line break always ends a sentence, so splitting line by line gives exactly the spans of
+    :func:`sentence_spans`; record assembly asks about the few lines that hold an amount.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, list[Span]] = {}
+
+    def of(self, offset: int) -> Span:
+        """The sentence span holding ``offset`` (``Span(offset, offset)`` between sentences)."""
+        text = self.text
+        start = text.rfind("\n", 0, offset) + 1
+        spans = self._lines.get(start)
+        if spans is None:
+            end = text.find("\n", offset)
+            spans = self._lines[start] = _split(text, start, len(text) if end < 0 else end + 1)
+        return sentence_of(spans, offset)
+
+
+def _split(text: str, begin: int, stop: int) -> list[Span]:
     spans: list[Span] = []
-    for match in _SENTENCE.finditer(text):
+    for match in _SENTENCE.finditer(text, begin, stop):
         start, end = match.span()
         cut = start
         for brk in _EN_BREAK.finditer(text, start, end):
