@@ -304,7 +304,13 @@ class _Blanked:
         return made
 
 
-_DIFFERENCE_GAP = re.compile(r"[约近超过逾了\s]*\Z|(?:about|nearly|almost|over|some|\s)*\Z")
+@cache
+def _qualifier_gap() -> re.Pattern[str]:
+    """Only spaces and qualifier words (约, 超过, nearly) up to the end: what may stand between a
+    difference word and its amount (较去年增加约3000万元)."""
+    amounts = load_rules()
+    qualifiers = sorted({*amounts.zh_prefix_qualifiers, *amounts.en_prefix_qualifiers}, key=len, reverse=True)
+    return re.compile(rf"(?:\s|{'|'.join(re.escape(q) for q in qualifiers)})*\Z", re.IGNORECASE)
 
 
 def _not_a_record(text: str, amount: Mention, sentence: Span, blanked: _Blanked) -> bool:
@@ -313,11 +319,7 @@ def _not_a_record(text: str, amount: Mention, sentence: Span, blanked: _Blanked)
     rules = _rules()
     english = not _CJK.search(text, amount.start, amount.end)
     window = blanked.get(english)
-    start = sentence.start
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, amount.start):
-        start = match.end()
-    stop = _CLAUSE_BREAK.search(text, amount.end, sentence.end)
-    end = stop.start() if stop else sentence.end
+    start, end = _clause(text, amount, (sentence.start, sentence.end))
     parts = ((start, amount.start), (amount.end, end))
     if any(rules.per_unit.pick(english).search(window, a, b) for a, b in parts):
         return True
@@ -325,7 +327,7 @@ def _not_a_record(text: str, amount: Mention, sentence: Span, blanked: _Blanked)
             rules.aid.pick(english).search(window, a, b) for a, b in parts):
         return True
     for match in rules.difference_before.pick(english).finditer(window, start, amount.start):
-        if _DIFFERENCE_GAP.match(window, match.end(), amount.start):
+        if _qualifier_gap().match(window, match.end(), amount.start):
             return True
     return False
 
