@@ -12,16 +12,15 @@ import datetime as dt
 import importlib
 import json
 import os
-import secrets
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
 
 from aidcurator import __version__
+from aidcurator.domain.jsonvalues import dumps_exact
+from aidcurator.domain.jsonvalues import exact_number_text as _exact_number
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -52,48 +51,6 @@ def _error(message: str, stream: TextIO | None = None) -> None:
 
 
 # ------------------------------------------------------------------------------------- JSON output
-
-
-def _exact_number(value: Decimal) -> str | None:
-    if not value.is_finite():
-        return None
-    if value == value.to_integral_value():
-        return str(int(value))
-    text = format(value.normalize(), "f")
-    return text
-
-
-def dumps_exact(obj: Any, *, indent: int | None = None) -> str:
-    """JSON with Decimals written as exact numbers (``214000000``, ``0.125``), never via float."""
-    nonce = secrets.token_hex(8)
-    marker = f"@@{nonce}:"
-    numbers: list[str] = []
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, Decimal):
-            text = _exact_number(value)
-            if text is None:
-                return None
-            if "." not in text:
-                return int(text)
-            numbers.append(text)
-            return f"{marker}{len(numbers) - 1}@@"
-        if isinstance(value, Enum):
-            return convert(value.value)
-        if isinstance(value, dt.date | dt.datetime):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in value.items()}
-        if isinstance(value, list | tuple | set | frozenset):
-            return [convert(v) for v in value]
-        if isinstance(value, Path):
-            return str(value)
-        return value
-
-    text = json.dumps(convert(obj), ensure_ascii=False, indent=indent)
-    for index, number in enumerate(numbers):
-        text = text.replace(f'"{marker}{index}@@"', number)
-    return text
 
 
 # --------------------------------------------------------------------------------------- commands
@@ -208,9 +165,9 @@ def _mention_json(mention: Any) -> dict[str, Any]:
 
 
 def _record_json(record: Any, text: str) -> dict[str, Any]:
-    from aidcurator.store.repository import MACHINE_FIELDS
+    from aidcurator.domain.fields import MACHINE_FIELDS
 
-    result = {key: getattr(record, key) for key in (*MACHINE_FIELDS, "parent_index")}
+    result = {key: getattr(record, key) for key in (*MACHINE_FIELDS, "parent_index", "donor_code", "recipient_code")}
     result["amounts"] = [
         {
             "text": amount.text,

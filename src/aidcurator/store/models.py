@@ -13,7 +13,16 @@ import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import JSON, Column, Field, SQLModel
 
-from aidcurator.domain import AmountKind, Origin, Qualifier, RecordKind, RecordStatus, ReviewState
+from aidcurator.domain import (
+    AmountKind,
+    FlowType,
+    Origin,
+    ProjectStatus,
+    Qualifier,
+    RecordKind,
+    RecordStatus,
+    ReviewState,
+)
 
 
 class ExactDecimal(TypeDecorator):
@@ -118,6 +127,9 @@ class Record(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = 1
+    # Added in migration 0003 (columns keep the order in which migrations added them).
+    flow_type: FlowType | None = None
+    project_status: ProjectStatus | None = None
 
 
 class Amount(SQLModel, table=True):

@@ -47,6 +47,34 @@ class RecordKind(StrEnum):
     AGGREGATE = "aggregate"
 
 
+class FlowType(StrEnum):
+    """How the money flows (AidData's flow types, condensed)."""
+
+    GRANT = "grant"
+    LOAN = "loan"
+    INTEREST_FREE_LOAN = "interest_free_loan"
+    CONCESSIONAL_LOAN = "concessional_loan"
+    EXPORT_CREDIT = "export_credit"
+    DEBT_RELIEF = "debt_relief"
+    DEBT_RESCHEDULING = "debt_rescheduling"
+    TECHNICAL_ASSISTANCE = "technical_assistance"
+    SCHOLARSHIP = "scholarship"
+    IN_KIND = "in_kind"
+    UNKNOWN = "unknown"
+
+
+class ProjectStatus(StrEnum):
+    """Where the funded activity stands (AidData's status, condensed)."""
+
+    PLEDGED = "pledged"
+    COMMITTED = "committed"
+    IMPLEMENTATION = "implementation"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    SUSPENDED = "suspended"
+    UNKNOWN = "unknown"
+
+
 class RecordStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
@@ -132,27 +160,6 @@ class CandidateAmount:
 
 
 @dataclass(slots=True)
-class CandidateRecord:
-    """A record the extractor proposes; ``evidence`` maps field name to the supporting span."""
-
-    record_kind: RecordKind = RecordKind.PROJECT
-    donor: str | None = None
-    recipient: str | None = None
-    year_start: int | None = None
-    year_end: int | None = None
-    title: str | None = None
-    sector: str | None = None
-    n_projects: int | None = None
-    beneficiaries_people: int | None = None
-    beneficiaries_households: int | None = None
-    jobs: int | None = None
-    amounts: list[CandidateAmount] = field(default_factory=list)
-    evidence: dict[str, list[Span]] = field(default_factory=dict)
-    flags: dict[str, Any] = field(default_factory=dict)  # e.g. {"recipient_inferred": True}
-    parent_index: int | None = None  # for shares: index of the parent record in the list
-
-
-@dataclass(slots=True)
 class ArticleDraft:
     """An article read from a file, before it is stored."""
 
@@ -172,4 +179,4 @@ class Extraction:
     """Everything the extractor found in one text."""
 
     mentions: list[Mention] = field(default_factory=list)
-    records: list[CandidateRecord] = field(default_factory=list)
+    records: list[Any] = field(default_factory=list)  # CandidateRecord (domain.candidates)
