@@ -75,8 +75,10 @@ def measure(label: str, func: Callable, docs: list[str]) -> float:
         found += len(result.mentions) if hasattr(result, "mentions") else len(result)
     elapsed = time.perf_counter() - start
     rate = size / 1e6 / elapsed
-    print(f"  {label:<26} {size / 1e6:6.2f} MB in {elapsed:6.2f} s = {rate:6.2f} MB/s "
-          f"({found} mentions, {found / (size / 1000):.1f} per KB)")
+    print(
+        f"  {label:<26} {size / 1e6:6.2f} MB in {elapsed:6.2f} s = {rate:6.2f} MB/s "
+        f"({found} mentions, {found / (size / 1000):.1f} per KB)"
+    )
     return rate
 
 
@@ -105,9 +107,13 @@ def stages(docs: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--mb", type=float, default=8.0, help="corpus size in MB of UTF-8")
-    parser.add_argument("--corpus", nargs="*", choices=["news", "samples", "gold"], default=["news", "samples", "gold"])
+    parser.add_argument(
+        "--corpus", nargs="*", choices=["news", "samples", "gold"], default=["news", "samples", "gold"]
+    )
     parser.add_argument("--articles", type=Path, help="a folder of .txt articles to measure as well")
     parser.add_argument("--stages", action="store_true", help="also print the time of each step")
     args = parser.parse_args()

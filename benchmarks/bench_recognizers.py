@@ -22,8 +22,10 @@ def main() -> int:
     for lang in ("zh", "en"):
         subset = [d for d in docs if d["id"].startswith(lang + "-")]
         tally = evaluate_documents(subset).mentions["amount"]
-        print(f"{lang}: {len(subset)} cases  precision {tally.precision:.3f}  recall {tally.recall:.3f}  "
-              f"F1 {tally.f1:.3f}  (span + exact value)")
+        print(
+            f"{lang}: {len(subset)} cases  precision {tally.precision:.3f}  recall {tally.recall:.3f}  "
+            f"F1 {tally.f1:.3f}  (span + exact value)"
+        )
     print(evaluate_documents(docs).format())
     return 0
 

@@ -735,9 +735,13 @@ def test_concurrent_edits_with_the_same_version_conflict(curator: Curator) -> No
 
 
 def test_re_extract_with_the_real_extractor_keeps_curated_record_fields(real_curator: Curator) -> None:
-    text = ("扬州援疆工作组今年计划投入援疆资金1.36亿元，实施27个援疆项目。其中，4820万元用于教育文化项目。"
-            "去年，工作组到位资金1.2亿元。")
-    report = real_curator.import_drafts([ArticleDraft(text=text, title="扬州", published=dt.date(2026, 1, 9))])
+    text = (
+        "扬州援疆工作组今年计划投入援疆资金1.36亿元，实施27个援疆项目。其中，4820万元用于教育文化项目。"
+        "去年，工作组到位资金1.2亿元。"
+    )
+    report = real_curator.import_drafts(
+        [ArticleDraft(text=text, title="扬州", published=dt.date(2026, 1, 9))]
+    )
     article_id = report.article_ids[0]
     plan, share, last_year = real_curator.records(article_id)
     assert (plan.donor, plan.recipient, plan.year_start, plan.n_projects) == ("扬州市", "新源县", 2026, 27)

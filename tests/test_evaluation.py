@@ -14,14 +14,29 @@ HELDOUT = Path(__file__).parent / "gold" / "heldout_articles.jsonl"
 
 def test_scoring_counts_true_and_false_positives() -> None:
     doc = {
-        "id": "t1", "text": "湖南省今年安排援疆资金3.76亿元，实施102个项目。", "published": "2024-03-01",
+        "id": "t1",
+        "text": "湖南省今年安排援疆资金3.76亿元，实施102个项目。",
+        "published": "2024-03-01",
         "mentions": [
             {"kind": "amount", "text": "3.76亿元", "value": "376000000", "currency": "CNY"},
-            {"kind": "count", "text": "102个项目", "value": "999", "what": "projects"},  # wrong value on purpose
+            {
+                "kind": "count",
+                "text": "102个项目",
+                "value": "999",
+                "what": "projects",
+            },  # wrong value on purpose
         ],
-        "records": [{"donor": "湖南省", "recipient": None, "year_start": 2024, "year_end": 2024,
-                     "record_kind": "programme", "n_projects": 102,
-                     "amount": {"value": "376000000", "currency": "CNY", "kind": "committed"}}],
+        "records": [
+            {
+                "donor": "湖南省",
+                "recipient": None,
+                "year_start": 2024,
+                "year_end": 2024,
+                "record_kind": "programme",
+                "n_projects": 102,
+                "amount": {"value": "376000000", "currency": "CNY", "kind": "committed"},
+            }
+        ],
     }
     report = evaluate_documents([doc])
     assert report.mentions["amount"].f1 == 1.0
@@ -63,9 +78,21 @@ def test_cli_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_show_errors_lists_fields_that_disagree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.jsonl"
-    doc = {"id": "t2", "text": "湖南省今年安排援疆资金3.76亿元。", "published": "2024-03-01", "mentions": [],
-           "records": [{"donor": "江西省", "recipient": "吐鲁番市", "year_start": 2024, "record_kind": "programme",
-                        "amount": {"value": "376000000", "currency": "CNY", "kind": "committed"}}]}
+    doc = {
+        "id": "t2",
+        "text": "湖南省今年安排援疆资金3.76亿元。",
+        "published": "2024-03-01",
+        "mentions": [],
+        "records": [
+            {
+                "donor": "江西省",
+                "recipient": "吐鲁番市",
+                "year_start": 2024,
+                "record_kind": "programme",
+                "amount": {"value": "376000000", "currency": "CNY", "kind": "committed"},
+            }
+        ],
+    }
     gold.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["evaluate", str(gold), "--show-errors"]) == 0
     out = capsys.readouterr().out
@@ -73,12 +100,23 @@ def test_show_errors_lists_fields_that_disagree(tmp_path: Path, capsys: pytest.C
     assert "recipient of" not in out
 
 
-def test_records_with_no_gold_counterpart_lower_record_precision(capsys: pytest.CaptureFixture[str],
-                                                                 tmp_path: Path) -> None:
-    doc = {"id": "t3", "text": "湖南省今年安排援疆资金3.76亿元，另向吐鲁番追加援疆资金2000万元。", "published": "2024-03-01",
-           "mentions": [],
-           "records": [{"donor": "湖南省", "year_start": 2024, "record_kind": "programme",
-                        "amount": {"value": "376000000", "currency": "CNY", "kind": "committed"}}]}
+def test_records_with_no_gold_counterpart_lower_record_precision(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    doc = {
+        "id": "t3",
+        "text": "湖南省今年安排援疆资金3.76亿元，另向吐鲁番追加援疆资金2000万元。",
+        "published": "2024-03-01",
+        "mentions": [],
+        "records": [
+            {
+                "donor": "湖南省",
+                "year_start": 2024,
+                "record_kind": "programme",
+                "amount": {"value": "376000000", "currency": "CNY", "kind": "committed"},
+            }
+        ],
+    }
     report = evaluate_documents([doc])
     assert (report.paired_records, report.predicted_records) == (1, 2)
     assert report.record_precision == 0.5

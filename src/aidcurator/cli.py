@@ -167,7 +167,9 @@ def _mention_json(mention: Any) -> dict[str, Any]:
 def _record_json(record: Any, text: str) -> dict[str, Any]:
     from aidcurator.domain.fields import MACHINE_FIELDS
 
-    result = {key: getattr(record, key) for key in (*MACHINE_FIELDS, "parent_index", "donor_code", "recipient_code")}
+    result = {
+        key: getattr(record, key) for key in (*MACHINE_FIELDS, "parent_index", "donor_code", "recipient_code")
+    }
     result["amounts"] = [
         {
             "text": amount.text,
@@ -327,17 +329,34 @@ def _accepted_gold(curator: Any) -> list[dict[str, Any]]:
             records = []
             for record in accepted:
                 amount = record.amounts[0]
-                records.append({
-                    "record_kind": str(record.record_kind), "donor": record.donor, "recipient": record.recipient,
-                    "year_start": record.year_start, "year_end": record.year_end, "n_projects": record.n_projects,
-                    "beneficiaries_people": record.beneficiaries_people,
-                    "beneficiaries_households": record.beneficiaries_households, "jobs": record.jobs,
-                    "sector": record.sector,
-                    "amount": {"value": str(amount.value), "currency": amount.currency, "kind": str(amount.kind)},
-                })
-            docs.append({"id": f"article {row.id}", "text": article.text,
-                         "published": article.published.isoformat() if article.published else None,
-                         "mentions": [], "records": records})
+                records.append(
+                    {
+                        "record_kind": str(record.record_kind),
+                        "donor": record.donor,
+                        "recipient": record.recipient,
+                        "year_start": record.year_start,
+                        "year_end": record.year_end,
+                        "n_projects": record.n_projects,
+                        "beneficiaries_people": record.beneficiaries_people,
+                        "beneficiaries_households": record.beneficiaries_households,
+                        "jobs": record.jobs,
+                        "sector": record.sector,
+                        "amount": {
+                            "value": str(amount.value),
+                            "currency": amount.currency,
+                            "kind": str(amount.kind),
+                        },
+                    }
+                )
+            docs.append(
+                {
+                    "id": f"article {row.id}",
+                    "text": article.text,
+                    "published": article.published.isoformat() if article.published else None,
+                    "mentions": [],
+                    "records": records,
+                }
+            )
     return docs
 
 
@@ -499,9 +518,17 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[db_option],
         help="score the extractor against a gold file or the accepted records of a database",
     )
-    p.add_argument("gold", nargs="?", metavar="GOLD.jsonl",
-                   help="gold articles (README: Evaluating) or a Recognizers-Text spec file")
-    p.add_argument("--show-errors", action="store_true", help="list the first missed mentions and every record field that disagrees")
+    p.add_argument(
+        "gold",
+        nargs="?",
+        metavar="GOLD.jsonl",
+        help="gold articles (README: Evaluating) or a Recognizers-Text spec file",
+    )
+    p.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="list the first missed mentions and every record field that disagrees",
+    )
     p.set_defaults(func=cmd_evaluate)
 
     p = commands.add_parser("gui", parents=[db_option], help="open the window")

@@ -21,8 +21,18 @@ from aidcurator.domain import CandidateRecord, Mention, MentionKind
 from aidcurator.extract import extract
 
 MENTION_KINDS = ("amount", "count")
-RECORD_FIELDS = ("donor", "recipient", "year", "amount_kind", "record_kind", "n_projects",
-                 "beneficiaries_people", "beneficiaries_households", "jobs", "sector")
+RECORD_FIELDS = (
+    "donor",
+    "recipient",
+    "year",
+    "amount_kind",
+    "record_kind",
+    "n_projects",
+    "beneficiaries_people",
+    "beneficiaries_households",
+    "jobs",
+    "sector",
+)
 
 
 class GoldFormatError(ValueError):
@@ -71,21 +81,32 @@ class Report:
 
     def format(self) -> str:
         """A plain-text table of the figures."""
-        lines = [f"documents: {self.documents}", "", "mentions     precision  recall     F1   (tp / predicted / gold)"]
+        lines = [
+            f"documents: {self.documents}",
+            "",
+            "mentions     precision  recall     F1   (tp / predicted / gold)",
+        ]
         for kind, tally in self.mentions.items():
             if tally.gold or tally.predicted:
-                lines.append(f"  {kind:<10} {tally.precision:8.3f} {tally.recall:7.3f} {tally.f1:7.3f}   "
-                             f"({tally.true_positives} / {tally.predicted} / {tally.gold})")
+                lines.append(
+                    f"  {kind:<10} {tally.precision:8.3f} {tally.recall:7.3f} {tally.f1:7.3f}   "
+                    f"({tally.true_positives} / {tally.predicted} / {tally.gold})"
+                )
         if self.gold_records:
             extra = self.predicted_records - self.paired_records
-            lines += ["", f"records: {self.paired_records} of {self.gold_records} gold records paired by amount",
-                      f"proposed: {self.predicted_records}, of which {extra} match no gold record "
-                      f"(precision {self.record_precision:.3f})",
-                      "field accuracy (over gold records that state the field)"]
+            lines += [
+                "",
+                f"records: {self.paired_records} of {self.gold_records} gold records paired by amount",
+                f"proposed: {self.predicted_records}, of which {extra} match no gold record "
+                f"(precision {self.record_precision:.3f})",
+                "field accuracy (over gold records that state the field)",
+            ]
             for name in RECORD_FIELDS:
                 accuracy = self.field_accuracy(name)
                 if accuracy is not None:
-                    lines.append(f"  {name:<26} {accuracy:6.3f}   ({self.field_correct[name]} / {self.field_total[name]})")
+                    lines.append(
+                        f"  {name:<26} {accuracy:6.3f}   ({self.field_correct[name]} / {self.field_total[name]})"
+                    )
         return "\n".join(lines)
 
 
@@ -120,7 +141,9 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         else:
             items = [json.loads(line) for line in raw.splitlines() if line.strip()]
     except json.JSONDecodeError as exc:
-        raise GoldFormatError(f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+        raise GoldFormatError(
+            f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from exc
     docs = [_from_recognizers(item, i) if "input" in item else item for i, item in enumerate(items)]
     for index, doc in enumerate(docs):
         if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
@@ -134,13 +157,22 @@ def _from_recognizers(item: dict[str, Any], index: int) -> dict[str, Any]:
     for expected in item.get("expected", []):
         if expected.get("type") != "currency" or expected.get("value") is None:
             continue
-        mentions.append({
-            "kind": "amount", "start": expected["start"], "text": expected["span_text"],
-            "value": expected.get("value_str") or expected["value"],
-            "currency": expected.get("currency"),
-        })
-    return {"id": f"{item.get('lang', '')}-{index + 1}", "text": item["input"], "mentions": mentions,
-            "records": [], "recognizers": True}
+        mentions.append(
+            {
+                "kind": "amount",
+                "start": expected["start"],
+                "text": expected["span_text"],
+                "value": expected.get("value_str") or expected["value"],
+                "currency": expected.get("currency"),
+            }
+        )
+    return {
+        "id": f"{item.get('lang', '')}-{index + 1}",
+        "text": item["input"],
+        "mentions": mentions,
+        "records": [],
+        "recognizers": True,
+    }
 
 
 def _mention_key(kind: str, start: int, end: int, value: Decimal | None, extra: str | None) -> tuple:
@@ -216,8 +248,9 @@ def _gold_record_values(gold: dict[str, Any]) -> dict[str, Any]:
 ALWAYS_SCORED = ("donor", "recipient", "year", "amount_kind", "record_kind")
 
 
-def score_records(report: Report, gold_records: list[dict[str, Any]], predicted: list[CandidateRecord],
-                  doc_id: Any = None) -> None:
+def score_records(
+    report: Report, gold_records: list[dict[str, Any]], predicted: list[CandidateRecord], doc_id: Any = None
+) -> None:
     """Pair gold and predicted records by amount value and currency, then tally field agreement."""
     unused = list(predicted)
     report.predicted_records += len(predicted)
@@ -225,8 +258,16 @@ def score_records(report: Report, gold_records: list[dict[str, Any]], predicted:
         report.gold_records += 1
         amount = gold.get("amount") or {}
         value, currency = _decimal(amount.get("value")), amount.get("currency")
-        match = next((r for r in unused if r.amounts and r.amounts[0].value == value
-                      and (currency is None or r.amounts[0].currency == currency)), None)
+        match = next(
+            (
+                r
+                for r in unused
+                if r.amounts
+                and r.amounts[0].value == value
+                and (currency is None or r.amounts[0].currency == currency)
+            ),
+            None,
+        )
         expected = _gold_record_values(gold)
         got = _record_values(match) if match is not None else None
         if match is not None:
@@ -242,12 +283,14 @@ def score_records(report: Report, gold_records: list[dict[str, Any]], predicted:
                 shown = amount.get("value")
                 report.field_errors.append(
                     f"{doc_id}: {name} of {shown} {currency or ''}: expected {expected[name]!r}, "
-                    f"got {got[name] if got is not None else 'no record'!r}")
+                    f"got {got[name] if got is not None else 'no record'!r}"
+                )
     for record in unused:
         amount = record.amounts[0] if record.amounts else None
         report.field_errors.append(
             f"{doc_id}: extra record for {amount.text if amount else '?'!r} ({amount.value if amount else ''}): "
-            "no gold record has its amount")
+            "no gold record has its amount"
+        )
 
 
 def evaluate_documents(docs: Iterable[dict[str, Any]]) -> Report:
@@ -268,6 +311,8 @@ def evaluate_documents(docs: Iterable[dict[str, Any]]) -> Report:
             tally.predicted += len(predicted_keys[kind])
             tally.true_positives += len(gold_keys[kind] & predicted_keys[kind])
             for missing in sorted(gold_keys[kind] - predicted_keys[kind], key=str)[:3]:
-                report.errors.append(f"{doc.get('id')}: missed {kind} {doc['text'][missing[1]:missing[2]]!r}")
+                report.errors.append(
+                    f"{doc.get('id')}: missed {kind} {doc['text'][missing[1] : missing[2]]!r}"
+                )
         score_records(report, doc.get("records", []), extraction.records, doc.get("id"))
     return report

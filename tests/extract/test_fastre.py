@@ -9,7 +9,21 @@ import pytest
 
 from aidcurator.extract.fastre import after_first, first_chars, trie
 
-WORDS = ["seven", "seventeen", "seventy", "six", "ten", "two", "twelve", "上月", "上个月", "本月", "a-b", "]x", "^y"]
+WORDS = [
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "ten",
+    "two",
+    "twelve",
+    "上月",
+    "上个月",
+    "本月",
+    "a-b",
+    "]x",
+    "^y",
+]
 
 
 def plain(words: list[str]) -> re.Pattern[str]:

@@ -8,8 +8,17 @@ from aidcurator.extract.rules import load_rules
 
 @pytest.mark.parametrize(
     ("token", "value"),
-    [("两千三百万", 23000000), ("一亿二千万", 120000000), ("壹佰万", 1000000), ("十二万", 120000),
-     ("三百零五", 305), ("一万亿", 10**12), ("十", 10), ("一千零五十万", 10500000), ("贰仟", 2000)],
+    [
+        ("两千三百万", 23000000),
+        ("一亿二千万", 120000000),
+        ("壹佰万", 1000000),
+        ("十二万", 120000),
+        ("三百零五", 305),
+        ("一万亿", 10**12),
+        ("十", 10),
+        ("一千零五十万", 10500000),
+        ("贰仟", 2000),
+    ],
 )
 def test_chinese_integers(token: str, value: int) -> None:
     assert parse_chinese(token, load_rules()) == value

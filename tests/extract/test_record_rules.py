@@ -33,8 +33,10 @@ def test_traditional_article_finds_parties_and_kind() -> None:
 
 
 def test_list_lines_after_a_colon_are_shares_of_the_introducing_amount() -> None:
-    text = ("去年南通安排援疆资金9000万元，较前年增加500万元。今年南通计划安排援疆资金1.2亿元，分项如下：\n"
-            "教育：3000万元\n卫生　2500万元\n产业发展：约4000万元\n会议还部署了其他工作。")
+    text = (
+        "去年南通安排援疆资金9000万元，较前年增加500万元。今年南通计划安排援疆资金1.2亿元，分项如下：\n"
+        "教育：3000万元\n卫生　2500万元\n产业发展：约4000万元\n会议还部署了其他工作。"
+    )
     records = extract(text, dt.date(2025, 3, 1)).records
     values = [r.amounts[0].value for r in records]
     parent = values.index(Decimal("120000000"))
@@ -79,36 +81,46 @@ def test_amount_kind_cues(sentence: str, kind: AmountKind) -> None:
 
 
 def test_english_cue_after_the_amount_counts_up_to_its_clause() -> None:
-    text = ("The aid comes on top of 300 million yuan in emergency assistance that China pledged in April, "
-            "officials said.")
+    text = (
+        "The aid comes on top of 300 million yuan in emergency assistance that China pledged in April, "
+        "officials said."
+    )
     record = extract(text, dt.date(2022, 6, 1)).records[0]
     assert record.amounts[0].kind is AmountKind.COMMITTED
     assert record.year_start == 2022  # April, before the June publication
 
 
 def test_months_resolve_against_publication() -> None:
-    found = {m.text: m.data["start"] for m in find_times("pledged in November; paid this month; 上月拨付",
-                                                             dt.date(2025, 1, 15))}
+    found = {
+        m.text: m.data["start"]
+        for m in find_times("pledged in November; paid this month; 上月拨付", dt.date(2025, 1, 15))
+    }
     assert found == {"in November": 2024, "this month": 2025, "上月": 2024}
     assert [m.text for m in find_times("in April 2023", dt.date(2025, 1, 15))] == ["2023"]
 
 
 def test_comparison_year_is_not_the_period_and_year_pairs_make_a_range() -> None:
-    records = _by_value("今年福建安排资金2亿元，比上年增长5%。China will provide 90 million yuan in 2025 and 2026.")
+    records = _by_value(
+        "今年福建安排资金2亿元，比上年增长5%。China will provide 90 million yuan in 2025 and 2026."
+    )
     assert (records[Decimal("200000000")].year_start, records[Decimal("200000000")].year_end) == (2025, 2025)
     assert (records[Decimal("90000000")].year_start, records[Decimal("90000000")].year_end) == (2025, 2026)
 
 
 def test_cumulative_since_a_past_year_runs_to_publication() -> None:
-    record = _by_value("Since the round began in 2010, partner provinces have invested a total of 9 billion "
-                       "yuan in Xinjiang.")[Decimal("9000000000")]
+    record = _by_value(
+        "Since the round began in 2010, partner provinces have invested a total of 9 billion "
+        "yuan in Xinjiang."
+    )[Decimal("9000000000")]
     assert (record.year_start, record.year_end) == (2010, 2025)
 
 
 def test_several_recipients_give_the_smallest_place_holding_them() -> None:
     assert smallest_common_place(["策勒县", "于田县"]) == "和田地区"
     assert smallest_common_place(["哈密市", "第十三师"]) == "新疆维吾尔自治区"
-    records = _by_value("今年天津计划为策勒、于田、民丰三县安排援疆资金9.8亿元。其中，于田县4亿元、策勒县3亿元。")
+    records = _by_value(
+        "今年天津计划为策勒、于田、民丰三县安排援疆资金9.8亿元。其中，于田县4亿元、策勒县3亿元。"
+    )
     assert records[Decimal("980000000")].recipient == "和田地区"
     assert records[Decimal("400000000")].recipient == "于田县"
     assert records[Decimal("300000000")].recipient == "策勒县"
@@ -120,22 +132,27 @@ def test_a_place_followed_by_deng_stands_for_its_parent() -> None:
 
 
 def test_the_donors_own_province_is_not_the_recipient() -> None:
-    record = _by_value("The aid team from Taizhou, a city in Jiangsu province, spent 5 million yuan on "
-                       "winter homes.")[Decimal("5000000")]
+    record = _by_value(
+        "The aid team from Taizhou, a city in Jiangsu province, spent 5 million yuan on winter homes."
+    )[Decimal("5000000")]
     assert record.donor == "泰州市"
     assert record.recipient == "昭苏县"
     assert record.flags.get("inferred") == ["recipient"]
 
 
 def test_anaphora_points_back_to_the_latest_place_of_its_level() -> None:
-    text = ("Beijing built a school in Lop county, Hotan prefecture. This year, it allocated 1 billion yuan "
-            "for projects in the prefecture.")
+    text = (
+        "Beijing built a school in Lop county, Hotan prefecture. This year, it allocated 1 billion yuan "
+        "for projects in the prefecture."
+    )
     assert _by_value(text)[Decimal("1000000000")].recipient == "和田地区"
 
 
 def test_share_is_never_wider_than_its_parent() -> None:
-    text = ("Partner provinces provided 4 billion yuan to the Xinjiang Production and Construction Corps. "
-            "Of the total, 1 billion yuan went to divisions in southern Xinjiang.")
+    text = (
+        "Partner provinces provided 4 billion yuan to the Xinjiang Production and Construction Corps. "
+        "Of the total, 1 billion yuan went to divisions in southern Xinjiang."
+    )
     records = _by_value(text)
     assert records[Decimal("1000000000")].recipient == "新疆生产建设兵团"
 
@@ -190,7 +207,9 @@ def test_jobs_created_are_an_outcome_not_the_sector() -> None:
 
 
 def test_an_agency_name_is_not_a_sector_and_a_share_takes_its_parents_sector() -> None:
-    assert _sectors("记者从自治区乡村振兴局获悉，今年福建省安排宁夏资金5.26亿元。") == [(Decimal("526000000"), None)]
+    assert _sectors("记者从自治区乡村振兴局获悉，今年福建省安排宁夏资金5.26亿元。") == [
+        (Decimal("526000000"), None)
+    ]
     records = _sectors(
         "China will provide 500 million yuan to rebuild schools damaged in the earthquake. "
         "Of this, the first tranche of 150 million yuan will be released in early 2025."
@@ -203,7 +222,7 @@ def test_an_agency_name_is_not_a_sector_and_a_share_takes_its_parents_sector() -
     [
         "去年，墨玉县农村居民人均可支配收入达到1.46万元，较上年增长8.9%。",
         "她现在一个月能拿3,200多元。",
-        "\"I earn about 3,200 yuan a month now,\" she said.",
+        '"I earn about 3,200 yuan a month now," she said.',
         "Prices at the market averaged 18 yuan per kilogram.",
         "Tibet's GDP grew 9.5 percent to 239 billion yuan in 2023.",
         "消费帮扶销售铜仁农特产品18.6亿元。",
@@ -217,14 +236,20 @@ def test_incomes_prices_rates_and_sales_are_mentions_but_not_records(text: str) 
 
 
 def test_a_difference_between_totals_is_not_a_record_but_the_totals_are() -> None:
-    assert _sectors("今年苏州将向铜仁市投入财政援助资金5.3亿元，较去年增加3000万元。") == [(Decimal("530000000"), None)]
-    values = [v for v, _ in _sectors(
-        "Shanghai will invest 1.2 billion yuan in aid to Hotan, Yutian and Minfeng, an increase of 37 million yuan over 2023."
-    )]
+    assert _sectors("今年苏州将向铜仁市投入财政援助资金5.3亿元，较去年增加3000万元。") == [
+        (Decimal("530000000"), None)
+    ]
+    values = [
+        v
+        for v, _ in _sectors(
+            "Shanghai will invest 1.2 billion yuan in aid to Hotan, Yutian and Minfeng, an increase of 37 million yuan over 2023."
+        )
+    ]
     assert values == [Decimal("1200000000")]
 
 
 def test_aid_words_keep_an_amount_that_mentions_incomes_and_each_year_is_no_rate() -> None:
     assert [v for v, _ in _sectors("湖南安排用于增加农民收入的援疆资金5000万元。")] == [Decimal("50000000")]
     assert [v for v, _ in _sectors("Hunan provides 376 million yuan in aid to Turpan each year.")] == [
-        Decimal("376000000")]
+        Decimal("376000000")
+    ]

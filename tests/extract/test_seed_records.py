@@ -39,25 +39,30 @@ def test_hunan_records() -> None:
 
 
 def test_yangzhou_plan_and_shares() -> None:
-    (parent, amount), = _find("699200000")
-    assert (parent.donor, parent.recipient, parent.year_start, parent.year_end) == ("扬州市", "新源县", 2026, 2030)
+    ((parent, amount),) = _find("699200000")
+    assert (parent.donor, parent.recipient, parent.year_start, parent.year_end) == (
+        "扬州市",
+        "新源县",
+        2026,
+        2030,
+    )
     assert amount.kind is AmountKind.PLANNED
     for value in ("214000000", "219000000", "80100000"):
-        (share, share_amount), = _find(value)
+        ((share, share_amount),) = _find(value)
         assert share_amount.kind is AmountKind.SHARE
         assert share.parent_index is not None
         assert share.recipient == "新源县"
 
 
 def test_taizhou_housing() -> None:
-    (record, amount), = _find("12620000")
+    ((record, amount),) = _find("12620000")
     assert (record.donor, record.recipient) == ("泰州市", "昭苏县")
     assert amount.kind is AmountKind.CUMULATIVE
     assert (record.beneficiaries_households, record.beneficiaries_people) == (735, 1869)
 
 
 def test_nineteen_province_aggregate() -> None:
-    (record, amount), = _find("200000000000")
+    ((record, amount),) = _find("200000000000")
     assert record.record_kind is RecordKind.AGGREGATE
     assert record.donor is None and record.recipient == "新疆维吾尔自治区"
     assert amount.kind is AmountKind.CUMULATIVE and amount.qualifier.value == "at_least"

@@ -25,8 +25,10 @@ def _mentions():
 def test_seed_amounts_are_exact() -> None:
     amounts = sorted((m.value, m.currency) for m in _mentions() if m.kind is MentionKind.AMOUNT)
     expected = sorted(
-        [(Decimal(v), "CNY") for v in ("376000000", "376000000", "699200000", "214000000", "219000000",
-                                        "80100000", "12620000")]
+        [
+            (Decimal(v), "CNY")
+            for v in ("376000000", "376000000", "699200000", "214000000", "219000000", "80100000", "12620000")
+        ]
         + [(Decimal("200000000000"), "unknown")]
     )
     assert amounts == expected
@@ -34,8 +36,14 @@ def test_seed_amounts_are_exact() -> None:
 
 def test_seed_counts() -> None:
     counts = sorted((int(m.value), m.what) for m in _mentions() if m.kind is MentionKind.COUNT)
-    for expected in [(102, "projects"), (88, "projects"), (735, "households"), (1869, "people"),
-                     (22, "households"), (11000, "jobs")]:
+    for expected in [
+        (102, "projects"),
+        (88, "projects"),
+        (735, "households"),
+        (1869, "people"),
+        (22, "households"),
+        (11000, "jobs"),
+    ]:
         assert expected in counts
     values = {value for value, _ in counts}
     assert not values & {15, 80, 2023, 2024, 160, 19}

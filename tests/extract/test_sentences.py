@@ -20,7 +20,9 @@ EDGE_CASES = [
 
 
 def _texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(resource_path("samples").glob("*.txt"))] + EDGE_CASES
+    return [
+        p.read_text(encoding="utf-8") for p in sorted(resource_path("samples").glob("*.txt"))
+    ] + EDGE_CASES
 
 
 @pytest.mark.parametrize("text", _texts())
@@ -35,5 +37,8 @@ def test_index_gives_the_same_sentence_at_every_offset(text: str) -> None:
 def test_sentences_end_at_chinese_punctuation_and_english_full_stops() -> None:
     text = "湖南投入3.76亿元。其中2.14亿元用于教育。Hunan gave 5 million. The rest went to roads."
     assert [text[s.start : s.end] for s in sentence_spans(text)] == [
-        "湖南投入3.76亿元。", "其中2.14亿元用于教育。", "Hunan gave 5 million.", " The rest went to roads."
+        "湖南投入3.76亿元。",
+        "其中2.14亿元用于教育。",
+        "Hunan gave 5 million.",
+        " The rest went to roads.",
     ]

@@ -14,7 +14,9 @@ from aidcurator.domain.values import CandidateAmount, Span
 
 
 def _candidate_record_type() -> type:
-    table = [(spec.name, spec.python_type, field(default=spec.default)) for spec in RECORD_FIELDS if spec.machine]
+    table = [
+        (spec.name, spec.python_type, field(default=spec.default)) for spec in RECORD_FIELDS if spec.machine
+    ]
     extra = [
         ("amounts", list[CandidateAmount], field(default_factory=list)),
         # field name (or evidence name such as "year", "amount_kind") → supporting spans

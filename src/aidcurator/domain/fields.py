@@ -59,58 +59,134 @@ class FieldSpec:
 
 RECORD_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec(
-        "record_kind", "Record kind", "choice", choices=RecordKind, default=RecordKind.PROJECT,
-        evidence=("record_kind",), help="project, programme or aggregate", scored=True,
-    ),
-    FieldSpec(
-        "donor", "Donor", "text", evidence=("donor",), highlight="place", help="who gives the aid",
-        use_as=True, scored=True,
-    ),
-    FieldSpec(
-        "recipient", "Recipient", "text", evidence=("recipient", "place"), highlight="place",
-        help="where or to whom the aid goes", use_as=True, scored=True,
-    ),
-    FieldSpec(
-        "year_start", "Start year", "year", evidence=("year_start", "year"), highlight="year",
-        help="first year of the period", use_as=True,
-    ),
-    FieldSpec(
-        "year_end", "End year", "year", evidence=("year_end", "year"), highlight="year",
-        help="last year of the period", use_as=True,
-    ),
-    FieldSpec("title", "Title", "text", evidence=("title",), help="name of the project or programme", use_as=True),
-    FieldSpec(
-        "sector", "Sector", "text", evidence=("sector",), highlight="sector",
-        help="OECD DAC sector code or name", use_as=True, scored=True,
-    ),
-    FieldSpec(
-        "flow_type", "Flow type", "choice", choices=FlowType, evidence=("flow_type",),
-        help="grant, loan, debt relief, technical assistance…", scored=True,
-    ),
-    FieldSpec(
-        "project_status", "Project status", "choice", choices=ProjectStatus, evidence=("project_status",),
-        help="pledged, committed, in implementation, completed…", scored=True,
-    ),
-    FieldSpec(
-        "n_projects", "Projects", "count", evidence=("n_projects",), highlight="count",
-        count_noun="projects", help="number of projects", use_as=True, scored=True,
-    ),
-    FieldSpec(
-        "beneficiaries_people", "People reached", "count", evidence=("beneficiaries_people",),
-        highlight="count", count_noun="people", help="beneficiaries: number of people", use_as=True,
+        "record_kind",
+        "Record kind",
+        "choice",
+        choices=RecordKind,
+        default=RecordKind.PROJECT,
+        evidence=("record_kind",),
+        help="project, programme or aggregate",
         scored=True,
     ),
     FieldSpec(
-        "beneficiaries_households", "Households reached", "count", evidence=("beneficiaries_households",),
-        highlight="count", count_noun="households", help="beneficiaries: number of households",
-        use_as=True, scored=True,
+        "donor",
+        "Donor",
+        "text",
+        evidence=("donor",),
+        highlight="place",
+        help="who gives the aid",
+        use_as=True,
+        scored=True,
     ),
     FieldSpec(
-        "jobs", "Jobs", "count", evidence=("jobs",), highlight="count", count_noun="jobs",
-        help="jobs created", use_as=True, scored=True,
+        "recipient",
+        "Recipient",
+        "text",
+        evidence=("recipient", "place"),
+        highlight="place",
+        help="where or to whom the aid goes",
+        use_as=True,
+        scored=True,
     ),
-    FieldSpec("notes", "Notes", "notes", machine=False, evidence=("notes",), help="your notes on this record"),
-    FieldSpec("parent_id", "Parent record", "record_ref", machine=False, help="the record this one is a share of"),
+    FieldSpec(
+        "year_start",
+        "Start year",
+        "year",
+        evidence=("year_start", "year"),
+        highlight="year",
+        help="first year of the period",
+        use_as=True,
+    ),
+    FieldSpec(
+        "year_end",
+        "End year",
+        "year",
+        evidence=("year_end", "year"),
+        highlight="year",
+        help="last year of the period",
+        use_as=True,
+    ),
+    FieldSpec(
+        "title", "Title", "text", evidence=("title",), help="name of the project or programme", use_as=True
+    ),
+    FieldSpec(
+        "sector",
+        "Sector",
+        "text",
+        evidence=("sector",),
+        highlight="sector",
+        help="OECD DAC sector code or name",
+        use_as=True,
+        scored=True,
+    ),
+    FieldSpec(
+        "flow_type",
+        "Flow type",
+        "choice",
+        choices=FlowType,
+        evidence=("flow_type",),
+        help="grant, loan, debt relief, technical assistance…",
+        scored=True,
+    ),
+    FieldSpec(
+        "project_status",
+        "Project status",
+        "choice",
+        choices=ProjectStatus,
+        evidence=("project_status",),
+        help="pledged, committed, in implementation, completed…",
+        scored=True,
+    ),
+    FieldSpec(
+        "n_projects",
+        "Projects",
+        "count",
+        evidence=("n_projects",),
+        highlight="count",
+        count_noun="projects",
+        help="number of projects",
+        use_as=True,
+        scored=True,
+    ),
+    FieldSpec(
+        "beneficiaries_people",
+        "People reached",
+        "count",
+        evidence=("beneficiaries_people",),
+        highlight="count",
+        count_noun="people",
+        help="beneficiaries: number of people",
+        use_as=True,
+        scored=True,
+    ),
+    FieldSpec(
+        "beneficiaries_households",
+        "Households reached",
+        "count",
+        evidence=("beneficiaries_households",),
+        highlight="count",
+        count_noun="households",
+        help="beneficiaries: number of households",
+        use_as=True,
+        scored=True,
+    ),
+    FieldSpec(
+        "jobs",
+        "Jobs",
+        "count",
+        evidence=("jobs",),
+        highlight="count",
+        count_noun="jobs",
+        help="jobs created",
+        use_as=True,
+        scored=True,
+    ),
+    FieldSpec(
+        "notes", "Notes", "notes", machine=False, evidence=("notes",), help="your notes on this record"
+    ),
+    FieldSpec(
+        "parent_id", "Parent record", "record_ref", machine=False, help="the record this one is a share of"
+    ),
 )
 
 AMOUNT_FIELDS: Final[tuple[FieldSpec, ...]] = (
@@ -118,10 +194,23 @@ AMOUNT_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec("value", "Value", "money", help="exact value in full currency units"),
     FieldSpec("value_max", "Maximum", "money", help="upper end of a range"),
     FieldSpec("currency", "Currency", "currency", default="unknown", help="ISO 4217 code"),
-    FieldSpec("qualifier", "Qualifier", "choice", choices=Qualifier, default=Qualifier.EXACT,
-              help="exact, approximate, at least, at most or a range"),
-    FieldSpec("kind", "Amount kind", "choice", choices=AmountKind, default=AmountKind.UNKNOWN,
-              evidence=("amount_kind",), help="planned, committed, spent, cumulative…"),
+    FieldSpec(
+        "qualifier",
+        "Qualifier",
+        "choice",
+        choices=Qualifier,
+        default=Qualifier.EXACT,
+        help="exact, approximate, at least, at most or a range",
+    ),
+    FieldSpec(
+        "kind",
+        "Amount kind",
+        "choice",
+        choices=AmountKind,
+        default=AmountKind.UNKNOWN,
+        evidence=("amount_kind",),
+        help="planned, committed, spent, cumulative…",
+    ),
     FieldSpec("period_start", "Period from", "year", help="first year the amount covers"),
     FieldSpec("period_end", "Period to", "year", help="last year the amount covers"),
     FieldSpec("share_of_id", "Share of", "record_ref", machine=False, help="the amount this one is part of"),
@@ -135,7 +224,9 @@ MACHINE_FIELDS: Final[tuple[str, ...]] = tuple(spec.name for spec in RECORD_FIEL
 #: Amount fields the extractor fills.
 AMOUNT_MACHINE_FIELDS: Final[tuple[str, ...]] = tuple(spec.name for spec in AMOUNT_FIELDS if spec.machine)
 #: Record fields a person edits in the form (all but the parent link).
-EDITABLE_FIELDS: Final[tuple[str, ...]] = tuple(spec.name for spec in RECORD_FIELDS if spec.type != "record_ref")
+EDITABLE_FIELDS: Final[tuple[str, ...]] = tuple(
+    spec.name for spec in RECORD_FIELDS if spec.type != "record_ref"
+)
 #: Count noun (a count mention's ``what``) → the record field it fills.
 COUNT_FIELDS: Final[dict[str, str]] = {
     spec.count_noun: spec.name for spec in RECORD_FIELDS if spec.count_noun is not None

@@ -69,4 +69,3 @@ def dumps_exact(obj: Any, *, indent: int | None = None) -> str:
     for index, number in enumerate(numbers):
         text = text.replace(f'"{marker}{index}@@"', number, 1)
     return text
-

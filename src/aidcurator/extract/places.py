@@ -153,7 +153,9 @@ def _is_word_char(c: str) -> bool:
 
 # a gap between two Chinese characters; it opens with the gap's own character class, which the regex
 # engine scans for quickly (Chinese text is almost all Chinese characters, gaps are rare)
-_CJK_GAP = re.compile(r"[ \t\u3000\u00a0\r\n](?<=[\u3400-\u9fff][ \t\u3000\u00a0\r\n])[ \t\u3000\u00a0\r\n]*(?=[\u3400-\u9fff])")
+_CJK_GAP = re.compile(
+    r"[ \t\u3000\u00a0\r\n](?<=[\u3400-\u9fff][ \t\u3000\u00a0\r\n])[ \t\u3000\u00a0\r\n]*(?=[\u3400-\u9fff])"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,8 +171,11 @@ class _Scanner:
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers:
             # 200多万元: qualifier between number and scale; 200多个: before a classifier
             after = pos + 1
-            if after < len(text) and (self._zh_scale_at(after) or self._zh_currency_at(after)
-                                      or self.match_word_at(after, rules.zh_classifiers)):
+            if after < len(text) and (
+                self._zh_scale_at(after)
+                or self._zh_currency_at(after)
+                or self.match_word_at(after, rules.zh_classifiers)
+            ):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
         attached = False
@@ -192,8 +195,11 @@ class _Scanner:
             value *= multiplier
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers and inner is None:
             after = pos + 1
-            if has_scale and after < len(text) and (self._zh_currency_at(after)
-                                                    or self.match_word_at(after, rules.zh_classifiers)):
+            if (
+                has_scale
+                and after < len(text)
+                and (self._zh_currency_at(after) or self.match_word_at(after, rules.zh_classifiers))
+            ):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
         return _Number(start, pos, value, has_scale, inner, kind or "arabic", raw_end, attached, multiplier)
@@ -278,7 +284,9 @@ class _Scanner:
             return True
         if end is None:
             return False
-        after_window = rules.zh_money_after_window if window == rules.zh_money_window else rules.en_money_after_window
+        after_window = (
+            rules.zh_money_after_window if window == rules.zh_money_window else rules.en_money_after_window
+        )
         after = text[end : end + after_window]
         for mark in _SENTENCE_END + "，,":
             cut = after.find(mark)
@@ -369,7 +377,11 @@ class _Scanner:
     def read_quantity(self, match: re.Match[str]) -> Mention | None:
         if self.blocked_left(match.start()):
             return None
-        if match.lastgroup == "zh" and match.start() > 0 and self.text[match.start() - 1] in self.rules.zh_vague_before:
+        if (
+            match.lastgroup == "zh"
+            and match.start() > 0
+            and self.text[match.start() - 1] in self.rules.zh_vague_before
+        ):
             return None  # 几十户, 数百万元: no exact value to report
         number = self.read_number(match)
         if number is None or self.blocked_right(number):
@@ -405,9 +417,12 @@ class _Scanner:
                 if number.script == "zh" and not number.has_scale:
                     return None
             currency = UNKNOWN_CURRENCY
-        if number.script == "arabic" and _is_year_like(text[number.start : number.raw_end]) and not (
-            number.has_scale
-        ) and currency == UNKNOWN_CURRENCY:
+        if (
+            number.script == "arabic"
+            and _is_year_like(text[number.start : number.raw_end])
+            and not (number.has_scale)
+            and currency == UNKNOWN_CURRENCY
+        ):
             return None
         qualifier = first.inner_qualifier or number.inner_qualifier
         if value_max is not None:
@@ -438,12 +453,15 @@ class _Scanner:
             return None
         english = number.script == "en" or not _CJK.search(text, max(0, number.start - 2), number.end + 3)
         connectors = self.rules.en_range_connectors if english else self.rules.zh_range_connectors
-        connector = self.match_word_at(pos, connectors, english=english and pos < len(text) and text[pos].isalpha())
+        connector = self.match_word_at(
+            pos, connectors, english=english and pos < len(text) and text[pos].isalpha()
+        )
         if connector is None:
             return None
-        if connector.lower() == "and" and self.word_before(
-            self.skip_spaces_back(number.start, 2), ("between",), english=True
-        ) is None:
+        if (
+            connector.lower() == "and"
+            and self.word_before(self.skip_spaces_back(number.start, 2), ("between",), english=True) is None
+        ):
             return None
         pos = self.skip_spaces(pos + len(connector), 2)
         for sign in _sign_prefixes():  # $2 million to $3 million
@@ -468,8 +486,17 @@ class _Scanner:
             first_value = number.value * second.multiplier  # 3-5亿元: the scale is shared
         if first_value >= second.value:
             return None
-        first = _Number(number.start, number.end, first_value, True, number.inner_qualifier,
-                        number.script, number.raw_end, number.attached_scale, second.multiplier)
+        first = _Number(
+            number.start,
+            number.end,
+            first_value,
+            True,
+            number.inner_qualifier,
+            number.script,
+            number.raw_end,
+            number.attached_scale,
+            second.multiplier,
+        )
         if after is not None:
             currency, end = after
         elif currency_before is not None:
@@ -664,8 +691,11 @@ def _edge_chars() -> _EdgeChars:
     currencies = rules.currencies
     return _EdgeChars(
         prefix_last=cased(w[-1] for w in (*currencies.zh_prefix, *currencies.prefix) if w),
-        qualifier_last=cased(w[-1] for w in (*rules.zh_prefix_qualifiers, *rules.zh_qualifier_bridges,
-                                             *rules.en_prefix_qualifiers) if w),
+        qualifier_last=cased(
+            w[-1]
+            for w in (*rules.zh_prefix_qualifiers, *rules.zh_qualifier_bridges, *rules.en_prefix_qualifiers)
+            if w
+        ),
         qualifier_first=cased(w[0] for w in (*rules.zh_suffix_qualifiers, *rules.en_suffix_qualifiers) if w),
         connector_first=cased(w[0] for w in (*rules.zh_range_connectors, *rules.en_range_connectors) if w),
     )
@@ -743,14 +773,50 @@ def _en_suffix_qualifiers() -> tuple[str, ...]:
 
 @cache
 def _zh_units_not_money() -> tuple[str, ...]:
-    return ("亩", "平方米", "平米", "公里", "千米", "米", "吨", "公斤", "千克", "千瓦", "立方米", "公顷", "人", "年", "岁", "倍")
+    return (
+        "亩",
+        "平方米",
+        "平米",
+        "公里",
+        "千米",
+        "米",
+        "吨",
+        "公斤",
+        "千克",
+        "千瓦",
+        "立方米",
+        "公顷",
+        "人",
+        "年",
+        "岁",
+        "倍",
+    )
 
 
 @cache
 def _en_units_not_money() -> frozenset[str]:
     return frozenset(
-        {"acres", "acre", "hectares", "mu", "km", "kilometers", "kilometres", "meters", "metres", "tons",
-         "tonnes", "kg", "square", "times", "years", "kw", "kilowatts", "visitors", "tourists"}
+        {
+            "acres",
+            "acre",
+            "hectares",
+            "mu",
+            "km",
+            "kilometers",
+            "kilometres",
+            "meters",
+            "metres",
+            "tons",
+            "tonnes",
+            "kg",
+            "square",
+            "times",
+            "years",
+            "kw",
+            "kilowatts",
+            "visitors",
+            "tourists",
+        }
     )
 
 
@@ -787,8 +853,12 @@ def parse_amount(text: str) -> tuple[Mention, str]:
 
 def _only_qualifiers(leftover: str, rules: AmountRules) -> bool:
     words = {
-        *rules.zh_prefix_qualifiers, *rules.zh_suffix_qualifiers, *rules.en_prefix_qualifiers,
-        *rules.en_suffix_qualifiers, "between", "from",
+        *rules.zh_prefix_qualifiers,
+        *rules.zh_suffix_qualifiers,
+        *rules.en_prefix_qualifiers,
+        *rules.en_suffix_qualifiers,
+        "between",
+        "from",
     }
     rest = leftover.lower()
     for word in sorted(words, key=len, reverse=True):

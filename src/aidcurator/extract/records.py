@@ -56,8 +56,17 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _REGION_LEVELS = {"region", "country"}
 _XINJIANG = "新疆维吾尔自治区"
-_AREA_RANK = {"county": 0, "city": 0, "district": 0, "xpcc_division": 1, "prefecture": 2, "province": 3,
-              "region": 4, "xpcc": 4, "country": 5}
+_AREA_RANK = {
+    "county": 0,
+    "city": 0,
+    "district": 0,
+    "xpcc_division": 1,
+    "prefecture": 2,
+    "province": 3,
+    "region": 4,
+    "xpcc": 4,
+    "country": 5,
+}
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,7 @@ class _Context:
 
 def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
     """Nearest donor-side and recipient-side places; foreign aid: China gives, the country receives."""
+
     def distance(m: Mention) -> int:
         return min(abs(m.start - anchor), abs(anchor - m.end))
 
@@ -234,16 +244,24 @@ def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
     held = {a for name in names for a in ancestors_of(name)}
     if held & names:  # Taizhou, a city in Jiangsu: the city's team gives
         donors = [m for m in donors if m.data.get("name") not in held] + [
-            m for m in donors if m.data.get("name") in held]
+            m for m in donors if m.data.get("name") in held
+        ]
     recipients = [m for m in ordered if _side(m) != "donor" and not _is_china(m)]
     if not recipients and len({m.data.get("name") for m in donors}) >= 2:
         # 江苏省与陕西省协作: the first named gives, the other receives
         by_position = sorted(donors, key=lambda m: m.start)
         first = by_position[0]
         first_name = first.data.get("name", "")
-        other = next((m for m in by_position if m.data.get("name") != first_name
-                      and m.data.get("name") not in ancestors_of(first_name)
-                      and first_name not in ancestors_of(m.data.get("name", ""))), None)
+        other = next(
+            (
+                m
+                for m in by_position
+                if m.data.get("name") != first_name
+                and m.data.get("name") not in ancestors_of(first_name)
+                and first_name not in ancestors_of(m.data.get("name", ""))
+            ),
+            None,
+        )
         if other is not None:  # not 泰州, a city in 江苏
             return _Parties(first, other)
     recipient = None
@@ -273,12 +291,18 @@ def _main_parties(places: list[Mention]) -> _Parties:
         donor_name = donor.data.get("name", "")
         direct = {row.recipient for row in pairing_for(donor_name)}
         paired = [first_seen[name] for name in recipient_votes if name in direct] or [
-            first_seen[name] for name in recipient_votes
+            first_seen[name]
+            for name in recipient_votes
             if place_is_xinjiang(name) and is_paired(donor_name, name)
         ]
         if paired:  # 扬州 with 伊犁州 and 新源县 named: the most named paired place is the recipient
-            recipient = max(paired, key=lambda m: (recipient_votes[m.data.get("name", "")],
-                                                   -_AREA_RANK.get(m.data.get("level", ""), 3)))
+            recipient = max(
+                paired,
+                key=lambda m: (
+                    recipient_votes[m.data.get("name", "")],
+                    -_AREA_RANK.get(m.data.get("level", ""), 3),
+                ),
+            )
     if recipient is None:
         regions = [p for p in places if _side(p) != "donor" and not _is_china(p)]
         recipient = regions[0] if regions else None
@@ -324,7 +348,8 @@ def _not_a_record(text: str, amount: Mention, sentence: Span, blanked: _Blanked)
     if any(rules.per_unit.pick(english).search(window, a, b) for a, b in parts):
         return True
     if any(rules.not_aid.pick(english).search(window, a, b) for a, b in parts) and not any(
-            rules.aid.pick(english).search(window, a, b) for a, b in parts):
+        rules.aid.pick(english).search(window, a, b) for a, b in parts
+    ):
         return True
     for match in rules.difference_before.pick(english).finditer(window, start, amount.start):
         if _qualifier_gap().match(window, match.end(), amount.start):
@@ -332,12 +357,21 @@ def _not_a_record(text: str, amount: Mention, sentence: Span, blanked: _Blanked)
     return False
 
 
-def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int, next_start: int,
-                 multi_year: bool, blanked: _Blanked) -> tuple[AmountKind, Span | None]:
+def _amount_kind(
+    text: str,
+    sentence: Span,
+    amount: Mention,
+    previous_end: int,
+    next_start: int,
+    multi_year: bool,
+    blanked: _Blanked,
+) -> tuple[AmountKind, Span | None]:
     """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
     rules = _rules()
     before_start = max(sentence.start, previous_end)
-    english = not _CJK.search(text, amount.start, amount.end) and not _CJK.search(text, before_start, amount.start)
+    english = not _CJK.search(text, amount.start, amount.end) and not _CJK.search(
+        text, before_start, amount.start
+    )
     window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
     if english:
         window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
@@ -356,7 +390,8 @@ def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int, 
         return None
 
     cue = found(rules.share_after.pick(english), after_clauses) or found(
-        rules.kind_cues[AmountKind.SHARE].pick(english), whole_before)
+        rules.kind_cues[AmountKind.SHARE].pick(english), whole_before
+    )
     if cue is not None:
         return AmountKind.SHARE, cue
     clause_start = before[0]
@@ -365,7 +400,8 @@ def _amount_kind(text: str, sentence: Span, amount: Mention, previous_end: int, 
     # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
     cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
     cue = found(cumulative, before, after) or (
-        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None)
+        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None
+    )
     if cue is not None:
         return AmountKind.CUMULATIVE, cue
     for part in ((clause_start, before[1]), (before[0], clause_start)):
@@ -391,7 +427,9 @@ def _list_label_end() -> re.Pattern[str]:
     return re.compile(rf"(?:[：:|\t\u3000]|\s{{2,}})\s*(?:{alternation})?\s*$", re.IGNORECASE)
 
 
-def _list_parent(text: str, sentences: SentenceIndex, amount: Mention, records: list[CandidateRecord]) -> int | None:
+def _list_parent(
+    text: str, sentences: SentenceIndex, amount: Mention, records: list[CandidateRecord]
+) -> int | None:
     """If the amount is a line of a list (``教育文化：4820万元``, ``Ili | 2.47 billion yuan``) that a line
     ending in a colon introduces (``具体安排如下：``), the index of the list's parent: the first whole
     amount of the last sentence before the list that has one."""
@@ -411,7 +449,11 @@ def _list_parent(text: str, sentences: SentenceIndex, amount: Mention, records: 
         previous_start = text.rfind("\n", 0, cursor) + 1
         previous = text[previous_start:cursor].strip()
         if previous.endswith(_rules().list_intro_endings):
-            whole = [i for i, r in enumerate(records) if r.parent_index is None and r.amounts[0].span.start < cursor]
+            whole = [
+                i
+                for i, r in enumerate(records)
+                if r.parent_index is None and r.amounts[0].span.start < cursor
+            ]
             if not whole:
                 return None
             sentence_start = sentences.of(records[whole[-1]].amounts[0].span.start).start
@@ -462,7 +504,10 @@ def assemble_records(
         if kind is AmountKind.CUMULATIVE:
             _extend_to_now(record, text[sentence.start : sentence.end], reference)
         previous_end = amount.end
-        if kind is not AmountKind.SHARE and (list_parent := _list_parent(text, sentences, amount, records)) is not None:
+        if (
+            kind is not AmountKind.SHARE
+            and (list_parent := _list_parent(text, sentences, amount, records)) is not None
+        ):
             kind, cue, last_parent = AmountKind.SHARE, None, list_parent
             record.flags["list_item"] = True
         parent = records[last_parent] if last_parent is not None else None
@@ -471,16 +516,35 @@ def assemble_records(
         assert amount.value is not None
         record.amounts.append(
             CandidateAmount(
-                text=amount.text, value=amount.value, currency=amount.currency or "unknown",
-                qualifier=amount.qualifier or Qualifier.EXACT, kind=kind, span=amount.span,
+                text=amount.text,
+                value=amount.value,
+                currency=amount.currency or "unknown",
+                qualifier=amount.qualifier or Qualifier.EXACT,
+                kind=kind,
+                span=amount.span,
                 value_max=amount.value_max,
             )
         )
         context = _Context(main, records[0] if records else None, places)
-        _fill_parties(record, text, [m for m in in_sentence if m.kind is MentionKind.PLACE], segment,
-                      sentence.end, amount, context, parent if kind is AmountKind.SHARE else None)
-        _fill_sector(record, sectors, sector_starts, sentence, amount, _clause(text, amount, segment),
-                     min(next_start, sentence.end))
+        _fill_parties(
+            record,
+            text,
+            [m for m in in_sentence if m.kind is MentionKind.PLACE],
+            segment,
+            sentence.end,
+            amount,
+            context,
+            parent if kind is AmountKind.SHARE else None,
+        )
+        _fill_sector(
+            record,
+            sectors,
+            sector_starts,
+            sentence,
+            amount,
+            _clause(text, amount, segment),
+            min(next_start, sentence.end),
+        )
         _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
@@ -518,16 +582,18 @@ def _extend_to_now(record: CandidateRecord, sentence_text: str, reference: dt.da
         record.year_end = reference.year
 
 
-def _fill_record_kind(record: CandidateRecord, sentence_text: str, in_sentence: list[Mention],
-                      kind: AmountKind) -> None:
+def _fill_record_kind(
+    record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind
+) -> None:
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = _rules()
     aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
     if aggregate or (record.recipient == "新疆维吾尔自治区" and record.donor is None):
         record.record_kind = RecordKind.AGGREGATE
         record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
-        region = next((m for m in in_sentence if m.kind is MentionKind.PLACE
-                       and m.data.get("level") == "region"), None)
+        region = next(
+            (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
+        )
         if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
             record.recipient = region.data.get("name")
             record.evidence["recipient"] = [region.span]
@@ -535,15 +601,22 @@ def _fill_record_kind(record: CandidateRecord, sentence_text: str, in_sentence: 
             record.donor = None  # many donors: no single one
             record.evidence.pop("donor", None)
     elif (record.n_projects and record.n_projects > 1) or (
-        record.year_end and record.year_start and record.year_end > record.year_start
+        record.year_end
+        and record.year_start
+        and record.year_end > record.year_start
         and kind is not AmountKind.CUMULATIVE
     ):
         record.record_kind = RecordKind.PROGRAMME
     elif project := rules.project.zh.search(sentence_text) or rules.project.en.search(sentence_text):
-        record.record_kind = RecordKind.PROJECT  # 该项目投入北京援疆资金…: one project despite the fund's name
+        record.record_kind = (
+            RecordKind.PROJECT
+        )  # 该项目投入北京援疆资金…: one project despite the fund's name
         record.flags["project_cue"] = project.group()
-    elif kind is AmountKind.CUMULATIVE or rules.programme.zh.search(sentence_text) or rules.programme.en.search(
-            sentence_text):
+    elif (
+        kind is AmountKind.CUMULATIVE
+        or rules.programme.zh.search(sentence_text)
+        or rules.programme.en.search(sentence_text)
+    ):
         record.record_kind = RecordKind.PROGRAMME
 
 
@@ -568,14 +641,20 @@ def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Me
             record.evidence[field] = [count.span]
 
 
-def _fill_period(record: CandidateRecord, text: str, in_sentence: list[Mention], amount: Mention,
-                 segment: tuple[int, int]) -> None:
+def _fill_period(
+    record: CandidateRecord, text: str, in_sentence: list[Mention], amount: Mention, segment: tuple[int, int]
+) -> None:
     """The amount's year or period: from its own stretch of the sentence (between the amounts around
     it) if it names one, else the nearest one before it in the sentence, else the nearest after.
     A year in a comparison (比上年增长, 较去年) is not the amount's period."""
     rules = _rules()
-    years = [m for m in in_sentence if m.kind is MentionKind.YEAR and m.data.get("start") is not None
-             and not text[max(0, m.start - 3) : m.start].rstrip().endswith(rules.comparison_words)]
+    years = [
+        m
+        for m in in_sentence
+        if m.kind is MentionKind.YEAR
+        and m.data.get("start") is not None
+        and not text[max(0, m.start - 3) : m.start].rstrip().endswith(rules.comparison_words)
+    ]
     if not years:
         return
     clause = _clause(text, amount, segment)
@@ -587,16 +666,28 @@ def _fill_period(record: CandidateRecord, text: str, in_sentence: list[Mention],
     record.year_end = year.data.get("end") or record.year_start
     record.evidence["year"] = [year.span]
     following = next((m for m in years if m.start > year.end), None)
-    if (following is not None and text[year.end : following.start].strip().lower() in rules.year_joiners
-            and record.year_end is not None and following.data.get("start") == record.year_end + 1):
+    if (
+        following is not None
+        and text[year.end : following.start].strip().lower() in rules.year_joiners
+        and record.year_end is not None
+        and following.data.get("start") == record.year_end + 1
+    ):
         record.year_end = following.data.get("end") or following.data.get("start")  # 2024 and 2025
         record.evidence["year"].append(following.span)
     if year.data.get("estimated"):
         record.flags["year_estimated"] = True
 
 
-def _fill_parties(record: CandidateRecord, text: str, places: list[Mention], segment: tuple[int, int],
-                  sentence_end: int, amount: Mention, context: _Context, parent: CandidateRecord | None) -> None:
+def _fill_parties(
+    record: CandidateRecord,
+    text: str,
+    places: list[Mention],
+    segment: tuple[int, int],
+    sentence_end: int,
+    amount: Mention,
+    context: _Context,
+    parent: CandidateRecord | None,
+) -> None:
     """Donor and recipient of one amount.
 
     The donor is the nearest donor-side place in the sentence, else the article's main donor. The
@@ -614,12 +705,16 @@ def _fill_parties(record: CandidateRecord, text: str, places: list[Mention], seg
         record.evidence["donor"] = [donor.span]
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
-    candidates = [m for m in places if _side(m) != "donor" and not _is_china(m)
-                  and m.data.get("name") not in blocked]
+    candidates = [
+        m for m in places if _side(m) != "donor" and not _is_china(m) and m.data.get("name") not in blocked
+    ]
     own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
     recipient, spans = _recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
-    if parent is not None and parent.recipient is not None and (
-            recipient is None or recipient in ancestors_of(parent.recipient)):
+    if (
+        parent is not None
+        and parent.recipient is not None
+        and (recipient is None or recipient in ancestors_of(parent.recipient))
+    ):
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
     if recipient is None:
         recipient, spans = _recipient_of(text, candidates)
@@ -659,15 +754,22 @@ def _fill_parties(record: CandidateRecord, text: str, places: list[Mention], seg
             inferred.append("donor")
     if inferred:
         record.flags["inferred"] = inferred
-    if (record.donor and record.recipient and not _is_china_name(record.donor)
-            and place_is_xinjiang(record.recipient) and not is_paired(record.donor, record.recipient)):
+    if (
+        record.donor
+        and record.recipient
+        and not _is_china_name(record.donor)
+        and place_is_xinjiang(record.recipient)
+        and not is_paired(record.donor, record.recipient)
+    ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
 
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
 
 
-def _own_scope(text: str, amount: Mention, segment: tuple[int, int], next_in_sentence: bool) -> tuple[int, int]:
+def _own_scope(
+    text: str, amount: Mention, segment: tuple[int, int], next_in_sentence: bool
+) -> tuple[int, int]:
     """Where the places of this amount are named: since the previous amount, and after it up to the
     next amount (English: "… 1.1 billion yuan will go to Shache, Zepu and Bachu") or, in Chinese, up
     to the end of its clause (其中博州三点六亿元、第五师…)."""
@@ -720,8 +822,9 @@ def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Sp
     return common, spans
 
 
-def _anaphora(text: str, amount: Mention, segment: tuple[int, int],
-              places: list[Mention]) -> tuple[str | None, list[Span]]:
+def _anaphora(
+    text: str, amount: Mention, segment: tuple[int, int], places: list[Mention]
+) -> tuple[str | None, list[Span]]:
     """``the prefecture`` / ``该县`` near the amount: the latest place of that level named before it."""
     scope = text[segment[0] : segment[1]]
     for phrase, levels in _rules().anaphora.items():
@@ -767,11 +870,20 @@ def place_is_xinjiang(name: str) -> bool:
     return bool(place and place.id.startswith("xj-"))
 
 
-def _fill_sector(record: CandidateRecord, sectors: list[Mention], sector_starts: list[int], sentence: Span,
-                 amount: Mention, clause: tuple[int, int], until: int) -> None:
+def _fill_sector(
+    record: CandidateRecord,
+    sectors: list[Mention],
+    sector_starts: list[int],
+    sentence: Span,
+    amount: Mention,
+    clause: tuple[int, int],
+    until: int,
+) -> None:
     """The sector of the amount's own clause (教育领域安排1.92亿元，…), else of the words between the
     amount and the next one, else of the whole sentence."""
-    in_sentence = sectors[bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)]
+    in_sentence = sectors[
+        bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)
+    ]
     if not in_sentence:
         return
     sector = (

@@ -157,7 +157,9 @@ def load_rules() -> AmountRules:
         currencies=_currency_words(data),
         yen_default=str(_section(data, "yen_sign", "default")),
         yen_japanese=str(_section(data, "yen_sign", "japanese_context_code")),
-        japanese_context=_context_pattern(_word_list(data, "yen_sign", "japanese_context_words"), english=True),
+        japanese_context=_context_pattern(
+            _word_list(data, "yen_sign", "japanese_context_words"), english=True
+        ),
         zh_qualifier_bridges=_longest_first(_word_list(data, "qualifiers", "zh_bridge")),
         zh_money_after_window=int(_section(data, "money_context_after_window", "zh")),
         en_money_after_window=int(_section(data, "money_context_after_window", "en")),

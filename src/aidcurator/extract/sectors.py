@@ -183,7 +183,9 @@ def dominant_sector_hit(mentions: list[Mention], start: int, end: int) -> Mentio
     return won[1] if won is not None else None
 
 
-def _winner(mentions: list[Mention], start: int, end: int, pivot: int) -> tuple[list[Mention], Mention, float] | None:
+def _winner(
+    mentions: list[Mention], start: int, end: int, pivot: int
+) -> tuple[list[Mention], Mention, float] | None:
     """The winning sector's hits, its hit nearest ``pivot`` and its summed weight."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:

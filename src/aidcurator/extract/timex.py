@@ -165,14 +165,17 @@ def _rules() -> _Rules:
     latin_prefixes = [w for w in [*range_prefixes, *since_en] if w.isascii()]
     zh_prefixes = [w for w in [*range_prefixes, *raw["since_prefixes_zh"]] if not w.isascii()]
     re_prefix = re.compile(
-        rf"(?:\b(?P<en>{alternation(latin_prefixes)})\s+|(?P<zh>{alternation(zh_prefixes)})\s*)$", re.IGNORECASE
+        rf"(?:\b(?P<en>{alternation(latin_prefixes)})\s+|(?P<zh>{alternation(zh_prefixes)})\s*)$",
+        re.IGNORECASE,
     )
     re_range = re.compile(
         rf"\d{{4}}(?P<ya>\s*年)?\s*(?P<sep>{alternation(sep_zh)}|(?:{alternation(sep_en)})\b)\s*(?P<b>\d{{4}}|\d{{2}})(?!\d)(?P<yb>\s*年度?)?",
         re.IGNORECASE,
     )
     re_since_zh = re.compile(rf"\d{{4}}\s*年\s*(?:{alternation(raw['since_suffixes_zh'])})")
-    re_en_ordinal = re.compile(rf"(?:\b(?:the)\s+)?\b({alternation(raw['plan_ordinals_en'])})\s+$", re.IGNORECASE)
+    re_en_ordinal = re.compile(
+        rf"(?:\b(?:the)\s+)?\b({alternation(raw['plan_ordinals_en'])})\s+$", re.IGNORECASE
+    )
     try:
         relative_months = {k.lower(): int(v) for k, v in raw["relative_months"].items()}
         month_names = {k.lower(): int(v) for k, v in raw["month_names_en"].items()}
@@ -382,7 +385,8 @@ class _Scanner:
         if since_prefix and pre is not None:
             self.col.add(pre.start(), m.end(), _P_SINCE, self._since(year))
         elif not any(text.endswith(w, 0, p) for w in self.rules.not_before) or any(
-            text.endswith(w, 0, p) for w in self.rules.not_before_exceptions  # 签约2024年度项目
+            text.endswith(w, 0, p)
+            for w in self.rules.not_before_exceptions  # 签约2024年度项目
         ):
             self.col.add(p, m.end(), _P_YEAR, _data(year, year, "explicit"))
         return True
@@ -613,7 +617,9 @@ def _scan_months(text: str, rules: _Rules, published: dt.date, col: _Collector) 
         if p < taken:
             continue
         if kind == "relative":
-            if word.isascii() and ((p and _is_regex_word_char(text[p - 1])) or (q < n and _is_regex_word_char(text[q]))):
+            if word.isascii() and (
+                (p and _is_regex_word_char(text[p - 1])) or (q < n and _is_regex_word_char(text[q]))
+            ):
                 continue
             months = published.year * 12 + published.month - 1 + rules.relative_months[word]
             year, estimated, start = months // 12, False, p
