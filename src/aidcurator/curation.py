@@ -1,7 +1,7 @@
 """The use cases the command line and the window share. No Qt here.
 
 A :class:`Curator` is bound to one database engine. Every operation runs in its own transaction
-and returns plain values (ids, :mod:`aidcurator.store.views` snapshots, reports), so a GUI worker
+and returns plain values (ids, :mod:`aidcurator.domain.views` snapshots, reports), so a GUI worker
 thread can call it and hand the result to the GUI thread.
 
 Every change to a record, an amount or an article's review state writes an ``Edit`` row (field,
@@ -42,11 +42,10 @@ from aidcurator.domain import (
     RecordStatus,
     ReviewState,
 )
-from aidcurator.store import NotFoundError, StoreError, open_engine, read_session, write_session
-from aidcurator.store import repository as repo
-from aidcurator.store.models import Amount, Record, utcnow
-from aidcurator.store.views import (
+from aidcurator.domain.views import (
     AmountView,
+    ArticleListRow,
+    ArticleQuery,
     ArticleRow,
     ArticleView,
     EditView,
@@ -56,6 +55,9 @@ from aidcurator.store.views import (
     RecordView,
     Stats,
 )
+from aidcurator.store import NotFoundError, StoreError, listing, open_engine, read_session, write_session
+from aidcurator.store import repository as repo
+from aidcurator.store.models import Amount, Record, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -427,6 +429,37 @@ class Curator:
     def history(self, record_id: int) -> list[EditView]:
         with read_session(self.engine) as session:
             return repo.edits_for_record(session, record_id=record_id)
+
+    # -- the article list (one query in store.listing, shared by the window, CLI and export)
+
+    def article_page(self, query: ArticleQuery, offset: int = 0, limit: int = 200) -> list[ArticleListRow]:
+        """One page of the article list: filtered, ordered and paged in SQL."""
+        with read_session(self.engine) as session:
+            return listing.article_page(session, query=query, offset=offset, limit=limit)
+
+    def article_rows(self, article_ids: Sequence[int]) -> dict[int, ArticleListRow]:
+        """Fresh list rows for a few articles (after an edit changed their state or tallies)."""
+        with read_session(self.engine) as session:
+            return listing.article_rows(session, article_ids=article_ids)
+
+    def article_progress(self, query: ArticleQuery) -> tuple[int, int]:
+        """``(done, total)`` among the articles the query matches."""
+        with read_session(self.engine) as session:
+            return listing.article_progress(session, query=query)
+
+    def article_languages(self) -> list[str]:
+        with read_session(self.engine) as session:
+            return listing.article_languages(session)
+
+    def article_ids(self, query: ArticleQuery) -> list[int]:
+        """Ids of every article the query matches (export of the current filter)."""
+        with read_session(self.engine) as session:
+            return listing.article_ids(session, query=query)
+
+    def next_article_with_pending(self, query: ArticleQuery, after: int | None) -> int | None:
+        """The next article (in the list's order, wrapping) that still has pending records."""
+        with read_session(self.engine) as session:
+            return listing.next_article_with_pending(session, query=query, after=after)
 
     def stats(self) -> Stats:
         with read_session(self.engine) as session:

@@ -38,8 +38,8 @@ from aidcurator.gui.formatting import mention_tooltip
 from aidcurator.gui.offsets import OffsetMap
 
 if TYPE_CHECKING:
-    from aidcurator.store.views import ArticleView as ArticleData
-    from aidcurator.store.views import MentionView
+    from aidcurator.domain.views import ArticleView as ArticleData
+    from aidcurator.domain.views import MentionView
 
 TEXT_COLOUR = QColor("#1b1b1b")
 SELECTION_COLOUR = "#3b4a5e"

@@ -17,7 +17,7 @@ from aidcurator.domain import Origin, RecordStatus
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
-    from aidcurator.store.views import AmountView, RecordSnapshot, RecordView
+    from aidcurator.domain.views import AmountView, RecordSnapshot, RecordView
 
 AMOUNT_STATE_FIELDS = ("text", "value", "value_max", "currency", "qualifier", "kind")
 FIELD_LABELS = {

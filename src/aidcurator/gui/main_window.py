@@ -67,7 +67,7 @@ from aidcurator.store import StoreError, listing
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator, ImportReport, ReExtractReport
-    from aidcurator.store.views import MentionView, RecordView
+    from aidcurator.domain.views import MentionView, RecordView
 
 EXPORT_FORMATS = (
     ("csv", "CSV…", "CSV files (*.csv)"),

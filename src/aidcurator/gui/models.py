@@ -21,7 +21,7 @@ from aidcurator.store import listing, read_session
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from aidcurator.store.views import AmountView, RecordView
+    from aidcurator.domain.views import AmountView, RecordView
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

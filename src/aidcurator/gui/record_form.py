@@ -41,7 +41,7 @@ from aidcurator.gui.models import STATUS_LABELS, AmountListModel
 
 if TYPE_CHECKING:
     from aidcurator.domain import ParsedAmount
-    from aidcurator.store.views import AmountView, RecordView
+    from aidcurator.domain.views import AmountView, RecordView
 
 ERROR_STYLE = "color: #b00020;"
 EXTRACTED_STYLE = "color: #0b6e69;"

@@ -7,45 +7,16 @@ that can cross threads.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from aidcurator.domain import RecordStatus, ReviewState
+from aidcurator.domain.views import ARTICLE_LIST_ORDER, ArticleListRow, ArticleQuery
 from aidcurator.store.models import Amount, Article, Evidence, Mention, Record
 from aidcurator.store.repository import escape_like
-
-#: Columns the article list can be ordered by.
-ARTICLE_LIST_ORDER = ("review_state", "title", "source", "published", "language", "n_records", "id")
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleQuery:
-    """What the article list shows: a search text, filters and an order."""
-
-    search: str = ""
-    review_state: ReviewState | None = None
-    language: str | None = None
-    order_by: str = "published"
-    descending: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleListRow:
-    """One line of the article list, with its record tallies."""
-
-    id: int
-    title: str
-    source: str | None
-    published: dt.date | None
-    language: str | None
-    review_state: ReviewState
-    n_records: int
-    n_pending: int
 
 
 def _record_count(*, pending_only: bool = False) -> sa.ScalarSelect[Any]:
@@ -207,3 +178,22 @@ def article_ids(session: Session, *, query: ArticleQuery) -> list[int]:
     """Ids of every article the query matches (for "export the current filter")."""
     statement = select(Article.id).where(*_filters(query)).order_by(col(Article.id))
     return [int(i) for i in session.exec(statement) if i is not None]
+
+
+def next_article_with_pending(session: Session, *, query: ArticleQuery, after: int | None) -> int | None:
+    """The first article after ``after`` (in the query's order; from the top when None or when
+    ``after`` is not in the list) that has pending records, wrapping around; None when there is none."""
+    pending = sa.exists().where(
+        col(Record.article_id) == col(Article.id), col(Record.status) == RecordStatus.PENDING
+    )
+    n_records = _record_count().label("n_records")
+    wanted = pending if after is None else sa.or_(pending, col(Article.id) == after)
+    statement = (
+        select(Article.id, n_records).where(*_filters(query), wanted).order_by(*_ordering(query, n_records))
+    )
+    ids = [int(row[0]) for row in session.exec(statement)]
+    if after is None or after not in ids:
+        return next((i for i in ids if i != after), None)
+    position = ids.index(after)
+    ordered = ids[position + 1 :] + ids[:position]
+    return ordered[0] if ordered else None

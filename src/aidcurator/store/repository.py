@@ -1,6 +1,6 @@
 """Queries and writes. Keyword-only functions that take the caller's session.
 
-Reads return the plain snapshots of :mod:`aidcurator.store.views`. The ``load_*`` functions return
+Reads return the plain snapshots of :mod:`aidcurator.domain.views`. The ``load_*`` functions return
 ORM rows for the curation layer to change inside its own transaction; they never leave it.
 Every filter takes user text as a bound parameter.
 """
@@ -29,9 +29,8 @@ from aidcurator.domain import (
     RecordStatus,
     ReviewState,
 )
-from aidcurator.store.errors import NotFoundError
-from aidcurator.store.models import Amount, Article, Edit, Evidence, Mention, Record, utcnow
-from aidcurator.store.views import (
+from aidcurator.domain.fields import RECORD_FIELDS, FieldSpec
+from aidcurator.domain.views import (
     AmountView,
     ArticleRow,
     ArticleView,
@@ -43,6 +42,8 @@ from aidcurator.store.views import (
     RecordView,
     Stats,
 )
+from aidcurator.store.errors import NotFoundError
+from aidcurator.store.models import Amount, Article, Edit, Evidence, Mention, Record, utcnow
 
 # Record fields the extractor fills (and re-extraction refreshes unless a person changed them).
 MACHINE_FIELDS: tuple[str, ...] = (
@@ -595,25 +596,19 @@ def evidence_view(e: Evidence) -> EvidenceView:
     )
 
 
+def _field_value(spec: FieldSpec, value: Any) -> Any:
+    if value is None or spec.choices is None:
+        return value
+    return spec.choices(value)
+
+
 def record_view(r: Record, amounts: Sequence[Amount] = (), evidence: Sequence[Evidence] = ()) -> RecordView:
     assert r.id is not None
     return RecordView(
         id=r.id,
         article_id=r.article_id,
-        parent_id=r.parent_id,
-        record_kind=RecordKind(r.record_kind),
-        donor=r.donor,
-        recipient=r.recipient,
-        year_start=r.year_start,
-        year_end=r.year_end,
-        title=r.title,
-        sector=r.sector,
-        n_projects=r.n_projects,
-        beneficiaries_people=r.beneficiaries_people,
-        beneficiaries_households=r.beneficiaries_households,
-        jobs=r.jobs,
+        **{spec.name: _field_value(spec, getattr(r, spec.name)) for spec in RECORD_FIELDS},
         status=RecordStatus(r.status),
-        notes=r.notes,
         origin=Origin(r.origin),
         created_at=r.created_at,
         updated_at=r.updated_at,

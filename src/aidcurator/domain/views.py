@@ -1,17 +1,47 @@
-"""Plain, immutable snapshots of stored rows.
+"""Read models: plain, immutable snapshots of stored rows, and the article-list query.
 
-Queries return these instead of ORM objects so they can cross threads (GUI workers) and outlive
-their session. Enum-valued fields hold the enum members from :mod:`aidcurator.domain`.
+The store returns these instead of ORM objects so they can cross threads (GUI workers) and
+outlive their session. Enum-valued fields hold the enum members of :mod:`aidcurator.domain.values`.
+:class:`RecordView` has one attribute per field of the field table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from decimal import Decimal
 from typing import Any
 
-from aidcurator.domain import AmountKind, Origin, Qualifier, RecordKind, RecordStatus, ReviewState
+from aidcurator.domain.fields import RECORD_FIELDS
+from aidcurator.domain.values import AmountKind, Origin, Qualifier, RecordStatus, ReviewState
+
+#: Columns the article list can be ordered by.
+ARTICLE_LIST_ORDER = ("review_state", "title", "source", "published", "language", "n_records", "id")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """What the article list shows: a search text, filters and an order."""
+
+    search: str = ""
+    review_state: ReviewState | None = None
+    language: str | None = None
+    order_by: str = "published"
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleListRow:
+    """One line of the article list, with its record tallies."""
+
+    id: int
+    title: str
+    source: str | None
+    published: dt.date | None
+    language: str | None
+    review_state: ReviewState
+    n_records: int
+    n_pending: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,38 +135,39 @@ class EvidenceView:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
-class RecordView:
-    """A record with its amounts and evidence."""
+def _evidence_for(self: Any, field_name: str) -> list[EvidenceView]:
+    """The evidence rows attached to ``field_name``."""
+    return [ev for ev in self.evidence if ev.field == field_name]
 
-    id: int
-    article_id: int
-    parent_id: int | None
-    record_kind: RecordKind
-    donor: str | None
-    recipient: str | None
-    year_start: int | None
-    year_end: int | None
-    title: str | None
-    sector: str | None
-    n_projects: int | None
-    beneficiaries_people: int | None
-    beneficiaries_households: int | None
-    jobs: int | None
-    status: RecordStatus
-    notes: str | None
-    origin: Origin
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    version: int
-    extracted: dict[str, Any] = field(default_factory=dict)
-    curated_fields: tuple[str, ...] = ()
-    flags: dict[str, Any] = field(default_factory=dict)
-    amounts: tuple[AmountView, ...] = ()
-    evidence: tuple[EvidenceView, ...] = ()
 
-    def evidence_for(self, field_name: str) -> list[EvidenceView]:
-        return [ev for ev in self.evidence if ev.field == field_name]
+def _record_view_type() -> type:
+    head = [("id", int), ("article_id", int)]
+    table = [(spec.name, spec.python_type) for spec in RECORD_FIELDS]
+    tail = [
+        ("status", RecordStatus),
+        ("origin", Origin),
+        ("created_at", dt.datetime),
+        ("updated_at", dt.datetime),
+        ("version", int),
+        ("extracted", dict[str, Any], field(default_factory=dict)),
+        ("curated_fields", tuple[str, ...], field(default=())),
+        ("flags", dict[str, Any], field(default_factory=dict)),
+        ("amounts", tuple[AmountView, ...], field(default=())),
+        ("evidence", tuple[EvidenceView, ...], field(default=())),
+    ]
+    cls = make_dataclass(
+        "RecordView",
+        [*head, *table, *tail],
+        frozen=True,
+        slots=True,
+        namespace={"evidence_for": _evidence_for},
+    )
+    cls.__module__ = __name__
+    cls.__doc__ = "A record with its amounts and evidence (one attribute per field of the field table)."
+    return cls
+
+
+RecordView: Any = _record_view_type()
 
 
 @dataclass(frozen=True, slots=True)
