@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
+from aidcurator.curation import Curator
 from aidcurator.domain import (
     AmountKind,
     ArticleDraft,
@@ -117,27 +118,27 @@ def test_list_articles_pages_filters_and_orders_in_sql(engine: sa.Engine) -> Non
         for day in range(1, 8):
             _add(session, f"项目 {day}", f"正文 {day} 援疆", published=dt.date(2024, 1, day))
         _add(session, "100% done_ok", "English text about aid", published=None, language="en")
-    with read_session(engine) as session:
-        page = repo.list_articles(session, offset=0, limit=3)
-        assert [r.published.day for r in page] == [7, 6, 5]
-        page2 = repo.list_articles(session, offset=3, limit=3)
-        assert [r.published.day for r in page2] == [4, 3, 2]
-        oldest_first = repo.list_articles(session, limit=2, order_by="published", descending=False)
-        assert oldest_first[0].published is None  # NULLs first when ascending
-        assert repo.count_articles(session) == 8
-        assert repo.count_articles(session, search="援疆") == 7
-        assert repo.count_articles(session, search="english") == 1  # case-insensitive for ASCII
-        # % and _ in user text are literal characters, not wildcards.
-        assert [r.title for r in repo.list_articles(session, search="100%")] == ["100% done_ok"]
-        assert repo.count_articles(session, search="%") == 1
-        assert repo.count_articles(session, search="e_o") == 1  # "done_ok"
-        assert repo.count_articles(session, search="n_o") == 0
-        assert repo.count_articles(session, search="'; DROP TABLE article; --") == 0
-        assert repo.count_articles(session, language="en") == 1
-        assert repo.count_articles(session, review_state=ReviewState.NEW) == 8
-        assert repo.count_articles(session, review_state="done") == 0
-        with pytest.raises(ValueError, match="cannot order"):
-            repo.list_articles(session, order_by="text; DROP")
+    curator = Curator(engine)
+    page = curator.list_articles(offset=0, limit=3)
+    assert [r.published.day for r in page] == [7, 6, 5]
+    page2 = curator.list_articles(offset=3, limit=3)
+    assert [r.published.day for r in page2] == [4, 3, 2]
+    oldest_first = curator.list_articles(limit=2, order_by="published", descending=False)
+    assert oldest_first[0].published is None  # NULLs first when ascending
+    assert curator.count_articles() == 8
+    assert curator.count_articles(search="援疆") == 7
+    assert curator.count_articles(search="english") == 1  # case-insensitive for ASCII
+    # % and _ in user text are literal characters, not wildcards.
+    assert [r.title for r in curator.list_articles(search="100%")] == ["100% done_ok"]
+    assert curator.count_articles(search="%") == 1
+    assert curator.count_articles(search="e_o") == 1  # "done_ok"
+    assert curator.count_articles(search="n_o") == 0
+    assert curator.count_articles(search="'; DROP TABLE article; --") == 0
+    assert curator.count_articles(language="en") == 1
+    assert curator.count_articles(review_state=ReviewState.NEW) == 8
+    assert curator.count_articles(review_state="done") == 0
+    with pytest.raises(ValueError, match="cannot order"):
+        curator.list_articles(order_by="text; DROP")
 
 
 def test_record_counts_export_rows_tables_and_stats(engine: sa.Engine) -> None:

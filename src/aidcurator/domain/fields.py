@@ -139,7 +139,7 @@ RECORD_FIELDS: Final[tuple[FieldSpec, ...]] = (
     ),
     FieldSpec(
         "n_projects",
-        "Projects",
+        "Number of projects",
         "count",
         evidence=("n_projects",),
         highlight="count",

@@ -4,6 +4,9 @@ The only package that speaks SQL. Callers use :func:`open_engine` and the keywor
 functions of :mod:`aidcurator.store.repository`.
 """
 
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
 from aidcurator.store.engine import (
     database_file,
     database_url,
@@ -16,6 +19,8 @@ from aidcurator.store.engine import (
 from aidcurator.store.errors import NotFoundError, StoreError
 
 __all__ = [
+    "Engine",
+    "Session",
     "NotFoundError",
     "StoreError",
     "database_file",

@@ -7,12 +7,10 @@ Every filter takes user text as a bound parameter.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from enum import Enum
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -29,7 +27,13 @@ from aidcurator.domain import (
     RecordStatus,
     ReviewState,
 )
-from aidcurator.domain.fields import RECORD_FIELDS, FieldSpec
+from aidcurator.domain.fields import (
+    AMOUNT_FIELDS,
+    MACHINE_FIELDS,
+    RECORD_FIELDS,
+    FieldSpec,
+)
+from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.views import (
     AmountView,
     ArticleRow,
@@ -45,34 +49,8 @@ from aidcurator.domain.views import (
 from aidcurator.store.errors import NotFoundError
 from aidcurator.store.models import Amount, Article, Edit, Evidence, Mention, Record, utcnow
 
-# Record fields the extractor fills (and re-extraction refreshes unless a person changed them).
-MACHINE_FIELDS: tuple[str, ...] = (
-    "record_kind",
-    "donor",
-    "recipient",
-    "year_start",
-    "year_end",
-    "title",
-    "sector",
-    "n_projects",
-    "beneficiaries_people",
-    "beneficiaries_households",
-    "jobs",
-)
-# Amount fields the extractor fills.
-AMOUNT_MACHINE_FIELDS: tuple[str, ...] = (
-    "text",
-    "value",
-    "value_max",
-    "currency",
-    "qualifier",
-    "kind",
-    "period_start",
-    "period_end",
-)
 KEY_FIELD = "_key"  # inside Record.extracted: identifies the candidate across re-extractions
 
-ARTICLE_ORDER_COLUMNS = ("id", "title", "source", "published", "language", "review_state", "imported_at")
 TableName = Literal["articles", "mentions", "edits"]
 
 _IN_CHUNK = 500
@@ -81,21 +59,6 @@ _IN_CHUNK = 500
 def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def jsonable(value: Any) -> Any:
-    """A value as it is kept in JSON columns (Decimal as exact text, enums as their value)."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date):  # datetime too
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
 
 
 # ---------------------------------------------------------------------------------------- articles
@@ -184,97 +147,6 @@ def all_article_ids(session: Session) -> list[int]:
 def escape_like(text: str, escape: str = "\\") -> str:
     """Make user text literal inside a LIKE pattern."""
     return text.replace(escape, escape * 2).replace("%", escape + "%").replace("_", escape + "_")
-
-
-def _article_filters(
-    *, search: str | None, review_state: ReviewState | str | None, language: str | None
-) -> list[sa.ColumnElement[bool]]:
-    filters: list[sa.ColumnElement[bool]] = []
-    if search and search.strip():
-        pattern = f"%{escape_like(search.strip())}%"
-        filters.append(
-            sa.or_(
-                col(Article.title).like(pattern, escape="\\"),
-                col(Article.text).like(pattern, escape="\\"),
-                col(Article.source).like(pattern, escape="\\"),
-            )
-        )
-    if review_state is not None:
-        filters.append(col(Article.review_state) == ReviewState(review_state))
-    if language is not None:
-        filters.append(col(Article.language) == language)
-    return filters
-
-
-def list_articles(
-    session: Session,
-    *,
-    offset: int = 0,
-    limit: int = 100,
-    search: str | None = None,
-    review_state: ReviewState | str | None = None,
-    language: str | None = None,
-    order_by: str = "published",
-    descending: bool = True,
-) -> list[ArticleRow]:
-    """One page of the article list, filtered and ordered in SQL (ties broken by id)."""
-    if order_by not in ARTICLE_ORDER_COLUMNS:
-        raise ValueError(
-            f"cannot order articles by {order_by!r}; choose one of {', '.join(ARTICLE_ORDER_COLUMNS)}"
-        )
-    columns = [
-        Article.id,
-        Article.title,
-        Article.source,
-        Article.published,
-        Article.url,
-        Article.language,
-        Article.review_state,
-        Article.imported_at,
-        Article.origin_file,
-        Article.origin_position,
-    ]
-    order_column = col(getattr(Article, order_by))
-    id_column = col(Article.id)
-    ordering = (
-        [order_column.desc(), id_column.desc()] if descending else [order_column.asc(), id_column.asc()]
-    )
-    statement = (
-        select(*columns)
-        .where(*_article_filters(search=search, review_state=review_state, language=language))
-        .order_by(*ordering)
-        .offset(max(0, offset))
-        .limit(max(0, limit))
-    )
-    return [
-        ArticleRow(
-            id=row[0],
-            title=row[1],
-            source=row[2],
-            published=row[3],
-            url=row[4],
-            language=row[5],
-            review_state=ReviewState(row[6]),
-            imported_at=row[7],
-            origin_file=row[8],
-            origin_position=row[9],
-        )
-        for row in session.exec(statement)
-    ]
-
-
-def count_articles(
-    session: Session,
-    *,
-    search: str | None = None,
-    review_state: ReviewState | str | None = None,
-    language: str | None = None,
-) -> int:
-    statement = select(func.count()).select_from(Article)
-    statement = statement.where(
-        *_article_filters(search=search, review_state=review_state, language=language)
-    )
-    return int(session.exec(statement).one())
 
 
 def article_record_counts(session: Session, *, article_ids: Sequence[int]) -> dict[int, RecordCounts]:
@@ -969,3 +841,71 @@ def stats(session: Session) -> Stats:
         articles_by_state=by_state,
         records_by_status=by_status,
     )
+
+
+# ------------------------------------------------------------------------------- rows made by hand
+
+
+def find_record_row(session: Session, *, record_id: int) -> Record | None:
+    return session.get(Record, record_id)
+
+
+def add_manual_record(session: Session, *, article_id: int, values: dict[str, Any]) -> Record:
+    """A record typed by a person (every given field marked curated); flushed, so it has an id."""
+    record = Record(
+        article_id=article_id,
+        origin=Origin.MANUAL,
+        status=RecordStatus.PENDING,
+        curated_fields=sorted(values),
+        **values,
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def add_manual_amount(
+    session: Session, *, record_id: int, start: int | None, end: int | None, values: dict[str, Any]
+) -> Amount:
+    """An amount typed by a person, after the record's other amounts; flushed, so it has an id."""
+    amount = Amount(
+        record_id=record_id,
+        position=next_amount_position(session, record_id=record_id),
+        start=start,
+        end=end,
+        origin=Origin.MANUAL,
+        curated_fields=[spec.name for spec in AMOUNT_FIELDS],
+        **values,
+    )
+    session.add(amount)
+    session.flush()
+    return amount
+
+
+def restore_amount_row(session: Session, *, amount: AmountView) -> None:
+    """Re-insert a deleted amount with its old id (its share link only if the target still exists)."""
+    if session.get(Amount, amount.id) is not None:
+        raise ValueError(f"amount {amount.id} already exists; nothing to restore")
+    share_of = amount.share_of_id
+    if share_of is not None and session.get(Amount, share_of) is None:
+        share_of = None
+    session.add(
+        Amount(
+            id=amount.id,
+            record_id=amount.record_id,
+            position=amount.position,
+            share_of_id=share_of,
+            start=amount.start,
+            end=amount.end,
+            origin=amount.origin,
+            extracted=dict(amount.extracted),
+            curated_fields=list(amount.curated_fields),
+            **{spec.name: getattr(amount, spec.name) for spec in AMOUNT_FIELDS if spec.name != "share_of_id"},
+        )
+    )
+    session.flush()
+
+
+def delete_row(session: Session, row: Any) -> None:
+    """Delete one loaded row (record, amount or evidence) in the caller's transaction."""
+    session.delete(row)

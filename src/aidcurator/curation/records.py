@@ -1,0 +1,158 @@
+"""Changing a record: its fields, its status, its article's review state, back to extracted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aidcurator.curation.base import CuratorBase
+from aidcurator.curation.history import change, touch
+from aidcurator.curation.validation import coerce_enum, coerce_field_value, decode_stored
+from aidcurator.domain import Origin, RecordStatus, ReviewState
+from aidcurator.domain.fields import MACHINE_FIELDS, RECORD_FIELD
+from aidcurator.domain.views import RecordView
+from aidcurator.store import Session, write_session
+from aidcurator.store import repository as repo
+
+
+class RecordsMixin(CuratorBase):
+    """Record field and status use cases."""
+
+    def update_record_field(
+        self,
+        record_id: int,
+        field: str,
+        value: Any,
+        *,
+        expected_version: int | None = None,
+        actor: str | None = None,
+    ) -> RecordView:
+        """Set one record field (typed text such as ``"1,200"`` is accepted for numbers).
+
+        Bumps the version, marks the field as curated and writes an Edit. Nothing is written when
+        the value does not fit the field (``ValueError``) or the version is stale (``ConflictError``).
+        An unchanged value writes nothing and returns the record as it is.
+        """
+        new = coerce_field_value(field, value)
+        with write_session(self.engine) as session:
+            record = self._load_for_change(session, record_id, expected_version)
+            if field == "parent_id" and new is not None:
+                self._check_parent(session, record, new)
+            self._check_years(record, field, new)
+            if change(session, record, field, new, actor=self._who(actor)):
+                touch(record)
+            return self._view(session, record_id)
+
+    @staticmethod
+    def _check_years(record: Any, field: str, new: Any) -> None:
+        if new is None or field not in ("year_start", "year_end"):
+            return
+        start = new if field == "year_start" else record.year_start
+        end = new if field == "year_end" else record.year_end
+        if start is not None and end is not None and end < start:
+            raise ValueError(f"the end year {end} is before the start year {start}")
+
+    @staticmethod
+    def _check_parent(session: Session, record: Any, parent_id: int) -> None:
+        if parent_id == record.id:
+            raise ValueError("a record cannot be its own parent")
+        parent = repo.load_record(session, record_id=parent_id)
+        if parent.article_id != record.article_id:
+            raise ValueError(f"record {parent_id} belongs to another article")
+        seen = {record.id}
+        while parent is not None and parent.parent_id is not None:
+            if parent.parent_id in seen:
+                raise ValueError("that parent would make a cycle of records")
+            seen.add(parent.id)
+            parent = repo.find_record_row(session, record_id=parent.parent_id)
+
+    def set_status(
+        self,
+        record_id: int,
+        status: RecordStatus | str,
+        *,
+        expected_version: int | None = None,
+        actor: str | None = None,
+    ) -> RecordView:
+        """Accept, reject or reset a record to pending; moves its article's review state along."""
+        new = coerce_enum(RecordStatus, status, "status")
+        who = self._who(actor)
+        with write_session(self.engine) as session:
+            record = self._load_for_change(session, record_id, expected_version)
+            if change(session, record, "status", new, actor=who, action="status", mark="keep"):
+                touch(record)
+                session.flush()
+                self._refresh_review_state(session, record.article_id, who, started=True)
+            return self._view(session, record_id)
+
+    def accept(self, record_id: int, **kwargs: Any) -> RecordView:
+        return self.set_status(record_id, RecordStatus.ACCEPTED, **kwargs)
+
+    def reject(self, record_id: int, **kwargs: Any) -> RecordView:
+        return self.set_status(record_id, RecordStatus.REJECTED, **kwargs)
+
+    def _refresh_review_state(self, session: Session, article_id: int, actor: str, *, started: bool) -> None:
+        """new → in progress when work starts; all records decided → done; a pending one → in progress."""
+        article = repo.load_article(session, article_id=article_id)
+        old = ReviewState(article.review_state)
+        statuses = repo.record_statuses_for_article(session, article_id=article_id)
+        new = old
+        if statuses and all(s != RecordStatus.PENDING for s in statuses):
+            new = ReviewState.DONE
+        elif (old == ReviewState.NEW and started) or (
+            old == ReviewState.DONE and RecordStatus.PENDING in statuses
+        ):
+            new = ReviewState.IN_PROGRESS
+        if new != old:
+            self._set_state(session, article, old, new, actor)
+
+    @staticmethod
+    def _set_state(session: Session, article: Any, old: ReviewState, new: ReviewState, actor: str) -> None:
+        article.review_state = new
+        repo.add_edit(
+            session,
+            action="review_state",
+            actor=actor,
+            article_id=article.id,
+            field="review_state",
+            old_value=old,
+            new_value=new,
+        )
+
+    def set_review_state(
+        self, article_id: int, state: ReviewState | str, *, actor: str | None = None
+    ) -> None:
+        """Mark an article new, in progress or done by hand."""
+        new = coerce_enum(ReviewState, state, "review state")
+        with write_session(self.engine) as session:
+            article = repo.load_article(session, article_id=article_id)
+            old = ReviewState(article.review_state)
+            if old != new:
+                self._set_state(session, article, old, new, self._who(actor))
+
+    def reset_to_extracted(
+        self,
+        record_id: int,
+        field: str | None = None,
+        *,
+        expected_version: int | None = None,
+        actor: str | None = None,
+    ) -> RecordView:
+        """Put one field (or every curated field) back to the extractor's value."""
+        with write_session(self.engine) as session:
+            record = self._load_for_change(session, record_id, expected_version)
+            if record.origin == Origin.MANUAL:
+                raise ValueError(f"record {record_id} was made by hand; it has no extracted values")
+            extracted = record.extracted or {}
+            if field is None:
+                names = [n for n in (record.curated_fields or []) if n in MACHINE_FIELDS]
+            elif field in MACHINE_FIELDS:
+                names = [field]
+            else:
+                raise ValueError(f"{field!r} has no extracted value to go back to")
+            who = self._who(actor)
+            for name in names:
+                new = decode_stored(RECORD_FIELD[name], extracted.get(name))
+                change(session, record, name, new, actor=who, action="reset", mark="uncurated")
+            if names:
+                touch(record)
+            return self._view(session, record_id)
