@@ -141,7 +141,8 @@ class CreateRecordCommand(CurationCommand):
         text: str = "new record",
     ) -> None:
         super().__init__(
-            ctx, changes.CreateRecord(article_id, fields=fields, evidence=evidence, amounts=amounts, text=text)
+            ctx,
+            changes.CreateRecord(article_id, fields=fields, evidence=evidence, amounts=amounts, text=text),
         )
 
 

@@ -20,8 +20,8 @@ from aidcurator.store.errors import NotFoundError, StoreError
 
 __all__ = [
     "Engine",
-    "Session",
     "NotFoundError",
+    "Session",
     "StoreError",
     "database_file",
     "database_url",
