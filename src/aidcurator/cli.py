@@ -8,13 +8,10 @@ Every command is a thin layer over :mod:`aidcurator.curation`. User errors print
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -57,8 +54,7 @@ def _error(message: str, stream: TextIO | None = None) -> None:
 
 
 def _open_curator(db: str | None, *, must_exist: bool = False) -> Any:
-    from aidcurator.curation import Curator
-    from aidcurator.store import database_file, database_url
+    from aidcurator.curation import Curator, database_file, database_url
 
     if must_exist:
         path = database_file(db)
@@ -86,67 +82,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         _error(f"{name}: {reason}")
     print(report.summary())
     return EXIT_FAILED if report.failures else EXIT_OK
-
-
-@dataclass(slots=True)
-class _Document:
-    id: str
-    title: str
-    text: str
-    published: dt.date | None
-
-
-def _jsonl_documents(name: str, data: bytes) -> list[_Document]:
-    from aidcurator.ingest import IngestError, decode_text
-    from aidcurator.ingest.dates import parse_date
-
-    text = decode_text(data, name)
-    docs: list[_Document] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IngestError(name, f"line {number} is not valid JSON ({exc.msg})") from None
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise IngestError(name, f'line {number} has no "text" string')
-        published = None
-        raw = item.get("published")
-        if raw not in (None, ""):
-            published = parse_date(str(raw))
-            if published is None:
-                raise IngestError(name, f"line {number}: cannot read the date {raw!r}")
-        doc_id = item.get("id")
-        docs.append(
-            _Document(
-                id=str(doc_id) if doc_id not in (None, "") else f"{name}#{number}",
-                title=str(item.get("title") or ""),
-                text=item["text"],
-                published=published,
-            )
-        )
-    if not docs:
-        raise IngestError(name, "no documents in the file")
-    return docs
-
-
-def _documents(name: str, data: bytes | None = None) -> list[_Document]:
-    from aidcurator.ingest import read_bytes, read_file
-
-    if name.lower().endswith(".jsonl"):
-        return _jsonl_documents(name, data if data is not None else Path(name).read_bytes())
-    drafts = read_bytes(data, name) if data is not None else read_file(name)
-    several = len(drafts) > 1
-    return [
-        _Document(
-            id=f"{name}#{number}" if several else name,
-            title=draft.title,
-            text=draft.text,
-            published=draft.published,
-        )
-        for number, draft in enumerate(drafts, start=1)
-    ]
 
 
 def _mention_json(mention: Any) -> dict[str, Any]:
@@ -195,14 +130,15 @@ def _record_json(record: Any, text: str) -> dict[str, Any]:
     return result
 
 
-def _extract_inputs(paths: Sequence[str]) -> Iterator[tuple[str, list[_Document] | Exception]]:
+def _extract_inputs(paths: Sequence[str]) -> Iterator[tuple[str, list[Any] | Exception]]:
     from aidcurator.ingest import IngestError, iter_input_files
+    from aidcurator.ingest.documents import read_documents
 
     for given in paths:
         if given == "-":
             data = sys.stdin.buffer.read()
             try:
-                yield "-", _documents("-", data)
+                yield "-", read_documents("-", data)
             except IngestError as exc:
                 yield "-", exc
             continue
@@ -213,7 +149,7 @@ def _extract_inputs(paths: Sequence[str]) -> Iterator[tuple[str, list[_Document]
             continue
         for path in files:
             try:
-                yield str(path), _documents(str(path))
+                yield str(path), read_documents(str(path))
             except IngestError as exc:
                 yield str(path), exc
             except OSError as exc:
@@ -296,7 +232,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
     else:
         with _open_curator(args.db, must_exist=True) as curator:
-            docs = _accepted_gold(curator)
+            docs = curator.accepted_gold()
         if not docs:
             raise CommandError("the database holds no accepted records to evaluate against")
     report = evaluate_documents(docs)
@@ -312,54 +248,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _accepted_gold(curator: Any) -> list[dict[str, Any]]:
-    """Gold documents built from the records people accepted (status accepted) in a database."""
-    docs = []
-    offset = 0
-    while True:
-        rows = curator.list_articles(offset=offset, limit=500)
-        if not rows:
-            break
-        offset += len(rows)
-        for row in rows:
-            accepted = [r for r in curator.records(row.id) if r.status == "accepted" and r.amounts]
-            if not accepted:
-                continue
-            article = curator.article(row.id)
-            records = []
-            for record in accepted:
-                amount = record.amounts[0]
-                records.append(
-                    {
-                        "record_kind": str(record.record_kind),
-                        "donor": record.donor,
-                        "recipient": record.recipient,
-                        "year_start": record.year_start,
-                        "year_end": record.year_end,
-                        "n_projects": record.n_projects,
-                        "beneficiaries_people": record.beneficiaries_people,
-                        "beneficiaries_households": record.beneficiaries_households,
-                        "jobs": record.jobs,
-                        "sector": record.sector,
-                        "amount": {
-                            "value": str(amount.value),
-                            "currency": amount.currency,
-                            "kind": str(amount.kind),
-                        },
-                    }
-                )
-            docs.append(
-                {
-                    "id": f"article {row.id}",
-                    "text": article.text,
-                    "published": article.published.isoformat() if article.published else None,
-                    "mentions": [],
-                    "records": records,
-                }
-            )
-    return docs
-
-
 def _amount_line(amount: Any) -> str:
     value = _exact_number(amount.value) or "?"
     if amount.value_max is not None:
@@ -369,16 +257,13 @@ def _amount_line(amount: Any) -> str:
 
 
 def _record_line(record: Any) -> str:
+    from aidcurator.domain.fields import RECORD_FIELDS
+
     parts = [_amount_line(a) for a in record.amounts]
-    for name, label in (
-        ("n_projects", "projects"),
-        ("beneficiaries_households", "households"),
-        ("beneficiaries_people", "people"),
-        ("jobs", "jobs"),
-    ):
-        value = getattr(record, name)
-        if value is not None:
-            parts.append(f"{value} {label}")
+    for spec in RECORD_FIELDS:
+        value = getattr(record, spec.name)
+        if spec.count_noun is not None and value is not None:
+            parts.append(f"{value} {spec.count_noun}")
     if record.year_start is not None:
         years = str(record.year_start)
         if record.year_end not in (None, record.year_start):
@@ -391,17 +276,13 @@ def _record_line(record: Any) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from aidcurator.resources import resource_path
-    from aidcurator.store.engine import user_data_dir
+    from aidcurator.curation import demo_database, sample_files
 
     try:
-        samples = resource_path("samples")
+        files = sample_files()
     except FileNotFoundError as exc:
-        raise CommandError(f"bundled samples not found ({exc})") from exc
-    if not samples.is_dir():
-        raise CommandError(f"bundled samples not found at {samples}")
-    files = sorted(p for p in samples.iterdir() if p.is_file() and not p.name.lower().startswith("readme"))
-    db = args.db or str(user_data_dir() / "demo.db")
+        raise CommandError(str(exc)) from exc
+    db = args.db or str(demo_database())
     with _open_curator(db) as curator:
         report = curator.import_paths(files)
         print(f"Demo database: {db}")
@@ -539,8 +420,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
-    from aidcurator.curation import ConflictError
-    from aidcurator.store import NotFoundError, StoreError
+    from aidcurator.curation import ConflictError, NotFoundError, StoreError
 
     errors: list[type[BaseException]] = [CommandError, StoreError, NotFoundError, ConflictError, ValueError]
     try:

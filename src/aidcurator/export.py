@@ -47,6 +47,8 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from aidcurator.domain.fields import RECORD_FIELDS
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -77,7 +79,8 @@ class ExportError(Exception):
     """An export could not be written; any existing target file was left untouched."""
 
 
-#: Scalar record keys in the order the store layer provides them (used when there are no records).
+#: Scalar record keys in the order the store layer provides them (used when there are no records):
+#: the article, every field of the field table, then status and history columns.
 RECORD_COLUMNS: tuple[str, ...] = (
     "record_id",
     "article_id",
@@ -85,19 +88,8 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "article_source",
     "article_url",
     "article_published",
-    "record_kind",
-    "donor",
-    "recipient",
-    "year_start",
-    "year_end",
-    "title",
-    "sector",
-    "n_projects",
-    "beneficiaries_people",
-    "beneficiaries_households",
-    "jobs",
+    *(spec.name for spec in RECORD_FIELDS if spec.name != "parent_id"),
     "status",
-    "notes",
     "origin",
     "created_at",
     "updated_at",

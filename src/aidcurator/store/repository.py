@@ -49,6 +49,7 @@ from aidcurator.domain.views import (
 from aidcurator.store.errors import NotFoundError
 from aidcurator.store.models import Amount, Article, Edit, Evidence, Mention, Record, utcnow
 
+EXPORT_FIELDS = tuple(spec for spec in RECORD_FIELDS if spec.name != "parent_id")
 KEY_FIELD = "_key"  # inside Record.extracted: identifies the candidate across re-extractions
 
 TableName = Literal["articles", "mentions", "edits"]
@@ -703,19 +704,8 @@ def record_export_rows(
                 "article_source": source,
                 "article_url": url,
                 "article_published": published,
-                "record_kind": RecordKind(record.record_kind).value,
-                "donor": record.donor,
-                "recipient": record.recipient,
-                "year_start": record.year_start,
-                "year_end": record.year_end,
-                "title": record.title,
-                "sector": record.sector,
-                "n_projects": record.n_projects,
-                "beneficiaries_people": record.beneficiaries_people,
-                "beneficiaries_households": record.beneficiaries_households,
-                "jobs": record.jobs,
+                **{spec.name: jsonable(getattr(record, spec.name)) for spec in EXPORT_FIELDS},
                 "status": RecordStatus(record.status).value,
-                "notes": record.notes,
                 "origin": Origin(record.origin).value,
                 "created_at": record.created_at,
                 "updated_at": record.updated_at,
