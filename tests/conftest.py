@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+#: ../shared beside the checkout (AIDCURATOR_SHARED overrides); seed texts never enter the repository.
+SHARED_DIR = Path(os.environ.get("AIDCURATOR_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+SEEDS_DIR = SHARED_DIR / "seeds"
+SEED_EN_NAME = "000_6f79e82da50a2fb6.txt"  # a single English article
+SEED_ZH_NAME = "002_5a1baa89eb5e1d3d.txt"  # a digest of Chinese articles
 
 
 @pytest.fixture(autouse=True)
@@ -37,9 +41,25 @@ def engine(db_path: Path):
     eng.dispose()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    """The shared seed articles; tests using them are skipped where they are absent."""
-    if not SEEDS_DIR.is_dir():
-        pytest.skip("shared seeds not available")
+    """The shared seed articles. Without them a test skips, except under CI (``CI`` set), where
+    shared/ is always laid beside the clone: there a missing folder fails loudly instead."""
+    if not (SEEDS_DIR / SEED_EN_NAME).is_file() or not (SEEDS_DIR / SEED_ZH_NAME).is_file():
+        message = f"the seed articles are not at {SEEDS_DIR} (../shared/seeds beside the checkout)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI runs with shared/ beside the clone", pytrace=False)
+        pytest.skip(message)
     return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_en(seeds_dir: Path) -> Path:
+    """The English seed: one article."""
+    return seeds_dir / SEED_EN_NAME
+
+
+@pytest.fixture(scope="session")
+def seed_zh(seeds_dir: Path) -> Path:
+    """The Chinese seed: a news digest of several articles."""
+    return seeds_dir / SEED_ZH_NAME

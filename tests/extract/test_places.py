@@ -19,10 +19,6 @@ from aidcurator.extract.places import (
 )
 from aidcurator.resources import resource_path
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-SEED_EN = SEEDS / "000_6f79e82da50a2fb6.txt"
-SEED_ZH = SEEDS / "002_5a1baa89eb5e1d3d.txt"
-
 
 def names(text: str) -> list[str]:
     return [m.data["name"] for m in find_places(text)]
@@ -344,9 +340,8 @@ def test_provincial_units_complete() -> None:
 # --- seeds ---------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED_ZH.exists(), reason="shared seeds not available")
-def test_seed_zh() -> None:
-    found = find_places(SEED_ZH.read_text(encoding="utf-8"))
+def test_seed_zh(seed_zh: Path) -> None:
+    found = find_places(seed_zh.read_text(encoding="utf-8"))
     by_name = {m.data["name"] for m in found}
     assert {"扬州市", "新源县", "泰州市", "昭苏县", "郑州市", "伊州区", "伊犁哈萨克自治州"} <= by_name
     agencies = {m.data.get("agency") for m in found}
@@ -354,9 +349,8 @@ def test_seed_zh() -> None:
     assert all(m.data["role_hint"] == "recipient" for m in found if m.data["name"] in ("新源县", "昭苏县"))
 
 
-@pytest.mark.skipif(not SEED_EN.exists(), reason="shared seeds not available")
-def test_seed_en() -> None:
-    found = find_places(SEED_EN.read_text(encoding="utf-8"))
+def test_seed_en(seed_en: Path) -> None:
+    found = find_places(seed_en.read_text(encoding="utf-8"))
     by_name = {m.data["name"] for m in found}
     assert {"湖南省", "吐鲁番市", "高昌区", "托克逊县", "鄯善县", "新疆维吾尔自治区"} <= by_name
     assert any(m.data["name"] == "湖南省" and m.data["role_hint"] == "donor" for m in found)

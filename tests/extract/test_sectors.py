@@ -11,10 +11,6 @@ from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.sectors import dominant_sector, find_sectors
 from aidcurator.resources import resource_path
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-SEED_EN = SEEDS / "000_6f79e82da50a2fb6.txt"
-SEED_ZH = SEEDS / "002_5a1baa89eb5e1d3d.txt"
-
 
 def codes(text: str) -> list[tuple[str, str, str | None]]:
     return [(m.text, m.data["code"], m.data["code5"]) for m in find_sectors(text)]
@@ -179,25 +175,22 @@ def test_generic_words_weigh_less() -> None:
     assert best.data["code"] == "332"
 
 
-@pytest.mark.skipif(not SEED_ZH.exists(), reason="shared seeds not available")
-def test_seed_zh_housing() -> None:
-    text = SEED_ZH.read_text(encoding="utf-8")
+def test_seed_zh_housing(seed_zh: Path) -> None:
+    text = seed_zh.read_text(encoding="utf-8")
     start, end = text.index("泰州援疆助力"), text.index("交融共生")
     best = dominant_sector(find_sectors(text), start, end)
     assert (best.data["code"], best.data["code5"]) == ("160", "16040")
     assert {"住房", "农房", "新居"} <= set(best.data["keywords"])
 
 
-@pytest.mark.skipif(not SEED_ZH.exists(), reason="shared seeds not available")
-def test_seed_zh_yangzhou_sentence() -> None:
-    text = SEED_ZH.read_text(encoding="utf-8")
+def test_seed_zh_yangzhou_sentence(seed_zh: Path) -> None:
+    text = seed_zh.read_text(encoding="utf-8")
     found = {(m.text, m.data["code"]) for m in find_sectors(text)}
     assert ("人才培训", "430") in found
     assert ("文旅融合", "332") in found
 
 
-@pytest.mark.skipif(not SEED_EN.exists(), reason="shared seeds not available")
-def test_seed_en() -> None:
-    found = {(m.text, m.data["code"]) for m in find_sectors(SEED_EN.read_text(encoding="utf-8"))}
+def test_seed_en(seed_en: Path) -> None:
+    found = {(m.text, m.data["code"]) for m in find_sectors(seed_en.read_text(encoding="utf-8"))}
     assert ("Drinking Water", "140") in found
     assert ("tourism", "332") in found

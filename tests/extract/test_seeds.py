@@ -3,18 +3,13 @@
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from aidcurator.domain import MentionKind
 from aidcurator.extract import extract
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")
 
-
-def _mentions():
+def _mentions(seeds: Path):
     found = []
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in sorted(seeds.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         for mention in extract(text).mentions:
             assert text[mention.start : mention.end] == mention.text
@@ -22,8 +17,8 @@ def _mentions():
     return found
 
 
-def test_seed_amounts_are_exact() -> None:
-    amounts = sorted((m.value, m.currency) for m in _mentions() if m.kind is MentionKind.AMOUNT)
+def test_seed_amounts_are_exact(seeds_dir: Path) -> None:
+    amounts = sorted((m.value, m.currency) for m in _mentions(seeds_dir) if m.kind is MentionKind.AMOUNT)
     expected = sorted(
         [
             (Decimal(v), "CNY")
@@ -34,8 +29,8 @@ def test_seed_amounts_are_exact() -> None:
     assert amounts == expected
 
 
-def test_seed_counts() -> None:
-    counts = sorted((int(m.value), m.what) for m in _mentions() if m.kind is MentionKind.COUNT)
+def test_seed_counts(seeds_dir: Path) -> None:
+    counts = sorted((int(m.value), m.what) for m in _mentions(seeds_dir) if m.kind is MentionKind.COUNT)
     for expected in [
         (102, "projects"),
         (88, "projects"),

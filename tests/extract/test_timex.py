@@ -12,9 +12,6 @@ from aidcurator.domain import MentionKind
 from aidcurator.extract.timex import find_times
 
 PUB = dt.date(2025, 12, 23)
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-SEED_EN = SEEDS / "000_6f79e82da50a2fb6.txt"
-SEED_ZH = SEEDS / "002_5a1baa89eb5e1d3d.txt"
 
 
 def spans(text: str, published: dt.date | None = PUB) -> list[tuple[str, int | None, int | None, str]]:
@@ -287,9 +284,8 @@ def test_line_wrap_inside_words() -> None:
     assert mention.data["years"] == 3
 
 
-@pytest.mark.skipif(not SEED_ZH.exists(), reason="shared seeds not available")
-def test_seed_zh() -> None:
-    text = SEED_ZH.read_text(encoding="utf-8")
+def test_seed_zh(seed_zh: Path) -> None:
+    text = seed_zh.read_text(encoding="utf-8")
     found = {(m.text, m.data["start"], m.data["end"], m.data["source"]) for m in find_times(text, PUB)}
     assert ("三年来", 2023, 2025, "duration") in found
     assert ("十五五", 2026, 2030, "plan") in found
@@ -299,9 +295,8 @@ def test_seed_zh() -> None:
     assert not any(m.text.startswith(("69920", "1262", "8010")) for m in find_times(text, PUB))
 
 
-@pytest.mark.skipif(not SEED_EN.exists(), reason="shared seeds not available")
-def test_seed_en() -> None:
-    text = SEED_EN.read_text(encoding="utf-8")
+def test_seed_en(seed_en: Path) -> None:
+    text = seed_en.read_text(encoding="utf-8")
     found = [(m.text, m.data["start"]) for m in find_times(text, dt.date(2024, 3, 1))]
     assert ("2024", 2024) in found
     assert ("2023", 2023) in found

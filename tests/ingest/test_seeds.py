@@ -5,27 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from aidcurator.ingest import read_file
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-SINGLE = SEEDS / "000_6f79e82da50a2fb6.txt"
-DIGEST = SEEDS / "002_5a1baa89eb5e1d3d.txt"
 
-
-@pytest.mark.skipif(not SINGLE.exists(), reason="shared seeds not present")
-def test_single_article_seed() -> None:
-    (draft,) = read_file(SINGLE)
+def test_single_article_seed(seed_en: Path) -> None:
+    (draft,) = read_file(seed_en)
     assert draft.title == "Hunan will implement 102 aid projects in Xinjiang this year"
-    assert draft.text == SINGLE.read_text(encoding="utf-8")
+    assert draft.text == seed_en.read_text(encoding="utf-8")
     assert draft.language == "en"
     assert draft.origin_position is None
 
 
-@pytest.mark.skipif(not DIGEST.exists(), reason="shared seeds not present")
-def test_digest_seed() -> None:
-    drafts = read_file(DIGEST)
+def test_digest_seed(seed_zh: Path) -> None:
+    drafts = read_file(seed_zh)
     assert [d.title for d in drafts] == [
         "扬州援疆硕果累累 绘就协作新蓝图",
         "泰州援疆助力昭苏百姓乐享新居",

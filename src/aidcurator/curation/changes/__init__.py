@@ -1,0 +1,44 @@
+"""Undoable changes: what one curator action did, and how to undo and redo it. No Qt.
+
+A change is applied once with :meth:`Change.apply`; then :meth:`Change.undo` and
+:meth:`Change.redo` alternate. Each step goes through the :class:`~aidcurator.curation.Curator`
+(so each writes its own ``Edit``) and carries the record version the change left behind: when
+another window, process or the command line changed the record in between, the step raises
+:class:`~aidcurator.curation.history.ConflictError` and writes nothing, so neither change is lost.
+"""
+
+from aidcurator.curation.changes.amounts import (
+    AddAmount,
+    DeleteAmount,
+    ResetAmount,
+    UpdateAmount,
+    restore_amount,
+)
+from aidcurator.curation.changes.base import Change, Macro, quote
+from aidcurator.curation.changes.records import (
+    CreateRecord,
+    DeleteRecord,
+    ResetField,
+    ResetRecord,
+    SetEvidence,
+    SetField,
+    SetStatus,
+)
+
+__all__ = [
+    "AddAmount",
+    "Change",
+    "CreateRecord",
+    "DeleteAmount",
+    "DeleteRecord",
+    "Macro",
+    "ResetAmount",
+    "ResetField",
+    "ResetRecord",
+    "SetEvidence",
+    "SetField",
+    "SetStatus",
+    "UpdateAmount",
+    "quote",
+    "restore_amount",
+]
