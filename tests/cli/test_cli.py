@@ -323,3 +323,22 @@ def test_python_dash_m_runs_the_cli() -> None:
         timeout=60,
     )
     assert result.returncode == 0 and result.stdout.startswith("aidcurator ")
+
+
+def test_extract_does_not_load_the_store(tmp_path) -> None:
+    """``aidcurator extract`` needs no database: the store (and SQLAlchemy) stay unimported."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("湖南省今年安排援疆资金3.76亿元。", encoding="utf-8")
+    probe = (
+        "import sys; from aidcurator.cli import main; code = main(['extract', sys.argv[1]]); "
+        "loaded = sorted(m for m in sys.modules if m.startswith(('aidcurator.store', 'sqlalchemy', 'sqlmodel'))); "
+        "print('LOADED', loaded, file=sys.stderr); sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(article)], capture_output=True, text=True, check=True
+    )
+    assert "376000000" in done.stdout
+    assert "LOADED []" in done.stderr
