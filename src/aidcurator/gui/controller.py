@@ -10,19 +10,19 @@ view and no widgets at all.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
 from aidcurator.curation import ConflictError, StoreError
 from aidcurator.domain import RecordStatus
-from aidcurator.domain.fields import RECORD_FIELD, label
 from aidcurator.gui import commands as cmd
-from aidcurator.gui import selection
 from aidcurator.gui.jobs import JobRunner
 from aidcurator.gui.models import ArticleListModel
+from aidcurator.gui.record_edits import RecordEditing
+from aidcurator.gui.view import View
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
@@ -38,59 +38,7 @@ def sample_files() -> list[Path]:
     return sorted(p for p in resource_path("samples").iterdir() if p.suffix == ".txt")
 
 
-class View(Protocol):
-    """What the controller needs from the window (a test passes a fake)."""
-
-    def commit_pending(self) -> list[str]:
-        """Save typing left in the form; the messages of values that were refused."""
-        ...
-
-    def show_article(self, article: ArticleView | None, mentions: Sequence[MentionView]) -> None: ...
-
-    def show_records(self, records: Sequence[RecordView]) -> None: ...
-
-    def update_record(self, record: RecordView) -> None:
-        """One record of the list changed (the others did not)."""
-        ...
-
-    def show_record(self, record: RecordView | None, amount_id: int | None) -> None: ...
-
-    def show_status_message(self, text: str, timeout_ms: int = 8000) -> None: ...
-
-    def show_error(self, title: str, text: str, details: str = "") -> None: ...
-
-    def show_field_error(self, field: str, message: str) -> None: ...
-
-    def show_amount_error(self, message: str, *, revert_options: bool = False) -> None: ...
-
-    def report_failures(self, title: str, summary: str, failures: Sequence[tuple[str, str]]) -> None: ...
-
-    def ask(self, title: str, question: str) -> bool: ...
-
-    def focused_field(self) -> str | None: ...
-
-    def focus_field(self, name: str) -> None: ...
-
-    def selected_span(self) -> tuple[int, int] | None: ...
-
-    def select_span(self, start: int, end: int) -> None: ...
-
-    def set_languages(self, languages: Sequence[str]) -> None: ...
-
-    def set_busy(self, title: str | None, cancel: Callable[[], None] | None) -> None:
-        """Show a cancellable progress dialog for ``title`` (None: close it)."""
-        ...
-
-    def show_progress(self, done: int, total: int, text: str) -> None: ...
-
-    def job_finished(self, title: str) -> None: ...
-
-    def database_opened(self, path: str) -> None: ...
-
-    def database_failed(self, path: str) -> None: ...
-
-
-class WindowController:
+class WindowController(RecordEditing):
     """Selection state and use cases of the workbench window (the ``CommandContext`` of commands)."""
 
     def __init__(
@@ -319,82 +267,6 @@ class WindowController:
         if self.article_id:
             self.reload_records(select=self.record_id)
 
-    def _record_for(self, record_id: int) -> RecordView | None:
-        record = next((r for r in self.records if r.id == record_id), None)
-        if record is not None:
-            return record
-        try:
-            return self.curator.record(record_id)
-        except LookupError:
-            return None
-
-    def _amount_for(self, record_id: int, amount_id: int) -> tuple[RecordView, AmountView] | None:
-        record = self._record_for(record_id)
-        amount = next((a for a in record.amounts if a.id == amount_id), None) if record else None
-        return (record, amount) if record is not None and amount is not None else None
-
-    # -- the form
-
-    def set_field(self, record_id: int, field: str, value: Any) -> bool:
-        record = self._record_for(record_id)
-        if record is None:
-            return False
-        return self.push(
-            cmd.SetFieldCommand(self, record, field, value),
-            on_error=lambda message: self.view.show_field_error(field, message),
-        )
-
-    def set_status(self, record_id: int, status: str) -> bool:
-        record = self._record_for(record_id)
-        return record is not None and self.push(cmd.SetStatusCommand(self, record, status))
-
-    def reset_field(self, record_id: int, field: str) -> bool:
-        record = self._record_for(record_id)
-        return record is not None and self.push(
-            cmd.ResetFieldCommand(self, record, field),
-            on_error=lambda message: self.view.show_field_error(field, message),
-        )
-
-    def set_amount_text(self, record_id: int, amount_id: int, text: str) -> bool:
-        record = self._record_for(record_id)
-        if record is None:
-            return False
-        if amount_id == 0:
-            return self.push(cmd.AddAmountCommand(self, record, text), on_error=self.view.show_amount_error)
-        found = self._amount_for(record_id, amount_id)
-        if found is None:
-            return False
-        changes = {"text": text}
-        description = f"set amount of record {record.id} to “{text}”"
-        return self.push(
-            cmd.UpdateAmountCommand(self, record, found[1], changes, description),
-            on_error=self.view.show_amount_error,
-        )
-
-    def set_amount_option(self, record_id: int, amount_id: int, option: str, value: Any) -> bool:
-        found = self._amount_for(record_id, amount_id)
-        if found is None:
-            return False
-        record, amount = found
-        shown = value if value not in (None, "") else "(none)"
-        description = f"set {option.replace('_', ' ')} of amount “{amount.text}” to {shown}"
-        return self.push(
-            cmd.UpdateAmountCommand(self, record, amount, {option: value}, description),
-            on_error=lambda message: self.view.show_amount_error(message, revert_options=True),
-        )
-
-    def reset_amount(self, record_id: int, amount_id: int) -> bool:
-        found = self._amount_for(record_id, amount_id)
-        return found is not None and self.push(
-            cmd.ResetAmountCommand(self, *found), on_error=self.view.show_amount_error
-        )
-
-    def delete_amount(self, record_id: int, amount_id: int) -> bool:
-        found = self._amount_for(record_id, amount_id)
-        return found is not None and self.push(
-            cmd.DeleteAmountCommand(self, *found), on_error=self.view.show_amount_error
-        )
-
     # -- record actions
 
     def accept(self) -> None:
@@ -435,141 +307,6 @@ class WindowController:
             self.status("No unreviewed records left in the list", 8000)
             return
         self.open_article(article_id)
-
-    def delete_record(self) -> None:
-        record = self.record
-        if record is not None:
-            self.push(cmd.DeleteRecordCommand(self, record))
-
-    def reset(self) -> None:
-        """Put the focused field (or amount, or the whole record) back to the extracted value."""
-        record = self.record
-        if record is None:
-            return
-        focused = self.view.focused_field()
-        amount = self.amount
-        if focused == "amount" and amount is not None:
-            self.push(cmd.ResetAmountCommand(self, record, amount), on_error=self.view.show_amount_error)
-        elif focused and focused in record.curated_fields:
-            self.push(cmd.ResetFieldCommand(self, record, focused))
-        elif not self.push(cmd.ResetRecordCommand(self, record)):
-            self.status("Nothing to reset: the record holds the extracted values", 5000)
-
-    def jump_to_evidence(self, record_id: int | None = None, field: str | None = None) -> None:
-        """Select the evidence of ``field`` (the focused one by default); again: the next span."""
-        record = self._record_for(record_id) if record_id else self.record
-        if record is None:
-            return
-        field = field or self.view.focused_field() or "amount"
-        spans: list[tuple[int, int]] = []
-        if field == "amount":
-            amount = self.amount if record.id == self.record_id else None
-            if amount is not None and amount.start is not None and amount.end is not None:
-                spans.append((amount.start, amount.end))
-            spans += [(ev.start, ev.end) for ev in record.evidence_for("amount")]
-        else:
-            names = RECORD_FIELD[field].evidence if field in RECORD_FIELD else (field,)
-            spans = [(ev.start, ev.end) for name in names for ev in record.evidence_for(name)]
-        spans = list(dict.fromkeys(spans))
-        if not spans:
-            self.status(f"No evidence for {field} in the article", 5000)
-            return
-        last_record, last_field, last_index = self._evidence_cycle
-        index = (last_index + 1) % len(spans) if (last_record, last_field) == (record.id, field) else 0
-        self._evidence_cycle = (record.id, field, index)
-        start, end = spans[index]
-        self.view.select_span(start, end)
-        quote = self.article.text[start:end] if self.article is not None else ""
-        self.status(f"Evidence for {field}: “{quote}”", 5000)
-
-    # -- the article text
-
-    def mention_clicked(self, mention: MentionView) -> None:
-        owner = selection.owner_of_span(
-            self.records, mention.start, mention.end, amounts_only=mention.kind == "amount"
-        )
-        if owner is not None:
-            record, amount_id = owner
-            self.select_record(record.id, amount_id)
-            self.status(f"“{mention.text}” belongs to record {record.id}", 5000)
-            return
-        if mention.kind != "amount" or not self.article_id:
-            return
-        if self.view.ask(
-            "New record?", f"No record uses “{mention.text}” yet. Create a new record with this amount?"
-        ):
-            self.create_record(
-                amounts=[mention.text],
-                evidence=[("amount", mention.start, mention.end)],
-                text=f"new record for “{mention.text}”",
-            )
-
-    def _parses(self, text: str) -> bool:
-        try:
-            self.curator.amount_parser(text)
-        except ValueError:
-            return False
-        return True
-
-    def new_record(self) -> None:
-        """A new record: from the selected text if there is one, else empty."""
-        span = self.view.selected_span()
-        if span is not None:
-            self.new_record_from_span(*span)
-        elif self.create_record(text="new record"):
-            self.view.focus_field("donor")
-
-    def new_record_from_span(self, start: int, end: int) -> None:
-        """A record whose values come from the selected text and the mentions inside it."""
-        if self.article is None:
-            return
-        draft = selection.draft_from_selection(self.article.text, start, end, self.mentions, self._parses)
-        if draft is not None:
-            self.create_record(
-                fields=draft.fields,
-                evidence=draft.evidence,
-                amounts=draft.amounts,
-                text="new record from selection",
-            )
-
-    def create_record(
-        self,
-        *,
-        fields: dict[str, Any] | None = None,
-        evidence: Sequence[tuple[str, int, int]] = (),
-        amounts: Sequence[str] = (),
-        text: str = "new record",
-    ) -> bool:
-        if not self.article_id:
-            return False
-        command = cmd.CreateRecordCommand(
-            self, self.article_id, fields=fields, evidence=evidence, amounts=amounts, text=text
-        )
-        return self.push(command)
-
-    def use_selection_as(self, field: str, start: int, end: int) -> bool:
-        """Set a field of the current record (value and evidence) from the text ``[start, end)``."""
-        record, article = self.record, self.article
-        if record is None or article is None:
-            return False
-        quoted, start, end = selection.strip_span(article.text, start, end)
-        if not quoted:
-            return False
-        if field == "amount":
-            return self.push(
-                cmd.AddAmountCommand(self, record, quoted, span=(start, end)),
-                on_error=self.view.show_amount_error,
-            )
-        kind = RECORD_FIELD[field].type if field in RECORD_FIELD else "text"
-        value = selection.field_value(kind, field, quoted, selection.inside(self.mentions, start, end))
-        parts = [
-            cmd.SetFieldCommand(self, record, field, value),
-            cmd.EvidenceCommand(self, record, field, [(start, end)]),
-        ]
-        return self.push(
-            cmd.MacroCommand(self, f"use “{quoted[:30]}” as {label(field)} of record {record.id}", parts),
-            on_error=lambda message: self.view.show_field_error(field, message),
-        )
 
     # ------------------------------------------------------------------------- databases
 
