@@ -236,7 +236,7 @@ def measure(db: Path, switches: int, heap: bool) -> None:
     for _ in range(switches):
         row = rng.randrange(window.articles.rowCount())
         begin = time.perf_counter()
-        window._select_article_row(row)
+        window.select_article_row(row)
         settle()
         times.append(time.perf_counter() - begin)
     times.sort()
@@ -264,7 +264,7 @@ def measure(db: Path, switches: int, heap: bool) -> None:
         window.state_filter.setCurrentIndex(window.state_filter.findData(state))
         window.language_filter.setCurrentIndex(window.language_filter.findData(language))
         begin = time.perf_counter()
-        window._apply_query()
+        window.apply_query()
         settle()
         elapsed = time.perf_counter() - begin
         done, matching = window.articles.progress

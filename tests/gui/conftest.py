@@ -5,10 +5,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+
+sys.path.insert(0, str(Path(__file__).parent))  # the stub extractor beside this file
 
 # Messages the offscreen platform prints that say nothing about our code.
 QT_NOISE = ("propagateSizeHints", "QFont::setPointSizeF", "This plugin does not support")
@@ -41,10 +44,22 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database, built once per session through curation."""
-    from aidcurator.gui.app import ensure_demo_database
+    """A small database of the stub extractor's articles, built once per session through curation."""
+    from stub_extractor import ARTICLES, stub_extract
 
-    return ensure_demo_database(tmp_path_factory.mktemp("demo-template") / "demo.db")
+    from aidcurator.curation import Curator
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    files = []
+    for number, text in enumerate(ARTICLES, 1):
+        path = folder / f"article_{number:02}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    target = folder / "demo.db"
+    with Curator.open(target, extractor=stub_extract) as curator:
+        report = curator.import_paths(files)
+        assert report.ok, report.failures
+    return target
 
 
 @pytest.fixture
@@ -57,13 +72,16 @@ def demo_db(tmp_path: Path, demo_template: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot, settings):
     """Open a MainWindow on a database; closed (and its engine disposed) after the test."""
+    from stub_extractor import stub_extract
+
     from aidcurator.curation import Curator
     from aidcurator.gui.main_window import MainWindow
 
     windows = []
 
     def make(db: Path, *, page_size: int = 200) -> MainWindow:
-        window = MainWindow(Curator.open(db), database_path=db, settings=settings, page_size=page_size)
+        curator = Curator.open(db, extractor=stub_extract)
+        window = MainWindow(curator, database_path=db, settings=settings, page_size=page_size)
         qtbot.addWidget(window)
         window.dialogs.confirm = lambda *args: pytest.fail(f"unexpected question: {args}")
         window.show()

@@ -4,19 +4,13 @@ from PySide6.QtCore import Qt
 
 from aidcurator.curation import Curator
 from aidcurator.domain import ReviewState
-from aidcurator.gui.models import (
-    AmountListModel,
-    ArticleListModel,
-    ListingSource,
-    ObjectRole,
-    RecordListModel,
-)
-from aidcurator.store import listing
+from aidcurator.domain.views import ArticleQuery
+from aidcurator.gui.models import AmountListModel, ArticleListModel, ObjectRole, RecordListModel
 
 
 def test_article_list_model_passes_modeltester_and_pages(qtmodeltester, demo_db):
     with Curator.open(demo_db) as curator:
-        model = ArticleListModel(ListingSource(curator.engine), page_size=4)
+        model = ArticleListModel(curator, page_size=4)
         model.reload()
         assert model.rowCount() == 4  # one page, not every row
         assert model.canFetchMore()
@@ -31,22 +25,22 @@ def test_article_list_model_passes_modeltester_and_pages(qtmodeltester, demo_db)
 
 def test_article_list_search_filter_and_sort_run_in_sql(qtmodeltester, demo_db):
     with Curator.open(demo_db) as curator:
-        model = ArticleListModel(ListingSource(curator.engine), page_size=50)
-        model.set_query(listing.ArticleQuery(search="Kashgar"))
+        model = ArticleListModel(curator, page_size=50)
+        model.set_query(ArticleQuery(search="Kashgar"))
         titles = [model.data(model.index(r, ArticleListModel.COL_TITLE)) for r in range(model.rowCount())]
         assert titles and all(
             "Kashgar" in curator.article(model.data(model.index(r, 0), ObjectRole).id).text or "Kashgar" in t
             for r, t in enumerate(titles)
         )
-        model.set_query(listing.ArticleQuery(language="en"))
+        model.set_query(ArticleQuery(language="en"))
         assert {
             model.data(model.index(r, ArticleListModel.COL_LANGUAGE)) for r in range(model.rowCount())
         } == {"en"}
-        model.set_query(listing.ArticleQuery(search="亿%元"))  # a LIKE wildcard is taken literally
+        model.set_query(ArticleQuery(search="亿%元"))  # a LIKE wildcard is taken literally
         assert model.rowCount() == 0
-        model.set_query(listing.ArticleQuery(review_state=ReviewState.DONE))
+        model.set_query(ArticleQuery(review_state=ReviewState.DONE))
         assert model.rowCount() == 0 and model.progress == (0, 0)
-        model.set_query(listing.ArticleQuery())
+        model.set_query(ArticleQuery())
         model.sort(ArticleListModel.COL_RECORDS, Qt.SortOrder.DescendingOrder)
         counts = [model.article_at(r).n_records for r in range(model.rowCount())]
         assert counts == sorted(counts, reverse=True)

@@ -52,7 +52,7 @@ def import_now(window, tmp_path, text, name="astral.txt"):
     assert report.ok, report.failures
     window.articles.reload()
     article_id = report.article_ids[0]
-    window.show_article(article_id)
+    window.controller.open_article(article_id)
     return article_id
 
 

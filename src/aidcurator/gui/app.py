@@ -13,6 +13,22 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from aidcurator.gui.main_window import MainWindow, sample_files
 from aidcurator.gui.settings import Preferences, default_settings
 
+# -- shim: the two paths below belong to the store; curation should export them (see issue 10) and
+#    then these two functions go, together with the only ``aidcurator.store`` import of the GUI.
+
+
+def user_data_dir() -> Path:
+    from aidcurator.store import user_data_dir as store_user_data_dir
+
+    return store_user_data_dir()
+
+
+def default_database_path() -> Path:
+    from aidcurator.store import default_database_path as store_default_database_path
+
+    return store_default_database_path()
+
+
 DEMO_DATABASE_NAME = "demo.db"
 SCREENSHOT_SIZE = (1440, 900)
 
@@ -31,8 +47,6 @@ def application() -> QApplication:
 
 
 def demo_database_path() -> Path:
-    from aidcurator.store import user_data_dir
-
     return user_data_dir() / DEMO_DATABASE_NAME
 
 
@@ -50,8 +64,6 @@ def ensure_demo_database(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _chosen_database(args: argparse.Namespace, prefs: Preferences) -> str:
-    from aidcurator.store import default_database_path
-
     given = getattr(args, "db", None)
     if getattr(args, "demo", False):
         return str(ensure_demo_database(given))

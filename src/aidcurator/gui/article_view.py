@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aidcurator.domain.fields import RECORD_FIELDS, highlight_kind
 from aidcurator.gui.formatting import mention_tooltip
 from aidcurator.gui.offsets import OffsetMap
 
@@ -61,34 +62,10 @@ KIND_STYLES: dict[str, KindStyle] = {
     "sector": KindStyle("sector", "#fadbe7", "#ee8db3", "#8a1f4a"),
 }
 EVIDENCE_STYLE = KindStyle("evidence", "#ffd8c2", "#ffa574", "#8a3300")
-# Which highlight style evidence of a record field takes.
-FIELD_KINDS = {
-    "amount": "amount",
-    "n_projects": "count",
-    "beneficiaries_people": "count",
-    "beneficiaries_households": "count",
-    "jobs": "count",
-    "year": "year",
-    "year_start": "year",
-    "year_end": "year",
-    "recipient": "place",
-    "donor": "place",
-    "place": "place",
-    "sector": "sector",
-}
-
-#: Record fields offered under "Use as" (field name, menu label).
+#: Record fields offered under "Use as" (field name, menu label): the table's ``use_as`` fields,
+#: then the amount.
 USE_AS_FIELDS: tuple[tuple[str, str], ...] = (
-    ("donor", "Donor"),
-    ("recipient", "Recipient"),
-    ("title", "Title"),
-    ("sector", "Sector"),
-    ("year_start", "Start year"),
-    ("year_end", "End year"),
-    ("n_projects", "Projects"),
-    ("beneficiaries_people", "People reached"),
-    ("beneficiaries_households", "Households reached"),
-    ("jobs", "Jobs"),
+    *((spec.name, spec.label) for spec in RECORD_FIELDS if spec.use_as),
     ("amount", "Amount (add to record)"),
 )
 
@@ -317,7 +294,7 @@ class ArticleView(QWidget):
     def _apply_selections(self) -> None:
         strong = []
         for field, start, end in self._record_spans:
-            style = style_for(FIELD_KINDS.get(field, field))
+            style = style_for(highlight_kind(field) or field)
             strong.append(self._selection(start, end, _format(style.strong, strong=True, line=style.line)))
         self.text.setExtraSelections([*self._mention_selections, *strong])
 

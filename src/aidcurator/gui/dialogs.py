@@ -8,7 +8,7 @@ dialog, as mu's ``Editor(view)`` does.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
+    QProgressDialog,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,19 @@ class Dialogs:
 
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
+
+    def progress(self, title: str, cancel: Callable[[], None] | None) -> QProgressDialog:
+        """A window-modal progress dialog that shows after 400 ms; Cancel calls ``cancel``."""
+        dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, self.parent)
+        dialog.setObjectName("progressDialog")
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if cancel is not None:
+            dialog.canceled.connect(cancel)
+        return dialog
 
     def open_files(self) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(self.parent, "Import articles", "", IMPORT_FILTER)

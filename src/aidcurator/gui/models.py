@@ -1,4 +1,4 @@
-"""Qt item models over store queries: the paged article list, an article's records, a record's amounts.
+"""Qt item models over the curator's queries: the paged article list, an article's records, a record's amounts.
 
 Models hold plain snapshots (``ArticleListRow``, ``RecordView``, ``AmountView``) and never ORM
 objects. The article list pages from SQL with ``canFetchMore``/``fetchMore`` (filters and order
@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from aidcurator.domain import RecordStatus, ReviewState
+from aidcurator.domain.views import ArticleListRow, ArticleQuery
 from aidcurator.gui.formatting import amount_text, year_text
-from aidcurator.store import listing, read_session
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
     from aidcurator.domain.views import AmountView, RecordView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,31 +61,16 @@ STATUS_COLOURS = {
 }
 
 
-class ListingSource:
-    """The article-list queries, each in its own short read session."""
+class ArticleSource(Protocol):
+    """The article-list queries the model pages through (the :class:`~aidcurator.curation.Curator`)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def article_page(
+        self, query: ArticleQuery, offset: int = 0, limit: int = 200
+    ) -> list[ArticleListRow]: ...
 
-    def page(self, query: listing.ArticleQuery, offset: int, limit: int) -> list[listing.ArticleListRow]:
-        with read_session(self.engine) as session:
-            return listing.article_page(session, query=query, offset=offset, limit=limit)
+    def article_rows(self, article_ids: Sequence[int]) -> dict[int, ArticleListRow]: ...
 
-    def rows(self, article_ids: Sequence[int]) -> dict[int, listing.ArticleListRow]:
-        with read_session(self.engine) as session:
-            return listing.article_rows(session, article_ids=article_ids)
-
-    def progress(self, query: listing.ArticleQuery) -> tuple[int, int]:
-        with read_session(self.engine) as session:
-            return listing.article_progress(session, query=query)
-
-    def languages(self) -> list[str]:
-        with read_session(self.engine) as session:
-            return listing.article_languages(session)
-
-    def article_ids(self, query: listing.ArticleQuery) -> list[int]:
-        with read_session(self.engine) as session:
-            return listing.article_ids(session, query=query)
+    def article_progress(self, query: ArticleQuery) -> tuple[int, int]: ...
 
 
 class SnapshotTableModel(QAbstractTableModel):
@@ -150,48 +133,48 @@ class ArticleListModel(SnapshotTableModel):
     HEADERS = ("State", "Title", "Source", "Date", "Lang", "Records")
     ORDER_COLUMNS = ("review_state", "title", "source", "published", "language", "n_records")
 
-    def __init__(self, source: ListingSource, *, page_size: int = 200, parent: QObject | None = None) -> None:
+    def __init__(self, source: ArticleSource, *, page_size: int = 200, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._page_size = page_size
-        self._query = listing.ArticleQuery()
-        self._items: list[listing.ArticleListRow] = []
+        self._query = ArticleQuery()
+        self._items: list[ArticleListRow] = []
         self._exhausted = True
         self._progress = (0, 0)
 
     # -- queries
 
     @property
-    def query(self) -> listing.ArticleQuery:
+    def query(self) -> ArticleQuery:
         return self._query
 
     @property
     def progress(self) -> tuple[int, int]:
         return self._progress
 
-    def set_source(self, source: ListingSource) -> None:
+    def set_source(self, source: ArticleSource) -> None:
         self._source = source
         self.reload()
 
-    def set_query(self, query: listing.ArticleQuery) -> None:
+    def set_query(self, query: ArticleQuery) -> None:
         self._query = query
         self.reload()
 
     def reload(self) -> None:
         """Run the query again from its first page."""
         self.beginResetModel()
-        self._items = self._source.page(self._query, 0, self._page_size)
+        self._items = self._source.article_page(self._query, 0, self._page_size)
         self._exhausted = len(self._items) < self._page_size
         self.endResetModel()
         self.recount()
 
     def recount(self) -> None:
-        self._progress = self._source.progress(self._query)
+        self._progress = self._source.article_progress(self._query)
         self.progress_changed.emit(*self._progress)
 
     def refresh_articles(self, article_ids: Sequence[int]) -> None:
         """Re-read a few rows in place (their state or record tallies changed)."""
-        fresh = self._source.rows(article_ids)
+        fresh = self._source.article_rows(article_ids)
         done_delta = 0
         for row_number, row in enumerate(self._items):
             new = fresh.get(row.id)
@@ -205,7 +188,7 @@ class ArticleListModel(SnapshotTableModel):
             self._progress = (done + done_delta, total)
             self.progress_changed.emit(*self._progress)
 
-    def article_at(self, row: int) -> listing.ArticleListRow | None:
+    def article_at(self, row: int) -> ArticleListRow | None:
         return self.item_at(row)
 
     # -- paging
@@ -216,7 +199,7 @@ class ArticleListModel(SnapshotTableModel):
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if parent.isValid() or self._exhausted:
             return
-        page = self._source.page(self._query, len(self._items), self._page_size)
+        page = self._source.article_page(self._query, len(self._items), self._page_size)
         self._exhausted = len(page) < self._page_size
         known = {row.id for row in self._items}
         page = [row for row in page if row.id not in known]  # rows that moved while paging
@@ -240,7 +223,7 @@ class ArticleListModel(SnapshotTableModel):
 
     # -- cells
 
-    def item_data(self, row: listing.ArticleListRow, column: int, role: int) -> Any:
+    def item_data(self, row: ArticleListRow, column: int, role: int) -> Any:
         if role == _DISPLAY:
             if column == self.COL_STATE:
                 return REVIEW_LABELS[row.review_state]
@@ -281,6 +264,14 @@ class RecordListModel(SnapshotTableModel):
 
     def records(self) -> Sequence[RecordView]:
         return tuple(self._items)
+
+    def update_record(self, record: RecordView) -> int:
+        """Replace one row in place (the record changed); its row number, or -1 if not listed."""
+        row = self.row_of(record.id)
+        if row >= 0:
+            self._items[row] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return row
 
     def record_at(self, row: int) -> RecordView | None:
         return self.item_at(row)

@@ -11,13 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-# counts the extractor labels with ``what`` → the record field they fill
-COUNT_FIELDS = {
-    "projects": "n_projects",
-    "people": "beneficiaries_people",
-    "households": "beneficiaries_households",
-    "jobs": "jobs",
-}
+from aidcurator.domain.fields import COUNT_FIELDS  # count noun (``what``) → the record field it fills
+
 MAX_TITLE = 200
 
 

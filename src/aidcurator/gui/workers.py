@@ -1,8 +1,8 @@
 """Long work (import, re-extraction, export) in a worker thread, wired the same way every time.
 
 A :class:`Job` runs a plain function ``work(curator, progress, cancelled)`` in a ``QThread``. The
-function gets its own :class:`~aidcurator.curation.Curator` (each of its calls opens its own
-session), reports progress through a callback, checks ``cancelled()`` between files, and returns a
+function gets the window's own :class:`~aidcurator.curation.Curator` (its extractor, amount parser
+and actor; each of its calls opens its own session, so it is safe to use from the worker thread), reports progress through a callback, checks ``cancelled()`` between files, and returns a
 plain value (a report, a row count) that is handed to the GUI thread; no ORM object crosses over.
 """
 
@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
     from aidcurator.curation import Curator
 
 Work = Callable[["Curator", Callable[[int, int, str], None], Callable[[], bool]], Any]
@@ -33,18 +31,16 @@ class _Worker(QObject):
     # a message for the curator, technical details
     failed = Signal(str, str)
 
-    def __init__(self, engine: Engine, work: Work, cancel_event: threading.Event) -> None:
+    def __init__(self, curator: Curator, work: Work, cancel_event: threading.Event) -> None:
         super().__init__()
-        self._engine = engine
+        self._curator = curator
         self._work = work
         self._cancel = cancel_event
 
     @Slot()
     def run(self) -> None:
-        from aidcurator.curation import Curator
-
         try:
-            result = self._work(Curator(self._engine), self._emit_progress, self._cancel.is_set)
+            result = self._work(self._curator, self._emit_progress, self._cancel.is_set)
         except Exception as exc:
             self.failed.emit(
                 f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc), traceback.format_exc()
@@ -68,13 +64,13 @@ class Job(QObject):
     # emitted last, whatever happened
     ended = Signal()
 
-    def __init__(self, title: str, engine: Engine, work: Work, parent: QObject | None = None) -> None:
+    def __init__(self, title: str, curator: Curator, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.title = title
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName(f"job: {title}")
-        self._worker = _Worker(engine, work, self._cancel)
+        self._worker = _Worker(curator, work, self._cancel)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_worker_progress)

@@ -1,0 +1,324 @@
+"""The window's actions and menus, as a table of data.
+
+Each :class:`ActionSpec` names its action, text, shortcuts, status tip, the menu it sits in and
+the handler it calls: a dotted attribute path from the window (``controller.accept`` is the
+controller's method, ``on_export_csv`` the window's own). ``menu`` sections are separated where
+``section`` changes. ``guarded`` shortcuts keep working while a text field has the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+EXPORT_FORMATS = (
+    ("csv", "CSV…", "CSV files (*.csv)"),
+    ("json", "JSON…", "JSON files (*.json)"),
+    ("jsonl", "JSONL…", "JSON Lines files (*.jsonl)"),
+    ("xlsx", "Excel…", "Excel workbooks (*.xlsx)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str
+    text: str
+    handler: str | None  # dotted path from the window; None: made elsewhere (undo, redo) or a toggle
+    menu: str
+    section: int = 0
+    shortcuts: tuple[str, ...] = ()
+    tip: str = ""
+    guarded: bool = False
+    checkable: bool = False
+    checked: bool = False
+    args: tuple[Any, ...] = ()  # passed to the handler
+
+
+#: Menus in menu-bar order: attribute name on the window and title.
+MENUS = (
+    ("file_menu", "&File"),
+    ("edit_menu", "&Edit"),
+    ("record_menu", "&Record"),
+    ("export_menu", "E&xport"),
+    ("help_menu", "&Help"),
+)
+#: Submenus: (menu, after action, attribute name, title, object name, handler filling it on show).
+SUBMENUS = (
+    ("file_menu", "new_database", "recent_menu", "Recent &databases", "recentMenu", "fill_recent_menu"),
+)
+
+S = ActionSpec
+ACTIONS: tuple[ActionSpec, ...] = (
+    S(
+        "import_files",
+        "&Import files…",
+        "on_import_files",
+        "file_menu",
+        0,
+        ("Ctrl+O",),
+        "Import article files",
+    ),
+    S(
+        "import_folder",
+        "Import &folder…",
+        "on_import_folder",
+        "file_menu",
+        0,
+        ("Ctrl+Shift+O",),
+        "Import every article file in a folder",
+    ),
+    S(
+        "open_database",
+        "&Open database…",
+        "on_open_database",
+        "file_menu",
+        1,
+        (),
+        "Open another AidCurator database",
+    ),
+    S("new_database", "&New database…", "on_new_database", "file_menu", 1, (), "Create an empty database"),
+    S(
+        "re_extract_all",
+        "Re-extract &all articles…",
+        "on_re_extract_all",
+        "file_menu",
+        2,
+        (),
+        "Run the extractor again over every article; curated values are kept",
+    ),
+    S("quit", "&Quit", "close", "file_menu", 3, ("Ctrl+Q",)),
+    S("undo", "&Undo", None, "edit_menu", 0, ("Ctrl+Z",), guarded=True),
+    S("redo", "&Redo", None, "edit_menu", 0, ("Ctrl+Shift+Z", "Ctrl+Y"), guarded=True),
+    S(
+        "find",
+        "&Find articles",
+        "on_find",
+        "edit_menu",
+        1,
+        ("Ctrl+F",),
+        "Put the cursor in the search box",
+        True,
+    ),
+    S(
+        "focus_amount",
+        "Edit &amount",
+        "on_focus_amount",
+        "edit_menu",
+        1,
+        ("Ctrl+M",),
+        "Put the cursor in the amount editor",
+        True,
+    ),
+    S(
+        "next_article",
+        "Next ar&ticle",
+        "controller.next_article",
+        "edit_menu",
+        2,
+        ("Ctrl+PgDown",),
+        guarded=True,
+    ),
+    S(
+        "previous_article",
+        "Previous art&icle",
+        "controller.previous_article",
+        "edit_menu",
+        2,
+        ("Ctrl+PgUp",),
+        guarded=True,
+    ),
+    S(
+        "new_record",
+        "&New record",
+        "controller.new_record",
+        "record_menu",
+        0,
+        ("Ctrl+N",),
+        "A new record for this article (from the selected text, if any)",
+        True,
+    ),
+    S(
+        "delete_record",
+        "&Delete record",
+        "controller.delete_record",
+        "record_menu",
+        0,
+        ("Ctrl+Shift+Delete",),
+        guarded=True,
+    ),
+    S(
+        "accept",
+        "&Accept record",
+        "controller.accept",
+        "record_menu",
+        1,
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "Accept the record and move to the next unreviewed one in this article",
+        True,
+    ),
+    S(
+        "reject",
+        "Re&ject record",
+        "controller.reject",
+        "record_menu",
+        1,
+        ("Ctrl+Delete",),
+        "Reject the record and move to the next unreviewed one in this article",
+        True,
+    ),
+    S(
+        "accept_next",
+        "Accept and go to &next unreviewed",
+        "controller.accept_and_next",
+        "record_menu",
+        1,
+        ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"),
+        "Accept the record and go to the next unreviewed record, in this or a later article",
+        True,
+    ),
+    S(
+        "reset",
+        "&Reset to extracted",
+        "controller.reset",
+        "record_menu",
+        2,
+        ("Ctrl+R",),
+        "Put the focused field (or the whole record) back to the extracted value",
+        True,
+    ),
+    S(
+        "jump_evidence",
+        "Show &evidence",
+        "controller.jump_to_evidence",
+        "record_menu",
+        2,
+        ("Ctrl+J",),
+        "Select the focused field's evidence in the article",
+        True,
+    ),
+    S(
+        "re_extract_article",
+        "Re-e&xtract this article",
+        "on_re_extract_article",
+        "record_menu",
+        2,
+        (),
+        "Run the extractor again over this article; curated values are kept",
+    ),
+    S("next_record", "Ne&xt record", "controller.next_record", "record_menu", 3, ("Alt+Down",), guarded=True),
+    S(
+        "previous_record",
+        "Pre&vious record",
+        "controller.previous_record",
+        "record_menu",
+        3,
+        ("Alt+Up",),
+        guarded=True,
+    ),
+    *(
+        S(
+            f"export_{fmt}",
+            text,
+            "on_export",
+            "export_menu",
+            0,
+            (),
+            f"Export records as {fmt.upper()}",
+            args=(fmt,),
+        )
+        for fmt, text, _filter in EXPORT_FORMATS
+    ),
+    S("export_accepted_only", "Accepted records only", None, "export_menu", 1, checkable=True, checked=True),
+    S("export_all", "All records (any status)", None, "export_menu", 1, checkable=True),
+    S(
+        "export_filtered",
+        "Only articles matching the current search and filters",
+        None,
+        "export_menu",
+        2,
+        checkable=True,
+    ),
+    S("shortcuts", "&Keyboard shortcuts", "on_shortcuts", "help_menu", 0, ("F1",)),
+    S("about", "&About AidCurator", "on_about", "help_menu", 0),
+)
+#: Checkable actions of which exactly one is on.
+EXCLUSIVE = (("export_accepted_only", "export_all"),)
+
+
+def resolve(owner: Any, dotted: str) -> Callable[[], Any]:
+    target = owner
+    for part in dotted.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def make_action(spec: ActionSpec, window: QWidget, handler: Callable[..., Any] | None) -> QAction:
+    """A QAction for one row of the table, calling ``handler(*spec.args)`` when triggered."""
+    action = QAction(spec.text, window)
+    action.setObjectName(spec.name)
+    if spec.shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+    if spec.checkable:
+        action.setCheckable(True)
+        action.setChecked(spec.checked)
+    if handler is not None:
+        action.triggered.connect(lambda _checked=False: handler(*spec.args))
+    return action
+
+
+def build_actions(window: Any, made: dict[str, QAction]) -> dict[str, QAction]:
+    """Every action of the table (``made`` holds those built elsewhere, such as undo and redo)."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        if spec.name in made:
+            action = made[spec.name]
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        else:
+            handler = resolve(window, spec.handler) if spec.handler else None
+            action = make_action(spec, window, handler)
+        if not spec.checkable:
+            window.addAction(action)  # shortcuts work even with the menu bar hidden
+        actions[spec.name] = action
+    for names in EXCLUSIVE:
+        group = QActionGroup(window)
+        for name in names:
+            group.addAction(actions[name])
+    return actions
+
+
+def build_menus(window: Any, bar: QMenuBar, actions: dict[str, QAction]) -> list[QMenu]:
+    """The menu bar from the table; each menu is also set as an attribute of the window."""
+    menus: list[QMenu] = []
+    for attribute, title in MENUS:
+        menu = bar.addMenu(title)
+        setattr(window, attribute, menu)
+        menus.append(menu)
+        section: int | None = None
+        for spec in (s for s in ACTIONS if s.menu == attribute):
+            if section is not None and spec.section != section:
+                menu.addSeparator()
+            section = spec.section
+            menu.addAction(actions[spec.name])
+            for owner, after, sub_attribute, sub_title, object_name, filler in SUBMENUS:
+                if owner == attribute and after == spec.name:
+                    submenu = menu.addMenu(sub_title)
+                    submenu.setObjectName(object_name)
+                    submenu.aboutToShow.connect(resolve(window, filler))
+                    setattr(window, sub_attribute, submenu)
+    return menus
+
+
+def guarded_sequences(actions: dict[str, QAction]) -> Callable[[], Sequence[QKeySequence]]:
+    names = [spec.name for spec in ACTIONS if spec.guarded]
+
+    def sequences() -> list[QKeySequence]:
+        return [s for name in names for s in actions[name].shortcuts()]
+
+    return sequences

@@ -1,0 +1,186 @@
+"""The two list panes of the window: the article list (search, filters, progress) and the records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidcurator.domain import RecordStatus, ReviewState
+from aidcurator.gui.models import ArticleListModel, RecordListModel
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from aidcurator.domain.views import ArticleQuery, RecordView
+
+SEARCH_DELAY_MS = 250
+REVIEW_FILTERS = (
+    (ReviewState.NEW, "New"),
+    (ReviewState.IN_PROGRESS, "In progress"),
+    (ReviewState.DONE, "Done"),
+)
+ROW_FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+def select_row(table: QTableView, row: int, *, notify: bool = True) -> None:
+    """Make ``row`` the table's current row (-1: none); ``notify=False`` tells no one."""
+    selection = table.selectionModel()
+    blocked = selection.blockSignals(not notify)
+    try:
+        if row >= 0:
+            index = table.model().index(row, 0)
+            selection.setCurrentIndex(index, ROW_FLAGS)
+            table.scrollTo(index)
+        else:
+            selection.clear()
+    finally:
+        selection.blockSignals(blocked)
+
+
+def _table(name: str, model: ArticleListModel | RecordListModel) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    return table
+
+
+class ArticleListPane(QWidget):
+    """Search box, state and language filters, the paged article list and the progress line."""
+
+    def __init__(self, articles: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.articles = articles
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search titles and text (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.state_filter = QComboBox()
+        self.state_filter.setObjectName("stateFilter")
+        self.state_filter.addItem("All states", None)
+        for state, label in REVIEW_FILTERS:
+            self.state_filter.addItem(label, state.value)
+        self.state_filter.setToolTip("Show articles in one review state")
+        self.language_filter = QComboBox()
+        self.language_filter.setObjectName("languageFilter")
+        self.language_filter.setToolTip("Show articles in one language")
+        self.table = table = _table("articleTable", articles)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(ArticleListModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ArticleListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        metrics = table.fontMetrics()
+        for column, sample in (
+            (ArticleListModel.COL_STATE, "✓ done"),
+            (ArticleListModel.COL_SOURCE, "Xinhua"),
+            (ArticleListModel.COL_DATE, "2025-12-18"),
+            (ArticleListModel.COL_LANGUAGE, "Lang"),
+            (ArticleListModel.COL_RECORDS, "Records"),
+        ):
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressLabel")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(self.state_filter, 1)
+        filters.addWidget(self.language_filter, 1)
+        layout.addLayout(filters)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.progress_label)
+
+        self.search.textEdited.connect(lambda _text: self.search_timer.start())
+        articles.progress_changed.connect(self.show_progress)
+
+    def query(self) -> ArticleQuery:
+        """The list's query with the search text and filters on screen."""
+        state = self.state_filter.currentData()
+        return replace(
+            self.articles.query,
+            search=self.search.text().strip(),
+            review_state=ReviewState(state) if state else None,
+            language=self.language_filter.currentData() or None,
+        )
+
+    def show_progress(self, done: int, total: int) -> None:
+        query = self.articles.query
+        filtered = bool(query.search or query.review_state or query.language)
+        what = "matching articles" if filtered else "articles"
+        self.progress_label.setText(f"{done:,} of {total:,} {what} done")
+
+    def set_languages(self, languages: Sequence[str]) -> None:
+        current = self.language_filter.currentData()
+        self.language_filter.clear()
+        self.language_filter.addItem("All languages", None)
+        for language in languages:
+            self.language_filter.addItem(language, language)
+        self.language_filter.setCurrentIndex(max(0, self.language_filter.findData(current)))
+
+    def select_article(self, article_id: int) -> None:
+        """Mark an article's row as current without telling anyone (it is already shown)."""
+        row = self.articles.row_of(article_id) if article_id else -1
+        if row >= 0 and self.table.currentIndex().row() != row:
+            select_row(self.table, row, notify=False)
+
+
+class RecordsPane(QWidget):
+    """The records of the article on screen, with a count of those not reviewed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = RecordListModel(self)
+        self.table = _table("recordTable", self.records)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RecordListModel.COL_PARTIES, QHeaderView.ResizeMode.Stretch)
+        self.label = QLabel("Records")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.table)
+
+    def show_records(self, records: Sequence[RecordView]) -> None:
+        selection = self.table.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            self.records.set_records(records)
+        finally:
+            selection.blockSignals(blocked)
+        self._count()
+
+    def update_record(self, record: RecordView) -> None:
+        self.records.update_record(record)
+        self._count()
+
+    def _count(self) -> None:
+        records = self.records.records()
+        pending = sum(1 for r in records if r.status == RecordStatus.PENDING)
+        self.label.setText(
+            f"Records ({len(records)}, {pending} not reviewed)" if records else "Records (none yet)"
+        )
+
+    def select_record(self, record_id: int | None) -> None:
+        select_row(self.table, self.records.row_of(record_id) if record_id else -1, notify=False)
