@@ -253,7 +253,7 @@ def test_a_failed_undo_is_shown_as_an_error(controller, view):
     controller.delete_record()
     controller.undo_stack.undo()
     controller.undo_stack.redo()
-    snapshot = controller.undo_stack.command(0).snapshot
+    snapshot = controller.undo_stack.command(0).change.snapshot
     controller.curator.restore_record(snapshot)  # someone else brought it back: undoing the delete fails
     controller.undo_stack.undo()
     assert view.errors and view.errors[-1][0] == "Could not undo"

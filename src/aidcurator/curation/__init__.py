@@ -25,6 +25,8 @@ since it was loaded, :class:`NotFoundError` for an id that is gone, and the extr
 
 from __future__ import annotations
 
+import os
+
 from aidcurator.curation.amounts import UNSET
 from aidcurator.curation.base import Cancel, Extractor, Progress, content_hash, default_actor
 from aidcurator.curation.demo import demo_database, sample_files
@@ -69,6 +71,12 @@ __all__ = [
 
 class Curator(GoldMixin, ImportingMixin, LifecycleMixin, ReExtractMixin, ExportingMixin):
     """Use cases over one database. Thread-safe in the sense that each call opens its own session."""
+
+    def reopen(self, db: str | os.PathLike[str] | None) -> Curator:
+        """Another database (opened, created or upgraded) with this curator's extractor, parser and actor."""
+        return type(self).open(
+            db, extractor=self._extractor, amount_parser=self._amount_parser, actor=self._actor
+        )
 
     def with_actor(self, actor: str | None) -> Curator:
         """The same database, extractor and parser, writing edits as ``actor``."""

@@ -10,26 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from aidcurator.gui.main_window import MainWindow, sample_files
+from aidcurator.curation import default_database_path, demo_database, sample_files
+from aidcurator.gui.main_window import MainWindow
 from aidcurator.gui.settings import Preferences, default_settings
 
-# -- shim: the two paths below belong to the store; curation should export them (see issue 10) and
-#    then these two functions go, together with the only ``aidcurator.store`` import of the GUI.
-
-
-def user_data_dir() -> Path:
-    from aidcurator.store import user_data_dir as store_user_data_dir
-
-    return store_user_data_dir()
-
-
-def default_database_path() -> Path:
-    from aidcurator.store import default_database_path as store_default_database_path
-
-    return store_default_database_path()
-
-
-DEMO_DATABASE_NAME = "demo.db"
 SCREENSHOT_SIZE = (1440, 900)
 
 
@@ -47,7 +31,7 @@ def application() -> QApplication:
 
 
 def demo_database_path() -> Path:
-    return user_data_dir() / DEMO_DATABASE_NAME
+    return demo_database()
 
 
 def ensure_demo_database(path: str | os.PathLike[str] | None = None) -> Path:

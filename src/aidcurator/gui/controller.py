@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
-from aidcurator.curation import ConflictError, StoreError
+from aidcurator.curation import ConflictError, StoreError, sample_files
 from aidcurator.domain import RecordStatus
 from aidcurator.gui import commands as cmd
 from aidcurator.gui.jobs import JobRunner
@@ -29,13 +28,6 @@ if TYPE_CHECKING:
     from aidcurator.domain.views import AmountView, ArticleView, MentionView, RecordView
 
 USER_ERRORS = (ValueError, LookupError, StoreError)
-
-
-def sample_files() -> list[Path]:
-    """The bundled sample articles."""
-    from aidcurator.resources import resource_path
-
-    return sorted(p for p in resource_path("samples").iterdir() if p.suffix == ".txt")
 
 
 class WindowController(RecordEditing):
@@ -194,14 +186,15 @@ class WindowController(RecordEditing):
         if amount is not None and amount.start is not None and amount.end is not None:
             self.view.select_span(amount.start, amount.end)
 
-    def _refresh(self, record_id: int | None) -> None:
-        """Re-read one record of the list after a change to it (and only it)."""
+    def _refresh(self, record_id: int | None, fresh: RecordView | None = None) -> None:
+        """Show one record of the list as a change left it (``fresh``, else read again)."""
         if record_id is None:
             return
-        try:
-            fresh = self.curator.record(record_id)
-        except LookupError:
-            fresh = None
+        if fresh is None or fresh.id != record_id:
+            try:
+                fresh = self.curator.record(record_id)
+            except LookupError:
+                fresh = None
         if fresh is None or fresh.article_id != self.article_id:
             self.records = [r for r in self.records if r.id != record_id]
             self.view.show_records(self.records)
@@ -252,7 +245,7 @@ class WindowController(RecordEditing):
                 # links from and to other records (parents, shares) may have changed with it
                 self.reload_records(select=select, keep_amount=keep)
             else:
-                self._refresh(command.record_id)
+                self._refresh(command.record_id, command.view)  # the view the command's last step returned
                 self._select(select, keep_amount=keep)
         if verb == "Saved" and isinstance(command, cmd.DeleteRecordCommand):
             message = f"Deleted record {command.record_id} — Ctrl+Z brings it back"
@@ -312,11 +305,7 @@ class WindowController(RecordEditing):
 
     def _same_settings(self, path: str) -> Curator:
         """Another database with this curator's extractor, amount parser and actor."""
-        from aidcurator.curation import Curator
-
-        old = self.curator  # the defaults stay lazy: read the settings, not the properties
-        settings = {name: getattr(old, f"_{name}", None) for name in ("extractor", "amount_parser", "actor")}
-        return Curator.open(path, **settings)
+        return self.curator.reopen(path)
 
     def open_database(self, path: str | os.PathLike[str]) -> bool:
         """Switch to another database (created and upgraded if needed)."""

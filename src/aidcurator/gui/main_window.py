@@ -18,9 +18,10 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QScrollArea, QSplitter, QWidget
 
+from aidcurator.curation import sample_files
 from aidcurator.gui import actions as action_table
 from aidcurator.gui.article_view import ArticleView
-from aidcurator.gui.controller import WindowController, sample_files
+from aidcurator.gui.controller import WindowController
 from aidcurator.gui.dialogs import Dialogs
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.panes import ArticleListPane, RecordsPane, select_row
