@@ -172,6 +172,8 @@ class ArticleDraft:
     origin_file: str | None = None
     origin_position: str | None = None  # e.g. "article 3", "row 12", "line 7"
     metadata: dict[str, Any] = field(default_factory=dict)
+    # what a reader had to repair, one line each (e.g. "3 bytes that are not valid UTF-8 were replaced")
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
