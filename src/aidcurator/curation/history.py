@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from aidcurator.domain.errors import ConflictError
 from aidcurator.store import repository as repo
-
-
-class ConflictError(Exception):
-    """The record was changed by someone else since the caller loaded it."""
-
 
 Mark = Literal["curated", "uncurated", "keep"]
 
@@ -28,8 +24,11 @@ def check_version(record: Any, expected_version: int | None) -> None:
 
 
 def touch(record: Any) -> None:
-    """A new version of the record: every write that changes it calls this once."""
-    record.version = (record.version or 0) + 1
+    """Mark the record changed: every write that changes it calls this once.
+
+    The store's UPDATE of the row then raises the version, with the old version in its WHERE
+    clause, so a concurrent change makes the write fail (``ConflictError``) on every backend.
+    """
     record.updated_at = repo.utcnow()
 
 

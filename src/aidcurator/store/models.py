@@ -97,9 +97,15 @@ class Mention(SQLModel, table=True):
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
+_RECORD_VERSION = Column("version", sa.Integer, nullable=False)
+
+
 class Record(SQLModel, table=True):
     # Added in migration 0002: record counts per article and status.
     __table_args__ = (sa.Index("ix_record_article_id_status", "article_id", "status"),)
+    # Every UPDATE of a record raises ``version`` and carries the old one in its WHERE clause, so a
+    # write based on a stale read fails (StaleDataError → ConflictError) on SQLite and PostgreSQL.
+    __mapper_args__ = {"version_id_col": _RECORD_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
@@ -126,7 +132,7 @@ class Record(SQLModel, table=True):
     flags: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
-    version: int = 1
+    version: int = Field(default=1, sa_column=_RECORD_VERSION)
     # Added in migration 0003 (columns keep the order in which migrations added them).
     flow_type: FlowType | None = None
     project_status: ProjectStatus | None = None

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from aidcurator.domain import (
@@ -182,10 +183,13 @@ def restore_snapshot(session: Session, *, snapshot: RecordSnapshot) -> int:
     for amount, share_of in pending_shares:
         if share_of in amount_ids or session.get(Amount, share_of) is not None:
             amount.share_of_id = share_of
-    for child_id in snapshot.children:
-        child = session.get(Record, child_id)
-        if child is not None and child.parent_id is None:
-            child.parent_id = record_id
+    if snapshot.children:  # a link put back, not an edit of the children: their versions stay
+        session.execute(
+            sa.update(Record)
+            .where(col(Record.id).in_(list(snapshot.children)), col(Record.parent_id).is_(None))
+            .values(parent_id=record_id)
+            .execution_options(synchronize_session="fetch")
+        )
     for other_amount_id, share_of in snapshot.share_links:
         other = session.get(Amount, other_amount_id)
         if other is not None and other.share_of_id is None:
