@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from aidcurator.domain import (
+    UNKNOWN_CURRENCY,
     AmountKind,
     CandidateAmount,
     CandidateRecord,
@@ -193,7 +194,31 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
         extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
     mentions = quantities + extra
     mentions.sort(key=lambda m: (m.start, m.end))
+    _resolve_currency_families(mentions)
     return mentions
+
+
+def _resolve_currency_families(mentions: list[Mention]) -> None:
+    """A generic currency word (francs, shillings, Rs) takes the currency of the first country the
+    text names that uses one of its family (CFA francs with Cameroon → XAF), else the family default."""
+    generic = [m for m in mentions if m.kind is MentionKind.AMOUNT and m.data.get("currency_family")]
+    if not generic:
+        return
+    families = load_rules().currencies.families
+    countries = [
+        code for m in mentions if m.kind is MentionKind.PLACE and (code := country_code(m.data.get("id")))
+    ]
+    for mention in generic:
+        default, by_country = families[mention.data["currency_family"]]
+        code = next((by_country[c] for c in countries if c in by_country), default)
+        mention.currency = code or UNKNOWN_CURRENCY
+
+
+def country_code(place_id: str | None) -> str | None:
+    """ISO 3166 alpha-3 code of a gazetteer country id (``ctry-ago`` → ``AGO``), None for other places."""
+    if place_id and place_id.startswith("ctry-"):
+        return place_id[5:].upper()
+    return None
 
 
 def _as_written(mention: Mention, text: str) -> Mention:
