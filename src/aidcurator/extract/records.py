@@ -29,6 +29,7 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -107,6 +108,7 @@ class _RecordRules:
     aid: _Cues
     difference_before: _Cues
     not_a_record_exceptions: _Cues
+    commitment_year: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -119,6 +121,11 @@ def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
             rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
         )
     return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+def _either(cues: _Cues) -> re.Pattern[str]:
+    """One pattern for both languages' cue words."""
+    return re.compile(f"{cues.en.pattern}|{cues.zh.pattern}")
 
 
 @cache
@@ -147,6 +154,7 @@ def _rules() -> _RecordRules:
             aid=_Cues.load(data["not_a_record_cues"]["aid_cues"]),
             difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
             not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
+            commitment_year=_either(_Cues.load(data["commitment_year_cues"])),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -511,6 +519,7 @@ def assemble_records(
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
     previous_end = 0
+    flows = FlowReader(text)
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
@@ -574,14 +583,101 @@ def assemble_records(
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
             _link_share(record, parent, last_parent)
+        flows.fill(record, sentence)
         duplicate = _find_duplicate(records, record)
         if duplicate is not None:
-            records[duplicate].evidence["amount"].append(amount.span)
+            _fold(records[duplicate], record)
             continue
         records.append(record)
         if kind is not AmountKind.SHARE:
             last_parent = len(records) - 1
+    _year_from_text(text, mentions, sentences, records)
     return records
+
+
+_FOLDED_FIELDS = (
+    "donor",
+    "recipient",
+    "sector",
+    "n_projects",
+    "beneficiaries_people",
+    "beneficiaries_households",
+    "jobs",
+)
+
+
+def _fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
+    """The same amount named again (headline and body): one record, with the fields only the repeat
+    names (its year, recipient, sector …) and both evidence spans."""
+    kept.evidence["amount"].extend(repeat.evidence["amount"])
+    if kept.year_start is None and repeat.year_start is not None:
+        kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
+        kept.evidence["year"] = list(repeat.evidence.get("year", []))
+    for field in _FOLDED_FIELDS:
+        if getattr(kept, field) is None and getattr(repeat, field) is not None:
+            setattr(kept, field, getattr(repeat, field))
+            if field in repeat.evidence:
+                kept.evidence[field] = list(repeat.evidence[field])
+    if kept.amounts[0].kind is AmountKind.UNKNOWN and repeat.amounts[0].kind is not AmountKind.UNKNOWN:
+        kept.amounts[0].kind = repeat.amounts[0].kind
+        if "amount_kind" in repeat.evidence:
+            kept.evidence["amount_kind"] = list(repeat.evidence["amount_kind"])
+    for field in ("flow_type", "project_status"):  # the body's cue beats the headline's default
+        if field not in kept.evidence and field in repeat.evidence:
+            setattr(kept, field, getattr(repeat, field))
+            kept.evidence[field] = list(repeat.evidence[field])
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _paragraph(text: str, position: int) -> tuple[int, int]:
+    """The paragraph (text between blank lines) holding ``position``; a headline (the text's first
+    paragraph when it is one short line) belongs to the paragraph after it."""
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text, 0, position):
+        start = match.end()
+    after = _PARAGRAPH_BREAK.search(text, position)
+    end = after.start() if after else len(text)
+    if start == 0 and after is not None and "\n" not in text[:end].strip() and end < 300:
+        following = _PARAGRAPH_BREAK.search(text, after.end())
+        end = following.start() if following else len(text)
+    return start, end
+
+
+def _year_from_text(
+    text: str, mentions: list[Mention], sentences: SentenceIndex, records: list[CandidateRecord]
+) -> None:
+    """A record whose amount names no year takes the text's commitment year: the first year named in
+    a sentence with a commitment cue (signed, pledged, granted, 签署 …), else the first year named."""
+    undated = [r for r in records if r.year_start is None]
+    if not undated:
+        return
+    years = [m for m in mentions if m.kind is MentionKind.YEAR and m.data.get("start") is not None]
+    if not years:
+        return
+    cue = _rules().commitment_year
+    amounts_by_sentence: dict[int, set] = {}
+    for m in mentions:
+        if m.kind is MentionKind.AMOUNT:
+            amounts_by_sentence.setdefault(sentences.of(m.start).start, set()).add(m.value)
+    for record in undated:
+        lo, hi = _paragraph(text, record.amounts[0].span.start)
+        own = {record.amounts[0].value}
+        near = [  # a year in a sentence about another amount belongs to that amount
+            m
+            for m in years
+            if lo <= m.start < hi and amounts_by_sentence.get(sentences.of(m.start).start, own) <= own
+        ]
+        if not near:
+            continue
+        chosen = next(
+            (m for m in near if (s := sentences.of(m.start)) and cue.search(text, s.start, s.end)), near[0]
+        )
+        record.year_start = chosen.data.get("start")
+        record.year_end = chosen.data.get("end") or record.year_start
+        record.evidence["year"] = [chosen.span]
+        record.flags["year_from_text"] = True
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
@@ -927,7 +1023,10 @@ def _find_duplicate(records: list[CandidateRecord], record: CandidateRecord) -> 
         old = other.amounts[0]
         if (old.value, old.currency, old.value_max) != (new.value, new.currency, new.value_max):
             continue
-        if (other.year_start, other.year_end) != (record.year_start, record.year_end):
+        if (other.year_start, other.year_end) != (record.year_start, record.year_end) and None not in (
+            other.year_start,
+            record.year_start,
+        ):
             continue
         if AmountKind.UNKNOWN not in (old.kind, new.kind) and old.kind is not new.kind:
             continue
