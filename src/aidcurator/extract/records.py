@@ -592,7 +592,34 @@ def assemble_records(
         if kind is not AmountKind.SHARE:
             last_parent = len(records) - 1
     _year_from_text(text, mentions, sentences, records)
+    _sector_from_text(text, sectors, records)
+    _fill_codes(records)
     return records
+
+
+def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
+    """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
+    lead paragraph), else of the whole text."""
+    if not sectors:
+        return
+    for record in records:
+        if record.sector is not None:
+            continue
+        lo, hi = _paragraph(text, record.amounts[0].span.start)
+        hit = dominant_sector_hit(sectors, lo, hi) or dominant_sector_hit(sectors, 0, len(text))
+        if hit is not None:
+            record.sector = hit.data.get("code")
+            record.evidence["sector"] = [hit.span]
+            record.flags["sector_from_text"] = True
+
+
+def _fill_codes(records: list[CandidateRecord]) -> None:
+    """ISO 3166 alpha-3 codes of country parties (``recipient_code``, ``donor_code``); gazetteer ids of others."""
+    for record in records:
+        for name, code_field in ((record.donor, "donor_code"), (record.recipient, "recipient_code")):
+            place = lookup_place(name) if name else None
+            if place is not None:
+                setattr(record, code_field, country_code(place.id) or place.id)
 
 
 _FOLDED_FIELDS = (
