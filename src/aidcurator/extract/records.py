@@ -519,7 +519,7 @@ def assemble_records(
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
     previous_end = 0
-    flows = FlowReader(text)
+    flows = FlowReader(text, lambda position: _paragraph(text, position))
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
@@ -602,11 +602,16 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
     lead paragraph), else of the whole text."""
     if not sectors:
         return
+    whole: Mention | bool | None = False
     for record in records:
         if record.sector is not None:
             continue
         lo, hi = _paragraph(text, record.amounts[0].span.start)
-        hit = dominant_sector_hit(sectors, lo, hi) or dominant_sector_hit(sectors, 0, len(text))
+        hit = dominant_sector_hit(sectors, lo, hi)
+        if hit is None:
+            if whole is False:
+                whole = dominant_sector_hit(sectors, 0, len(text))
+            hit = whole
         if hit is not None:
             record.sector = hit.data.get("code")
             record.evidence["sector"] = [hit.span]
@@ -661,15 +666,33 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 def _paragraph(text: str, position: int) -> tuple[int, int]:
     """The paragraph (text between blank lines) holding ``position``; a headline (the text's first
     paragraph when it is one short line) belongs to the paragraph after it."""
-    start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text, 0, position):
-        start = match.end()
-    after = _PARAGRAPH_BREAK.search(text, position)
-    end = after.start() if after else len(text)
-    if start == 0 and after is not None and "\n" not in text[:end].strip() and end < 300:
-        following = _PARAGRAPH_BREAK.search(text, after.end())
-        end = following.start() if following else len(text)
+    starts, ends = _paragraphs(text)
+    i = max(0, bisect_left(ends, position + 1) if position < len(text) else len(ends) - 1)
+    i = min(i, len(ends) - 1)
+    start, end = starts[i], ends[i]
+    if i == 0 and len(ends) > 1 and "\n" not in text[:end].strip() and end < 300:
+        end = ends[1]  # the headline joins the lead paragraph
+    elif i == 1 and "\n" not in text[: ends[0]].strip() and ends[0] < 300:
+        start = 0
     return start, end
+
+
+_last_paragraphs: tuple[str, tuple[list[int], list[int]]] | None = None
+
+
+def _paragraphs(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the text's paragraphs, made once per text."""
+    global _last_paragraphs
+    last = _last_paragraphs
+    if last is not None and last[0] is text:
+        return last[1]
+    starts, ends = [0], []
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(len(text))
+    _last_paragraphs = (text, (starts, ends))
+    return starts, ends
 
 
 def _year_from_text(
