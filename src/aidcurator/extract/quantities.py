@@ -101,6 +101,7 @@ class _Scanner:
         self.patterns = _patterns()
         self.bare_numbers_are_money = bare_numbers_are_money
         self._japanese_context: bool | None = None
+        self.last_currency: tuple[str, int] | None = None
 
     # ---- helpers -------------------------------------------------------------------------
     def yen_sign_currency(self) -> str:
@@ -396,16 +397,30 @@ class _Scanner:
         currency: str | None = None
         after = self.currency_after(number.end)
         range_match = self.read_range(number, after)
+        last_number_end = number.end
         if range_match is not None:
             first, second, currency, span_end = range_match
             value_max = second.value
+            last_number_end = second.end
         elif after:
             currency, span_end = after
         before = self.currency_before(first.start)
         span_start = first.start
+        family = None
+        if currency is not None:
+            family = self.currency_family("zh_suffix", "en_suffix", text[last_number_end:span_end].strip())
         if before:
-            prefix_code, span_start = before
-            currency = currency or prefix_code
+            prefix_code, prefix_start = before
+            word = text[prefix_start : first.start].strip()
+            if len(word) == 1 and word.isalpha() and not (word.isupper() and self.big_enough(number)):
+                before = None  # K5, P2: a one-letter sign only before a scaled or four-digit amount
+            else:
+                span_start = prefix_start
+                if currency is None:
+                    currency = prefix_code
+                    family = self.currency_family("zh_prefix", "prefix", word)
+        if currency is None and number.attached_scale:
+            currency = self.currency_earlier_in_sentence(first.start)  # $650m ... and 30m more
         if currency is None:
             if number.attached_scale:
                 return None
@@ -431,7 +446,7 @@ class _Scanner:
             suffix = self.qualifier_after(span_end)
             prefix = self.qualifier_before(span_start)
             qualifier = qualifier or (prefix if prefix else None) or (suffix[0] if suffix else None)
-        return Mention(
+        mention = Mention(
             kind=MentionKind.AMOUNT,
             start=span_start,
             end=span_end,
@@ -440,7 +455,37 @@ class _Scanner:
             currency=currency,
             qualifier=Qualifier(qualifier or Qualifier.EXACT),
             value_max=_exact(value_max) if value_max is not None else None,
+            data={"currency_family": family} if family else {},
         )
+        if currency != UNKNOWN_CURRENCY and not family:
+            self.last_currency = (currency, span_end)
+        return mention
+
+    def currency_family(self, zh_key: str, other_key: str, word: str) -> str | None:
+        """The family of a generic currency word (francs, Rs, K), None for a specific one (Kenyan shillings)."""
+        families = self.rules.currencies.family
+        if not families or not word:
+            return None
+        found = families.get(f"{zh_key}:{word}")
+        if found is None:
+            key = word.lower() if other_key == "en_suffix" else _alpha_prefix_key(word)
+            found = families.get(f"{other_key}:{key}")
+        return found
+
+    def big_enough(self, number: _Number) -> bool:
+        return number.has_scale or number.value >= 1000
+
+    def currency_earlier_in_sentence(self, start: int) -> str | None:
+        """A scaled number without a currency takes the currency of an amount earlier in its sentence."""
+        if self.last_currency is None:
+            return None
+        code, end = self.last_currency
+        if start - end > 200 or _CJK.search(self.text, end, start):
+            return None
+        gap = self.text[end:start]
+        if any(mark in gap for mark in "。！？!?\n；;") or ". " in gap:
+            return None
+        return code
 
     def read_range(
         self, number: _Number, first_currency: tuple[str, int] | None

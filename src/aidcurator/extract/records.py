@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from aidcurator.domain import (
+    UNKNOWN_CURRENCY,
     AmountKind,
     CandidateAmount,
     CandidateRecord,
@@ -28,6 +29,7 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -106,6 +108,7 @@ class _RecordRules:
     aid: _Cues
     difference_before: _Cues
     not_a_record_exceptions: _Cues
+    commitment_year: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -118,6 +121,11 @@ def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
             rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
         )
     return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+def _either(cues: _Cues) -> re.Pattern[str]:
+    """One pattern for both languages' cue words."""
+    return re.compile(f"{cues.en.pattern}|{cues.zh.pattern}")
 
 
 @cache
@@ -146,6 +154,7 @@ def _rules() -> _RecordRules:
             aid=_Cues.load(data["not_a_record_cues"]["aid_cues"]),
             difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
             not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
+            commitment_year=_either(_Cues.load(data["commitment_year_cues"])),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -193,7 +202,31 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
         extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
     mentions = quantities + extra
     mentions.sort(key=lambda m: (m.start, m.end))
+    _resolve_currency_families(mentions)
     return mentions
+
+
+def _resolve_currency_families(mentions: list[Mention]) -> None:
+    """A generic currency word (francs, shillings, Rs) takes the currency of the first country the
+    text names that uses one of its family (CFA francs with Cameroon → XAF), else the family default."""
+    generic = [m for m in mentions if m.kind is MentionKind.AMOUNT and m.data.get("currency_family")]
+    if not generic:
+        return
+    families = load_rules().currencies.families
+    countries = [
+        code for m in mentions if m.kind is MentionKind.PLACE and (code := country_code(m.data.get("id")))
+    ]
+    for mention in generic:
+        default, by_country = families[mention.data["currency_family"]]
+        code = next((by_country[c] for c in countries if c in by_country), default)
+        mention.currency = code or UNKNOWN_CURRENCY
+
+
+def country_code(place_id: str | None) -> str | None:
+    """ISO 3166 alpha-3 code of a gazetteer country id (``ctry-ago`` → ``AGO``), None for other places."""
+    if place_id and place_id.startswith("ctry-"):
+        return place_id[5:].upper()
+    return None
 
 
 def _as_written(mention: Mention, text: str) -> Mention:
@@ -486,6 +519,7 @@ def assemble_records(
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
     previous_end = 0
+    flows = FlowReader(text, lambda position: _paragraph(text, position))
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
@@ -549,14 +583,151 @@ def assemble_records(
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
             _link_share(record, parent, last_parent)
+        flows.fill(record, sentence)
         duplicate = _find_duplicate(records, record)
         if duplicate is not None:
-            records[duplicate].evidence["amount"].append(amount.span)
+            _fold(records[duplicate], record)
             continue
         records.append(record)
         if kind is not AmountKind.SHARE:
             last_parent = len(records) - 1
+    _year_from_text(text, mentions, sentences, records)
+    _sector_from_text(text, sectors, records)
+    _fill_codes(records)
     return records
+
+
+def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
+    """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
+    lead paragraph), else of the whole text."""
+    if not sectors:
+        return
+    whole: Mention | bool | None = False
+    for record in records:
+        if record.sector is not None:
+            continue
+        lo, hi = _paragraph(text, record.amounts[0].span.start)
+        hit = dominant_sector_hit(sectors, lo, hi)
+        if hit is None:
+            if whole is False:
+                whole = dominant_sector_hit(sectors, 0, len(text))
+            hit = whole
+        if hit is not None:
+            record.sector = hit.data.get("code")
+            record.evidence["sector"] = [hit.span]
+            record.flags["sector_from_text"] = True
+
+
+def _fill_codes(records: list[CandidateRecord]) -> None:
+    """ISO 3166 alpha-3 codes of country parties (``recipient_code``, ``donor_code``); gazetteer ids of others."""
+    for record in records:
+        for name, code_field in ((record.donor, "donor_code"), (record.recipient, "recipient_code")):
+            place = lookup_place(name) if name else None
+            if place is not None:
+                setattr(record, code_field, country_code(place.id) or place.id)
+
+
+_FOLDED_FIELDS = (
+    "donor",
+    "recipient",
+    "sector",
+    "n_projects",
+    "beneficiaries_people",
+    "beneficiaries_households",
+    "jobs",
+)
+
+
+def _fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
+    """The same amount named again (headline and body): one record, with the fields only the repeat
+    names (its year, recipient, sector …) and both evidence spans."""
+    kept.evidence["amount"].extend(repeat.evidence["amount"])
+    if kept.year_start is None and repeat.year_start is not None:
+        kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
+        kept.evidence["year"] = list(repeat.evidence.get("year", []))
+    for field in _FOLDED_FIELDS:
+        if getattr(kept, field) is None and getattr(repeat, field) is not None:
+            setattr(kept, field, getattr(repeat, field))
+            if field in repeat.evidence:
+                kept.evidence[field] = list(repeat.evidence[field])
+    if kept.amounts[0].kind is AmountKind.UNKNOWN and repeat.amounts[0].kind is not AmountKind.UNKNOWN:
+        kept.amounts[0].kind = repeat.amounts[0].kind
+        if "amount_kind" in repeat.evidence:
+            kept.evidence["amount_kind"] = list(repeat.evidence["amount_kind"])
+    for field in ("flow_type", "project_status"):  # the body's cue beats the headline's default
+        if field not in kept.evidence and field in repeat.evidence:
+            setattr(kept, field, getattr(repeat, field))
+            kept.evidence[field] = list(repeat.evidence[field])
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _paragraph(text: str, position: int) -> tuple[int, int]:
+    """The paragraph (text between blank lines) holding ``position``; a headline (the text's first
+    paragraph when it is one short line) belongs to the paragraph after it."""
+    starts, ends = _paragraphs(text)
+    i = max(0, bisect_left(ends, position + 1) if position < len(text) else len(ends) - 1)
+    i = min(i, len(ends) - 1)
+    start, end = starts[i], ends[i]
+    if i == 0 and len(ends) > 1 and "\n" not in text[:end].strip() and end < 300:
+        end = ends[1]  # the headline joins the lead paragraph
+    elif i == 1 and "\n" not in text[: ends[0]].strip() and ends[0] < 300:
+        start = 0
+    return start, end
+
+
+_last_paragraphs: tuple[str, tuple[list[int], list[int]]] | None = None
+
+
+def _paragraphs(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the text's paragraphs, made once per text."""
+    global _last_paragraphs
+    last = _last_paragraphs
+    if last is not None and last[0] is text:
+        return last[1]
+    starts, ends = [0], []
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(len(text))
+    _last_paragraphs = (text, (starts, ends))
+    return starts, ends
+
+
+def _year_from_text(
+    text: str, mentions: list[Mention], sentences: SentenceIndex, records: list[CandidateRecord]
+) -> None:
+    """A record whose amount names no year takes the text's commitment year: the first year named in
+    a sentence with a commitment cue (signed, pledged, granted, 签署 …), else the first year named."""
+    undated = [r for r in records if r.year_start is None]
+    if not undated:
+        return
+    years = [m for m in mentions if m.kind is MentionKind.YEAR and m.data.get("start") is not None]
+    if not years:
+        return
+    cue = _rules().commitment_year
+    amounts_by_sentence: dict[int, set] = {}
+    for m in mentions:
+        if m.kind is MentionKind.AMOUNT:
+            amounts_by_sentence.setdefault(sentences.of(m.start).start, set()).add(m.value)
+    for record in undated:
+        lo, hi = _paragraph(text, record.amounts[0].span.start)
+        own = {record.amounts[0].value}
+        near = [  # a year in a sentence about another amount belongs to that amount
+            m
+            for m in years
+            if lo <= m.start < hi and amounts_by_sentence.get(sentences.of(m.start).start, own) <= own
+        ]
+        if not near:
+            continue
+        chosen = next(
+            (m for m in near if (s := sentences.of(m.start)) and cue.search(text, s.start, s.end)), near[0]
+        )
+        record.year_start = chosen.data.get("start")
+        record.year_end = chosen.data.get("end") or record.year_start
+        record.evidence["year"] = [chosen.span]
+        record.flags["year_from_text"] = True
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
@@ -902,7 +1073,10 @@ def _find_duplicate(records: list[CandidateRecord], record: CandidateRecord) -> 
         old = other.amounts[0]
         if (old.value, old.currency, old.value_max) != (new.value, new.currency, new.value_max):
             continue
-        if (other.year_start, other.year_end) != (record.year_start, record.year_end):
+        if (other.year_start, other.year_end) != (record.year_start, record.year_end) and None not in (
+            other.year_start,
+            record.year_start,
+        ):
             continue
         if AmountKind.UNKNOWN not in (old.kind, new.kind) and old.kind is not new.kind:
             continue

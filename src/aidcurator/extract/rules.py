@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -22,6 +22,11 @@ class CurrencyWords:
     zh_prefix: dict[str, str]
     prefix: dict[str, str]  # signs and codes written before the number (US$, ¥, RMB)
     en_suffix: dict[str, str]  # lower-cased word -> ISO code
+    # generic words (francs, shillings, Rs, K) -> their family; the country the text names decides
+    family: dict[str, str] = field(
+        default_factory=dict
+    )  # "en_suffix:shillings", "prefix:Rs", "zh_suffix:先令"
+    families: dict[str, tuple[str | None, dict[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,14 @@ def _currency_words(data: dict[str, Any]) -> CurrencyWords:
     zh_prefix: dict[str, str] = {}
     prefix: dict[str, str] = {}
     en_suffix: dict[str, str] = {}
+    family: dict[str, str] = {}
+    families: dict[str, tuple[str | None, dict[str, str]]] = {}
+    for name, spec in data.get("currency_families", {}).items():
+        if name.startswith("_"):
+            continue
+        if not isinstance(spec, dict) or not isinstance(spec.get("by_country"), dict):
+            raise RuleDataError(f"amounts.json: currency family {name!r} needs a by_country map")
+        families[name] = (spec.get("default"), {k.upper(): v for k, v in spec["by_country"].items()})
     for entry in entries:
         code = entry.get("code")
         if not isinstance(code, str) or len(code) != 3:
@@ -129,8 +142,13 @@ def _currency_words(data: dict[str, Any]) -> CurrencyWords:
             ("en_suffix", en_suffix, True),
         ):
             for word in entry.get(key, []):
-                target.setdefault(word.lower() if lower else word, code)
-    return CurrencyWords(zh_suffix, zh_prefix, prefix, en_suffix)
+                word = word.lower() if lower else word
+                if word not in target and entry.get("family"):
+                    if entry["family"] not in families:
+                        raise RuleDataError(f"amounts.json: unknown currency family {entry['family']!r}")
+                    family[f"{key}:{word}"] = entry["family"]
+                target.setdefault(word, code)
+    return CurrencyWords(zh_suffix, zh_prefix, prefix, en_suffix, family, families)
 
 
 @cache
