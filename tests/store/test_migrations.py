@@ -22,7 +22,7 @@ def _indexes(engine: sa.Engine, table: str) -> set[str]:
 
 
 def test_new_database_is_at_head(engine: sa.Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0003"
+    assert current_revision(engine) == head_revision() == "0004"
 
 
 def test_models_and_migrated_schema_agree(engine: sa.Engine) -> None:
@@ -77,7 +77,7 @@ def test_database_at_0001_is_upgraded_in_place_with_data_kept(db_path: Path) -> 
     _make_0001_database(db_path)
     engine = open_engine(db_path)
     try:
-        assert current_revision(engine) == "0003"
+        assert current_revision(engine) == "0004"
         assert "ix_record_article_id_status" in _indexes(engine, "record")
         assert "ix_article_review_state_published" in _indexes(engine, "article")
         with read_session(engine) as session:
@@ -153,4 +153,9 @@ def test_migration_scripts_ship_inside_the_package() -> None:
 
     assert MIGRATIONS_DIR.is_relative_to(Path(aidcurator.store.models.__file__).parent)
     assert (MIGRATIONS_DIR / "env.py").is_file()
-    assert sorted(p.name[:4] for p in (MIGRATIONS_DIR / "versions").glob("*.py")) == ["0001", "0002", "0003"]
+    assert sorted(p.name[:4] for p in (MIGRATIONS_DIR / "versions").glob("*.py")) == [
+        "0001",
+        "0002",
+        "0003",
+        "0004",
+    ]

@@ -11,6 +11,7 @@ from aidcurator.curation.base import Cancel, CuratorBase, Progress, content_hash
 from aidcurator.domain import ArticleDraft, Extraction
 from aidcurator.store import NotFoundError, StoreError, read_session, write_session
 from aidcurator.store import repository as repo
+from aidcurator.store.bulk import ExtractedArticle, store_extracted
 
 
 @dataclass(slots=True)
@@ -157,17 +158,13 @@ class ImportingMixin(CuratorBase):
         ids: list[int] = []
         if not prepared.items:
             return ids
+        items = [ExtractedArticle(draft, digest, extraction) for draft, digest, extraction in prepared.items]
         with write_session(self.engine) as session:
-            raced = repo.existing_hashes(session, hashes=[digest for _, digest, _ in prepared.items])
-            for draft, digest, extraction in prepared.items:
-                if digest in raced:  # imported by someone else meanwhile
-                    prepared.skipped += 1
-                    prepared.hashes.discard(digest)
-                    continue
-                article_id = repo.add_article(session, draft=draft, content_hash=digest)
-                repo.replace_mentions(session, article_id=article_id, mentions=extraction.mentions)
-                repo.add_candidate_records(
-                    session, article_id=article_id, text=draft.text, candidates=extraction.records
-                )
+            stored = store_extracted(session, items)
+        for item, article_id in zip(items, stored, strict=True):
+            if article_id is None:  # imported by someone else meanwhile
+                prepared.skipped += 1
+                prepared.hashes.discard(item.content_hash)
+            else:
                 ids.append(article_id)
         return ids

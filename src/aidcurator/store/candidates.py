@@ -20,6 +20,7 @@ from aidcurator.domain import (
 )
 from aidcurator.domain.fields import (
     MACHINE_FIELDS,
+    RECORD_FIELDS,
 )
 from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.store.models import Amount, Record
@@ -34,7 +35,11 @@ KEY_FIELD = "_key"  # inside Record.extracted: identifies the candidate across r
 def candidate_values(candidate: CandidateRecord) -> dict[str, Any]:
     """The machine field values of a candidate, as Python values."""
     values = {name: getattr(candidate, name) for name in MACHINE_FIELDS}
-    values["record_kind"] = RecordKind(values["record_kind"] or RecordKind.PROJECT)
+    for spec in RECORD_FIELDS:  # choice fields as their enum members (the extractor may give plain text)
+        if spec.choices is not None and spec.name in values:
+            raw = values[spec.name]
+            values[spec.name] = spec.choices(raw) if raw is not None else spec.default
+    values["record_kind"] = values["record_kind"] or RecordKind.PROJECT
     return values
 
 

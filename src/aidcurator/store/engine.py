@@ -18,9 +18,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
+from aidcurator.domain.errors import ConflictError
 from aidcurator.store.errors import StoreError
 
 APP_NAME = "aidcurator"
@@ -161,6 +163,11 @@ def write_session(engine: Engine) -> Iterator[Session]:
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConflictError(
+                "a record was changed elsewhere while this change was being saved; reload it and try again"
+            ) from exc
         except BaseException:
             session.rollback()
             raise

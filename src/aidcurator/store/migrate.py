@@ -28,6 +28,7 @@ from aidcurator.store.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 BASELINE_REVISION = "0001"
+_MIGRATION_LOCK = 0x41494443  # "AIDC": the PostgreSQL advisory lock key held while migrating
 APP_TABLES = frozenset({"article", "mention", "record", "amount", "evidence", "edit"})
 
 
@@ -56,21 +57,36 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database behind ``engine`` to ``revision`` (``"head"`` = newest)."""
+def upgrade(engine: Engine, revision: str = "head") -> bool:
+    """Upgrade the database behind ``engine`` to ``revision`` (``"head"`` = newest).
+
+    Returns whether a migration ran. A database already at ``revision`` is only read. Otherwise
+    the upgrade runs under a lock that concurrent openers wait for (an advisory lock on
+    PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), and the revision is read again inside it, so two
+    processes opening a new database at once create the schema once. The integrity check runs
+    only after a migration actually ran.
+    """
+    target = head_revision() if revision == "head" else revision
     with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+        if MigrationContext.configure(conn).get_current_revision() == target:
+            return False
+    sqlite = engine.dialect.name == "sqlite"
+    bind = engine.execution_options(aidcurator_sqlite_begin="IMMEDIATE") if sqlite else engine
+    with bind.connect() as conn:
+        raw = conn.connection.dbapi_connection if sqlite else None
         if raw is not None:
             # Must run outside a transaction, i.e. before the connection's first statement.
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             try:
-                _upgrade_on(conn, revision)
+                if engine.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+                ran = _upgrade_on(conn, revision, target)
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
-            if raw is not None:
+            if raw is not None and ran:
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 conn.commit()
                 if problems:
@@ -80,10 +96,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")
+    return ran
 
 
-def _upgrade_on(conn: sa.Connection, revision: str) -> None:
+def _upgrade_on(conn: sa.Connection, revision: str, target: str) -> bool:
     current = MigrationContext.configure(conn).get_current_revision()
+    if current == target:  # another process did it while we waited for the lock
+        return False
     config = alembic_config(conn)
     if current is None:
         tables = {name for name in sa.inspect(conn).get_table_names() if not name.startswith("sqlite_")}
@@ -102,6 +121,7 @@ def _upgrade_on(conn: sa.Connection, revision: str) -> None:
             "please upgrade AidCurator to open it"
         )
     command.upgrade(config, revision)
+    return True
 
 
 def upgrade_to_head(engine: Engine) -> None:

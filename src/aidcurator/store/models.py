@@ -33,7 +33,7 @@ class ExactDecimal(TypeDecorator):
 
     def load_dialect_impl(self, dialect: sa.Dialect) -> sa.types.TypeEngine:
         if dialect.name == "postgresql":
-            return dialect.type_descriptor(sa.Numeric(38, 8, asdecimal=True))
+            return dialect.type_descriptor(sa.Numeric(asdecimal=True))  # unconstrained: every digit kept
         return dialect.type_descriptor(sa.String(64))
 
     def process_bind_param(self, value: Any, dialect: sa.Dialect) -> Any:
