@@ -63,3 +63,49 @@ def seed_en(seeds_dir: Path) -> Path:
 def seed_zh(seeds_dir: Path) -> Path:
     """The Chinese seed: a news digest of several articles."""
     return seeds_dir / SEED_ZH_NAME
+
+
+# ------------------------------------------------------------------------------------- PostgreSQL
+
+#: A server URL (e.g. from ``.ci/postgres.sh start DIR``); each test gets a database of its own on it.
+PG_URL_ENV = "AIDCURATOR_TEST_PG_URL"
+#: Set by ``.ci/run`` when PostgreSQL could not be installed: the PostgreSQL tests skip with it.
+PG_SKIP_ENV = "AIDCURATOR_TEST_PG_SKIP"
+
+
+def _postgres_database(request: pytest.FixtureRequest) -> str:
+    import uuid
+
+    import sqlalchemy as sa
+
+    server = os.environ.get(PG_URL_ENV)
+    if not server:
+        reason = os.environ.get(PG_SKIP_ENV)
+        if reason:
+            pytest.skip(f"PostgreSQL unavailable: {reason}")
+        if os.environ.get("CI"):
+            pytest.fail(
+                f"{PG_URL_ENV} is not set: .ci/run starts a PostgreSQL server for these tests", pytrace=False
+            )
+        pytest.skip(f"set {PG_URL_ENV} (start a server with .ci/postgres.sh start DIR)")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+    request.addfinalizer(drop)
+    return sa.make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database on each backend: an SQLite file, and a database on the PostgreSQL
+    server that ``.ci/run`` starts."""
+    if request.param == "sqlite":
+        return str(tmp_path / "backend" / "aidcurator.db")
+    return _postgres_database(request)
