@@ -35,13 +35,16 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import glob
 import io
+import itertools
 import json
 import math
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -210,22 +213,42 @@ def write_records(
 ) -> Path:
     """Write curated records atomically; CSV/XLSX are flat (``records_frame``), JSON/JSONL nested.
 
-    Returns the path written. Raises :class:`ExportError` on any failure.
+    ``records`` may be a generator: rows are written as they come, a batch at a time, so memory
+    stays flat however many records there are. Returns the path written. Raises
+    :class:`ExportError` on any failure.
     """
     fmt = _format(fmt)
     target = _target(path)
-    records = list(records)
 
     def write(handle: IO[bytes]) -> None:
         if fmt is ExportFormat.CSV:
-            _write_csv(records_frame(records), handle)
+            _write_csv_batches(_flat_batches(records), handle)
         elif fmt is ExportFormat.XLSX:
-            _write_xlsx(records_frame(records), handle, RECORDS_SHEET)
+            _write_xlsx_batches(_flat_batches(records), handle, RECORDS_SHEET)
         else:
             _write_json(records, handle, lines=fmt is ExportFormat.JSONL)
 
     _atomic_write(target, write)
     return target
+
+
+def _flat_batches(
+    records: Iterable[Mapping[str, Any]], size: int = 5000
+) -> Iterator[tuple[list[str], list[list[Any]]]]:
+    """``(columns, flat rows)`` a batch at a time; the columns come from the first batch."""
+    iterator = iter(records)
+    scalar: list[str] | None = None
+    while True:
+        batch = list(itertools.islice(iterator, size))
+        if scalar is None:
+            scalar = _columns(batch, exclude=NESTED_KEYS) if batch else list(RECORD_COLUMNS)
+            columns = [*scalar, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
+        if not batch:
+            if scalar is not None and columns:
+                yield columns, []
+            return
+        yield columns, [_flat_record(record, scalar) for record in batch]
+        columns = []  # only the first batch carries the header
 
 
 def write_table(
@@ -283,38 +306,77 @@ def _target(path: str | os.PathLike[str]) -> Path:
 
 
 def _write_csv(frame: pd.DataFrame, handle: IO[bytes]) -> None:
+    _write_csv_batches(iter([(list(frame.columns), list(frame.itertuples(index=False, name=None)))]), handle)
+
+
+def _write_csv_batches(
+    batches: Iterator[tuple[list[str], Sequence[Sequence[Any]]]], handle: IO[bytes]
+) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
         writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow([_csv_cell(name) for name in frame.columns])
-        for row in frame.itertuples(index=False, name=None):
-            writer.writerow([_csv_cell(value) for value in row])
+        cell = _csv_cell
+        for columns, rows in batches:
+            if columns:
+                writer.writerow([cell(name) for name in columns])
+            writer.writerows([cell(value) for value in row] for row in rows)
         text.flush()
     finally:
         text.detach()
 
 
+#: Excel's row limit; larger exports continue on further sheets ("records (2)", …).
+XLSX_MAX_ROWS = 1_048_576
+
+
 def _write_xlsx(frame: pd.DataFrame, handle: IO[bytes], sheet_name: str) -> None:
+    _write_xlsx_batches(
+        iter([(list(frame.columns), list(frame.itertuples(index=False, name=None)))]), handle, sheet_name
+    )
+
+
+def _write_xlsx_batches(
+    batches: Iterator[tuple[list[str], Sequence[Sequence[Any]]]], handle: IO[bytes], sheet_name: str
+) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=sheet_name)
-    sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    header = []
-    for name in frame.columns:
-        cell = WriteOnlyCell(sheet, value=_xlsx_cell(name))
-        cell.font = bold
-        header.append(cell)
+    sheets: list[Any] = []
+    header: list[str] = []
+    used = XLSX_MAX_ROWS  # rows on the current sheet: a new sheet before the first row
+
+    def new_sheet() -> Any:
+        title = sheet_name if not sheets else f"{sheet_name} ({len(sheets) + 1})"
+        sheet = book.create_sheet(title=title[:31])
+        sheet.freeze_panes = "A2"
+        cells = []
+        for name in header:
+            cell = WriteOnlyCell(sheet, value=_xlsx_cell(name))
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+        sheets.append(sheet)
+        return sheet
+
     try:
-        sheet.append(header)
-        for row in frame.itertuples(index=False, name=None):
-            sheet.append([_xlsx_cell(value) for value in row])
+        sheet = None
+        for columns, rows in batches:
+            if columns:
+                header = columns
+            for row in rows:
+                if used >= XLSX_MAX_ROWS:
+                    sheet, used = new_sheet(), 1
+                sheet.append([_xlsx_cell(value) for value in row])
+                used += 1
+        if not sheets:
+            new_sheet()
         book.save(handle)
     except BaseException:
-        _discard_sheet(sheet)
+        for open_sheet in sheets:
+            _discard_sheet(open_sheet)
         raise
 
 
@@ -331,7 +393,7 @@ def _discard_sheet(sheet: Any) -> None:
         sheet._writer.cleanup()
 
 
-def _write_json(rows: Sequence[Mapping[str, Any]], handle: IO[bytes], *, lines: bool) -> None:
+def _write_json(rows: Iterable[Mapping[str, Any]], handle: IO[bytes], *, lines: bool) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
     try:
         if lines:
@@ -339,9 +401,11 @@ def _write_json(rows: Sequence[Mapping[str, Any]], handle: IO[bytes], *, lines: 
                 text.write(_json_text(row) + "\n")
         else:
             text.write("[")
-            for i, row in enumerate(rows):
-                text.write((",\n" if i else "\n") + _json_text(row))
-            text.write("\n]\n" if rows else "]\n")
+            written = 0
+            for row in rows:
+                text.write((",\n" if written else "\n") + _json_text(row))
+                written += 1
+            text.write("\n]\n" if written else "]\n")
         text.flush()
     finally:
         text.detach()
@@ -384,8 +448,18 @@ def _finite_float(value: float) -> float | None:
     return value
 
 
+_FORMULA_STARTS = frozenset(_FORMULA_PREFIXES)
+
+
 def _csv_cell(value: Any) -> str:
     """One CSV field: numbers exact and untouched, strings neutralized, None empty."""
+    kind = type(value)  # fast paths for the common plain types (called once per cell)
+    if value is None:
+        return ""
+    if kind is str:
+        return "'" + value if value[:1] in _FORMULA_STARTS else value
+    if kind is int:
+        return str(value)
     value = _plain(value)
     if value is None:
         return ""
@@ -486,8 +560,29 @@ def _json_text(value: Any) -> str:
 # Atomic file replacement
 
 
+#: A temp file of an earlier export untouched for this long was left by a killed export.
+STALE_TEMP_SECONDS = 600
+
+
+def _remove_stale_temps(target: Path) -> int:
+    """Delete temp files that killed exports to ``target`` left behind; returns how many."""
+    removed = 0
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                removed += 1
+    return removed
+
+
 def _atomic_write(target: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write through ``write`` into a temp file beside ``target``, then ``os.replace`` it in place."""
+    """Write through ``write`` into a temp file beside ``target``, then ``os.replace`` it in place.
+
+    Temp files that an earlier, killed export to the same target left behind are removed first
+    (those untouched for ``STALE_TEMP_SECONDS``; a running export keeps its file fresh).
+    """
+    _remove_stale_temps(target)
     try:
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:

@@ -153,3 +153,24 @@ def test_failed_xlsx_leaves_no_openpyxl_scratch_file(records, tmp_path, monkeypa
         write_records(records, out / "records.xlsx", "xlsx")
     assert list(out.iterdir()) == []
     assert list(scratch.iterdir()) == []
+
+
+def test_temp_files_of_a_killed_export_are_removed_by_the_next(tmp_path) -> None:
+    import os
+    import time
+
+    from aidcurator.export import STALE_TEMP_SECONDS, write_table
+
+    target = tmp_path / "out.csv"
+    stale = tmp_path / ".out.csv.abc123.tmp"
+    fresh = tmp_path / ".out.csv.def456.tmp"  # another export, still running
+    other = tmp_path / ".other.csv.abc123.tmp"
+    for leftover in (stale, fresh, other):
+        leftover.write_bytes(b"x" * 100)
+    old = time.time() - STALE_TEMP_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_table([{"a": 1}], target, "csv")
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfa")

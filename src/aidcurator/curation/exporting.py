@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.curation.validation import coerce_enum
@@ -39,15 +39,30 @@ class ExportingMixin(CuratorBase):
                 f"cannot tell the export format from {os.fspath(path)!r}; choose csv, json, jsonl or xlsx"
             )
         wanted = None if status in (None, "all") else coerce_enum(RecordStatus, status, "status")
+        if what not in ("records", "articles", "mentions", "edits"):
+            raise ValueError(f"cannot export {what!r}; choose records, articles, mentions or edits")
         with read_session(self.engine) as session:
             if what == "records":
-                rows = repo.record_export_rows(session, status=wanted, article_ids=article_ids)
-            elif what in ("articles", "mentions", "edits"):
-                rows = repo.table_rows(session, what=what, article_ids=article_ids)
-            else:
-                raise ValueError(f"cannot export {what!r}; choose records, articles, mentions or edits")
-        if what == "records":
-            write_records(rows, path, fmt)
-        else:
-            write_table(rows, path, fmt, sheet_name=what)
+                counted = _Counted(
+                    row
+                    for chunk in repo.iter_record_export_rows(session, status=wanted, article_ids=article_ids)
+                    for row in chunk
+                )
+                write_records(counted, path, fmt)
+                return counted.count
+            rows = repo.table_rows(session, what=what, article_ids=article_ids)
+        write_table(rows, path, fmt, sheet_name=what)
         return len(rows)
+
+
+class _Counted:
+    """Rows passed through, counted (the writer streams them; the caller reports how many)."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+        self._rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self._rows:
+            self.count += 1
+            yield row

@@ -2,112 +2,198 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from enum import Enum
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from aidcurator.domain import (
-    AmountKind,
-    Origin,
-    Qualifier,
     RecordStatus,
     ReviewState,
 )
 from aidcurator.domain.fields import (
     RECORD_FIELDS,
 )
-from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.views import (
     Stats,
 )
-from aidcurator.store.models import Amount, Article, Edit, Mention, Record
-from aidcurator.store.records import (
-    load_amounts,
-    load_evidence,
-)
+from aidcurator.store.models import Amount, Article, Edit, Evidence, Mention, Record
 
 EXPORT_FIELDS = tuple(spec for spec in RECORD_FIELDS if spec.name != "parent_id")
 
 TableName = Literal["articles", "mentions", "edits"]
 
 
+EXPORT_CHUNK = 5000  # records fetched and written at a time: memory stays flat whatever the size
+
+
+def _in_chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
 def _last_edits(session: Session, record_ids: Sequence[int]) -> dict[int, tuple[str, Any]]:
-    latest = (
-        select(Edit.record_id, func.max(Edit.id).label("edit_id"))
-        .where(col(Edit.record_id).is_not(None))
-        .group_by(Edit.record_id)
-        .subquery()
+    """Who edited each record last, and when."""
+    found: dict[int, tuple[str, Any]] = {}
+    edit = Edit.__table__
+    for chunk in _in_chunks(record_ids):
+        latest = (
+            sa.select(edit.c.record_id, sa.func.max(edit.c.id).label("edit_id"))
+            .where(edit.c.record_id.in_(chunk))
+            .group_by(edit.c.record_id)
+            .subquery()
+        )
+        statement = sa.select(edit.c.record_id, edit.c.actor, edit.c.at).join(
+            latest, edit.c.id == latest.c.edit_id
+        )
+        found.update({rid: (actor, at) for rid, actor, at in session.execute(statement)})
+    return found
+
+
+def _amounts_by_record(session: Session, record_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    amount = Amount.__table__
+    columns = [amount.c[name] for name in _AMOUNT_COLUMNS]
+    found: dict[int, list[dict[str, Any]]] = {}
+    for chunk in _in_chunks(record_ids):
+        statement = (
+            sa.select(amount.c.record_id, *columns)
+            .where(amount.c.record_id.in_(chunk))
+            .order_by(amount.c.record_id, amount.c.position, amount.c.id)
+        )
+        for record_id, *values in session.execute(statement):
+            row = dict(zip(_AMOUNT_KEYS, values, strict=True))
+            row["qualifier"] = _enum_value(row["qualifier"])
+            row["kind"] = _enum_value(row["kind"])
+            found.setdefault(record_id, []).append(row)
+    return found
+
+
+def _evidence_by_record(session: Session, record_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    evidence = Evidence.__table__
+    found: dict[int, list[dict[str, Any]]] = {}
+    for chunk in _in_chunks(record_ids):
+        statement = (
+            sa.select(
+                evidence.c.record_id, evidence.c.field, evidence.c.start, evidence.c.end, evidence.c.quote
+            )
+            .where(evidence.c.record_id.in_(chunk))
+            .order_by(evidence.c.record_id, evidence.c.id)
+        )
+        for record_id, field, start, end, quote in session.execute(statement):
+            found.setdefault(record_id, []).append(
+                {"field": field, "start": start, "end": end, "quote": quote}
+            )
+    return found
+
+
+_AMOUNT_COLUMNS = (
+    "id",
+    "text",
+    "value",
+    "value_max",
+    "currency",
+    "qualifier",
+    "kind",
+    "period_start",
+    "period_end",
+    "share_of_id",
+)
+_AMOUNT_KEYS = ("amount_id", *_AMOUNT_COLUMNS[1:-1], "share_of_amount_id")
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def iter_record_export_rows(
+    session: Session,
+    *,
+    status: RecordStatus | str | None = None,
+    article_ids: Sequence[int] | None = None,
+    chunk_size: int = EXPORT_CHUNK,
+) -> Iterator[list[dict[str, Any]]]:
+    """Records joined with their article, amounts and evidence, in the export contract's shape,
+    ordered by article id, then record id, in lists of at most ``chunk_size`` (Core selects,
+    keyset paging: memory does not grow with the number of records)."""
+    record, article = Record.__table__, Article.__table__
+    fields = [record.c[spec.name] for spec in EXPORT_FIELDS]
+    statement = (
+        sa.select(
+            record.c.id,
+            record.c.article_id,
+            article.c.title,
+            article.c.source,
+            article.c.url,
+            article.c.published,
+            *fields,
+            record.c.status,
+            record.c.origin,
+            record.c.created_at,
+            record.c.updated_at,
+            record.c.version,
+        )
+        .join(article, article.c.id == record.c.article_id)
+        .order_by(record.c.article_id, record.c.id)
+        .limit(chunk_size)
     )
-    statement = select(Edit.record_id, Edit.actor, Edit.at).join(latest, col(Edit.id) == latest.c.edit_id)
-    wanted = set(record_ids)
-    return {rid: (actor, at) for rid, actor, at in session.exec(statement) if rid in wanted}
+    if status is not None:
+        statement = statement.where(record.c.status == RecordStatus(status))
+    if article_ids is not None:
+        statement = statement.where(record.c.article_id.in_(list(article_ids)))
+    names = [spec.name for spec in EXPORT_FIELDS]
+    after: tuple[int, int] | None = None
+    while True:
+        page = statement
+        if after is not None:
+            page = statement.where(sa.tuple_(record.c.article_id, record.c.id) > sa.tuple_(*after))
+        rows = session.execute(page).all()
+        if not rows:
+            return
+        ids = [row[0] for row in rows]
+        amounts = _amounts_by_record(session, ids)
+        evidence = _evidence_by_record(session, ids)
+        last = _last_edits(session, ids)
+        chunk: list[dict[str, Any]] = []
+        for row in rows:
+            record_id, article_id, title, source, url, published = row[:6]
+            values = row[6 : 6 + len(names)]
+            state, origin, created_at, updated_at, version = row[6 + len(names) :]
+            actor, at = last.get(record_id, (None, None))
+            chunk.append(
+                {
+                    "record_id": record_id,
+                    "article_id": article_id,
+                    "article_title": title,
+                    "article_source": source,
+                    "article_url": url,
+                    "article_published": published,
+                    **{name: _enum_value(value) for name, value in zip(names, values, strict=True)},
+                    "status": _enum_value(state),
+                    "origin": _enum_value(origin),
+                    "created_at": created_at,
+                    "updated_at": updated_at,
+                    "version": version,
+                    "last_edited_by": actor,
+                    "last_edited_at": at,
+                    "amounts": amounts.get(record_id, []),
+                    "evidence": evidence.get(record_id, []),
+                }
+            )
+        yield chunk
+        after = (rows[-1][1], rows[-1][0])
 
 
 def record_export_rows(
     session: Session, *, status: RecordStatus | str | None = None, article_ids: Sequence[int] | None = None
 ) -> list[dict[str, Any]]:
-    """Records joined with their article, amounts and evidence, in the export contract's shape.
-
-    One query per table; rows ordered by article id, then record id.
-    """
-    statement = (
-        select(Record, Article.title, Article.source, Article.url, Article.published)
-        .join(Article, col(Article.id) == col(Record.article_id))
-        .order_by(col(Record.article_id), col(Record.id))
-    )
-    if status is not None:
-        statement = statement.where(col(Record.status) == RecordStatus(status))
-    if article_ids is not None:
-        statement = statement.where(col(Record.article_id).in_(list(article_ids)))
-    joined = list(session.exec(statement))
-    ids = [rec.id for rec, *_ in joined if rec.id is not None]
-    amounts = load_amounts(session, record_ids=ids) if ids else {}
-    evidence = load_evidence(session, record_ids=ids) if ids else {}
-    last = _last_edits(session, ids) if ids else {}
-    rows: list[dict[str, Any]] = []
-    for record, title, source, url, published in joined:
-        assert record.id is not None
-        actor, at = last.get(record.id, (None, None))
-        rows.append(
-            {
-                "record_id": record.id,
-                "article_id": record.article_id,
-                "article_title": title,
-                "article_source": source,
-                "article_url": url,
-                "article_published": published,
-                **{spec.name: jsonable(getattr(record, spec.name)) for spec in EXPORT_FIELDS},
-                "status": RecordStatus(record.status).value,
-                "origin": Origin(record.origin).value,
-                "created_at": record.created_at,
-                "updated_at": record.updated_at,
-                "version": record.version,
-                "last_edited_by": actor,
-                "last_edited_at": at,
-                "amounts": [
-                    {
-                        "amount_id": a.id,
-                        "text": a.text,
-                        "value": a.value,
-                        "value_max": a.value_max,
-                        "currency": a.currency,
-                        "qualifier": Qualifier(a.qualifier).value,
-                        "kind": AmountKind(a.kind).value,
-                        "period_start": a.period_start,
-                        "period_end": a.period_end,
-                        "share_of_amount_id": a.share_of_id,
-                    }
-                    for a in amounts.get(record.id, [])
-                ],
-                "evidence": [
-                    {"field": e.field, "start": e.start, "end": e.end, "quote": e.quote}
-                    for e in evidence.get(record.id, [])
-                ],
-            }
-        )
-    return rows
+    """Every row of :func:`iter_record_export_rows` in one list (small exports, tests)."""
+    return [
+        row
+        for chunk in iter_record_export_rows(session, status=status, article_ids=article_ids)
+        for row in chunk
+    ]
 
 
 def table_rows(

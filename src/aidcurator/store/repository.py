@@ -35,6 +35,7 @@ from aidcurator.store.edits import (
 )
 from aidcurator.store.exports import (
     EXPORT_FIELDS,
+    iter_record_export_rows,
     record_export_rows,
     stats,
     table_rows,
@@ -103,6 +104,7 @@ __all__ = [
     "find_record_row",
     "get_article",
     "get_record",
+    "iter_record_export_rows",
     "link_candidates",
     "load_amount",
     "load_amounts",
