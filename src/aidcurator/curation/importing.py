@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aidcurator.curation.base import Cancel, CuratorBase, Progress, content_hash
-from aidcurator.domain import ArticleDraft, Extraction
-from aidcurator.store import NotFoundError, StoreError, read_session, write_session
+from aidcurator.curation.base import Cancel, CuratorBase, Progress
+from aidcurator.curation.preparing import (
+    FileFailure,
+    PreparedFile,
+    default_workers,
+    prepare_drafts,
+    prepared_files,
+)
+from aidcurator.domain import ArticleDraft
+from aidcurator.store import NotFoundError, Session, StoreError, read_session, write_session
 from aidcurator.store import repository as repo
 from aidcurator.store.bulk import ExtractedArticle, store_extracted
 
@@ -24,6 +32,7 @@ class ImportReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what was repaired)
 
     @property
     def failed(self) -> int:
@@ -40,6 +49,7 @@ class ImportReport:
         self.skipped += other.skipped
         self.failures.extend(other.failures)
         self.article_ids.extend(other.article_ids)
+        self.warnings.extend(other.warnings)
         self.cancelled = self.cancelled or other.cancelled
 
     def summary(self) -> str:
@@ -51,15 +61,10 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-@dataclass(slots=True)
-class _PreparedFile:
-    items: list[tuple[ArticleDraft, str, Extraction]]
-    skipped: int
-    hashes: set[str]
-
-
-class _FileFailure(Exception):
-    pass
+#: Files stored per transaction (each in a savepoint of its own, so each stays all-or-nothing).
+BATCH_FILES = 50
+#: ... or fewer, when this many seconds passed since the last commit (the window shows progress).
+BATCH_SECONDS = 1.0
 
 
 class ImportingMixin(CuratorBase):
@@ -71,9 +76,14 @@ class ImportingMixin(CuratorBase):
         *,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        workers: int | None = None,
     ) -> ImportReport:
-        """Import files and folders; each file is stored completely or not at all."""
-        from aidcurator.ingest import IngestError, iter_input_files, read_file
+        """Import files and folders; each file is stored completely or not at all.
+
+        Files are read and extracted in ``workers`` processes (default: all cores) when there are
+        enough of them and the extractor is the standard one; this process stores them.
+        """
+        from aidcurator.ingest import IngestError, iter_input_files
 
         report = ImportReport()
         files: list[Path] = []
@@ -84,21 +94,30 @@ class ImportingMixin(CuratorBase):
                 report.failures.append((exc.path, exc.reason))
         report.files = len(files) + len(report.failures)
         seen: set[str] = set()
-        for index, path in enumerate(files):
+        batch: list[PreparedFile] = []
+        flushed = time.monotonic()
+        units = prepared_files(
+            files,
+            extract=self.extractor,
+            known=self._stored_hashes,
+            all_known=self._all_stored_hashes,
+            workers=default_workers() if workers is None else workers,
+            parallel_ok=self._extractor is None,  # the standard extractor can be sent to other processes
+        )
+        for index, prepared in enumerate(units):
             if cancel is not None and cancel():
                 report.cancelled = True
                 break
             if progress is not None:
-                progress(index, len(files), str(path))
-            try:
-                drafts = read_file(path)
-            except IngestError as exc:
-                report.failures.append((exc.path, exc.reason))
+                progress(index, len(files), prepared.name)
+            if prepared.failure is not None:
+                report.failures.append((prepared.name, prepared.failure))
                 continue
-            except OSError as exc:
-                report.failures.append((str(path), exc.strerror or str(exc)))
-                continue
-            self._import_unit(str(path), drafts, seen, report)
+            batch.append(prepared)
+            if len(batch) >= BATCH_FILES or time.monotonic() - flushed > BATCH_SECONDS:
+                self._store_batch(batch, seen, report)
+                batch, flushed = [], time.monotonic()
+        self._store_batch(batch, seen, report)
         if progress is not None and not report.cancelled:
             progress(len(files), len(files), "")
         return report
@@ -106,65 +125,71 @@ class ImportingMixin(CuratorBase):
     def import_drafts(self, drafts: Sequence[ArticleDraft], *, name: str = "<input>") -> ImportReport:
         """Import already-read articles as one all-or-nothing unit called ``name``."""
         report = ImportReport(files=1)
-        self._import_unit(name, list(drafts), set(), report)
+        try:
+            prepared = prepare_drafts(name, list(drafts), self._stored_hashes, self.extractor)
+        except FileFailure as exc:
+            report.failures.append((name, str(exc)))
+            return report
+        self._store_batch([prepared], set(), report)
         return report
 
-    def _import_unit(
-        self, name: str, drafts: list[ArticleDraft], seen: set[str], report: ImportReport
-    ) -> None:
-        try:
-            prepared = self._prepare(drafts, seen)
-            ids = self._store(prepared)
-        except _FileFailure as exc:
-            report.failures.append((name, str(exc)))
-            return
-        except (StoreError, NotFoundError) as exc:
-            report.failures.append((name, f"could not be stored: {exc}"))
-            return
-        except Exception as exc:  # any other problem must not stop the other files
-            report.failures.append((name, f"{type(exc).__name__}: {exc}"))
-            return
-        seen.update(prepared.hashes)
-        report.imported += len(ids)
-        report.skipped += prepared.skipped
-        report.article_ids.extend(ids)
-
-    def _prepare(self, drafts: list[ArticleDraft], seen: set[str]) -> _PreparedFile:
-        if not drafts:
-            raise _FileFailure("no articles found")
-        keyed = []
-        for number, draft in enumerate(drafts, start=1):
-            if not draft.text or not draft.text.strip():
-                where = draft.origin_position or f"article {number}"
-                raise _FileFailure(f"{where} has no text")
-            keyed.append((draft, content_hash(draft.text)))
+    def _stored_hashes(self, hashes: list[str]) -> set[str]:
         with read_session(self.engine) as session:
-            stored = repo.existing_hashes(session, hashes=[h for _, h in keyed])
-        prepared = _PreparedFile(items=[], skipped=0, hashes=set())
-        for draft, digest in keyed:
-            if digest in stored or digest in seen or digest in prepared.hashes:
-                prepared.skipped += 1
-                continue
-            prepared.hashes.add(digest)
-            try:
-                extraction = self._run_extractor(draft.text, draft.published)
-            except Exception as exc:
-                where = draft.origin_position or draft.title or "an article"
-                raise _FileFailure(f"extraction failed for {where}: {type(exc).__name__}: {exc}") from exc
-            prepared.items.append((draft, digest, extraction))
-        return prepared
+            return repo.existing_hashes(session, hashes=hashes)
 
-    def _store(self, prepared: _PreparedFile) -> list[int]:
-        ids: list[int] = []
-        if not prepared.items:
-            return ids
-        items = [ExtractedArticle(draft, digest, extraction) for draft, digest, extraction in prepared.items]
-        with write_session(self.engine) as session:
-            stored = store_extracted(session, items)
+    def _all_stored_hashes(self) -> list[str]:
+        with read_session(self.engine) as session:
+            return repo.all_content_hashes(session)
+
+    def _store_batch(self, batch: list[PreparedFile], seen: set[str], report: ImportReport) -> None:
+        """Store prepared files in one transaction, each file in a savepoint of its own."""
+        if not batch:
+            return
+        done: list[tuple[PreparedFile, list[int], int]] = []
+        try:
+            with write_session(self.engine) as session:
+                for prepared in batch:
+                    outcome = self._store_file(session, prepared, seen)
+                    if isinstance(outcome, str):
+                        report.failures.append((prepared.name, outcome))
+                    else:
+                        done.append((prepared, *outcome))
+        except (StoreError, NotFoundError) as exc:
+            report.failures.extend((prepared.name, f"could not be stored: {exc}") for prepared, _, _ in done)
+            return
+        except Exception as exc:  # the commit failed: none of the batch was stored
+            report.failures.extend((prepared.name, f"{type(exc).__name__}: {exc}") for prepared, _, _ in done)
+            return
+        for prepared, ids, skipped in done:
+            seen.update(prepared.hashes)
+            report.imported += len(ids)
+            report.skipped += skipped
+            report.article_ids.extend(ids)
+            report.warnings.extend((prepared.name, warning) for warning in prepared.warnings)
+
+    @staticmethod
+    def _store_file(session: Session, prepared: PreparedFile, seen: set[str]) -> tuple[list[int], int] | str:
+        """Store one file in a savepoint: ``(ids, skipped)``, or why it failed (nothing of it kept)."""
+        skipped = prepared.skipped
+        items = []
+        for draft, digest, extraction in prepared.items:
+            if digest in seen:  # an earlier file of this import holds the same text
+                skipped += 1
+                prepared.hashes.discard(digest)
+            else:
+                items.append(ExtractedArticle(draft, digest, extraction))
+        try:
+            with session.begin_nested():
+                stored = store_extracted(session, items)
+        except (StoreError, NotFoundError) as exc:
+            return f"could not be stored: {exc}"
+        except Exception as exc:  # any other problem must not stop the other files
+            return f"{type(exc).__name__}: {exc}"
+        ids = []
         for item, article_id in zip(items, stored, strict=True):
             if article_id is None:  # imported by someone else meanwhile
-                prepared.skipped += 1
+                skipped += 1
                 prepared.hashes.discard(item.content_hash)
             else:
                 ids.append(article_id)
-        return ids
+        return ids, skipped

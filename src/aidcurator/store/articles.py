@@ -118,3 +118,8 @@ def article_record_counts(session: Session, *, article_ids: Sequence[int]) -> di
 def record_statuses_for_article(session: Session, *, article_id: int) -> list[RecordStatus]:
     statement = select(Record.status).where(Record.article_id == article_id)
     return [RecordStatus(s) for s in session.exec(statement)]
+
+
+def all_content_hashes(session: Session) -> list[str]:
+    """Every stored article's content hash (for import workers to skip known texts)."""
+    return [str(h) for h in session.exec(select(Article.content_hash))]

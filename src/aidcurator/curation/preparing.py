@@ -1,0 +1,157 @@
+"""Reading and extracting files before they are stored: no database, so it runs in worker processes.
+
+:func:`prepared_files` yields one :class:`PreparedFile` per input file, in file order. With more
+than one worker it reads and extracts in a pool of processes (all cores by default) while the
+caller stores what is ready: one writer, many extractors. Texts already in the database (the
+``known`` content hashes) are skipped before extraction, so a re-import costs only the reading.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aidcurator.curation.base import content_hash
+from aidcurator.domain import ArticleDraft, Extraction
+
+Extract = Callable[..., Extraction]
+
+#: Below this many files the pool's start-up costs more than it saves.
+MIN_FILES_FOR_WORKERS = 40
+
+
+class FileFailure(Exception):
+    """A file that cannot be imported (the message says why); nothing of it is stored."""
+
+
+@dataclass(slots=True)
+class PreparedFile:
+    """One input file, read and extracted: ``items`` to store, or the ``failure`` that refuses it."""
+
+    name: str
+    items: list[tuple[ArticleDraft, str, Extraction]] = field(default_factory=list)
+    skipped: int = 0
+    hashes: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+    failure: str | None = None
+
+
+def _check_spans(text: str, extraction: Extraction) -> None:
+    for mention in extraction.mentions:
+        if not 0 <= mention.start <= mention.end <= len(text):
+            raise ValueError(
+                f"{mention.kind} mention [{mention.start}, {mention.end}) is outside the article text "
+                f"(length {len(text)})"
+            )
+
+
+def prepare_drafts(
+    name: str, drafts: Sequence[ArticleDraft], known: Callable[[list[str]], set[str]], extract: Extract
+) -> PreparedFile:
+    """Hash, de-duplicate and extract the articles of one file (``known`` says which hashes are stored)."""
+    if not drafts:
+        raise FileFailure("no articles found")
+    keyed = []
+    for number, draft in enumerate(drafts, start=1):
+        if not draft.text or not draft.text.strip():
+            raise FileFailure(f"{draft.origin_position or f'article {number}'} has no text")
+        keyed.append((draft, content_hash(draft.text)))
+    stored = known([digest for _, digest in keyed])
+    prepared = PreparedFile(name=name)
+    for draft, digest in keyed:
+        prepared.warnings.extend(w for w in draft.warnings if w not in prepared.warnings)
+        if digest in stored or digest in prepared.hashes:
+            prepared.skipped += 1
+            continue
+        prepared.hashes.add(digest)
+        try:
+            extraction = extract(draft.text, draft.published)
+            _check_spans(draft.text, extraction)
+        except Exception as exc:
+            where = draft.origin_position or draft.title or "an article"
+            raise FileFailure(f"extraction failed for {where}: {type(exc).__name__}: {exc}") from exc
+        prepared.items.append((draft, digest, extraction))
+    return prepared
+
+
+def prepare_path(path: Path, known: Callable[[list[str]], set[str]], extract: Extract) -> PreparedFile:
+    """Read one file and prepare its articles; a problem becomes the file's ``failure``."""
+    from aidcurator.ingest import IngestError, read_file
+
+    try:
+        return prepare_drafts(str(path), read_file(path), known, extract)
+    except IngestError as exc:
+        return PreparedFile(name=exc.path, failure=exc.reason)
+    except OSError as exc:
+        return PreparedFile(name=str(path), failure=exc.strerror or str(exc))
+    except FileFailure as exc:
+        return PreparedFile(name=str(path), failure=str(exc))
+    except Exception as exc:  # any other problem must not stop the other files
+        return PreparedFile(name=str(path), failure=f"{type(exc).__name__}: {exc}")
+
+
+# -- the worker processes
+
+_worker_state: dict[str, Any] = {}
+
+
+def _start_worker(extract: Extract, known: frozenset[str]) -> None:
+    _worker_state["extract"] = extract
+    _worker_state["known"] = known
+
+
+def _prepare_in_worker(path: Path) -> PreparedFile:
+    known: frozenset[str] = _worker_state["known"]
+    return prepare_path(path, lambda hashes: {h for h in hashes if h in known}, _worker_state["extract"])
+
+
+def default_workers() -> int:
+    """All cores (``AIDCURATOR_WORKERS`` overrides)."""
+    configured = os.environ.get("AIDCURATOR_WORKERS")
+    if configured and configured.isdigit():
+        return max(1, int(configured))
+    return max(1, os.cpu_count() or 1)
+
+
+def prepared_files(
+    files: Sequence[Path],
+    *,
+    extract: Extract,
+    known: Callable[[list[str]], set[str]],
+    all_known: Callable[[], Iterable[str]],
+    workers: int,
+    parallel_ok: bool,
+) -> Iterator[PreparedFile]:
+    """Prepare ``files`` in order: in this process, or in ``workers`` processes when worthwhile.
+
+    ``known`` asks the database about a few hashes (in-process use); ``all_known`` gives every
+    stored hash once, for the workers. The pool uses the "spawn" start method, safe beside the
+    window's threads; at most a few files per worker are in flight, so memory stays bounded.
+    """
+    if workers <= 1 or not parallel_ok or len(files) < MIN_FILES_FOR_WORKERS:
+        for path in files:
+            yield prepare_path(path, known, extract)
+        return
+    context = multiprocessing.get_context("spawn")
+    snapshot = frozenset(all_known())
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(extract, snapshot)
+    ) as pool:
+        pending: deque[Future[PreparedFile]] = deque()
+        queue = iter(files)
+        try:
+            for path in queue:
+                pending.append(pool.submit(_prepare_in_worker, path))
+                if len(pending) >= 4 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
