@@ -67,10 +67,18 @@ def _open_curator(db: str | None, *, must_exist: bool = False) -> Any:
 def cmd_import(args: argparse.Namespace) -> int:
     from aidcurator.curation import ImportReport
     from aidcurator.ingest import IngestError, read_bytes
+    from aidcurator.progress import ProgressBar
 
     paths = [p for p in args.paths if p != "-"]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:  # before the database is opened (or created)
+        raise CommandError("; ".join(f"{path}: no such file or folder" for path in missing))
     with _open_curator(args.db) as curator:
-        report = curator.import_paths(paths) if paths else ImportReport()
+        report = (
+            curator.import_paths(paths, progress=ProgressBar("files"), workers=args.workers)
+            if paths
+            else ImportReport()
+        )
         if "-" in args.paths:  # stdin: one more all-or-nothing unit
             try:
                 drafts = read_bytes(sys.stdin.buffer.read(), "-")
@@ -80,6 +88,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 report.merge(curator.import_drafts(drafts, name="-"))
     for name, reason in report.failures:
         _error(f"{name}: {reason}")
+    for name, warning in report.warnings:
+        print(f"warning: {name}: {warning}", file=sys.stderr)
     print(report.summary())
     return EXIT_FAILED if report.failures else EXIT_OK
 
@@ -347,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
         "text from stdin. Each file is imported completely or not at all; texts already stored are skipped.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--workers", type=int, metavar="N", help="processes that read and extract (default: all cores)"
+    )
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser(

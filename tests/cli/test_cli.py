@@ -91,6 +91,7 @@ def test_import_from_stdin(capsys, monkeypatch: pytest.MonkeyPatch, inputs: Path
 def test_missing_path_is_reported(capsys, tmp_path: Path, db_path: Path) -> None:
     code, _, err = run(capsys, "import", str(tmp_path / "nope.txt"), "--db", str(db_path))
     assert code == 1 and err.startswith(f"error: {tmp_path / 'nope.txt'}: ")
+    assert not db_path.exists()  # a typo creates no database
 
 
 def test_import_accepts_an_sqlalchemy_url(capsys, inputs: Path, tmp_path: Path) -> None:

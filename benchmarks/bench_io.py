@@ -1,0 +1,274 @@
+"""Import and export at scale: prints timings and peak memory (no assertions; machines are noisy).
+
+    python benchmarks/bench_io.py [--articles 10000] [--records 300000] [--workers N] [--keep DIR]
+
+1. Builds ``--articles`` realistic articles (≈3.8 KB each) from the paragraphs of the mixed news
+   corpus (``benchmarks/corpus/news``, written for AidCurator), with their figures varied so every
+   text is new, and writes them as .txt files.
+2. Times extracting them alone (one core, in this process), importing them into a new SQLite
+   database (``aidcurator import``, all cores), and importing them again (everything skipped).
+3. Builds a database of ``--records`` records (with an amount and two evidence spans each) in bulk,
+   and times ``aidcurator export --format csv`` of all of them (in a child process, for its peak
+   memory) against a plain ``sqlite3`` + ``csv`` dump of the same joined rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import re
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS = ROOT / "benchmarks" / "corpus" / "news"
+sys.path.insert(0, str(ROOT / "src"))
+
+_DIGITS = re.compile(r"\d+")
+
+
+def build_articles(folder: Path, count: int, seed: int = 7) -> int:
+    """Write ``count`` articles; returns their total size in bytes."""
+    paragraphs = [
+        p.strip()
+        for path in sorted(NEWS.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p.strip()) > 80
+    ]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for number in range(count):
+        parts, size = [], 0
+        while size < 3800:
+            paragraph = rng.choice(paragraphs)
+            paragraph = _DIGITS.sub(lambda m: str(int(m.group()) + rng.randint(1, 9)), paragraph)
+            parts.append(paragraph)
+            size += len(paragraph.encode("utf-8"))
+        text = f"报道 {number}\n\n" + "\n\n".join(parts) + "\n"
+        data = text.encode("utf-8")
+        (folder / f"article_{number:05d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def _run(*args: str) -> tuple[float, int, str]:
+    """Seconds, peak RSS (MB) and stdout of ``aidcurator ARGS`` in a child process."""
+    probe = (
+        "import resource, sys, time; from aidcurator.cli import main; t = time.perf_counter(); "
+        "code = main(sys.argv[1:]); "
+        "print(f'@@ {time.perf_counter() - t:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', "
+        "file=sys.stderr); sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"aidcurator {' '.join(args)} failed:\n{done.stderr}")
+    marker = next(line for line in done.stderr.splitlines() if line.startswith("@@ "))
+    seconds, rss_kb = marker.split()[1:]
+    return float(seconds), int(rss_kb) // 1024, done.stdout.strip()
+
+
+def bench_import(folder: Path, db: Path, workers: int | None) -> None:
+    from aidcurator.extract import extract
+
+    files = sorted(folder.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files)
+    start = time.perf_counter()
+    for path in files:
+        extract(path.read_text(encoding="utf-8"))
+    alone = time.perf_counter() - start
+    print(f"articles: {len(files)} files, {size / 1e6:.1f} MB")
+    print(f"  extract alone, one core          {alone:7.1f} s  ({size / 1e6 / alone:.2f} MB/s)")
+    extra = ["--workers", str(workers)] if workers else []
+    seconds, rss, out = _run("import", str(folder), "--db", str(db), *extra)
+    print(
+        f"  aidcurator import (new database) {seconds:7.1f} s  ({len(files) / seconds:.0f} articles/s, "
+        f"{seconds / alone:.2f}x extraction alone, peak {rss} MB)  {out.splitlines()[-1]}"
+    )
+    seconds, rss, out = _run("import", str(folder), "--db", str(db), *extra)
+    print(f"  aidcurator import again          {seconds:7.1f} s  (peak {rss} MB)  {out.splitlines()[-1]}")
+
+
+def build_records_database(db: Path, records: int) -> None:
+    """``records`` accepted records over records/10 articles, one amount and two evidence spans each."""
+    from aidcurator.curation import Curator
+    from aidcurator.store import write_session
+    from aidcurator.store.listing import bulk_insert
+
+    with Curator.open(db) as curator, write_session(curator.engine) as session:
+        now = dt.datetime.now(dt.UTC)
+        n_articles = max(1, records // 10)
+        text = "江苏省今年在克州安排援疆资金3.76亿元，实施援疆项目102个，惠及群众12000人。" * 3
+        bulk_insert(
+            session,
+            table="article",
+            rows=(
+                {
+                    "id": a + 1,
+                    "title": f"援疆报道 {a}",
+                    "source": "新华网",
+                    "published": dt.date(2024, 1 + a % 12, 1),
+                    "url": f"https://example.org/{a}",
+                    "language": "zh",
+                    "text": text,
+                    "content_hash": f"{a:064x}",
+                    "imported_at": now,
+                    "review_state": "DONE",
+                    "extra": {},
+                }
+                for a in range(n_articles)
+            ),
+        )
+        bulk_insert(
+            session,
+            table="record",
+            rows=(
+                {
+                    "id": r + 1,
+                    "article_id": r // 10 + 1,
+                    "record_kind": "PROJECT",
+                    "donor": "江苏省",
+                    "recipient": "克孜勒苏柯尔克孜自治州",
+                    "year_start": 2024,
+                    "year_end": 2024,
+                    "sector": "121",
+                    "n_projects": 102,
+                    "beneficiaries_people": 12000,
+                    "status": "ACCEPTED",
+                    "origin": "EXTRACTED",
+                    "extracted": {},
+                    "curated_fields": [],
+                    "flags": {},
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                    "flow_type": "GRANT",
+                    "project_status": "IMPLEMENTATION",
+                }
+                for r in range(records)
+            ),
+        )
+        bulk_insert(
+            session,
+            table="amount",
+            rows=(
+                {
+                    "id": r + 1,
+                    "record_id": r + 1,
+                    "position": 0,
+                    "text": "3.76亿元",
+                    "value": "376000000",
+                    "currency": "CNY",
+                    "qualifier": "EXACT",
+                    "kind": "PLANNED",
+                    "start": 14,
+                    "end": 20,
+                    "origin": "EXTRACTED",
+                    "extracted": {},
+                    "curated_fields": [],
+                }
+                for r in range(records)
+            ),
+        )
+        bulk_insert(
+            session,
+            table="evidence",
+            rows=(
+                {
+                    "record_id": r // 2 + 1,
+                    "field": "amount" if r % 2 == 0 else "donor",
+                    "start": 14 if r % 2 == 0 else 0,
+                    "end": 20 if r % 2 == 0 else 3,
+                    "quote": "3.76亿元" if r % 2 == 0 else "江苏省",
+                    "origin": "EXTRACTED",
+                }
+                for r in range(2 * records)
+            ),
+        )
+
+
+def plain_dump(db: Path, out: Path) -> float:
+    """The floor: the same joined rows straight from sqlite3 into csv."""
+    start = time.perf_counter()
+    connection = sqlite3.connect(db)
+    cursor = connection.execute(
+        "SELECT r.*, a.title, a.source, a.url, a.published, m.text, m.value, m.currency, m.kind, "
+        "(SELECT group_concat(e.field || ':' || e.quote, '; ') FROM evidence e WHERE e.record_id = r.id) "
+        "FROM record r JOIN article a ON a.id = r.article_id "
+        "LEFT JOIN amount m ON m.record_id = r.id AND m.position = 0 ORDER BY r.article_id, r.id"
+    )
+    with out.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([c[0] for c in cursor.description])
+        writer.writerows(cursor)
+    connection.close()
+    return time.perf_counter() - start
+
+
+def bench_export(folder: Path, records: int) -> None:
+    db = folder / "export.db"
+    start = time.perf_counter()
+    build_records_database(db, records)
+    print(f"export: {records} records (built in {time.perf_counter() - start:.1f} s)")
+    floor = plain_dump(db, folder / "plain.csv")
+    print(f"  plain sqlite3 + csv dump         {floor:7.2f} s")
+    seconds, rss, out = _run(
+        "export", "--db", str(db), "--format", "csv", "--status", "all", "--out", str(folder / "records.csv")
+    )
+    print(
+        f"  aidcurator export --format csv   {seconds:7.2f} s  ({seconds / floor:.1f}x the plain dump, "
+        f"peak {rss} MB)  {out}"
+    )
+    seconds, rss, out = _run(
+        "export",
+        "--db",
+        str(db),
+        "--format",
+        "jsonl",
+        "--status",
+        "all",
+        "--out",
+        str(folder / "records.jsonl"),
+    )
+    print(f"  aidcurator export --format jsonl {seconds:7.2f} s  (peak {rss} MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--records", type=int, default=300_000)
+    parser.add_argument(
+        "--workers", type=int, default=None, help="import worker processes (default: all cores)"
+    )
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
+    parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--skip-export", action="store_true")
+    args = parser.parse_args()
+    print(
+        f"machine: {resource.getpagesize()} B pages, {__import__('os').cpu_count()} cores, Python {sys.version.split()[0]}"
+    )
+    with tempfile.TemporaryDirectory(prefix="aidcurator-bench-io-") as temp:
+        folder = args.keep or Path(temp)
+        folder.mkdir(parents=True, exist_ok=True)
+        if not args.skip_import:
+            articles = folder / "articles"
+            if not articles.is_dir():
+                build_articles(articles, args.articles)
+            db = folder / "import.db"
+            db.unlink(missing_ok=True)
+            bench_import(articles, db, args.workers)
+        if not args.skip_export:
+            bench_export(folder, args.records)
+
+
+if __name__ == "__main__":
+    main()
