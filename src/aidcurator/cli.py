@@ -347,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show the full traceback of an unexpected error (also AIDCURATOR_DEBUG=1)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser(
@@ -470,11 +475,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(str(exc))
             return exc.code
         if isinstance(exc, (*_user_errors(), OSError)):
-            _error(str(exc) or type(exc).__name__)
+            message = str(exc).strip()
+            _error(message.splitlines()[0] if message else type(exc).__name__)  # one line, always
             return EXIT_FAILED
-        if os.environ.get("AIDCURATOR_DEBUG"):
+        if os.environ.get("AIDCURATOR_DEBUG") or getattr(args, "debug", False):
             raise
-        _error(f"unexpected {type(exc).__name__}: {exc} (set AIDCURATOR_DEBUG=1 to see details)")
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        _error(f"unexpected {type(exc).__name__}: {first} (run with --debug to see details)")
         return EXIT_FAILED
 
 

@@ -168,6 +168,15 @@ def write_session(engine: Engine) -> Iterator[Session]:
             raise ConflictError(
                 "a record was changed elsewhere while this change was being saved; reload it and try again"
             ) from exc
+        except sa.exc.OperationalError as exc:  # read-only file, locked database, lost connection…
+            session.rollback()
+            raise StoreError(f"the database refused the change: {_first_line(exc.orig)}") from exc
         except BaseException:
             session.rollback()
             raise
+
+
+def _first_line(error: BaseException | None) -> str:
+    """The driver's own message, without the SQL statement and parameters SQLAlchemy appends."""
+    text = str(error or "").strip()
+    return text.splitlines()[0] if text else type(error).__name__
