@@ -159,17 +159,23 @@ def _columns(rows: Sequence[Mapping[str, Any]], exclude: Sequence[str] = ()) -> 
     return list(seen)
 
 
+_AMOUNT_KEYS = tuple(c.removeprefix("amount_") for c in AMOUNT_COLUMNS)
+
+
 def _flat_record(record: Mapping[str, Any], scalar: Sequence[str]) -> list[Any]:
-    amounts = list(record.get("amounts") or [])
-    evidence = list(record.get("evidence") or [])
-    primary = amounts[0] if amounts else {}
-    return [
-        *(record.get(c) for c in scalar),
-        *(primary.get(c.removeprefix("amount_")) for c in AMOUNT_COLUMNS),
-        len(amounts),
-        "; ".join(_amount_summary(a) for a in amounts[1:]) or None,
-        "; ".join(_evidence_summary(e) for e in evidence) or None,
-    ]
+    get = record.get
+    amounts = get("amounts") or ()
+    evidence = get("evidence") or ()
+    row = [get(c) for c in scalar]
+    if amounts:
+        primary = amounts[0].get
+        row.extend([primary(key) for key in _AMOUNT_KEYS])
+    else:
+        row.extend([None] * len(_AMOUNT_KEYS))
+    row.append(len(amounts))
+    row.append("; ".join([_amount_summary(a) for a in amounts[1:]]) or None)
+    row.append("; ".join([_evidence_summary(e) for e in evidence]) or None)
+    return row
 
 
 def _amount_summary(amount: Mapping[str, Any]) -> str:
@@ -186,6 +192,14 @@ def _amount_summary(amount: Mapping[str, Any]) -> str:
 
 def _evidence_summary(evidence: Mapping[str, Any]) -> str:
     """``"field: «quote» [start:end]"``."""
+    field, quote, start, end = (
+        evidence.get("field"),
+        evidence.get("quote"),
+        evidence.get("start"),
+        evidence.get("end"),
+    )
+    if type(field) is str and type(quote) is str and type(start) is int and type(end) is int:
+        return f"{field}: «{quote}» [{start}:{end}]"  # the usual case, without the general conversions
     return (
         f"{_display(evidence.get('field'))}: «{_display(evidence.get('quote'))}» "
         f"[{_display(evidence.get('start'))}:{_display(evidence.get('end'))}]"
@@ -315,11 +329,10 @@ def _write_csv_batches(
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
         writer = csv.writer(text, lineterminator="\r\n")
-        cell = _csv_cell
         for columns, rows in batches:
             if columns:
-                writer.writerow([cell(name) for name in columns])
-            writer.writerows([cell(value) for value in row] for row in rows)
+                writer.writerow(_csv_row(columns))
+            writer.writerows(map(_csv_row, rows))
         text.flush()
     finally:
         text.detach()
@@ -449,6 +462,18 @@ def _finite_float(value: float) -> float | None:
 
 
 _FORMULA_STARTS = frozenset(_FORMULA_PREFIXES)
+
+
+def _csv_row(row: Sequence[Any]) -> list[Any]:
+    """One CSV row. None and int need nothing (csv writes them as "" and digits), a str only its
+    formula check; everything else goes through :func:`_csv_cell`."""
+    starts, cell = _FORMULA_STARTS, _csv_cell
+    return [
+        ("'" + v if v[:1] in starts else v)
+        if type(v) is str
+        else (v if v is None or type(v) is int else cell(v))
+        for v in row
+    ]
 
 
 def _csv_cell(value: Any) -> str:

@@ -14,15 +14,18 @@ from aidcurator import export
 from aidcurator.export import ExportError, write_records, write_table
 
 # The per-value converter each serializer calls while it writes, so a patched one fails midway.
-SERIALIZERS = {"csv": "_csv_cell", "xlsx": "_xlsx_cell", "json": "_json_text", "jsonl": "_json_text"}
+SERIALIZERS = {"csv": "_csv_row", "xlsx": "_xlsx_cell", "json": "_json_text", "jsonl": "_json_text"}
 OLD = b"previous export, must survive"
 
 
 def _fail_midway(
-    monkeypatch, fmt: str, folder: Path, error: BaseException, after: int = 40
+    monkeypatch, fmt: str, folder: Path, error: BaseException, after: int | None = None
 ) -> list[list[str]]:
-    """Patch the format's converter to raise ``error`` after ``after`` calls; returns folder snapshots."""
+    """Patch the format's converter (per row for CSV, per cell otherwise) to raise ``error`` after ``after``
+    calls; returns folder snapshots."""
     name = SERIALIZERS[fmt]
+    if after is None:  # midway: past the header and the first row
+        after = 2 if name == "_csv_row" else 40
     real = getattr(export, name)
     calls = 0
     seen: list[list[str]] = []

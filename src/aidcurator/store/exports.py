@@ -63,10 +63,8 @@ def _amounts_by_record(session: Session, record_ids: Sequence[int]) -> dict[int,
             .order_by(amount.c.record_id, amount.c.position, amount.c.id)
         )
         for record_id, *values in session.execute(statement):
-            row = dict(zip(_AMOUNT_KEYS, values, strict=True))
-            row["qualifier"] = _enum_value(row["qualifier"])
-            row["kind"] = _enum_value(row["kind"])
-            found.setdefault(record_id, []).append(row)
+            values[5], values[6] = values[5].value, values[6].value  # qualifier, kind: enum values
+            found.setdefault(record_id, []).append(dict(zip(_AMOUNT_KEYS, values, strict=True)))
     return found
 
 
