@@ -69,3 +69,20 @@ def dumps_exact(obj: Any, *, indent: int | None = None) -> str:
     for index, number in enumerate(numbers):
         text = text.replace(f'"{marker}{index}@@"', number, 1)
     return text
+
+
+def _stored_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def dumps_stored(value: Any) -> str:
+    """JSON text as JSON columns keep it: what :func:`jsonable` gives, in one pass."""
+    return json.dumps(value, ensure_ascii=False, default=_stored_default)

@@ -17,9 +17,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from aidcurator.domain import ArticleDraft, Extraction, Origin, RecordStatus, ReviewState
-from aidcurator.domain.jsonvalues import jsonable
+from aidcurator.domain.jsonvalues import dumps_stored, jsonable
 from aidcurator.store.candidates import KEY_FIELD, amount_values, candidate_key, candidate_values
-from aidcurator.store.models import Amount, Article, Evidence, Mention, Record, utcnow
+from aidcurator.store.models import Amount, Article, Evidence, ExactDecimal, Mention, Record, utcnow
 from aidcurator.store.records import check_span
 
 
@@ -72,6 +72,48 @@ def insert_articles(session: Session, items: Sequence[ExtractedArticle]) -> list
     return [inserted.get(item.content_hash) for item in items]
 
 
+_MENTION_COLUMNS = (
+    "article_id",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "value",
+    "currency",
+    "qualifier",
+    "value_max",
+    "what",
+    "data",
+)
+
+
+def _insert_mentions(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Mentions are most of the rows: one DBAPI executemany with the values already converted
+    (money through the column's own type, JSON through the engine's serializer)."""
+    connection = session.connection()
+    dialect = connection.dialect
+    money = ExactDecimal()
+    dumps = dumps_stored
+    table = Mention.__table__
+    marks = (
+        ", ".join(["?"] * len(_MENTION_COLUMNS))
+        if dialect.paramstyle == "qmark"
+        else ", ".join(["%s"] * len(_MENTION_COLUMNS))
+    )
+    quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in _MENTION_COLUMNS)
+    sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES ({marks})"  # type: ignore[arg-type]
+    bind = money.process_bind_param
+    values = [
+        (
+            row["article_id"], row["kind"], row["start"], row["end"], row["text"],
+            bind(row["value"], dialect), row["currency"], row["qualifier"], bind(row["value_max"], dialect),
+            row["what"], dumps(row["data"]),
+        )
+        for row in rows
+    ]  # fmt: skip
+    connection.exec_driver_sql(sql, values)
+
+
 def _returning_ids(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> list[int]:
     if not rows:
         return []
@@ -103,7 +145,7 @@ def store_extracted(session: Session, items: Sequence[ExtractedArticle]) -> list
                     "qualifier": str(mention.qualifier) if mention.qualifier is not None else None,
                     "value_max": mention.value_max,
                     "what": mention.what,
-                    "data": jsonable(dict(mention.data)),
+                    "data": mention.data,  # the engine's JSON serializer writes Decimals, enums, dates exactly
                 }
             )
         for index, candidate in enumerate(item.extraction.records):
@@ -128,7 +170,7 @@ def store_extracted(session: Session, items: Sequence[ExtractedArticle]) -> list
             )
             owners.append((article_id, item, index))
     if mention_rows:
-        session.execute(sa.insert(Mention.__table__), mention_rows)  # type: ignore[arg-type]
+        _insert_mentions(session, mention_rows)
     record_ids = _returning_ids(session, Record.__table__, record_rows)  # type: ignore[arg-type]
     _store_amounts_and_evidence(session, owners, record_ids)
     return ids

@@ -23,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from aidcurator.domain.errors import ConflictError
+from aidcurator.domain.jsonvalues import dumps_stored
 from aidcurator.store.errors import StoreError
 
 APP_NAME = "aidcurator"
@@ -122,11 +123,11 @@ def create_engine_for(db: str | os.PathLike[str] | None = None) -> Engine:
                 file_path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the folder for {file_path}: {exc.strerror or exc}") from exc
-        engine = sa.create_engine(url, **kwargs)
+        engine = sa.create_engine(url, json_serializer=dumps_stored, **kwargs)
         _install_sqlite_hooks(engine)
         return engine
     try:
-        return sa.create_engine(url, pool_pre_ping=True)
+        return sa.create_engine(url, pool_pre_ping=True, json_serializer=dumps_stored)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot open {url.render_as_string()}: {exc}") from exc
 
