@@ -1,0 +1,129 @@
+"""Importing files and drafts: all-or-nothing files, duplicates, progress and cancel."""
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from curation_support import _AMOUNTS, EN_TEXT, ZH_TEXT, StubExtractor, count_rows, import_zh  # noqa: F401
+
+from aidcurator.curation import Curator, content_hash
+from aidcurator.domain import (
+    CandidateRecord,
+    Extraction,
+    RecordStatus,
+    ReviewState,
+    Span,
+)
+
+# ------------------------------------------------------------------------------------------ import
+
+
+def test_content_hash_ignores_normalization_and_outer_space() -> None:
+    assert content_hash("  援疆\n") == content_hash("援疆")
+    assert content_hash("e\u0301") == content_hash("\u00e9")
+    assert content_hash("援疆") != content_hash("援 疆")
+
+
+def test_import_stores_article_mentions_records_amounts_and_evidence(curator: Curator) -> None:
+    article_id = import_zh(curator)
+    article = curator.article(article_id)
+    assert article.title == "湖南援疆" and article.text == ZH_TEXT and article.review_state == ReviewState.NEW
+    mentions = curator.mentions(article_id)
+    assert [m.text for m in mentions] == ["3.76亿元", "2.14亿元", "1262万元"]
+    assert all(ZH_TEXT[m.start : m.end] == m.text for m in mentions)
+    first, share, third = curator.records(article_id)
+    assert first.n_projects == 102 and first.year_start == 2024 and first.status == RecordStatus.PENDING
+    assert first.extracted["n_projects"] == 102 and first.extracted["donor"] == "湖南"
+    assert (
+        first.amounts[0].value == Decimal("376000000") and first.amounts[0].extracted["value"] == "376000000"
+    )
+    assert share.parent_id == first.id and share.amounts[0].share_of_id == first.amounts[0].id
+    assert {e.field: e.quote for e in first.evidence} == {"amount": "3.76亿元", "n_projects": "102个援疆项目"}
+    assert third.parent_id is None
+
+
+def test_reimport_adds_nothing_and_counts_skipped(curator: Curator, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("湖南援疆\n\n" + ZH_TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Zhejiang aid\n\n" + EN_TEXT, encoding="utf-8")
+    first = curator.import_paths([tmp_path])
+    assert (first.imported, first.skipped, first.files, first.failed) == (2, 0, 2, 0)
+    second = curator.import_paths([tmp_path])
+    assert (second.imported, second.skipped) == (0, 2)
+    assert second.summary() == "Imported 0 articles (2 skipped as duplicates) from 2 files; 0 failed"
+    assert count_rows(curator, "article") == 2
+
+
+def test_duplicates_inside_one_batch_are_skipped(curator: Curator, tmp_path: Path) -> None:
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text("Title\n\n" + EN_TEXT, encoding="utf-8")
+    lines = [json.dumps({"title": f"t{i}", "text": ZH_TEXT}, ensure_ascii=False) for i in range(3)]
+    (tmp_path / "three.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = curator.import_paths([tmp_path])
+    assert (report.imported, report.skipped, report.failed) == (2, 3, 0)
+
+
+def test_each_file_is_all_or_nothing(curator: Curator, stub: StubExtractor, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Good\n\n" + EN_TEXT, encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    rows = [{"title": "fine", "text": ZH_TEXT}, {"title": "breaks", "text": "BOOM 8010万元 援疆"}]
+    bad.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    stub.fail_on = "BOOM"
+    report = curator.import_paths([bad, good])
+    assert report.imported == 1 and report.failed == 1
+    ((name, reason),) = report.failures
+    assert name == str(bad) and "extractor exploded" in reason
+    assert [a.title for a in curator.list_articles()] == ["Good"]
+    # Fixed extractor: the same file now imports completely, nothing counted as duplicate.
+    stub.fail_on = None
+    again = curator.import_paths([bad])
+    assert (again.imported, again.skipped, again.failed) == (2, 0, 0)
+
+
+def test_a_file_failing_while_stored_leaves_nothing(curator: Curator, tmp_path: Path) -> None:
+    def bad_spans(text: str, published: dt.date | None = None) -> Extraction:
+        return Extraction(records=[CandidateRecord(evidence={"donor": [Span(0, len(text) + 10)]})])
+
+    curator._extractor = bad_spans
+    target = tmp_path / "digest.jsonl"
+    target.write_text(
+        "\n".join(json.dumps({"title": t, "text": t * 3}, ensure_ascii=False) for t in ("甲", "乙")),
+        encoding="utf-8",
+    )
+    report = curator.import_paths([target])
+    assert report.failed == 1 and "outside the article text" in report.failures[0][1]
+    assert count_rows(curator, "article") == 0 and count_rows(curator, "record") == 0
+
+
+def test_unreadable_files_fail_with_one_line_each_and_store_nothing(
+    real_curator: Curator, tmp_path: Path
+) -> None:
+    random_bytes = tmp_path / "random.txt"
+    random_bytes.write_bytes(bytes(range(256)) * 8)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    truncated = tmp_path / "cut.json"
+    truncated.write_text('[{"title": "援疆", "text": "投入3亿元', encoding="utf-8")
+    gb = tmp_path / "gb.txt"
+    gb_text = "喀什援疆项目进展顺利\n\n今年上海计划投入援疆资金12亿元，建设12所学校，惠及3000户家庭。"
+    gb.write_bytes(gb_text.encode("gb18030"))
+    report = real_curator.import_paths([random_bytes, empty, truncated, gb, tmp_path / "missing.txt"])
+    failed = dict(report.failures)
+    assert set(failed) == {str(random_bytes), str(empty), str(truncated), str(tmp_path / "missing.txt")}
+    assert all(reason and "\n" not in reason for reason in failed.values())
+    assert report.imported == 1 and report.files == 5
+    (article,) = real_curator.list_articles()
+    assert article.title == "喀什援疆项目进展顺利"
+    assert "12亿元" in real_curator.article(article.id).text
+
+
+def test_progress_and_cancel(curator: Curator, tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"T{i}\n\n{EN_TEXT} {i}", encoding="utf-8")
+    calls: list[tuple[int, int, str]] = []
+    report = curator.import_paths([tmp_path], progress=lambda d, t, n: calls.append((d, t, n)))
+    assert [c[:2] for c in calls] == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    assert report.imported == 3
+    cancelled = curator.import_paths([tmp_path], cancel=lambda: True)
+    assert cancelled.cancelled and cancelled.imported == 0
