@@ -68,7 +68,7 @@ class FieldRow(QObject):
             if definition.default is None:
                 combo.addItem("", "")  # not set
             for value in definition.choice_values():
-                combo.addItem(value, value)
+                combo.addItem(value.replace("_", " "), value)  # shown readable, stored as the value
             self.editor: QWidget = combo
         elif definition.type == "notes":
             notes = NotesEdit(parent)
