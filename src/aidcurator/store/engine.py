@@ -28,7 +28,7 @@ from aidcurator.store.errors import StoreError
 
 APP_NAME = "aidcurator"
 DB_ENV_VAR = "AIDCURATOR_DB"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 60_000  # a writer storing a very large file may hold the lock for a while
 
 _BEGIN_OPTION = "aidcurator_sqlite_begin"
 
