@@ -10,6 +10,7 @@ best supported inside a span, with the hits that fired as evidence.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -183,13 +184,31 @@ def dominant_sector_hit(mentions: list[Mention], start: int, end: int) -> Mentio
     return won[1] if won is not None else None
 
 
+# The last mention list asked about, with its sector hits sorted by start: record assembly asks
+# about one article's list thousands of times, and a scan per question made long texts quadratic.
+# One tuple, replaced whole, so threads never see a list paired with another list's index.
+_last_index: tuple[list[Mention], int, list[int], list[Mention]] | None = None
+
+
+def _sector_index(mentions: list[Mention]) -> tuple[list[int], list[Mention]]:
+    global _last_index
+    cached = _last_index
+    if cached is not None and cached[0] is mentions and cached[1] == len(mentions):
+        return cached[2], cached[3]
+    hits = sorted((m for m in mentions if m.kind == MentionKind.SECTOR), key=lambda m: (m.start, m.end))
+    starts = [m.start for m in hits]
+    _last_index = (mentions, len(mentions), starts, hits)
+    return starts, hits
+
+
 def _winner(
     mentions: list[Mention], start: int, end: int, pivot: int
 ) -> tuple[list[Mention], Mention, float] | None:
     """The winning sector's hits, its hit nearest ``pivot`` and its summed weight."""
     groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.kind == MentionKind.SECTOR and m.start >= start and m.end <= end:
+    starts, hits_by_start = _sector_index(mentions)
+    for m in hits_by_start[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if m.end <= end:
             groups.setdefault(m.data.get("group") or m.data["code"], []).append(m)
     if not groups:
         return None
