@@ -10,6 +10,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from aidcurator.domain import (
+    AmountKind,
+    Origin,
+    Qualifier,
     RecordStatus,
     ReviewState,
 )
@@ -34,55 +37,53 @@ def _in_chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
         yield ids[start : start + size]
 
 
-def _last_edits(session: Session, record_ids: Sequence[int]) -> dict[int, tuple[str, Any]]:
-    """Who edited each record last, and when."""
-    found: dict[int, tuple[str, Any]] = {}
-    edit = Edit.__table__
-    for chunk in _in_chunks(record_ids):
-        latest = (
-            sa.select(edit.c.record_id, sa.func.max(edit.c.id).label("edit_id"))
-            .where(edit.c.record_id.in_(chunk))
-            .group_by(edit.c.record_id)
-            .subquery()
-        )
-        statement = sa.select(edit.c.record_id, edit.c.actor, edit.c.at).join(
-            latest, edit.c.id == latest.c.edit_id
-        )
-        found.update({rid: (actor, at) for rid, actor, at in session.execute(statement)})
+def _last_edits(session: Session, scope: list[Any]) -> dict[int, tuple[str, Any]]:
+    """Who edited each record of the chunk (``scope``: conditions on ``record``) last, and when."""
+    edit, record = Edit.__table__, Record.__table__
+    latest = (
+        sa.select(edit.c.record_id, sa.func.max(edit.c.id).label("edit_id"))
+        .join(record, record.c.id == edit.c.record_id)
+        .where(*scope)
+        .group_by(edit.c.record_id)
+        .subquery()
+    )
+    statement = sa.select(edit.c.record_id, edit.c.actor, edit.c.at).join(
+        latest, edit.c.id == latest.c.edit_id
+    )
+    return {rid: (actor, at) for rid, actor, at in session.execute(statement)}
+
+
+def _amounts_by_record(session: Session, scope: list[Any]) -> dict[int, list[dict[str, Any]]]:
+    amount, record = Amount.__table__, Record.__table__
+    columns = [
+        sa.type_coerce(amount.c[name], sa.String) if name in ("qualifier", "kind") else amount.c[name]
+        for name in _AMOUNT_COLUMNS
+    ]
+    statement = (
+        sa.select(amount.c.record_id, *columns)
+        .join(record, record.c.id == amount.c.record_id)
+        .where(*scope)
+        .order_by(amount.c.record_id, amount.c.position, amount.c.id)
+    )
+    found: dict[int, list[dict[str, Any]]] = {}
+    keys, qualifiers, kinds = _AMOUNT_KEYS, _ENUM_VALUES[Qualifier], _ENUM_VALUES[AmountKind]
+    for record_id, *values in session.execute(statement):
+        values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
+        found.setdefault(record_id, []).append(dict(zip(keys, values, strict=True)))
     return found
 
 
-def _amounts_by_record(session: Session, record_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-    amount = Amount.__table__
-    columns = [amount.c[name] for name in _AMOUNT_COLUMNS]
+def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[dict[str, Any]]]:
+    evidence, record = Evidence.__table__, Record.__table__
+    statement = (
+        sa.select(evidence.c.record_id, evidence.c.field, evidence.c.start, evidence.c.end, evidence.c.quote)
+        .join(record, record.c.id == evidence.c.record_id)
+        .where(*scope)
+        .order_by(evidence.c.record_id, evidence.c.id)
+    )
     found: dict[int, list[dict[str, Any]]] = {}
-    for chunk in _in_chunks(record_ids):
-        statement = (
-            sa.select(amount.c.record_id, *columns)
-            .where(amount.c.record_id.in_(chunk))
-            .order_by(amount.c.record_id, amount.c.position, amount.c.id)
-        )
-        for record_id, *values in session.execute(statement):
-            values[5], values[6] = values[5].value, values[6].value  # qualifier, kind: enum values
-            found.setdefault(record_id, []).append(dict(zip(_AMOUNT_KEYS, values, strict=True)))
-    return found
-
-
-def _evidence_by_record(session: Session, record_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-    evidence = Evidence.__table__
-    found: dict[int, list[dict[str, Any]]] = {}
-    for chunk in _in_chunks(record_ids):
-        statement = (
-            sa.select(
-                evidence.c.record_id, evidence.c.field, evidence.c.start, evidence.c.end, evidence.c.quote
-            )
-            .where(evidence.c.record_id.in_(chunk))
-            .order_by(evidence.c.record_id, evidence.c.id)
-        )
-        for record_id, field, start, end, quote in session.execute(statement):
-            found.setdefault(record_id, []).append(
-                {"field": field, "start": start, "end": end, "quote": quote}
-            )
+    for record_id, field, start, end, quote in session.execute(statement):
+        found.setdefault(record_id, []).append({"field": field, "start": start, "end": end, "quote": quote})
     return found
 
 
@@ -103,6 +104,19 @@ _AMOUNT_KEYS = ("amount_id", *_AMOUNT_COLUMNS[1:-1], "share_of_amount_id")
 
 def _enum_value(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
+
+
+# Enum columns hold member names; read raw, they map to values with one dict lookup.
+_ENUM_VALUES: dict[type[Enum], dict[str | None, Any]] = {
+    enum: {**{member.name: member.value for member in enum}, None: None}
+    for enum in (
+        Qualifier,
+        AmountKind,
+        RecordStatus,
+        Origin,
+        *(s.choices for s in RECORD_FIELDS if s.choices),
+    )
+}
 
 
 def iter_record_export_rows(
@@ -141,18 +155,24 @@ def iter_record_export_rows(
     if article_ids is not None:
         statement = statement.where(record.c.article_id.in_(list(article_ids)))
     names = [spec.name for spec in EXPORT_FIELDS]
+    filters: list[Any] = []
+    if status is not None:
+        filters.append(record.c.status == RecordStatus(status))
+    if article_ids is not None:
+        filters.append(record.c.article_id.in_(list(article_ids)))
+    key = sa.tuple_(record.c.article_id, record.c.id)
     after: tuple[int, int] | None = None
     while True:
-        page = statement
-        if after is not None:
-            page = statement.where(sa.tuple_(record.c.article_id, record.c.id) > sa.tuple_(*after))
+        page = statement if after is None else statement.where(key > sa.tuple_(*after))
         rows = session.execute(page).all()
         if not rows:
             return
-        ids = [row[0] for row in rows]
-        amounts = _amounts_by_record(session, ids)
-        evidence = _evidence_by_record(session, ids)
-        last = _last_edits(session, ids)
+        scope = [*filters, key <= sa.tuple_(rows[-1][1], rows[-1][0])]
+        if after is not None:
+            scope.append(key > sa.tuple_(*after))
+        amounts = _amounts_by_record(session, scope)
+        evidence = _evidence_by_record(session, scope)
+        last = _last_edits(session, scope)
         chunk: list[dict[str, Any]] = []
         for row in rows:
             record_id, article_id, title, source, url, published = row[:6]
