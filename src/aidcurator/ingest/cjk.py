@@ -7,7 +7,9 @@ the Big5 "frequently used" block (5,401 traditional characters, 0xA440-0xC67E).
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 from functools import cache
 from itertools import chain
 
@@ -68,16 +70,29 @@ def chinese_plausibility(text: str) -> tuple[float, int]:
     The score counts common ideographs and punctuation (+1 each) against characters that
     typically come from a wrong decoding (-2 each); rare but valid ideographs count 0.
     """
-    common = common_hanzi()
-    total = good = bad = 0
-    for ch in text:
-        if ch < "\x80":
-            continue
-        total += 1
-        if ch in common or ch in _COMMON_PUNCT or 0xFF01 <= ord(ch) <= 0xFF5E:
-            good += 1
-        elif _is_suspicious(ch):
-            bad += 1
-    if total == 0:
+    non_ascii = _ASCII_RUNS.sub("", text)
+    if not non_ascii:
         return 0.0, 0
-    return good / total, good - 2 * bad
+    rest = _common_runs().sub("", non_ascii)
+    good = len(non_ascii) - len(rest)
+    bad = sum(count for ch, count in Counter(rest).items() if _is_suspicious(ch))
+    return good / len(non_ascii), good - 2 * bad
+
+
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+
+
+@cache
+def _common_runs() -> re.Pattern[str]:
+    """Runs of common ideographs, common punctuation and full-width forms (U+FF01-U+FF5E)."""
+    points = sorted({ord(ch) for ch in common_hanzi() | _COMMON_PUNCT} | set(range(0xFF01, 0xFF5F)))
+    ranges: list[list[int]] = []
+    for point in points:
+        if ranges and point == ranges[-1][1] + 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    members = "".join(
+        f"\\U{first:08x}" if first == last else f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges
+    )
+    return re.compile(f"[{members}]+")

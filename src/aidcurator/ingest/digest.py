@@ -26,6 +26,9 @@ SOURCE_LINE = re.compile(
     r"(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
     r"(?:[ T]+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?\s*$"
 )
+# What every source line contains: a text without a separator followed by a date is no digest.
+_SEPARATORS = "·•・|｜"
+_SOURCE_HINT = re.compile(rf"[{_SEPARATORS}]\s*\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +47,10 @@ def is_source_line(line: str) -> bool:
 
 def split_digest(text: str) -> list[ArticleDraft]:
     """Articles of a digest, with origin_position ``"article N"``; [] when ``text`` is no digest."""
+    if not any(separator in text for separator in _SEPARATORS):
+        return []
     lines = text.split("\n")
-    entries = _find_entries(lines)
+    entries = _find_entries(text, lines)
     drafts: list[ArticleDraft] = []
     for number, entry in enumerate(entries, start=1):
         end = entries[number].title_line if number < len(entries) else len(lines)
@@ -80,9 +85,10 @@ def _match_source(line: str) -> re.Match[str] | None:
     return match
 
 
-def _find_entries(lines: list[str]) -> list[_Entry]:
+def _find_entries(text: str, lines: list[str]) -> list[_Entry]:
     entries: list[_Entry] = []
-    for index, line in enumerate(lines):
+    for index in _candidate_lines(text):
+        line = lines[index]
         match = _match_source(line)
         if match is None:
             continue
@@ -94,6 +100,21 @@ def _find_entries(lines: list[str]) -> list[_Entry]:
             _Entry(title_line, index, match.group("source").strip(), match.group("date"), match.group("time"))
         )
     return entries
+
+
+def _candidate_lines(text: str) -> list[int]:
+    """Indexes (in ``text.split("\\n")``) of the lines holding a separator followed by a date.
+
+    Every source line is one of them, so only these lines need the full SOURCE_LINE match.
+    """
+    indexes: list[int] = []
+    line = position = 0
+    for hint in _SOURCE_HINT.finditer(text):
+        line += text.count("\n", position, hint.start())
+        position = hint.start()
+        if not indexes or indexes[-1] != line:
+            indexes.append(line)
+    return indexes
 
 
 def _previous_non_blank(lines: list[str], index: int) -> int | None:

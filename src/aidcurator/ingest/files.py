@@ -8,7 +8,7 @@ from pathlib import Path
 
 from aidcurator.domain import ArticleDraft
 from aidcurator.ingest.csv_reader import read_csv
-from aidcurator.ingest.encoding import decode_text
+from aidcurator.ingest.encoding import decode_bytes
 from aidcurator.ingest.errors import IngestError
 from aidcurator.ingest.html_reader import read_html
 from aidcurator.ingest.json_reader import read_json, read_jsonl
@@ -22,14 +22,24 @@ _Reader = Callable[[bytes, str], list[ArticleDraft]]
 
 
 def _text_reader(data: bytes, name: str) -> list[ArticleDraft]:
-    return read_plain_text(decode_text(data, name))
+    decoded = decode_bytes(data, name)
+    return _with_warnings(read_plain_text(decoded.text), decoded.warnings)
 
 
 def _decoded(read: Callable[[str, str], list[ArticleDraft]]) -> _Reader:
     def reader(data: bytes, name: str) -> list[ArticleDraft]:
-        return read(decode_text(data, name), name)
+        decoded = decode_bytes(data, name)
+        return _with_warnings(read(decoded.text, name), decoded.warnings)
 
     return reader
+
+
+def _with_warnings(drafts: list[ArticleDraft], warnings: list[str]) -> list[ArticleDraft]:
+    """Put the decoding's warnings on every draft of the file."""
+    if warnings:
+        for draft in drafts:
+            draft.warnings.extend(warnings)
+    return drafts
 
 
 _READERS: dict[str, _Reader] = {
@@ -77,7 +87,8 @@ def read_file(path: str | os.PathLike[str]) -> list[ArticleDraft]:
     """
     name = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except IsADirectoryError:
         raise IngestError(name, "is a folder, not a file") from None
     except FileNotFoundError:
@@ -91,6 +102,7 @@ def read_bytes(data: bytes, name: str) -> list[ArticleDraft]:
     """All articles in ``data``; ``name``'s suffix chooses the format ("-", stdin, is text).
 
     Sets ``origin_file`` to ``name`` and ``language`` (detected unless the input gave one).
+    When bad bytes had to be replaced, every draft of the file carries the same warning.
     """
     suffix = ".txt" if name == STDIN_NAME else os.path.splitext(name)[1].lower()
     reader = _READERS.get(suffix)

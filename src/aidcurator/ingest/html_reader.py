@@ -15,7 +15,7 @@ from typing import Any
 
 from aidcurator.domain import ArticleDraft
 from aidcurator.ingest.dates import parse_date
-from aidcurator.ingest.encoding import decode_text
+from aidcurator.ingest.encoding import decode_bytes
 from aidcurator.ingest.errors import IngestError
 from aidcurator.ingest.titles import derive_title
 
@@ -182,9 +182,9 @@ def declared_charset(data: bytes) -> str | None:
 
 def read_html(data: bytes, name: str) -> list[ArticleDraft]:
     """One article from an HTML page (raises IngestError when the page has no visible text)."""
-    text = decode_text(data, name, declared=declared_charset(data))
+    decoded = decode_bytes(data, name, declared=declared_charset(data))
     parser = _PageParser()
-    parser.feed(text)
+    parser.feed(decoded.text)
     parser.close()
     page = parser.page
     body = _visible_text(page.pieces)
@@ -209,6 +209,7 @@ def read_html(data: bytes, name: str) -> list[ArticleDraft]:
             published=published,
             url=_first(page.meta, _URL_META) or page.canonical,
             metadata=metadata,
+            warnings=decoded.warnings,
         )
     ]
 

@@ -15,10 +15,14 @@ def clean_title(line: str) -> str:
 
 def derive_title(text: str) -> str:
     """Title from the first non-empty line of ``text``, cut to MAX_DERIVED_TITLE characters."""
-    for line in text.split("\n"):
-        title = clean_title(line)
+    start = 0
+    while True:  # line by line, without splitting the whole text
+        end = text.find("\n", start)
+        title = clean_title(text[start:] if end < 0 else text[start:end])
         if title:
             if len(title) > MAX_DERIVED_TITLE:
                 return title[: MAX_DERIVED_TITLE - 1].rstrip() + "…"
             return title
-    return ""
+        if end < 0:
+            return ""
+        start = end + 1
