@@ -343,3 +343,15 @@ def test_extract_does_not_load_the_store(tmp_path) -> None:
     )
     assert "376000000" in done.stdout
     assert "LOADED []" in done.stderr
+
+
+def test_a_file_with_a_few_bad_bytes_imports_with_a_warning(capsys, tmp_path: Path, db_path: Path) -> None:
+    text = "湖南省今年在吐鲁番市安排援疆资金3.76亿元，实施援疆项目102个。" * 20
+    damaged = text.encode("utf-8") + "末尾".encode()[:-1]  # cut in the middle of the last character
+    path = tmp_path / "cut.txt"
+    path.write_bytes(damaged)
+    code, out, err = run(capsys, "import", str(path), "--db", str(db_path))
+    assert code == 0, err
+    assert "Imported 1 article" in out
+    assert err.startswith(f"warning: {path}: ") and "replaced" in err
+    assert _count(db_path, "article") == 1
