@@ -127,3 +127,46 @@ def test_progress_and_cancel(curator: Curator, tmp_path: Path) -> None:
     assert report.imported == 3
     cancelled = curator.import_paths([tmp_path], cancel=lambda: True)
     assert cancelled.cancelled and cancelled.imported == 0
+
+
+def test_worker_processes_store_the_same_as_one_process(engine, tmp_path: Path, monkeypatch) -> None:
+    """With the package's extractor and enough files, extraction runs in a process pool; the data
+    stored is the same as an import in one process."""
+    from aidcurator.curation import preparing
+    from aidcurator.store import open_engine
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(preparing.MIN_FILES_FOR_WORKERS + 5):
+        (folder / f"{number:03d}.txt").write_text(
+            f"湖南省今年在吐鲁番市安排援疆资金{number + 1}.5亿元，实施援疆项目{number + 2}个。",
+            encoding="utf-8",
+        )
+    pools = []
+    real_pool = preparing.ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):
+        pools.append(kwargs.get("max_workers"))
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(preparing, "ProcessPoolExecutor", counting_pool)
+    parallel = Curator(engine)
+    assert parallel.import_paths([folder], workers=2).imported == preparing.MIN_FILES_FOR_WORKERS + 5
+    assert pools == [2]
+    serial = Curator(open_engine(tmp_path / "serial.db"))
+    serial.import_paths([folder], workers=1)
+    assert pools == [2]  # one process: no pool
+
+    def shape(curator: Curator) -> list:
+        return [
+            (
+                a.title,
+                [(r.donor, r.n_projects, [str(x.value) for x in r.amounts]) for r in curator.records(a.id)],
+            )
+            for a in curator.list_articles(limit=100, order_by="id", descending=False)
+        ]
+
+    assert shape(parallel) == shape(serial)
+    # a re-import of known texts never starts the pool
+    assert parallel.import_paths([folder], workers=2).skipped == preparing.MIN_FILES_FOR_WORKERS + 5
+    assert pools == [2]

@@ -96,6 +96,11 @@ class CuratorBase:
             self._amount_parser = _default_amount_parser()
         return self._amount_parser
 
+    @property
+    def standard_extractor(self) -> bool:
+        """Whether extraction is the package's own ``extract`` (which worker processes can run too)."""
+        return self._extractor is None or self._extractor is _default_extractor()
+
     def _who(self, actor: str | None) -> str:
         return actor or self._actor or default_actor()
 

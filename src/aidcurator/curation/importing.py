@@ -102,7 +102,7 @@ class ImportingMixin(CuratorBase):
             known=self._stored_hashes,
             all_known=self._all_stored_hashes,
             workers=default_workers() if workers is None else workers,
-            parallel_ok=self._extractor is None,  # the standard extractor can be sent to other processes
+            parallel_ok=self.standard_extractor,  # the package's extractor can run in other processes
         )
         for index, prepared in enumerate(units):
             if cancel is not None and cancel():
@@ -146,6 +146,10 @@ class ImportingMixin(CuratorBase):
         if not batch:
             return
         done: list[tuple[PreparedFile, list[int], int]] = []
+        if not any(prepared.items for prepared in batch):  # everything known already: nothing to write
+            done = [(prepared, [], prepared.skipped) for prepared in batch]
+            self._count(done, seen, report)
+            return
         try:
             with write_session(self.engine) as session:
                 for prepared in batch:
@@ -160,6 +164,10 @@ class ImportingMixin(CuratorBase):
         except Exception as exc:  # the commit failed: none of the batch was stored
             report.failures.extend((prepared.name, f"{type(exc).__name__}: {exc}") for prepared, _, _ in done)
             return
+        self._count(done, seen, report)
+
+    @staticmethod
+    def _count(done: list[tuple[PreparedFile, list[int], int]], seen: set[str], report: ImportReport) -> None:
         for prepared, ids, skipped in done:
             seen.update(prepared.hashes)
             report.imported += len(ids)
@@ -171,6 +179,8 @@ class ImportingMixin(CuratorBase):
     def _store_file(session: Session, prepared: PreparedFile, seen: set[str]) -> tuple[list[int], int] | str:
         """Store one file in a savepoint: ``(ids, skipped)``, or why it failed (nothing of it kept)."""
         skipped = prepared.skipped
+        if not prepared.items:
+            return [], skipped
         items = []
         for draft, digest, extraction in prepared.items:
             if digest in seen:  # an earlier file of this import holds the same text

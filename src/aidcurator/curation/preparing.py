@@ -40,6 +40,7 @@ class PreparedFile:
     hashes: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
     failure: str | None = None
+    todo: list[tuple[ArticleDraft, str]] = field(default_factory=list)  # read, new, not yet extracted
 
 
 def _check_spans(text: str, extraction: Extraction) -> None:
@@ -51,10 +52,8 @@ def _check_spans(text: str, extraction: Extraction) -> None:
             )
 
 
-def prepare_drafts(
-    name: str, drafts: Sequence[ArticleDraft], known: Callable[[list[str]], set[str]], extract: Extract
-) -> PreparedFile:
-    """Hash, de-duplicate and extract the articles of one file (``known`` says which hashes are stored)."""
+def triage(name: str, drafts: Sequence[ArticleDraft], known: Callable[[list[str]], set[str]]) -> PreparedFile:
+    """Hash and de-duplicate the articles of one file; those left to extract go in ``todo``."""
     if not drafts:
         raise FileFailure("no articles found")
     keyed = []
@@ -70,22 +69,44 @@ def prepare_drafts(
             prepared.skipped += 1
             continue
         prepared.hashes.add(digest)
-        try:
-            extraction = extract(draft.text, draft.published)
-            _check_spans(draft.text, extraction)
-        except Exception as exc:
-            where = draft.origin_position or draft.title or "an article"
-            raise FileFailure(f"extraction failed for {where}: {type(exc).__name__}: {exc}") from exc
-        prepared.items.append((draft, digest, extraction))
+        prepared.todo.append((draft, digest))
     return prepared
 
 
-def prepare_path(path: Path, known: Callable[[list[str]], set[str]], extract: Extract) -> PreparedFile:
-    """Read one file and prepare its articles; a problem becomes the file's ``failure``."""
+def extract_todo(prepared: PreparedFile, extract: Extract) -> PreparedFile:
+    """Run the extractor on the articles ``triage`` left to do (a failure refuses the whole file)."""
+    try:
+        for draft, digest in prepared.todo:
+            try:
+                extraction = extract(draft.text, draft.published)
+                _check_spans(draft.text, extraction)
+            except Exception as exc:
+                where = draft.origin_position or draft.title or "an article"
+                raise FileFailure(f"extraction failed for {where}: {type(exc).__name__}: {exc}") from exc
+            prepared.items.append((draft, digest, extraction))
+    except FileFailure as exc:
+        prepared.items.clear()
+        prepared.failure = str(exc)
+    prepared.todo = []
+    return prepared
+
+
+def prepare_drafts(
+    name: str, drafts: Sequence[ArticleDraft], known: Callable[[list[str]], set[str]], extract: Extract
+) -> PreparedFile:
+    """Hash, de-duplicate and extract the articles of one file (``known`` says which hashes are stored)."""
+    prepared = extract_todo(triage(name, drafts, known), extract)
+    if prepared.failure is not None:
+        raise FileFailure(prepared.failure)
+    return prepared
+
+
+def read_path(path: Path, known: Callable[[list[str]], set[str]]) -> PreparedFile:
+    """Read and triage one file; a problem becomes the file's ``failure``."""
     from aidcurator.ingest import IngestError, read_file
 
     try:
-        return prepare_drafts(str(path), read_file(path), known, extract)
+        return triage(str(path), read_file(path), known)
     except IngestError as exc:
         return PreparedFile(name=exc.path, failure=exc.reason)
     except OSError as exc:
@@ -96,19 +117,23 @@ def prepare_path(path: Path, known: Callable[[list[str]], set[str]], extract: Ex
         return PreparedFile(name=str(path), failure=f"{type(exc).__name__}: {exc}")
 
 
+def prepare_path(path: Path, known: Callable[[list[str]], set[str]], extract: Extract) -> PreparedFile:
+    """Read one file and prepare its articles; a problem becomes the file's ``failure``."""
+    prepared = read_path(path, known)
+    return prepared if prepared.failure is not None else extract_todo(prepared, extract)
+
+
 # -- the worker processes
 
 _worker_state: dict[str, Any] = {}
 
 
-def _start_worker(extract: Extract, known: frozenset[str]) -> None:
+def _start_worker(extract: Extract) -> None:
     _worker_state["extract"] = extract
-    _worker_state["known"] = known
 
 
-def _prepare_in_worker(path: Path) -> PreparedFile:
-    known: frozenset[str] = _worker_state["known"]
-    return prepare_path(path, lambda hashes: {h for h in hashes if h in known}, _worker_state["extract"])
+def _extract_in_worker(prepared: PreparedFile) -> PreparedFile:
+    return extract_todo(prepared, _worker_state["extract"])
 
 
 def default_workers() -> int:
@@ -128,30 +153,51 @@ def prepared_files(
     workers: int,
     parallel_ok: bool,
 ) -> Iterator[PreparedFile]:
-    """Prepare ``files`` in order: in this process, or in ``workers`` processes when worthwhile.
+    """Prepare ``files`` in order: in this process, or with ``workers`` extracting processes.
 
-    ``known`` asks the database about a few hashes (in-process use); ``all_known`` gives every
-    stored hash once, for the workers. The pool uses the "spawn" start method, safe beside the
-    window's threads; at most a few files per worker are in flight, so memory stays bounded.
+    With workers, this process reads and triages every file (cheap) against a snapshot of the
+    stored hashes (``all_known``), and only files with new articles go to the pool, which starts
+    when the first such file comes: a re-import of known texts never starts it. The pool uses the
+    "spawn" start method, safe beside the window's threads; at most a few files per worker are in
+    flight, so memory stays bounded.
     """
     if workers <= 1 or not parallel_ok or len(files) < MIN_FILES_FOR_WORKERS:
         for path in files:
             yield prepare_path(path, known, extract)
         return
-    context = multiprocessing.get_context("spawn")
     snapshot = frozenset(all_known())
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(extract, snapshot)
-    ) as pool:
-        pending: deque[Future[PreparedFile]] = deque()
-        queue = iter(files)
-        try:
-            for path in queue:
-                pending.append(pool.submit(_prepare_in_worker, path))
-                if len(pending) >= 4 * workers:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+
+    def known_here(hashes: list[str]) -> set[str]:
+        return {h for h in hashes if h in snapshot}
+
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[PreparedFile | Future[PreparedFile]] = deque()
+    try:
+        for path in files:
+            prepared = read_path(path, known_here)
+            if prepared.failure is not None or not prepared.todo:
+                pending.append(prepared)
+            else:
+                if pool is None:
+                    context = multiprocessing.get_context("spawn")
+                    pool = ProcessPoolExecutor(
+                        max_workers=workers,
+                        mp_context=context,
+                        initializer=_start_worker,
+                        initargs=(extract,),
+                    )
+                pending.append(pool.submit(_extract_in_worker, prepared))
+            while pending and (
+                not isinstance(pending[0], Future) or pending[0].done() or len(pending) > 4 * workers
+            ):
+                head = pending.popleft()
+                yield head.result() if isinstance(head, Future) else head
+        while pending:
+            head = pending.popleft()
+            yield head.result() if isinstance(head, Future) else head
+    finally:
+        if pool is not None:
+            for item in pending:
+                if isinstance(item, Future):
+                    item.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
