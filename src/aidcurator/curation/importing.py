@@ -182,12 +182,12 @@ class ImportingMixin(CuratorBase):
         if not prepared.items:
             return [], skipped
         items = []
-        for draft, digest, extraction in prepared.items:
+        for draft, digest, extraction, mentions in prepared.items:
             if digest in seen:  # an earlier file of this import holds the same text
                 skipped += 1
                 prepared.hashes.discard(digest)
             else:
-                items.append(ExtractedArticle(draft, digest, extraction))
+                items.append(ExtractedArticle(draft, digest, extraction, mentions))
         try:
             with session.begin_nested():
                 stored = store_extracted(session, items)

@@ -30,6 +30,21 @@ class ExtractedArticle:
     draft: ArticleDraft
     content_hash: str
     extraction: Extraction
+    # the mentions as compact rows (see :func:`mention_rows`), when a worker process made them
+    mentions: list[tuple[Any, ...]] | None = None
+
+
+def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Mentions as plain tuples in ``_MENTION_COLUMNS`` order without the article id, their data as
+    JSON text: cheap to send between processes and ready for the database."""
+    dumps = dumps_stored
+    return [
+        (
+            str(m.kind), m.start, m.end, m.text, m.value, m.currency,
+            str(m.qualifier) if m.qualifier is not None else None, m.value_max, m.what, dumps(m.data),
+        )
+        for m in mentions
+    ]  # fmt: skip
 
 
 def _insert(session: Session, table: sa.Table) -> Any:
@@ -87,30 +102,31 @@ _MENTION_COLUMNS = (
 )
 
 
-def _insert_mentions(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Mentions are most of the rows: one DBAPI executemany with the values already converted
-    (money through the column's own type, JSON through the engine's serializer)."""
+def _insert_mentions(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """Mentions are most of the rows: one DBAPI executemany, money converted by its column type."""
     connection = session.connection()
     dialect = connection.dialect
-    money = ExactDecimal()
-    dumps = dumps_stored
-    table = Mention.__table__
-    marks = (
-        ", ".join(["?"] * len(_MENTION_COLUMNS))
-        if dialect.paramstyle == "qmark"
-        else ", ".join(["%s"] * len(_MENTION_COLUMNS))
-    )
+    bind = ExactDecimal().process_bind_param
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
     quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in _MENTION_COLUMNS)
-    sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES ({marks})"  # type: ignore[arg-type]
-    bind = money.process_bind_param
+    table = dialect.identifier_preparer.format_table(Mention.__table__)  # type: ignore[arg-type]
+    sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join([mark] * len(_MENTION_COLUMNS))})"
     values = [
         (
-            row["article_id"], row["kind"], row["start"], row["end"], row["text"],
-            bind(row["value"], dialect), row["currency"], row["qualifier"], bind(row["value_max"], dialect),
-            row["what"], dumps(row["data"]),
+            a,
+            kind,
+            start,
+            end,
+            text,
+            bind(value, dialect),
+            currency,
+            qualifier,
+            bind(value_max, dialect),
+            what,
+            data,
         )
-        for row in rows
-    ]  # fmt: skip
+        for a, kind, start, end, text, value, currency, qualifier, value_max, what, data in rows
+    ]
     connection.exec_driver_sql(sql, values)
 
 
@@ -127,27 +143,13 @@ def store_extracted(session: Session, items: Sequence[ExtractedArticle]) -> list
     stored = [
         (article_id, item) for article_id, item in zip(ids, items, strict=True) if article_id is not None
     ]
-    mention_rows: list[dict[str, Any]] = []
+    mentions: list[tuple[Any, ...]] = []
     record_rows: list[dict[str, Any]] = []
     owners: list[tuple[int, ExtractedArticle, int]] = []  # (article id, item, candidate index)
     now = utcnow()
     for article_id, item in stored:
-        for mention in item.extraction.mentions:
-            mention_rows.append(
-                {
-                    "article_id": article_id,
-                    "kind": str(mention.kind),
-                    "start": mention.start,
-                    "end": mention.end,
-                    "text": mention.text,
-                    "value": mention.value,
-                    "currency": mention.currency,
-                    "qualifier": str(mention.qualifier) if mention.qualifier is not None else None,
-                    "value_max": mention.value_max,
-                    "what": mention.what,
-                    "data": mention.data,  # the engine's JSON serializer writes Decimals, enums, dates exactly
-                }
-            )
+        rows = item.mentions if item.mentions is not None else mention_rows(item.extraction.mentions)
+        mentions.extend((article_id, *row) for row in rows)
         for index, candidate in enumerate(item.extraction.records):
             values = candidate_values(candidate)
             extracted = jsonable(values)
@@ -169,8 +171,8 @@ def store_extracted(session: Session, items: Sequence[ExtractedArticle]) -> list
                 }
             )
             owners.append((article_id, item, index))
-    if mention_rows:
-        _insert_mentions(session, mention_rows)
+    if mentions:
+        _insert_mentions(session, mentions)
     record_ids = _returning_ids(session, Record.__table__, record_rows)  # type: ignore[arg-type]
     _store_amounts_and_evidence(session, owners, record_ids)
     return ids
