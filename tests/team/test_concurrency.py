@@ -90,3 +90,36 @@ def test_two_concurrent_imports_of_one_folder_end_with_each_article_once(
         with curator.engine.connect() as conn:
             hashes = conn.execute(sa.text("SELECT count(DISTINCT content_hash) FROM article")).scalar()
     assert hashes == 200
+
+
+def test_money_keeps_every_digit_typed(backend_url: str) -> None:
+    from decimal import Decimal
+
+    from aidcurator.domain import ArticleDraft
+
+    with Curator.open(backend_url) as curator:
+        report = curator.import_drafts([ArticleDraft(text="一篇文章。", title="t")])
+        record_id = curator.create_record(report.article_ids[0], amounts=["1亿元"])
+        amount = curator.record(record_id).amounts[0]
+        exact = Decimal("123456789012345678901234.123456789012")
+        curator.update_amount(amount.id, value=exact, text="typed by hand")
+        assert curator.record(record_id).amounts[0].value == exact
+
+
+def test_opening_a_current_database_runs_no_migration_and_no_integrity_check(backend_url: str) -> None:
+    from aidcurator.store import open_engine
+
+    open_engine(backend_url).dispose()  # creates and migrates
+    statements: list[str] = []
+    from aidcurator.store.engine import create_engine_for
+    from aidcurator.store.migrate import upgrade
+
+    engine = create_engine_for(backend_url)
+    sa.event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    try:
+        assert upgrade(engine) is False
+    finally:
+        engine.dispose()
+    assert not any(
+        "foreign_key_check" in s or "ALTER" in s.upper() or "CREATE" in s.upper() for s in statements
+    )

@@ -136,7 +136,7 @@ def coerce_decimal(value: Any, label: str, parser: AmountParser) -> Decimal | No
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"{label} must be a finite number")
-        return value
+        return _within_digits(value, label)
     if isinstance(value, str):
         text = value.strip()
         if not text:
@@ -147,8 +147,19 @@ def coerce_decimal(value: Any, label: str, parser: AmountParser) -> Decimal | No
             return parser(text).value  # "5亿" → 500000000; AmountParseError if unreadable
         if not number.is_finite():
             raise ValueError(f"{label} must be a finite number")
-        return number
+        return _within_digits(number, label)
     raise ValueError(f"{label} must be a number, not {value!r}")
+
+
+#: Every digit of money is kept; a number longer than this is refused rather than rounded anywhere.
+MAX_DIGITS = 100
+
+
+def _within_digits(number: Decimal, label: str) -> Decimal:
+    digits = len(number.as_tuple().digits) + max(0, number.as_tuple().exponent)  # type: ignore[operator]
+    if digits > MAX_DIGITS:
+        raise ValueError(f"{label} has more than {MAX_DIGITS} digits; it cannot be a sum of money")
+    return number
 
 
 def check_amount_consistency(current: Any, changes: Mapping[str, Any]) -> None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from decimal import Decimal
+from decimal import Context, Decimal
 from enum import Enum
 from pathlib import PurePath
 from typing import Any
+
+#: Arithmetic on stored money never rounds: the default context keeps only 28 digits.
+EXACT = Context(prec=1000)
 
 
 def exact_number_text(value: Decimal) -> str | None:
@@ -22,7 +25,7 @@ def exact_number_text(value: Decimal) -> str | None:
         return None
     if value == value.to_integral_value():
         return str(int(value))
-    return format(value.normalize(), "f")
+    return format(value.normalize(EXACT), "f")
 
 
 def jsonable(value: Any) -> Any:

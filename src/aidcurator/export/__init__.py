@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from aidcurator.domain.fields import RECORD_FIELDS
+from aidcurator.domain.jsonvalues import EXACT
 from aidcurator.export.atomic import STALE_TEMP_SECONDS, ExportError, _atomic_write
 
 if TYPE_CHECKING:
@@ -524,7 +525,7 @@ def _xlsx_cell(value: Any) -> Any:
 def _xlsx_number(value: Decimal) -> int | float | str:
     """An Excel number when Excel holds it exactly, else the exact digits as text."""
     text = decimal_text(value)
-    if len(value.normalize().as_tuple().digits) <= _EXCEL_DIGITS:
+    if len(value.normalize(EXACT).as_tuple().digits) <= _EXCEL_DIGITS:
         if value == value.to_integral_value():
             return int(text)
         number = float(value)

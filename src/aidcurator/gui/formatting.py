@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from aidcurator.domain import Qualifier
+from aidcurator.domain.jsonvalues import EXACT
 
 QUALIFIER_LABELS = {
     Qualifier.EXACT: "exact",
@@ -28,8 +29,8 @@ def group_digits(value: Decimal | int | None) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     if value == value.to_integral_value():
-        return f"{value.quantize(Decimal(1)):,}"
-    return f"{value.normalize():,f}"
+        return f"{value.quantize(Decimal(1), context=EXACT):,}"
+    return f"{value.normalize(EXACT):,f}"
 
 
 def amount_text(

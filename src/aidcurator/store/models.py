@@ -23,6 +23,7 @@ from aidcurator.domain import (
     RecordStatus,
     ReviewState,
 )
+from aidcurator.domain.jsonvalues import EXACT
 
 
 class ExactDecimal(TypeDecorator):
@@ -45,15 +46,17 @@ class ExactDecimal(TypeDecorator):
             value = Decimal(value)
         if dialect.name == "postgresql":
             return value
-        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+        return (
+            format(value.normalize(EXACT), "f") if value == value.to_integral_value() else format(value, "f")
+        )
 
     def process_result_value(self, value: Any, dialect: sa.Dialect) -> Decimal | None:
         if value is None:
             return None
         result = Decimal(str(value)) if not isinstance(value, Decimal) else value
         if result == result.to_integral_value():
-            return result.quantize(Decimal(1))
-        return result.normalize()
+            return result.quantize(Decimal(1), context=EXACT)
+        return result.normalize(EXACT)
 
 
 def utcnow() -> dt.datetime:
