@@ -9,7 +9,6 @@ caller stores what is ready: one writer, many extractors. Texts already in the d
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +18,7 @@ from typing import Any
 
 from aidcurator.curation.base import content_hash
 from aidcurator.domain import ArticleDraft, Extraction
+from aidcurator.parallel import default_workers as default_workers
 from aidcurator.store.bulk import mention_rows
 
 Extract = Callable[..., Extraction]
@@ -137,14 +137,6 @@ def _start_worker(extract: Extract) -> None:
 
 def _extract_in_worker(prepared: PreparedFile) -> PreparedFile:
     return extract_todo(prepared, _worker_state["extract"])
-
-
-def default_workers() -> int:
-    """All cores (``AIDCURATOR_WORKERS`` overrides)."""
-    configured = os.environ.get("AIDCURATOR_WORKERS")
-    if configured and configured.isdigit():
-        return max(1, int(configured))
-    return max(1, os.cpu_count() or 1)
 
 
 def prepared_files(

@@ -11,12 +11,12 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from aidcurator import __version__
-from aidcurator.domain.jsonvalues import dumps_exact
+from aidcurator.domain.jsonvalues import dumps_exact as dumps_exact  # re-exported for callers
 from aidcurator.domain.jsonvalues import exact_number_text as _exact_number
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -92,113 +92,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"warning: {name}: {warning}", file=sys.stderr)
     print(report.summary())
     return EXIT_FAILED if report.failures else EXIT_OK
-
-
-def _mention_json(mention: Any) -> dict[str, Any]:
-    return {
-        "kind": mention.kind,
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "value": mention.value,
-        "currency": mention.currency,
-        "qualifier": mention.qualifier,
-        "value_max": mention.value_max,
-        "what": mention.what,
-        "data": mention.data,
-    }
-
-
-def _record_json(record: Any, text: str) -> dict[str, Any]:
-    from aidcurator.domain.fields import MACHINE_FIELDS
-
-    result = {
-        key: getattr(record, key) for key in (*MACHINE_FIELDS, "parent_index", "donor_code", "recipient_code")
-    }
-    result["amounts"] = [
-        {
-            "text": amount.text,
-            "value": amount.value,
-            "value_max": amount.value_max,
-            "currency": amount.currency,
-            "qualifier": amount.qualifier,
-            "kind": amount.kind,
-            "period_start": amount.period_start,
-            "period_end": amount.period_end,
-            "start": amount.span.start,
-            "end": amount.span.end,
-            "share_of": amount.share_of,
-        }
-        for amount in record.amounts
-    ]
-    result["evidence"] = [
-        {"field": field, "start": span.start, "end": span.end, "text": text[span.start : span.end]}
-        for field, spans in record.evidence.items()
-        for span in spans
-    ]
-    result["flags"] = record.flags
-    return result
-
-
-def _extract_inputs(paths: Sequence[str]) -> Iterator[tuple[str, list[Any] | Exception]]:
-    from aidcurator.ingest import IngestError, iter_input_files
-    from aidcurator.ingest.documents import read_documents
-
-    for given in paths:
-        if given == "-":
-            data = sys.stdin.buffer.read()
-            try:
-                yield "-", read_documents("-", data)
-            except IngestError as exc:
-                yield "-", exc
-            continue
-        try:
-            files = iter_input_files([given])
-        except IngestError as exc:
-            yield given, exc
-            continue
-        for path in files:
-            try:
-                yield str(path), read_documents(str(path))
-            except IngestError as exc:
-                yield str(path), exc
-            except OSError as exc:
-                yield str(path), IngestError(str(path), exc.strerror or str(exc))
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    from aidcurator.extract import extract
-
-    _utf8_stdout()
-    out = sys.stdout
-    failed = 0
-    first = True
-    if args.format == "json":
-        out.write("[")
-    for name, result in _extract_inputs(args.paths):
-        if isinstance(result, Exception):
-            _error(str(result) if str(result).startswith(name) else f"{name}: {result}")
-            failed += 1
-            continue
-        for doc in result:
-            extraction = extract(doc.text, doc.published)
-            item = {
-                "id": doc.id,
-                "title": doc.title,
-                "mentions": [_mention_json(m) for m in extraction.mentions],
-                "records": [_record_json(r, doc.text) for r in extraction.records],
-                "text": doc.text,  # what the offsets count in
-            }
-            if args.format == "json":
-                out.write(("\n" if first else ",\n") + dumps_exact(item))
-            else:
-                out.write(dumps_exact(item) + "\n")
-            first = False
-        out.flush()
-    if args.format == "json":
-        out.write("\n]\n" if not first else "]\n")
-    out.flush()
-    return EXIT_FAILED if failed else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -334,6 +227,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------------------------------- parser
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from aidcurator.cli.extracting import run_extract
+
+    return run_extract(args.paths, args.format, workers=args.workers)
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument(
@@ -377,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("json", "jsonl"), default="jsonl", help="a JSON list or one document a line"
     )
+    p.add_argument("--workers", type=int, metavar="N", help="extracting processes (default: all cores)")
     p.set_defaults(func=cmd_extract)
 
     p = commands.add_parser(
