@@ -31,7 +31,7 @@ class ExportingMixin(CuratorBase):
 
         Returns the number of rows written. Raises ``ExportError`` / ``ValueError`` with a message.
         """
-        from aidcurator.export import write_records, write_table
+        from aidcurator.export import write_record_tuples, write_records, write_table
 
         fmt = fmt or Path(path).suffix.lstrip(".").lower()
         if not fmt:
@@ -42,6 +42,12 @@ class ExportingMixin(CuratorBase):
         if what not in ("records", "articles", "mentions", "edits"):
             raise ValueError(f"cannot export {what!r}; choose records, articles, mentions or edits")
         with read_session(self.engine) as session:
+            if what == "records" and fmt.lower() in ("csv", "xlsx"):  # flat: the tuple fast path
+                chunks = _CountedChunks(
+                    repo.iter_record_export_tuples(session, status=wanted, article_ids=article_ids)
+                )
+                write_record_tuples(repo.RECORD_EXPORT_KEYS, chunks, path, fmt)
+                return chunks.count
             if what == "records":
                 counted = _Counted(
                     row
@@ -66,3 +72,16 @@ class _Counted:
         for row in self._rows:
             self.count += 1
             yield row
+
+
+class _CountedChunks:
+    """Chunks of rows passed through, their rows counted."""
+
+    def __init__(self, chunks: Iterator[list[Any]]) -> None:
+        self._chunks = chunks
+        self.count = 0
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        for chunk in self._chunks:
+            self.count += len(chunk)
+            yield chunk

@@ -260,6 +260,73 @@ def _flat_batches(
         columns = []  # only the first batch carries the header
 
 
+def write_record_tuples(
+    scalar_keys: Sequence[str],
+    chunks: Iterable[Sequence[tuple[Sequence[Any], Sequence[Sequence[Any]], Sequence[Sequence[Any]]]]],
+    path: str | os.PathLike[str],
+    fmt: ExportFormat | str,
+) -> Path:
+    """Write records given as ``(scalars, amounts, evidence)`` tuples to CSV or XLSX, flat as
+    :func:`records_frame` makes them: the store's fast path for large exports (no dict per row).
+
+    ``scalars`` follow ``scalar_keys``; an amount is ``(id, text, value, value_max, currency,
+    qualifier, kind, period_start, period_end, share_of_id)``, evidence ``(field, start, end, quote)``.
+    """
+    fmt = _format(fmt)
+    if fmt not in (ExportFormat.CSV, ExportFormat.XLSX):
+        raise ExportError(f"records as tuples are written to CSV or XLSX, not {fmt.value}")
+    target = _target(path)
+    columns = [*scalar_keys, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
+
+    def batches() -> Iterator[tuple[list[str], list[list[Any]]]]:
+        yield columns, []
+        for chunk in chunks:
+            yield [], [_flat_tuple(*item) for item in chunk]
+
+    def write(handle: IO[bytes]) -> None:
+        if fmt is ExportFormat.CSV:
+            _write_csv_batches(batches(), handle)
+        else:
+            _write_xlsx_batches(batches(), handle, RECORDS_SHEET)
+
+    _atomic_write(target, write)
+    return target
+
+
+_NO_AMOUNT = (None,) * len(AMOUNT_COLUMNS)
+
+
+def _flat_tuple(
+    scalars: Sequence[Any], amounts: Sequence[Sequence[Any]], evidence: Sequence[Sequence[Any]]
+) -> list[Any]:
+    row = list(scalars)
+    row.extend(amounts[0][1:9] if amounts else _NO_AMOUNT)
+    row.append(len(amounts))
+    row.append(
+        "; ".join(
+            [
+                _amount_summary(
+                    dict(zip(("text", "value", "value_max", "currency"), a[1:5], strict=True), kind=a[6])
+                )
+                for a in amounts[1:]
+            ]
+        )
+        or None
+    )
+    row.append(
+        "; ".join(
+            [
+                f"{f}: «{q}» [{s}:{e}]"
+                if type(f) is str and type(q) is str
+                else _evidence_summary({"field": f, "start": s, "end": e, "quote": q})
+                for f, s, e, q in evidence
+            ]
+        )
+        or None
+    )
+    return row
+
+
 def write_table(
     rows: Iterable[Mapping[str, Any]],
     path: str | os.PathLike[str],

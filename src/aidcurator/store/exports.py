@@ -29,6 +29,12 @@ EXPORT_FIELDS = tuple(spec for spec in RECORD_FIELDS if spec.name != "parent_id"
 TableName = Literal["articles", "mentions", "edits"]
 
 
+#: The scalar keys of an exported record, in the order of the scalar tuples.
+RECORD_EXPORT_KEYS = (
+    "record_id", "article_id", "article_title", "article_source", "article_url", "article_published",
+    *(spec.name for spec in EXPORT_FIELDS), "status", "origin", "created_at", "updated_at", "version",
+    "last_edited_by", "last_edited_at",
+)  # fmt: skip
 EXPORT_CHUNK = 5000  # records fetched and written at a time: memory stays flat whatever the size
 
 
@@ -53,7 +59,7 @@ def _last_edits(session: Session, scope: list[Any]) -> dict[int, tuple[str, Any]
     return {rid: (actor, at) for rid, actor, at in session.execute(statement)}
 
 
-def _amounts_by_record(session: Session, scope: list[Any]) -> dict[int, list[dict[str, Any]]]:
+def _amounts_by_record(session: Session, scope: list[Any]) -> dict[int, list[tuple[Any, ...]]]:
     amount, record = Amount.__table__, Record.__table__
     columns = [
         sa.type_coerce(amount.c[name], sa.String) if name in ("qualifier", "kind") else amount.c[name]
@@ -65,15 +71,15 @@ def _amounts_by_record(session: Session, scope: list[Any]) -> dict[int, list[dic
         .where(*scope)
         .order_by(amount.c.record_id, amount.c.position, amount.c.id)
     )
-    found: dict[int, list[dict[str, Any]]] = {}
-    keys, qualifiers, kinds = _AMOUNT_KEYS, _ENUM_VALUES[Qualifier], _ENUM_VALUES[AmountKind]
+    found: dict[int, list[tuple[Any, ...]]] = {}
+    qualifiers, kinds = _ENUM_VALUES[Qualifier], _ENUM_VALUES[AmountKind]
     for record_id, *values in session.execute(statement):
         values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
-        found.setdefault(record_id, []).append(dict(zip(keys, values, strict=True)))
+        found.setdefault(record_id, []).append(tuple(values))  # in AMOUNT_EXPORT_KEYS order
     return found
 
 
-def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[dict[str, Any]]]:
+def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[tuple[Any, ...]]]:
     evidence, record = Evidence.__table__, Record.__table__
     statement = (
         sa.select(evidence.c.record_id, evidence.c.field, evidence.c.start, evidence.c.end, evidence.c.quote)
@@ -81,9 +87,9 @@ def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[di
         .where(*scope)
         .order_by(evidence.c.record_id, evidence.c.id)
     )
-    found: dict[int, list[dict[str, Any]]] = {}
-    for record_id, field, start, end, quote in session.execute(statement):
-        found.setdefault(record_id, []).append({"field": field, "start": start, "end": end, "quote": quote})
+    found: dict[int, list[tuple[Any, ...]]] = {}
+    for record_id, *values in session.execute(statement):
+        found.setdefault(record_id, []).append(tuple(values))  # field, start, end, quote
     return found
 
 
@@ -99,7 +105,10 @@ _AMOUNT_COLUMNS = (
     "period_end",
     "share_of_id",
 )
-_AMOUNT_KEYS = ("amount_id", *_AMOUNT_COLUMNS[1:-1], "share_of_amount_id")
+#: The keys of an exported amount, in the order of the amount tuples.
+AMOUNT_EXPORT_KEYS = ("amount_id", *_AMOUNT_COLUMNS[1:-1], "share_of_amount_id")
+#: The keys of an exported evidence span, in the order of the evidence tuples.
+EVIDENCE_EXPORT_KEYS = ("field", "start", "end", "quote")
 
 
 def _enum_value(value: Any) -> Any:
@@ -119,18 +128,25 @@ _ENUM_VALUES: dict[type[Enum], dict[str | None, Any]] = {
 }
 
 
-def iter_record_export_rows(
+def iter_record_export_tuples(
     session: Session,
     *,
     status: RecordStatus | str | None = None,
     article_ids: Sequence[int] | None = None,
     chunk_size: int = EXPORT_CHUNK,
-) -> Iterator[list[dict[str, Any]]]:
-    """Records joined with their article, amounts and evidence, in the export contract's shape,
-    ordered by article id, then record id, in lists of at most ``chunk_size`` (Core selects,
-    keyset paging: memory does not grow with the number of records)."""
+) -> Iterator[list[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]]]:
+    """Records joined with their article, as ``(scalars, amounts, evidence)`` tuples (scalars in
+    :data:`RECORD_EXPORT_KEYS` order, amounts in ``AMOUNT_EXPORT_KEYS`` order, evidence in
+    ``EVIDENCE_EXPORT_KEYS`` order), ordered by article id, then record id, in lists of at most
+    ``chunk_size`` (Core selects, keyset paging: memory does not grow with the number of records)."""
     record, article = Record.__table__, Article.__table__
-    fields = [record.c[spec.name] for spec in EXPORT_FIELDS]
+    # enum columns are read raw (member names) and mapped to values with one dict lookup
+    enums = [*(spec.choices for spec in EXPORT_FIELDS), RecordStatus, Origin]
+    columns = [
+        *(record.c[spec.name] for spec in EXPORT_FIELDS),
+        record.c.status,
+        record.c.origin,
+    ]
     statement = (
         sa.select(
             record.c.id,
@@ -139,9 +155,10 @@ def iter_record_export_rows(
             article.c.source,
             article.c.url,
             article.c.published,
-            *fields,
-            record.c.status,
-            record.c.origin,
+            *(
+                sa.type_coerce(c, sa.String) if e is not None else c
+                for c, e in zip(columns, enums, strict=True)
+            ),
             record.c.created_at,
             record.c.updated_at,
             record.c.version,
@@ -150,16 +167,13 @@ def iter_record_export_rows(
         .order_by(record.c.article_id, record.c.id)
         .limit(chunk_size)
     )
-    if status is not None:
-        statement = statement.where(record.c.status == RecordStatus(status))
-    if article_ids is not None:
-        statement = statement.where(record.c.article_id.in_(list(article_ids)))
-    names = [spec.name for spec in EXPORT_FIELDS]
     filters: list[Any] = []
     if status is not None:
         filters.append(record.c.status == RecordStatus(status))
     if article_ids is not None:
         filters.append(record.c.article_id.in_(list(article_ids)))
+    statement = statement.where(*filters)
+    mapped = [(6 + i, _ENUM_VALUES[e]) for i, e in enumerate(enums) if e is not None]
     key = sa.tuple_(record.c.article_id, record.c.id)
     after: tuple[int, int] | None = None
     while True:
@@ -173,34 +187,37 @@ def iter_record_export_rows(
         amounts = _amounts_by_record(session, scope)
         evidence = _evidence_by_record(session, scope)
         last = _last_edits(session, scope)
-        chunk: list[dict[str, Any]] = []
+        chunk = []
         for row in rows:
-            record_id, article_id, title, source, url, published = row[:6]
-            values = row[6 : 6 + len(names)]
-            state, origin, created_at, updated_at, version = row[6 + len(names) :]
-            actor, at = last.get(record_id, (None, None))
-            chunk.append(
-                {
-                    "record_id": record_id,
-                    "article_id": article_id,
-                    "article_title": title,
-                    "article_source": source,
-                    "article_url": url,
-                    "article_published": published,
-                    **{name: _enum_value(value) for name, value in zip(names, values, strict=True)},
-                    "status": _enum_value(state),
-                    "origin": _enum_value(origin),
-                    "created_at": created_at,
-                    "updated_at": updated_at,
-                    "version": version,
-                    "last_edited_by": actor,
-                    "last_edited_at": at,
-                    "amounts": amounts.get(record_id, []),
-                    "evidence": evidence.get(record_id, []),
-                }
-            )
+            values = list(row)
+            for index, names in mapped:
+                values[index] = names[values[index]]
+            record_id = values[0]
+            values.extend(last.get(record_id, (None, None)))
+            chunk.append((tuple(values), amounts.get(record_id, []), evidence.get(record_id, [])))
         yield chunk
         after = (rows[-1][1], rows[-1][0])
+
+
+def iter_record_export_rows(
+    session: Session,
+    *,
+    status: RecordStatus | str | None = None,
+    article_ids: Sequence[int] | None = None,
+    chunk_size: int = EXPORT_CHUNK,
+) -> Iterator[list[dict[str, Any]]]:
+    """The same records in the export contract's dict shape (amounts and evidence nested)."""
+    for chunk in iter_record_export_tuples(
+        session, status=status, article_ids=article_ids, chunk_size=chunk_size
+    ):
+        yield [
+            {
+                **dict(zip(RECORD_EXPORT_KEYS, scalars, strict=True)),
+                "amounts": [dict(zip(AMOUNT_EXPORT_KEYS, a, strict=True)) for a in amounts],
+                "evidence": [dict(zip(EVIDENCE_EXPORT_KEYS, e, strict=True)) for e in evidence],
+            }
+            for scalars, amounts, evidence in chunk
+        ]
 
 
 def record_export_rows(

@@ -36,7 +36,9 @@ from aidcurator.store.edits import (
 )
 from aidcurator.store.exports import (
     EXPORT_FIELDS,
+    RECORD_EXPORT_KEYS,
     iter_record_export_rows,
+    iter_record_export_tuples,
     record_export_rows,
     stats,
     table_rows,
@@ -77,6 +79,7 @@ from aidcurator.store.records import (
 __all__ = [
     "EXPORT_FIELDS",
     "KEY_FIELD",
+    "RECORD_EXPORT_KEYS",
     "add_article",
     "add_candidate_amount",
     "add_candidate_record",
@@ -107,6 +110,7 @@ __all__ = [
     "get_article",
     "get_record",
     "iter_record_export_rows",
+    "iter_record_export_tuples",
     "link_candidates",
     "load_amount",
     "load_amounts",
