@@ -14,18 +14,18 @@ from aidcurator import export
 from aidcurator.export import ExportError, write_records, write_table
 
 # The per-value converter each serializer calls while it writes, so a patched one fails midway.
-SERIALIZERS = {"csv": "_csv_row", "xlsx": "_xlsx_cell", "json": "_json_text", "jsonl": "_json_text"}
+SERIALIZERS = {"csv": "_csv_rows", "xlsx": "_xlsx_cell", "json": "_json_text", "jsonl": "_json_text"}
 OLD = b"previous export, must survive"
 
 
 def _fail_midway(
     monkeypatch, fmt: str, folder: Path, error: BaseException, after: int | None = None
 ) -> list[list[str]]:
-    """Patch the format's converter (per row for CSV, per cell otherwise) to raise ``error`` after ``after``
+    """Patch the format's converter (per batch of rows for CSV, per cell otherwise) to raise ``error`` after ``after``
     calls; returns folder snapshots."""
     name = SERIALIZERS[fmt]
     if after is None:  # midway: past the header and the first row
-        after = 2 if name == "_csv_row" else 40
+        after = 1 if name == "_csv_rows" else 40
     real = getattr(export, name)
     calls = 0
     seen: list[list[str]] = []
@@ -95,7 +95,7 @@ def test_failure_in_replace_keeps_target(records, tmp_path, monkeypatch):
 def test_table_failure_keeps_target(tmp_path, monkeypatch):
     target = tmp_path / "mentions.csv"
     target.write_bytes(OLD)
-    _fail_midway(monkeypatch, "csv", tmp_path, OSError("no space left"), after=3)
+    _fail_midway(monkeypatch, "csv", tmp_path, OSError("no space left"), after=1)  # past the header
     rows = [{"mention_id": i, "kind": "amount", "text": "2.14亿元"} for i in range(5)]
     with pytest.raises(ExportError, match="no space left"):
         write_table(rows, target, "csv")

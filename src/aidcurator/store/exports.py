@@ -73,7 +73,7 @@ def _amounts_by_record(session: Session, scope: list[Any]) -> dict[int, list[tup
     )
     found: dict[int, list[tuple[Any, ...]]] = {}
     qualifiers, kinds = _ENUM_VALUES[Qualifier], _ENUM_VALUES[AmountKind]
-    for record_id, *values in session.execute(statement):
+    for record_id, *values in session.execute(statement).all():
         values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
         found.setdefault(record_id, []).append(tuple(values))  # in AMOUNT_EXPORT_KEYS order
     return found
@@ -88,7 +88,7 @@ def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[tu
         .order_by(evidence.c.record_id, evidence.c.id)
     )
     found: dict[int, list[tuple[Any, ...]]] = {}
-    for record_id, *values in session.execute(statement):
+    for record_id, *values in session.execute(statement).all():
         found.setdefault(record_id, []).append(tuple(values))  # field, start, end, quote
     return found
 
