@@ -679,7 +679,9 @@ def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[st
     cached = _WORD_PATTERNS.get(key)
     if cached is None:
         ordered = sorted(words, key=len, reverse=True)
-        alternation = "|".join(re.escape(w) for w in ordered)
+        # a trie tries a few characters per position where a list of hundreds of currency names
+        # tried each; it finds the same (longest) word
+        alternation = trie({w.lower() for w in ordered} if english else ordered) if ordered else "(?!)"
         if english:
             at = re.compile(rf"(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
             before = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})\Z", re.IGNORECASE)
@@ -790,9 +792,9 @@ def _prefix_pattern() -> tuple[re.Pattern[str], int]:
     """One pattern for every currency word or sign written before a number, anchored at the end."""
     currencies = load_rules().currencies
     words = sorted({*currencies.zh_prefix, *currencies.prefix}, key=len, reverse=True)
-    signs = [re.escape(w) for w in words if not w.replace(".", "").isalpha()]
-    letters = [re.escape(w) for w in words if w.replace(".", "").isalpha()]
-    pattern = rf"(?:{'|'.join(signs)}|(?<![A-Za-z])(?i:{'|'.join(letters)}))\Z"
+    signs = [w for w in words if not w.replace(".", "").isalpha()]
+    letters = [w for w in words if w.replace(".", "").isalpha()]
+    pattern = rf"(?:{trie(signs)}|(?<![A-Za-z])(?i:{trie({w.lower() for w in letters})}))\Z"
     return re.compile(pattern), max(len(w) for w in words)
 
 
