@@ -16,8 +16,11 @@ import re
 import re._parser as _parser  # the stdlib's own regex parser, for first characters
 from collections.abc import Iterable, Iterator
 
+import ahocorasick
+
 __all__ = [
     "Prefiltered",
+    "PrefilteredSet",
     "after_first",
     "alternation",
     "first_chars",
@@ -226,49 +229,94 @@ class Prefiltered:
     """``pattern.finditer`` restricted to the places a cheap prefilter finds.
 
     ``pattern`` is an alternation of ``(fragment, english)`` cues (English ones are whole words in any
-    case). The prefilter is the literal prefixes of every cue behind one opening character class, so
-    the regex engine skips in C to the few places a cue can start and ``pattern`` is tried only there.
-    The matches are the same as ``pattern.finditer`` (leftmost, non-overlapping)."""
+    case). The prefilter is an Aho-Corasick automaton of the literal prefixes of every cue, run in C
+    over the lower-cased text, so ``pattern`` is tried only where a cue can start (English: at the
+    start of a word). The matches are the same as ``pattern.finditer`` (leftmost, non-overlapping)."""
 
     def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 3) -> None:
         self.pattern = pattern
-        self.prefilter: re.Pattern[str] | None = None
-        english: set[str] = set()
-        chinese: set[str] = set()
+        self.english: set[str] | None = set()
+        self.chinese: set[str] | None = set()
         for fragment, is_english in cues:
-            found = regex_prefixes(fragment, length, ignore_case=is_english)
-            if found is None:
-                return  # some cue can start anywhere: no prefilter
-            (english if is_english else chinese).update(found)
-        parts = []
-        for words, is_english in ((english, True), (chinese, False)):
-            rests: dict[str, set[str]] = {}
-            for word in words:
-                rests.setdefault(word[0], set()).add(word[1:])
-            branches = []
-            for first, tails in sorted(rests.items()):
-                cls = first_chars([first], both_cases=is_english)
-                ahead = "" if "" in tails else f"(?={'(?i:' if is_english else '(?:'}{trie(tails)}))"
-                branches.append(f"(?<=[{cls}]){ahead}")
-            if branches:  # English cues start a word: one test rules out the letters inside words
-                guard = r"(?<![\w'-].)" if is_english else f"(?<=[{first_chars(words)}])"
-                parts.append(f"{guard}(?:{'|'.join(branches)})")
-        if parts:
-            opening = first_chars(english, both_cases=True) + first_chars(chinese)
-            self.prefilter = re.compile(f"[{opening}](?:{'|'.join(parts)})")
+            found = regex_prefixes(fragment, length, ignore_case=True)
+            if found is None:  # some cue can start anywhere: no prefilter
+                self.english = self.chinese = None
+                break
+            (self.english if is_english else self.chinese).update(found)
+        self.prefilter = _Prefilter.of([self])
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         if self.prefilter is None:
-            yield from self.pattern.finditer(text, pos, end)
-            return
+            return self.pattern.finditer(text, pos, end)
+        return self.at(text, self.prefilter.starts(text, pos, end), pos, end)
+
+    def at(self, text: str, starts: list[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches among ``starts`` (in order; a superset of this prefilter's hits)."""
         match_at = self.pattern.match
         last = pos
-        for hit in self.prefilter.finditer(text, pos, end):
-            start = hit.start()
+        for start in starts:
             if start < last:
                 continue
             found = match_at(text, start, end)
             if found is not None:
                 yield found
                 last = found.end()
+
+
+class PrefilteredSet:
+    """Several :class:`Prefiltered` patterns sharing one prefilter scan: ``findall(text, pos, end)``
+    gives each pattern's matches, the same as its own ``finditer``."""
+
+    def __init__(self, patterns: list[Prefiltered]) -> None:
+        self.patterns = patterns
+        self.prefilter = _Prefilter.of(patterns)
+
+    def findall(self, text: str, pos: int, end: int) -> list[list[re.Match[str]]]:
+        if self.prefilter is None:
+            return [list(p.finditer(text, pos, end)) for p in self.patterns]
+        starts = self.prefilter.starts(text, pos, end)
+        return [list(p.at(text, starts, pos, end)) for p in self.patterns]
+
+
+class _Prefilter:
+    """Where a cue of some patterns can start: their literal prefixes (lower case) in an Aho-Corasick
+    automaton; an English prefix counts only at the start of a word (no letter, digit, _, ' or - before)."""
+
+    def __init__(self, english: set[str], chinese: set[str]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        for word in chinese | english:  # a prefix in both lists counts anywhere
+            self.automaton.add_word(word, (len(word), word not in chinese))
+        if not english and not chinese:
+            self.automaton = None
+        else:
+            self.automaton.make_automaton()
+
+    @classmethod
+    def of(cls, patterns: list[Prefiltered]) -> _Prefilter | None:
+        english: set[str] = set()
+        chinese: set[str] = set()
+        for pattern in patterns:
+            if pattern.english is None or pattern.chinese is None:
+                return None
+            english |= pattern.english
+            chinese |= pattern.chinese
+        return cls(english, chinese)
+
+    def starts(self, text: str, pos: int, end: int) -> list[int]:
+        """Sorted offsets in ``text[pos:end]`` where a prefix starts."""
+        if self.automaton is None:
+            return []
+        chunk = text[pos:end]
+        low = chunk.lower()
+        if len(low) != len(chunk):  # a letter whose lower case is longer (İ): keep it as it is
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in chunk)
+        found = set()
+        for last, (length, english) in self.automaton.iter(low):
+            start = pos + last - length + 1
+            if english and start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before in "_'-":
+                    continue
+            found.add(start)
+        return sorted(found)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, FlowType, ProjectStatus, Span
-from aidcurator.extract.fastre import Prefiltered, regex_first_chars
+from aidcurator.extract.fastre import Prefiltered, PrefilteredSet, regex_first_chars
 from aidcurator.resources import resource_path
 
 
@@ -28,11 +28,17 @@ class _FlowRules:
     flows: tuple[FlowType, ...]
     flow_pattern: Prefiltered  # named groups g<i>_… per flow type, in priority order
     flow_default: FlowType
-    details: tuple[tuple[str, re.Pattern[str]], ...]
+    details: tuple[tuple[str, Prefiltered], ...]
     statuses: tuple[ProjectStatus, ...]
     status_pattern: Prefiltered
     exceptions: Prefiltered
     status_default: ProjectStatus
+    scan: PrefilteredSet  # flows, statuses and exceptions found in one pass
+
+
+def _details(words: dict[str, list[str]]) -> Prefiltered:
+    cues = [(w, True) for w in words.get("en", []) if w] + [(w, False) for w in words.get("zh", []) if w]
+    return Prefiltered(re.compile(_fragment(words)), cues)
 
 
 def _fragment(words: dict[str, list[str]]) -> str:
@@ -114,17 +120,18 @@ def _entry(name: str) -> int:
 def _rules() -> _FlowRules:
     data = json.loads(resource_path("rules", "flows.json").read_text(encoding="utf-8"))
     try:
+        flow_pattern, status_pattern = _groups(data["flow_types"]), _groups(data["statuses"])
+        exceptions = _groups([data["status_exceptions"]])
         return _FlowRules(
             flows=tuple(FlowType(e["flow"]) for e in data["flow_types"]),
-            flow_pattern=_groups(data["flow_types"]),
+            flow_pattern=flow_pattern,
             flow_default=FlowType(data["flow_default"]),
-            details=tuple(
-                (name, re.compile(_fragment(words))) for name, words in data["flow_details"].items()
-            ),
+            details=tuple((name, _details(words)) for name, words in data["flow_details"].items()),
             statuses=tuple(ProjectStatus(e["status"]) for e in data["statuses"]),
-            status_pattern=_groups(data["statuses"]),
-            exceptions=_groups([data["status_exceptions"]]),
+            status_pattern=status_pattern,
+            exceptions=exceptions,
             status_default=ProjectStatus(data["status_default"]),
+            scan=PrefilteredSet([flow_pattern, exceptions, status_pattern]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/flows.json is malformed: {exc}") from exc
@@ -133,12 +140,10 @@ def _rules() -> _FlowRules:
 _Cues = tuple[list[int], list[tuple[int, Span]]]
 
 
-def _scan(pattern: Prefiltered, chunk: str, offset: int) -> _Cues:
-    """Every cue in ``chunk`` (which starts at ``offset``): their starts and (priority, span), in order."""
+def _scan(matches: Iterable[re.Match[str]], offset: int) -> _Cues:
+    """Every cue in ``matches`` (of a chunk that starts at ``offset``): their starts and (priority, span)."""
     found = [
-        (_entry(m.lastgroup), Span(offset + m.start(), offset + m.end()))
-        for m in pattern.finditer(chunk)
-        if m.lastgroup
+        (_entry(m.lastgroup), Span(offset + m.start(), offset + m.end())) for m in matches if m.lastgroup
     ]
     return [span.start for _, span in found], found
 
@@ -168,13 +173,13 @@ class FlowReader:
             rules = self.rules
             start, end = paragraph
             chunk = self.text[start:end]
-            blanked = chunk
-            for m in reversed(list(rules.exceptions.finditer(chunk))):
-                blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
-            cues = self._scanned[paragraph] = (
-                _scan(rules.flow_pattern, chunk, start),
-                _scan(rules.status_pattern, blanked, start),
-            )
+            flows, exceptions, statuses = rules.scan.findall(chunk, 0, len(chunk))
+            if exceptions:  # blanked out, the statuses are looked for again
+                blanked = chunk
+                for m in reversed(exceptions):
+                    blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+                statuses = list(rules.status_pattern.finditer(blanked))
+            cues = self._scanned[paragraph] = (_scan(flows, start), _scan(statuses, start))
         return cues
 
     def fill(self, record: CandidateRecord, sentence: Span) -> None:
@@ -195,7 +200,7 @@ class FlowReader:
             record.flow_type = rules.flow_default
         if record.flow_type in (FlowType.LOAN, FlowType.GRANT):
             for name, pattern in rules.details:
-                if pattern.search(self.text, sentence.start, sentence.end):
+                if next(pattern.finditer(self.text, sentence.start, sentence.end), None):
                     record.flags["flow_detail"] = name
                     break
         status = _best(statuses, *paragraph)  # the furthest stage the amount's paragraph names
