@@ -278,6 +278,24 @@ class PrefilteredSet:
         starts = self.prefilter.starts(text, pos, end)
         return [list(p.at(text, starts, pos, end)) for p in self.patterns]
 
+    def starts(self, text: str, pos: int, end: int) -> list[int] | None:
+        """Where a cue of any pattern can start in ``text[pos:end]`` (None: anywhere)."""
+        return self.prefilter.starts(text, pos, end) if self.prefilter is not None else None
+
+    def first(self, text: str, pos: int, end: int, starts: list[int] | None = None) -> int | None:
+        """The index of the first pattern with a match in ``text[pos:end]`` (``pattern.search``).
+
+        ``starts``: this set's :meth:`starts` for the range, or any superset of them, if known."""
+        if starts is None:
+            starts = self.starts(text, pos, end)
+        if starts is not None and not starts:
+            return None
+        for index, pattern in enumerate(self.patterns):
+            found = pattern.finditer(text, pos, end) if starts is None else pattern.at(text, starts, pos, end)
+            if next(found, None) is not None:
+                return index
+        return None
+
 
 class _Prefilter:
     """Where a cue of some patterns can start: their literal prefixes (lower case) in an Aho-Corasick

@@ -28,7 +28,8 @@ class _FlowRules:
     flows: tuple[FlowType, ...]
     flow_pattern: Prefiltered  # named groups g<i>_… per flow type, in priority order
     flow_default: FlowType
-    details: tuple[tuple[str, Prefiltered], ...]
+    details: tuple[str, ...]
+    detail_scan: PrefilteredSet  # one pattern per detail, in the order of the rule file
     statuses: tuple[ProjectStatus, ...]
     status_pattern: Prefiltered
     exceptions: Prefiltered
@@ -126,7 +127,8 @@ def _rules() -> _FlowRules:
             flows=tuple(FlowType(e["flow"]) for e in data["flow_types"]),
             flow_pattern=flow_pattern,
             flow_default=FlowType(data["flow_default"]),
-            details=tuple((name, _details(words)) for name, words in data["flow_details"].items()),
+            details=tuple(data["flow_details"]),
+            detail_scan=PrefilteredSet([_details(words) for words in data["flow_details"].values()]),
             statuses=tuple(ProjectStatus(e["status"]) for e in data["statuses"]),
             status_pattern=status_pattern,
             exceptions=exceptions,
@@ -166,6 +168,7 @@ class FlowReader:
         title_end = text.find("\n")
         self.title = (0, len(text) if title_end < 0 else title_end)
         self._scanned: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
+        self._detail_starts: dict[tuple[int, int], list[int] | None] = {}
 
     def _cues(self, paragraph: tuple[int, int]) -> tuple[_Cues, _Cues]:
         cues = self._scanned.get(paragraph)
@@ -180,6 +183,8 @@ class FlowReader:
                     blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
                 statuses = list(rules.status_pattern.finditer(blanked))
             cues = self._scanned[paragraph] = (_scan(flows, start), _scan(statuses, start))
+            starts = rules.detail_scan.starts(chunk, 0, len(chunk))
+            self._detail_starts[paragraph] = None if starts is None else [start + s for s in starts]
         return cues
 
     def fill(self, record: CandidateRecord, sentence: Span) -> None:
@@ -199,10 +204,16 @@ class FlowReader:
         else:
             record.flow_type = rules.flow_default
         if record.flow_type in (FlowType.LOAN, FlowType.GRANT):
-            for name, pattern in rules.details:
-                if next(pattern.finditer(self.text, sentence.start, sentence.end), None):
-                    record.flags["flow_detail"] = name
-                    break
+            starts = (
+                None  # where a detail word may start: found with the paragraph when it holds the sentence
+            )
+            if paragraph[0] <= sentence.start and sentence.end <= paragraph[1]:
+                starts = self._detail_starts[paragraph]
+                if starts is not None:
+                    starts = starts[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, starts)
+            if detail is not None:
+                record.flags["flow_detail"] = rules.details[detail]
         status = _best(statuses, *paragraph)  # the furthest stage the amount's paragraph names
         if status is not None:
             record.project_status = rules.statuses[status[0]]
