@@ -233,7 +233,7 @@ class Prefiltered:
     over the lower-cased text, so ``pattern`` is tried only where a cue can start (English: at the
     start of a word). The matches are the same as ``pattern.finditer`` (leftmost, non-overlapping)."""
 
-    def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 3) -> None:
+    def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 5) -> None:
         self.pattern = pattern
         self.english: set[str] | None = set()
         self.chinese: set[str] | None = set()
@@ -249,9 +249,9 @@ class Prefiltered:
         end = len(text) if endpos is None else endpos
         if self.prefilter is None:
             return self.pattern.finditer(text, pos, end)
-        return self.at(text, self.prefilter.starts(text, pos, end), pos, end)
+        return self.at(text, [start for start, _ in self.prefilter.hits(text, pos, end)], pos, end)
 
-    def at(self, text: str, starts: list[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
         """The matches among ``starts`` (in order; a superset of this prefilter's hits)."""
         match_at = self.pattern.match
         last = pos
@@ -264,35 +264,46 @@ class Prefiltered:
                 last = found.end()
 
 
+Hits = list[tuple[int, int]]  # (offset, bit mask of the patterns whose prefix starts there), in order
+
+
 class PrefilteredSet:
     """Several :class:`Prefiltered` patterns sharing one prefilter scan: ``findall(text, pos, end)``
-    gives each pattern's matches, the same as its own ``finditer``."""
+    gives each pattern's matches, the same as its own ``finditer``. Each pattern is tried only where
+    one of its own prefixes starts."""
 
     def __init__(self, patterns: list[Prefiltered]) -> None:
         self.patterns = patterns
         self.prefilter = _Prefilter.of(patterns)
 
+    def hits(self, text: str, pos: int, end: int) -> Hits | None:
+        """Where a cue of each pattern can start in ``text[pos:end]`` (None: anywhere)."""
+        return self.prefilter.hits(text, pos, end) if self.prefilter is not None else None
+
     def findall(self, text: str, pos: int, end: int) -> list[list[re.Match[str]]]:
-        if self.prefilter is None:
+        hits = self.hits(text, pos, end)
+        if hits is None:
             return [list(p.finditer(text, pos, end)) for p in self.patterns]
-        starts = self.prefilter.starts(text, pos, end)
-        return [list(p.at(text, starts, pos, end)) for p in self.patterns]
+        return [
+            list(p.at(text, [s for s, mask in hits if mask >> i & 1], pos, end)) if hits else []
+            for i, p in enumerate(self.patterns)
+        ]
 
-    def starts(self, text: str, pos: int, end: int) -> list[int] | None:
-        """Where a cue of any pattern can start in ``text[pos:end]`` (None: anywhere)."""
-        return self.prefilter.starts(text, pos, end) if self.prefilter is not None else None
-
-    def first(self, text: str, pos: int, end: int, starts: list[int] | None = None) -> int | None:
+    def first(self, text: str, pos: int, end: int, hits: Hits | None = None) -> int | None:
         """The index of the first pattern with a match in ``text[pos:end]`` (``pattern.search``).
 
-        ``starts``: this set's :meth:`starts` for the range, or any superset of them, if known."""
-        if starts is None:
-            starts = self.starts(text, pos, end)
-        if starts is not None and not starts:
+        ``hits``: this set's :meth:`hits` for the range, or any superset of them, if known."""
+        if hits is None:
+            hits = self.hits(text, pos, end)
+            if hits is None:
+                return next(
+                    (i for i, p in enumerate(self.patterns) if p.pattern.search(text, pos, end)), None
+                )
+        if not hits:
             return None
         for index, pattern in enumerate(self.patterns):
-            found = pattern.finditer(text, pos, end) if starts is None else pattern.at(text, starts, pos, end)
-            if next(found, None) is not None:
+            starts = [s for s, mask in hits if mask >> index & 1]
+            if starts and next(pattern.at(text, starts, pos, end), None) is not None:
                 return index
         return None
 
@@ -301,40 +312,45 @@ class _Prefilter:
     """Where a cue of some patterns can start: their literal prefixes (lower case) in an Aho-Corasick
     automaton; an English prefix counts only at the start of a word (no letter, digit, _, ' or - before)."""
 
-    def __init__(self, english: set[str], chinese: set[str]) -> None:
-        self.automaton = ahocorasick.Automaton()
-        for word in chinese | english:  # a prefix in both lists counts anywhere
-            self.automaton.add_word(word, (len(word), word not in chinese))
-        if not english and not chinese:
-            self.automaton = None
-        else:
+    def __init__(self, prefixes: list[tuple[set[str], set[str]]]) -> None:
+        values: dict[str, list[int]] = {}  # word -> [mask, English only]
+        for index, (english, chinese) in enumerate(prefixes):
+            for words, is_english in ((english, True), (chinese, False)):
+                for word in words:
+                    value = values.setdefault(word, [0, 1])
+                    value[0] |= 1 << index
+                    if not is_english:
+                        value[1] = 0  # a prefix in both lists counts anywhere
+        self.automaton = None
+        if values:
+            self.automaton = ahocorasick.Automaton()
+            for word, (mask, english) in values.items():
+                self.automaton.add_word(word, (len(word), bool(english), mask))
             self.automaton.make_automaton()
 
     @classmethod
     def of(cls, patterns: list[Prefiltered]) -> _Prefilter | None:
-        english: set[str] = set()
-        chinese: set[str] = set()
+        prefixes = []
         for pattern in patterns:
             if pattern.english is None or pattern.chinese is None:
                 return None
-            english |= pattern.english
-            chinese |= pattern.chinese
-        return cls(english, chinese)
+            prefixes.append((pattern.english, pattern.chinese))
+        return cls(prefixes)
 
-    def starts(self, text: str, pos: int, end: int) -> list[int]:
-        """Sorted offsets in ``text[pos:end]`` where a prefix starts."""
+    def hits(self, text: str, pos: int, end: int) -> Hits:
+        """Offsets in ``text[pos:end]`` where a prefix starts, in order, with their patterns' mask."""
         if self.automaton is None:
             return []
         chunk = text[pos:end]
         low = chunk.lower()
         if len(low) != len(chunk):  # a letter whose lower case is longer (İ): keep it as it is
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in chunk)
-        found = set()
-        for last, (length, english) in self.automaton.iter(low):
+        found: dict[int, int] = {}
+        for last, (length, english, mask) in self.automaton.iter(low):
             start = pos + last - length + 1
             if english and start > 0:
                 before = text[start - 1]
                 if before.isalnum() or before in "_'-":
                     continue
-            found.add(start)
-        return sorted(found)
+            found[start] = found.get(start, 0) | mask
+        return sorted(found.items())

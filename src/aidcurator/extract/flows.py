@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, FlowType, ProjectStatus, Span
-from aidcurator.extract.fastre import Prefiltered, PrefilteredSet, regex_first_chars
+from aidcurator.extract.fastre import Hits, Prefiltered, PrefilteredSet, regex_first_chars
 from aidcurator.resources import resource_path
 
 
@@ -168,7 +168,7 @@ class FlowReader:
         title_end = text.find("\n")
         self.title = (0, len(text) if title_end < 0 else title_end)
         self._scanned: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
-        self._detail_starts: dict[tuple[int, int], list[int] | None] = {}
+        self._detail_hits: dict[tuple[int, int], Hits | None] = {}
 
     def _cues(self, paragraph: tuple[int, int]) -> tuple[_Cues, _Cues]:
         cues = self._scanned.get(paragraph)
@@ -183,8 +183,8 @@ class FlowReader:
                     blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
                 statuses = list(rules.status_pattern.finditer(blanked))
             cues = self._scanned[paragraph] = (_scan(flows, start), _scan(statuses, start))
-            starts = rules.detail_scan.starts(chunk, 0, len(chunk))
-            self._detail_starts[paragraph] = None if starts is None else [start + s for s in starts]
+            hits = rules.detail_scan.hits(chunk, 0, len(chunk))
+            self._detail_hits[paragraph] = None if hits is None else [(start + s, m) for s, m in hits]
         return cues
 
     def fill(self, record: CandidateRecord, sentence: Span) -> None:
@@ -204,14 +204,15 @@ class FlowReader:
         else:
             record.flow_type = rules.flow_default
         if record.flow_type in (FlowType.LOAN, FlowType.GRANT):
-            starts = (
-                None  # where a detail word may start: found with the paragraph when it holds the sentence
-            )
+            # where a detail word may start: found with the paragraph when it holds the sentence
+            hits = None
             if paragraph[0] <= sentence.start and sentence.end <= paragraph[1]:
-                starts = self._detail_starts[paragraph]
-                if starts is not None:
-                    starts = starts[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-            detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, starts)
+                hits = self._detail_hits[paragraph]
+                if hits is not None:
+                    hits = hits[
+                        bisect_left(hits, (sentence.start, -1)) : bisect_left(hits, (sentence.end, -1))
+                    ]
+            detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, hits)
             if detail is not None:
                 record.flags["flow_detail"] = rules.details[detail]
         status = _best(statuses, *paragraph)  # the furthest stage the amount's paragraph names
