@@ -28,6 +28,7 @@ from aidcurator.domain import (
     RecordKind,
     Span,
 )
+from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.places import (
@@ -48,12 +49,6 @@ from aidcurator.extract.sentences import SentenceIndex
 from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
 
-_COUNT_FIELDS = {
-    "projects": "n_projects",
-    "households": "beneficiaries_households",
-    "people": "beneficiaries_people",
-    "jobs": "jobs",
-}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _REGION_LEVELS = {"region", "country"}
@@ -627,15 +622,7 @@ def _fill_codes(records: list[CandidateRecord]) -> None:
                 setattr(record, code_field, country_code(place.id) or place.id)
 
 
-_FOLDED_FIELDS = (
-    "donor",
-    "recipient",
-    "sector",
-    "n_projects",
-    "beneficiaries_people",
-    "beneficiaries_households",
-    "jobs",
-)
+_FOLDED_FIELDS = ("donor", "recipient", "sector", *COUNT_FIELDS.values())
 
 
 def _fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
@@ -806,7 +793,7 @@ def _link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: 
 
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
     for count in _nearest([m for m in in_sentence if m.kind is MentionKind.COUNT], amount):
-        field = _COUNT_FIELDS.get(count.what or "")
+        field = COUNT_FIELDS.get(count.what or "")
         if field and getattr(record, field) is None and count.value is not None:
             setattr(record, field, int(count.value))
             record.evidence[field] = [count.span]
