@@ -582,7 +582,10 @@ class _Scanner:
                 return None
             return self.count_mention(number, pos + len(direct), rules.zh_nouns.get(direct, "people"))
         after_classifier = pos + len(classifier)
-        jurisdiction = self.match_word_at(after_classifier, rules.jurisdictions_zh)
+        modifier = self.match_word_at(after_classifier, rules.zh_jurisdiction_modifiers)
+        jurisdiction = self.match_word_at(after_classifier + len(modifier or ""), rules.jurisdictions_zh)
+        if jurisdiction and modifier:  # 19个援疆省市: still a count of jurisdictions
+            return None
         if jurisdiction:  # 19个省市 — but 80名乡村医生 is a count of doctors
             noun_end, noun_what = self.find_zh_noun(after_classifier)
             if noun_what is None or noun_end <= after_classifier + len(jurisdiction):
@@ -593,9 +596,25 @@ class _Scanner:
         if noun_what is not None:
             end = noun_end
             what = what or noun_what
+        elif not jurisdiction and what is None:  # 实施援疆项目73个, 中小学1000所: the noun comes first
+            before = self.noun_before(number.start)
+            if before is not None:
+                what = before[1]
         if what is None:
             return None
         return self.count_mention(number, end, what)
+
+    def noun_before(self, start: int) -> tuple[str, str] | None:
+        """The count noun written right before a number (``援藏项目共34个``: one bridge word allowed)."""
+        rules = self.rules
+        pos = start
+        bridge = self.word_before(pos, rules.zh_noun_first_bridges)
+        for cut in (pos, pos - len(bridge)) if bridge else (pos,):
+            for length in (6, 5, 4, 3, 2):
+                word = self.text[max(0, cut - length) : cut]
+                if len(word) == length and word in rules.zh_nouns:
+                    return word, rules.zh_nouns[word]
+        return None
 
     def find_zh_noun(self, pos: int) -> tuple[int, str | None]:
         rules = self.rules

@@ -63,6 +63,8 @@ class AmountRules:
     zh_noun_gap: int
     zh_direct_nouns: tuple[str, ...]
     zh_noun_linkers: tuple[str, ...]
+    zh_noun_first_bridges: tuple[str, ...]
+    zh_jurisdiction_modifiers: tuple[str, ...]
     en_nouns: dict[str, str]
     en_noun_gap_words: int
     en_gap_stopwords: frozenset[str]
@@ -200,6 +202,8 @@ def load_rules() -> AmountRules:
         zh_noun_gap=int(counts["zh_noun_gap"]),
         zh_direct_nouns=_longest_first(_word_list(counts, "zh_direct_nouns")),
         zh_noun_linkers=_longest_first(_word_list(counts, "zh_noun_linkers")),
+        zh_noun_first_bridges=_longest_first(_word_list(counts, "zh_noun_first_bridges")),
+        zh_jurisdiction_modifiers=_longest_first(_word_list(counts, "zh_jurisdiction_modifiers")),
         en_nouns={k.lower(): v for k, v in counts["en_nouns"].items()},
         en_noun_gap_words=int(counts["en_noun_gap_words"]),
         en_gap_stopwords=frozenset(w.lower() for w in counts["en_gap_stopwords"]),
