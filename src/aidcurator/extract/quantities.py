@@ -310,6 +310,12 @@ class _Scanner:
             word = self.match_word_at(pos, _en_suffixes(), english=True)
             if word and word.isupper():  # 3bnRMB is rare; allow 5USD
                 return self.rules.currencies.en_suffix[word.lower()], pos + len(word)
+        if text.startswith("\n", pos) and not text.startswith(
+            "\n", pos + 1
+        ):  # a wrapped line: 500 million\nyuan
+            word = self.match_word_at(pos + 1, _en_suffixes(), english=True)
+            if word and not word.isupper():
+                return self.rules.currencies.en_suffix[word.lower()], pos + 1 + len(word)
         return None
 
     def currency_before(self, start: int) -> tuple[str, int] | None:
@@ -416,8 +422,11 @@ class _Scanner:
                 before = None  # K5, P2: a one-letter sign only before a scaled or four-digit amount
             else:
                 span_start = prefix_start
-                if currency is None:
-                    currency = prefix_code
+                suffix = text[last_number_end:span_end].strip()
+                if currency is None or (suffix in self.rules.generic_zh_suffixes and prefix_code != currency):
+                    currency = (
+                        prefix_code  # 澳門幣四十二萬元: the prefix names the currency, 元 only the unit
+                    )
                     family = self.currency_family("zh_prefix", "prefix", word)
         if currency is None and number.attached_scale:
             currency = self.currency_earlier_in_sentence(first.start)  # $650m ... and 30m more
@@ -725,9 +734,11 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     rules = load_rules()
     spaces = re.escape(_SPACES)
-    english_scale = re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (up to two spaces)
-        rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
-        rf"|[{spaces}]{{1,2}}(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+    english_scale = (
+        re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (two spaces or a line break)
+            rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
+            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n))(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+        )
     )
     percent = re.compile(  # 5% / 5 percent / 5个百分点, at most one space before a word
         rf"[{spaces}]?(?i:{alternation(rules.percent_signs)})(?![A-Za-z0-9])"
@@ -888,7 +899,68 @@ def _en_units_not_money() -> frozenset[str]:
 
 def find_quantities(text: str) -> list[Mention]:
     """All money amounts and counts in ``text``, in order, with exact values and str offsets."""
-    return _Scanner(text).scan()
+    mentions = _Scanner(text).scan()
+    _share_currencies(text, mentions)
+    return mentions
+
+
+def _share_currencies(text: str, mentions: list[Mention]) -> None:
+    """Currencies one amount gives others (``currency_sharing`` in amounts.json): a declaration
+    ``（港币，下同）`` after an amount covers it and the later amounts written with a plain 元; an
+    amount without a currency word takes the one of the next amount of its list (``300萬、400萬港幣``)."""
+    amounts = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    if not amounts:
+        return
+    rules = load_rules()
+    declared: str | None = None
+    declarations = _declarations().finditer(text) if "同" in text else iter(())
+    upcoming = next(declarations, None)
+    for amount in amounts:
+        while upcoming is not None and upcoming.start() <= amount.end + 2:
+            if upcoming.start() >= amount.end:  # the declaration right after this amount
+                declared = _zh_currency_word(upcoming.group("word"))
+            upcoming = next(declarations, None)
+        if declared is not None and _generic_suffix(amount, rules):
+            amount.currency = declared
+    for index in range(len(amounts) - 2, -1, -1):  # a list: 300萬、400萬港幣
+        amount, following = amounts[index], amounts[index + 1]
+        if amount.currency != UNKNOWN_CURRENCY or following.currency in (None, UNKNOWN_CURRENCY):
+            continue
+        gap = text[amount.end : following.start].strip(_SPACES)
+        if gap in rules.list_joiners:
+            amount.currency = following.currency
+
+
+def _generic_suffix(amount: Mention, rules: AmountRules) -> bool:
+    """Whether the amount is a number and a plain 元, no other currency word (not 港元, not 澳門幣…元)."""
+    word = next((w for w in rules.generic_zh_suffixes if amount.text.endswith(w)), None)
+    if word is None or len(amount.text) <= len(word):
+        return False
+    return _number_char(amount.text[0], rules) and _number_char(amount.text[-len(word) - 1], rules)
+
+
+def _number_char(char: str, rules: AmountRules) -> bool:
+    return (
+        char.isdigit()
+        or char in rules.zh_sections
+        or char in rules.zh_units
+        or char in rules.zh_digits
+        or char in "多余餘"
+    )
+
+
+@cache
+def _declarations() -> re.Pattern[str]:
+    rules = load_rules()
+    words = {*rules.currencies.zh_suffix, *rules.currencies.zh_prefix} - set(rules.generic_zh_suffixes)
+    return re.compile(
+        rf"[（(]\s*(?P<word>{alternation(words)})\s*[,，、]?\s*(?:{alternation(rules.declaration_same)})\s*[)）]"
+    )
+
+
+def _zh_currency_word(word: str) -> str:
+    currencies = load_rules().currencies
+    return currencies.zh_suffix.get(word) or currencies.zh_prefix[word]
 
 
 class AmountParseError(ValueError):

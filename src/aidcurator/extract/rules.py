@@ -40,6 +40,9 @@ class AmountRules:
     en_attached_scales: dict[str, Decimal]
     en_number_words: dict[str, Decimal]
     currencies: CurrencyWords
+    generic_zh_suffixes: frozenset[str]
+    declaration_same: tuple[str, ...]
+    list_joiners: tuple[str, ...]
     yen_default: str
     yen_japanese: str
     japanese_context: re.Pattern[str]
@@ -175,6 +178,9 @@ def load_rules() -> AmountRules:
         en_attached_scales=_num_map(data, "en_attached_scales"),
         en_number_words=_num_map(data, "en_number_words"),
         currencies=_currency_words(data),
+        generic_zh_suffixes=frozenset(_word_list(data, "currency_sharing", "generic_zh_suffixes")),
+        declaration_same=_longest_first(_word_list(data, "currency_sharing", "declaration_same")),
+        list_joiners=_longest_first(_word_list(data, "currency_sharing", "list_joiners")),
         yen_default=str(_section(data, "yen_sign", "default")),
         yen_japanese=str(_section(data, "yen_sign", "japanese_context_code")),
         japanese_context=_context_pattern(
