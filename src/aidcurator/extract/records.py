@@ -84,6 +84,7 @@ class _Cues:
 @dataclass(frozen=True)
 class _RecordRules:
     kind_priority: tuple[AmountKind, ...]
+    kind_default: AmountKind
     kind_cues: dict[AmountKind, _Cues]
     weak_cumulative: _Cues
     exceptions: _Cues
@@ -130,6 +131,7 @@ def _rules() -> _RecordRules:
         priority = tuple(AmountKind(k) for k in data["kind_priority"])
         return _RecordRules(
             kind_priority=priority,
+            kind_default=AmountKind(data.get("kind_default", "unknown")),
             kind_cues={k: _Cues.load(data["kind_cues"][k.value]) for k in priority},
             weak_cumulative=_Cues.load(data["weak_cumulative_cues"]),
             exceptions=_Cues.load(data["cue_exceptions"]),
@@ -587,9 +589,22 @@ def assemble_records(
         if kind is not AmountKind.SHARE:
             last_parent = len(records) - 1
     _year_from_text(text, mentions, sentences, records)
+    _default_kind(records)
     _sector_from_text(text, sectors, records)
     _fill_codes(records)
     return records
+
+
+def _default_kind(records: list[CandidateRecord]) -> None:
+    """An amount no cue decided takes the rule file's default kind (``kind_default``), flagged."""
+    default = _rules().kind_default
+    if default is AmountKind.UNKNOWN:
+        return
+    for record in records:
+        for amount in record.amounts:
+            if amount.kind is AmountKind.UNKNOWN:
+                amount.kind = default
+                record.flags["kind_default"] = True
 
 
 def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
