@@ -532,6 +532,14 @@ def assemble_records(
         _fill_period(record, text, in_sentence, amount, segment)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = _amount_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
+        if (
+            kind is AmountKind.SPENT
+            and multi_year
+            and reference is not None
+            and record.year_end is not None
+            and record.year_end < reference.year
+        ):  # spent over several years that are over: “十二五”时期…投入130亿元 is a total
+            kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
             _extend_to_now(record, text[sentence.start : sentence.end], reference)
         previous_end = amount.end
