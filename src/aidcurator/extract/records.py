@@ -584,7 +584,7 @@ def assemble_records(
             _clause(text, amount, segment),
             min(next_start, sentence.end),
         )
-        _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind)
+        _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
             _link_share(record, parent, last_parent)
@@ -763,8 +763,12 @@ def _extend_to_now(record: CandidateRecord, sentence_text: str, reference: dt.da
         record.year_end = reference.year
 
 
+def _inside(spans: list[Span], sentence: Span) -> bool:
+    return any(sentence.start <= span.start < sentence.end for span in spans)
+
+
 def _fill_record_kind(
-    record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind
+    record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
 ) -> None:
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = _rules()
@@ -778,6 +782,10 @@ def _fill_record_kind(
         if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
             record.recipient = region.data.get("name")
             record.evidence["recipient"] = [region.span]
+        elif aggregate and not _inside(record.evidence.get("recipient", []), sentence):
+            # 19个援疆省市…到疆110亿元: all donors of a programme give to its region
+            record.recipient = _programme_region(sentence_text)
+            record.evidence.pop("recipient", None)
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
             record.donor = None  # many donors: no single one
             record.evidence.pop("donor", None)
@@ -924,6 +932,8 @@ def _fill_parties(
     if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
         inferred.append("recipient")
+    if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
+        recipient, spans = programme, []
     if recipient is not None:
         record.recipient = recipient
         if spans:
