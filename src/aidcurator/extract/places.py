@@ -122,6 +122,7 @@ class _Gazetteer:
     suffix_re: re.Pattern[str]
     latin_suffixes: frozenset[str]
     recipient_suffix_re: re.Pattern[str]
+    recipient_prefixes: tuple[str, ...]
     prefixes: tuple[str, ...]
     max_gap: int
     breakers: frozenset[str]
@@ -371,6 +372,7 @@ def _gazetteer() -> _Gazetteer:
         suffix_re=suffix_re,
         latin_suffixes=frozenset(latin_suffixes),
         recipient_suffix_re=re.compile(alternation(rules.get("recipient_suffixes_zh", [])) or "(?!)"),
+        recipient_prefixes=tuple(sorted(rules.get("recipient_prefixes_zh", []), key=len, reverse=True)),
         prefixes=tuple(p.lower() for p in rules["donor_prefixes_latin"]),
         max_gap=int(rules["donor_max_gap"]),
         breakers=frozenset(rules["gap_breakers"]),
@@ -683,7 +685,9 @@ def find_places(text: str) -> list[Mention]:
             has_suffix, agency = _donor_suffix(text, low, end, limit, gaz)
             if has_suffix or _donor_prefix(low, start, gaz):
                 role = "donor"
-        if role is None and place.role != "recipient":
+        if low[max(0, start - 4) : start].endswith(gaz.recipient_prefixes):  # 汇往中国红十字会
+            role = "recipient"
+        elif role is None and place.role != "recipient":
             limit = hits[i + 1][0] if i + 1 < len(hits) else len(text)
             if _recipient_suffix(low, end, limit, gaz):  # 四川芦山地震灾区, 安徽淮河水灾灾民
                 role = "recipient"

@@ -656,6 +656,8 @@ def _fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
     for field in _FOLDED_FIELDS:
+        if field == "donor" and kept.record_kind is RecordKind.AGGREGATE:
+            continue  # many donors: no single one, whatever the repeat names
         if getattr(kept, field) is None and getattr(repeat, field) is not None:
             setattr(kept, field, getattr(repeat, field))
             if field in repeat.evidence:
