@@ -737,7 +737,7 @@ def _lexicon() -> _Lexicon:
     english_scale = (
         re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (two spaces or a line break)
             rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
-            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n))(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n)|-)(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
         )
     )
     percent = re.compile(  # 5% / 5 percent / 5个百分点, at most one space before a word

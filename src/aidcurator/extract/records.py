@@ -517,6 +517,7 @@ def assemble_records(
     last_parent: int | None = None
     previous_end = 0
     flows = FlowReader(text, lambda position: _paragraph(text, position))
+    title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
@@ -589,7 +590,7 @@ def assemble_records(
             assert last_parent is not None
             _link_share(record, parent, last_parent)
         flows.fill(record, sentence)
-        duplicate = _find_duplicate(records, record)
+        duplicate = _find_duplicate(records, record, title_end)
         if duplicate is not None:
             _fold(records[duplicate], record)
             continue
@@ -652,6 +653,8 @@ def _fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
     """The same amount named again (headline and body): one record, with the fields only the repeat
     names (its year, recipient, sector …) and both evidence spans."""
     kept.evidence["amount"].extend(repeat.evidence["amount"])
+    if kept.amounts[0].currency == UNKNOWN_CURRENCY:  # the headline's 825 million is the body's $825 million
+        kept.amounts[0].currency = repeat.amounts[0].currency
     if kept.year_start is None and repeat.year_start is not None:
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
@@ -1089,11 +1092,19 @@ def _fill_sector(
         record.evidence["sector"] = [sector.span]
 
 
-def _find_duplicate(records: list[CandidateRecord], record: CandidateRecord) -> int | None:
+def _find_duplicate(
+    records: list[CandidateRecord], record: CandidateRecord, title_end: int = 0
+) -> int | None:
+    """The record ``record`` repeats: same value, currency and period. A headline amount without a
+    currency (``ICBC loans 825 million``, before ``title_end``) repeats the body's ``$825 million``."""
     new = record.amounts[0]
     for index, other in enumerate(records):
         old = other.amounts[0]
-        if (old.value, old.currency, old.value_max) != (new.value, new.currency, new.value_max):
+        if (old.value, old.value_max) != (new.value, new.value_max):
+            continue
+        if old.currency != new.currency and not (
+            UNKNOWN_CURRENCY in (old.currency, new.currency) and old.span.start < title_end
+        ):
             continue
         if (other.year_start, other.year_end) != (record.year_start, record.year_end) and None not in (
             other.year_start,
