@@ -622,11 +622,17 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
     if not sectors:
         return
     whole: Mention | bool | None = False
+    starts = [m.start for m in sectors]
+    by_paragraph: dict[tuple[int, int], Mention | None] = {}
     for record in records:
         if record.sector is not None:
             continue
         lo, hi = _paragraph(text, record.amounts[0].span.start)
-        hit = dominant_sector_hit(sectors, lo, hi)
+        if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
+            by_paragraph[lo, hi] = dominant_sector_hit(
+                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
+            )
+        hit = by_paragraph[lo, hi]
         if hit is None:
             if whole is False:
                 whole = dominant_sector_hit(sectors, 0, len(text))
