@@ -602,8 +602,8 @@ class _Scanner:
         what = rules.zh_classifier_nouns.get(classifier)
         end = after_classifier
         noun_end, noun_what = self.find_zh_noun(after_classifier)
-        if noun_what is not None:
-            end = noun_end
+        if noun_what is not None and not (what == "people" and noun_what == "facilities"):
+            end = noun_end  # but 解决2.67万人住房问题: people, not housing
             what = what or noun_what
         elif not jurisdiction and what is None:  # 实施援疆项目73个, 中小学1000所: the noun comes first
             before = self.noun_before(number.start)
