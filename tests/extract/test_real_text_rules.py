@@ -195,3 +195,11 @@ def test_prefiltered_patterns_match_like_plain_finditer() -> None:
         assert (both.first(text, 0, len(text)) is not None) == bool(
             plain.search(text) or "relief" in text.lower()
         )
+
+
+def test_a_dateline_or_source_place_is_never_a_party() -> None:
+    text = (
+        "新华社福州5月8日电 记者从江西省援藏工作队了解到，江西省今年将投入援藏资金1.2亿元。\n来源：福州日报"
+    )
+    record = extract(text, DAY).records[0]
+    assert record.donor == "江西省"

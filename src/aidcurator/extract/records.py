@@ -105,6 +105,8 @@ class _RecordRules:
     difference_before: _Cues
     not_a_record_exceptions: _Cues
     commitment_year: re.Pattern[str]
+    venue_after: re.Pattern[str]
+    venue_before: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -152,6 +154,8 @@ def _rules() -> _RecordRules:
             difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
             not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
             commitment_year=_either(_Cues.load(data["commitment_year_cues"])),
+            venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
+            venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -503,6 +507,7 @@ def assemble_records(
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
+    mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not _is_venue(text, m)]
     sentences = SentenceIndex(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
@@ -614,6 +619,15 @@ def _default_kind(records: list[CandidateRecord]) -> None:
             if amount.kind is AmountKind.UNKNOWN:
                 amount.kind = default
                 record.flags["kind_default"] = True
+
+
+def _is_venue(text: str, place: Mention) -> bool:
+    """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报)."""
+    rules = _rules()
+    return bool(
+        rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
+        or rules.venue_before.search(text, max(0, place.start - 8), place.start)
+    )
 
 
 def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
