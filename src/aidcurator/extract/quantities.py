@@ -129,10 +129,14 @@ class _Scanner:
     def match_word_at(self, pos: int, words, *, english: bool = False) -> str | None:
         """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word)."""
         try:
-            at = (_AT_EN if english else _AT)[id(words)]
+            firsts, at = (_AT_EN if english else _AT)[id(words)]
         except KeyError:
-            at = _word_patterns(words, english)[0].match
-        match = at(self.text, pos)
+            _word_patterns(words, english)
+            firsts, at = (_AT_EN if english else _AT)[id(words)]
+        text = self.text
+        if pos >= len(text) or text[pos] not in firsts:  # no word starts with this character
+            return None
+        match = at(text, pos)
         return match.group() if match else None
 
     def word_before(self, pos: int, words, *, english: bool = False) -> str | None:
@@ -694,8 +698,8 @@ class _Scanner:
 
 _WORD_PATTERNS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str], int]] = {}
 # the bound ``match`` of each collection's starts-at pattern, by id: the scanner's hottest lookup
-_AT: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
-_AT_EN: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
+_AT: dict[int, tuple[frozenset[str], Callable[[str, int], re.Match[str] | None]]] = {}
+_AT_EN: dict[int, tuple[frozenset[str], Callable[[str, int], re.Match[str] | None]]] = {}
 
 
 def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[str], int]:
@@ -718,8 +722,21 @@ def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[st
             before = re.compile(rf"(?:{alternation})\Z")
         cached = (at, before, max((len(w) for w in ordered), default=0))
         _WORD_PATTERNS[key] = cached
-        (_AT_EN if english else _AT)[id(words)] = at.match
+        (_AT_EN if english else _AT)[id(words)] = (_first_chars(ordered, english), at.match)
     return cached
+
+
+def _first_chars(words, english: bool) -> frozenset[str]:
+    """The characters a word can start with (English: every character that matches one ignoring case)."""
+    firsts = {w[0] for w in words if w}
+    if english:
+        firsts |= {c.lower() for c in firsts} | {c.upper() for c in firsts}
+        firsts |= {odd for odd, plain in _CASE_ODDITIES.items() if plain in firsts}
+    return frozenset(firsts)
+
+
+#: Characters ``re.IGNORECASE`` matches to an ASCII letter (long s, Kelvin sign, dotted/dotless i).
+_CASE_ODDITIES = {"ſ": "s", "K": "k", "İ": "i", "ı": "i"}
 
 
 @dataclass(frozen=True)

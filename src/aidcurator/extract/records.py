@@ -423,6 +423,9 @@ def _amount_kind(
                 return Span(match.start(), match.end())
         return None
 
+    if not found(_any_kind_cue(english), whole_before, after_clauses):  # every range below lies in these
+        return AmountKind.UNKNOWN, None
+
     cue = found(rules.share_after.pick(english), after_clauses) or found(
         rules.kind_cues[AmountKind.SHARE].pick(english), whole_before
     )
@@ -446,6 +449,14 @@ def _amount_kind(
             if cue is not None:
                 return kind, cue
     return AmountKind.UNKNOWN, None
+
+
+@cache
+def _any_kind_cue(english: bool) -> re.Pattern[str]:
+    """Every cue _amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
+    rules = _rules()
+    cues = [*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]
+    return re.compile("|".join(f"(?:{c.pick(english).pattern})" for c in cues))
 
 
 def _blank(match: re.Match[str]) -> str:
