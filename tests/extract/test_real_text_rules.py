@@ -203,3 +203,9 @@ def test_a_dateline_or_source_place_is_never_a_party() -> None:
     )
     record = extract(text, DAY).records[0]
     assert record.donor == "江西省"
+
+
+def test_a_page_time_stamp_gives_no_year() -> None:
+    text = "援疆工作取得新进展\n2024-11-09 10:20\n\n东部省市向受援地投入帮扶资金3亿元。"
+    record = extract(text).records[0]
+    assert record.year_start is None

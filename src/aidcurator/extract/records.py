@@ -106,6 +106,7 @@ class _RecordRules:
     not_a_record_exceptions: _Cues
     commitment_year: re.Pattern[str]
     venue_after: re.Pattern[str]
+    timestamp: re.Pattern[str]
     venue_before: re.Pattern[str]
 
 
@@ -154,6 +155,7 @@ def _rules() -> _RecordRules:
             difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
             not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
             commitment_year=_either(_Cues.load(data["commitment_year_cues"])),
+            timestamp=re.compile(data.get("timestamp") or "(?!)"),
             venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
         )
@@ -749,7 +751,12 @@ def _year_from_text(
     undated = [r for r in records if r.year_start is None]
     if not undated:
         return
-    years = [m for m in mentions if m.kind is MentionKind.YEAR and m.data.get("start") is not None]
+    stamp = _rules().timestamp
+    years = [  # a page's time stamp dates the page
+        m
+        for m in mentions
+        if m.kind is MentionKind.YEAR and m.data.get("start") is not None and not stamp.match(text, m.start)
+    ]
     if not years:
         return
     cue = _rules().commitment_year
