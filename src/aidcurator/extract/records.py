@@ -50,6 +50,8 @@ from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
+_CASE_ODDITIES = frozenset("Kſİı")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _REGION_LEVELS = {"region", "country"}
 _XINJIANG = "新疆维吾尔自治区"
@@ -72,10 +74,24 @@ class _Cues:
 
     zh: re.Pattern[str]
     en: re.Pattern[str]
+    zh_words: tuple[str, ...] = ()
+    en_words: tuple[str, ...] = ()  # lower case
 
     @classmethod
     def load(cls, words: dict[str, list[str]]) -> _Cues:
-        return cls(_alternation(words["zh"], english=False), _alternation(words["en"], english=True))
+        return cls(
+            _alternation(words["zh"], english=False),
+            _alternation(words["en"], english=True),
+            tuple(w for w in words["zh"] if w),
+            tuple(w.lower() for w in words["en"] if w),
+        )
+
+    def absent(self, english: bool, text: str, low: str) -> bool:
+        """Whether no cue word of the language occurs in ``text`` at all (``low``: its lower case),
+        so the pattern need not run. Letters that match others only ignoring case (K, ſ) say nothing."""
+        if english:
+            return not any(w in low for w in self.en_words) and not _CASE_ODDITIES.intersection(text)
+        return not any(w in text for w in self.zh_words)
 
     def pick(self, english: bool) -> re.Pattern[str]:
         return self.en if english else self.zh
@@ -356,11 +372,19 @@ class _Blanked:
         self.text = text
         self.exceptions = exceptions
         self._made: dict[bool, str] = {}
+        self._low: str | None = None
 
     def get(self, english: bool) -> str:
         made = self._made.get(english)
         if made is None:
-            made = self._made[english] = self.exceptions.pick(english).sub(_blank, self.text)
+            text = self.text
+            if english and self._low is None:
+                self._low = text.lower()
+            if self.exceptions.absent(english, text, self._low or ""):  # nothing to blank (most texts)
+                made = text
+            else:
+                made = self.exceptions.pick(english).sub(_blank, text)
+            self._made[english] = made
         return made
 
 
