@@ -1093,6 +1093,7 @@ def _anaphora(
     return None, []
 
 
+@cache  # the gazetteer does not change while the process runs
 def _aids(donor: str, place: str) -> bool:
     """Whether the pairing table has the donor aiding this place or a place inside it."""
     if is_paired(donor, place):
@@ -1100,6 +1101,7 @@ def _aids(donor: str, place: str) -> bool:
     return any(place in ancestors_of(row.recipient) for row in pairing_for(donor, include_parents=True))
 
 
+@cache  # the gazetteer does not change while the process runs
 def _only_pairing(donor: str) -> str | None:
     """The donor's recipient when the pairing table gives exactly one place (扬州市 → 新源县; 湖南省 →
     吐鲁番市, whose counties it aids through the prefecture)."""
@@ -1122,6 +1124,7 @@ def _is_china_name(name: str) -> bool:
     return name == "中国"
 
 
+@cache  # the gazetteer does not change while the process runs
 def place_is_xinjiang(name: str) -> bool:
     """Whether a canonical place name lies in Xinjiang (the pairing table covers only those)."""
     place = lookup_place(name)
