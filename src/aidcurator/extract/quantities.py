@@ -522,10 +522,9 @@ class _Scanner:
         ):
             return None
         pos = self.skip_spaces(pos + len(connector), 2)
-        for sign in _sign_prefixes():  # $2 million to $3 million
-            if text.startswith(sign, pos):
-                pos = self.skip_spaces(pos + len(sign), 1)
-                break
+        sign = _sign_at()(text, pos)  # $2 million to $3 million: the longest sign
+        if sign is not None:
+            pos = self.skip_spaces(sign.end(), 1)
         match = self.patterns.token.match(text, pos)
         if match is None:
             return None
@@ -819,6 +818,12 @@ def _sign_prefixes() -> tuple[str, ...]:
     """Currency signs (no letters-only codes), longest first: US$, HK$, $, ¥…"""
     words = [w for w in load_rules().currencies.prefix if not w.replace(".", "").isalpha()]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _sign_at() -> Callable[[str, int], re.Match[str] | None]:
+    """``match`` of the longest currency sign at a position (as ``startswith`` over _sign_prefixes)."""
+    return re.compile(trie(_sign_prefixes()) or "(?!)").match
 
 
 @cache
