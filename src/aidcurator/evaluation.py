@@ -14,25 +14,45 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind
+from aidcurator.domain.fields import AMOUNT_FIELD, RECORD_FIELDS
 from aidcurator.extract import extract
 
 MENTION_KINDS = ("amount", "count")
-RECORD_FIELDS = (
-    "donor",
-    "recipient",
-    "year",
-    "amount_kind",
-    "record_kind",
-    "n_projects",
-    "beneficiaries_people",
-    "beneficiaries_households",
-    "jobs",
-    "sector",
-)
+
+
+def _scored_fields() -> tuple[tuple[str, bool], ...]:
+    """(name, always) of every field evaluate scores, in the order the report prints them.
+
+    The record fields come from :data:`aidcurator.domain.fields.RECORD_FIELDS` (``spec.scored``); the
+    period's fields (``year_start``/``year_end``) are scored together as ``year``, followed by the
+    amount's kind (``amount_kind``). A party, the period and a field with a default value (record kind,
+    amount kind) are scored on every gold record, since the gold's null is an answer there; the others
+    (counts, sector, flow type, status) only where the gold states them. Printed: the always-scored
+    fields (parties, period, kinds), then the others (counts first), each group in table order."""
+    fields: list[tuple[str, bool, str]] = []
+    for spec in RECORD_FIELDS:
+        if spec.type == "year":
+            if not any(name == "year" for name, _, _ in fields):
+                kind = AMOUNT_FIELD["kind"]
+                fields += [("year", True, "year"), ("amount_kind", kind.default is not None, "amount")]
+        elif spec.scored:
+            fields.append((spec.name, spec.highlight == "place" or spec.default is not None, spec.type))
+    always_order = {"text": 0, "year": 1, "amount": 1}  # then choices
+    other_order = {"count": 0, "text": 1}  # then choices
+    fields.sort(key=lambda f: (not f[1], (always_order if f[1] else other_order).get(f[2], 2)))
+    return tuple((name, always) for name, always, _ in fields)
+
+
+SCORED_FIELDS = _scored_fields()
+#: Names of the scored fields, in the order the report prints them.
+SCORED_NAMES = tuple(name for name, _ in SCORED_FIELDS)
+#: Fields scored on every gold record; the others only where the gold states a value.
+ALWAYS_SCORED = tuple(name for name, always in SCORED_FIELDS if always)
 
 
 class GoldFormatError(ValueError):
@@ -66,8 +86,8 @@ class Report:
     gold_records: int = 0
     paired_records: int = 0
     predicted_records: int = 0  # records the extractor proposed; those left unpaired the curator rejects
-    field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
-    field_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
+    field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SCORED_NAMES, 0))
+    field_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SCORED_NAMES, 0))
     errors: list[str] = field(default_factory=list)
     field_errors: list[str] = field(default_factory=list)
 
@@ -101,7 +121,7 @@ class Report:
                 f"(precision {self.record_precision:.3f})",
                 "field accuracy (over gold records that state the field)",
             ]
-            for name in RECORD_FIELDS:
+            for name in SCORED_NAMES:
                 accuracy = self.field_accuracy(name)
                 if accuracy is not None:
                     lines.append(
@@ -213,39 +233,34 @@ def _recognizers_compatible(keys: set[tuple]) -> set[tuple]:
 
 def _record_values(record: CandidateRecord) -> dict[str, Any]:
     amount = record.amounts[0] if record.amounts else None
-    return {
-        "donor": record.donor,
-        "recipient": record.recipient,
-        "year": (record.year_start, record.year_end),
-        "amount_kind": amount.kind.value if amount else None,
-        "record_kind": record.record_kind.value,
-        "n_projects": record.n_projects,
-        "beneficiaries_people": record.beneficiaries_people,
-        "beneficiaries_households": record.beneficiaries_households,
-        "jobs": record.jobs,
-        "sector": record.sector,
-    }
+    values: dict[str, Any] = {}
+    for name in SCORED_NAMES:
+        if name == "year":
+            values[name] = (record.year_start, record.year_end)
+        elif name == "amount_kind":
+            values[name] = amount.kind.value if amount else None
+        else:
+            values[name] = _plain(getattr(record, name, None))
+    return values
 
 
 def _gold_record_values(gold: dict[str, Any]) -> dict[str, Any]:
     amount = gold.get("amount") or {}
     year_start, year_end = gold.get("year_start"), gold.get("year_end")
-    return {
-        "donor": gold.get("donor"),
-        "recipient": gold.get("recipient"),
-        "year": (year_start, year_end if year_end is not None else year_start),
-        "amount_kind": amount.get("kind"),
-        "record_kind": gold.get("record_kind"),
-        "n_projects": gold.get("n_projects"),
-        "beneficiaries_people": gold.get("beneficiaries_people"),
-        "beneficiaries_households": gold.get("beneficiaries_households"),
-        "jobs": gold.get("jobs"),
-        "sector": gold.get("sector"),
-    }
+    values: dict[str, Any] = {}
+    for name in SCORED_NAMES:
+        if name == "year":
+            values[name] = (year_start, year_end if year_end is not None else year_start)
+        elif name == "amount_kind":
+            values[name] = amount.get("kind")
+        else:
+            values[name] = gold.get(name)
+    return values
 
 
-#: Fields scored on every gold record; the others only where the gold states a value.
-ALWAYS_SCORED = ("donor", "recipient", "year", "amount_kind", "record_kind")
+def _plain(value: Any) -> Any:
+    """A choice's value as the gold writes it (``RecordKind.PROJECT`` → ``"project"``)."""
+    return value.value if isinstance(value, StrEnum) else value
 
 
 def score_records(
@@ -273,7 +288,7 @@ def score_records(
         if match is not None:
             unused.remove(match)
             report.paired_records += 1
-        for name in RECORD_FIELDS:
+        for name in SCORED_NAMES:
             if name not in ALWAYS_SCORED and expected[name] is None:
                 continue
             report.field_total[name] += 1

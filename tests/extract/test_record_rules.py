@@ -68,14 +68,19 @@ def test_bullet_lines_without_an_introduction_are_not_shares() -> None:
         ("The team estimates that aid will reach 50 million yuan next year.", AmountKind.ESTIMATE),
         ("Funds spent totaled 30 million yuan in 2024.", AmountKind.SPENT),
         ("Over the 14th Five-Year Plan period, aid has totaled 300 million yuan.", AmountKind.CUMULATIVE),
-        ("此批物资共计大米300吨，价值约600万元。", AmountKind.UNKNOWN),
+        ("此批物资共计大米300吨，价值约600万元。", None),  # no cue: the default kind, flagged
         ("Jiangsu has earmarked 80 million yuan for the county.", AmountKind.COMMITTED),
     ],
 )
-def test_amount_kind_cues(sentence: str, kind: AmountKind) -> None:
+def test_amount_kind_cues(sentence: str, kind: AmountKind | None) -> None:
     record = extract("Intro line.\n" + sentence, dt.date(2025, 6, 10)).records[0]
-    assert record.amounts[0].kind is kind
-    if kind is not AmountKind.UNKNOWN:
+    if kind is None:
+        assert record.amounts[0].kind is AmountKind.SPENT
+        assert record.flags["kind_default"] is True
+        assert "amount_kind" not in record.evidence
+    else:
+        assert record.amounts[0].kind is kind
+        assert "kind_default" not in record.flags
         cue = record.evidence["amount_kind"][0]
         assert ("Intro line.\n" + sentence)[cue.start : cue.end].strip()
 

@@ -13,9 +13,21 @@ include it: use the whole match (``m.group()``) for the word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import re._parser as _parser  # the stdlib's own regex parser, for first characters
+from collections.abc import Iterable, Iterator
 
-__all__ = ["after_first", "alternation", "first_chars", "trie"]
+import ahocorasick
+
+__all__ = [
+    "Prefiltered",
+    "PrefilteredSet",
+    "after_first",
+    "alternation",
+    "first_chars",
+    "regex_first_chars",
+    "regex_prefixes",
+    "trie",
+]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -70,3 +82,275 @@ def after_first(words: Iterable[str], *, both_cases: bool = False) -> str:
 
 def _class_char(ch: str) -> str:
     return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def regex_first_chars(fragment: str, *, ignore_case: bool = False) -> frozenset[str] | None:
+    """The characters a match of the regular expression ``fragment`` can start with.
+
+    ``None`` when that is not a small known set (``.``, ``\\w``, a negated class, or a fragment that
+    can match the empty string). With ``ignore_case`` the set holds both cases of each letter.
+    """
+    try:
+        parsed = _parser.parse(fragment)
+    except re.error:
+        return None
+    chars, nullable = _first(list(parsed))
+    if chars is None or nullable:
+        return None
+    if ignore_case:
+        chars = {c for ch in chars for c in (ch, ch.lower(), ch.upper())}
+    return frozenset(chars)
+
+
+def _first(items: list) -> tuple[set[str] | None, bool]:
+    """(first characters or None for any, whether the sequence can match the empty string)."""
+    chars: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            return chars | {chr(av)}, False
+        if name == "IN":
+            found: set[str] = set()
+            for sub_op, sub_av in av:
+                sub = str(sub_op)
+                if sub == "LITERAL":
+                    found.add(chr(sub_av))
+                elif sub == "RANGE" and sub_av[1] - sub_av[0] < 128:
+                    found.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+                else:
+                    return None, False
+            return chars | found, False
+        if name == "SUBPATTERN":
+            sub_chars, sub_nullable = _first(list(av[3]))
+        elif name == "BRANCH":
+            sub_chars, sub_nullable = set(), False
+            for branch in av[1]:
+                branch_chars, branch_nullable = _first(list(branch))
+                if branch_chars is None:
+                    return None, False
+                sub_chars |= branch_chars
+                sub_nullable = sub_nullable or branch_nullable
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            sub_chars, sub_nullable = _first(list(av[2]))
+            sub_nullable = sub_nullable or av[0] == 0
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: constrains, adds no character
+        else:
+            return None, False
+        if sub_chars is None:
+            return None, False
+        chars |= sub_chars
+        if not sub_nullable:
+            return chars, False
+    return chars, True
+
+
+def regex_prefixes(fragment: str, length: int = 3, *, ignore_case: bool = False) -> frozenset[str] | None:
+    """Literal strings of at most ``length`` characters one of which starts every match of ``fragment``.
+
+    ``None`` when some match can start with a character that is not spelled out (``.``, ``\\w``, a
+    large class) or with nothing at all. With ``ignore_case`` the strings are lower case.
+    A prefilter built from them finds every place the fragment can match (see :class:`Prefiltered`).
+    """
+    try:
+        parsed = _parser.parse(fragment)
+    except re.error:
+        return None
+    found = _prefixes(list(parsed), length)
+    if found is None or any(not s for s, _ in found):
+        return None
+    return frozenset(s.lower() if ignore_case else s for s, _ in found)
+
+
+_Prefixes = set[tuple[str, bool]]  # (literal prefix, whether the next item may extend it)
+_MAX_PREFIXES = 200
+
+
+def _prefixes(items: list, length: int) -> _Prefixes | None:
+    current: _Prefixes = {("", True)}
+    for item in items:
+        step = _item_prefixes(item, length)
+        if step is None:
+            return None
+        grown: _Prefixes = set()
+        for s, open_ in current:
+            if not open_ or len(s) >= length:
+                grown.add((s, False))
+                continue
+            for t, t_open in step:
+                joined = (s + t)[:length]
+                grown.add((joined, t_open and len(s + t) < length))
+        if len(grown) > _MAX_PREFIXES:
+            return None
+        current = grown
+    return current
+
+
+def _item_prefixes(item: tuple, length: int) -> _Prefixes | None:
+    op, av = item
+    name = str(op)
+    if name == "LITERAL":
+        return {(chr(av), True)}
+    if name == "IN":
+        chars: set[str] = set()
+        for sub_op, sub_av in av:
+            sub = str(sub_op)
+            if sub == "LITERAL":
+                chars.add(chr(sub_av))
+            elif sub == "RANGE" and sub_av[1] - sub_av[0] < 16:
+                chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            else:
+                return {("", False)}
+        return {(c, True) for c in chars}
+    if name == "SUBPATTERN":
+        return _prefixes(list(av[3]), length)
+    if name == "BRANCH":
+        union: _Prefixes = set()
+        for branch in av[1]:
+            found = _prefixes(list(branch), length)
+            if found is None:
+                return None
+            union |= found
+        return union
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = av
+        found = _prefixes(list(sub), length)
+        if found is None:
+            return None
+        if not (low <= 1 and high == 1):
+            found = {(s, False) for s, _ in found}  # repeated: stop after the first round
+        return found | {("", True)} if low == 0 else found
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {("", True)}  # zero width
+    return {("", False)}  # any other item: the prefix ends here
+
+
+class Prefiltered:
+    """``pattern.finditer`` restricted to the places a cheap prefilter finds.
+
+    ``pattern`` is an alternation of ``(fragment, english)`` cues (English ones are whole words in any
+    case). The prefilter is an Aho-Corasick automaton of the literal prefixes of every cue, run in C
+    over the lower-cased text, so ``pattern`` is tried only where a cue can start (English: at the
+    start of a word). The matches are the same as ``pattern.finditer`` (leftmost, non-overlapping)."""
+
+    def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 5) -> None:
+        self.pattern = pattern
+        self.english: set[str] | None = set()
+        self.chinese: set[str] | None = set()
+        for fragment, is_english in cues:
+            found = regex_prefixes(fragment, length, ignore_case=True)
+            if found is None:  # some cue can start anywhere: no prefilter
+                self.english = self.chinese = None
+                break
+            (self.english if is_english else self.chinese).update(found)
+        self.prefilter = _Prefilter.of([self])
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if self.prefilter is None:
+            return self.pattern.finditer(text, pos, end)
+        return self.at(text, [start for start, _ in self.prefilter.hits(text, pos, end)], pos, end)
+
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches among ``starts`` (in order; a superset of this prefilter's hits)."""
+        match_at = self.pattern.match
+        last = pos
+        for start in starts:
+            if start < last:
+                continue
+            found = match_at(text, start, end)
+            if found is not None:
+                yield found
+                last = found.end()
+
+
+Hits = list[tuple[int, int]]  # (offset, bit mask of the patterns whose prefix starts there), in order
+
+
+class PrefilteredSet:
+    """Several :class:`Prefiltered` patterns sharing one prefilter scan: ``findall(text, pos, end)``
+    gives each pattern's matches, the same as its own ``finditer``. Each pattern is tried only where
+    one of its own prefixes starts."""
+
+    def __init__(self, patterns: list[Prefiltered]) -> None:
+        self.patterns = patterns
+        self.prefilter = _Prefilter.of(patterns)
+
+    def hits(self, text: str, pos: int, end: int) -> Hits | None:
+        """Where a cue of each pattern can start in ``text[pos:end]`` (None: anywhere)."""
+        return self.prefilter.hits(text, pos, end) if self.prefilter is not None else None
+
+    def findall(self, text: str, pos: int, end: int) -> list[list[re.Match[str]]]:
+        hits = self.hits(text, pos, end)
+        if hits is None:
+            return [list(p.finditer(text, pos, end)) for p in self.patterns]
+        return [
+            list(p.at(text, [s for s, mask in hits if mask >> i & 1], pos, end)) if hits else []
+            for i, p in enumerate(self.patterns)
+        ]
+
+    def first(self, text: str, pos: int, end: int, hits: Hits | None = None) -> int | None:
+        """The index of the first pattern with a match in ``text[pos:end]`` (``pattern.search``).
+
+        ``hits``: this set's :meth:`hits` for the range, or any superset of them, if known."""
+        if hits is None:
+            hits = self.hits(text, pos, end)
+            if hits is None:
+                return next(
+                    (i for i, p in enumerate(self.patterns) if p.pattern.search(text, pos, end)), None
+                )
+        if not hits:
+            return None
+        for index, pattern in enumerate(self.patterns):
+            starts = [s for s, mask in hits if mask >> index & 1]
+            if starts and next(pattern.at(text, starts, pos, end), None) is not None:
+                return index
+        return None
+
+
+class _Prefilter:
+    """Where a cue of some patterns can start: their literal prefixes (lower case) in an Aho-Corasick
+    automaton; an English prefix counts only at the start of a word (no letter, digit, _, ' or - before)."""
+
+    def __init__(self, prefixes: list[tuple[set[str], set[str]]]) -> None:
+        values: dict[str, list[int]] = {}  # word -> [mask, English only]
+        for index, (english, chinese) in enumerate(prefixes):
+            for words, is_english in ((english, True), (chinese, False)):
+                for word in words:
+                    value = values.setdefault(word, [0, 1])
+                    value[0] |= 1 << index
+                    if not is_english:
+                        value[1] = 0  # a prefix in both lists counts anywhere
+        self.automaton = None
+        if values:
+            self.automaton = ahocorasick.Automaton()
+            for word, (mask, english) in values.items():
+                self.automaton.add_word(word, (len(word), bool(english), mask))
+            self.automaton.make_automaton()
+
+    @classmethod
+    def of(cls, patterns: list[Prefiltered]) -> _Prefilter | None:
+        prefixes = []
+        for pattern in patterns:
+            if pattern.english is None or pattern.chinese is None:
+                return None
+            prefixes.append((pattern.english, pattern.chinese))
+        return cls(prefixes)
+
+    def hits(self, text: str, pos: int, end: int) -> Hits:
+        """Offsets in ``text[pos:end]`` where a prefix starts, in order, with their patterns' mask."""
+        if self.automaton is None:
+            return []
+        chunk = text[pos:end]
+        low = chunk.lower()
+        if len(low) != len(chunk):  # a letter whose lower case is longer (İ): keep it as it is
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in chunk)
+        found: dict[int, int] = {}
+        for last, (length, english, mask) in self.automaton.iter(low):
+            start = pos + last - length + 1
+            if english and start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before in "_'-":
+                    continue
+            found[start] = found.get(start, 0) | mask
+        return sorted(found.items())

@@ -14,24 +14,32 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, FlowType, ProjectStatus, Span
+from aidcurator.extract.fastre import Hits, Prefiltered, PrefilteredSet, regex_first_chars
 from aidcurator.resources import resource_path
 
 
 @dataclass(frozen=True)
 class _FlowRules:
     flows: tuple[FlowType, ...]
-    flow_pattern: re.Pattern[str]  # one named group per flow type, in priority order
+    flow_pattern: Prefiltered  # named groups g<i>_… per flow type, in priority order
     flow_default: FlowType
-    details: tuple[tuple[str, re.Pattern[str]], ...]
+    details: tuple[str, ...]
+    detail_scan: PrefilteredSet  # one pattern per detail, in the order of the rule file
     statuses: tuple[ProjectStatus, ...]
-    status_pattern: re.Pattern[str]
-    exceptions: re.Pattern[str]
+    status_pattern: Prefiltered
+    exceptions: Prefiltered
     status_default: ProjectStatus
+    scan: PrefilteredSet  # flows, statuses and exceptions found in one pass
+
+
+def _details(words: dict[str, list[str]]) -> Prefiltered:
+    cues = [(w, True) for w in words.get("en", []) if w] + [(w, False) for w in words.get("zh", []) if w]
+    return Prefiltered(re.compile(_fragment(words)), cues)
 
 
 def _fragment(words: dict[str, list[str]]) -> str:
@@ -46,33 +54,86 @@ def _fragment(words: dict[str, list[str]]) -> str:
     return "|".join(parts) if parts else r"(?!)"
 
 
-def _groups(entries: list[dict[str, list[str]]]) -> re.Pattern[str]:
-    """One pattern whose group ``g<i>`` holds the cues of entry ``i``: a text is scanned once.
+def _groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
+    """One pattern whose groups ``g<i>_<k>`` hold the cues of entry ``i``: a text is scanned once.
 
     It opens with a look at the next character (a letter that starts a word, or the first character
-    of a Chinese cue), so most positions are passed over after one test (about three times faster)."""
-    first = "".join(sorted({re.escape(w[0]) for e in entries for w in e.get("zh", []) if w}))
-    guard = rf"(?:\b(?=[A-Za-z])|(?=[{first}]))" if first else r"\b(?=[A-Za-z])"
-    return re.compile(
-        guard + "(?:" + "|".join(f"(?P<g{i}>{_fragment(e)})" for i, e in enumerate(entries)) + ")"
-    )
+    of a Chinese cue), so most positions are passed over after one test. Then the cues are dispatched
+    on their first character: each position tries only the cues that can start with it, in the rule
+    file's order, so the first cue that matches is the same as in a plain alternation."""
+    alternatives = [
+        (i, word, english)
+        for i, entry in enumerate(entries)
+        for english, key in ((True, "en"), (False, "zh"))
+        for word in entry.get(key, [])
+        if word
+    ]
+    return Prefiltered(re.compile(_dispatched(alternatives)), [(w, en) for _, w, en in alternatives])
+
+
+def _dispatched(alternatives: list[tuple[int, str, bool]]) -> str:
+    """``alternatives`` (entry index, cue fragment, English?) as one pattern dispatched on the first
+    character; English cues match whole words in any case, Chinese ones as written."""
+    firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
+    en_first = set().union(*(f for f, (_, _, en) in zip(firsts, alternatives, strict=True) if en and f))
+    zh_first = set().union(*(f for f, (_, _, en) in zip(firsts, alternatives, strict=True) if not en and f))
+    if any(f is None for f in firsts) or not alternatives:  # a cue that may start anywhere: plain order
+        plain = "|".join(f"(?P<g{i}_{k}>{_cue(word, en)})" for k, (i, word, en) in enumerate(alternatives))
+        return rf"(?:\b(?=[A-Za-z])|(?=[{_chars(zh_first)}]))(?:{plain or '(?!)'})" if zh_first else plain
+    buckets: dict[tuple[int, ...], set[str]] = {}
+    for char in en_first | zh_first:
+        members = tuple(k for k, first in enumerate(firsts) if first is not None and char in first)
+        buckets.setdefault(members, set()).add(char)
+    branches = []
+    for b, (members, chars) in enumerate(sorted(buckets.items())):
+        groups, run = [], []
+        for k in (*members, None):  # consecutive cues of one entry share a group
+            if run and (k is None or alternatives[k][0] != alternatives[run[0]][0]):
+                entry = alternatives[run[0]][0]
+                body = "|".join(_cue(alternatives[j][1], alternatives[j][2]) for j in run)
+                groups.append(f"(?P<g{entry}_{b}_{len(groups)}>{body})")
+                run = []
+            if k is not None:
+                run.append(k)
+        branches.append(f"(?=[{_chars(chars)}])(?:{'|'.join(groups)})")
+    guard = []
+    if en_first:
+        guard.append(rf"\b(?=[{_chars(en_first)}])")
+    if zh_first:
+        guard.append(f"(?=[{_chars(zh_first)}])")
+    return f"(?:{'|'.join(guard)})(?:{'|'.join(branches)})"
+
+
+def _cue(word: str, english: bool) -> str:
+    return rf"(?i:(?<![\w'-])(?:{word})(?![\w-]))" if english else f"(?:{word})"
+
+
+def _chars(chars: set[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+def _entry(name: str) -> int:
+    """The entry index of group ``g<i>_…``."""
+    return int(name[1:].split("_", 1)[0])
 
 
 @cache
 def _rules() -> _FlowRules:
     data = json.loads(resource_path("rules", "flows.json").read_text(encoding="utf-8"))
     try:
+        flow_pattern, status_pattern = _groups(data["flow_types"]), _groups(data["statuses"])
+        exceptions = _groups([data["status_exceptions"]])
         return _FlowRules(
             flows=tuple(FlowType(e["flow"]) for e in data["flow_types"]),
-            flow_pattern=_groups(data["flow_types"]),
+            flow_pattern=flow_pattern,
             flow_default=FlowType(data["flow_default"]),
-            details=tuple(
-                (name, re.compile(_fragment(words))) for name, words in data["flow_details"].items()
-            ),
+            details=tuple(data["flow_details"]),
+            detail_scan=PrefilteredSet([_details(words) for words in data["flow_details"].values()]),
             statuses=tuple(ProjectStatus(e["status"]) for e in data["statuses"]),
-            status_pattern=_groups(data["statuses"]),
-            exceptions=re.compile(_fragment(data["status_exceptions"])),
+            status_pattern=status_pattern,
+            exceptions=exceptions,
             status_default=ProjectStatus(data["status_default"]),
+            scan=PrefilteredSet([flow_pattern, exceptions, status_pattern]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/flows.json is malformed: {exc}") from exc
@@ -81,12 +142,10 @@ def _rules() -> _FlowRules:
 _Cues = tuple[list[int], list[tuple[int, Span]]]
 
 
-def _scan(pattern: re.Pattern[str], chunk: str, offset: int) -> _Cues:
-    """Every cue in ``chunk`` (which starts at ``offset``): their starts and (priority, span), in order."""
+def _scan(matches: Iterable[re.Match[str]], offset: int) -> _Cues:
+    """Every cue in ``matches`` (of a chunk that starts at ``offset``): their starts and (priority, span)."""
     found = [
-        (int(m.lastgroup[1:]), Span(offset + m.start(), offset + m.end()))
-        for m in pattern.finditer(chunk)
-        if m.lastgroup
+        (_entry(m.lastgroup), Span(offset + m.start(), offset + m.end())) for m in matches if m.lastgroup
     ]
     return [span.start for _, span in found], found
 
@@ -109,6 +168,7 @@ class FlowReader:
         title_end = text.find("\n")
         self.title = (0, len(text) if title_end < 0 else title_end)
         self._scanned: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
+        self._detail_hits: dict[tuple[int, int], Hits | None] = {}
 
     def _cues(self, paragraph: tuple[int, int]) -> tuple[_Cues, _Cues]:
         cues = self._scanned.get(paragraph)
@@ -116,11 +176,15 @@ class FlowReader:
             rules = self.rules
             start, end = paragraph
             chunk = self.text[start:end]
-            blanked = rules.exceptions.sub(lambda m: " " * len(m.group()), chunk)
-            cues = self._scanned[paragraph] = (
-                _scan(rules.flow_pattern, chunk, start),
-                _scan(rules.status_pattern, blanked, start),
-            )
+            flows, exceptions, statuses = rules.scan.findall(chunk, 0, len(chunk))
+            if exceptions:  # blanked out, the statuses are looked for again
+                blanked = chunk
+                for m in reversed(exceptions):
+                    blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+                statuses = list(rules.status_pattern.finditer(blanked))
+            cues = self._scanned[paragraph] = (_scan(flows, start), _scan(statuses, start))
+            hits = rules.detail_scan.hits(chunk, 0, len(chunk))
+            self._detail_hits[paragraph] = None if hits is None else [(start + s, m) for s, m in hits]
         return cues
 
     def fill(self, record: CandidateRecord, sentence: Span) -> None:
@@ -140,10 +204,17 @@ class FlowReader:
         else:
             record.flow_type = rules.flow_default
         if record.flow_type in (FlowType.LOAN, FlowType.GRANT):
-            for name, pattern in rules.details:
-                if pattern.search(self.text, sentence.start, sentence.end):
-                    record.flags["flow_detail"] = name
-                    break
+            # where a detail word may start: found with the paragraph when it holds the sentence
+            hits = None
+            if paragraph[0] <= sentence.start and sentence.end <= paragraph[1]:
+                hits = self._detail_hits[paragraph]
+                if hits is not None:
+                    hits = hits[
+                        bisect_left(hits, (sentence.start, -1)) : bisect_left(hits, (sentence.end, -1))
+                    ]
+            detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, hits)
+            if detail is not None:
+                record.flags["flow_detail"] = rules.details[detail]
         status = _best(statuses, *paragraph)  # the furthest stage the amount's paragraph names
         if status is not None:
             record.project_status = rules.statuses[status[0]]

@@ -121,6 +121,8 @@ class _Gazetteer:
     donor_roles: frozenset[str]
     suffix_re: re.Pattern[str]
     latin_suffixes: frozenset[str]
+    recipient_suffix_re: re.Pattern[str]
+    recipient_prefixes: tuple[str, ...]
     prefixes: tuple[str, ...]
     max_gap: int
     breakers: frozenset[str]
@@ -369,6 +371,8 @@ def _gazetteer() -> _Gazetteer:
         donor_roles=frozenset(rules["donor_roles"]),
         suffix_re=suffix_re,
         latin_suffixes=frozenset(latin_suffixes),
+        recipient_suffix_re=re.compile(alternation(rules.get("recipient_suffixes_zh", [])) or "(?!)"),
+        recipient_prefixes=tuple(sorted(rules.get("recipient_prefixes_zh", []), key=len, reverse=True)),
         prefixes=tuple(p.lower() for p in rules["donor_prefixes_latin"]),
         max_gap=int(rules["donor_max_gap"]),
         breakers=frozenset(rules["gap_breakers"]),
@@ -623,6 +627,17 @@ def _donor_suffix(text: str, low: str, end: int, limit: int, gaz: _Gazetteer) ->
     return True, None
 
 
+def _recipient_suffix(low: str, end: int, limit: int, gaz: _Gazetteer) -> bool:
+    """Whether a word that makes a place the receiving side (灾区, 受灾) follows it closely."""
+    window = low[end : min(len(low), end + gaz.max_gap + 4, limit + 4)]
+    match = gaz.recipient_suffix_re.search(window)
+    return (
+        match is not None
+        and match.start() <= gaz.max_gap
+        and not any(c in gaz.breakers for c in window[: match.start()])
+    )
+
+
 def _donor_prefix(low: str, start: int, gaz: _Gazetteer) -> bool:
     before = low[max(0, start - 30) : start].rstrip()
     if before.endswith(" the"):
@@ -670,9 +685,17 @@ def find_places(text: str) -> list[Mention]:
             has_suffix, agency = _donor_suffix(text, low, end, limit, gaz)
             if has_suffix or _donor_prefix(low, start, gaz):
                 role = "donor"
+        if low[max(0, start - 4) : start].endswith(gaz.recipient_prefixes):  # 汇往中国红十字会
+            role = "recipient"
+        elif role is None and place.role != "recipient":
+            limit = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+            if _recipient_suffix(low, end, limit, gaz):  # 四川芦山地震灾区, 安徽淮河水灾灾民
+                role = "recipient"
         roles.append(role)
         agencies.append(agency)
     for i in range(len(hits) - 2, -1, -1):
+        if roles[i] is None and roles[i + 1] == "recipient" and hits[i][1] == hits[i + 1][0]:
+            roles[i] = "recipient"  # 四川雅安芦山地震灾区: the places before the hinted one, written together
         if roles[i] is None and roles[i + 1] == "donor":
             place = gaz.places[chosen_ids[i]]
             gap = low[hits[i][1] : hits[i + 1][0]].strip()

@@ -129,10 +129,14 @@ class _Scanner:
     def match_word_at(self, pos: int, words, *, english: bool = False) -> str | None:
         """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word)."""
         try:
-            at = (_AT_EN if english else _AT)[id(words)]
+            firsts, at = (_AT_EN if english else _AT)[id(words)]
         except KeyError:
-            at = _word_patterns(words, english)[0].match
-        match = at(self.text, pos)
+            _word_patterns(words, english)
+            firsts, at = (_AT_EN if english else _AT)[id(words)]
+        text = self.text
+        if pos >= len(text) or text[pos] not in firsts:  # no word starts with this character
+            return None
+        match = at(text, pos)
         return match.group() if match else None
 
     def word_before(self, pos: int, words, *, english: bool = False) -> str | None:
@@ -310,6 +314,12 @@ class _Scanner:
             word = self.match_word_at(pos, _en_suffixes(), english=True)
             if word and word.isupper():  # 3bnRMB is rare; allow 5USD
                 return self.rules.currencies.en_suffix[word.lower()], pos + len(word)
+        if text.startswith("\n", pos) and not text.startswith(
+            "\n", pos + 1
+        ):  # a wrapped line: 500 million\nyuan
+            word = self.match_word_at(pos + 1, _en_suffixes(), english=True)
+            if word and not word.isupper():
+                return self.rules.currencies.en_suffix[word.lower()], pos + 1 + len(word)
         return None
 
     def currency_before(self, start: int) -> tuple[str, int] | None:
@@ -416,8 +426,11 @@ class _Scanner:
                 before = None  # K5, P2: a one-letter sign only before a scaled or four-digit amount
             else:
                 span_start = prefix_start
-                if currency is None:
-                    currency = prefix_code
+                suffix = text[last_number_end:span_end].strip()
+                if currency is None or (suffix in self.rules.generic_zh_suffixes and prefix_code != currency):
+                    currency = (
+                        prefix_code  # 澳門幣四十二萬元: the prefix names the currency, 元 only the unit
+                    )
                     family = self.currency_family("zh_prefix", "prefix", word)
         if currency is None and number.attached_scale:
             currency = self.currency_earlier_in_sentence(first.start)  # $650m ... and 30m more
@@ -509,10 +522,9 @@ class _Scanner:
         ):
             return None
         pos = self.skip_spaces(pos + len(connector), 2)
-        for sign in _sign_prefixes():  # $2 million to $3 million
-            if text.startswith(sign, pos):
-                pos = self.skip_spaces(pos + len(sign), 1)
-                break
+        sign = _sign_at()(text, pos)  # $2 million to $3 million: the longest sign
+        if sign is not None:
+            pos = self.skip_spaces(sign.end(), 1)
         match = self.patterns.token.match(text, pos)
         if match is None:
             return None
@@ -582,7 +594,10 @@ class _Scanner:
                 return None
             return self.count_mention(number, pos + len(direct), rules.zh_nouns.get(direct, "people"))
         after_classifier = pos + len(classifier)
-        jurisdiction = self.match_word_at(after_classifier, rules.jurisdictions_zh)
+        modifier = self.match_word_at(after_classifier, rules.zh_jurisdiction_modifiers)
+        jurisdiction = self.match_word_at(after_classifier + len(modifier or ""), rules.jurisdictions_zh)
+        if jurisdiction and modifier:  # 19个援疆省市: still a count of jurisdictions
+            return None
         if jurisdiction:  # 19个省市 — but 80名乡村医生 is a count of doctors
             noun_end, noun_what = self.find_zh_noun(after_classifier)
             if noun_what is None or noun_end <= after_classifier + len(jurisdiction):
@@ -590,12 +605,28 @@ class _Scanner:
         what = rules.zh_classifier_nouns.get(classifier)
         end = after_classifier
         noun_end, noun_what = self.find_zh_noun(after_classifier)
-        if noun_what is not None:
-            end = noun_end
+        if noun_what is not None and not (what == "people" and noun_what == "facilities"):
+            end = noun_end  # but 解决2.67万人住房问题: people, not housing
             what = what or noun_what
+        elif not jurisdiction and what is None:  # 实施援疆项目73个, 中小学1000所: the noun comes first
+            before = self.noun_before(number.start)
+            if before is not None:
+                what = before[1]
         if what is None:
             return None
         return self.count_mention(number, end, what)
+
+    def noun_before(self, start: int) -> tuple[str, str] | None:
+        """The count noun written right before a number (``援藏项目共34个``: one bridge word allowed)."""
+        rules = self.rules
+        pos = start
+        bridge = self.word_before(pos, rules.zh_noun_first_bridges)
+        for cut in (pos, pos - len(bridge)) if bridge else (pos,):
+            for length in (6, 5, 4, 3, 2):
+                word = self.text[max(0, cut - length) : cut]
+                if len(word) == length and word in rules.zh_nouns:
+                    return word, rules.zh_nouns[word]
+        return None
 
     def find_zh_noun(self, pos: int) -> tuple[int, str | None]:
         rules = self.rules
@@ -666,8 +697,8 @@ class _Scanner:
 
 _WORD_PATTERNS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str], int]] = {}
 # the bound ``match`` of each collection's starts-at pattern, by id: the scanner's hottest lookup
-_AT: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
-_AT_EN: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
+_AT: dict[int, tuple[frozenset[str], Callable[[str, int], re.Match[str] | None]]] = {}
+_AT_EN: dict[int, tuple[frozenset[str], Callable[[str, int], re.Match[str] | None]]] = {}
 
 
 def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[str], int]:
@@ -679,7 +710,9 @@ def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[st
     cached = _WORD_PATTERNS.get(key)
     if cached is None:
         ordered = sorted(words, key=len, reverse=True)
-        alternation = "|".join(re.escape(w) for w in ordered)
+        # a trie tries a few characters per position where a list of hundreds of currency names
+        # tried each; it finds the same (longest) word
+        alternation = trie({w.lower() for w in ordered} if english else ordered) if ordered else "(?!)"
         if english:
             at = re.compile(rf"(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
             before = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})\Z", re.IGNORECASE)
@@ -688,8 +721,21 @@ def _word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[st
             before = re.compile(rf"(?:{alternation})\Z")
         cached = (at, before, max((len(w) for w in ordered), default=0))
         _WORD_PATTERNS[key] = cached
-        (_AT_EN if english else _AT)[id(words)] = at.match
+        (_AT_EN if english else _AT)[id(words)] = (_first_chars(ordered, english), at.match)
     return cached
+
+
+def _first_chars(words, english: bool) -> frozenset[str]:
+    """The characters a word can start with (English: every character that matches one ignoring case)."""
+    firsts = {w[0] for w in words if w}
+    if english:
+        firsts |= {c.lower() for c in firsts} | {c.upper() for c in firsts}
+        firsts |= {odd for odd, plain in _CASE_ODDITIES.items() if plain in firsts}
+    return frozenset(firsts)
+
+
+#: Characters ``re.IGNORECASE`` matches to an ASCII letter (long s, Kelvin sign, dotted/dotless i).
+_CASE_ODDITIES = {"ſ": "s", "K": "k", "İ": "i", "ı": "i"}
 
 
 @dataclass(frozen=True)
@@ -704,9 +750,11 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     rules = load_rules()
     spaces = re.escape(_SPACES)
-    english_scale = re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (up to two spaces)
-        rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
-        rf"|[{spaces}]{{1,2}}(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+    english_scale = (
+        re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (two spaces or a line break)
+            rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
+            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n)|-)(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+        )
     )
     percent = re.compile(  # 5% / 5 percent / 5个百分点, at most one space before a word
         rf"[{spaces}]?(?i:{alternation(rules.percent_signs)})(?![A-Za-z0-9])"
@@ -773,6 +821,12 @@ def _sign_prefixes() -> tuple[str, ...]:
 
 
 @cache
+def _sign_at() -> Callable[[str, int], re.Match[str] | None]:
+    """``match`` of the longest currency sign at a position (as ``startswith`` over _sign_prefixes)."""
+    return re.compile(trie(_sign_prefixes()) or "(?!)").match
+
+
+@cache
 def _alpha_prefixes() -> tuple[str, ...]:
     words = [w for w in load_rules().currencies.prefix if w.replace(".", "").isalpha()]
     return tuple(sorted(words, key=len, reverse=True))
@@ -790,9 +844,9 @@ def _prefix_pattern() -> tuple[re.Pattern[str], int]:
     """One pattern for every currency word or sign written before a number, anchored at the end."""
     currencies = load_rules().currencies
     words = sorted({*currencies.zh_prefix, *currencies.prefix}, key=len, reverse=True)
-    signs = [re.escape(w) for w in words if not w.replace(".", "").isalpha()]
-    letters = [re.escape(w) for w in words if w.replace(".", "").isalpha()]
-    pattern = rf"(?:{'|'.join(signs)}|(?<![A-Za-z])(?i:{'|'.join(letters)}))\Z"
+    signs = [w for w in words if not w.replace(".", "").isalpha()]
+    letters = [w for w in words if w.replace(".", "").isalpha()]
+    pattern = rf"(?:{trie(signs)}|(?<![A-Za-z])(?i:{trie({w.lower() for w in letters})}))\Z"
     return re.compile(pattern), max(len(w) for w in words)
 
 
@@ -867,7 +921,68 @@ def _en_units_not_money() -> frozenset[str]:
 
 def find_quantities(text: str) -> list[Mention]:
     """All money amounts and counts in ``text``, in order, with exact values and str offsets."""
-    return _Scanner(text).scan()
+    mentions = _Scanner(text).scan()
+    _share_currencies(text, mentions)
+    return mentions
+
+
+def _share_currencies(text: str, mentions: list[Mention]) -> None:
+    """Currencies one amount gives others (``currency_sharing`` in amounts.json): a declaration
+    ``（港币，下同）`` after an amount covers it and the later amounts written with a plain 元; an
+    amount without a currency word takes the one of the next amount of its list (``300萬、400萬港幣``)."""
+    amounts = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    if not amounts:
+        return
+    rules = load_rules()
+    declared: str | None = None
+    declarations = _declarations().finditer(text) if "同" in text else iter(())
+    upcoming = next(declarations, None)
+    for amount in amounts:
+        while upcoming is not None and upcoming.start() <= amount.end + 2:
+            if upcoming.start() >= amount.end:  # the declaration right after this amount
+                declared = _zh_currency_word(upcoming.group("word"))
+            upcoming = next(declarations, None)
+        if declared is not None and _generic_suffix(amount, rules):
+            amount.currency = declared
+    for index in range(len(amounts) - 2, -1, -1):  # a list: 300萬、400萬港幣
+        amount, following = amounts[index], amounts[index + 1]
+        if amount.currency != UNKNOWN_CURRENCY or following.currency in (None, UNKNOWN_CURRENCY):
+            continue
+        gap = text[amount.end : following.start].strip(_SPACES)
+        if gap in rules.list_joiners:
+            amount.currency = following.currency
+
+
+def _generic_suffix(amount: Mention, rules: AmountRules) -> bool:
+    """Whether the amount is a number and a plain 元, no other currency word (not 港元, not 澳門幣…元)."""
+    word = next((w for w in rules.generic_zh_suffixes if amount.text.endswith(w)), None)
+    if word is None or len(amount.text) <= len(word):
+        return False
+    return _number_char(amount.text[0], rules) and _number_char(amount.text[-len(word) - 1], rules)
+
+
+def _number_char(char: str, rules: AmountRules) -> bool:
+    return (
+        char.isdigit()
+        or char in rules.zh_sections
+        or char in rules.zh_units
+        or char in rules.zh_digits
+        or char in "多余餘"
+    )
+
+
+@cache
+def _declarations() -> re.Pattern[str]:
+    rules = load_rules()
+    words = {*rules.currencies.zh_suffix, *rules.currencies.zh_prefix} - set(rules.generic_zh_suffixes)
+    return re.compile(
+        rf"[（(]\s*(?P<word>{alternation(words)})\s*[,，、]?\s*(?:{alternation(rules.declaration_same)})\s*[)）]"
+    )
+
+
+def _zh_currency_word(word: str) -> str:
+    currencies = load_rules().currencies
+    return currencies.zh_suffix.get(word) or currencies.zh_prefix[word]
 
 
 class AmountParseError(ValueError):

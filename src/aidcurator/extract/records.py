@@ -28,6 +28,7 @@ from aidcurator.domain import (
     RecordKind,
     Span,
 )
+from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.places import (
@@ -48,13 +49,9 @@ from aidcurator.extract.sentences import SentenceIndex
 from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
 
-_COUNT_FIELDS = {
-    "projects": "n_projects",
-    "households": "beneficiaries_households",
-    "people": "beneficiaries_people",
-    "jobs": "jobs",
-}
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
+_CASE_ODDITIES = frozenset("Kſİı")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _REGION_LEVELS = {"region", "country"}
 _XINJIANG = "新疆维吾尔自治区"
@@ -77,10 +74,24 @@ class _Cues:
 
     zh: re.Pattern[str]
     en: re.Pattern[str]
+    zh_words: tuple[str, ...] = ()
+    en_words: tuple[str, ...] = ()  # lower case
 
     @classmethod
     def load(cls, words: dict[str, list[str]]) -> _Cues:
-        return cls(_alternation(words["zh"], english=False), _alternation(words["en"], english=True))
+        return cls(
+            _alternation(words["zh"], english=False),
+            _alternation(words["en"], english=True),
+            tuple(w for w in words["zh"] if w),
+            tuple(w.lower() for w in words["en"] if w),
+        )
+
+    def absent(self, english: bool, text: str, low: str) -> bool:
+        """Whether no cue word of the language occurs in ``text`` at all (``low``: its lower case),
+        so the pattern need not run. Letters that match others only ignoring case (K, ſ) say nothing."""
+        if english:
+            return not any(w in low for w in self.en_words) and not _CASE_ODDITIES.intersection(text)
+        return not any(w in text for w in self.zh_words)
 
     def pick(self, english: bool) -> re.Pattern[str]:
         return self.en if english else self.zh
@@ -89,6 +100,7 @@ class _Cues:
 @dataclass(frozen=True)
 class _RecordRules:
     kind_priority: tuple[AmountKind, ...]
+    kind_default: AmountKind
     kind_cues: dict[AmountKind, _Cues]
     weak_cumulative: _Cues
     exceptions: _Cues
@@ -109,6 +121,9 @@ class _RecordRules:
     difference_before: _Cues
     not_a_record_exceptions: _Cues
     commitment_year: re.Pattern[str]
+    venue_after: re.Pattern[str]
+    timestamp: re.Pattern[str]
+    venue_before: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -135,6 +150,7 @@ def _rules() -> _RecordRules:
         priority = tuple(AmountKind(k) for k in data["kind_priority"])
         return _RecordRules(
             kind_priority=priority,
+            kind_default=AmountKind(data.get("kind_default", "unknown")),
             kind_cues={k: _Cues.load(data["kind_cues"][k.value]) for k in priority},
             weak_cumulative=_Cues.load(data["weak_cumulative_cues"]),
             exceptions=_Cues.load(data["cue_exceptions"]),
@@ -155,6 +171,9 @@ def _rules() -> _RecordRules:
             difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
             not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
             commitment_year=_either(_Cues.load(data["commitment_year_cues"])),
+            timestamp=re.compile(data.get("timestamp") or "(?!)"),
+            venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
+            venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -353,11 +372,19 @@ class _Blanked:
         self.text = text
         self.exceptions = exceptions
         self._made: dict[bool, str] = {}
+        self._low: str | None = None
 
     def get(self, english: bool) -> str:
         made = self._made.get(english)
         if made is None:
-            made = self._made[english] = self.exceptions.pick(english).sub(_blank, self.text)
+            text = self.text
+            if english and self._low is None:
+                self._low = text.lower()
+            if self.exceptions.absent(english, text, self._low or ""):  # nothing to blank (most texts)
+                made = text
+            else:
+                made = self.exceptions.pick(english).sub(_blank, text)
+            self._made[english] = made
         return made
 
 
@@ -422,6 +449,9 @@ def _amount_kind(
                 return Span(match.start(), match.end())
         return None
 
+    if not found(_any_kind_cue(english), whole_before, after_clauses):  # every range below lies in these
+        return AmountKind.UNKNOWN, None
+
     cue = found(rules.share_after.pick(english), after_clauses) or found(
         rules.kind_cues[AmountKind.SHARE].pick(english), whole_before
     )
@@ -445,6 +475,14 @@ def _amount_kind(
             if cue is not None:
                 return kind, cue
     return AmountKind.UNKNOWN, None
+
+
+@cache
+def _any_kind_cue(english: bool) -> re.Pattern[str]:
+    """Every cue _amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
+    rules = _rules()
+    cues = [*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]
+    return re.compile("|".join(f"(?:{c.pick(english).pattern})" for c in cues))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -506,6 +544,7 @@ def assemble_records(
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
+    mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not _is_venue(text, m)]
     sentences = SentenceIndex(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
@@ -520,6 +559,7 @@ def assemble_records(
     last_parent: int | None = None
     previous_end = 0
     flows = FlowReader(text, lambda position: _paragraph(text, position))
+    title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
@@ -535,6 +575,14 @@ def assemble_records(
         _fill_period(record, text, in_sentence, amount, segment)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = _amount_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
+        if (
+            kind is AmountKind.SPENT
+            and multi_year
+            and reference is not None
+            and record.year_end is not None
+            and record.year_end < reference.year
+        ):  # spent over several years that are over: “十二五”时期…投入130亿元 is a total
+            kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
             _extend_to_now(record, text[sentence.start : sentence.end], reference)
         previous_end = amount.end
@@ -579,12 +627,12 @@ def assemble_records(
             _clause(text, amount, segment),
             min(next_start, sentence.end),
         )
-        _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind)
+        _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
             _link_share(record, parent, last_parent)
         flows.fill(record, sentence)
-        duplicate = _find_duplicate(records, record)
+        duplicate = _find_duplicate(records, record, title_end)
         if duplicate is not None:
             _fold(records[duplicate], record)
             continue
@@ -592,9 +640,31 @@ def assemble_records(
         if kind is not AmountKind.SHARE:
             last_parent = len(records) - 1
     _year_from_text(text, mentions, sentences, records)
+    _default_kind(records)
     _sector_from_text(text, sectors, records)
     _fill_codes(records)
     return records
+
+
+def _default_kind(records: list[CandidateRecord]) -> None:
+    """An amount no cue decided takes the rule file's default kind (``kind_default``), flagged."""
+    default = _rules().kind_default
+    if default is AmountKind.UNKNOWN:
+        return
+    for record in records:
+        for amount in record.amounts:
+            if amount.kind is AmountKind.UNKNOWN:
+                amount.kind = default
+                record.flags["kind_default"] = True
+
+
+def _is_venue(text: str, place: Mention) -> bool:
+    """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报)."""
+    rules = _rules()
+    return bool(
+        rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
+        or rules.venue_before.search(text, max(0, place.start - 8), place.start)
+    )
 
 
 def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
@@ -603,11 +673,17 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
     if not sectors:
         return
     whole: Mention | bool | None = False
+    starts = [m.start for m in sectors]
+    by_paragraph: dict[tuple[int, int], Mention | None] = {}
     for record in records:
         if record.sector is not None:
             continue
         lo, hi = _paragraph(text, record.amounts[0].span.start)
-        hit = dominant_sector_hit(sectors, lo, hi)
+        if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
+            by_paragraph[lo, hi] = dominant_sector_hit(
+                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
+            )
+        hit = by_paragraph[lo, hi]
         if hit is None:
             if whole is False:
                 whole = dominant_sector_hit(sectors, 0, len(text))
@@ -627,25 +703,21 @@ def _fill_codes(records: list[CandidateRecord]) -> None:
                 setattr(record, code_field, country_code(place.id) or place.id)
 
 
-_FOLDED_FIELDS = (
-    "donor",
-    "recipient",
-    "sector",
-    "n_projects",
-    "beneficiaries_people",
-    "beneficiaries_households",
-    "jobs",
-)
+_FOLDED_FIELDS = ("donor", "recipient", "sector", *COUNT_FIELDS.values())
 
 
 def _fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
     """The same amount named again (headline and body): one record, with the fields only the repeat
     names (its year, recipient, sector …) and both evidence spans."""
     kept.evidence["amount"].extend(repeat.evidence["amount"])
+    if kept.amounts[0].currency == UNKNOWN_CURRENCY:  # the headline's 825 million is the body's $825 million
+        kept.amounts[0].currency = repeat.amounts[0].currency
     if kept.year_start is None and repeat.year_start is not None:
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
     for field in _FOLDED_FIELDS:
+        if field == "donor" and kept.record_kind is RecordKind.AGGREGATE:
+            continue  # many donors: no single one, whatever the repeat names
         if getattr(kept, field) is None and getattr(repeat, field) is not None:
             setattr(kept, field, getattr(repeat, field))
             if field in repeat.evidence:
@@ -703,7 +775,12 @@ def _year_from_text(
     undated = [r for r in records if r.year_start is None]
     if not undated:
         return
-    years = [m for m in mentions if m.kind is MentionKind.YEAR and m.data.get("start") is not None]
+    stamp = _rules().timestamp
+    years = [  # a page's time stamp dates the page
+        m
+        for m in mentions
+        if m.kind is MentionKind.YEAR and m.data.get("start") is not None and not stamp.match(text, m.start)
+    ]
     if not years:
         return
     cue = _rules().commitment_year
@@ -753,8 +830,12 @@ def _extend_to_now(record: CandidateRecord, sentence_text: str, reference: dt.da
         record.year_end = reference.year
 
 
+def _inside(spans: list[Span], sentence: Span) -> bool:
+    return any(sentence.start <= span.start < sentence.end for span in spans)
+
+
 def _fill_record_kind(
-    record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind
+    record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
 ) -> None:
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = _rules()
@@ -768,6 +849,10 @@ def _fill_record_kind(
         if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
             record.recipient = region.data.get("name")
             record.evidence["recipient"] = [region.span]
+        elif aggregate and not _inside(record.evidence.get("recipient", []), sentence):
+            # 19个援疆省市…到疆110亿元: all donors of a programme give to its region
+            record.recipient = _programme_region(sentence_text)
+            record.evidence.pop("recipient", None)
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
             record.donor = None  # many donors: no single one
             record.evidence.pop("donor", None)
@@ -806,7 +891,7 @@ def _link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: 
 
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
     for count in _nearest([m for m in in_sentence if m.kind is MentionKind.COUNT], amount):
-        field = _COUNT_FIELDS.get(count.what or "")
+        field = COUNT_FIELDS.get(count.what or "")
         if field and getattr(record, field) is None and count.value is not None:
             setattr(record, field, int(count.value))
             record.evidence[field] = [count.span]
@@ -914,6 +999,8 @@ def _fill_parties(
     if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
         inferred.append("recipient")
+    if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
+        recipient, spans = programme, []
     if recipient is not None:
         record.recipient = recipient
         if spans:
@@ -1006,6 +1093,7 @@ def _anaphora(
     return None, []
 
 
+@cache  # the gazetteer does not change while the process runs
 def _aids(donor: str, place: str) -> bool:
     """Whether the pairing table has the donor aiding this place or a place inside it."""
     if is_paired(donor, place):
@@ -1013,6 +1101,7 @@ def _aids(donor: str, place: str) -> bool:
     return any(place in ancestors_of(row.recipient) for row in pairing_for(donor, include_parents=True))
 
 
+@cache  # the gazetteer does not change while the process runs
 def _only_pairing(donor: str) -> str | None:
     """The donor's recipient when the pairing table gives exactly one place (扬州市 → 新源县; 湖南省 →
     吐鲁番市, whose counties it aids through the prefecture)."""
@@ -1035,6 +1124,7 @@ def _is_china_name(name: str) -> bool:
     return name == "中国"
 
 
+@cache  # the gazetteer does not change while the process runs
 def place_is_xinjiang(name: str) -> bool:
     """Whether a canonical place name lies in Xinjiang (the pairing table covers only those)."""
     place = lookup_place(name)
@@ -1067,11 +1157,19 @@ def _fill_sector(
         record.evidence["sector"] = [sector.span]
 
 
-def _find_duplicate(records: list[CandidateRecord], record: CandidateRecord) -> int | None:
+def _find_duplicate(
+    records: list[CandidateRecord], record: CandidateRecord, title_end: int = 0
+) -> int | None:
+    """The record ``record`` repeats: same value, currency and period. A headline amount without a
+    currency (``ICBC loans 825 million``, before ``title_end``) repeats the body's ``$825 million``."""
     new = record.amounts[0]
     for index, other in enumerate(records):
         old = other.amounts[0]
-        if (old.value, old.currency, old.value_max) != (new.value, new.currency, new.value_max):
+        if (old.value, old.value_max) != (new.value, new.value_max):
+            continue
+        if old.currency != new.currency and not (
+            UNKNOWN_CURRENCY in (old.currency, new.currency) and old.span.start < title_end
+        ):
             continue
         if (other.year_start, other.year_end) != (record.year_start, record.year_end) and None not in (
             other.year_start,

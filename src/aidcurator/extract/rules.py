@@ -40,6 +40,9 @@ class AmountRules:
     en_attached_scales: dict[str, Decimal]
     en_number_words: dict[str, Decimal]
     currencies: CurrencyWords
+    generic_zh_suffixes: frozenset[str]
+    declaration_same: tuple[str, ...]
+    list_joiners: tuple[str, ...]
     yen_default: str
     yen_japanese: str
     japanese_context: re.Pattern[str]
@@ -63,6 +66,8 @@ class AmountRules:
     zh_noun_gap: int
     zh_direct_nouns: tuple[str, ...]
     zh_noun_linkers: tuple[str, ...]
+    zh_noun_first_bridges: tuple[str, ...]
+    zh_jurisdiction_modifiers: tuple[str, ...]
     en_nouns: dict[str, str]
     en_noun_gap_words: int
     en_gap_stopwords: frozenset[str]
@@ -173,6 +178,9 @@ def load_rules() -> AmountRules:
         en_attached_scales=_num_map(data, "en_attached_scales"),
         en_number_words=_num_map(data, "en_number_words"),
         currencies=_currency_words(data),
+        generic_zh_suffixes=frozenset(_word_list(data, "currency_sharing", "generic_zh_suffixes")),
+        declaration_same=_longest_first(_word_list(data, "currency_sharing", "declaration_same")),
+        list_joiners=_longest_first(_word_list(data, "currency_sharing", "list_joiners")),
         yen_default=str(_section(data, "yen_sign", "default")),
         yen_japanese=str(_section(data, "yen_sign", "japanese_context_code")),
         japanese_context=_context_pattern(
@@ -200,6 +208,8 @@ def load_rules() -> AmountRules:
         zh_noun_gap=int(counts["zh_noun_gap"]),
         zh_direct_nouns=_longest_first(_word_list(counts, "zh_direct_nouns")),
         zh_noun_linkers=_longest_first(_word_list(counts, "zh_noun_linkers")),
+        zh_noun_first_bridges=_longest_first(_word_list(counts, "zh_noun_first_bridges")),
+        zh_jurisdiction_modifiers=_longest_first(_word_list(counts, "zh_jurisdiction_modifiers")),
         en_nouns={k.lower(): v for k, v in counts["en_nouns"].items()},
         en_noun_gap_words=int(counts["en_noun_gap_words"]),
         en_gap_stopwords=frozenset(w.lower() for w in counts["en_gap_stopwords"]),

@@ -12,7 +12,7 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”」』\"'
 # character class so the regex engine can skip ahead quickly; the dot form cuts after the match,
 # the space forms cut before it.
 _EN_BREAK = re.compile(
-    r"[.\s](?:(?<=[a-z0-9%)\]”\"']\.)(?=\s+[A-Z“\"])"  # ". The"
+    r"[.\s](?:(?:(?<=[a-z0-9%)\]”\"']\.)|(?<=[A-Z]{2}\.))(?=\s+[A-Z“\"])"  # ". The", "USD. The" (not "U.S. Army")
     r"|(?<=\S\s)(?=\s*(?:[-–•]\s+[A-Z]"  # bullets run together on one line: "[1][10] - The …"
     r"|Group \d+\b)))"
 )

@@ -189,7 +189,7 @@ def _rules() -> _Rules:
         months.add_word(word, (word, "name"))
     months.make_automaton()
     re_month_prefix = re.compile(rf"(?<!\w)(?:{alternation(month_prefixes)})[\s-]+\Z")
-    re_month_tail = re.compile(r"[\w.]|,?\s*\d")
+    re_month_tail = re.compile(r"[\w.]|,?\s*\d|\s+of\s+\d")  # July 2008, July of 2008: the year says it
     return _Rules(
         year_min=int(raw["year_min"]),
         year_max=int(raw["year_max"]),
