@@ -36,20 +36,28 @@ import contextlib
 import csv
 import datetime as dt
 import io
-import itertools
 import json
 import math
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.domain.jsonvalues import EXACT
 from aidcurator.export.atomic import STALE_TEMP_SECONDS, ExportError, _atomic_write
+from aidcurator.export.flat import (
+    AMOUNT_COLUMNS,
+    RECORD_COLUMNS,
+    _flat_batches,
+    _flat_tuple,
+    _plain,
+    decimal_text,
+    records_frame,
+    table_frame,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,38 +88,6 @@ class ExportFormat(StrEnum):
 
 #: Scalar record keys in the order the store layer provides them (used when there are no records):
 #: the article, every field of the field table, then status and history columns.
-RECORD_COLUMNS: tuple[str, ...] = (
-    "record_id",
-    "article_id",
-    "article_title",
-    "article_source",
-    "article_url",
-    "article_published",
-    *(spec.name for spec in RECORD_FIELDS if spec.name != "parent_id"),
-    "status",
-    "origin",
-    "created_at",
-    "updated_at",
-    "version",
-    "last_edited_by",
-    "last_edited_at",
-)
-
-#: Keys of a record that hold lists (nested in JSON, summarised in CSV/XLSX).
-NESTED_KEYS: tuple[str, ...] = ("amounts", "evidence")
-
-#: Flat columns of the primary (first) amount, and the amount key each comes from.
-AMOUNT_COLUMNS: tuple[str, ...] = (
-    "amount_text",
-    "amount_value",
-    "amount_value_max",
-    "amount_currency",
-    "amount_qualifier",
-    "amount_kind",
-    "amount_period_start",
-    "amount_period_end",
-)
-
 RECORDS_SHEET = "records"
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
@@ -120,101 +96,6 @@ _EXCEL_MAX_CELL_CHARS = 32_767
 
 # ---------------------------------------------------------------------------------------------
 # Frames
-
-
-def records_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """One flat row per record: scalar keys, primary amount, amount count and summaries, evidence.
-
-    Values keep their Python types (``object`` columns): Decimals stay Decimals, dates stay dates.
-    """
-    import pandas as pd
-
-    records = list(records)
-    scalar = _columns(records, exclude=NESTED_KEYS) if records else list(RECORD_COLUMNS)
-    columns = [*scalar, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
-    rows = [_flat_record(record, scalar) for record in records]
-    return pd.DataFrame(rows, columns=columns, dtype=object)
-
-
-def table_frame(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """A flat table (articles, mentions, edits) as an ``object`` DataFrame; missing keys become None."""
-    import pandas as pd
-
-    rows = list(rows)
-    cols = list(columns) if columns is not None else _columns(rows)
-    return pd.DataFrame([[row.get(c) for c in cols] for row in rows], columns=cols, dtype=object)
-
-
-def _columns(rows: Sequence[Mapping[str, Any]], exclude: Sequence[str] = ()) -> list[str]:
-    """Union of the rows' keys in first-seen order."""
-    seen: dict[str, None] = {}
-    for row in rows:
-        for key in row:
-            if key not in exclude:
-                seen.setdefault(key, None)
-    return list(seen)
-
-
-_AMOUNT_KEYS = tuple(c.removeprefix("amount_") for c in AMOUNT_COLUMNS)
-
-
-def _flat_record(record: Mapping[str, Any], scalar: Sequence[str]) -> list[Any]:
-    get = record.get
-    amounts = get("amounts") or ()
-    evidence = get("evidence") or ()
-    row = [get(c) for c in scalar]
-    if amounts:
-        primary = amounts[0].get
-        row.extend([primary(key) for key in _AMOUNT_KEYS])
-    else:
-        row.extend([None] * len(_AMOUNT_KEYS))
-    row.append(len(amounts))
-    row.append("; ".join([_amount_summary(a) for a in amounts[1:]]) or None)
-    row.append("; ".join([_evidence_summary(e) for e in evidence]) or None)
-    return row
-
-
-def _amount_summary(amount: Mapping[str, Any]) -> str:
-    """``"text = value currency (kind)"``; a range shows as ``value–value_max``."""
-    value = _display(amount.get("value"))
-    if amount.get("value_max") is not None:
-        value = f"{value}–{_display(amount['value_max'])}"
-    number = " ".join(part for part in (value, _display(amount.get("currency"))) if part)
-    text = _display(amount.get("text"))
-    summary = f"{text} = {number}" if text else number
-    kind = _display(amount.get("kind"))
-    return f"{summary} ({kind})" if kind else summary
-
-
-def _evidence_summary(evidence: Mapping[str, Any]) -> str:
-    """``"field: «quote» [start:end]"``."""
-    field, quote, start, end = (
-        evidence.get("field"),
-        evidence.get("quote"),
-        evidence.get("start"),
-        evidence.get("end"),
-    )
-    if type(field) is str and type(quote) is str and type(start) is int and type(end) is int:
-        return f"{field}: «{quote}» [{start}:{end}]"  # the usual case, without the general conversions
-    return (
-        f"{_display(evidence.get('field'))}: «{_display(evidence.get('quote'))}» "
-        f"[{_display(evidence.get('start'))}:{_display(evidence.get('end'))}]"
-    )
-
-
-def _display(value: Any) -> str:
-    """Readable text for summaries (exact for Decimals, ISO for dates, empty for None)."""
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-# ---------------------------------------------------------------------------------------------
 # Public writers
 
 
@@ -240,25 +121,6 @@ def write_records(
 
     _atomic_write(target, write)
     return target
-
-
-def _flat_batches(
-    records: Iterable[Mapping[str, Any]], size: int = 5000
-) -> Iterator[tuple[list[str], list[list[Any]]]]:
-    """``(columns, flat rows)`` a batch at a time; the columns come from the first batch."""
-    iterator = iter(records)
-    scalar: list[str] | None = None
-    while True:
-        batch = list(itertools.islice(iterator, size))
-        if scalar is None:
-            scalar = _columns(batch, exclude=NESTED_KEYS) if batch else list(RECORD_COLUMNS)
-            columns = [*scalar, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
-        if not batch:
-            if scalar is not None and columns:
-                yield columns, []
-            return
-        yield columns, [_flat_record(record, scalar) for record in batch]
-        columns = []  # only the first batch carries the header
 
 
 def write_record_tuples(
@@ -292,40 +154,6 @@ def write_record_tuples(
 
     _atomic_write(target, write)
     return target
-
-
-_NO_AMOUNT = (None,) * len(AMOUNT_COLUMNS)
-
-
-def _flat_tuple(
-    scalars: Sequence[Any], amounts: Sequence[Sequence[Any]], evidence: Sequence[Sequence[Any]]
-) -> list[Any]:
-    row = list(scalars)
-    row.extend(amounts[0][1:9] if amounts else _NO_AMOUNT)
-    row.append(len(amounts))
-    row.append(
-        "; ".join(
-            [
-                _amount_summary(
-                    dict(zip(("text", "value", "value_max", "currency"), a[1:5], strict=True), kind=a[6])
-                )
-                for a in amounts[1:]
-            ]
-        )
-        or None
-    )
-    row.append(
-        "; ".join(
-            [
-                f"{f}: «{q}» [{s}:{e}]"
-                if type(f) is str and type(q) is str
-                else _evidence_summary({"field": f, "start": s, "end": e, "quote": q})
-                for f, s, e, q in evidence
-            ]
-        )
-        or None
-    )
-    return row
 
 
 def write_table(
@@ -491,24 +319,9 @@ def _write_json(rows: Iterable[Mapping[str, Any]], handle: IO[bytes], *, lines: 
 # Cell conversion
 
 
-def decimal_text(value: Decimal) -> str:
-    """Exact plain notation: ``214000000``, ``0.5``, ``-12.25`` (no exponent, no trailing zeros)."""
-    if not value.is_finite():
-        raise ExportError(f"Cannot export the non-finite number {value}.")
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 def neutralize(text: str) -> str:
     """Prefix ``'`` to text a spreadsheet would read as a formula (OWASP CSV injection)."""
     return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
-
-
-def _plain(value: Any) -> Any:
-    """Enums become their values; everything else is returned unchanged."""
-    return value.value if isinstance(value, Enum) else value
 
 
 def _unsupported(value: Any) -> ExportError:
