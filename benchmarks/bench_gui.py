@@ -43,7 +43,7 @@ def build(db: Path, n_articles: int) -> None:
     from aidcurator.resources import resource_path
     from aidcurator.store import open_engine, write_session
     from aidcurator.store.listing import bulk_insert
-    from aidcurator.store.repository import jsonable
+    from aidcurator.domain.jsonvalues import jsonable
 
     started = time.perf_counter()
     if db.exists():
