@@ -51,7 +51,7 @@ from aidcurator.resources import resource_path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 #: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
-_CASE_ODDITIES = frozenset("Kſİı")
+_CASE_ODDITY = re.compile("[Kſİı]")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _REGION_LEVELS = {"region", "country"}
 _XINJIANG = "新疆维吾尔自治区"
@@ -90,7 +90,7 @@ class _Cues:
         """Whether no cue word of the language occurs in ``text`` at all (``low``: its lower case),
         so the pattern need not run. Letters that match others only ignoring case (K, ſ) say nothing."""
         if english:
-            return not any(w in low for w in self.en_words) and not _CASE_ODDITIES.intersection(text)
+            return not any(w in low for w in self.en_words) and _CASE_ODDITY.search(text) is None
         return not any(w in text for w in self.zh_words)
 
     def pick(self, english: bool) -> re.Pattern[str]:
