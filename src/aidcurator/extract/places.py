@@ -581,20 +581,20 @@ def _corroborated(hits: list[tuple[int, int, _Key]], gaz: _Gazetteer) -> list[tu
     return kept
 
 
-def _select(hits: list[tuple[int, int, _Key]]) -> list[tuple[int, int, _Key]]:
-    """Longest non-overlapping hits (ties: non-weak first, then leftmost); stop patterns dropped."""
+def _select(hits: list[tuple[int, int, _Key]], size: int) -> list[tuple[int, int, _Key]]:
+    """Longest non-overlapping hits (ties: non-weak first, then leftmost); stop patterns dropped.
+
+    ``size``: the length of the text; a hit is taken when none of its characters is taken yet."""
     hits.sort(key=lambda h: (h[0] - h[1], h[2].weak, h[0]))
-    starts: list[int] = []
+    taken = bytearray(size)
     chosen: list[tuple[int, int, _Key]] = []
     for hit in hits:
         start, end, _ = hit
-        i = bisect_right(starts, start)
-        if i > 0 and chosen[i - 1][1] > start:
+        if taken.find(1, start, end) >= 0:
             continue
-        if i < len(starts) and starts[i] < end:
-            continue
-        starts.insert(i, start)
-        chosen.insert(i, hit)
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(hit)
+    chosen.sort(key=lambda h: h[0])
     return [h for h in chosen if not h[2].stop]
 
 
@@ -662,7 +662,7 @@ def find_places(text: str) -> list[Mention]:
     text = squeezed.text
     gaz = _gazetteer()
     low = _fold(text)
-    hits = _select(_corroborated(_candidates(text, low, gaz), gaz))
+    hits = _select(_corroborated(_candidates(text, low, gaz), gaz), len(text))
 
     named: set[str] = {info.default for _, _, info in hits if not info.candidates}
     chosen_ids: list[str] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -51,7 +51,7 @@ from aidcurator.resources import resource_path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 #: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
-_CASE_ODDITIES = frozenset("Kſİı")
+_CASE_ODDITY = re.compile("[Kſİı]")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _REGION_LEVELS = {"region", "country"}
 _XINJIANG = "新疆维吾尔自治区"
@@ -90,7 +90,7 @@ class _Cues:
         """Whether no cue word of the language occurs in ``text`` at all (``low``: its lower case),
         so the pattern need not run. Letters that match others only ignoring case (K, ſ) say nothing."""
         if english:
-            return not any(w in low for w in self.en_words) and not _CASE_ODDITIES.intersection(text)
+            return not any(w in low for w in self.en_words) and _CASE_ODDITY.search(text) is None
         return not any(w in text for w in self.zh_words)
 
     def pick(self, english: bool) -> re.Pattern[str]:
@@ -235,10 +235,13 @@ def _resolve_currency_families(mentions: list[Mention]) -> None:
     countries = [
         code for m in mentions if m.kind is MentionKind.PLACE and (code := country_code(m.data.get("id")))
     ]
+    by_family: dict[str, str | None] = {}
     for mention in generic:
-        default, by_country = families[mention.data["currency_family"]]
-        code = next((by_country[c] for c in countries if c in by_country), default)
-        mention.currency = code or UNKNOWN_CURRENCY
+        family = mention.data["currency_family"]
+        if family not in by_family:
+            default, by_country = families[family]
+            by_family[family] = next((by_country[c] for c in countries if c in by_country), default)
+        mention.currency = by_family[family] or UNKNOWN_CURRENCY
 
 
 def country_code(place_id: str | None) -> str | None:
@@ -275,13 +278,35 @@ class _Parties:
     recipient: Mention | None
 
 
+class _PlacesByLevel:
+    """The article's places (in text order), looked up by level: the latest one before an offset."""
+
+    def __init__(self, places: list[Mention]) -> None:
+        self.places = places
+        self._by_levels: dict[tuple[str, ...], tuple[list[Mention], list[int]]] = {}
+
+    def latest_before(self, levels: tuple[str, ...], offset: int) -> Mention | None:
+        """The last place (in text order) of one of ``levels`` that ends at or before ``offset``."""
+        found = self._by_levels.get(levels)
+        if found is None:
+            chosen = [m for m in self.places if m.data.get("level") in levels]
+            found = self._by_levels[levels] = (chosen, [m.start for m in chosen])
+        chosen, starts = found
+        i = bisect_right(starts, offset)  # later places start after the offset, so end after it
+        while i > 0:
+            i -= 1
+            if chosen[i].end <= offset:
+                return chosen[i]
+        return None
+
+
 @dataclass
 class _Context:
     """What the whole article says about its parties."""
 
     main: _Parties
     lead: CandidateRecord | None
-    places: list[Mention]
+    places: _PlacesByLevel
 
 
 def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
@@ -552,11 +577,13 @@ def assemble_records(
     sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
     main = _main_parties(places)
+    places_by_level = _PlacesByLevel(places)
     blanked = _Blanked(text, _rules().exceptions)
     rate_blanked = _Blanked(text, _rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
+    by_value: dict[tuple, list[int]] = {}  # (value, value_max) → indices of the records with it
     previous_end = 0
     flows = FlowReader(text, lambda position: _paragraph(text, position))
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
@@ -607,7 +634,7 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = _Context(main, records[0] if records else None, places)
+        context = _Context(main, records[0] if records else None, places_by_level)
         _fill_parties(
             record,
             text,
@@ -632,10 +659,12 @@ def assemble_records(
             assert last_parent is not None
             _link_share(record, parent, last_parent)
         flows.fill(record, sentence)
-        duplicate = _find_duplicate(records, record, title_end)
+        same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
+        duplicate = _find_duplicate(records, record, title_end, same_value)
         if duplicate is not None:
             _fold(records[duplicate], record)
             continue
+        same_value.append(len(records))
         records.append(record)
         if kind is not AmountKind.SHARE:
             last_parent = len(records) - 1
@@ -788,23 +817,65 @@ def _year_from_text(
     for m in mentions:
         if m.kind is MentionKind.AMOUNT:
             amounts_by_sentence.setdefault(sentences.of(m.start).start, set()).add(m.value)
+    starts = [m.start for m in years]
+    by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
     for record in undated:
         lo, hi = _paragraph(text, record.amounts[0].span.start)
-        own = {record.amounts[0].value}
-        near = [  # a year in a sentence about another amount belongs to that amount
-            m
-            for m in years
-            if lo <= m.start < hi and amounts_by_sentence.get(sentences.of(m.start).start, own) <= own
-        ]
-        if not near:
+        found = by_paragraph.get((lo, hi))
+        if found is None:
+            found = by_paragraph[lo, hi] = _ParagraphYears(
+                years[bisect_left(starts, lo) : bisect_left(starts, hi)],
+                text,
+                sentences,
+                amounts_by_sentence,
+                cue,
+            )
+        chosen = found.choose(record.amounts[0].value)
+        if chosen is None:
             continue
-        chosen = next(
-            (m for m in near if (s := sentences.of(m.start)) and cue.search(text, s.start, s.end)), near[0]
-        )
         record.year_start = chosen.data.get("start")
         record.year_end = chosen.data.get("end") or record.year_start
         record.evidence["year"] = [chosen.span]
         record.flags["year_from_text"] = True
+
+
+class _ParagraphYears:
+    """The years of one paragraph, ready to give an amount its year: the first year in a sentence
+    with a commitment cue, else the first year, among the years whose sentence names no other amount."""
+
+    _ANY = object()  # the year's sentence names no amount: it fits every amount
+
+    def __init__(
+        self,
+        years: list[Mention],
+        text: str,
+        sentences: SentenceIndex,
+        amounts_by_sentence: dict[int, set],
+        cue: re.Pattern[str],
+    ) -> None:
+        # per amount value (or _ANY): (position, year) of the first year, and of the first with a cue
+        self.first: dict[object, tuple[int, Mention]] = {}
+        self.first_cued: dict[object, tuple[int, Mention]] = {}
+        for position, m in enumerate(years):
+            sentence = sentences.of(m.start)
+            values = amounts_by_sentence.get(sentence.start)
+            if values is None:
+                key: object = self._ANY
+            elif len(values) == 1:
+                key = next(iter(values))
+            else:
+                continue  # a sentence about two amounts: its years fit neither alone
+            self.first.setdefault(key, (position, m))
+            if key not in self.first_cued and cue.search(text, sentence.start, sentence.end):
+                self.first_cued[key] = (position, m)
+
+    def choose(self, value: object) -> Mention | None:
+        """The year of an amount of ``value``, None when no year of the paragraph fits it."""
+        for table in (self.first_cued, self.first):
+            hits = [hit for key in (self._ANY, value) if (hit := table.get(key)) is not None]
+            if hits:
+                return min(hits, key=lambda hit: hit[0])[1]
+        return None
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
@@ -995,7 +1066,7 @@ def _fill_parties(
     if recipient is None and fallbacks:
         recipient, spans = fallbacks[0]
     if recipient is None:
-        recipient = programme or _programme_region(text)
+        recipient = programme or _text_programme_region(text)
     if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
         inferred.append("recipient")
@@ -1081,15 +1152,15 @@ def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Sp
 
 
 def _anaphora(
-    text: str, amount: Mention, segment: tuple[int, int], places: list[Mention]
+    text: str, amount: Mention, segment: tuple[int, int], places: _PlacesByLevel
 ) -> tuple[str | None, list[Span]]:
     """``the prefecture`` / ``该县`` near the amount: the latest place of that level named before it."""
     scope = text[segment[0] : segment[1]]
     for phrase, levels in _rules().anaphora.items():
         if phrase in scope or phrase in scope.lower():
-            earlier = [m for m in places if m.end <= amount.start and m.data.get("level") in levels]
-            if earlier:
-                return earlier[-1].data.get("name"), [earlier[-1].span]
+            earlier = places.latest_before(levels, amount.start)
+            if earlier is not None:
+                return earlier.data.get("name"), [earlier.span]
     return None, []
 
 
@@ -1110,6 +1181,20 @@ def _only_pairing(donor: str) -> str | None:
     names = {r.recipient for r in specific}
     widest = [n for n in names if not any(a in names for a in ancestors_of(n))]  # 吐鲁番市, not its counties
     return widest[0] if len(widest) == 1 else None
+
+
+_last_programme: tuple[str, str | None] | None = None
+
+
+def _text_programme_region(text: str) -> str | None:
+    """:func:`_programme_region` of a whole article, found once per text."""
+    global _last_programme
+    last = _last_programme
+    if last is not None and last[0] is text:
+        return last[1]
+    region = _programme_region(text)
+    _last_programme = (text, region)
+    return region
 
 
 def _programme_region(text: str) -> str | None:
@@ -1158,12 +1243,17 @@ def _fill_sector(
 
 
 def _find_duplicate(
-    records: list[CandidateRecord], record: CandidateRecord, title_end: int = 0
+    records: list[CandidateRecord],
+    record: CandidateRecord,
+    title_end: int = 0,
+    candidates: list[int] | None = None,
 ) -> int | None:
     """The record ``record`` repeats: same value, currency and period. A headline amount without a
-    currency (``ICBC loans 825 million``, before ``title_end``) repeats the body's ``$825 million``."""
+    currency (``ICBC loans 825 million``, before ``title_end``) repeats the body's ``$825 million``.
+    ``candidates``: the indices (ascending) of the records that may repeat it (default: all)."""
     new = record.amounts[0]
-    for index, other in enumerate(records):
+    for index in range(len(records)) if candidates is None else candidates:
+        other = records[index]
         old = other.amounts[0]
         if (old.value, old.value_max) != (new.value, new.value_max):
             continue
