@@ -796,8 +796,12 @@ def _year_from_text(
             for m in years
             if lo <= m.start < hi and amounts_by_sentence.get(sentences.of(m.start).start, own) <= own
         ]
-        if not near:
-            continue
+        if not near:  # only years of other amounts' sentences: the closest one before the amount
+            anchor = record.amounts[0].span.start
+            before = [m for m in years if lo <= m.start < anchor and _opens_sentence(text, m, sentences)]
+            if not before:
+                continue
+            near = [before[-1]]
         chosen = next(
             (m for m in near if (s := sentences.of(m.start)) and cue.search(text, s.start, s.end)), near[0]
         )
@@ -805,6 +809,25 @@ def _year_from_text(
         record.year_end = chosen.data.get("end") or record.year_start
         record.evidence["year"] = [chosen.span]
         record.flags["year_from_text"] = True
+
+
+_LEAD_IN = re.compile(r"(?i)\s*(?:(?:in|on|by|since|as of)\s+)?(?:(?:early|late|mid-?)\s*)?\W*\Z")
+
+
+def _opens_sentence(text: str, year: Mention, sentences: SentenceIndex) -> bool:
+    """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``) dates what follows."""
+    start = sentences.of(year.start).start
+    head = text[start : year.start]
+    if _LEAD_IN.fullmatch(head):
+        return True
+    return bool(_rules_month_head().fullmatch(head))
+
+
+@cache
+def _rules_month_head() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i)\s*(?:in|on)?\s*(?:the\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:of\s+)?"
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
