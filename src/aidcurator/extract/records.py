@@ -831,8 +831,18 @@ def _year_from_text(
                 cue,
             )
         chosen = found.choose(record.amounts[0].value)
-        if chosen is None:
-            continue
+        if (
+            chosen is None
+        ):  # only years of other amounts' sentences: the closest one leading a sentence before
+            anchor = record.amounts[0].span.start
+            before = [
+                m
+                for m in years[bisect_left(starts, lo) : bisect_left(starts, anchor)]
+                if _opens_sentence(text, m, sentences)
+            ]
+            if not before:
+                continue
+            chosen = before[-1]
         record.year_start = chosen.data.get("start")
         record.year_end = chosen.data.get("end") or record.year_start
         record.evidence["year"] = [chosen.span]
@@ -876,6 +886,25 @@ class _ParagraphYears:
             if hits:
                 return min(hits, key=lambda hit: hit[0])[1]
         return None
+
+
+_LEAD_IN = re.compile(r"(?i)\s*(?:(?:in|on|by|since|as of)\s+)?(?:(?:early|late|mid-?)\s*)?\W*\Z")
+
+
+def _opens_sentence(text: str, year: Mention, sentences: SentenceIndex) -> bool:
+    """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``) dates what follows."""
+    start = sentences.of(year.start).start
+    head = text[start : year.start]
+    if _LEAD_IN.fullmatch(head):
+        return True
+    return bool(_rules_month_head().fullmatch(head))
+
+
+@cache
+def _rules_month_head() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i)\s*(?:in|on)?\s*(?:the\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:of\s+)?"
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")

@@ -115,6 +115,7 @@ class _Rules:
     months: Any  # ahocorasick.Automaton: relative month words and month names, lower-cased
     re_month_prefix: re.Pattern[str]  # "in " / "since " ending where a month name starts
     re_month_tail: re.Pattern[str]  # what may not follow a month name: a letter, or a day or year
+    re_month_day_en: re.Pattern[str]  # "July 17 " / "February 23," ending where a year starts
 
 
 def _zh_number(s: str, digits: dict[str, int]) -> int | None:
@@ -190,6 +191,8 @@ def _rules() -> _Rules:
     months.make_automaton()
     re_month_prefix = re.compile(rf"(?<!\w)(?:{alternation(month_prefixes)})[\s-]+\Z")
     re_month_tail = re.compile(r"[\w.]|,?\s*\d|\s+of\s+\d")  # July 2008, July of 2008: the year says it
+    names = alternation(month_names)
+    re_month_day_en = re.compile(rf"(?i)(?<![\w.])(?:{names})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*\Z")
     return _Rules(
         year_min=int(raw["year_min"]),
         year_max=int(raw["year_max"]),
@@ -232,6 +235,7 @@ def _rules() -> _Rules:
         months=months,
         re_month_prefix=re_month_prefix,
         re_month_tail=re_month_tail,
+        re_month_day_en=re_month_day_en,
     )
 
 
@@ -305,8 +309,13 @@ class _Scanner:
         text, n = self.text, len(self.text)
         for m in _FOUR_DIGITS.finditer(text):
             p, q = m.span()
-            if (p and (text[p - 1].isdigit() or text[p - 1] in ".,")) or (q < n and text[q].isdigit()):
+            if q < n and text[q].isdigit():
                 continue
+            if p and (text[p - 1].isdigit() or text[p - 1] in ".," or text[p - 1].isspace()):
+                if self._month_day_en(p, q):  # July 17 2009, February 23,2005
+                    continue
+                if text[p - 1] in ".," or text[p - 1].isdigit():
+                    continue
             year = int(m.group())
             if not self.valid(year):
                 continue
@@ -324,6 +333,25 @@ class _Scanner:
     def _since(self, year: int, **extra: Any) -> dict[str, Any]:
         end = self.pub if self.pub is not None and self.pub >= year else None
         return _data(year, end, "since", relative=True, **extra)
+
+    def _month_day_en(self, p: int, q: int) -> bool:
+        """An English date whose day runs into the year (``July 17 2009``, ``February 23,2005``)."""
+        text = self.text
+        if not text[p - 1 : p].isspace() and text[p - 1 : p] != ",":
+            return False
+        m = self.rules.re_month_day_en.search(text, max(0, p - 16), p)
+        if m is None:
+            return False
+        year = int(text[p:q])
+        month = self.rules.month_names_en.get(text[m.start() : m.start(1)].strip().lower())
+        if month is None or not self.valid(year):
+            return False
+        try:
+            iso = dt.date(year, month, int(m.group(1))).isoformat()
+        except ValueError:
+            return False
+        self.col.add(p, q, _P_DATE, _data(year, year, "explicit", date=iso))
+        return True
 
     def _date(self, p: int) -> bool:
         m = _DATE_ZH.match(self.text, p)
