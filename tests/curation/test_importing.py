@@ -170,3 +170,61 @@ def test_worker_processes_store_the_same_as_one_process(engine, tmp_path: Path, 
     # a re-import of known texts never starts the pool
     assert parallel.import_paths([folder], workers=2).skipped == preparing.MIN_FILES_FOR_WORKERS + 5
     assert pools == [2]
+
+
+def _table_rows(curator: Curator) -> dict[str, list[tuple]]:
+    """Every row of the import's tables, clock columns left out."""
+    clock = {"imported_at", "created_at", "updated_at"}
+    found = {}
+    with curator.engine.connect() as conn:
+        for table in ("article", "mention", "record", "amount", "evidence"):
+            cursor = conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id")
+            keep = [i for i, name in enumerate(cursor.keys()) if name not in clock]
+            found[table] = [tuple(row[i] for i in keep) for row in cursor]
+    return found
+
+
+def _zh_files(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"{number:02d}.txt").write_text(
+            f"湖南援疆 {number}\n\n{ZH_TEXT} {number}", encoding="utf-8"
+        )
+
+
+def test_files_stored_together_are_stored_as_one_by_one(
+    curator: Curator, tmp_path: Path, monkeypatch
+) -> None:
+    """A batch of files goes to the database in a few statements; ids, links between records and
+    shares of amounts are the same as when every file is a transaction of its own."""
+    from aidcurator.curation import importing
+    from aidcurator.store import open_engine
+
+    _zh_files(tmp_path / "in", 5)
+    assert curator.import_paths([tmp_path / "in"]).imported == 5
+    monkeypatch.setattr(importing, "BATCH_FILES", 1)
+    alone = Curator(open_engine(tmp_path / "alone.db"), extractor=curator.extractor)
+    assert alone.import_paths([tmp_path / "in"]).imported == 5
+    together = _table_rows(curator)
+    assert together == _table_rows(alone)
+    assert len(together["record"]) == 15 and sum(r[2] is not None for r in together["record"]) == 5
+
+
+def test_a_file_the_database_refuses_leaves_the_rest_of_its_batch_stored(
+    curator: Curator, tmp_path: Path
+) -> None:
+    """When the database refuses one file of a batch, the batch is stored again file by file."""
+    _zh_files(tmp_path / "in", 4)
+    with curator.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.title = '湖南援疆 2' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
+        )
+    report = curator.import_paths([tmp_path / "in"])
+    assert (report.imported, report.failed) == (3, 1)
+    ((name, reason),) = report.failures
+    assert name == str(tmp_path / "in" / "02.txt") and "refused by a trigger" in reason
+    assert [a.title for a in curator.list_articles(order_by="id", descending=False)] == [
+        "湖南援疆 0", "湖南援疆 1", "湖南援疆 3"
+    ]  # fmt: skip
+    assert count_rows(curator, "record") == 9

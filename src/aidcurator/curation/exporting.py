@@ -31,7 +31,7 @@ class ExportingMixin(CuratorBase):
 
         Returns the number of rows written. Raises ``ExportError`` / ``ValueError`` with a message.
         """
-        from aidcurator.export import write_record_tuples, write_records, write_table
+        from aidcurator.export import csv_text, write_record_tuples, write_records, write_table
 
         fmt = fmt or Path(path).suffix.lstrip(".").lower()
         if not fmt:
@@ -43,8 +43,11 @@ class ExportingMixin(CuratorBase):
             raise ValueError(f"cannot export {what!r}; choose records, articles, mentions or edits")
         with read_session(self.engine) as session:
             if what == "records" and fmt.lower() in ("csv", "xlsx"):  # flat: the tuple fast path
+                text_of = csv_text if fmt.lower() == "csv" else None  # CSV: dates and money as text
                 chunks = _CountedChunks(
-                    repo.iter_record_export_tuples(session, status=wanted, article_ids=article_ids)
+                    repo.iter_record_export_tuples(
+                        session, status=wanted, article_ids=article_ids, text_of=text_of
+                    )
                 )
                 write_record_tuples(repo.RECORD_EXPORT_KEYS, chunks, path, fmt)
                 return chunks.count

@@ -19,7 +19,7 @@ from aidcurator.curation.preparing import (
 from aidcurator.domain import ArticleDraft
 from aidcurator.store import NotFoundError, Session, StoreError, read_session, write_session
 from aidcurator.store import repository as repo
-from aidcurator.store.bulk import ExtractedArticle, store_extracted
+from aidcurator.store.bulk import ArticleRows, store_rows
 
 
 @dataclass(slots=True)
@@ -142,29 +142,50 @@ class ImportingMixin(CuratorBase):
             return repo.all_content_hashes(session)
 
     def _store_batch(self, batch: list[PreparedFile], seen: set[str], report: ImportReport) -> None:
-        """Store prepared files in one transaction, each file in a savepoint of its own."""
+        """Store prepared files in one transaction: all in a few statements, or, when that fails,
+        each file in a savepoint of its own (so each file stays all-or-nothing)."""
         if not batch:
             return
-        done: list[tuple[PreparedFile, list[int], int]] = []
         if not any(prepared.items for prepared in batch):  # everything known already: nothing to write
-            done = [(prepared, [], prepared.skipped) for prepared in batch]
-            self._count(done, seen, report)
+            self._count([(prepared, [], prepared.skipped) for prepared in batch], seen, report)
             return
+        plans = [_plan(prepared, seen) for prepared in batch]
         try:
             with write_session(self.engine) as session:
-                for prepared in batch:
-                    outcome = self._store_file(session, prepared, seen)
+                done = self._store_together(session, plans)
+        except Exception:  # a file spoils the batch: store them one by one, each in a savepoint
+            done = self._store_each(plans, report)
+        else:
+            report.failures.extend((plan.prepared.name, plan.failure) for plan in plans if plan.failure)
+        self._count(done, seen, report)
+
+    @staticmethod
+    def _store_together(session: Session, plans: list[_Plan]) -> list[tuple[PreparedFile, list[int], int]]:
+        """Every file of the batch in one go; a file refused before storing is left out."""
+        stored = iter(
+            store_rows(session, [item for plan in plans if not plan.failure for item in plan.items])
+        )
+        return [_outcome(plan, [next(stored) for _ in plan.items]) for plan in plans if not plan.failure]
+
+    def _store_each(
+        self, plans: list[_Plan], report: ImportReport
+    ) -> list[tuple[PreparedFile, list[int], int]]:
+        done: list[tuple[PreparedFile, list[int], int]] = []
+        try:
+            with write_session(self.engine) as session:
+                for plan in plans:
+                    outcome = plan.failure or self._store_file(session, plan)
                     if isinstance(outcome, str):
-                        report.failures.append((prepared.name, outcome))
+                        report.failures.append((plan.prepared.name, outcome))
                     else:
-                        done.append((prepared, *outcome))
+                        done.append(outcome)
         except (StoreError, NotFoundError) as exc:
             report.failures.extend((prepared.name, f"could not be stored: {exc}") for prepared, _, _ in done)
-            return
+            return []
         except Exception as exc:  # the commit failed: none of the batch was stored
             report.failures.extend((prepared.name, f"{type(exc).__name__}: {exc}") for prepared, _, _ in done)
-            return
-        self._count(done, seen, report)
+            return []
+        return done
 
     @staticmethod
     def _count(done: list[tuple[PreparedFile, list[int], int]], seen: set[str], report: ImportReport) -> None:
@@ -176,30 +197,47 @@ class ImportingMixin(CuratorBase):
             report.warnings.extend((prepared.name, warning) for warning in prepared.warnings)
 
     @staticmethod
-    def _store_file(session: Session, prepared: PreparedFile, seen: set[str]) -> tuple[list[int], int] | str:
-        """Store one file in a savepoint: ``(ids, skipped)``, or why it failed (nothing of it kept)."""
-        skipped = prepared.skipped
-        if not prepared.items:
-            return [], skipped
-        items = []
-        for draft, digest, extraction, mentions in prepared.items:
-            if digest in seen:  # an earlier file of this import holds the same text
-                skipped += 1
-                prepared.hashes.discard(digest)
-            else:
-                items.append(ExtractedArticle(draft, digest, extraction, mentions))
+    def _store_file(session: Session, plan: _Plan) -> tuple[PreparedFile, list[int], int] | str:
+        """Store one file in a savepoint: its outcome, or why it failed (nothing of it kept)."""
         try:
             with session.begin_nested():
-                stored = store_extracted(session, items)
+                stored = store_rows(session, plan.items)
         except (StoreError, NotFoundError) as exc:
             return f"could not be stored: {exc}"
         except Exception as exc:  # any other problem must not stop the other files
             return f"{type(exc).__name__}: {exc}"
-        ids = []
-        for item, article_id in zip(items, stored, strict=True):
-            if article_id is None:  # imported by someone else meanwhile
-                skipped += 1
-                prepared.hashes.discard(item.content_hash)
-            else:
-                ids.append(article_id)
-        return ids, skipped
+        return _outcome(plan, stored)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What of one prepared file to store: articles not seen earlier in the import (or batch)."""
+
+    prepared: PreparedFile
+    items: list[ArticleRows]
+    skipped: int
+    failure: str | None = None
+
+
+def _plan(prepared: PreparedFile, seen: set[str]) -> _Plan:
+    """Leave out articles an earlier file of this import holds; the first refused article refuses the file."""
+    plan = _Plan(prepared, [], prepared.skipped)
+    for item in prepared.items:
+        if item.content_hash in seen:
+            plan.skipped += 1
+            prepared.hashes.discard(item.content_hash)
+        else:
+            plan.items.append(item)
+    plan.failure = next((item.error for item in plan.items if item.error is not None), None)
+    return plan
+
+
+def _outcome(plan: _Plan, stored: list[int | None]) -> tuple[PreparedFile, list[int], int]:
+    ids, skipped = [], plan.skipped
+    for item, article_id in zip(plan.items, stored, strict=True):
+        if article_id is None:  # imported by someone else meanwhile, or by an earlier file of the batch
+            skipped += 1
+            plan.prepared.hashes.discard(item.content_hash)
+        else:
+            ids.append(article_id)
+    return plan.prepared, ids, skipped

@@ -19,7 +19,7 @@ from typing import Any
 from aidcurator.curation.base import content_hash
 from aidcurator.domain import ArticleDraft, Extraction
 from aidcurator.parallel import default_workers as default_workers
-from aidcurator.store.bulk import mention_rows
+from aidcurator.store.bulk import ArticleRows, article_rows
 
 Extract = Callable[..., Extraction]
 
@@ -36,7 +36,7 @@ class PreparedFile:
     """One input file, read and extracted: ``items`` to store, or the ``failure`` that refuses it."""
 
     name: str
-    items: list[tuple[ArticleDraft, str, Extraction, list[tuple[Any, ...]]]] = field(default_factory=list)
+    items: list[ArticleRows] = field(default_factory=list)  # rows ready to store, one per article
     skipped: int = 0
     hashes: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
@@ -84,9 +84,7 @@ def extract_todo(prepared: PreparedFile, extract: Extract) -> PreparedFile:
             except Exception as exc:
                 where = draft.origin_position or draft.title or "an article"
                 raise FileFailure(f"extraction failed for {where}: {type(exc).__name__}: {exc}") from exc
-            rows = mention_rows(extraction.mentions)  # compact, so sending them back is cheap
-            extraction.mentions = []
-            prepared.items.append((draft, digest, extraction, rows))
+            prepared.items.append(article_rows(draft, digest, extraction))  # compact, cheap to send back
     except FileFailure as exc:
         prepared.items.clear()
         prepared.failure = str(exc)

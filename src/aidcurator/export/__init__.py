@@ -68,6 +68,7 @@ __all__ = [
     "STALE_TEMP_SECONDS",
     "ExportError",
     "ExportFormat",
+    "csv_text",
     "decimal_text",
     "neutralize",
     "records_frame",
@@ -344,6 +345,18 @@ _NONE_TYPE = type(None)
 _FORMULA_AFTER_SEPARATOR = re.compile("\x00[" + re.escape("".join(_FORMULA_PREFIXES)) + "]")
 
 
+class _Final(str):
+    """A CSV cell already written out (a number or a date): written as it is, never neutralised."""
+
+    __slots__ = ()
+
+
+def csv_text(value: Any) -> str | None:
+    """The CSV text of a date, time stamp or number, marked as final (None stays None): the store
+    converts each distinct stored value with it once (``text_of``), instead of once per cell."""
+    return None if value is None else _Final(_csv_cell(value))
+
+
 def _csv_rows(rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
     """A batch of CSV rows, converted a column at a time: a column of ints and Nones needs nothing
     (csv writes them as digits and ""), a column of texts only when one starts like a formula;
@@ -354,7 +367,7 @@ def _csv_rows(rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
     for column in zip(*rows, strict=True):
         kinds = set(map(type, column))
         kinds.discard(_NONE_TYPE)
-        if kinds <= {int}:
+        if kinds <= {int} or kinds == {_Final}:
             converted.append(column)
         elif kinds == {str}:
             texts = "\x00" + "\x00".join(filter(None, column))
@@ -385,6 +398,8 @@ def _csv_cell(value: Any) -> str:
         return ""
     if kind is str:
         return "'" + value if value[:1] in _FORMULA_STARTS else value
+    if kind is _Final:
+        return value
     if kind is int:
         return str(value)
     value = _plain(value)

@@ -1,7 +1,11 @@
-"""Storing extracted articles in bulk: SQLAlchemy Core ``INSERT``s with executemany, no ORM objects.
+"""Storing extracted articles in bulk: plain rows and executemany, no ORM objects.
 
-One call stores many articles with their mentions, candidate records, amounts, evidence and the
-links between shares, in the caller's transaction. Articles whose text is already stored (by
+Where an article is extracted (often a worker process), :func:`article_rows` turns it and what
+the extractor found into plain tuples in column order (:class:`ArticleRows`): JSON already
+serialised, enums as the names the database keeps, spans checked. The one writing process then
+only numbers them and hands them to the database: :func:`store_rows` stores many articles with
+their mentions, candidate records, amounts, evidence and the links between shares in a few
+``executemany`` calls, in the caller's transaction. Articles whose text is already stored (by
 another importer, meanwhile) are skipped by ``INSERT … ON CONFLICT DO NOTHING`` on the content
 hash, on SQLite and PostgreSQL alike, so two importers of one folder never fail on each other.
 """
@@ -9,7 +13,8 @@ hash, on SQLite and PostgreSQL alike, so two importers of one folder never fail 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,20 +23,38 @@ from sqlmodel import Session
 
 from aidcurator.domain import ArticleDraft, Extraction, Origin, RecordStatus, ReviewState
 from aidcurator.domain.jsonvalues import dumps_stored, jsonable
-from aidcurator.store.candidates import KEY_FIELD, amount_values, candidate_key, candidate_values
+from aidcurator.store.candidates import (
+    KEY_FIELD,
+    MACHINE_FIELDS,
+    amount_values,
+    candidate_key,
+    candidate_values,
+)
+from aidcurator.store.errors import StoreError
 from aidcurator.store.models import Amount, Article, Evidence, ExactDecimal, Mention, Record, utcnow
 from aidcurator.store.records import check_span
 
 
 @dataclass(slots=True)
-class ExtractedArticle:
-    """An article to store with what the extractor found in it."""
+class ArticleRows:
+    """One article ready to store, as plain rows (cheap to send between processes).
 
-    draft: ArticleDraft
+    ``records`` follow :data:`RECORD_COLUMNS`, ``amounts`` are ``(record index, position, row in
+    AMOUNT_COLUMNS order)``, ``evidence`` ``(record index, row in EVIDENCE_COLUMNS order)``;
+    ``parents`` and ``shares`` link by index: ``(record index, parent record index)`` and
+    ``(amount index, record index whose first amount it is a share of)``. ``error`` says why the
+    article cannot be stored (its file is then refused whole).
+    """
+
     content_hash: str
-    extraction: Extraction
-    # the mentions as compact rows (see :func:`mention_rows`), when a worker process made them
-    mentions: list[tuple[Any, ...]] | None = None
+    article: dict[str, Any]
+    mentions: list[tuple[Any, ...]] = field(default_factory=list)
+    records: list[tuple[Any, ...]] = field(default_factory=list)
+    amounts: list[tuple[int, int, tuple[Any, ...]]] = field(default_factory=list)
+    evidence: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    parents: list[tuple[int, int]] = field(default_factory=list)
+    shares: list[tuple[int, int]] = field(default_factory=list)
+    error: str | None = None
 
 
 def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -47,221 +70,254 @@ def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
     ]  # fmt: skip
 
 
+_MENTION_COLUMNS = (
+    "article_id", "kind", "start", "end", "text", "value", "currency", "qualifier", "value_max", "what", "data",
+)  # fmt: skip
+
+
 def _insert(session: Session, table: sa.Table) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
 
 
-def _article_rows(items: Sequence[ExtractedArticle]) -> list[dict[str, Any]]:
-    now = utcnow()
-    return [
-        {
-            "title": item.draft.title or "",
-            "source": item.draft.source,
-            "published": item.draft.published,
-            "url": item.draft.url,
-            "language": item.draft.language,
-            "text": item.draft.text,
-            "content_hash": item.content_hash,
-            "origin_file": item.draft.origin_file,
-            "origin_position": item.draft.origin_position,
-            "imported_at": now,
+#: Column order of :attr:`ArticleRows.records` (the table's id, article id, parent and clock columns
+#: are added by the writer).
+RECORD_COLUMNS = (
+    *MACHINE_FIELDS,
+    "status", "notes", "origin", "extracted", "curated_fields", "flags", "version",
+)  # fmt: skip
+#: Column order of an amount row (the writer adds id, record id, position and share_of_id).
+AMOUNT_COLUMNS = (
+    "text", "value", "value_max", "currency", "qualifier", "kind", "period_start", "period_end",
+    "start", "end", "origin", "extracted", "curated_fields",
+)  # fmt: skip
+#: Column order of an evidence row (the writer adds the record id).
+EVIDENCE_COLUMNS = ("field", "start", "end", "quote", "origin")
+
+
+def _stored(value: Any) -> Any:
+    """An enum member as the name the database keeps (what SQLAlchemy's ``Enum`` type binds)."""
+    return value.name if isinstance(value, Enum) else value
+
+
+def article_rows(draft: ArticleDraft, digest: str, extraction: Extraction) -> ArticleRows:
+    """An extracted article as rows to store; a problem with its records becomes ``error``."""
+    rows = ArticleRows(
+        content_hash=digest,
+        article={
+            "title": draft.title or "",
+            "source": draft.source,
+            "published": draft.published,
+            "url": draft.url,
+            "language": draft.language,
+            "text": draft.text,
+            "content_hash": digest,
+            "origin_file": draft.origin_file,
+            "origin_position": draft.origin_position,
             "review_state": ReviewState.NEW,
-            "extra": jsonable(dict(item.draft.metadata)),
-        }
-        for item in items
-    ]
+            "extra": jsonable(dict(draft.metadata)),
+        },
+        mentions=mention_rows(extraction.mentions),
+    )
+    try:
+        _record_rows(rows, draft.text, extraction)
+    except StoreError as exc:
+        rows.error = f"could not be stored: {exc}"
+    except Exception as exc:  # any other problem refuses this article's file only
+        rows.error = f"{type(exc).__name__}: {exc}"
+    return rows
 
 
-def insert_articles(session: Session, items: Sequence[ExtractedArticle]) -> list[int | None]:
+_EXTRACTED, _PENDING = Origin.EXTRACTED.name, RecordStatus.PENDING.name
+
+
+def _record_rows(rows: ArticleRows, text: str, extraction: Extraction) -> None:
+    candidates = extraction.records
+    count = len(candidates)
+    first_amount: dict[int, int] = {}  # record index -> index of its first amount in rows.amounts
+    share_targets: list[tuple[int, int]] = []  # (amount index, record index)
+    for index, candidate in enumerate(candidates):
+        values = candidate_values(candidate)
+        extracted = jsonable(values)
+        extracted[KEY_FIELD] = candidate_key(candidate)
+        rows.records.append(
+            (
+                *(_stored(value) for value in values.values()),
+                _PENDING, None, _EXTRACTED, dumps_stored(extracted), "[]",
+                dumps_stored(jsonable(dict(candidate.flags))), 1,
+            )
+        )  # fmt: skip
+        for position, candidate_amount in enumerate(candidate.amounts):
+            span = candidate_amount.span
+            check_span(text, span.start, span.end, "amount span")
+            amount = amount_values(candidate_amount)
+            if position == 0:
+                first_amount[index] = len(rows.amounts)
+            share = candidate_amount.share_of
+            if share is not None and 0 <= share < count:
+                share_targets.append((len(rows.amounts), share))
+            rows.amounts.append(
+                (
+                    index,
+                    position,
+                    (
+                        amount["text"], amount["value"], amount["value_max"], amount["currency"],
+                        amount["qualifier"].name, amount["kind"].name, amount["period_start"],
+                        amount["period_end"], span.start, span.end, _EXTRACTED,
+                        dumps_stored(jsonable(amount)), "[]",
+                    ),
+                )
+            )  # fmt: skip
+        for name, spans in candidate.evidence.items():
+            for span in spans:
+                check_span(text, span.start, span.end, f"evidence for {name}")
+                rows.evidence.append(
+                    (index, (name, span.start, span.end, text[span.start : span.end], _EXTRACTED))
+                )
+        parent = candidate.parent_index
+        if parent is not None and 0 <= parent < count and parent != index:
+            rows.parents.append((index, parent))
+    for amount_index, record_index in share_targets:
+        target = first_amount.get(record_index)
+        if target is not None and target != amount_index:
+            rows.shares.append((amount_index, target))
+
+
+def insert_articles(session: Session, items: Sequence[ArticleRows]) -> list[int | None]:
     """Insert the articles; the id of each, or None where its text was already stored."""
     if not items:
         return []
+    now = utcnow()
     statement = (
         _insert(session, Article.__table__)  # type: ignore[arg-type]
         .on_conflict_do_nothing(index_elements=["content_hash"])
         .returning(Article.__table__.c.id, Article.__table__.c.content_hash)  # type: ignore[attr-defined]
     )
-    inserted = {digest: int(row_id) for row_id, digest in session.execute(statement, _article_rows(items))}
-    return [inserted.get(item.content_hash) for item in items]
+    first: dict[str, ArticleRows] = {}  # a text twice in ``items``: the first one is stored
+    for item in items:
+        first.setdefault(item.content_hash, item)
+    rows = [{**item.article, "imported_at": now} for item in first.values()]
+    inserted = {digest: int(row_id) for row_id, digest in session.execute(statement, rows)}
+    return [inserted.get(item.content_hash) if first[item.content_hash] is item else None for item in items]
 
 
-_MENTION_COLUMNS = (
-    "article_id",
-    "kind",
-    "start",
-    "end",
-    "text",
-    "value",
-    "currency",
-    "qualifier",
-    "value_max",
-    "what",
-    "data",
-)
+def _new_ids(connection: sa.Connection, table: sa.Table, count: int) -> list[int]:
+    """``count`` ids for new rows of ``table``, ascending. On SQLite the caller's write transaction
+    holds the lock, so they are the ids the database would give (one more than the largest)."""
+    if not count:
+        return []
+    if connection.dialect.name == "postgresql":
+        sequence = connection.exec_driver_sql(
+            f"SELECT pg_get_serial_sequence('{table.name}', 'id')"
+        ).scalar_one()
+        found = connection.exec_driver_sql(
+            f"SELECT nextval('{sequence}') FROM generate_series(1, {int(count)})"
+        ).scalars()
+        return sorted(int(i) for i in found)
+    largest = connection.execute(sa.select(sa.func.max(table.c.id))).scalar_one() or 0
+    return list(range(largest + 1, largest + 1 + count))
 
 
-def _insert_mentions(session: Session, rows: list[tuple[Any, ...]]) -> None:
-    """Mentions are most of the rows: one DBAPI executemany, money converted by its column type."""
+class _Writer:
+    """Raw ``INSERT``s of one table with the given columns; money bound by its column type, and
+    columns the rows leave out given their defaults (columns added to the table later)."""
+
+    def __init__(self, connection: sa.Connection, table: sa.Table, columns: Sequence[str]) -> None:
+        dialect = connection.dialect
+        self.connection = connection
+        defaults = []
+        for column in table.columns:
+            if column.name in columns or column.name == "id" or column.default is None:
+                continue
+            default = column.default
+            value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+            process = column.type.dialect_impl(dialect).bind_processor(dialect)
+            defaults.append((column.name, process(value) if process else value))
+        self.defaults = tuple(value for _, value in defaults)
+        names = [*columns, *(name for name, _ in defaults)]
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        quote = dialect.identifier_preparer.quote
+        self.sql = (
+            f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+            f"({', '.join(quote(name) for name in names)}) VALUES ({', '.join([mark] * len(names))})"
+        )
+
+    def insert(self, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            extra = self.defaults
+            self.connection.exec_driver_sql(self.sql, [(*row, *extra) for row in rows] if extra else rows)
+
+
+def _clock(connection: sa.Connection, table: sa.Table, name: str, value: Any) -> Any:
+    dialect = connection.dialect
+    process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+    return process(value) if process else value
+
+
+def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | None]:
+    """Store articles with everything extracted from them; returns each article's id (None: its
+    text was stored already). Articles with an ``error`` must be left out by the caller."""
+    ids = insert_articles(session, items)
+    stored = [(article_id, item) for article_id, item in zip(ids, items, strict=True) if article_id]
+    if not stored:
+        return ids
     connection = session.connection()
     dialect = connection.dialect
-    bind = ExactDecimal().process_bind_param
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in _MENTION_COLUMNS)
-    table = dialect.identifier_preparer.format_table(Mention.__table__)  # type: ignore[arg-type]
-    sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join([mark] * len(_MENTION_COLUMNS))})"
-    values = [
-        (
-            a,
-            kind,
-            start,
-            end,
-            text,
-            bind(value, dialect),
-            currency,
-            qualifier,
-            bind(value_max, dialect),
-            what,
-            data,
-        )
-        for a, kind, start, end, text, value, currency, qualifier, value_max, what, data in rows
-    ]
-    connection.exec_driver_sql(sql, values)
-
-
-def _returning_ids(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> list[int]:
-    if not rows:
-        return []
-    statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return [int(row_id) for (row_id,) in session.execute(statement, rows)]
-
-
-def store_extracted(session: Session, items: Sequence[ExtractedArticle]) -> list[int | None]:
-    """Store articles with everything extracted from them; returns each article's id (None: skipped)."""
-    ids = insert_articles(session, items)
-    stored = [
-        (article_id, item) for article_id, item in zip(ids, items, strict=True) if article_id is not None
-    ]
-    mentions: list[tuple[Any, ...]] = []
-    record_rows: list[dict[str, Any]] = []
-    owners: list[tuple[int, ExtractedArticle, int]] = []  # (article id, item, candidate index)
+    record, amount = Record.__table__, Amount.__table__
     now = utcnow()
+    created = _clock(connection, record, "created_at", now)  # type: ignore[arg-type]
+    bind = ExactDecimal().process_bind_param
+    record_ids = iter(_new_ids(connection, record, sum(len(i.records) for _, i in stored)))  # type: ignore[arg-type]
+    amount_ids = iter(_new_ids(connection, amount, sum(len(i.amounts) for _, i in stored)))  # type: ignore[arg-type]
+    mentions, records, amounts, evidence, links, shares = [], [], [], [], [], []
     for article_id, item in stored:
-        rows = item.mentions if item.mentions is not None else mention_rows(item.extraction.mentions)
-        mentions.extend((article_id, *row) for row in rows)
-        for index, candidate in enumerate(item.extraction.records):
-            values = candidate_values(candidate)
-            extracted = jsonable(values)
-            extracted[KEY_FIELD] = candidate_key(candidate)
-            record_rows.append(
-                {
-                    **values,
-                    "article_id": article_id,
-                    "parent_id": None,
-                    "status": RecordStatus.PENDING,
-                    "notes": None,
-                    "origin": Origin.EXTRACTED,
-                    "extracted": extracted,
-                    "curated_fields": [],
-                    "flags": jsonable(dict(candidate.flags)),
-                    "created_at": now,
-                    "updated_at": now,
-                    "version": 1,
-                }
-            )
-            owners.append((article_id, item, index))
-    if mentions:
-        _insert_mentions(session, mentions)
-    record_ids = _returning_ids(session, Record.__table__, record_rows)  # type: ignore[arg-type]
-    _store_amounts_and_evidence(session, owners, record_ids)
-    return ids
-
-
-def _store_amounts_and_evidence(
-    session: Session, owners: list[tuple[int, ExtractedArticle, int]], record_ids: list[int]
-) -> None:
-    amount_rows: list[dict[str, Any]] = []
-    amount_owner: list[tuple[int, int]] = []  # (record position in owners, amount index)
-    evidence_rows: list[dict[str, Any]] = []
-    for position, ((_article_id, item, index), record_id) in enumerate(zip(owners, record_ids, strict=True)):
-        text = item.draft.text
-        candidate = item.extraction.records[index]
-        for amount_index, candidate_amount in enumerate(candidate.amounts):
-            span = candidate_amount.span
-            check_span(text, span.start, span.end, "amount span")
-            values = amount_values(candidate_amount)
-            amount_rows.append(
-                {
-                    **values,
-                    "record_id": record_id,
-                    "position": amount_index,
-                    "share_of_id": None,
-                    "start": span.start,
-                    "end": span.end,
-                    "origin": Origin.EXTRACTED,
-                    "extracted": jsonable(values),
-                    "curated_fields": [],
-                }
-            )
-            amount_owner.append((position, amount_index))
-        for field, spans in candidate.evidence.items():
-            for span in spans:
-                check_span(text, span.start, span.end, f"evidence for {field}")
-                evidence_rows.append(
-                    {
-                        "record_id": record_id,
-                        "field": field,
-                        "start": span.start,
-                        "end": span.end,
-                        "quote": text[span.start : span.end],
-                        "origin": Origin.EXTRACTED,
-                    }
+        mentions.extend(
+            (article_id, k, s, e, t, bind(v, dialect), c, q, bind(m, dialect), w, d)
+            for k, s, e, t, v, c, q, m, w, d in item.mentions
+        )
+        here = [next(record_ids) for _ in item.records]
+        records.extend(
+            (i, article_id, None, created, created, *row) for i, row in zip(here, item.records, strict=True)
+        )
+        here_amounts = []
+        for index, position, (text, value, value_max, *rest) in item.amounts:
+            amount_id = next(amount_ids)
+            here_amounts.append(amount_id)
+            amounts.append(
+                (
+                    amount_id,
+                    here[index],
+                    position,
+                    None,
+                    text,
+                    bind(value, dialect),
+                    bind(value_max, dialect),
+                    *rest,
                 )
-    amount_ids = _returning_ids(session, Amount.__table__, amount_rows)  # type: ignore[arg-type]
-    if evidence_rows:
-        session.execute(sa.insert(Evidence.__table__), evidence_rows)  # type: ignore[arg-type]
-    _link(session, owners, record_ids, amount_owner, amount_ids)
-
-
-def _link(
-    session: Session,
-    owners: list[tuple[int, ExtractedArticle, int]],
-    record_ids: list[int],
-    amount_owner: list[tuple[int, int]],
-    amount_ids: list[int],
-) -> None:
-    """Parent records and the amounts shares are part of, from the candidates' indexes."""
-    first_amount: dict[int, int] = {}
-    for (position, amount_index), amount_id in zip(amount_owner, amount_ids, strict=True):
-        if amount_index == 0:
-            first_amount[position] = amount_id
-    # positions of one article's candidates are consecutive: base + candidate index
-    base = {position: position - index for position, (_a, _i, index) in enumerate(owners)}
-    parents: list[dict[str, int]] = []
-    shares: list[dict[str, int]] = []
-    for position, (_article_id, item, index) in enumerate(owners):
-        candidate = item.extraction.records[index]
-        count = len(item.extraction.records)
-        parent = candidate.parent_index
-        if parent is not None and 0 <= parent < count and parent != index:
-            parents.append({"row_id": record_ids[position], "target": record_ids[base[position] + parent]})
-    for (position, amount_index), amount_id in zip(amount_owner, amount_ids, strict=True):
-        _article_id, item, index = owners[position]
-        share = item.extraction.records[index].amounts[amount_index].share_of
-        if share is None or not 0 <= share < len(item.extraction.records):
-            continue
-        target = first_amount.get(base[position] + share)
-        if target is not None and target != amount_id:
-            shares.append({"row_id": amount_id, "target": target})
-    for table, column, rows in (
-        (Record.__table__, "parent_id", parents),
-        (Amount.__table__, "share_of_id", shares),
-    ):
-        if rows:
-            statement = (
-                sa.update(table)  # type: ignore[arg-type]
-                .where(table.c.id == sa.bindparam("row_id"))  # type: ignore[attr-defined]
-                .values({column: sa.bindparam("target")})
             )
-            session.connection().execute(statement, rows)
+        evidence.extend((here[index], *row) for index, row in item.evidence)
+        links.extend((here[parent], here[index]) for index, parent in item.parents)
+        shares.extend((here_amounts[target], here_amounts[index]) for index, target in item.shares)
+    _Writer(connection, Mention.__table__, _MENTION_COLUMNS).insert(mentions)  # type: ignore[arg-type]
+    _Writer(
+        connection,
+        record,
+        ("id", "article_id", "parent_id", "created_at", "updated_at", *RECORD_COLUMNS),  # type: ignore[arg-type]
+    ).insert(records)
+    _Writer(
+        connection,
+        amount,
+        ("id", "record_id", "position", "share_of_id", *AMOUNT_COLUMNS),  # type: ignore[arg-type]
+    ).insert(amounts)
+    _Writer(connection, Evidence.__table__, ("record_id", *EVIDENCE_COLUMNS)).insert(evidence)  # type: ignore[arg-type]
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    for table, column, rows in ((record, "parent_id", links), (amount, "share_of_id", shares)):
+        if rows:
+            connection.exec_driver_sql(
+                f"UPDATE {dialect.identifier_preparer.format_table(table)} SET {quote(column)} = {mark} "  # type: ignore[arg-type]
+                f"WHERE id = {mark}",
+                rows,
+            )
+    return ids

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from typing import Any, Literal
 
@@ -43,7 +43,9 @@ def _in_chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
         yield ids[start : start + size]
 
 
-def _last_edits(session: Session, scope: list[Any]) -> dict[int, tuple[str, Any]]:
+def _last_edits(
+    session: Session, scope: list[Any], text: _AsText | None = None
+) -> dict[int, tuple[str, Any]]:
     """Who edited each record of the chunk (``scope``: conditions on ``record``) last, and when."""
     edit, record = Edit.__table__, Record.__table__
     latest = (
@@ -53,16 +55,21 @@ def _last_edits(session: Session, scope: list[Any]) -> dict[int, tuple[str, Any]
         .group_by(edit.c.record_id)
         .subquery()
     )
-    statement = sa.select(edit.c.record_id, edit.c.actor, edit.c.at).join(
-        latest, edit.c.id == latest.c.edit_id
-    )
-    return {rid: (actor, at) for rid, actor, at in session.execute(statement)}
+    at = edit.c.at if text is None else sa.type_coerce(edit.c.at, sa.String)
+    statement = sa.select(edit.c.record_id, edit.c.actor, at).join(latest, edit.c.id == latest.c.edit_id)
+    if text is None:
+        return {rid: (actor, when) for rid, actor, when in session.execute(statement)}
+    convert = text.of(edit.c.at)
+    return {rid: (actor, convert[when]) for rid, actor, when in session.execute(statement)}
 
 
-def _amounts_by_record(session: Session, scope: list[Any]) -> dict[int, list[tuple[Any, ...]]]:
+def _amounts_by_record(
+    session: Session, scope: list[Any], text: _AsText | None = None
+) -> dict[int, list[tuple[Any, ...]]]:
     amount, record = Amount.__table__, Record.__table__
+    raw = ("qualifier", "kind") if text is None else ("qualifier", "kind", "value", "value_max")
     columns = [
-        sa.type_coerce(amount.c[name], sa.String) if name in ("qualifier", "kind") else amount.c[name]
+        sa.type_coerce(amount.c[name], sa.String) if name in raw else amount.c[name]
         for name in _AMOUNT_COLUMNS
     ]
     statement = (
@@ -73,6 +80,13 @@ def _amounts_by_record(session: Session, scope: list[Any]) -> dict[int, list[tup
     )
     found: dict[int, list[tuple[Any, ...]]] = {}
     qualifiers, kinds = _ENUM_VALUES[Qualifier], _ENUM_VALUES[AmountKind]
+    if text is not None:
+        value, value_max = text.of(amount.c.value), text.of(amount.c.value_max)
+        for record_id, *values in session.execute(statement).all():
+            values[2], values[3] = value[values[2]], value_max[values[3]]
+            values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
+            found.setdefault(record_id, []).append(tuple(values))
+        return found
     for record_id, *values in session.execute(statement).all():
         values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
         found.setdefault(record_id, []).append(tuple(values))  # in AMOUNT_EXPORT_KEYS order
@@ -128,18 +142,55 @@ _ENUM_VALUES: dict[type[Enum], dict[str | None, Any]] = {
 }
 
 
+class _AsText:
+    """Values of some columns as their export text (``text_of`` of what the column type reads),
+    each distinct stored value converted once: dates and money repeat a lot."""
+
+    def __init__(self, session: Session, text_of: Callable[[Any], Any]) -> None:
+        self.dialect = session.get_bind().dialect
+        self.text_of = text_of
+        self.memos: dict[str, _Memo] = {}
+
+    def of(self, column: sa.Column[Any]) -> _Memo:
+        """``memo[raw]``: the export text of a raw value of ``column`` (None stays None)."""
+        key = f"{column.table.name}.{column.name}"
+        memo = self.memos.get(key)
+        if memo is None or len(memo) > 50_000:  # bounded: unique time stamps would pile up
+            process = column.type.dialect_impl(self.dialect).result_processor(self.dialect, None)
+            text_of = self.text_of
+            memo = self.memos[key] = _Memo(
+                lambda raw: None if raw is None else text_of(process(raw) if process else raw)
+            )
+        return memo
+
+
+class _Memo(dict[Any, Any]):
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.convert(key)
+        return value
+
+
 def iter_record_export_tuples(
     session: Session,
     *,
     status: RecordStatus | str | None = None,
     article_ids: Sequence[int] | None = None,
     chunk_size: int = EXPORT_CHUNK,
+    text_of: Callable[[Any], Any] | None = None,
 ) -> Iterator[list[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]]]:
     """Records joined with their article, as ``(scalars, amounts, evidence)`` tuples (scalars in
     :data:`RECORD_EXPORT_KEYS` order, amounts in ``AMOUNT_EXPORT_KEYS`` order, evidence in
     ``EVIDENCE_EXPORT_KEYS`` order), ordered by article id, then record id, in lists of at most
-    ``chunk_size`` (Core selects, keyset paging: memory does not grow with the number of records)."""
+    ``chunk_size`` (Core selects, keyset paging: memory does not grow with the number of records).
+
+    With ``text_of``, dates, time stamps and money come as ``text_of(value)`` (a CSV writer's
+    text for them), converted once per distinct stored value instead of once per cell."""
     record, article = Record.__table__, Article.__table__
+    text = _AsText(session, text_of) if text_of is not None else None
     # enum columns are read raw (member names) and mapped to values with one dict lookup
     enums = [*(spec.choices for spec in EXPORT_FIELDS), RecordStatus, Origin]
     columns = [
@@ -147,6 +198,7 @@ def iter_record_export_tuples(
         record.c.status,
         record.c.origin,
     ]
+    as_text = text is not None
     statement = (
         sa.select(
             record.c.id,
@@ -154,13 +206,15 @@ def iter_record_export_tuples(
             article.c.title,
             article.c.source,
             article.c.url,
-            article.c.published,
+            sa.type_coerce(article.c.published, sa.String) if as_text else article.c.published,
             *(
                 sa.type_coerce(c, sa.String) if e is not None else c
                 for c, e in zip(columns, enums, strict=True)
             ),
-            record.c.created_at,
-            record.c.updated_at,
+            *(
+                sa.type_coerce(c, sa.String) if as_text else c
+                for c in (record.c.created_at, record.c.updated_at)
+            ),
             record.c.version,
         )
         .join(article, article.c.id == record.c.article_id)
@@ -174,6 +228,7 @@ def iter_record_export_tuples(
         filters.append(record.c.article_id.in_(list(article_ids)))
     statement = statement.where(*filters)
     mapped = [(6 + i, _ENUM_VALUES[e]) for i, e in enumerate(enums) if e is not None]
+    width = 6 + len(columns)  # where created_at and updated_at are
     key = sa.tuple_(record.c.article_id, record.c.id)
     after: tuple[int, int] | None = None
     while True:
@@ -184,18 +239,35 @@ def iter_record_export_tuples(
         scope = [*filters, key <= sa.tuple_(rows[-1][1], rows[-1][0])]
         if after is not None:
             scope.append(key > sa.tuple_(*after))
-        amounts = _amounts_by_record(session, scope)
+        amounts = _amounts_by_record(session, scope, text)
         evidence = _evidence_by_record(session, scope)
-        last = _last_edits(session, scope)
-        chunk = []
-        for row in rows:
-            values = list(row)
-            for index, names in mapped:
-                values[index] = names[values[index]]
-            record_id = values[0]
-            values.extend(last.get(record_id, (None, None)))
-            chunk.append((tuple(values), amounts.get(record_id, []), evidence.get(record_id, [])))
-        yield chunk
+        last = _last_edits(session, scope, text)
+        # a column at a time: each conversion is one map() over the column
+        table: list[Any] = list(zip(*rows, strict=True))
+        converted = mapped
+        if text is not None:  # fetched per chunk: the memos stay bounded
+            converted = [
+                *mapped,
+                (5, text.of(article.c.published)),
+                (width, text.of(record.c.created_at)),
+                (width + 1, text.of(record.c.updated_at)),
+            ]
+        for index, names in converted:
+            table[index] = map(names.__getitem__, table[index])
+        ids = table[0]
+        never = (None, None)
+        edited = [last.get(record_id, never) for record_id in ids] if last else [never] * len(ids)
+        table.append([who for who, _ in edited])
+        table.append([when for _, when in edited])
+        no_rows: list[tuple[Any, ...]] = []
+        yield list(
+            zip(
+                zip(*table, strict=True),
+                (amounts.get(record_id, no_rows) for record_id in ids),
+                (evidence.get(record_id, no_rows) for record_id in ids),
+                strict=True,
+            )
+        )
         after = (rows[-1][1], rows[-1][0])
 
 
