@@ -10,10 +10,8 @@ The rules, stated once:
   USD itself needs no rate (1 in every year, and also without a year).
 - **Constant USD of base year B** = value x index(B) / (rate x index(year)): the nominal value,
   unrounded, moved to B's prices.
-- **Exact and rounded once.** Products are exact; the single division is carried to 60 significant
-  digits, which decides the rounding as the exact fraction would (the tables' figures have a few
-  decimals, so a result that is not an exact half lies at least 1e-20 from one). The result is
-  rounded to whole US dollars, halves away from zero.
+- **Exact and rounded once.** The arithmetic is on exact fractions (integer numerators and
+  denominators); only the result is rounded, to whole US dollars, halves away from zero.
 - **Never guessed.** When a value cannot be computed it is ``None`` and ``reason`` says why:
   ``unknown currency``, ``no year``, ``no rate for MOP 1998``, ``no deflator for 2026``.
 """
@@ -23,14 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 from typing import Any
 
-#: Division and rounding context (see the module docstring).
-_CONTEXT = Context(prec=60, rounding=ROUND_HALF_UP)
-_WHOLE_DOLLARS = Decimal(1)
 _ISO_CODE = re.compile(r"[A-Z]{3}")
 USD = "USD"
+
+
+#: ``(nominal factor, constant factor, reason)``: factors as ``(numerator, denominator)`` integers.
+_Factors = tuple[tuple[int, int] | None, tuple[int, int] | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +79,8 @@ class UsdConverter:
             raise ValueError(
                 f"no deflator for the base year {base_year}; choose a year from {span[0]} to {span[1]}"
             )
-        self._base_index = tables.deflator[self.base_year]
-        self._factors: dict[tuple[Any, int | None], tuple[Decimal | None, Decimal | None, str | None]] = {}
+        self._base_index = tables.deflator[self.base_year].as_integer_ratio()
+        self._factors: dict[tuple[Any, int | None], _Factors] = {}
 
     def convert(self, value: Decimal | None, currency: Any, year: int | None) -> UsdValue:
         """``value`` of ``currency`` converted at ``year`` (see the module docstring)."""
@@ -93,31 +92,30 @@ class UsdConverter:
         factors = self._factors.get(key)
         if factors is None:
             factors = self._factors[key] = self._factors_for(currency, year)
-        rate, denominator, reason = factors
-        nominal = None if rate is None else _whole(_CONTEXT.divide(value, rate))
-        constant = (
-            None
-            if denominator is None
-            else _whole(_CONTEXT.divide(_CONTEXT.multiply(value, self._base_index), denominator))
-        )
+        nominal_factor, constant_factor, reason = factors
+        numerator, denominator = value.as_integer_ratio()
+        nominal = None if nominal_factor is None else _whole(numerator, denominator, nominal_factor)
+        constant = None if constant_factor is None else _whole(numerator, denominator, constant_factor)
         return UsdValue(year, nominal, constant, reason)
 
-    def _factors_for(
-        self, currency: Any, year: int | None
-    ) -> tuple[Decimal | None, Decimal | None, str | None]:
-        """``(rate, rate x index(year), reason)`` of a currency and year; ``None`` where missing."""
+    def _factors_for(self, currency: Any, year: int | None) -> _Factors:
+        """``(1 / rate, index(base) / (rate x index(year)), reason)`` of a currency and year, as
+        integer ratios; ``None`` where missing."""
         code = currency.strip().upper() if isinstance(currency, str) else ""
         if not _ISO_CODE.fullmatch(code):
             return None, None, "unknown currency"
         if year is None:
-            return (Decimal(1) if code == USD else None), None, "no year"
+            return ((1, 1) if code == USD else None), None, "no year"
         rate = Decimal(1) if code == USD else self.tables.rates.get((code, year))
-        if rate is None:
+        if rate is None or rate <= 0:
             return None, None, f"no rate for {code} {year}"
+        rate_n, rate_d = rate.as_integer_ratio()
         index = self.tables.deflator.get(year)
-        if index is None:
-            return rate, None, f"no deflator for {year}"
-        return rate, _CONTEXT.multiply(rate, index), None
+        if index is None or index <= 0:
+            return (rate_d, rate_n), None, f"no deflator for {year}"
+        index_n, index_d = index.as_integer_ratio()
+        base_n, base_d = self._base_index
+        return (rate_d, rate_n), (base_n * rate_d * index_d, base_d * rate_n * index_n), None
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -130,5 +128,8 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
-def _whole(value: Decimal) -> Decimal:
-    return value.quantize(_WHOLE_DOLLARS, context=_CONTEXT)
+def _whole(numerator: int, denominator: int, factor: tuple[int, int]) -> Decimal:
+    """``numerator / denominator x factor`` in whole units, halves away from zero (exact)."""
+    top, bottom = numerator * factor[0], denominator * factor[1]  # bottom > 0
+    units = (2 * abs(top) + bottom) // (2 * bottom)
+    return Decimal(units if top >= 0 else -units)
