@@ -355,3 +355,34 @@ def test_a_file_with_a_few_bad_bytes_imports_with_a_warning(capsys, tmp_path: Pa
     assert "Imported 1 article" in out
     assert err.startswith(f"warning: {path}: ") and "replaced" in err
     assert _count(db_path, "article") == 1
+
+
+def test_export_usd_base_year(capsys, inputs: Path, db_path: Path, tmp_path: Path) -> None:
+    import pandas as pd
+
+    assert run(capsys, "import", str(inputs), "--db", str(db_path))[0] == 0
+    for fmt in ("csv", "jsonl"):
+        target = tmp_path / f"usd.{fmt}"
+        code, _, err = run(
+            capsys,
+            "export",
+            "--db",
+            str(db_path),
+            "--out",
+            str(target),
+            "--status",
+            "all",
+            "--usd-base-year",
+            "2019",
+        )
+        assert (code, err) == (0, ""), err
+    frame = pd.read_csv(tmp_path / "usd.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert set(frame["amount_usd_base_year"]) <= {"2019", ""}
+    with_amount = frame[frame["amount_value"] != ""]
+    assert len(with_amount) and all(with_amount["amount_usd_reason"] + with_amount["amount_usd_nominal"])
+    rows = [json.loads(line) for line in (tmp_path / "usd.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(a["usd_base_year"] == 2019 for r in rows for a in r["amounts"])
+    code, _, err = run(
+        capsys, "export", "--db", str(db_path), "--out", str(tmp_path / "x.csv"), "--usd-base-year", "1800"
+    )
+    assert code == 1 and "base year 1800" in err and not (tmp_path / "x.csv").exists()

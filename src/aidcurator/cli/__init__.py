@@ -101,7 +101,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"cannot tell the format from {args.out!r}; add --format csv|json|jsonl|xlsx", EXIT_USAGE
         )
     with _open_curator(args.db, must_exist=True) as curator:
-        count = curator.export(args.out, fmt, status=args.status, what=args.what)
+        count = curator.export(
+            args.out, fmt, status=args.status, what=args.what, usd_base_year=args.usd_base_year
+        )
     noun = args.what if args.what != "records" else "records"
     print(f"Wrote {count} {noun[:-1] if count == 1 else noun} to {args.out}")
     return EXIT_OK
@@ -299,6 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("records", "articles", "mentions", "edits"),
         default="records",
         help="default: records",
+    )
+    p.add_argument(
+        "--usd-base-year",
+        type=int,
+        metavar="YYYY",
+        help="constant US dollars of this year (default: the last year of the shipped deflator table)",
     )
     p.set_defaults(func=cmd_export)
 

@@ -25,9 +25,11 @@ class ExportingMixin(CuratorBase):
         status: RecordStatus | str | None = "accepted",
         what: Literal["records", "articles", "mentions", "edits"] = "records",
         article_ids: Sequence[int] | None = None,
+        usd_base_year: int | None = None,
     ) -> int:
         """Write records (``status`` "accepted", "pending", "rejected" or "all") or a table to
-        ``path`` as csv, json, jsonl or xlsx (``fmt`` defaults to the file's suffix).
+        ``path`` as csv, json, jsonl or xlsx (``fmt`` defaults to the file's suffix). Records carry
+        US-dollar values, constant dollars of ``usd_base_year`` (default: the deflator's last year).
 
         Returns the number of rows written. Raises ``ExportError`` / ``ValueError`` with a message.
         """
@@ -49,7 +51,7 @@ class ExportingMixin(CuratorBase):
                         session, status=wanted, article_ids=article_ids, text_of=text_of
                     )
                 )
-                write_record_tuples(repo.RECORD_EXPORT_KEYS, chunks, path, fmt)
+                write_record_tuples(repo.RECORD_EXPORT_KEYS, chunks, path, fmt, usd_base_year=usd_base_year)
                 return chunks.count
             if what == "records":
                 counted = _Counted(
@@ -57,7 +59,7 @@ class ExportingMixin(CuratorBase):
                     for chunk in repo.iter_record_export_rows(session, status=wanted, article_ids=article_ids)
                     for row in chunk
                 )
-                write_records(counted, path, fmt)
+                write_records(counted, path, fmt, usd_base_year=usd_base_year)
                 return counted.count
             rows = repo.table_rows(session, what=what, article_ids=article_ids)
         write_table(rows, path, fmt, sheet_name=what)

@@ -58,6 +58,7 @@ from aidcurator.export.flat import (
     records_frame,
     table_frame,
 )
+from aidcurator.export.usd import UsdColumns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,15 +102,21 @@ _EXCEL_MAX_CELL_CHARS = 32_767
 
 
 def write_records(
-    records: Iterable[Mapping[str, Any]], path: str | os.PathLike[str], fmt: ExportFormat | str
+    records: Iterable[Mapping[str, Any]],
+    path: str | os.PathLike[str],
+    fmt: ExportFormat | str,
+    *,
+    usd_base_year: int | None = None,
 ) -> Path:
     """Write curated records atomically; CSV/XLSX are flat (``records_frame``), JSON/JSONL nested.
 
-    ``records`` may be a generator: rows are written as they come, a batch at a time, so memory
-    stays flat however many records there are. Returns the path written. Raises
-    :class:`ExportError` on any failure.
+    Every amount gets its US-dollar values (``export.usd``; constant dollars of ``usd_base_year``,
+    default the deflator table's last year). ``records`` may be a generator: rows are written as
+    they come, a batch at a time, so memory stays flat however many records there are. Returns the
+    path written. Raises :class:`ExportError` on any failure.
     """
     fmt = _format(fmt)
+    records = UsdColumns(usd_base_year).records(records)
     target = _target(path)
 
     def write(handle: IO[bytes]) -> None:
@@ -129,23 +136,27 @@ def write_record_tuples(
     chunks: Iterable[Sequence[tuple[Sequence[Any], Sequence[Sequence[Any]], Sequence[Sequence[Any]]]]],
     path: str | os.PathLike[str],
     fmt: ExportFormat | str,
+    *,
+    usd_base_year: int | None = None,
 ) -> Path:
     """Write records given as ``(scalars, amounts, evidence)`` tuples to CSV or XLSX, flat as
     :func:`records_frame` makes them: the store's fast path for large exports (no dict per row).
 
     ``scalars`` follow ``scalar_keys``; an amount is ``(id, text, value, value_max, currency,
     qualifier, kind, period_start, period_end, share_of_id)``, evidence ``(field, start, end, quote)``.
+    The first amount's US-dollar columns use constant dollars of ``usd_base_year``.
     """
     fmt = _format(fmt)
     if fmt not in (ExportFormat.CSV, ExportFormat.XLSX):
         raise ExportError(f"records as tuples are written to CSV or XLSX, not {fmt.value}")
+    with_usd = UsdColumns(usd_base_year).tuple_items(scalar_keys)
     target = _target(path)
     columns = [*scalar_keys, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
 
     def batches() -> Iterator[tuple[list[str], list[list[Any]]]]:
         yield columns, []
         for chunk in chunks:
-            yield [], [_flat_tuple(*item) for item in chunk]
+            yield [], [_flat_tuple(*with_usd(*item)) for item in chunk]
 
     def write(handle: IO[bytes]) -> None:
         if fmt is ExportFormat.CSV:

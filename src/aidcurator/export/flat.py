@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.export.atomic import ExportError
+from aidcurator.export.usd import USD_KEYS, UsdColumns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,7 +37,8 @@ RECORD_COLUMNS: tuple[str, ...] = (
 #: Keys of a record that hold lists (nested in JSON, summarised in CSV/XLSX).
 NESTED_KEYS: tuple[str, ...] = ("amounts", "evidence")
 
-#: Flat columns of the primary (first) amount, and the amount key each comes from.
+#: Flat columns of the primary (first) amount, and the amount key each comes from; the writers add
+#: the US-dollar keys (``export.usd``) to the amounts.
 AMOUNT_COLUMNS: tuple[str, ...] = (
     "amount_text",
     "amount_value",
@@ -46,17 +48,19 @@ AMOUNT_COLUMNS: tuple[str, ...] = (
     "amount_kind",
     "amount_period_start",
     "amount_period_end",
+    *(f"amount_{key}" for key in USD_KEYS),
 )
 
 
-def records_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """One flat row per record: scalar keys, primary amount, amount count and summaries, evidence.
+def records_frame(records: Iterable[Mapping[str, Any]], *, usd_base_year: int | None = None) -> pd.DataFrame:
+    """One flat row per record: scalar keys, primary amount (with its US-dollar values in constant
+    dollars of ``usd_base_year``), amount count and summaries, evidence.
 
     Values keep their Python types (``object`` columns): Decimals stay Decimals, dates stay dates.
     """
     import pandas as pd
 
-    records = list(records)
+    records = list(UsdColumns(usd_base_year).records(records))
     scalar = _columns(records, exclude=NESTED_KEYS) if records else list(RECORD_COLUMNS)
     columns = [*scalar, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
     rows = [_flat_record(record, scalar) for record in records]
@@ -164,13 +168,18 @@ def _flat_batches(
 
 
 _NO_AMOUNT = (None,) * len(AMOUNT_COLUMNS)
+_NO_USD = (None,) * len(USD_KEYS)
 
 
 def _flat_tuple(
     scalars: Sequence[Any], amounts: Sequence[Sequence[Any]], evidence: Sequence[Sequence[Any]]
 ) -> list[Any]:
     row = list(scalars)
-    row.extend(amounts[0][1:9] if amounts else _NO_AMOUNT)
+    if amounts:  # text … period_end, then the USD values the writer appended (``export.usd``)
+        row.extend(amounts[0][1:9])
+        row.extend(amounts[0][10:] or _NO_USD)
+    else:
+        row.extend(_NO_AMOUNT)
     row.append(len(amounts))
     row.append(
         "; ".join(
