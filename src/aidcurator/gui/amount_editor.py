@@ -33,6 +33,7 @@ from aidcurator.domain.fields import AMOUNT_FIELD
 from aidcurator.gui.form_widgets import ERROR_STYLE, Badge
 from aidcurator.gui.formatting import QUALIFIER_LABELS, group_digits
 from aidcurator.gui.models import AmountListModel
+from aidcurator.gui.row_selection import select_row
 
 if TYPE_CHECKING:
     from aidcurator.domain import ParsedAmount
@@ -71,6 +72,7 @@ class AmountEditor(QGroupBox):
         self._parser = parser
         self._record: RecordView | None = None
         self._amount: AmountView | None = None
+        self._syncing = False
         self.model = AmountListModel(self)
 
         self.table = QTableView(self)
@@ -182,8 +184,11 @@ class AmountEditor(QGroupBox):
         """Show a record's amounts; select ``keep_amount`` (an id) if it is still there."""
         self._record = record
         self.setEnabled(record is not None)
-        with QSignalBlocker(self.table.selectionModel()):
+        self._syncing = True  # the model's own reset is not a choice of the curator
+        try:
             self.model.set_amounts(record.amounts if record is not None else ())
+        finally:
+            self._syncing = False
         self._fit_table(self.model.rowCount())
         row = self.model.row_of(keep_amount) if keep_amount else -1
         if row < 0 and self.model.rowCount() > 0:
@@ -200,18 +205,16 @@ class AmountEditor(QGroupBox):
         self._select_row(self.model.row_of(amount_id))
 
     def _select_row(self, row: int) -> None:
-        with QSignalBlocker(self.table.selectionModel()):
-            if row >= 0:
-                self.table.selectRow(row)
-            else:
-                self.table.clearSelection()
+        self._syncing = True  # signals flow so that the table repaints; the slot ignores them
+        try:
+            select_row(self.table, row)
+        finally:
+            self._syncing = False
         self._show_amount(self.model.amount_at(row))
 
     def start_new_amount(self) -> None:
         """Empty the editor so that the next amount typed is added to the record."""
-        with QSignalBlocker(self.table.selectionModel()):
-            self.table.clearSelection()
-        self._show_amount(None)
+        self._select_row(-1)
         self.line.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_amount(self, amount: AmountView | None) -> None:
@@ -393,6 +396,8 @@ class AmountEditor(QGroupBox):
             self.evidence_requested.emit(self._record.id, "amount")
 
     def _on_table_current_row_changed(self, current: Any, _previous: Any) -> None:
+        if self._syncing:
+            return
         amount = self.model.amount_at(current.row()) if current.isValid() else None
         self._show_amount(amount)
         self.amount_selected.emit(amount.id if amount else 0)

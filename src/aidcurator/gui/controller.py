@@ -84,8 +84,8 @@ class WindowController(RecordEditing):
         Typing left in the form is committed first, except while an undo command is running
         (``commit=False``): a command must not start another one.
         """
-        if commit:
-            self.view.commit_pending()
+        if commit and not self.can_leave():
+            return
         if not article_id:
             self.article_id, self.article, self.mentions, self.records = 0, None, [], []
             self.view.show_article(None, ())
@@ -152,16 +152,31 @@ class WindowController(RecordEditing):
         self.amount_id = keep if keep is not None else (amounts[0].id if amounts else None)
         self.view.show_record(record, self.amount_id)
 
+    def can_leave(self) -> bool:
+        """Save the typing left in the form; False (and say why) while a typed value is refused.
+
+        A refused value stays on screen with its message until it is fixed or cancelled (Esc):
+        moving to another record or article would drop it without a word.
+        """
+        refused = self.view.commit_pending()
+        if refused:
+            self.status(
+                f"Fix or undo the value marked in red first (Esc restores the saved value): {refused[0]}",
+                10000,
+            )
+            return False
+        return True
+
     def choose_record(self, record_id: int | None) -> None:
         """The curator picked a record in the list: save their typing, then show it."""
-        self.view.commit_pending()
-        if record_id is not None and record_id == self.record_id:
+        if record_id is None or record_id == self.record_id:
+            self.view.commit_pending()
             return
-        self._select(record_id)
+        if self.can_leave():
+            self._select(record_id)
 
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
-        if any(r.id == record_id for r in self.records):
-            self.view.commit_pending()
+        if any(r.id == record_id for r in self.records) and self.can_leave():
             self._select(record_id, keep_amount=amount_id)
 
     def step_record(self, step: int) -> None:
@@ -170,8 +185,7 @@ class WindowController(RecordEditing):
         ids = [r.id for r in self.records]
         current = ids.index(self.record_id) if self.record_id in ids else -1
         row = min(max(current + step, 0), len(ids) - 1)
-        if row != current:
-            self.view.commit_pending()
+        if row != current and self.can_leave():
             self._select(ids[row])
 
     def next_record(self) -> None:
@@ -272,9 +286,7 @@ class WindowController(RecordEditing):
         self.set_status_and_advance(RecordStatus.ACCEPTED, across_articles=True)
 
     def set_status_and_advance(self, status: RecordStatus, *, across_articles: bool) -> None:
-        refused = self.view.commit_pending()
-        if refused:  # do not accept a record while a typed value beside it was refused
-            self.status(f"Fix or undo the value marked in red first: {refused[0]}", 10000)
+        if not self.can_leave():  # do not accept a record while a typed value beside it was refused
             return
         record = self.record
         if record is None:

@@ -24,8 +24,9 @@ from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.controller import WindowController
 from aidcurator.gui.dialogs import Dialogs
 from aidcurator.gui.menu_handlers import MenuHandlers
-from aidcurator.gui.panes import ArticleListPane, RecordsPane, select_row
+from aidcurator.gui.panes import ArticleListPane, RecordsPane
 from aidcurator.gui.record_form import RecordForm
+from aidcurator.gui.row_selection import select_row
 from aidcurator.gui.settings import Preferences, default_settings
 from aidcurator.gui.shortcut_guard import ShortcutGuard
 
@@ -251,13 +252,24 @@ class MainWindow(MenuHandlers, QMainWindow):
         self.controller.select_record(record_id, amount_id)
 
     def _on_article_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.list_pane.syncing:
+            return
         row = self.articles.article_at(current.row()) if current.isValid() else None
         if row is not None and row.id != self.controller.article_id:
             self.controller.open_article(row.id)
+        self.show_selection()  # the controller may have refused the move
 
     def _on_record_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.records_pane.syncing:
+            return
         record = self.records.record_at(current.row()) if current.isValid() else None
         self.controller.choose_record(record.id if record is not None else None)
+        self.show_selection()
+
+    def show_selection(self) -> None:
+        """Make both lists show exactly the controller's article and record as selected."""
+        self.list_pane.select_article(self.controller.article_id)
+        self.records_pane.select_record(self.controller.record_id)
 
     # ------------------------------------------------------------------------ the View protocol
 
@@ -265,7 +277,7 @@ class MainWindow(MenuHandlers, QMainWindow):
         return self.form.commit_pending()
 
     def show_article(self, article: ArticleData | None, mentions: Sequence[MentionView]) -> None:
-        self.list_pane.select_article(article.id if article is not None else 0)
+        self.list_pane.select_article(article.id if article is not None else 0, fetch=True)
         self.article_view.show_article(article, mentions)
         self._update_actions()
         self.article_shown.emit(article.id if article is not None else 0)
