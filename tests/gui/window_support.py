@@ -6,8 +6,8 @@ model holds but the view was never told about (signals blocked) is caught.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from aidcurator.gui.offsets import OffsetMap
@@ -48,6 +48,7 @@ def painted_rows(view: QAbstractItemView) -> set[int]:
 
 def assert_lists_show(window, article_id: int, record_id: int | None) -> None:
     """Both lists hold and paint exactly the current article and record, and the form shows it."""
+    QApplication.processEvents()  # a view that was refused a move is put right once its click ends
     assert window.current_article_id == article_id
     assert (window.current_record.id if window.current_record else None) == record_id
     assert (window.form.record.id if window.form.record else None) == record_id
@@ -78,3 +79,30 @@ def click_text(qtbot, window, offset: int) -> None:
     qtbot.mouseClick(
         text_edit.viewport(), Qt.MouseButton.LeftButton, pos=text_edit.cursorRect(cursor).center()
     )
+
+
+def key_in(widget, text: str) -> None:
+    """Type text as key events (QTest.keyClicks only knows Latin-1 characters)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    """Replace a line edit's text by typing, then press Enter."""
+    widget.setFocus()
+    widget.selectAll()
+    key_in(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def first_record_with_amount(window):
+    """Select (and return) the first record of the article that has an amount."""
+    for row in range(window.records.rowCount()):
+        record = window.records.record_at(row)
+        if record.amounts:
+            window.select_record(record.id)
+            return record
+    raise AssertionError("no record with an amount in this article")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from aidcurator.domain import AmountKind, Origin, Qualifier
 from aidcurator.domain.fields import AMOUNT_FIELD
-from aidcurator.gui.form_widgets import ERROR_STYLE, Badge
+from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, cancel_on_escape
 from aidcurator.gui.formatting import QUALIFIER_LABELS, group_digits
 from aidcurator.gui.models import AmountListModel
 from aidcurator.gui.row_selection import select_row
@@ -135,6 +135,8 @@ class AmountEditor(QGroupBox):
         self.value_max.setObjectName("amountValueMax")
         self.value_max.setPlaceholderText("upper end of a range")
         self.value_max.editingFinished.connect(self._on_value_max_editing_finished)
+        for editor in (self.line, self.value_max):
+            cancel_on_escape(editor, self.cancel)
         self.reset_button = QPushButton("Reset to extracted")
         self.reset_button.setObjectName("amountReset")
         self.reset_button.clicked.connect(self._on_reset_clicked)
@@ -276,6 +278,20 @@ class AmountEditor(QGroupBox):
             self.value_max.setText(
                 group_digits(amount.value_max) if amount and amount.value_max is not None else ""
             )
+
+    def cancel(self) -> bool:
+        """Esc: show the saved amount again (text, options, no error); False if nothing was typed."""
+        shown = (
+            group_digits(self._amount.value_max)
+            if self._amount and self._amount.value_max is not None
+            else ""
+        )
+        stored = self._amount.text if self._amount is not None else ""
+        typed = self.line.text() != stored or self.value_max.text().strip() != shown
+        if not typed and self.error.isHidden():
+            return False
+        self._show_amount(self._amount)
+        return True
 
     def revert_options(self) -> None:
         self._fill_options(self._amount)

@@ -257,14 +257,24 @@ class MainWindow(MenuHandlers, QMainWindow):
         row = self.articles.article_at(current.row()) if current.isValid() else None
         if row is not None and row.id != self.controller.article_id:
             self.controller.open_article(row.id)
-        self.show_selection()  # the controller may have refused the move
+        self._resync(row is not None and row.id == self.controller.article_id)
 
     def _on_record_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.records_pane.syncing:
             return
         record = self.records.record_at(current.row()) if current.isValid() else None
         self.controller.choose_record(record.id if record is not None else None)
+        self._resync(record is not None and record.id == self.controller.record_id)
+
+    def _resync(self, followed: bool) -> None:
+        """After a click or key in a list: show the controller's choice (it may refuse to move).
+
+        When it refused, the view is still inside its own mouse or key handling, which selects
+        the row it was asked for after telling us: put the selection right again once it is done.
+        """
         self.show_selection()
+        if not followed:
+            QTimer.singleShot(0, self, self.show_selection)
 
     def show_selection(self) -> None:
         """Make both lists show exactly the controller's article and record as selected."""
