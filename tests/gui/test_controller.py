@@ -78,6 +78,9 @@ class FakeView:
     def focus_field(self, name: str) -> None:
         self._note("focus_field", name)
 
+    def reveal_span(self, start: int, end: int) -> None:
+        self._note("reveal_span", start, end)
+
     def selected_span(self):
         return self.span
 

@@ -54,6 +54,7 @@ class WindowController(RecordEditing):
         self.record_id: int | None = None
         self.amount_id: int | None = None
         self._evidence_cycle: tuple[int, str, int] = (0, "", 0)
+        self._revealed: tuple[int, int | None] | None = None  # article and record last scrolled to
 
     def start(self) -> None:
         """Load the first page of the article list and the languages (nothing selected yet)."""
@@ -98,6 +99,7 @@ class WindowController(RecordEditing):
             self.status(str(exc), 8000)
             return
         self.article_id, self.article = article_id, article
+        self._revealed = None  # a new text starts at its top
         self.mentions = self.curator.mentions(article_id)
         self.view.show_article(article, self.mentions)
         self.reload_records(select=record_id, prefer_pending=record_id is None)
@@ -151,6 +153,21 @@ class WindowController(RecordEditing):
         keep = next((a.id for a in amounts if a.id == keep_amount), None) if keep_amount else None
         self.amount_id = keep if keep is not None else (amounts[0].id if amounts else None)
         self.view.show_record(record, self.amount_id)
+        if record is not None and self._revealed != (self.article_id, record.id):
+            self._revealed = (self.article_id, record.id)
+            span = self.record_span(record)
+            if span is not None:
+                self.view.reveal_span(*span)
+
+    def record_span(self, record: RecordView) -> tuple[int, int] | None:
+        """Where a record is in the text: its selected amount, else its amount evidence, else any."""
+        amount = next((a for a in record.amounts if a.id == self.amount_id), None)
+        if amount is not None and amount.start is not None and amount.end is not None:
+            return amount.start, amount.end
+        placed = [(a.start, a.end) for a in record.amounts if a.start is not None and a.end is not None]
+        evidence = record.evidence_for("amount") or list(record.evidence)
+        spans = placed + [(ev.start, ev.end) for ev in evidence]
+        return spans[0] if spans else None
 
     def can_leave(self) -> bool:
         """Save the typing left in the form; False (and say why) while a typed value is refused.

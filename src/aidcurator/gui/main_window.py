@@ -345,6 +345,9 @@ class MainWindow(MenuHandlers, QMainWindow):
     def select_span(self, start: int, end: int) -> None:
         self.article_view.select_span(start, end)
 
+    def reveal_span(self, start: int, end: int) -> None:
+        self.article_view.reveal_span(start, end)
+
     def set_languages(self, languages: Sequence[str]) -> None:
         self.list_pane.set_languages(languages)
 
