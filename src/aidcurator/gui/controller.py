@@ -52,6 +52,7 @@ class WindowController(RecordEditing):
         self.mentions: list[MentionView] = []
         self.records: list[RecordView] = []
         self.record_id: int | None = None
+        self.draft: RecordView | None = None  # a new record in the form, not stored yet
         self.amount_id: int | None = None
         self._evidence_cycle: tuple[int, str, int] = (0, "", 0)
         self._revealed: tuple[int, int | None] | None = None  # article and record last scrolled to
@@ -148,6 +149,9 @@ class WindowController(RecordEditing):
         self._show_record(record, keep_amount=keep_amount)
 
     def _show_record(self, record: RecordView | None, *, keep_amount: int | None = None) -> None:
+        if self.draft is not None:
+            self.draft = None
+            self.status("The empty new record was not kept", 6000)
         self.record_id = record.id if record is not None else None
         amounts = record.amounts if record is not None else ()
         keep = next((a.id for a in amounts if a.id == keep_amount), None) if keep_amount else None

@@ -271,7 +271,11 @@ class RecordForm(QWidget):
                 row.evidence.setEnabled(False)
             return
         origin = "typed by a person" if record.origin == Origin.MANUAL else "extracted"
-        self.heading.setText(f"Record {record.id} · {origin} · version {record.version}")
+        self.heading.setText(
+            f"Record {record.id} · {origin} · version {record.version}"
+            if record.id
+            else "New record — saved when you enter its first value; left empty, it is not kept"
+        )
         with QSignalBlocker(self.status):
             self.status.setCurrentIndex(self.status.findData(record.status.value))
         evidence_fields = {ev.field for ev in record.evidence}
