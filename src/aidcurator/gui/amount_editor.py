@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from aidcurator.domain import AmountKind, Origin, Qualifier
 from aidcurator.domain.fields import AMOUNT_FIELD
 from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, cancel_on_escape
-from aidcurator.gui.formatting import QUALIFIER_LABELS, group_digits
+from aidcurator.gui.formatting import QUALIFIER_LABELS, amount_reading, group_digits
 from aidcurator.gui.models import AmountListModel
 from aidcurator.gui.row_selection import select_row
 
@@ -239,7 +239,7 @@ class AmountEditor(QGroupBox):
             self.reset_button.setEnabled(False)
             return
         self._set_reading(
-            "Stored: " + self._reading(amount.value, amount.currency, amount.qualifier, amount.value_max)
+            "Stored: " + amount_reading(amount.value, amount.currency, amount.qualifier, amount.value_max)
         )
         changed = [
             f
@@ -275,19 +275,12 @@ class AmountEditor(QGroupBox):
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(self.kind.findData(str(amount.kind)) if amount else 0)
         with QSignalBlocker(self.value_max):
-            self.value_max.setText(
-                group_digits(amount.value_max) if amount and amount.value_max is not None else ""
-            )
+            self.value_max.setText(self._stored_max() if amount is self._amount else "")
 
     def cancel(self) -> bool:
         """Esc: show the saved amount again (text, options, no error); False if nothing was typed."""
-        shown = (
-            group_digits(self._amount.value_max)
-            if self._amount and self._amount.value_max is not None
-            else ""
-        )
         stored = self._amount.text if self._amount is not None else ""
-        typed = self.line.text() != stored or self.value_max.text().strip() != shown
+        typed = self.line.text() != stored or self.value_max.text().strip() != self._stored_max()
         if not typed and self.error.isHidden():
             return False
         self._show_amount(self._amount)
@@ -295,16 +288,6 @@ class AmountEditor(QGroupBox):
 
     def revert_options(self) -> None:
         self._fill_options(self._amount)
-
-    @staticmethod
-    def _reading(value: Any, currency: str, qualifier: Any, value_max: Any) -> str:
-        """``214,000,000 · CNY · exact`` (``· max 500,000,000`` for ranges)."""
-        q = Qualifier(qualifier)
-        currency_text = currency if currency and currency != "unknown" else "currency unknown"
-        parts = [group_digits(value), currency_text, QUALIFIER_LABELS[q]]
-        if value_max is not None:
-            parts.append(f"max {group_digits(value_max)}")
-        return " · ".join(parts)
 
     def _set_reading(self, text: str) -> None:
         self.reading.setText(text)
@@ -341,7 +324,7 @@ class AmountEditor(QGroupBox):
             return
         self._set_error(None)
         self._set_reading(
-            "Reads as: " + self._reading(parsed.value, parsed.currency, parsed.qualifier, parsed.value_max)
+            "Reads as: " + amount_reading(parsed.value, parsed.currency, parsed.qualifier, parsed.value_max)
         )
 
     @Slot()
@@ -382,11 +365,12 @@ class AmountEditor(QGroupBox):
 
     @Slot()
     def _on_value_max_editing_finished(self) -> None:
-        if self._amount is None:
-            return
-        shown = group_digits(self._amount.value_max) if self._amount.value_max is not None else ""
-        if self.value_max.text().strip() != shown:
+        if self._amount is not None and self.value_max.text().strip() != self._stored_max():
             self._emit_option("value_max", self.value_max.text().strip() or None)
+
+    def _stored_max(self) -> str:
+        amount = self._amount
+        return group_digits(amount.value_max) if amount is not None and amount.value_max is not None else ""
 
     def _emit_option(self, name: str, value: Any) -> None:
         if self._record is None or self._amount is None:

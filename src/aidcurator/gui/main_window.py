@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QScrollArea, QSplitter, QWidget
 
@@ -23,6 +23,7 @@ from aidcurator.gui import actions as action_table
 from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.controller import WindowController
 from aidcurator.gui.dialogs import Dialogs
+from aidcurator.gui.list_sync import ListSync
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.panes import ArticleListPane, RecordsPane
 from aidcurator.gui.record_form import RecordForm
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "sample_files"]
 
 
-class MainWindow(MenuHandlers, QMainWindow):
+class MainWindow(ListSync, MenuHandlers, QMainWindow):
     """The curation workbench."""
 
     # article id now on screen (0: none)
@@ -250,36 +251,6 @@ class MainWindow(MenuHandlers, QMainWindow):
 
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
         self.controller.select_record(record_id, amount_id)
-
-    def _on_article_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.list_pane.syncing:
-            return
-        row = self.articles.article_at(current.row()) if current.isValid() else None
-        if row is not None and row.id != self.controller.article_id:
-            self.controller.open_article(row.id)
-        self._resync(row is not None and row.id == self.controller.article_id)
-
-    def _on_record_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.records_pane.syncing:
-            return
-        record = self.records.record_at(current.row()) if current.isValid() else None
-        self.controller.choose_record(record.id if record is not None else None)
-        self._resync(record is not None and record.id == self.controller.record_id)
-
-    def _resync(self, followed: bool) -> None:
-        """After a click or key in a list: show the controller's choice (it may refuse to move).
-
-        When it refused, the view is still inside its own mouse or key handling, which selects
-        the row it was asked for after telling us: put the selection right again once it is done.
-        """
-        self.show_selection()
-        if not followed:
-            QTimer.singleShot(0, self, self.show_selection)
-
-    def show_selection(self) -> None:
-        """Make both lists show exactly the controller's article and record as selected."""
-        self.list_pane.select_article(self.controller.article_id)
-        self.records_pane.select_record(self.controller.record_id)
 
     # ------------------------------------------------------------------------ the View protocol
 
