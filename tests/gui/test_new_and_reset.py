@@ -25,6 +25,7 @@ def test_ctrl_n_saves_the_new_record_with_its_first_value(window, qtbot):
     assert {r.id for r in window.curator.records(article)} == before  # nothing stored yet
     assert window.form.record is not None and window.form.record.id == 0
     assert window.form.heading.text().startswith("New record")
+    assert {row.badge.state for row in window.form.rows.values()} == {""}  # nothing typed yet
     assert selected(window.record_table) == ([], -1) and painted_rows(window.record_table) == set()
     donor = window.form.rows["donor"].editor
     assert donor.hasFocus()

@@ -296,6 +296,8 @@ class RecordForm(QWidget):
     @staticmethod
     def _provenance(record: RecordView, definition: FieldSpec) -> tuple[str, str]:
         name = definition.name
+        if not record.id:  # a new record not stored yet: nothing is typed or extracted
+            return "", ""
         if record.origin == Origin.MANUAL:
             return ("typed", "Typed by a person") if getattr(record, name) not in (None, "") else ("", "")
         if name in record.curated_fields:
