@@ -78,6 +78,9 @@ class FakeView:
     def focus_field(self, name: str) -> None:
         self._note("focus_field", name)
 
+    def reveal_span(self, start: int, end: int) -> None:
+        self._note("reveal_span", start, end)
+
     def selected_span(self):
         return self.span
 
@@ -208,13 +211,17 @@ def test_undo_and_redo_a_field_edit(controller, view):
     assert view.record.donor == "测试捐助方"
 
 
-def test_new_record_is_selected_and_undo_removes_it(controller, view):
+def test_new_record_is_saved_with_its_first_value_and_undo_removes_it(controller, view):
     before = [r.id for r in controller.records]
     view.span = None
     controller.new_record()
+    assert [r.id for r in controller.records] == before  # nothing stored while it is empty
+    assert controller.record_id is None and view.record.id == 0 and view.record.donor is None
+    assert ("focus_field", ("donor",)) in view.calls
+    assert controller.set_field(0, "donor", "新捐助方")
     created = [r.id for r in controller.records if r.id not in before]
     assert len(created) == 1 and controller.record_id == created[0]
-    assert ("focus_field", ("donor",)) in view.calls
+    assert controller.record.donor == "新捐助方" and controller.draft is None
     controller.undo_stack.undo()
     assert [r.id for r in controller.records] == before
     assert controller.record_id in before
@@ -300,3 +307,45 @@ def test_open_database_keeps_the_extractor_and_offers_samples(controller, view, 
     assert controller.article_id == 0 and controller.record is None
     assert ("ask", ("Load sample articles?",)) in view.calls
     assert ("database_opened", (str(tmp_path / "other.db"),)) in view.calls
+
+
+def test_an_empty_new_record_is_not_kept_when_moving_on(controller, view):
+    before = [r.id for r in controller.records]
+    view.span = None
+    controller.new_record()
+    controller.next_record()
+    assert [r.id for r in controller.records] == before
+    assert controller.record_id == before[0] and controller.draft is None
+    assert "not kept" in view.messages[-1]
+    assert controller.curator.records(controller.article_id) == controller.records
+
+
+def test_a_refused_first_value_keeps_the_new_record_in_the_form(controller, view):
+    before = [r.id for r in controller.records]
+    view.span = None
+    controller.new_record()
+    assert not controller.set_field(0, "year_start", "soon")
+    assert view.field_errors[-1][0] == "year_start"
+    assert controller.draft is not None and [r.id for r in controller.records] == before
+    assert not controller.set_amount_text(0, 0, "abc")
+    assert view.amount_errors and controller.draft is not None
+    assert controller.set_amount_text(0, 0, "3亿元")
+    created = [r for r in controller.records if r.id not in before]
+    assert len(created) == 1 and created[0].amounts[0].text == "3亿元"
+
+
+def test_resetting_a_whole_record_asks_first(controller, view):
+    record = controller.record
+    controller.set_field(record.id, "donor", "改过的捐助方")
+    steps = controller.undo_stack.count()
+    view.focused = None
+    view.answer = False
+    controller.reset()
+    assert ("ask", ("Reset the whole record?",)) in view.calls
+    assert controller.record.donor == "改过的捐助方" and controller.undo_stack.count() == steps
+    view.answer = True
+    controller.reset()
+    assert controller.record.donor == record.donor
+    assert "Ctrl+Z" in view.messages[-1]
+    controller.undo_stack.undo()
+    assert controller.record.donor == "改过的捐助方"

@@ -8,7 +8,7 @@ from typing import Any
 from aidcurator.curation.amounts import AmountsMixin
 from aidcurator.curation.history import touch
 from aidcurator.curation.records import RecordsMixin
-from aidcurator.curation.validation import coerce_field_value, evidence_name
+from aidcurator.curation.validation import check_record_years, coerce_field_value, evidence_name
 from aidcurator.domain import UNKNOWN_CURRENCY, Origin
 from aidcurator.domain.fields import RECORD_FIELD
 from aidcurator.domain.views import RecordSnapshot, RecordView
@@ -38,6 +38,7 @@ class LifecycleMixin(RecordsMixin, AmountsMixin):
         Everything is checked before anything is written.
         """
         values = {name: coerce_field_value(name, value) for name, value in (fields or {}).items()}
+        check_record_years(None, values)
         parsed_amounts = [self._amount_changes(text=text) for text in amounts]
         spans = [(evidence_name(name), start, end) for name, start, end in evidence]
         who = self._who(actor)

@@ -6,7 +6,12 @@ from typing import Any
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.curation.history import change, touch
-from aidcurator.curation.validation import coerce_enum, coerce_field_value, decode_stored
+from aidcurator.curation.validation import (
+    check_record_years,
+    coerce_enum,
+    coerce_field_value,
+    decode_stored,
+)
 from aidcurator.domain import Origin, RecordStatus, ReviewState
 from aidcurator.domain.fields import MACHINE_FIELDS, RECORD_FIELD
 from aidcurator.domain.views import RecordView
@@ -37,19 +42,10 @@ class RecordsMixin(CuratorBase):
             record = self._load_for_change(session, record_id, expected_version)
             if field == "parent_id" and new is not None:
                 self._check_parent(session, record, new)
-            self._check_years(record, field, new)
+            check_record_years(record, {field: new})
             if change(session, record, field, new, actor=self._who(actor)):
                 touch(record)
             return self._view(session, record_id)
-
-    @staticmethod
-    def _check_years(record: Any, field: str, new: Any) -> None:
-        if new is None or field not in ("year_start", "year_end"):
-            return
-        start = new if field == "year_start" else record.year_start
-        end = new if field == "year_end" else record.year_end
-        if start is not None and end is not None and end < start:
-            raise ValueError(f"the end year {end} is before the start year {start}")
 
     @staticmethod
     def _check_parent(session: Session, record: Any, parent_id: int) -> None:
@@ -150,8 +146,9 @@ class RecordsMixin(CuratorBase):
             else:
                 raise ValueError(f"{field!r} has no extracted value to go back to")
             who = self._who(actor)
-            for name in names:
-                new = decode_stored(RECORD_FIELD[name], extracted.get(name))
+            values = {name: decode_stored(RECORD_FIELD[name], extracted.get(name)) for name in names}
+            check_record_years(record, values)
+            for name, new in values.items():
                 change(session, record, name, new, actor=who, action="reset", mark="uncurated")
             if names:
                 touch(record)

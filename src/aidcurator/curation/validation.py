@@ -53,6 +53,22 @@ def coerce_year(value: Any, label: str) -> int | None:
     return year
 
 
+def check_year_order(start: int | None, end: int | None, *, what: str = "") -> None:
+    """An end year before its start year is refused (``what``: whose years, for the message)."""
+    if start is not None and end is not None and end < start:
+        whose = f" of {what}" if what else ""
+        raise ValueError(f"the end year {end} is before the start year {start}{whose}")
+
+
+def check_record_years(current: Any, values: Mapping[str, Any]) -> None:
+    """A record's period after ``values`` (new field values over ``current``) runs forwards."""
+
+    def final(name: str) -> Any:
+        return values[name] if name in values else getattr(current, name, None)
+
+    check_year_order(final("year_start"), final("year_end"))
+
+
 def coerce_enum(enum: type[Enum], value: Any, label: str) -> Any:
     """A member of ``enum`` from its value (case and surrounding spaces ignored)."""
     if isinstance(value, str):
@@ -173,6 +189,7 @@ def check_amount_consistency(current: Any, changes: Mapping[str, Any]) -> None:
         raise ValueError("a range needs a maximum (value_max)")
     if value is not None and value_max is not None and value_max < value:
         raise ValueError(f"the maximum {value_max} is below the value {value}")
+    check_year_order(final("period_start"), final("period_end"), what="the amount's period")
 
 
 def evidence_name(name: str) -> str:

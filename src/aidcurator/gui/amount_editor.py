@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from aidcurator.domain import AmountKind, Origin, Qualifier
 from aidcurator.domain.fields import AMOUNT_FIELD
-from aidcurator.gui.form_widgets import ERROR_STYLE, Badge
-from aidcurator.gui.formatting import QUALIFIER_LABELS, group_digits
+from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, cancel_on_escape
+from aidcurator.gui.formatting import QUALIFIER_LABELS, amount_reading, group_digits
 from aidcurator.gui.models import AmountListModel
+from aidcurator.gui.row_selection import select_row
 
 if TYPE_CHECKING:
     from aidcurator.domain import ParsedAmount
@@ -71,6 +72,7 @@ class AmountEditor(QGroupBox):
         self._parser = parser
         self._record: RecordView | None = None
         self._amount: AmountView | None = None
+        self._syncing = False
         self.model = AmountListModel(self)
 
         self.table = QTableView(self)
@@ -133,6 +135,8 @@ class AmountEditor(QGroupBox):
         self.value_max.setObjectName("amountValueMax")
         self.value_max.setPlaceholderText("upper end of a range")
         self.value_max.editingFinished.connect(self._on_value_max_editing_finished)
+        for editor in (self.line, self.value_max):
+            cancel_on_escape(editor, self.cancel)
         self.reset_button = QPushButton("Reset to extracted")
         self.reset_button.setObjectName("amountReset")
         self.reset_button.clicked.connect(self._on_reset_clicked)
@@ -182,8 +186,11 @@ class AmountEditor(QGroupBox):
         """Show a record's amounts; select ``keep_amount`` (an id) if it is still there."""
         self._record = record
         self.setEnabled(record is not None)
-        with QSignalBlocker(self.table.selectionModel()):
+        self._syncing = True  # the model's own reset is not a choice of the curator
+        try:
             self.model.set_amounts(record.amounts if record is not None else ())
+        finally:
+            self._syncing = False
         self._fit_table(self.model.rowCount())
         row = self.model.row_of(keep_amount) if keep_amount else -1
         if row < 0 and self.model.rowCount() > 0:
@@ -200,18 +207,16 @@ class AmountEditor(QGroupBox):
         self._select_row(self.model.row_of(amount_id))
 
     def _select_row(self, row: int) -> None:
-        with QSignalBlocker(self.table.selectionModel()):
-            if row >= 0:
-                self.table.selectRow(row)
-            else:
-                self.table.clearSelection()
+        self._syncing = True  # signals flow so that the table repaints; the slot ignores them
+        try:
+            select_row(self.table, row)
+        finally:
+            self._syncing = False
         self._show_amount(self.model.amount_at(row))
 
     def start_new_amount(self) -> None:
         """Empty the editor so that the next amount typed is added to the record."""
-        with QSignalBlocker(self.table.selectionModel()):
-            self.table.clearSelection()
-        self._show_amount(None)
+        self._select_row(-1)
         self.line.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_amount(self, amount: AmountView | None) -> None:
@@ -234,7 +239,7 @@ class AmountEditor(QGroupBox):
             self.reset_button.setEnabled(False)
             return
         self._set_reading(
-            "Stored: " + self._reading(amount.value, amount.currency, amount.qualifier, amount.value_max)
+            "Stored: " + amount_reading(amount.value, amount.currency, amount.qualifier, amount.value_max)
         )
         changed = [
             f
@@ -270,22 +275,19 @@ class AmountEditor(QGroupBox):
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(self.kind.findData(str(amount.kind)) if amount else 0)
         with QSignalBlocker(self.value_max):
-            self.value_max.setText(
-                group_digits(amount.value_max) if amount and amount.value_max is not None else ""
-            )
+            self.value_max.setText(self._stored_max() if amount is self._amount else "")
+
+    def cancel(self) -> bool:
+        """Esc: show the saved amount again (text, options, no error); False if nothing was typed."""
+        stored = self._amount.text if self._amount is not None else ""
+        typed = self.line.text() != stored or self.value_max.text().strip() != self._stored_max()
+        if not typed and self.error.isHidden():
+            return False
+        self._show_amount(self._amount)
+        return True
 
     def revert_options(self) -> None:
         self._fill_options(self._amount)
-
-    @staticmethod
-    def _reading(value: Any, currency: str, qualifier: Any, value_max: Any) -> str:
-        """``214,000,000 · CNY · exact`` (``· max 500,000,000`` for ranges)."""
-        q = Qualifier(qualifier)
-        currency_text = currency if currency and currency != "unknown" else "currency unknown"
-        parts = [group_digits(value), currency_text, QUALIFIER_LABELS[q]]
-        if value_max is not None:
-            parts.append(f"max {group_digits(value_max)}")
-        return " · ".join(parts)
 
     def _set_reading(self, text: str) -> None:
         self.reading.setText(text)
@@ -322,7 +324,7 @@ class AmountEditor(QGroupBox):
             return
         self._set_error(None)
         self._set_reading(
-            "Reads as: " + self._reading(parsed.value, parsed.currency, parsed.qualifier, parsed.value_max)
+            "Reads as: " + amount_reading(parsed.value, parsed.currency, parsed.qualifier, parsed.value_max)
         )
 
     @Slot()
@@ -363,11 +365,12 @@ class AmountEditor(QGroupBox):
 
     @Slot()
     def _on_value_max_editing_finished(self) -> None:
-        if self._amount is None:
-            return
-        shown = group_digits(self._amount.value_max) if self._amount.value_max is not None else ""
-        if self.value_max.text().strip() != shown:
+        if self._amount is not None and self.value_max.text().strip() != self._stored_max():
             self._emit_option("value_max", self.value_max.text().strip() or None)
+
+    def _stored_max(self) -> str:
+        amount = self._amount
+        return group_digits(amount.value_max) if amount is not None and amount.value_max is not None else ""
 
     def _emit_option(self, name: str, value: Any) -> None:
         if self._record is None or self._amount is None:
@@ -393,6 +396,8 @@ class AmountEditor(QGroupBox):
             self.evidence_requested.emit(self._record.id, "amount")
 
     def _on_table_current_row_changed(self, current: Any, _previous: Any) -> None:
+        if self._syncing:
+            return
         amount = self.model.amount_at(current.row()) if current.isValid() else None
         self._show_amount(amount)
         self.amount_selected.emit(amount.id if amount else 0)

@@ -315,6 +315,30 @@ class ArticleView(QWidget):
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
 
+    def reveal_span(self, start: int, end: int) -> None:
+        """Scroll ``[start, end)`` (Python offsets) into sight, centred when it was out of sight.
+
+        Unlike :meth:`select_span` the text cursor and any selection the curator made stay.
+        """
+        qt_start, qt_end = self._map.span_to_qt(start, end)
+        document = self.text.document()
+        if not 0 <= qt_start <= qt_end <= document.characterCount():
+            return
+        cursor = QTextCursor(document)
+        cursor.setPosition(qt_start)
+        tail = QTextCursor(document)
+        tail.setPosition(qt_end)
+        view = self.text.viewport().rect()
+        if view.contains(self.text.cursorRect(cursor)) and view.contains(self.text.cursorRect(tail)):
+            return
+        block = cursor.block()
+        layout = block.layout()
+        line = block.firstLineNumber()
+        if layout is not None and layout.lineCount():
+            line += layout.lineForTextPosition(cursor.positionInBlock()).lineNumber()
+        shown = max(1, view.height() // max(1, self.text.fontMetrics().lineSpacing()))
+        self.text.verticalScrollBar().setValue(max(0, line - shown // 2))
+
     def mention_at(self, offset: int) -> MentionView | None:
         """The mention under Python offset ``offset`` (amounts win over other kinds)."""
         hits = [m for m in self._mentions if m.start <= offset < m.end]

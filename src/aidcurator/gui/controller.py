@@ -52,8 +52,10 @@ class WindowController(RecordEditing):
         self.mentions: list[MentionView] = []
         self.records: list[RecordView] = []
         self.record_id: int | None = None
+        self.draft: RecordView | None = None  # a new record in the form, not stored yet
         self.amount_id: int | None = None
         self._evidence_cycle: tuple[int, str, int] = (0, "", 0)
+        self._revealed: tuple[int, int | None] | None = None  # article and record last scrolled to
 
     def start(self) -> None:
         """Load the first page of the article list and the languages (nothing selected yet)."""
@@ -84,8 +86,8 @@ class WindowController(RecordEditing):
         Typing left in the form is committed first, except while an undo command is running
         (``commit=False``): a command must not start another one.
         """
-        if commit:
-            self.view.commit_pending()
+        if commit and not self.can_leave():
+            return
         if not article_id:
             self.article_id, self.article, self.mentions, self.records = 0, None, [], []
             self.view.show_article(None, ())
@@ -98,6 +100,7 @@ class WindowController(RecordEditing):
             self.status(str(exc), 8000)
             return
         self.article_id, self.article = article_id, article
+        self._revealed = None  # a new text starts at its top
         self.mentions = self.curator.mentions(article_id)
         self.view.show_article(article, self.mentions)
         self.reload_records(select=record_id, prefer_pending=record_id is None)
@@ -146,22 +149,55 @@ class WindowController(RecordEditing):
         self._show_record(record, keep_amount=keep_amount)
 
     def _show_record(self, record: RecordView | None, *, keep_amount: int | None = None) -> None:
+        if self.draft is not None:
+            self.draft = None
+            self.status("The empty new record was not kept", 6000)
         self.record_id = record.id if record is not None else None
         amounts = record.amounts if record is not None else ()
         keep = next((a.id for a in amounts if a.id == keep_amount), None) if keep_amount else None
         self.amount_id = keep if keep is not None else (amounts[0].id if amounts else None)
         self.view.show_record(record, self.amount_id)
+        if record is not None and self._revealed != (self.article_id, record.id):
+            self._revealed = (self.article_id, record.id)
+            span = self.record_span(record)
+            if span is not None:
+                self.view.reveal_span(*span)
+
+    def record_span(self, record: RecordView) -> tuple[int, int] | None:
+        """Where a record is in the text: its selected amount, else its amount evidence, else any."""
+        amount = next((a for a in record.amounts if a.id == self.amount_id), None)
+        if amount is not None and amount.start is not None and amount.end is not None:
+            return amount.start, amount.end
+        placed = [(a.start, a.end) for a in record.amounts if a.start is not None and a.end is not None]
+        evidence = record.evidence_for("amount") or list(record.evidence)
+        spans = placed + [(ev.start, ev.end) for ev in evidence]
+        return spans[0] if spans else None
+
+    def can_leave(self) -> bool:
+        """Save the typing left in the form; False (and say why) while a typed value is refused.
+
+        A refused value stays on screen with its message until it is fixed or cancelled (Esc):
+        moving to another record or article would drop it without a word.
+        """
+        refused = self.view.commit_pending()
+        if refused:
+            self.status(
+                f"Fix or undo the value marked in red first (Esc restores the saved value): {refused[0]}",
+                10000,
+            )
+            return False
+        return True
 
     def choose_record(self, record_id: int | None) -> None:
         """The curator picked a record in the list: save their typing, then show it."""
-        self.view.commit_pending()
-        if record_id is not None and record_id == self.record_id:
+        if record_id is None or record_id == self.record_id:
+            self.view.commit_pending()
             return
-        self._select(record_id)
+        if self.can_leave():
+            self._select(record_id)
 
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
-        if any(r.id == record_id for r in self.records):
-            self.view.commit_pending()
+        if any(r.id == record_id for r in self.records) and self.can_leave():
             self._select(record_id, keep_amount=amount_id)
 
     def step_record(self, step: int) -> None:
@@ -170,8 +206,7 @@ class WindowController(RecordEditing):
         ids = [r.id for r in self.records]
         current = ids.index(self.record_id) if self.record_id in ids else -1
         row = min(max(current + step, 0), len(ids) - 1)
-        if row != current:
-            self.view.commit_pending()
+        if row != current and self.can_leave():
             self._select(ids[row])
 
     def next_record(self) -> None:
@@ -272,9 +307,7 @@ class WindowController(RecordEditing):
         self.set_status_and_advance(RecordStatus.ACCEPTED, across_articles=True)
 
     def set_status_and_advance(self, status: RecordStatus, *, across_articles: bool) -> None:
-        refused = self.view.commit_pending()
-        if refused:  # do not accept a record while a typed value beside it was refused
-            self.status(f"Fix or undo the value marked in red first: {refused[0]}", 10000)
+        if not self.can_leave():  # do not accept a record while a typed value beside it was refused
             return
         record = self.record
         if record is None:

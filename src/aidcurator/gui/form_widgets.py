@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 EXTRACTED_STYLE = "color: #0b6e69;"
 CHANGED_STYLE = "color: #a05a00; font-weight: bold;"
 TYPED_STYLE = "color: #5f6b7a;"
+
+
+class EscapeCancels(QObject):
+    """Esc in a watched editor calls ``cancel``; the key is used up when ``cancel`` returns True.
+
+    An editor's Escape restores the value that is saved (and clears its error), so that nothing
+    typed is saved on the next move.
+    """
+
+    def __init__(self, cancel: Callable[[], bool], parent: QObject) -> None:
+        super().__init__(parent)
+        self._cancel = cancel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                return self._cancel()
+        return False
+
+
+def cancel_on_escape(editor: QObject, cancel: Callable[[], bool]) -> EscapeCancels:
+    """Make Esc in ``editor`` call ``cancel`` (see :class:`EscapeCancels`)."""
+    watcher = EscapeCancels(cancel, editor)
+    editor.installEventFilter(watcher)
+    return watcher
 
 
 class NotesEdit(QPlainTextEdit):

@@ -51,6 +51,15 @@ def amount_text(
     return f"{prefix}{number}{unit}"
 
 
+def amount_reading(value: Any, currency: str, qualifier: Any, value_max: Any) -> str:
+    """How the amount box reads a value: ``214,000,000 · CNY · exact`` (``· max …`` for ranges)."""
+    currency_text = currency if currency and currency != "unknown" else "currency unknown"
+    parts = [group_digits(value), currency_text, QUALIFIER_LABELS[Qualifier(qualifier)]]
+    if value_max is not None:
+        parts.append(f"max {group_digits(value_max)}")
+    return " · ".join(parts)
+
+
 def mention_value_text(mention: Any) -> str:
     """The normalized value of a stored mention (``MentionView``), as shown in its tooltip."""
     kind = str(mention.kind)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QScrollArea, QSplitter, QWidget
 
@@ -23,9 +23,11 @@ from aidcurator.gui import actions as action_table
 from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.controller import WindowController
 from aidcurator.gui.dialogs import Dialogs
+from aidcurator.gui.list_sync import ListSync
 from aidcurator.gui.menu_handlers import MenuHandlers
-from aidcurator.gui.panes import ArticleListPane, RecordsPane, select_row
+from aidcurator.gui.panes import ArticleListPane, RecordsPane
 from aidcurator.gui.record_form import RecordForm
+from aidcurator.gui.row_selection import select_row
 from aidcurator.gui.settings import Preferences, default_settings
 from aidcurator.gui.shortcut_guard import ShortcutGuard
 
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "sample_files"]
 
 
-class MainWindow(MenuHandlers, QMainWindow):
+class MainWindow(ListSync, MenuHandlers, QMainWindow):
     """The curation workbench."""
 
     # article id now on screen (0: none)
@@ -250,22 +252,13 @@ class MainWindow(MenuHandlers, QMainWindow):
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
         self.controller.select_record(record_id, amount_id)
 
-    def _on_article_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        row = self.articles.article_at(current.row()) if current.isValid() else None
-        if row is not None and row.id != self.controller.article_id:
-            self.controller.open_article(row.id)
-
-    def _on_record_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record = self.records.record_at(current.row()) if current.isValid() else None
-        self.controller.choose_record(record.id if record is not None else None)
-
     # ------------------------------------------------------------------------ the View protocol
 
     def commit_pending(self) -> list[str]:
         return self.form.commit_pending()
 
     def show_article(self, article: ArticleData | None, mentions: Sequence[MentionView]) -> None:
-        self.list_pane.select_article(article.id if article is not None else 0)
+        self.list_pane.select_article(article.id if article is not None else 0, fetch=True)
         self.article_view.show_article(article, mentions)
         self._update_actions()
         self.article_shown.emit(article.id if article is not None else 0)
@@ -322,6 +315,9 @@ class MainWindow(MenuHandlers, QMainWindow):
 
     def select_span(self, start: int, end: int) -> None:
         self.article_view.select_span(start, end)
+
+    def reveal_span(self, start: int, end: int) -> None:
+        self.article_view.reveal_span(start, end)
 
     def set_languages(self, languages: Sequence[str]) -> None:
         self.list_pane.set_languages(languages)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from aidcurator.domain import RecordStatus, ReviewState
 from aidcurator.gui.models import ArticleListModel, RecordListModel
+from aidcurator.gui.row_selection import select_row
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,22 +35,18 @@ REVIEW_FILTERS = (
     (ReviewState.IN_PROGRESS, "In progress"),
     (ReviewState.DONE, "Done"),
 )
-ROW_FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+#: Pages the article list loads at most to find the article on screen.
+FETCH_PAGES_TO_FIND = 3
 
 
-def select_row(table: QTableView, row: int, *, notify: bool = True) -> None:
-    """Make ``row`` the table's current row (-1: none); ``notify=False`` tells no one."""
-    selection = table.selectionModel()
-    blocked = selection.blockSignals(not notify)
+@contextmanager
+def syncing(pane: ArticleListPane | RecordsPane) -> Iterator[None]:
+    """Mark the pane's own selection changes (its listeners ignore them) while the block runs."""
+    before, pane.syncing = pane.syncing, True
     try:
-        if row >= 0:
-            index = table.model().index(row, 0)
-            selection.setCurrentIndex(index, ROW_FLAGS)
-            table.scrollTo(index)
-        else:
-            selection.clear()
+        yield
     finally:
-        selection.blockSignals(blocked)
+        pane.syncing = before
 
 
 def _table(name: str, model: ArticleListModel | RecordListModel) -> QTableView:
@@ -67,6 +66,7 @@ class ArticleListPane(QWidget):
     def __init__(self, articles: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.articles = articles
+        self.syncing = False  # True while the window sets the selection itself
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search titles and text (Ctrl+F)")
@@ -139,11 +139,21 @@ class ArticleListPane(QWidget):
             self.language_filter.addItem(language, language)
         self.language_filter.setCurrentIndex(max(0, self.language_filter.findData(current)))
 
-    def select_article(self, article_id: int) -> None:
-        """Mark an article's row as current without telling anyone (it is already shown)."""
+    def select_article(self, article_id: int, *, fetch: bool = False) -> None:
+        """Make the article's row the only selected one (none if it is not listed), quietly.
+
+        ``fetch``: load up to :data:`FETCH_PAGES_TO_FIND` more pages to find it (the next
+        article with work is often just past the loaded page).
+        """
         row = self.articles.row_of(article_id) if article_id else -1
-        if row >= 0 and self.table.currentIndex().row() != row:
-            select_row(self.table, row, notify=False)
+        pages = 0
+        while (
+            fetch and row < 0 and article_id and pages < FETCH_PAGES_TO_FIND and self.articles.canFetchMore()
+        ):
+            self.articles.fetchMore()
+            row, pages = self.articles.row_of(article_id), pages + 1
+        with syncing(self):
+            select_row(self.table, row)
 
 
 class RecordsPane(QWidget):
@@ -151,6 +161,7 @@ class RecordsPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.syncing = False  # True while the window sets the selection itself
         self.records = RecordListModel(self)
         self.table = _table("recordTable", self.records)
         header = self.table.horizontalHeader()
@@ -163,12 +174,8 @@ class RecordsPane(QWidget):
         layout.addWidget(self.table)
 
     def show_records(self, records: Sequence[RecordView]) -> None:
-        selection = self.table.selectionModel()
-        blocked = selection.blockSignals(True)
-        try:
+        with syncing(self):
             self.records.set_records(records)
-        finally:
-            selection.blockSignals(blocked)
         self._count()
 
     def update_record(self, record: RecordView) -> None:
@@ -183,4 +190,6 @@ class RecordsPane(QWidget):
         )
 
     def select_record(self, record_id: int | None) -> None:
-        select_row(self.table, self.records.row_of(record_id) if record_id else -1, notify=False)
+        """Make the record's row the only selected one (none: no row), quietly."""
+        with syncing(self):
+            select_row(self.table, self.records.row_of(record_id) if record_id else -1)

@@ -7,17 +7,38 @@ pushes it; a refused value goes back to the view beside its field.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from aidcurator.domain.fields import RECORD_FIELD, label
+from aidcurator.domain import Origin, RecordStatus
+from aidcurator.domain.fields import RECORD_FIELD, RECORD_FIELDS, label
+from aidcurator.domain.views import RecordView
 from aidcurator.gui import commands as cmd
 from aidcurator.gui import selection
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
-    from aidcurator.domain.views import AmountView, ArticleView, MentionView, RecordView
+    from aidcurator.domain.views import AmountView, ArticleView, MentionView
     from aidcurator.gui.view import View
+
+#: The id of a new record the form shows before it is saved (no stored record has it).
+DRAFT_ID = 0
+
+
+def draft_record(article_id: int) -> RecordView:
+    """An empty new record for the form; stored only when its first value is entered."""
+    now = dt.datetime.now(dt.UTC)
+    return RecordView(
+        id=DRAFT_ID,
+        article_id=article_id,
+        **{spec.name: spec.default for spec in RECORD_FIELDS},
+        status=RecordStatus.PENDING,
+        origin=Origin.MANUAL,
+        created_at=now,
+        updated_at=now,
+        version=0,
+    )
 
 
 class RecordEditing:
@@ -30,6 +51,7 @@ class RecordEditing:
     mentions: list[MentionView]
     records: list[RecordView]
     record_id: int | None
+    draft: RecordView | None
     _evidence_cycle: tuple[int, str, int]
 
     if TYPE_CHECKING:  # provided by the controller
@@ -48,6 +70,8 @@ class RecordEditing:
 
         def select_record(self, record_id: int, amount_id: int | None = None) -> None: ...
 
+        def can_leave(self) -> bool: ...
+
     def _record_for(self, record_id: int) -> RecordView | None:
         record = next((r for r in self.records if r.id == record_id), None)
         if record is not None:
@@ -65,13 +89,13 @@ class RecordEditing:
     # -- the form
 
     def set_field(self, record_id: int, field: str, value: Any) -> bool:
+        on_error = lambda message: self.view.show_field_error(field, message)  # noqa: E731
+        if record_id == DRAFT_ID:
+            return self._save_draft(on_error, fields={field: value}, text=f"new record with {label(field)}")
         record = self._record_for(record_id)
         if record is None:
             return False
-        return self.push(
-            cmd.SetFieldCommand(self, record, field, value),
-            on_error=lambda message: self.view.show_field_error(field, message),
-        )
+        return self.push(cmd.SetFieldCommand(self, record, field, value), on_error=on_error)
 
     def set_status(self, record_id: int, status: str) -> bool:
         record = self._record_for(record_id)
@@ -85,6 +109,10 @@ class RecordEditing:
         )
 
     def set_amount_text(self, record_id: int, amount_id: int, text: str) -> bool:
+        if record_id == DRAFT_ID:
+            return self._save_draft(
+                self.view.show_amount_error, amounts=[text], text=f"new record for “{text}”"
+            )
         record = self._record_for(record_id)
         if record is None:
             return False
@@ -140,8 +168,34 @@ class RecordEditing:
             self.push(cmd.ResetAmountCommand(self, record, amount), on_error=self.view.show_amount_error)
         elif focused and focused in record.curated_fields:
             self.push(cmd.ResetFieldCommand(self, record, focused))
-        elif not self.push(cmd.ResetRecordCommand(self, record)):
+        else:
+            self.reset_record(record)
+
+    def reset_record(self, record: RecordView) -> bool:
+        """Put every changed field of the record back to the extracted values, once confirmed."""
+        if record.origin == Origin.MANUAL:
+            self.status(
+                f"Record {record.id} was made by hand: it has no extracted values to go back to", 6000
+            )
+            return False
+        changed = [label(name) for name in record.curated_fields if name in RECORD_FIELD]
+        if not record.curated_fields:
             self.status("Nothing to reset: the record holds the extracted values", 5000)
+            return False
+        what = ", ".join(changed) if changed else "its amounts"
+        if not self.view.ask(
+            "Reset the whole record?",
+            f"Put every value you changed in record {record.id} ({what}) back to what was extracted?"
+            " Ctrl+Z brings your values back.",
+        ):
+            self.status("Reset cancelled; nothing changed", 5000)
+            return False
+        if not self.push(cmd.ResetRecordCommand(self, record)):
+            return False
+        self.status(
+            f"Record {record.id} reset to the extracted values — Ctrl+Z brings your values back", 10000
+        )
+        return True
 
     def jump_to_evidence(self, record_id: int | None = None, field: str | None = None) -> None:
         """Select the evidence of ``field`` (the focused one by default); again: the next span."""
@@ -200,12 +254,32 @@ class RecordEditing:
         return True
 
     def new_record(self) -> None:
-        """A new record: from the selected text if there is one, else empty."""
+        """A new record: from the selected text if there is one, else an empty form.
+
+        The empty record is stored when its first value is entered (one undoable step) and
+        forgotten when the curator moves on with it still empty.
+        """
         span = self.view.selected_span()
         if span is not None:
             self.new_record_from_span(*span)
-        elif self.create_record(text="new record"):
-            self.view.focus_field("donor")
+            return
+        if not self.article_id or not self.can_leave():
+            return
+        self.draft = draft_record(self.article_id)
+        self.record_id = self.amount_id = None
+        self.view.show_record(self.draft, None)
+        self.view.focus_field("donor")
+        self.status(
+            "New record: it is saved when you enter its first value (left empty, it is not kept)", 10000
+        )
+
+    def _save_draft(self, on_error: Callable[[str], None], **values: Any) -> bool:
+        """Store the new record with its first value (``create_record`` arguments)."""
+        draft, self.draft = self.draft, None
+        if draft is not None and self.create_record(on_error=on_error, **values):
+            return True
+        self.draft = draft
+        return False
 
     def new_record_from_span(self, start: int, end: int) -> None:
         """A record whose values come from the selected text and the mentions inside it."""
@@ -227,13 +301,14 @@ class RecordEditing:
         evidence: Sequence[tuple[str, int, int]] = (),
         amounts: Sequence[str] = (),
         text: str = "new record",
+        on_error: Callable[[str], None] | None = None,
     ) -> bool:
         if not self.article_id:
             return False
         command = cmd.CreateRecordCommand(
             self, self.article_id, fields=fields, evidence=evidence, amounts=amounts, text=text
         )
-        return self.push(command)
+        return self.push(command, on_error=on_error)
 
     def use_selection_as(self, field: str, start: int, end: int) -> bool:
         """Set a field of the current record (value and evidence) from the text ``[start, end)``."""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import RECORD_FIELD, RECORD_FIELDS, FieldSpec
 from aidcurator.gui.amount_editor import AmountEditor
-from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, NotesEdit
+from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, NotesEdit, cancel_on_escape
 from aidcurator.gui.formatting import group_digits
 from aidcurator.gui.models import STATUS_LABELS
 
@@ -117,6 +117,14 @@ class FieldRow(QObject):
 
     def is_modified(self) -> bool:
         return self.text() != self.shown_text
+
+    def cancel(self) -> bool:
+        """Put the saved value back and drop its error (Esc); False when there was nothing to cancel."""
+        if not self.is_modified() and self.error.isHidden():
+            return False
+        self.set_text(self.shown_text)
+        self.set_error(None)
+        return True
 
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
@@ -217,6 +225,7 @@ class RecordForm(QWidget):
             editor.activated.connect(lambda _i, n=name: self._commit(n))
         else:
             editor.editingFinished.connect(lambda n=name: self._commit(n))  # type: ignore[attr-defined]
+            cancel_on_escape(editor, row.cancel)
         row.badge.clicked.connect(lambda _c=False, n=name: self._on_badge_clicked(n))
         row.evidence.clicked.connect(lambda _c=False, n=name: self._on_evidence_clicked(n))
         return row
@@ -262,7 +271,11 @@ class RecordForm(QWidget):
                 row.evidence.setEnabled(False)
             return
         origin = "typed by a person" if record.origin == Origin.MANUAL else "extracted"
-        self.heading.setText(f"Record {record.id} · {origin} · version {record.version}")
+        self.heading.setText(
+            f"Record {record.id} · {origin} · version {record.version}"
+            if record.id
+            else "New record — saved when you enter its first value; left empty, it is not kept"
+        )
         with QSignalBlocker(self.status):
             self.status.setCurrentIndex(self.status.findData(record.status.value))
         evidence_fields = {ev.field for ev in record.evidence}
@@ -283,6 +296,8 @@ class RecordForm(QWidget):
     @staticmethod
     def _provenance(record: RecordView, definition: FieldSpec) -> tuple[str, str]:
         name = definition.name
+        if not record.id:  # a new record not stored yet: nothing is typed or extracted
+            return "", ""
         if record.origin == Origin.MANUAL:
             return ("typed", "Typed by a person") if getattr(record, name) not in (None, "") else ("", "")
         if name in record.curated_fields:

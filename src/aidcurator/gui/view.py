@@ -46,6 +46,10 @@ class View(Protocol):
 
     def select_span(self, start: int, end: int) -> None: ...
 
+    def reveal_span(self, start: int, end: int) -> None:
+        """Scroll the article to ``[start, end)`` without selecting it."""
+        ...
+
     def set_languages(self, languages: Sequence[str]) -> None: ...
 
     def set_busy(self, title: str | None, cancel: Callable[[], None] | None) -> None:
