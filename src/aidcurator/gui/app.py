@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aidcurator.curation import default_database_path, demo_database, sample_files
 from aidcurator.gui.main_window import MainWindow
-from aidcurator.gui.settings import Preferences, default_settings
+from aidcurator.gui.settings import APP_NAME, Preferences, default_settings
 
 SCREENSHOT_SIZE = (1440, 900)
 
@@ -21,10 +21,10 @@ def application() -> QApplication:
     """The running QApplication, created with our names if there is none yet."""
     app = QApplication.instance()
     if app is None:
-        QCoreApplication.setOrganizationName("AidCurator")
-        QCoreApplication.setApplicationName("AidCurator")
+        QCoreApplication.setOrganizationName(APP_NAME)
+        QCoreApplication.setApplicationName(APP_NAME)
         app = QApplication([sys.argv[0] if sys.argv else "aidcurator"])
-        app.setApplicationDisplayName("AidCurator")
+        app.setApplicationDisplayName(APP_NAME)
         app.setDesktopFileName("aidcurator")
     assert isinstance(app, QApplication)
     return app
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace | None = None) -> int:
         message = f"Cannot open the database: {exc}"
         print(message, file=sys.stderr)
         if not screenshot:
-            QMessageBox.critical(None, "AidCurator", message)
+            QMessageBox.critical(None, APP_NAME, message)
         return 2
     demo = bool(getattr(args, "demo", False))
     window = MainWindow(curator, database_path=database, settings=settings, remember=not screenshot)

@@ -253,6 +253,12 @@ class ArticleView(QWidget):
         ]
         self._apply_selections()
 
+    def show_empty(self, title: str, text: str) -> None:
+        """No article, with a heading and a line saying why."""
+        self.show_article(None, ())
+        self.title.setText(title)
+        self.meta.setText(text)
+
     @staticmethod
     def _meta_html(article: ArticleData) -> str:
         parts = [

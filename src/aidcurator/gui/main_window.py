@@ -26,7 +26,7 @@ from aidcurator.gui.dialogs import Dialogs
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.panes import ArticleListPane, RecordsPane, select_row
 from aidcurator.gui.record_form import RecordForm
-from aidcurator.gui.settings import Preferences, default_settings
+from aidcurator.gui.settings import APP_NAME, Preferences, default_settings
 from aidcurator.gui.shortcut_guard import ShortcutGuard
 
 if TYPE_CHECKING:
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from aidcurator.gui.workers import Job
 
 __all__ = ["MainWindow", "sample_files"]
+
+#: How far down the list the window loads pages to mark the article on screen.
+REVEAL_ROWS = 2000
 
 
 class MainWindow(MenuHandlers, QMainWindow):
@@ -126,16 +129,17 @@ class MainWindow(MenuHandlers, QMainWindow):
             self.main_splitter.addWidget(pane)
             self.main_splitter.setStretchFactor(number, stretch)
         self._layout_restored = False
+        self._emptied_by_list = False
         self.setCentralWidget(self.main_splitter)
         self.resize(1440, 860)
 
     def _connect(self) -> None:
         c, form, amounts = self.controller, self.form, self.form.amounts
-        self.search.returnPressed.connect(self.apply_query)
+        self.list_pane.results_requested.connect(self.enter_results)
         self.search_timer.timeout.connect(self.apply_query)
         self.state_filter.activated.connect(lambda _index: self.apply_query())
         self.language_filter.activated.connect(lambda _index: self.apply_query())
-        self.articles.modelReset.connect(lambda: self.list_pane.select_article(c.article_id))
+        self.articles.modelReset.connect(self._follow_list)
         self.article_table.selectionModel().currentRowChanged.connect(self._on_article_row_changed)
         self.record_table.selectionModel().currentRowChanged.connect(self._on_record_row_changed)
         self.article_view.mention_clicked.connect(c.mention_clicked)
@@ -203,8 +207,10 @@ class MainWindow(MenuHandlers, QMainWindow):
         self.prefs.sync()
 
     def _update_title(self) -> None:
+        """``file.db — AidCurator``: ending with the application's display name, so the platform
+        does not append it a second time."""
         name = Path(self.database_path).name if self.database_path else "database"
-        self.setWindowTitle(f"AidCurator — {name}")
+        self.setWindowTitle(f"{name} — {APP_NAME}")
 
     def _update_actions(self) -> None:
         has_record, has_article = self.controller.record is not None, self.controller.article_id != 0
@@ -241,6 +247,11 @@ class MainWindow(MenuHandlers, QMainWindow):
         if query != self.articles.query:
             self.articles.set_query(query)
 
+    def enter_results(self) -> None:
+        """Return or Down in the search box: search now, then move into the list at its first row."""
+        self.apply_query()
+        self.list_pane.enter_results()
+
     def select_article_row(self, row: int) -> None:
         select_row(self.article_table, row)
 
@@ -249,6 +260,26 @@ class MainWindow(MenuHandlers, QMainWindow):
 
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
         self.controller.select_record(record_id, amount_id)
+
+    def _follow_list(self) -> None:
+        """The list was read again (search, filter, order, import): keep the article on screen while
+        the list holds it; else show the list's first article, or an empty pane that says why."""
+        article_id = self.controller.article_id
+        if article_id and self.articles.holds(article_id):
+            self.articles.load_until(article_id, REVEAL_ROWS)
+            self.list_pane.select_article(article_id)
+            return
+        if not article_id and not self._emptied_by_list:
+            return  # nothing was on screen (starting, switching databases)
+        first = self.articles.article_at(0)
+        self._emptied_by_list = first is None
+        if first is not None:
+            self.controller.open_article(first.id)
+            return
+        self.controller.open_article(0)
+        self.article_view.show_empty(
+            "No article matches", "No article matches the search and filters; change or clear them."
+        )
 
     def _on_article_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.articles.article_at(current.row()) if current.isValid() else None

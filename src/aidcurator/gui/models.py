@@ -72,6 +72,8 @@ class ArticleSource(Protocol):
 
     def article_progress(self, query: ArticleQuery) -> tuple[int, int]: ...
 
+    def article_in_list(self, query: ArticleQuery, article_id: int) -> bool: ...
+
 
 class SnapshotTableModel(QAbstractTableModel):
     """A flat table of plain snapshots (each with an ``id``): the parts every model here shares."""
@@ -190,6 +192,21 @@ class ArticleListModel(SnapshotTableModel):
 
     def article_at(self, row: int) -> ArticleListRow | None:
         return self.item_at(row)
+
+    def holds(self, article_id: int) -> bool:
+        """Whether the query keeps this article in the list (loaded yet or not)."""
+        return self.row_of(article_id) >= 0 or self._source.article_in_list(self._query, article_id)
+
+    def load_until(self, article_id: int, max_rows: int) -> int:
+        """Fetch pages until the article's row is loaded or ``max_rows`` are; its row, or -1."""
+        row = self.row_of(article_id)
+        while row < 0 and self.rowCount() < max_rows and self.canFetchMore():
+            loaded = self.rowCount()
+            self.fetchMore()
+            row = self.row_of(article_id)
+            if self.rowCount() == loaded:
+                break
+        return row
 
     # -- paging
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,6 +65,9 @@ def _table(name: str, model: ArticleListModel | RecordListModel) -> QTableView:
 class ArticleListPane(QWidget):
     """Search box, state and language filters, the paged article list and the progress line."""
 
+    # Return or Down in the search box: run the search and move into the results
+    results_requested = Signal()
+
     def __init__(self, articles: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.articles = articles
@@ -113,7 +117,28 @@ class ArticleListPane(QWidget):
         layout.addWidget(self.progress_label)
 
         self.search.textEdited.connect(lambda _text: self.search_timer.start())
+        self.search.returnPressed.connect(self.results_requested)
+        self.search.installEventFilter(self)
         articles.progress_changed.connect(self.show_progress)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box asks for the results, as Return does."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.results_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def enter_results(self) -> None:
+        """Focus the article list with its first row current (and opened)."""
+        if self.articles.rowCount() > 0:
+            select_row(self.table, 0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def query(self) -> ArticleQuery:
         """The list's query with the search text and filters on screen."""

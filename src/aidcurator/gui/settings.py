@@ -6,12 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+#: The application's name: organisation and application of the settings, window titles.
+APP_NAME = "AidCurator"
 MAX_RECENT = 8
 
 
 def default_settings() -> QSettings:
     """The user's settings store (tests pass their own, in a temporary folder)."""
-    return QSettings("AidCurator", "AidCurator")
+    return QSettings(APP_NAME, APP_NAME)
 
 
 class Preferences:

@@ -129,6 +129,12 @@ def article_progress(session: Session, *, query: ArticleQuery) -> tuple[int, int
     return int(n_done or 0), int(total or 0)
 
 
+def article_in_list(session: Session, *, query: ArticleQuery, article_id: int) -> bool:
+    """Whether the article exists and the query's search and filters keep it in the list."""
+    statement = select(Article.id).where(col(Article.id) == article_id, *_filters(query))
+    return session.exec(statement).first() is not None
+
+
 def article_languages(session: Session) -> list[str]:
     """The languages present, for the language filter."""
     statement = (
