@@ -39,11 +39,11 @@ DEFAULT_DB = Path(tempfile.gettempdir()) / "aidcurator-bench" / "bench_gui.db"
 def build(db: Path, n_articles: int) -> None:
     """Fill ``db`` with ``n_articles`` articles (3 records each) from the samples' extractions."""
     from aidcurator.domain import AmountKind, Origin, Qualifier, RecordKind, RecordStatus, ReviewState
+    from aidcurator.domain.jsonvalues import jsonable
     from aidcurator.extract import extract
     from aidcurator.resources import resource_path
     from aidcurator.store import open_engine, write_session
     from aidcurator.store.listing import bulk_insert
-    from aidcurator.domain.jsonvalues import jsonable
 
     started = time.perf_counter()
     if db.exists():
@@ -254,6 +254,8 @@ def measure(db: Path, switches: int, heap: bool) -> None:
 
     for label, search, state, language in (
         ("search '援疆' (common)", "援疆", None, None),
+        ("search '资金' (and 資金)", "资金", None, None),
+        ("search '對口援疆' (and 对口援疆)", "對口援疆", None, None),
         ("search 'Aksu' (in 1 of 13 texts)", "Aksu", None, None),
         ("search 'no such words' (no match)", "no such words", None, None),
         ("filter state = done", "", "done", None),
