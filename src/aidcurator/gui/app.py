@@ -104,7 +104,7 @@ def run(args: argparse.Namespace | None = None) -> int:
     if not demo:
         prefs.remember_database(database)
     window.show()
-    window.select_first_article()
+    window.resume_session()
     if not demo:
         QTimer.singleShot(0, window.offer_samples_if_empty)
     code = app.exec()

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "sample_files"]
 
 #: How far down the list the window loads pages to mark the article on screen.
-REVEAL_ROWS = 2000
+REVEAL_ROWS = 1000
 
 
 class MainWindow(MenuHandlers, QMainWindow):
@@ -130,6 +130,7 @@ class MainWindow(MenuHandlers, QMainWindow):
             self.main_splitter.setStretchFactor(number, stretch)
         self._layout_restored = False
         self._emptied_by_list = False
+        self._track_position = False  # until the session has resumed (or started at the top)
         self.setCentralWidget(self.main_splitter)
         self.resize(1440, 860)
 
@@ -256,7 +257,24 @@ class MainWindow(MenuHandlers, QMainWindow):
         select_row(self.article_table, row)
 
     def select_first_article(self) -> bool:
+        self._track_position = True
         return self.controller.select_first_article()
+
+    def resume_session(self) -> bool:
+        """Open the article and record this database was left at; the first article when that
+        article is gone (or none was kept). False when the list is empty."""
+        saved = self.prefs.position(self.database_path) if self.database_path else None
+        self._track_position = True
+        if saved is not None and self.articles.holds(saved[0]):
+            self.controller.open_article(*saved)
+            if self.controller.article_id == saved[0]:
+                return True
+        return self.controller.select_first_article()
+
+    def _remember_position(self) -> None:
+        c = self.controller
+        if self.remember and self._track_position and self.database_path and c.article_id:
+            self.prefs.set_position(self.database_path, c.article_id, c.record_id)
 
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
         self.controller.select_record(record_id, amount_id)
@@ -296,6 +314,8 @@ class MainWindow(MenuHandlers, QMainWindow):
         return self.form.commit_pending()
 
     def show_article(self, article: ArticleData | None, mentions: Sequence[MentionView]) -> None:
+        if article is not None and self.articles.row_of(article.id) < 0 and self.articles.holds(article.id):
+            self.articles.load_until(article.id, REVEAL_ROWS)  # so that its row can be marked
         self.list_pane.select_article(article.id if article is not None else 0)
         self.article_view.show_article(article, mentions)
         self._update_actions()
@@ -320,6 +340,7 @@ class MainWindow(MenuHandlers, QMainWindow):
             ]
         self.article_view.set_record_spans(spans)
         self._update_actions()
+        self._remember_position()
         self.record_shown.emit(record.id if record else 0)
 
     def show_status_message(self, text: str, timeout_ms: int = 8000) -> None:
@@ -381,6 +402,7 @@ class MainWindow(MenuHandlers, QMainWindow):
 
     def database_opened(self, path: str) -> None:
         self.database_path = path
+        self._track_position = False  # until resume_session() has run for it
         if self.remember:
             self.prefs.remember_database(path)
         self._update_title()
