@@ -100,11 +100,17 @@ class SnapshotTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
+    HEADER_TIPS: tuple[str, ...] = ()
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(self.HEADERS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == _DISPLAY:
             return self.HEADERS[section]
+        if role == _TOOLTIP and section < len(self.HEADER_TIPS):
+            return self.HEADER_TIPS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -132,7 +138,8 @@ class ArticleListModel(SnapshotTableModel):
     progress_changed = Signal(int, int)
 
     COL_STATE, COL_TITLE, COL_SOURCE, COL_DATE, COL_LANGUAGE, COL_RECORDS = range(6)
-    HEADERS = ("State", "Title", "Source", "Date", "Lang", "Records")
+    HEADERS = ("State", "Title", "Source", "Date", "Lang", "Recs")
+    HEADER_TIPS = ("Review state", "Title", "Source", "Publication date", "Language", "Number of records")
     ORDER_COLUMNS = ("review_state", "title", "source", "published", "language", "n_records")
 
     def __init__(self, source: ArticleSource, *, page_size: int = 200, parent: QObject | None = None) -> None:

@@ -33,6 +33,14 @@ REVIEW_FILTERS = (
     (ReviewState.IN_PROGRESS, "In progress"),
     (ReviewState.DONE, "Done"),
 )
+#: The text each narrow column of the article list is made wide enough for.
+ARTICLE_COLUMN_SAMPLES = {
+    ArticleListModel.COL_STATE: "started",
+    ArticleListModel.COL_SOURCE: "Xinhua",
+    ArticleListModel.COL_DATE: "2025-12-18",
+    ArticleListModel.COL_LANGUAGE: "Lang",
+    ArticleListModel.COL_RECORDS: "Recs",
+}
 ROW_FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -49,6 +57,19 @@ def select_row(table: QTableView, row: int, *, notify: bool = True) -> None:
             selection.clear()
     finally:
         selection.blockSignals(blocked)
+
+
+def fit_article_columns(table: QTableView) -> None:
+    """The title takes the room the narrow columns leave (long titles are elided, the full title
+    is the tooltip); the others are as wide as their usual content, and can be dragged wider."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(ArticleListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(24)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    metrics = table.fontMetrics()
+    for column, sample in ARTICLE_COLUMN_SAMPLES.items():
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 12)
 
 
 def _table(name: str, model: ArticleListModel | RecordListModel) -> QTableView:
@@ -91,18 +112,7 @@ class ArticleListPane(QWidget):
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(ArticleListModel.COL_DATE, Qt.SortOrder.DescendingOrder)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ArticleListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = table.fontMetrics()
-        for column, sample in (
-            (ArticleListModel.COL_STATE, "✓ done"),
-            (ArticleListModel.COL_SOURCE, "Xinhua"),
-            (ArticleListModel.COL_DATE, "2025-12-18"),
-            (ArticleListModel.COL_LANGUAGE, "Lang"),
-            (ArticleListModel.COL_RECORDS, "Records"),
-        ):
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        fit_article_columns(table)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
 
