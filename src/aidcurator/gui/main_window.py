@@ -23,6 +23,7 @@ from aidcurator.gui import actions as action_table
 from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.controller import WindowController
 from aidcurator.gui.dialogs import Dialogs
+from aidcurator.gui.list_session import REVEAL_ROWS, ListSession
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.panes import ArticleListPane, RecordsPane, select_row
 from aidcurator.gui.record_form import RecordForm
@@ -39,11 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["MainWindow", "sample_files"]
 
-#: How far down the list the window loads pages to mark the article on screen.
-REVEAL_ROWS = 1000
 
-
-class MainWindow(MenuHandlers, QMainWindow):
+class MainWindow(ListSession, MenuHandlers, QMainWindow):
     """The curation workbench."""
 
     # article id now on screen (0: none)
@@ -251,11 +249,6 @@ class MainWindow(MenuHandlers, QMainWindow):
         if query != self.articles.query:
             self.articles.set_query(query)
 
-    def enter_results(self) -> None:
-        """Return or Down in the search box: search now, then move into the list at its first row."""
-        self.apply_query()
-        self.list_pane.enter_results()
-
     def select_article_row(self, row: int) -> None:
         select_row(self.article_table, row)
 
@@ -263,49 +256,8 @@ class MainWindow(MenuHandlers, QMainWindow):
         self._track_position = True
         return self.controller.select_first_article()
 
-    def resume_session(self) -> bool:
-        """Open the article and record this database was left at; the first article when that
-        article is gone (or none was kept). False when the list is empty."""
-        saved = self.prefs.position(self.database_path) if self.database_path else None
-        self._track_position = True
-        if saved is not None and self.articles.holds(saved[0]):
-            self.controller.open_article(*saved)
-            if self.controller.article_id == saved[0]:
-                return True
-        return self.controller.select_first_article()
-
-    def _remember_position(self) -> None:
-        c = self.controller
-        if self.remember and self._track_position and self.database_path and c.article_id:
-            self.prefs.set_position(self.database_path, c.article_id, c.record_id)
-
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
         self.controller.select_record(record_id, amount_id)
-
-    def _reveal_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A field of the form got the focus (Tab, Ctrl+M, a highlight's click): scroll it into view."""
-        if new is not None and self.form.isAncestorOf(new):
-            self.form_scroll.ensureWidgetVisible(new, 8, 8)
-
-    def _follow_list(self) -> None:
-        """The list was read again (search, filter, order, import): keep the article on screen while
-        the list holds it; else show the list's first article, or an empty pane that says why."""
-        article_id = self.controller.article_id
-        if article_id and self.articles.holds(article_id):
-            self.articles.load_until(article_id, REVEAL_ROWS)
-            self.list_pane.select_article(article_id)
-            return
-        if not article_id and not self._emptied_by_list:
-            return  # nothing was on screen (starting, switching databases)
-        first = self.articles.article_at(0)
-        self._emptied_by_list = first is None
-        if first is not None:
-            self.controller.open_article(first.id)
-            return
-        self.controller.open_article(0)
-        self.article_view.show_empty(
-            "No article matches", "No article matches the search and filters; change or clear them."
-        )
 
     def _on_article_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.articles.article_at(current.row()) if current.isValid() else None
