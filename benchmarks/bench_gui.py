@@ -254,6 +254,8 @@ def measure(db: Path, switches: int, heap: bool) -> None:
 
     for label, search, state, language in (
         ("search '援疆' (common)", "援疆", None, None),
+        ("search '资金' (and 資金)", "资金", None, None),
+        ("search '對口援疆' (and 对口援疆)", "對口援疆", None, None),
         ("search 'Aksu' (in 1 of 13 texts)", "Aksu", None, None),
         ("search 'no such words' (no match)", "no such words", None, None),
         ("filter state = done", "", "done", None),

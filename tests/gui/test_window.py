@@ -72,7 +72,7 @@ def test_opens_demo_database_with_first_article_and_record(window):
     assert window.current_article_id == window.articles.article_at(0).id
     assert window.current_record is not None
     assert window.article_view.text.toPlainText() == window.curator.article(window.current_article_id).text
-    assert window.windowTitle() == "AidCurator — demo.db"
+    assert window.windowTitle() == "demo.db — AidCurator"
 
 
 def test_article_mentions_are_highlighted_by_kind_at_utf16_positions(window):

@@ -100,6 +100,11 @@ class QueriesMixin(CuratorBase):
         with read_session(self.engine) as session:
             return listing.article_progress(session, query=query)
 
+    def article_in_list(self, query: ArticleQuery, article_id: int) -> bool:
+        """Whether the article exists and the list's search and filters keep it."""
+        with read_session(self.engine) as session:
+            return listing.article_in_list(session, query=query, article_id=article_id)
+
     def article_languages(self) -> list[str]:
         with read_session(self.engine) as session:
             return listing.article_languages(session)

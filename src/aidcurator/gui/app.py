@@ -12,22 +12,61 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aidcurator.curation import default_database_path, demo_database, sample_files
 from aidcurator.gui.main_window import MainWindow
-from aidcurator.gui.settings import Preferences, default_settings
+from aidcurator.gui.settings import APP_NAME, Preferences, default_settings
 
 SCREENSHOT_SIZE = (1440, 900)
+#: Libraries Qt's xcb platform plugin loads that a fresh Linux often lacks (``ldd libqxcb.so``).
+XCB_LIBRARIES = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxkbcommon-x11.so.0")
+#: The Debian/Ubuntu packages the window needs (the README's apt line).
+APT_PACKAGES = (
+    "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-randr0",
+    "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1", "libxkbcommon-x11-0", "libegl1", "libgl1",
+    "libfontconfig1", "libdbus-1-3", "fonts-wqy-microhei",
+)  # fmt: skip
 
 
 def application() -> QApplication:
     """The running QApplication, created with our names if there is none yet."""
     app = QApplication.instance()
     if app is None:
-        QCoreApplication.setOrganizationName("AidCurator")
-        QCoreApplication.setApplicationName("AidCurator")
+        QCoreApplication.setOrganizationName(APP_NAME)
+        QCoreApplication.setApplicationName(APP_NAME)
         app = QApplication([sys.argv[0] if sys.argv else "aidcurator"])
-        app.setApplicationDisplayName("AidCurator")
+        app.setApplicationDisplayName(APP_NAME)
         app.setDesktopFileName("aidcurator")
     assert isinstance(app, QApplication)
     return app
+
+
+def _xcb_libraries_missing() -> list[str]:
+    """The system libraries Qt's xcb plugin needs that cannot be loaded (Linux only)."""
+    import ctypes
+
+    missing = []
+    for name in XCB_LIBRARIES:
+        try:
+            ctypes.CDLL(name)
+        except OSError:
+            missing.append(name)
+    return missing
+
+
+def choose_platform(*, screenshot: bool) -> str | None:
+    """Pick Qt's platform before the QApplication exists: a screenshot without a usable display
+    renders offscreen. Returns a message when the window cannot open at all (None: go ahead)."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    missing = _xcb_libraries_missing() if has_display and not os.environ.get("WAYLAND_DISPLAY") else []
+    if screenshot and (not has_display or missing):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    if missing:
+        return (
+            f"The window needs system libraries that are missing ({', '.join(missing)}). "
+            f"On Debian or Ubuntu: sudo apt-get install {' '.join(APT_PACKAGES)}"
+        )
+    return None
 
 
 def demo_database_path() -> Path:
@@ -77,8 +116,12 @@ def run(args: argparse.Namespace | None = None) -> int:
     from aidcurator.curation import Curator
 
     args = args if args is not None else argparse.Namespace()
-    app = application()
     screenshot = getattr(args, "screenshot", None)
+    problem = choose_platform(screenshot=bool(screenshot))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    app = application()
     settings = default_settings()
     prefs = Preferences(settings)
     try:
@@ -88,7 +131,7 @@ def run(args: argparse.Namespace | None = None) -> int:
         message = f"Cannot open the database: {exc}"
         print(message, file=sys.stderr)
         if not screenshot:
-            QMessageBox.critical(None, "AidCurator", message)
+            QMessageBox.critical(None, APP_NAME, message)
         return 2
     demo = bool(getattr(args, "demo", False))
     window = MainWindow(curator, database_path=database, settings=settings, remember=not screenshot)
@@ -104,7 +147,7 @@ def run(args: argparse.Namespace | None = None) -> int:
     if not demo:
         prefs.remember_database(database)
     window.show()
-    window.select_first_article()
+    window.resume_session()
     if not demo:
         QTimer.singleShot(0, window.offer_samples_if_empty)
     code = app.exec()

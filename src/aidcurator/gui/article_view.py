@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from aidcurator.domain.fields import RECORD_FIELDS, highlight_kind
+from aidcurator.gui.flow_layout import FlowLayout
 from aidcurator.gui.formatting import mention_tooltip
 from aidcurator.gui.offsets import OffsetMap
 
@@ -143,22 +143,22 @@ class ArticleText(QPlainTextEdit):
 
 
 class Legend(QWidget):
-    """Colour chips naming each highlight kind."""
+    """Colour chips naming each highlight kind, wrapped onto as many lines as the width needs."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout = FlowLayout(self, spacing=4)  # chips wrap onto a second line when narrow
         self.setToolTip("Highlight colours: what the extractor found, by kind")
-        for style in KIND_STYLES.values():
-            layout.addWidget(self._chip(style.label, style.light))
+        self.chips: list[QLabel] = [self._chip(style.label, style.light) for style in KIND_STYLES.values()]
         selected = self._chip("selected record", KIND_STYLES["amount"].strong, strong=True)
         selected.setToolTip("Evidence of the record selected on the right is marked strongly")
-        layout.addWidget(selected)
-        layout.addStretch(1)
-        # never let the legend decide how narrow the article may be
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.chips.append(selected)
+        for chip in self.chips:
+            layout.addWidget(chip)
+        # never let the legend decide how narrow the article may be; its height follows its width
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumWidth(0)
 
     @staticmethod
@@ -252,6 +252,12 @@ class ArticleView(QWidget):
             self._selection(m.start, m.end, _format(style_for(m.kind).light)) for m in self._mentions
         ]
         self._apply_selections()
+
+    def show_empty(self, title: str, text: str) -> None:
+        """No article, with a heading and a line saying why."""
+        self.show_article(None, ())
+        self.title.setText(title)
+        self.meta.setText(text)
 
     @staticmethod
     def _meta_html(article: ArticleData) -> str:

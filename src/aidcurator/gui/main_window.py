@@ -16,19 +16,20 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QProgressDialog, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QScrollArea, QSplitter, QWidget
 
 from aidcurator.curation import sample_files
 from aidcurator.gui import actions as action_table
 from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.controller import WindowController
 from aidcurator.gui.dialogs import Dialogs
+from aidcurator.gui.list_session import REVEAL_ROWS, ListSession
 from aidcurator.gui.list_sync import ListSync
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.panes import ArticleListPane, RecordsPane
 from aidcurator.gui.record_form import RecordForm
 from aidcurator.gui.row_selection import select_row
-from aidcurator.gui.settings import Preferences, default_settings
+from aidcurator.gui.settings import APP_NAME, Preferences, default_settings
 from aidcurator.gui.shortcut_guard import ShortcutGuard
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "sample_files"]
 
 
-class MainWindow(ListSync, MenuHandlers, QMainWindow):
+class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
     """The curation workbench."""
 
     # article id now on screen (0: none)
@@ -128,16 +129,18 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
             self.main_splitter.addWidget(pane)
             self.main_splitter.setStretchFactor(number, stretch)
         self._layout_restored = False
+        self._emptied_by_list = False
+        self._track_position = False  # until the session has resumed (or started at the top)
         self.setCentralWidget(self.main_splitter)
         self.resize(1440, 860)
 
     def _connect(self) -> None:
         c, form, amounts = self.controller, self.form, self.form.amounts
-        self.search.returnPressed.connect(self.apply_query)
+        self.list_pane.results_requested.connect(self.enter_results)
         self.search_timer.timeout.connect(self.apply_query)
         self.state_filter.activated.connect(lambda _index: self.apply_query())
         self.language_filter.activated.connect(lambda _index: self.apply_query())
-        self.articles.modelReset.connect(lambda: self.list_pane.select_article(c.article_id))
+        self.articles.modelReset.connect(self._follow_list)
         self.article_table.selectionModel().currentRowChanged.connect(self._on_article_row_changed)
         self.record_table.selectionModel().currentRowChanged.connect(self._on_record_row_changed)
         self.article_view.mention_clicked.connect(c.mention_clicked)
@@ -153,6 +156,9 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
         amounts.delete_requested.connect(c.delete_amount)
         amounts.evidence_requested.connect(c.jump_to_evidence)
         amounts.amount_selected.connect(c.choose_amount)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._reveal_focus)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
 
@@ -191,9 +197,9 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
             QTimer.singleShot(0, self._default_splitter_sizes)  # once the layout has its real width
 
     def _default_splitter_sizes(self) -> None:
-        """First start: list 31 %, article 33 %, form 36 % of the width."""
+        """First start: list 36 %, article 30 %, form 34 % of the width."""
         width = self.main_splitter.width()
-        self.main_splitter.setSizes([int(width * 0.31), int(width * 0.33), int(width * 0.36)])
+        self.main_splitter.setSizes([int(width * 0.36), int(width * 0.30), int(width * 0.34)])
 
     def save_layout(self) -> None:
         if not self.remember:
@@ -205,8 +211,10 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
         self.prefs.sync()
 
     def _update_title(self) -> None:
+        """``file.db — AidCurator``: ending with the application's display name, so the platform
+        does not append it a second time."""
         name = Path(self.database_path).name if self.database_path else "database"
-        self.setWindowTitle(f"AidCurator — {name}")
+        self.setWindowTitle(f"{name} — {APP_NAME}")
 
     def _update_actions(self) -> None:
         has_record, has_article = self.controller.record is not None, self.controller.article_id != 0
@@ -247,6 +255,7 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
         select_row(self.article_table, row)
 
     def select_first_article(self) -> bool:
+        self._track_position = True
         return self.controller.select_first_article()
 
     def select_record(self, record_id: int, amount_id: int | None = None) -> None:
@@ -258,6 +267,8 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
         return self.form.commit_pending()
 
     def show_article(self, article: ArticleData | None, mentions: Sequence[MentionView]) -> None:
+        if article is not None and self.articles.row_of(article.id) < 0 and self.articles.holds(article.id):
+            self.articles.load_until(article.id, REVEAL_ROWS)  # so that its row can be marked
         self.list_pane.select_article(article.id if article is not None else 0, fetch=True)
         self.article_view.show_article(article, mentions)
         self._update_actions()
@@ -282,6 +293,7 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
             ]
         self.article_view.set_record_spans(spans)
         self._update_actions()
+        self._remember_position()
         self.record_shown.emit(record.id if record else 0)
 
     def show_status_message(self, text: str, timeout_ms: int = 8000) -> None:
@@ -346,6 +358,7 @@ class MainWindow(ListSync, MenuHandlers, QMainWindow):
 
     def database_opened(self, path: str) -> None:
         self.database_path = path
+        self._track_position = False  # until resume_session() has run for it
         if self.remember:
             self.prefs.remember_database(path)
         self._update_title()

@@ -36,6 +36,7 @@ class MenuHandlers:
     menus: list[QMenu]
     export_accepted_only: QAction
     export_filtered: QAction
+    resume_session: Callable[[], bool]
 
     def start_job(self, title: str, work: Work, on_success: Callable[[Any], None]) -> Job | None:
         return self.controller.jobs.start(title, work, on_success)
@@ -55,7 +56,10 @@ class MenuHandlers:
         )
 
     def open_database(self, path: str | os.PathLike[str]) -> bool:
-        return self.controller.open_database(path)
+        if not self.controller.open_database(path):
+            return False
+        self.resume_session()
+        return True
 
     def offer_samples_if_empty(self) -> None:
         self.controller.offer_samples_if_empty()

@@ -72,6 +72,8 @@ class ArticleSource(Protocol):
 
     def article_progress(self, query: ArticleQuery) -> tuple[int, int]: ...
 
+    def article_in_list(self, query: ArticleQuery, article_id: int) -> bool: ...
+
 
 class SnapshotTableModel(QAbstractTableModel):
     """A flat table of plain snapshots (each with an ``id``): the parts every model here shares."""
@@ -98,11 +100,17 @@ class SnapshotTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
+    HEADER_TIPS: tuple[str, ...] = ()
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(self.HEADERS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == _DISPLAY:
             return self.HEADERS[section]
+        if role == _TOOLTIP and section < len(self.HEADER_TIPS):
+            return self.HEADER_TIPS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -130,7 +138,8 @@ class ArticleListModel(SnapshotTableModel):
     progress_changed = Signal(int, int)
 
     COL_STATE, COL_TITLE, COL_SOURCE, COL_DATE, COL_LANGUAGE, COL_RECORDS = range(6)
-    HEADERS = ("State", "Title", "Source", "Date", "Lang", "Records")
+    HEADERS = ("State", "Title", "Source", "Date", "Lang", "Recs")
+    HEADER_TIPS = ("Review state", "Title", "Source", "Publication date", "Language", "Number of records")
     ORDER_COLUMNS = ("review_state", "title", "source", "published", "language", "n_records")
 
     def __init__(self, source: ArticleSource, *, page_size: int = 200, parent: QObject | None = None) -> None:
@@ -190,6 +199,21 @@ class ArticleListModel(SnapshotTableModel):
 
     def article_at(self, row: int) -> ArticleListRow | None:
         return self.item_at(row)
+
+    def holds(self, article_id: int) -> bool:
+        """Whether the query keeps this article in the list (loaded yet or not)."""
+        return self.row_of(article_id) >= 0 or self._source.article_in_list(self._query, article_id)
+
+    def load_until(self, article_id: int, max_rows: int) -> int:
+        """Fetch pages until the article's row is loaded or ``max_rows`` are; its row, or -1."""
+        row = self.row_of(article_id)
+        while row < 0 and self.rowCount() < max_rows and self.canFetchMore():
+            loaded = self.rowCount()
+            self.fetchMore()
+            row = self.row_of(article_id)
+            if self.rowCount() == loaded:
+                break
+        return row
 
     # -- paging
 

@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +38,15 @@ REVIEW_FILTERS = (
 )
 #: Pages the article list loads at most to find the article on screen.
 FETCH_PAGES_TO_FIND = 3
+#: The text each narrow column of the article list is made wide enough for.
+ARTICLE_COLUMN_SAMPLES = {
+    ArticleListModel.COL_STATE: "started",
+    ArticleListModel.COL_SOURCE: "Xinhua",
+    ArticleListModel.COL_DATE: "2025-12-18",
+    ArticleListModel.COL_LANGUAGE: "Lang",
+    ArticleListModel.COL_RECORDS: "Recs",
+}
+ROW_FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
 @contextmanager
@@ -47,6 +57,19 @@ def syncing(pane: ArticleListPane | RecordsPane) -> Iterator[None]:
         yield
     finally:
         pane.syncing = before
+
+
+def fit_article_columns(table: QTableView) -> None:
+    """The title takes the room the narrow columns leave (long titles are elided, the full title
+    is the tooltip); the others are as wide as their usual content, and can be dragged wider."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(ArticleListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(24)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    metrics = table.fontMetrics()
+    for column, sample in ARTICLE_COLUMN_SAMPLES.items():
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 12)
 
 
 def _table(name: str, model: ArticleListModel | RecordListModel) -> QTableView:
@@ -62,6 +85,9 @@ def _table(name: str, model: ArticleListModel | RecordListModel) -> QTableView:
 
 class ArticleListPane(QWidget):
     """Search box, state and language filters, the paged article list and the progress line."""
+
+    # Return or Down in the search box: run the search and move into the results
+    results_requested = Signal()
 
     def __init__(self, articles: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,18 +113,7 @@ class ArticleListPane(QWidget):
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(ArticleListModel.COL_DATE, Qt.SortOrder.DescendingOrder)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ArticleListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = table.fontMetrics()
-        for column, sample in (
-            (ArticleListModel.COL_STATE, "✓ done"),
-            (ArticleListModel.COL_SOURCE, "Xinhua"),
-            (ArticleListModel.COL_DATE, "2025-12-18"),
-            (ArticleListModel.COL_LANGUAGE, "Lang"),
-            (ArticleListModel.COL_RECORDS, "Records"),
-        ):
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        fit_article_columns(table)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
 
@@ -113,7 +128,28 @@ class ArticleListPane(QWidget):
         layout.addWidget(self.progress_label)
 
         self.search.textEdited.connect(lambda _text: self.search_timer.start())
+        self.search.returnPressed.connect(self.results_requested)
+        self.search.installEventFilter(self)
         articles.progress_changed.connect(self.show_progress)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box asks for the results, as Return does."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.results_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def enter_results(self) -> None:
+        """Focus the article list with its first row current (and opened)."""
+        if self.articles.rowCount() > 0:
+            select_row(self.table, 0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def query(self) -> ArticleQuery:
         """The list's query with the search text and filters on screen."""

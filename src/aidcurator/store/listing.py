@@ -16,7 +16,7 @@ from sqlmodel import Session, col, func, select
 from aidcurator.domain import RecordStatus, ReviewState
 from aidcurator.domain.views import ARTICLE_LIST_ORDER, ArticleListRow, ArticleQuery
 from aidcurator.store.models import Amount, Article, Evidence, Mention, Record
-from aidcurator.store.repository import escape_like
+from aidcurator.store.search import search_condition
 
 
 def _record_count(*, pending_only: bool = False) -> sa.ScalarSelect[Any]:
@@ -30,14 +30,8 @@ def _filters(query: ArticleQuery) -> list[sa.ColumnElement[bool]]:
     filters: list[sa.ColumnElement[bool]] = []
     search = query.search.strip()
     if search:
-        pattern = f"%{escape_like(search)}%"
-        filters.append(
-            sa.or_(
-                col(Article.title).like(pattern, escape="\\"),
-                col(Article.source).like(pattern, escape="\\"),
-                col(Article.text).like(pattern, escape="\\"),
-            )
-        )
+        columns = (col(Article.title), col(Article.source), col(Article.text))
+        filters.append(search_condition(columns, search))
     if query.review_state is not None:
         filters.append(col(Article.review_state) == ReviewState(query.review_state))
     if query.language is not None:
@@ -127,6 +121,12 @@ def article_progress(session: Session, *, query: ArticleQuery) -> tuple[int, int
     statement = select(func.count(), done).select_from(Article).where(*_filters(query))
     total, n_done = session.exec(statement).one()
     return int(n_done or 0), int(total or 0)
+
+
+def article_in_list(session: Session, *, query: ArticleQuery, article_id: int) -> bool:
+    """Whether the article exists and the query's search and filters keep it in the list."""
+    statement = select(Article.id).where(col(Article.id) == article_id, *_filters(query))
+    return session.exec(statement).first() is not None
 
 
 def article_languages(session: Session) -> list[str]:
