@@ -109,10 +109,11 @@ class QueriesMixin(CuratorBase):
         with read_session(self.engine) as session:
             return listing.article_ids(session, query=query)
 
-    def next_article_with_pending(self, query: ArticleQuery, after: int | None) -> int | None:
-        """The next article (in the list's order, wrapping) that still has pending records."""
+    def next_article_to_review(self, query: ArticleQuery, after: int | None) -> int | None:
+        """The next article (in the list's order, wrapping) that still needs review: new or in
+        progress, with pending records or none at all."""
         with read_session(self.engine) as session:
-            return listing.next_article_with_pending(session, query=query, after=after)
+            return listing.next_article_to_review(session, query=query, after=after)
 
     def stats(self) -> Stats:
         with read_session(self.engine) as session:

@@ -295,7 +295,7 @@ class WindowController(RecordEditing):
         if not across_articles:
             self.status("Every record of this article is reviewed", 6000)
             return
-        article_id = self.curator.next_article_with_pending(self.articles.query, self.article_id or None)
+        article_id = self.curator.next_article_to_review(self.articles.query, self.article_id or None)
         if article_id is None:
             self.status("No unreviewed records left in the list", 8000)
             return

@@ -31,6 +31,8 @@ REVIEW_FILTERS = (
     (ReviewState.NEW, "New"),
     (ReviewState.IN_PROGRESS, "In progress"),
     (ReviewState.DONE, "Done"),
+    (ReviewState.SKIPPED, "Skipped"),
+    (ReviewState.FLAGGED, "Second look"),
 )
 ROW_FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
