@@ -83,6 +83,11 @@ class QueriesMixin(CuratorBase):
         with read_session(self.engine) as session:
             return repo.edits_for_record(session, record_id=record_id)
 
+    def article_history(self, article_id: int) -> list[EditView]:
+        """Every edit of an article's state and of its records, oldest first."""
+        with read_session(self.engine) as session:
+            return repo.edits_for_article(session, article_id=article_id)
+
     # -- the article list (one query in store.listing, shared by the window, CLI and export)
 
     def article_page(self, query: ArticleQuery, offset: int = 0, limit: int = 200) -> list[ArticleListRow]:

@@ -97,9 +97,9 @@ def recent_change_groups(session: Session, *, actor: str, limit: int) -> list[li
     return [found[group] for group in order if group in found]
 
 
-def last_edits(session: Session, *, record_ids: Sequence[int] = (), article_ids: Sequence[int] = ()) -> dict[
-    tuple[str, int], EditView
-]:
+def last_edits(
+    session: Session, *, record_ids: Sequence[int] = (), article_ids: Sequence[int] = ()
+) -> dict[tuple[str, int], EditView]:
     """The newest edit of each record (key ``("record", id)``) and of each article's own state
     (key ``("article", id)``: edits without a record)."""
     found: dict[tuple[str, int], EditView] = {}

@@ -24,6 +24,7 @@ from aidcurator.curation.changes.records import (
     SetField,
     SetStatus,
 )
+from aidcurator.curation.changes.review import SetReviewState
 
 __all__ = [
     "AddAmount",
@@ -37,6 +38,7 @@ __all__ = [
     "ResetRecord",
     "SetEvidence",
     "SetField",
+    "SetReviewState",
     "SetStatus",
     "UpdateAmount",
     "quote",
