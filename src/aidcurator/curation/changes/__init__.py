@@ -25,6 +25,13 @@ from aidcurator.curation.changes.records import (
     SetStatus,
 )
 from aidcurator.curation.changes.review import SetReviewState
+from aidcurator.curation.review import KEEP
+
+
+def review_keep() -> object:
+    """The "leave the reason as it is" marker of ``SetReviewState`` and ``SetStatus``."""
+    return KEEP
+
 
 __all__ = [
     "AddAmount",
@@ -43,4 +50,5 @@ __all__ = [
     "UpdateAmount",
     "quote",
     "restore_amount",
+    "review_keep",
 ]
