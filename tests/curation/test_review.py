@@ -131,3 +131,29 @@ def test_status_change_with_a_reason_undoes_to_the_old_reason(curator) -> None:
         RecordStatus.PENDING,
         None,
     )
+
+
+def test_undo_survives_a_restart_with_the_version_checks(engine, stub) -> None:
+    first = Curator(engine, extractor=stub, actor="ana")
+    article_id = import_zh(first)
+    record = first.records(article_id)[0]
+    changes.SetField(record, "donor", "江苏省").apply(first)
+    changes.SetStatus(first.record(record.id), RecordStatus.REJECTED, "duplicate").apply(first)
+    later = Curator(engine, extractor=stub, actor="ana")  # the window opened again
+    newest, older, *_ = changes.restored_changes(later)
+    newest.undo(later)
+    assert (later.record(record.id).status, later.record(record.id).reject_reason) == (
+        RecordStatus.PENDING,
+        None,
+    )
+    older.undo(later)
+    assert later.record(record.id).donor == "湖南" and "donor" not in later.record(record.id).curated_fields
+    older.redo(later)
+    assert later.record(record.id).donor == "江苏省"
+    # a change made elsewhere after ana's last one: her old change conflicts
+    Curator(engine, extractor=stub, actor="bo").update_record_field(record.id, "notes", "checked")
+    again = Curator(engine, extractor=stub, actor="ana")
+    (restored, *_) = changes.restored_changes(again)
+    with pytest.raises(ConflictError):
+        restored.undo(again)
+    assert again.record(record.id).notes == "checked"

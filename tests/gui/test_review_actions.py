@@ -88,3 +88,21 @@ def test_mark_unsure_and_reject_with_reason_show_in_the_records_list(window):
     assert window.curator.record(record.id).reject_reason == "a commercial loan"
     window.actions["undo"].trigger()
     assert window.curator.record(record.id).status == RecordStatus.UNSURE
+
+
+def test_undo_after_closing_and_reopening_the_window(make_window, demo_db):
+    window = make_window(demo_db)
+    window.select_first_article()
+    record = window.current_record
+    window.review.ask_reason = lambda *args: "duplicate"
+    window.actions["reject_with_reason"].trigger()
+    assert window.curator.record(record.id).status == RecordStatus.REJECTED
+    window.close()
+    again = make_window(demo_db)
+    assert again.undo_stack.canUndo()
+    again.actions["undo"].trigger()
+    stored = again.curator.record(record.id)
+    assert (stored.status, stored.reject_reason) == (RecordStatus.PENDING, None)
+    assert again.current_record.id == record.id
+    again.actions["redo"].trigger()
+    assert again.curator.record(record.id).status == RecordStatus.REJECTED

@@ -59,6 +59,7 @@ class WindowController(RecordEditing):
         """Load the first page of the article list and the languages (nothing selected yet)."""
         self.articles.reload()
         self.view.set_languages(self.curator.article_languages())
+        cmd.restore_undo_stack(self, self.undo_stack)
 
     # ------------------------------------------------------------------------------ state
 
@@ -331,6 +332,7 @@ class WindowController(RecordEditing):
             return False
         old, self.curator = self.curator, curator
         self.undo_stack.clear()
+        cmd.restore_undo_stack(self, self.undo_stack)
         self.article_id = 0
         self.articles.set_source(curator)
         self.view.set_languages(curator.article_languages())

@@ -24,6 +24,7 @@ from aidcurator.curation.changes.records import (
     SetField,
     SetStatus,
 )
+from aidcurator.curation.changes.restored import RestoredChange, restored_changes
 from aidcurator.curation.changes.review import SetReviewState
 from aidcurator.curation.review import KEEP
 
@@ -43,6 +44,7 @@ __all__ = [
     "ResetAmount",
     "ResetField",
     "ResetRecord",
+    "RestoredChange",
     "SetEvidence",
     "SetField",
     "SetReviewState",
@@ -50,5 +52,6 @@ __all__ = [
     "UpdateAmount",
     "quote",
     "restore_amount",
+    "restored_changes",
     "review_keep",
 ]
