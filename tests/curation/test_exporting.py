@@ -123,5 +123,5 @@ def test_stats(curator: Curator) -> None:
     article_id = import_zh(curator)
     curator.accept(curator.records(article_id)[0].id)
     stats = curator.stats()
-    assert stats.articles_by_state == {"new": 0, "in_progress": 1, "done": 0}
-    assert stats.records_by_status == {"pending": 2, "accepted": 1, "rejected": 0}
+    assert stats.articles_by_state == {"new": 0, "in_progress": 1, "done": 0, "skipped": 0, "flagged": 0}
+    assert stats.records_by_status == {"pending": 2, "accepted": 1, "rejected": 0, "unsure": 0}

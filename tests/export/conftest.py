@@ -60,6 +60,7 @@ def record(record_id: int, **changes: Any) -> dict[str, Any]:
         "beneficiaries_people": 3000,
         "beneficiaries_households": None,
         "jobs": 150,
+        "reject_reason": None,
         "notes": "含\n两行备注",
         "status": "accepted",
         "origin": "extracted",

@@ -37,6 +37,7 @@ FIRST_ROW_CSV = {
     "beneficiaries_households": "",
     "jobs": "150",
     "notes": "含\n两行备注",
+    "reject_reason": "",
     "status": "accepted",
     "origin": "extracted",
     "created_at": "2023-05-02T08:30:00",

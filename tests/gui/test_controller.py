@@ -169,11 +169,11 @@ def test_accept_moves_to_the_next_pending_record_in_the_article(controller, view
     assert view.messages[-1] == "Every record of this article is reviewed"
 
 
-def test_accept_and_next_goes_to_the_next_article_with_pending_records(controller, view):
+def test_accept_and_next_goes_to_the_next_article_to_review_records(controller, view):
     first_article = controller.article_id
     for _ in controller.records:
         controller.accept_and_next()
-    wanted = controller.curator.next_article_with_pending(controller.articles.query, first_article)
+    wanted = controller.curator.next_article_to_review(controller.articles.query, first_article)
     assert controller.article_id == wanted != first_article
     assert controller.record.status == RecordStatus.PENDING
     assert controller.articles.article_at(0).review_state == ReviewState.DONE
@@ -181,7 +181,7 @@ def test_accept_and_next_goes_to_the_next_article_with_pending_records(controlle
 
 
 def test_accept_and_next_says_so_when_nothing_is_left(controller, view, monkeypatch):
-    monkeypatch.setattr(controller.curator, "next_article_with_pending", lambda query, after: None)
+    monkeypatch.setattr(controller.curator, "next_article_to_review", lambda query, after: None)
     for _ in controller.records:
         controller.accept_and_next()
     assert view.messages[-1] == "No unreviewed records left in the list"

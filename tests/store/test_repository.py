@@ -188,8 +188,14 @@ def test_record_counts_export_rows_tables_and_stats(engine: sa.Engine) -> None:
         with pytest.raises(ValueError):
             repo.table_rows(session, what="nope")  # type: ignore[arg-type]
         stats = repo.stats(session)
-        assert stats.articles == 2 and stats.articles_by_state == {"new": 2, "in_progress": 0, "done": 0}
-        assert stats.records_by_status == {"pending": 2, "accepted": 0, "rejected": 0}
+        assert stats.articles == 2 and stats.articles_by_state == {
+            "new": 2,
+            "in_progress": 0,
+            "done": 0,
+            "skipped": 0,
+            "flagged": 0,
+        }
+        assert stats.records_by_status == {"pending": 2, "accepted": 0, "rejected": 0, "unsure": 0}
         assert stats.amounts == 2 and stats.edits == 2
 
 

@@ -83,6 +83,11 @@ class QueriesMixin(CuratorBase):
         with read_session(self.engine) as session:
             return repo.edits_for_record(session, record_id=record_id)
 
+    def article_history(self, article_id: int) -> list[EditView]:
+        """Every edit of an article's state and of its records, oldest first."""
+        with read_session(self.engine) as session:
+            return repo.edits_for_article(session, article_id=article_id)
+
     # -- the article list (one query in store.listing, shared by the window, CLI and export)
 
     def article_page(self, query: ArticleQuery, offset: int = 0, limit: int = 200) -> list[ArticleListRow]:
@@ -114,10 +119,11 @@ class QueriesMixin(CuratorBase):
         with read_session(self.engine) as session:
             return listing.article_ids(session, query=query)
 
-    def next_article_with_pending(self, query: ArticleQuery, after: int | None) -> int | None:
-        """The next article (in the list's order, wrapping) that still has pending records."""
+    def next_article_to_review(self, query: ArticleQuery, after: int | None) -> int | None:
+        """The next article (in the list's order, wrapping) that still needs review: new or in
+        progress, with pending records or none at all."""
         with read_session(self.engine) as session:
-            return listing.next_article_with_pending(session, query=query, after=after)
+            return listing.next_article_to_review(session, query=query, after=after)
 
     def stats(self) -> Stats:
         with read_session(self.engine) as session:

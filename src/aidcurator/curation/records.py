@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from aidcurator.curation.base import CuratorBase
 from aidcurator.curation.history import change, touch
+from aidcurator.curation.review import KEEP, ReviewMixin, clean_reason
 from aidcurator.curation.validation import (
     check_record_years,
     coerce_enum,
     coerce_field_value,
     decode_stored,
 )
-from aidcurator.domain import Origin, RecordStatus, ReviewState
+from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import MACHINE_FIELDS, RECORD_FIELD
 from aidcurator.domain.views import RecordView
 from aidcurator.store import Session, write_session
 from aidcurator.store import repository as repo
 
 
-class RecordsMixin(CuratorBase):
+class RecordsMixin(ReviewMixin):
     """Record field and status use cases."""
 
     def update_record_field(
@@ -66,17 +66,30 @@ class RecordsMixin(CuratorBase):
         record_id: int,
         status: RecordStatus | str,
         *,
+        reason: str | None = KEEP,
         expected_version: int | None = None,
         actor: str | None = None,
     ) -> RecordView:
-        """Accept, reject or reset a record to pending; moves its article's review state along."""
+        """Accept, reject, mark unsure or reset a record to pending; moves its article's review
+        state along.
+
+        ``reason`` (rejected or unsure records) sets ``reject_reason``; left out, the reason is
+        kept. Accepting or going back to pending clears it.
+        """
         new = coerce_enum(RecordStatus, status, "status")
         who = self._who(actor)
         with write_session(self.engine) as session:
             record = self._load_for_change(session, record_id, expected_version)
-            if change(session, record, "status", new, actor=who, action="status", mark="keep"):
+            if new in (RecordStatus.ACCEPTED, RecordStatus.PENDING):
+                note = None
+            else:
+                note = record.reject_reason if reason is KEEP else clean_reason(reason)
+            moved = change(session, record, "status", new, actor=who, action="status", mark="keep")
+            noted = change(session, record, "reject_reason", note, actor=who, action="status", mark="keep")
+            if moved or noted:
                 touch(record)
                 session.flush()
+            if moved:
                 self._refresh_review_state(session, record.article_id, who, started=True)
             return self._view(session, record_id)
 
@@ -86,44 +99,9 @@ class RecordsMixin(CuratorBase):
     def reject(self, record_id: int, **kwargs: Any) -> RecordView:
         return self.set_status(record_id, RecordStatus.REJECTED, **kwargs)
 
-    def _refresh_review_state(self, session: Session, article_id: int, actor: str, *, started: bool) -> None:
-        """new → in progress when work starts; all records decided → done; a pending one → in progress."""
-        article = repo.load_article(session, article_id=article_id)
-        old = ReviewState(article.review_state)
-        statuses = repo.record_statuses_for_article(session, article_id=article_id)
-        new = old
-        if statuses and all(s != RecordStatus.PENDING for s in statuses):
-            new = ReviewState.DONE
-        elif (old == ReviewState.NEW and started) or (
-            old == ReviewState.DONE and RecordStatus.PENDING in statuses
-        ):
-            new = ReviewState.IN_PROGRESS
-        if new != old:
-            self._set_state(session, article, old, new, actor)
-
-    @staticmethod
-    def _set_state(session: Session, article: Any, old: ReviewState, new: ReviewState, actor: str) -> None:
-        article.review_state = new
-        repo.add_edit(
-            session,
-            action="review_state",
-            actor=actor,
-            article_id=article.id,
-            field="review_state",
-            old_value=old,
-            new_value=new,
-        )
-
-    def set_review_state(
-        self, article_id: int, state: ReviewState | str, *, actor: str | None = None
-    ) -> None:
-        """Mark an article new, in progress or done by hand."""
-        new = coerce_enum(ReviewState, state, "review state")
-        with write_session(self.engine) as session:
-            article = repo.load_article(session, article_id=article_id)
-            old = ReviewState(article.review_state)
-            if old != new:
-                self._set_state(session, article, old, new, self._who(actor))
+    def mark_unsure(self, record_id: int, **kwargs: Any) -> RecordView:
+        """A record that needs a second look (``reason`` optional)."""
+        return self.set_status(record_id, RecordStatus.UNSURE, **kwargs)
 
     def reset_to_extracted(
         self,

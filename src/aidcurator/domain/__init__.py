@@ -7,6 +7,8 @@ exact JSON encoder and ``errors`` the errors every layer may raise.
 
 from aidcurator.domain.candidates import CandidateRecord
 from aidcurator.domain.values import (
+    DECIDED_STATUSES,
+    FINISHED_STATES,
     UNKNOWN_CURRENCY,
     AmountKind,
     ArticleDraft,
@@ -26,6 +28,8 @@ from aidcurator.domain.values import (
 )
 
 __all__ = [
+    "DECIDED_STATUSES",
+    "FINISHED_STATES",
     "UNKNOWN_CURRENCY",
     "AmountKind",
     "ArticleDraft",

@@ -182,6 +182,13 @@ RECORD_FIELDS: Final[tuple[FieldSpec, ...]] = (
         scored=True,
     ),
     FieldSpec(
+        "reject_reason",
+        "Reject reason",
+        "text",
+        machine=False,
+        help="why the record was rejected or needs a second look (optional)",
+    ),
+    FieldSpec(
         "notes", "Notes", "notes", machine=False, evidence=("notes",), help="your notes on this record"
     ),
     FieldSpec(

@@ -79,12 +79,23 @@ class RecordStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
+    UNSURE = "unsure"  # needs a second look (added in migration 0005)
 
 
 class ReviewState(StrEnum):
+    """Where an article stands. ``skipped`` and ``flagged`` (a second look) are set by hand only."""
+
     NEW = "new"
     IN_PROGRESS = "in_progress"
     DONE = "done"
+    SKIPPED = "skipped"  # added in migration 0005
+    FLAGGED = "flagged"  # added in migration 0005: a second look
+
+
+#: Review states in which an article counts as finished ("N of M done").
+FINISHED_STATES = frozenset({ReviewState.DONE, ReviewState.SKIPPED})
+#: Record statuses that decide a record (an article whose records all have one is done).
+DECIDED_STATUSES = frozenset({RecordStatus.ACCEPTED, RecordStatus.REJECTED})
 
 
 class Origin(StrEnum):

@@ -42,6 +42,7 @@ class ArticleListRow:
     review_state: ReviewState
     n_records: int
     n_pending: int
+    review_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class ArticleView:
     text: str
     content_hash: str
     extra: dict[str, Any] = field(default_factory=dict)
+    review_note: str | None = None  # why it was marked done, skipped or flagged
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +184,7 @@ class EditView:
     new_value: Any
     at: dt.datetime
     actor: str
+    change_group: str | None = None  # edits one undoable change wrote share it
 
 
 @dataclass(frozen=True, slots=True)

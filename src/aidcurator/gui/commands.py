@@ -175,3 +175,26 @@ class MacroCommand(CurationCommand):
 
     def __init__(self, ctx: CommandContext, text: str, parts: Sequence[CurationCommand]) -> None:
         super().__init__(ctx, changes.Macro(text, [part.change for part in parts]))
+
+
+class RestoredCommand(CurationCommand):
+    """A change of an earlier session put back on the undo stack (pushing it changes nothing)."""
+
+    def __init__(self, ctx: CommandContext, change: changes.RestoredChange) -> None:
+        super().__init__(ctx, change)
+        self._loading = True
+
+    def redo(self) -> None:
+        if self._loading:
+            self._loading = False
+            return
+        super().redo()
+
+
+def restore_undo_stack(ctx: CommandContext, stack: Any) -> int:
+    """Put the actor's last changes of earlier sessions on ``stack`` (oldest at the bottom)."""
+    restored = changes.restored_changes(ctx.curator)
+    for change in reversed(restored):
+        stack.push(RestoredCommand(ctx, change))
+    stack.setClean()
+    return len(restored)

@@ -61,6 +61,7 @@ class WindowController(RecordEditing):
         """Load the first page of the article list and the languages (nothing selected yet)."""
         self.articles.reload()
         self.view.set_languages(self.curator.article_languages())
+        cmd.restore_undo_stack(self, self.undo_stack)
 
     # ------------------------------------------------------------------------------ state
 
@@ -311,6 +312,8 @@ class WindowController(RecordEditing):
             return
         record = self.record
         if record is None:
+            if across_articles:  # an article without records: on to the next one to review
+                self.go_to_next_article_to_review()
             return
         if record.status != status:
             self.push(cmd.SetStatusCommand(self, record, status))
@@ -328,11 +331,19 @@ class WindowController(RecordEditing):
         if not across_articles:
             self.status("Every record of this article is reviewed", 6000)
             return
-        article_id = self.curator.next_article_with_pending(self.articles.query, self.article_id or None)
+        self.go_to_next_article_to_review()
+
+    def go_to_next_article_to_review(self) -> None:
+        """The next article with pending records or none at all (not done, skipped or flagged)."""
+        article_id = self.curator.next_article_to_review(self.articles.query, self.article_id or None)
         if article_id is None:
             self.status("No unreviewed records left in the list", 8000)
             return
         self.open_article(article_id)
+        if not self.records:
+            self.status(
+                "No records found in this article: add one, or mark it done (Ctrl+D) or skip it", 10000
+            )
 
     # ------------------------------------------------------------------------- databases
 
@@ -354,6 +365,7 @@ class WindowController(RecordEditing):
             return False
         old, self.curator = self.curator, curator
         self.undo_stack.clear()
+        cmd.restore_undo_stack(self, self.undo_stack)
         self.article_id = 0
         self.articles.set_source(curator)
         self.view.set_languages(curator.article_languages())

@@ -28,6 +28,7 @@ from aidcurator.gui.list_sync import ListSync
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.panes import ArticleListPane, RecordsPane
 from aidcurator.gui.record_form import RecordForm
+from aidcurator.gui.review_actions import ReviewActions
 from aidcurator.gui.row_selection import select_row
 from aidcurator.gui.settings import APP_NAME, Preferences, default_settings
 from aidcurator.gui.shortcut_guard import ShortcutGuard
@@ -81,6 +82,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         undo.setObjectName("undo")
         redo.setObjectName("redo")
+        self.review = ReviewActions(self, self.controller)
         self.actions: dict[str, QAction] = action_table.build_actions(self, {"undo": undo, "redo": redo})
         self.export_accepted_only = self.actions["export_accepted_only"]
         self.export_all = self.actions["export_all"]

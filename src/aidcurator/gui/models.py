@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from aidcurator.domain import RecordStatus, ReviewState
+from aidcurator.domain import FINISHED_STATES, RecordStatus, ReviewState
 from aidcurator.domain.views import ArticleListRow, ArticleQuery
 from aidcurator.gui.formatting import amount_text, year_text
 
@@ -43,21 +43,27 @@ REVIEW_LABELS = {
     ReviewState.NEW: "new",
     ReviewState.IN_PROGRESS: "started",
     ReviewState.DONE: "✓ done",
+    ReviewState.SKIPPED: "⤼ skipped",
+    ReviewState.FLAGGED: "⚑ 2nd look",
 }
 REVIEW_COLOURS = {
     ReviewState.NEW: QColor("#5f6b7a"),
     ReviewState.IN_PROGRESS: QColor("#a05a00"),
     ReviewState.DONE: QColor("#1f7a3a"),
+    ReviewState.SKIPPED: QColor("#5f6b7a"),
+    ReviewState.FLAGGED: QColor("#8a3ab9"),
 }
 STATUS_LABELS = {
     RecordStatus.PENDING: "pending",
     RecordStatus.ACCEPTED: "✓ accepted",
     RecordStatus.REJECTED: "✗ rejected",
+    RecordStatus.UNSURE: "? unsure",
 }
 STATUS_COLOURS = {
     RecordStatus.PENDING: QColor("#a05a00"),
     RecordStatus.ACCEPTED: QColor("#1f7a3a"),
     RecordStatus.REJECTED: QColor("#a12a2a"),
+    RecordStatus.UNSURE: QColor("#8a3ab9"),
 }
 
 
@@ -189,7 +195,7 @@ class ArticleListModel(SnapshotTableModel):
             new = fresh.get(row.id)
             if new is None or new == row:
                 continue
-            done_delta += (new.review_state == ReviewState.DONE) - (row.review_state == ReviewState.DONE)
+            done_delta += (new.review_state in FINISHED_STATES) - (row.review_state in FINISHED_STATES)
             self._items[row_number] = new
             self.dataChanged.emit(self.index(row_number, 0), self.index(row_number, self.columnCount() - 1))
         if done_delta:
@@ -265,6 +271,8 @@ class ArticleListModel(SnapshotTableModel):
         if role == _TOOLTIP:
             if column == self.COL_RECORDS:
                 return f"{row.n_records} records, {row.n_pending} not reviewed yet"
+            if column == self.COL_STATE and row.review_note:
+                return f"{REVIEW_LABELS[row.review_state]}: {row.review_note}"
             if column in (self.COL_TITLE, self.COL_SOURCE):
                 return row.title if column == self.COL_TITLE else row.source
             return None
@@ -321,6 +329,8 @@ class RecordListModel(SnapshotTableModel):
                 f"{a.text} → {amount_text(a.value, a.currency, a.qualifier, a.value_max)}"
                 for a in record.amounts
             )
+        if role == _TOOLTIP and column == self.COL_STATUS and record.reject_reason:
+            return f"{STATUS_LABELS[record.status]}: {record.reject_reason}"
         if role == _FOREGROUND and column == self.COL_STATUS:
             return STATUS_COLOURS[record.status]
         return None

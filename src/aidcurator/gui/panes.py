@@ -35,6 +35,8 @@ REVIEW_FILTERS = (
     (ReviewState.NEW, "New"),
     (ReviewState.IN_PROGRESS, "In progress"),
     (ReviewState.DONE, "Done"),
+    (ReviewState.SKIPPED, "Skipped"),
+    (ReviewState.FLAGGED, "Second look"),
 )
 #: Pages the article list loads at most to find the article on screen.
 FETCH_PAGES_TO_FIND = 3

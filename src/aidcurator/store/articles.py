@@ -73,6 +73,7 @@ def get_article(session: Session, *, article_id: int) -> ArticleView | None:
         text=article.text,
         content_hash=article.content_hash,
         extra=dict(article.extra or {}),
+        review_note=article.review_note,
     )
 
 

@@ -320,6 +320,7 @@ def table_rows(
                 "url": a.url,
                 "language": a.language,
                 "review_state": ReviewState(a.review_state).value,
+                "review_note": a.review_note,
                 "content_hash": a.content_hash,
                 "origin_file": a.origin_file,
                 "origin_position": a.origin_position,

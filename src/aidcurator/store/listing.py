@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from aidcurator.domain import RecordStatus, ReviewState
+from aidcurator.domain import FINISHED_STATES, RecordStatus, ReviewState
 from aidcurator.domain.views import ARTICLE_LIST_ORDER, ArticleListRow, ArticleQuery
 from aidcurator.store.models import Amount, Article, Evidence, Mention, Record
 from aidcurator.store.search import search_condition
@@ -65,6 +65,7 @@ def article_page(
             Article.review_state,
             n_records,
             n_pending,
+            Article.review_note,
         )
         .where(*_filters(query))
         .order_by(*_ordering(query, n_records))
@@ -81,6 +82,7 @@ def article_page(
             review_state=ReviewState(row[5]),
             n_records=int(row[6]),
             n_pending=int(row[7]),
+            review_note=row[8],
         )
         for row in session.exec(statement)
     ]
@@ -99,6 +101,7 @@ def article_rows(session: Session, *, article_ids: Sequence[int]) -> dict[int, A
         Article.review_state,
         _record_count(),
         _record_count(pending_only=True),
+        Article.review_note,
     ).where(col(Article.id).in_(list(article_ids)))
     return {
         row[0]: ArticleListRow(
@@ -110,14 +113,17 @@ def article_rows(session: Session, *, article_ids: Sequence[int]) -> dict[int, A
             review_state=ReviewState(row[5]),
             n_records=int(row[6]),
             n_pending=int(row[7]),
+            review_note=row[8],
         )
         for row in session.exec(statement)
     }
 
 
 def article_progress(session: Session, *, query: ArticleQuery) -> tuple[int, int]:
-    """``(done, total)`` among the articles the query matches (its order is ignored)."""
-    done = func.sum(sa.case((col(Article.review_state) == ReviewState.DONE, 1), else_=0))
+    """``(done, total)`` among the articles the query matches (its order is ignored); skipped
+    articles count as done (finished)."""
+    finished = col(Article.review_state).in_(sorted(FINISHED_STATES))
+    done = func.sum(sa.case((finished, 1), else_=0))
     statement = select(func.count(), done).select_from(Article).where(*_filters(query))
     total, n_done = session.exec(statement).one()
     return int(n_done or 0), int(total or 0)
@@ -180,14 +186,22 @@ def article_ids(session: Session, *, query: ArticleQuery) -> list[int]:
     return [int(i) for i in session.exec(statement) if i is not None]
 
 
-def next_article_with_pending(session: Session, *, query: ArticleQuery, after: int | None) -> int | None:
+def next_article_to_review(session: Session, *, query: ArticleQuery, after: int | None) -> int | None:
     """The first article after ``after`` (in the query's order; from the top when None or when
-    ``after`` is not in the list) that has pending records, wrapping around; None when there is none."""
+    ``after`` is not in the list) that still needs review, wrapping around; None when there is none.
+
+    An article needs review when it is new or in progress and has pending records or no records at
+    all (the curator still has to say it holds no aid record). Articles marked done, skipped or
+    flagged for a second look are passed over: the curator decided about them.
+    """
+    has_records = sa.exists().where(col(Record.article_id) == col(Article.id))
     pending = sa.exists().where(
         col(Record.article_id) == col(Article.id), col(Record.status) == RecordStatus.PENDING
     )
+    open_state = col(Article.review_state).in_([ReviewState.NEW, ReviewState.IN_PROGRESS])
+    needs_review = sa.and_(open_state, sa.or_(pending, ~has_records))
     n_records = _record_count().label("n_records")
-    wanted = pending if after is None else sa.or_(pending, col(Article.id) == after)
+    wanted = needs_review if after is None else sa.or_(needs_review, col(Article.id) == after)
     statement = (
         select(Article.id, n_records).where(*_filters(query), wanted).order_by(*_ordering(query, n_records))
     )

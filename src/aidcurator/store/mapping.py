@@ -148,4 +148,5 @@ def _edit_view(e: Edit) -> EditView:
         new_value=e.new_value,
         at=e.at,
         actor=e.actor,
+        change_group=e.change_group,
     )

@@ -80,6 +80,8 @@ class Article(SQLModel, table=True):
     imported_at: dt.datetime = Field(default_factory=utcnow)
     review_state: ReviewState = Field(default=ReviewState.NEW, index=True)
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # Added in migration 0005: why the article was marked done, skipped or flagged (optional).
+    review_note: str | None = None
 
 
 class Mention(SQLModel, table=True):
@@ -139,6 +141,8 @@ class Record(SQLModel, table=True):
     # Added in migration 0003 (columns keep the order in which migrations added them).
     flow_type: FlowType | None = None
     project_status: ProjectStatus | None = None
+    # Added in migration 0005.
+    reject_reason: str | None = None
 
 
 class Amount(SQLModel, table=True):
@@ -182,3 +186,5 @@ class Edit(SQLModel, table=True):
     new_value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
     at: dt.datetime = Field(default_factory=utcnow, index=True)
     actor: str = ""
+    # Added in migration 0005: edits written by one undoable change share a group (undo after a restart).
+    change_group: str | None = None

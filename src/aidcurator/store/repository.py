@@ -31,8 +31,11 @@ from aidcurator.store.candidates import (
 )
 from aidcurator.store.edits import (
     add_edit,
+    change_group,
     edits_for_article,
     edits_for_record,
+    last_edits,
+    recent_change_groups,
 )
 from aidcurator.store.exports import (
     EXPORT_FIELDS,
@@ -96,6 +99,7 @@ __all__ = [
     "article_record_counts",
     "candidate_key",
     "candidate_values",
+    "change_group",
     "check_span",
     "delete_record_row",
     "delete_row",
@@ -111,6 +115,7 @@ __all__ = [
     "get_record",
     "iter_record_export_rows",
     "iter_record_export_tuples",
+    "last_edits",
     "link_candidates",
     "load_amount",
     "load_amounts",
@@ -120,6 +125,7 @@ __all__ = [
     "load_records_for_article",
     "mentions_for_article",
     "next_amount_position",
+    "recent_change_groups",
     "record_export_rows",
     "record_statuses_for_article",
     "record_view",

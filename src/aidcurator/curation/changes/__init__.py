@@ -24,6 +24,15 @@ from aidcurator.curation.changes.records import (
     SetField,
     SetStatus,
 )
+from aidcurator.curation.changes.restored import RestoredChange, restored_changes
+from aidcurator.curation.changes.review import SetReviewState
+from aidcurator.curation.review import KEEP
+
+
+def review_keep() -> object:
+    """The "leave the reason as it is" marker of ``SetReviewState`` and ``SetStatus``."""
+    return KEEP
+
 
 __all__ = [
     "AddAmount",
@@ -35,10 +44,14 @@ __all__ = [
     "ResetAmount",
     "ResetField",
     "ResetRecord",
+    "RestoredChange",
     "SetEvidence",
     "SetField",
+    "SetReviewState",
     "SetStatus",
     "UpdateAmount",
     "quote",
     "restore_amount",
+    "restored_changes",
+    "review_keep",
 ]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from aidcurator.domain.views import AmountView, RecordView
+from aidcurator.store import repository as repo
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
 
+#: The ``change_group`` prefix of the edits an undo step writes (``undo:<group of the change>``).
+UNDO_PREFIX = "undo:"
 #: Amount fields whose earlier state undo puts back.
 AMOUNT_STATE_FIELDS = ("text", "value", "value_max", "currency", "qualifier", "kind")
 
@@ -43,18 +47,23 @@ class Change:
         self.focus_record: int | None = record_id  # the record to show after a step (None: the article)
         self.expected = version
         self.view: RecordView | None = None  # the record as the last step left it
+        # the Edit rows of apply and redo carry this group, those of undo "undo:<group>"
+        self.group = uuid.uuid4().hex
 
     def apply(self, curator: Curator) -> bool:
         """Make the change now (raises if the core refuses it); False when nothing changed."""
         if self.record_id is not None and self.expected is not None:
             curator.change_versions[self.record_id] = self.expected  # what the person acted on
-        return self._first(curator)
+        with repo.change_group(self.group):
+            return self._first(curator)
 
     def redo(self, curator: Curator) -> None:
-        self._redo(curator)
+        with repo.change_group(self.group):
+            self._redo(curator)
 
     def undo(self, curator: Curator) -> None:
-        self._undo(curator)
+        with repo.change_group(UNDO_PREFIX + self.group):
+            self._undo(curator)
 
     def _version(self, curator: Curator) -> int | None:
         if self.record_id is None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from aidcurator.curation.changes.amounts import restore_amount
 from aidcurator.curation.changes.base import Change, _amount_in, quote
+from aidcurator.curation.review import KEEP, clean_reason
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import label
 from aidcurator.domain.views import AmountView, RecordSnapshot, RecordView
@@ -69,26 +70,41 @@ class SetField(Change):
 
 
 class SetStatus(Change):
-    def __init__(self, record: RecordView, status: RecordStatus | str) -> None:
+    """Accept, reject, mark unsure or reopen a record; ``reason`` (rejected or unsure) is kept
+    in ``reject_reason`` (``KEEP``: leave it as it is)."""
+
+    def __init__(self, record: RecordView, status: RecordStatus | str, reason: str | None = KEEP) -> None:
         self.new = RecordStatus(status)
-        verb = {RecordStatus.ACCEPTED: "accept", RecordStatus.REJECTED: "reject"}.get(self.new, "reopen")
+        verb = {
+            RecordStatus.ACCEPTED: "accept",
+            RecordStatus.REJECTED: "reject",
+            RecordStatus.UNSURE: "mark unsure",
+        }.get(self.new, "reopen")
         super().__init__(f"{verb} record {record.id}", record.article_id, record.id, record.version)
         self.old = record.status
+        self.old_reason = record.reject_reason
+        self.reason = reason
 
     def _first(self, curator: Curator) -> bool:
-        if self.old == self.new:
+        if self.old == self.new and (self.reason is KEEP or clean_reason(self.reason) == self.old_reason):
             return False
         self._redo(curator)
         return True
 
     def _redo(self, curator: Curator) -> None:
         self._seen(
-            curator, curator.set_status(self.record_id, self.new, expected_version=self._version(curator))
+            curator,
+            curator.set_status(
+                self.record_id, self.new, reason=self.reason, expected_version=self._version(curator)
+            ),
         )
 
     def _undo(self, curator: Curator) -> None:
         self._seen(
-            curator, curator.set_status(self.record_id, self.old, expected_version=self._version(curator))
+            curator,
+            curator.set_status(
+                self.record_id, self.old, reason=self.old_reason, expected_version=self._version(curator)
+            ),
         )
 
 

@@ -1,0 +1,118 @@
+"""Changes of an earlier session, rebuilt from the Edit history so undo survives a restart.
+
+Each undoable change wrote its edits under one ``change_group`` (undo steps under
+``undo:<group>``). :func:`restored_changes` turns the actor's latest groups that are not undone
+into :class:`RestoredChange` objects, newest first, stopping at the first group it cannot undo
+exactly (amounts, evidence, records made or deleted). Version checks work as in the session: a
+record whose newest edit is not among these groups (someone changed it since) conflicts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from aidcurator.curation.changes.base import UNDO_PREFIX, Change
+from aidcurator.curation.review import KEEP
+from aidcurator.curation.validation import decode_stored
+from aidcurator.domain.fields import RECORD_FIELD, label
+from aidcurator.domain.jsonvalues import jsonable
+from aidcurator.domain.views import EditView
+from aidcurator.store import read_session
+from aidcurator.store import repository as repo
+
+if TYPE_CHECKING:
+    from aidcurator.curation import Curator
+
+_RECORD_ACTIONS = frozenset({"update", "reset", "status"})
+_STALE = -1  # a version no record has: undo reports a conflict
+
+
+def _supported(edit: EditView) -> bool:
+    if edit.record_id is not None:
+        return (
+            edit.amount_id is None
+            and edit.action in _RECORD_ACTIONS
+            and (edit.field == "status" or edit.field in RECORD_FIELD)
+        )
+    return edit.action == "review_state" and edit.field in ("review_state", "review_note")
+
+
+class RestoredChange(Change):
+    """One change of an earlier session: undo puts the old values back, redo the new ones."""
+
+    def __init__(self, edits: list[EditView], group: str) -> None:
+        first = edits[0]
+        article_id = first.article_id or 0
+        record_ids = sorted({e.record_id for e in edits if e.record_id is not None})
+        record_id = record_ids[0] if record_ids else None
+        if record_id is not None:
+            names = ", ".join(dict.fromkeys(label(e.field or "") for e in edits))
+            text = f"set {names} of record {record_id} (earlier session)"
+        else:
+            text = f"review state of article {article_id} (earlier session)"
+        super().__init__(text, article_id, record_id, _STALE)
+        self.group = group
+        self.edits = edits
+
+    def _apply_value(self, curator: Curator, edit: EditView, value: Any, *, undoing: bool) -> None:
+        if edit.record_id is None:
+            if edit.field == "review_state":
+                expected = edit.new_value if undoing else edit.old_value
+                curator.set_review_state(self.article_id, value, reason=KEEP, expected_state=expected)
+            else:
+                state = curator.article(self.article_id).review_state
+                curator.set_review_state(self.article_id, state, reason=value)
+            return
+        version = self._version(curator)
+        if edit.field == "status":
+            view = curator.set_status(edit.record_id, value, expected_version=version)
+        else:
+            assert edit.field is not None
+            spec = RECORD_FIELD[edit.field]
+            record = curator.record(edit.record_id)
+            extracted = record.extracted.get(edit.field) if record.origin.value == "extracted" else None
+            if undoing and spec.machine and edit.field in record.extracted and jsonable(extracted) == value:
+                view = curator.reset_to_extracted(edit.record_id, edit.field, expected_version=version)
+            else:
+                view = curator.update_record_field(
+                    edit.record_id, edit.field, decode_stored(spec, value), expected_version=version
+                )
+        self._seen(curator, view)
+
+    def _undo(self, curator: Curator) -> None:
+        for edit in reversed(self.edits):
+            self._apply_value(curator, edit, edit.old_value, undoing=True)
+
+    def _redo(self, curator: Curator) -> None:
+        for edit in self.edits:
+            self._apply_value(curator, edit, edit.new_value, undoing=False)
+
+
+def restored_changes(curator: Curator, *, limit: int = 50) -> list[RestoredChange]:
+    """The actor's last undoable changes of earlier sessions, newest first (see the module)."""
+    with read_session(curator.engine) as session:
+        groups = repo.recent_change_groups(session, actor=curator.actor, limit=limit * 2)
+        last_id: dict[str, int] = {g[0].change_group or "": g[-1].id for g in groups}
+        changes: list[RestoredChange] = []
+        for edits in groups:
+            group = edits[0].change_group or ""
+            if group.startswith(UNDO_PREFIX):
+                continue
+            if last_id.get(UNDO_PREFIX + group, 0) > edits[-1].id:
+                continue  # undone (and not redone) in its session
+            if not all(_supported(e) for e in edits):
+                break
+            changes.append(RestoredChange(edits, group))
+            if len(changes) >= limit:
+                break
+        ours = {g for change in changes for g in (change.group, UNDO_PREFIX + change.group)}
+        record_ids = sorted({e.record_id for c in changes for e in c.edits if e.record_id is not None})
+        newest = repo.last_edits(session, record_ids=record_ids)
+    for record_id in record_ids:
+        edit = newest.get(("record", record_id))
+        if edit is not None and edit.change_group in ours:
+            curator.change_versions[record_id] = curator.record(record_id).version
+    for change in changes:
+        if change.record_id is not None and change.record_id not in curator.change_versions:
+            curator.change_versions[change.record_id] = _STALE
+    return changes
