@@ -77,6 +77,7 @@ class ArticleView:
     text: str
     content_hash: str
     extra: dict[str, Any] = field(default_factory=dict)
+    metadata_version: int = 1  # raised by each edit of the metadata (title, source, date, URL, language)
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,9 +106,12 @@ def _is_prose(line: str, rules: HeaderRules) -> bool:
 
 def _read_line(line: str, rules: HeaderRules) -> _LineFields:
     fields = _LineFields()
-    if not any(ch.isdigit() for ch in line) and not any(c in line for c in _COLONS):
-        if rules.bare_labels.match(line) is None:
-            return fields  # no date, no label: cannot be a header line
+    if (
+        not any(ch.isdigit() for ch in line)
+        and not any(c in line for c in _COLONS)
+        and rules.bare_labels.match(line) is None
+    ):
+        return fields  # no date, no label: cannot be a header line
     sites: list[str] = []
     for segment in rules.separators.split(line):
         if segment.strip():

@@ -45,11 +45,10 @@ def strip_site_suffix(title: str, *, site: str | None = None) -> str:
     rules = header_rules()
     current = title.strip()
     while True:
-        last = None
-        for last in rules.title_separators.finditer(current):
-            pass
-        if last is None:
+        matches = list(rules.title_separators.finditer(current))
+        if not matches:
             return current
+        last = matches[-1]
         head, tail = current[: last.start()].rstrip(), current[last.end() :].strip()
         if len(head) < rules.min_title_chars or not looks_like_site(tail, known=site):
             return current

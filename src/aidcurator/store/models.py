@@ -80,6 +80,11 @@ class Article(SQLModel, table=True):
     imported_at: dt.datetime = Field(default_factory=utcnow)
     review_state: ReviewState = Field(default=ReviewState.NEW, index=True)
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # Added in migration 0006: raised by every edit of title, source, date, URL or language, which
+    # carries the old value in its WHERE clause (review-state changes leave it alone).
+    metadata_version: int = Field(
+        default=1, sa_column=Column("metadata_version", sa.Integer, nullable=False, server_default="1")
+    )
 
 
 class Mention(SQLModel, table=True):
