@@ -14,14 +14,16 @@ changed.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from aidcurator.ingest.dates import find_date
 from aidcurator.ingest.header_rules import HeaderRules, header_rules, looks_like_site
 
-# Characters that may carry a header line: ASCII digits, CJK colon or a known separator. A line
-# without a digit and without a colon holds neither a date nor a label.
-_COLONS = (":", "：")
+# A line without a four-digit year and without a colon holds neither a date nor a label.
+_DIGIT_OR_COLON = re.compile(r"\d{4}|[:：]")
+_COLON = re.compile("[:：]")
 
 
 @dataclass(slots=True)
@@ -46,8 +48,8 @@ def read_header(text: str) -> Header:
     rules = header_rules()
     header = Header()
     unlabeled: str | None = None
-    for number, (index, line) in enumerate(_first_lines(text, rules.max_lines)):
-        if _is_prose(line, rules):
+    for number, (index, line) in enumerate(_first_lines(text, rules.max_lines, rules.max_line_chars)):
+        if line is None or _is_prose(line, rules):
             if number == 0:
                 continue  # a title may read like a sentence
             break
@@ -81,19 +83,26 @@ def strip_source_label(source: str) -> str:
     return source.strip()
 
 
-def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
-    """The first ``count`` non-empty lines, stripped, with their index in ``text.split("\\n")``."""
-    lines: list[tuple[int, str]] = []
-    start = index = 0
-    while len(lines) < count and start <= len(text):
+def _first_lines(text: str, count: int, longest: int) -> Iterator[tuple[int, str | None]]:
+    """The first ``count`` non-empty lines, stripped, with their index in ``text.split("\\n")``.
+
+    A line far longer than ``longest`` is prose whatever it holds: it comes as None, uncopied.
+    """
+    found = start = index = 0
+    while found < count:
         end = text.find("\n", start)
-        line = (text[start:] if end < 0 else text[start:end]).strip()
-        if line:
-            lines.append((index, line))
+        stop = len(text) if end < 0 else end
+        if stop - start > 2 * longest:
+            found += 1
+            yield index, None
+        else:
+            line = text[start:stop].strip()
+            if line:
+                found += 1
+                yield index, line
         if end < 0:
-            break
+            return
         start, index = end + 1, index + 1
-    return lines
 
 
 def _fold(label: str) -> str:
@@ -106,11 +115,7 @@ def _is_prose(line: str, rules: HeaderRules) -> bool:
 
 def _read_line(line: str, rules: HeaderRules) -> _LineFields:
     fields = _LineFields()
-    if (
-        not any(ch.isdigit() for ch in line)
-        and not any(c in line for c in _COLONS)
-        and rules.bare_labels.match(line) is None
-    ):
+    if _DIGIT_OR_COLON.search(line) is None and rules.bare_labels.match(line) is None:
         return fields  # no date, no label: cannot be a header line
     sites: list[str] = []
     for segment in rules.separators.split(line):
@@ -121,7 +126,8 @@ def _read_line(line: str, rules: HeaderRules) -> _LineFields:
     return fields
 
 
-def _read_segment(segment: str, rules: HeaderRules, fields: _LineFields, sites: list[str]) -> None:
+def _labels(segment: str, rules: HeaderRules) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the labels in ``segment``: known ones, then any other word before a colon."""
     labels = [
         (m.start(), m.end(), rules.label_kinds.get(_fold(m.group("label")), "ignored"))
         for m in rules.labels.finditer(segment)
@@ -131,7 +137,11 @@ def _read_segment(segment: str, rules: HeaderRules, fields: _LineFields, sites: 
             start <= match.start() < end or match.start() <= start < match.end() for start, end, _ in labels
         ):
             labels.append((match.start(), match.end(), "unknown"))
-    labels.sort()
+    return sorted(labels)
+
+
+def _read_segment(segment: str, rules: HeaderRules, fields: _LineFields, sites: list[str]) -> None:
+    labels = _labels(segment, rules) if _COLON.search(segment) else []
     bare = rules.bare_labels.match(segment)
     if bare is not None and (not labels or labels[0][0] >= bare.end()):
         labels.insert(
