@@ -99,6 +99,8 @@ class MetadataPanel(QWidget):
         layout.addWidget(self.error, 3, 0, 1, 7)
         layout.setColumnStretch(1, 3)
         layout.setColumnStretch(3, 1)
+        published = self.editors["published"]
+        published.setMinimumWidth(published.fontMetrics().horizontalAdvance("2025-11-20") + 24)
         self.show_article(None)
 
     # -- content
