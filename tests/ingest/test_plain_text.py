@@ -116,7 +116,9 @@ def test_source_line_without_title_is_not_a_digest() -> None:
     assert split_digest(text) == []
     (draft,) = read_bytes(text.encode(), "x.txt")
     assert draft.text == text
-    assert draft.source is None
+    # not a digest, but a header line: its publisher and date are read, and it is not the title
+    assert (draft.source, draft.published) == ("Xinhua", dt.date(2024, 5, 6))
+    assert draft.title == "The new hospital has 300 beds."
 
 
 def test_unparseable_digest_date_is_kept_raw() -> None:

@@ -22,7 +22,7 @@ def _indexes(engine: sa.Engine, table: str) -> set[str]:
 
 
 def test_new_database_is_at_head(engine: sa.Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0005"
+    assert current_revision(engine) == head_revision() == "0006"
 
 
 def test_models_and_migrated_schema_agree(engine: sa.Engine) -> None:
@@ -77,7 +77,7 @@ def test_database_at_0001_is_upgraded_in_place_with_data_kept(db_path: Path) -> 
     _make_0001_database(db_path)
     engine = open_engine(db_path)
     try:
-        assert current_revision(engine) == "0005"
+        assert current_revision(engine) == head_revision()
         assert "ix_record_article_id_status" in _indexes(engine, "record")
         assert "ix_article_review_state_published" in _indexes(engine, "article")
         with read_session(engine) as session:
@@ -159,4 +159,38 @@ def test_migration_scripts_ship_inside_the_package() -> None:
         "0003",
         "0004",
         "0005",
+        "0006",
     ]
+
+
+def test_database_at_0004_gets_article_metadata_versions_in_place(db_path: Path) -> None:
+    """0006: every existing article starts at metadata version 1; nothing else changes."""
+    _make_0001_database(db_path)
+    engine = create_engine_for(db_path)
+    try:
+        upgrade(engine, "0004")
+        assert current_revision(engine) == "0004"
+        assert "metadata_version" not in {c["name"] for c in sa.inspect(engine).get_columns("article")}
+    finally:
+        engine.dispose()
+    engine = open_engine(db_path)
+    try:
+        assert current_revision(engine) == "0006"
+        with read_session(engine) as session:
+            article = repo.get_article(session, article_id=7)
+            assert article is not None
+            assert (article.title, article.source, article.metadata_version) == ("援疆项目", "新华日报", 1)
+            assert article.extra == {"k": "值"}
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO article (title, text, content_hash, imported_at, review_state, extra) "
+                "VALUES ('t', 'x', 'h2', '2024-01-01 00:00:00', 'NEW', '{}')"
+            )
+            assert (
+                conn.exec_driver_sql(
+                    "SELECT metadata_version FROM article WHERE content_hash = 'h2'"
+                ).scalar()
+                == 1
+            )
+    finally:
+        engine.dispose()

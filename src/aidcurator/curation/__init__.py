@@ -11,6 +11,7 @@ live in one module per concern:
 - ``amounts`` — amount edits, add, delete, restore;
 - ``lifecycle`` — records made and deleted by hand, evidence;
 - ``reextract`` — running the extractor again without losing curated work;
+- ``articles`` — an article's title, source, date, URL and language (a new date re-reads years);
 - ``exporting`` — the curated dataset to CSV/JSON/JSONL/XLSX;
 - ``gold`` — accepted records as gold documents;
 - ``changes`` — undoable changes with version checks (the window's undo stack wraps them);
@@ -28,6 +29,7 @@ from __future__ import annotations
 import os
 
 from aidcurator.curation.amounts import UNSET
+from aidcurator.curation.articles import ArticlesMixin, ArticleUpdate
 from aidcurator.curation.base import Cancel, Extractor, Progress, content_hash, default_actor
 from aidcurator.curation.demo import demo_database, sample_files
 from aidcurator.curation.exporting import ExportingMixin
@@ -48,6 +50,7 @@ from aidcurator.store import (
 
 __all__ = [
     "UNSET",
+    "ArticleUpdate",
     "Cancel",
     "ConflictError",
     "Curator",
@@ -69,7 +72,7 @@ __all__ = [
 ]
 
 
-class Curator(GoldMixin, ImportingMixin, LifecycleMixin, ReExtractMixin, ExportingMixin):
+class Curator(GoldMixin, ImportingMixin, LifecycleMixin, ArticlesMixin, ReExtractMixin, ExportingMixin):
     """Use cases over one database. Thread-safe in the sense that each call opens its own session."""
 
     def reopen(self, db: str | os.PathLike[str] | None) -> Curator:

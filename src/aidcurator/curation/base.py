@@ -64,6 +64,8 @@ class CuratorBase:
         self._actor = actor
         # record id → the version this curator's own undoable changes left (see curation.changes)
         self.change_versions: dict[int, int] = {}
+        # article id → the metadata version this curator's own undoable changes left
+        self.article_versions: dict[int, int] = {}
 
     @classmethod
     def open(cls, db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Self:

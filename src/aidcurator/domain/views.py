@@ -79,6 +79,7 @@ class ArticleView:
     content_hash: str
     extra: dict[str, Any] = field(default_factory=dict)
     review_note: str | None = None  # why it was marked done, skipped or flagged
+    metadata_version: int = 1  # raised by each edit of the metadata (title, source, date, URL, language)
 
 
 @dataclass(frozen=True, slots=True)

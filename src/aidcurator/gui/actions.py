@@ -115,6 +115,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         True,
     ),
     S(
+        "article_details",
+        "Article &details…",
+        "metadata.toggle",
+        "edit_menu",
+        1,
+        ("Ctrl+I",),
+        "Show and edit the article's title, source, publication date, URL and language",
+        True,
+    ),
+    S(
         "next_article",
         "Next ar&ticle",
         "controller.next_article",

@@ -26,6 +26,7 @@ from aidcurator.gui.dialogs import Dialogs
 from aidcurator.gui.list_session import REVEAL_ROWS, ListSession
 from aidcurator.gui.list_sync import ListSync
 from aidcurator.gui.menu_handlers import MenuHandlers
+from aidcurator.gui.metadata_panel import install_metadata_panel
 from aidcurator.gui.panes import ArticleListPane, RecordsPane
 from aidcurator.gui.record_form import RecordForm
 from aidcurator.gui.review_actions import ReviewActions
@@ -78,6 +79,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._build_widgets()
+        self.metadata = install_metadata_panel(self)  # article details above the text (Ctrl+I)
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         undo.setObjectName("undo")
@@ -178,6 +180,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         self.shortcut_guard = ShortcutGuard(action_table.guarded_sequences(self.actions), undo_keys, self)
         editors: list[QWidget] = [self.search, self.form.amounts.line, self.form.amounts.value_max]
         editors += [row.editor for row in self.form.rows.values()]
+        editors += list(self.metadata.panel.editors.values())
         for editor in editors:
             editor.installEventFilter(self.shortcut_guard)
 

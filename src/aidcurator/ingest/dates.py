@@ -37,18 +37,24 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 
 _YMD = re.compile(
-    r"(?<!\d)(?P<year>\d{4})\s*(?:[-/.]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.]|月)\s*(?P<day>\d{1,2})(?!\d)"
+    r"(?<!\d)(?P<year>\d{4})\s*(?:[-/.]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.]|月)\s*(?P<day>\d{1,2})(?!\d)(?:\s*[日号])?"
 )
 _COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?:T|$)")
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})(?!\d)")
+_PATTERNS = (_YMD, _COMPACT, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
 
 
 def parse_date(value: str) -> dt.date | None:
     """Return the date written in ``value``, or None when no known form is found."""
-    raw = value.strip()
-    for pattern in (_YMD, _COMPACT, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        match = pattern.search(raw)
+    found = find_date(value.strip())
+    return found[0] if found is not None else None
+
+
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first date written in ``text`` (forms tried in the order above) and its span, or None."""
+    for pattern in _PATTERNS:
+        match = pattern.search(text)
         if match is None:
             continue
         month_text = match.group("month")
@@ -56,7 +62,11 @@ def parse_date(value: str) -> dt.date | None:
         if month is None:
             continue
         try:
-            return dt.date(int(match.group("year")), month, int(match.group("day")))
+            return (
+                dt.date(int(match.group("year")), month, int(match.group("day"))),
+                match.start(),
+                match.end(),
+            )
         except ValueError:
             return None
     return None

@@ -8,7 +8,8 @@ a search page's "Search documents") are dropped.
 Text convention: each article's ``text`` is its title (the title line, stripped) + ``"\\n"`` +
 its body (the lines between the source line and the next title, without leading or
 trailing blank lines); the source line itself is not part of the text, its content is in
-``source``/``published``. So ``draft.text.startswith(draft.title)`` always holds.
+``source``/``published``. So ``draft.text.startswith(draft.title)`` always holds. A source
+label on the source line (``来源：广州日报 | 2025-11-20``) is not part of the source.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from aidcurator.domain import ArticleDraft
 from aidcurator.ingest.dates import parse_date
+from aidcurator.ingest.headers import strip_source_label
 from aidcurator.ingest.titles import clean_title
 
 MAX_SOURCE_LENGTH = 80
@@ -66,7 +68,7 @@ def split_digest(text: str) -> list[ArticleDraft]:
             ArticleDraft(
                 text=f"{title}\n{body}" if body.strip() else title,
                 title=title,
-                source=entry.source,
+                source=strip_source_label(entry.source),
                 published=published,
                 origin_position=f"article {number}",
                 metadata=metadata,

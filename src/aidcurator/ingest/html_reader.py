@@ -4,6 +4,11 @@ Text: scripts, styles, navigation, headers, footers, asides, forms and hidden el
 dropped; the longest ``<article>`` is used when there is one, else ``<main>``, else the whole
 body. Block elements end lines, whitespace runs inside a line become one space, empty lines
 are dropped, entities are unescaped.
+
+Metadata: the title (``og:title``, else ``<title>``, else the first ``<h1>``) loses the site's
+suffix (``…_新闻中心_新浪网``); a date in the ``<meta>`` tags wins over the header lines of the
+text (``发布时间：…``), while a source named in the header lines (``来源：广州日报``, the original
+publisher) wins over the page's site name, which is then kept as ``metadata["site_name"]``.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from aidcurator.domain import ArticleDraft
 from aidcurator.ingest.dates import parse_date
 from aidcurator.ingest.encoding import decode_bytes
 from aidcurator.ingest.errors import IngestError
-from aidcurator.ingest.titles import derive_title
+from aidcurator.ingest.headers import read_header
+from aidcurator.ingest.titles import derive_title, strip_site_suffix
 
 # fmt: off
 _SKIP = frozenset({
@@ -41,6 +47,7 @@ _PUBLISHED_META = (
 )
 # fmt: on
 _SOURCE_META = ("og:site_name", "author", "publisher")
+_SITE_META = ("og:site_name", "application-name")
 _URL_META = ("og:url",)
 _CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
@@ -190,12 +197,19 @@ def read_html(data: bytes, name: str) -> list[ArticleDraft]:
     body = _visible_text(page.pieces)
     if not body:
         raise IngestError(name, "no visible text in the HTML page")
-    title = _first(page.meta, _TITLE_META) or page.title or page.h1 or derive_title(body)
+    header = read_header(body)
+    site = _first(page.meta, _SITE_META)
+    title = _first(page.meta, _TITLE_META) or page.title or page.h1 or derive_title(body, skip=header.lines)
+    title = strip_site_suffix(title, site=site)
     metadata: dict[str, Any] = {}
     raw_date = _first(page.meta, _PUBLISHED_META) or page.time_datetime
     published = parse_date(raw_date) if raw_date else None
     if raw_date and published is None:
         metadata["published_raw"] = raw_date
+    published = published or header.published
+    source = header.source or _first(page.meta, _SOURCE_META)
+    if header.source and site and site != header.source:
+        metadata["site_name"] = site
     description = _first(page.meta, ("description", "og:description"))
     if description:
         metadata["description"] = description
@@ -205,7 +219,7 @@ def read_html(data: bytes, name: str) -> list[ArticleDraft]:
         ArticleDraft(
             text=body,
             title=title,
-            source=_first(page.meta, _SOURCE_META),
+            source=source,
             published=published,
             url=_first(page.meta, _URL_META) or page.canonical,
             metadata=metadata,

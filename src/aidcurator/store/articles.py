@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from aidcurator.domain import (
@@ -74,6 +76,7 @@ def get_article(session: Session, *, article_id: int) -> ArticleView | None:
         content_hash=article.content_hash,
         extra=dict(article.extra or {}),
         review_note=article.review_note,
+        metadata_version=article.metadata_version,
     )
 
 
@@ -124,3 +127,23 @@ def record_statuses_for_article(session: Session, *, article_id: int) -> list[Re
 def all_content_hashes(session: Session) -> list[str]:
     """Every stored article's content hash (for import workers to skip known texts)."""
     return [str(h) for h in session.exec(select(Article.content_hash))]
+
+
+def update_article_metadata(
+    session: Session, *, article_id: int, expected_version: int, values: dict[str, Any]
+) -> bool:
+    """Write ``values`` (metadata columns) to one article if it is still at ``expected_version``.
+
+    The version goes up by one in the same UPDATE, whose WHERE clause carries the old version, so
+    of two writers that read the same version only the first succeeds. Returns False (nothing
+    written) when the article is at another version or gone.
+    """
+    table = Article.__table__
+    result = session.execute(
+        sa.update(table)
+        .where(table.c.id == article_id, table.c.metadata_version == expected_version)
+        .values(**values, metadata_version=table.c.metadata_version + 1)
+    )
+    for stale in [o for o in session.identity_map.values() if isinstance(o, Article) and o.id == article_id]:
+        session.expire(stale)
+    return result.rowcount == 1

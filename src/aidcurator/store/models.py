@@ -82,6 +82,11 @@ class Article(SQLModel, table=True):
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     # Added in migration 0005: why the article was marked done, skipped or flagged (optional).
     review_note: str | None = None
+    # Added in migration 0006: raised by every edit of title, source, date, URL or language, which
+    # carries the old value in its WHERE clause (review-state changes leave it alone).
+    metadata_version: int = Field(
+        default=1, sa_column=Column("metadata_version", sa.Integer, nullable=False, server_default="1")
+    )
 
 
 class Mention(SQLModel, table=True):

@@ -18,6 +18,7 @@ from aidcurator.store.articles import (
     get_article,
     load_article,
     record_statuses_for_article,
+    update_article_metadata,
 )
 from aidcurator.store.candidates import (
     KEY_FIELD,
@@ -136,5 +137,6 @@ __all__ = [
     "snapshot_record",
     "stats",
     "table_rows",
+    "update_article_metadata",
     "utcnow",
 ]

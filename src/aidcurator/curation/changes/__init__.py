@@ -14,6 +14,7 @@ from aidcurator.curation.changes.amounts import (
     UpdateAmount,
     restore_amount,
 )
+from aidcurator.curation.changes.articles import SetArticleFields
 from aidcurator.curation.changes.base import Change, Macro, quote
 from aidcurator.curation.changes.records import (
     CreateRecord,
@@ -45,6 +46,7 @@ __all__ = [
     "ResetField",
     "ResetRecord",
     "RestoredChange",
+    "SetArticleFields",
     "SetEvidence",
     "SetField",
     "SetReviewState",
