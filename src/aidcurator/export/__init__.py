@@ -133,7 +133,7 @@ def write_record_tuples(
     :func:`records_frame` makes them: the store's fast path for large exports (no dict per row).
 
     ``scalars`` follow ``scalar_keys``; an amount is ``(id, text, value, value_max, currency,
-    qualifier, kind, period_start, period_end, share_of_id)``, evidence ``(field, start, end, quote)``.
+    qualifier, kind, period_start, period_end, share_of_id)``, evidence ``(field, start, end, quote, origin)``.
     """
     fmt = _format(fmt)
     if fmt not in (ExportFormat.CSV, ExportFormat.XLSX):

@@ -42,7 +42,9 @@ if TYPE_CHECKING:
     from aidcurator.domain.views import RecordView
 
 #: The fields the form shows, in table order (every field but links to other records).
-FORM_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in RECORD_FIELDS if spec.type != "record_ref")
+FORM_FIELDS: tuple[FieldSpec, ...] = tuple(
+    spec for spec in RECORD_FIELDS if spec.type not in ("record_ref", "code")
+)
 #: Fields shown below the amounts (multi-line).
 BOTTOM_TYPES = ("notes",)
 

@@ -139,6 +139,9 @@ class Record(SQLModel, table=True):
     # Added in migration 0003 (columns keep the order in which migrations added them).
     flow_type: FlowType | None = None
     project_status: ProjectStatus | None = None
+    # Added in migration 0007: codes of the controlled donor and recipient names.
+    donor_code: str | None = None
+    recipient_code: str | None = None
 
 
 class Amount(SQLModel, table=True):
