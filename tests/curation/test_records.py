@@ -25,7 +25,11 @@ def test_update_record_field_writes_history_and_bumps_version(curator: Curator) 
     (edit,) = [e for e in history if e.action == "update"]
     (evidence_gone,) = [e for e in history if e.action == "evidence"]
     assert (edit.field, edit.old_value, edit.new_value, edit.actor) == ("n_projects", 102, 1200, "tester")
-    assert (evidence_gone.action, evidence_gone.field, evidence_gone.new_value) == ("evidence", "n_projects", [])
+    assert (evidence_gone.action, evidence_gone.field, evidence_gone.new_value) == (
+        "evidence",
+        "n_projects",
+        [],
+    )
     same = curator.update_record_field(record.id, "n_projects", 1200)
     assert same.version == updated.version and len(curator.history(record.id)) == 2
     kind = curator.update_record_field(record.id, "record_kind", "Programme")

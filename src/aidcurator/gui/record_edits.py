@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from aidcurator.curation import names
 from aidcurator.domain.fields import RECORD_FIELD, label
 from aidcurator.gui import commands as cmd
 from aidcurator.gui import selection
@@ -248,13 +249,12 @@ class RecordEditing:
                 cmd.AddAmountCommand(self, record, quoted, span=(start, end)),
                 on_error=self.view.show_amount_error,
             )
-        kind = RECORD_FIELD[field].type if field in RECORD_FIELD else "text"
-        value = selection.field_value(kind, field, quoted, selection.inside(self.mentions, start, end))
-        parts = [
-            cmd.SetFieldCommand(self, record, field, value),
-            cmd.EvidenceCommand(self, record, field, [(start, end)]),
-        ]
-        return self.push(
-            cmd.MacroCommand(self, f"use “{quoted[:30]}” as {label(field)} of record {record.id}", parts),
-            on_error=lambda message: self.view.show_field_error(field, message),
-        )
+        spec = RECORD_FIELD.get(field)
+        found = selection.inside(self.mentions, start, end)
+        value = selection.field_value(spec.type if spec else "text", field, quoted, found)
+        if spec is not None and spec.vocabulary == "place":  # the canonical name the extractor writes
+            place = names.place_for_span(article.text, start, end, self.mentions)
+            value = place.value if place is not None else value
+        command = cmd.SetFieldCommand(self, record, field, value, spans=[(start, end)])
+        command.setText(f"use “{quoted[:30]}” as {label(field)} of record {record.id}")
+        return self.push(command, on_error=lambda message: self.view.show_field_error(field, message))

@@ -36,6 +36,7 @@ from aidcurator.gui.amount_editor import AmountEditor
 from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, NotesEdit
 from aidcurator.gui.formatting import group_digits
 from aidcurator.gui.models import STATUS_LABELS
+from aidcurator.gui.name_completion import Vocabularies
 
 if TYPE_CHECKING:
     from aidcurator.domain import ParsedAmount
@@ -185,6 +186,7 @@ class RecordForm(QWidget):
             grid.addWidget(row.error, line + 1, 1, 1, 3)
             line += 2
 
+        self.vocabularies = Vocabularies(self.rows)  # name completion, sector picker, "new" marks
         self.amounts = AmountEditor(parser, self)
         notes_row = self._add_row(RECORD_FIELD["notes"])
         notes_box = QGridLayout()
@@ -281,6 +283,7 @@ class RecordForm(QWidget):
                 if quotes
                 else "No evidence in the article for this field (select text and use “Use as”)."
             )
+        self.vocabularies.show(record)
 
     @staticmethod
     def _provenance(record: RecordView, definition: FieldSpec) -> tuple[str, str]:
