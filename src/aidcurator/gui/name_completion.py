@@ -46,13 +46,16 @@ class ChoiceCompleter(QCompleter):
 
     def refresh(self, text: str) -> None:
         """Offer the choices for ``text`` (the popup closes when there are none)."""
-        self.items.clear()
+        items = []
         for choice in self.choices(text):
             item = QStandardItem(choice.label)
             item.setData(choice.value, ValueRole)
             item.setToolTip(choice.label)
+            items.append(item)
+        self.items.removeRows(0, self.items.rowCount())
+        for item in items:
             self.items.appendRow(item)
-        if self.items.rowCount():
+        if items:
             self.complete()
         else:
             self.popup().hide()
