@@ -109,3 +109,59 @@ def test_records_table_shows_sector_codes_with_names(qtbot, window) -> None:
     model.set_records([window.curator.record(record.id)])
     assert model.headerData(RecordListModel.COL_SECTOR, Qt.Orientation.Horizontal) == "Sector"
     assert model.index(0, RecordListModel.COL_SECTOR).data() == "720 · Emergency response · 紧急救援"
+
+
+def test_use_as_donor_on_a_short_name_stores_the_extractors_canonical_place(qtbot, window) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from aidcurator.domain import Origin
+    from aidcurator.gui.offsets import OffsetMap
+
+    record = window.current_record
+    text = window.curator.article(record.article_id).text
+    short = next(
+        n
+        for n in (
+            "北京",
+            "上海",
+            "广东",
+            "深圳",
+            "天津",
+            "江苏",
+            "浙江",
+            "山东",
+            "Shanghai",
+            "Beijing",
+            "Guangdong",
+            "Zhejiang",
+        )
+        if n in text
+    )
+    start = text.index(short)  # the selection is the short name; the gazetteer's canonical name is stored
+    offsets = OffsetMap(text)
+    cursor = QTextCursor(window.article_view.text.document())
+    cursor.setPosition(offsets.to_qt(start))
+    end = start + len(short)
+    cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+    window.article_view.text.setTextCursor(cursor)
+    menu = window.article_view.menu_actions_for_selection()
+    use_as = next(a.menu() for a in menu.actions() if a.menu() and a.menu().objectName() == "useAsMenu")
+    next(a for a in use_as.actions() if a.objectName() == "useAs_donor").trigger()
+    stored = window.curator.record(record.id)
+    expected = {"北京": "北京市", "上海": "上海市", "广东": "广东省", "深圳": "深圳市", "天津": "天津市"}
+    expected |= {
+        "江苏": "江苏省",
+        "浙江": "浙江省",
+        "山东": "山东省",
+        "Shanghai": "上海市",
+        "Beijing": "北京市",
+    }
+    expected |= {"Guangdong": "广东省", "Zhejiang": "浙江省"}
+    assert stored.donor == expected[short] and (stored.donor_code or "").startswith("cn-")
+    assert [(e.start, e.end, e.origin) for e in stored.evidence_for("donor")] == [(start, end, Origin.MANUAL)]
+    window.undo_stack.undo()  # value and evidence go back together
+    back = window.curator.record(record.id)
+    assert back.donor == record.donor
+    assert [(e.start, e.end) for e in back.evidence_for("donor")] == [
+        (e.start, e.end) for e in record.evidence_for("donor")
+    ]
