@@ -56,7 +56,11 @@ class ChoiceCompleter(QCompleter):
         for item in items:
             self.items.appendRow(item)
         if items:
-            self.complete()
+            metrics = self.line.fontMetrics()
+            wide = max(metrics.horizontalAdvance(item.text()) for item in items) + 40
+            rect = self.line.rect()
+            rect.setWidth(max(rect.width(), wide))  # the whole label (name · English · level · code)
+            self.complete(rect)
         else:
             self.popup().hide()
 
