@@ -25,7 +25,11 @@ def test_update_amount_parses_text_exactly(curator: Curator) -> None:
     assert set(new.curated_fields) == {"text", "value"}
     assert updated.version == record.version + 1
     fields = {e.field: (e.old_value, e.new_value) for e in curator.history(record.id)}
-    assert fields == {"amount.text": ("1262万元", "2.14亿元"), "amount.value": ("12620000", "214000000")}
+    assert fields == {
+        "amount.text": ("1262万元", "2.14亿元"),
+        "amount.value": ("12620000", "214000000"),
+        "amount": ([[amount.start, amount.end]], []),  # the old quote no longer supports the amount
+    }
     # A text without a currency keeps the amount's currency; a range sets value_max.
     bare = curator.update_amount(amount.id, text="4亿")
     assert bare.amounts[0].currency == "CNY" and bare.amounts[0].value == Decimal("400000000")

@@ -22,7 +22,8 @@ def test_create_delete_and_restore_record(curator: Curator) -> None:
         amounts=["3.76亿元"],
     )
     created = curator.record(record_id)
-    assert created.origin == "manual" and created.recipient == "吐鲁番" and created.n_projects == 102
+    assert created.origin == "manual" and created.recipient == "吐鲁番市" and created.n_projects == 102
+    assert created.recipient_code == "xj-turpan"  # the canonical name with its code
     assert created.evidence[0].quote == "吐鲁番" and created.amounts[0].value == Decimal("376000000")
     parent = curator.records(article_id)[0]
     child = curator.update_record_field(record_id, "parent_id", parent.id)

@@ -21,10 +21,17 @@ def test_update_record_field_writes_history_and_bumps_version(curator: Curator) 
     assert updated.n_projects == 1200 and updated.version == record.version + 1
     assert "n_projects" in updated.curated_fields and updated.updated_at >= record.updated_at
     assert updated.extracted["n_projects"] == 102  # the machine value is kept
-    (edit,) = curator.history(record.id)
+    history = curator.history(record.id)  # the typed value's old quote goes too
+    (edit,) = [e for e in history if e.action == "update"]
+    (evidence_gone,) = [e for e in history if e.action == "evidence"]
     assert (edit.field, edit.old_value, edit.new_value, edit.actor) == ("n_projects", 102, 1200, "tester")
+    assert (evidence_gone.action, evidence_gone.field, evidence_gone.new_value) == (
+        "evidence",
+        "n_projects",
+        [],
+    )
     same = curator.update_record_field(record.id, "n_projects", 1200)
-    assert same.version == updated.version and len(curator.history(record.id)) == 1
+    assert same.version == updated.version and len(curator.history(record.id)) == 2
     kind = curator.update_record_field(record.id, "record_kind", "Programme")
     assert kind.record_kind == "programme"
     cleared = curator.update_record_field(record.id, "donor", "  ")

@@ -22,7 +22,7 @@ def _indexes(engine: sa.Engine, table: str) -> set[str]:
 
 
 def test_new_database_is_at_head(engine: sa.Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0006"
+    assert current_revision(engine) == head_revision() == "0007"
 
 
 def test_models_and_migrated_schema_agree(engine: sa.Engine) -> None:
@@ -160,6 +160,7 @@ def test_migration_scripts_ship_inside_the_package() -> None:
         "0004",
         "0005",
         "0006",
+        "0007",
     ]
 
 
@@ -175,7 +176,7 @@ def test_database_at_0004_gets_article_metadata_versions_in_place(db_path: Path)
         engine.dispose()
     engine = open_engine(db_path)
     try:
-        assert current_revision(engine) == "0006"
+        assert current_revision(engine) == head_revision()
         with read_session(engine) as session:
             article = repo.get_article(session, article_id=7)
             assert article is not None

@@ -79,9 +79,42 @@ class AmountsMixin(CuratorBase):
             if "share_of_id" in changes and changes["share_of_id"] is not None:
                 self._check_share(session, amount, changes["share_of_id"])
             check_amount_consistency(amount, changes)
-            if self._apply_amount(session, amount, record, changes, self._who(actor)):
+            dropped = self._drop_stale_amount_evidence(session, record, amount, changes, self._who(actor))
+            if self._apply_amount(session, amount, record, changes, self._who(actor)) or dropped:
                 touch(record)
             return self._view(session, record.id or 0)
+
+    @staticmethod
+    def _drop_stale_amount_evidence(
+        session: Session, record: Any, amount: Any, changes: Mapping[str, Any], actor: str
+    ) -> bool:
+        """A typed amount text the article does not hold at the amount's span: its quote goes."""
+        text = changes.get("text")
+        if text is None or text == amount.text or amount.start is None or amount.end is None:
+            return False
+        article = repo.load_article(session, article_id=record.article_id)
+        if article.text[amount.start : amount.end].strip() == text.strip():
+            return False
+        current = repo.load_evidence(session, record_ids=[record.id]).get(record.id, [])
+        stale = [
+            ev for ev in current if ev.field == "amount" and (ev.start, ev.end) == (amount.start, amount.end)
+        ]
+        for ev in stale:
+            repo.delete_row(session, ev)
+        if stale:
+            session.flush()
+            repo.add_edit(
+                session,
+                action="evidence",
+                actor=actor,
+                record_id=record.id,
+                amount_id=amount.id,
+                article_id=record.article_id,
+                field="amount",
+                old_value=[[ev.start, ev.end] for ev in stale],
+                new_value=[],
+            )
+        return bool(stale)
 
     def _amount_changes(
         self,

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from aidcurator.curation.base import CuratorBase
+from aidcurator.curation.names import sector_name
 from aidcurator.curation.validation import coerce_enum
 from aidcurator.domain import RecordStatus
 from aidcurator.store import read_session
@@ -47,15 +48,17 @@ class ExportingMixin(CuratorBase):
             if what == "records" and fmt.lower() in ("csv", "xlsx"):  # flat: the tuple fast path
                 text_of = csv_text if fmt.lower() == "csv" else None  # CSV: dates and money as text
                 chunks = _CountedChunks(
-                    repo.iter_record_export_tuples(
-                        session, status=wanted, article_ids=article_ids, text_of=text_of
+                    _with_sector_names(
+                        repo.iter_record_export_tuples(
+                            session, status=wanted, article_ids=article_ids, text_of=text_of
+                        )
                     )
                 )
-                write_record_tuples(repo.RECORD_EXPORT_KEYS, chunks, path, fmt, usd_base_year=usd_base_year)
+                write_record_tuples(EXPORT_KEYS, chunks, path, fmt, usd_base_year=usd_base_year)
                 return chunks.count
             if what == "records":
                 counted = _Counted(
-                    row
+                    _named_row(row)
                     for chunk in repo.iter_record_export_rows(session, status=wanted, article_ids=article_ids)
                     for row in chunk
                 )
@@ -64,6 +67,36 @@ class ExportingMixin(CuratorBase):
             rows = repo.table_rows(session, what=what, article_ids=article_ids)
         write_table(rows, path, fmt, sheet_name=what)
         return len(rows)
+
+
+_SECTOR = repo.RECORD_EXPORT_KEYS.index("sector")
+#: The exported record keys: the store's, with ``sector_name`` (from the code) after ``sector``.
+EXPORT_KEYS = (
+    *repo.RECORD_EXPORT_KEYS[: _SECTOR + 1],
+    "sector_name",
+    *repo.RECORD_EXPORT_KEYS[_SECTOR + 1 :],
+)
+
+
+def _with_sector_names(chunks: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    for chunk in chunks:
+        yield [
+            (
+                (*scalars[: _SECTOR + 1], sector_name(scalars[_SECTOR]), *scalars[_SECTOR + 1 :]),
+                amounts,
+                evidence,
+            )
+            for scalars, amounts, evidence in chunk
+        ]
+
+
+def _named_row(row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        out[key] = value
+        if key == "sector":
+            out["sector_name"] = sector_name(value)
+    return out
 
 
 class _Counted:

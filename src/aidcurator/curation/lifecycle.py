@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from aidcurator.curation import field_evidence
 from aidcurator.curation.amounts import AmountsMixin
 from aidcurator.curation.history import touch
+from aidcurator.curation.names import canonical_value
 from aidcurator.curation.records import RecordsMixin
 from aidcurator.curation.validation import check_record_years, coerce_field_value, evidence_name
 from aidcurator.domain import UNKNOWN_CURRENCY, Origin
@@ -37,7 +39,10 @@ class LifecycleMixin(RecordsMixin, AmountsMixin):
         ``amounts`` are amount texts such as ``"3.5亿元"``; ``evidence`` are ``(field, start, end)``.
         Everything is checked before anything is written.
         """
-        values = {name: coerce_field_value(name, value) for name, value in (fields or {}).items()}
+        values: dict[str, Any] = {}
+        for name, value in (fields or {}).items():
+            values[name], codes = canonical_value(name, coerce_field_value(name, value))
+            values.update(codes)
         check_record_years(None, values)
         parsed_amounts = [self._amount_changes(text=text) for text in amounts]
         spans = [(evidence_name(name), start, end) for name, start, end in evidence]
@@ -112,6 +117,23 @@ class LifecycleMixin(RecordsMixin, AmountsMixin):
                 new_value=_record_values(snapshot),
             )
             self._refresh_review_state(session, article_id, who, started=False)
+            return self._view(session, record_id)
+
+    def restore_field_evidence(
+        self,
+        record_id: int,
+        field: str,
+        rows: Sequence[field_evidence.EvidenceRow],
+        *,
+        expected_version: int | None = None,
+        actor: str | None = None,
+    ) -> RecordView:
+        """Put back the evidence of ``field`` exactly as it was (spans and origins; for undo)."""
+        with write_session(self.engine) as session:
+            record = self._load_for_change(session, record_id, expected_version)
+            names = RECORD_FIELD[field].evidence if field in RECORD_FIELD else (field,)
+            if field_evidence.replace(session, record, names, rows, field, self._who(actor)):
+                touch(record)
             return self._view(session, record_id)
 
     def set_evidence(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aidcurator.curation.base import content_hash
+from aidcurator.curation.names import fill_candidate_codes
 from aidcurator.domain import ArticleDraft, Extraction
 from aidcurator.parallel import default_workers as default_workers
 from aidcurator.store.bulk import ArticleRows, article_rows
@@ -80,6 +81,7 @@ def extract_todo(prepared: PreparedFile, extract: Extract) -> PreparedFile:
         for draft, digest in prepared.todo:
             try:
                 extraction = extract(draft.text, draft.published)
+                fill_candidate_codes(extraction.records)
                 _check_spans(draft.text, extraction)
             except Exception as exc:
                 where = draft.origin_position or draft.title or "an article"

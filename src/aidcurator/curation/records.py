@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from aidcurator.curation.history import change, touch
+from aidcurator.curation import field_evidence
+from aidcurator.curation.history import change, mark_curated, touch
+from aidcurator.curation.names import canonical_value
 from aidcurator.curation.review import KEEP, ReviewMixin, clean_reason
 from aidcurator.curation.validation import (
     check_record_years,
@@ -30,20 +33,42 @@ class RecordsMixin(ReviewMixin):
         *,
         expected_version: int | None = None,
         actor: str | None = None,
+        evidence: Sequence[tuple[int, int]] | None = None,
     ) -> RecordView:
         """Set one record field (typed text such as ``"1,200"`` is accepted for numbers).
 
         Bumps the version, marks the field as curated and writes an Edit. Nothing is written when
         the value does not fit the field (``ValueError``) or the version is stale (``ConflictError``).
         An unchanged value writes nothing and returns the record as it is.
+
+        Donor and recipient are stored as the gazetteer's canonical name with their code, a sector
+        as its code (:func:`~aidcurator.curation.names.canonical_value`). Evidence follows the
+        value: a typed change drops the field's old quotes; ``evidence`` spans (from "Use as")
+        replace them.
         """
-        new = coerce_field_value(field, value)
+        new, codes = canonical_value(field, coerce_field_value(field, value))
+        who = self._who(actor)
         with write_session(self.engine) as session:
             record = self._load_for_change(session, record_id, expected_version)
             if field == "parent_id" and new is not None:
                 self._check_parent(session, record, new)
             check_record_years(record, {field: new})
-            if change(session, record, field, new, actor=self._who(actor)):
+            # evidence first: its flush then leaves the record row alone (one version step in all)
+            if evidence is not None:
+                rows = [(field, int(s), int(e), Origin.MANUAL.value) for s, e in evidence]
+                names = RECORD_FIELD[field].evidence
+                changed = field_evidence.replace(session, record, names, rows, field, who)
+            elif getattr(record, field) != new:
+                stale = field_evidence.stale_names(field, record.curated_fields or [])
+                changed = field_evidence.drop(session, record, stale, field, who)
+            else:
+                changed = False
+            changed = change(session, record, field, new, actor=who) or changed
+            for code_field, code in codes.items():
+                changed = change(session, record, code_field, code, actor=who) or changed
+                if field in (record.curated_fields or []):
+                    mark_curated(record, code_field)
+            if changed:
                 touch(record)
             return self._view(session, record_id)
 
@@ -120,7 +145,8 @@ class RecordsMixin(ReviewMixin):
             if field is None:
                 names = [n for n in (record.curated_fields or []) if n in MACHINE_FIELDS]
             elif field in MACHINE_FIELDS:
-                names = [field]
+                code_field = RECORD_FIELD[field].code_field
+                names = [field] if code_field is None else [field, code_field]
             else:
                 raise ValueError(f"{field!r} has no extracted value to go back to")
             who = self._who(actor)

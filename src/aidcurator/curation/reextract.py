@@ -8,6 +8,7 @@ from typing import Any
 
 from aidcurator.curation.base import Cancel, CuratorBase, Progress
 from aidcurator.curation.history import touch
+from aidcurator.curation.names import fill_candidate_codes
 from aidcurator.domain import CandidateRecord, Extraction, Origin, RecordStatus
 from aidcurator.domain.fields import MACHINE_FIELDS
 from aidcurator.domain.jsonvalues import jsonable
@@ -85,6 +86,7 @@ class ReExtractMixin(CuratorBase):
         report.records_kept += len(existing) - len(machine)  # made by hand: never touched
         amounts_of = repo.load_amounts(session, record_ids=[r.id for r in machine if r.id is not None])
         candidates = extraction.records
+        fill_candidate_codes(candidates)
         matched = _match_candidates(candidates, machine, amounts_of)
 
         records: list[Any] = [None] * len(candidates)

@@ -83,7 +83,7 @@ def coerce_enum(enum: type[Enum], value: Any, label: str) -> Any:
 def coerce_value(spec: FieldSpec, value: Any) -> Any:
     """Check and convert ``value`` for the field ``spec`` (``""`` clears a field)."""
     label = spec.label.lower()
-    if spec.type in ("text", "notes"):
+    if spec.type in ("text", "notes", "code"):
         if value is None:
             return None
         if not isinstance(value, str):

@@ -23,9 +23,6 @@ def _candidate_record_type() -> type:
         ("evidence", dict[str, list[Span]], field(default_factory=dict)),
         ("flags", dict[str, Any], field(default_factory=dict)),  # e.g. {"recipient_inferred": True}
         ("parent_index", int | None, field(default=None)),  # for shares: the parent's index in the list
-        # gazetteer ids (ISO 3166 alpha-3 for countries, division codes for Chinese places)
-        ("donor_code", str | None, field(default=None)),
-        ("recipient_code", str | None, field(default=None)),
     ]
     cls = make_dataclass("CandidateRecord", [*table, *extra], slots=True)
     cls.__module__ = __name__

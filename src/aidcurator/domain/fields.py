@@ -16,8 +16,11 @@ from aidcurator.domain.values import AmountKind, FlowType, ProjectStatus, Qualif
 
 #: How a field's value is typed, checked and shown.
 #: text: free text · count: whole number ≥ 0 · year: 1900–2200 · choice: one member of ``choices``
-#: · record_ref: id of another record · money: exact Decimal · currency: ISO 4217 code.
-FieldType = Literal["text", "notes", "count", "year", "choice", "record_ref", "money", "currency"]
+#: · record_ref: id of another record · money: exact Decimal · currency: ISO 4217 code
+#: · code: the code of a controlled name, set together with that name (not edited on its own).
+FieldType = Literal["text", "notes", "count", "year", "choice", "record_ref", "money", "currency", "code"]
+#: Where a controlled field's values come from: the place gazetteer or the OECD DAC sector codes.
+Vocabulary = Literal["place", "sector"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,8 @@ class FieldSpec:
     also supported by the extractor's ``year`` evidence). ``highlight`` is the mention kind whose
     colour its evidence takes in the article view. ``count_noun`` is the ``what`` of the count
     mentions that fill it. ``scored`` fields are compared with the gold by ``evaluate``.
+    ``vocabulary`` names the controlled list a field's values come from (curation stores the
+    canonical form); ``code_field`` is the ``code`` field set together with it.
     """
 
     name: str
@@ -42,6 +47,8 @@ class FieldSpec:
     help: str = ""
     use_as: bool = False
     scored: bool = False
+    vocabulary: Vocabulary | None = None
+    code_field: str | None = None
 
     @property
     def python_type(self) -> Any:
@@ -77,6 +84,14 @@ RECORD_FIELDS: Final[tuple[FieldSpec, ...]] = (
         help="who gives the aid",
         use_as=True,
         scored=True,
+        vocabulary="place",
+        code_field="donor_code",
+    ),
+    FieldSpec(
+        "donor_code",
+        "Donor code",
+        "code",
+        help="ISO 3166 alpha-3 code of a donor country, else the gazetteer id (set with the donor)",
     ),
     FieldSpec(
         "recipient",
@@ -87,6 +102,14 @@ RECORD_FIELDS: Final[tuple[FieldSpec, ...]] = (
         help="where or to whom the aid goes",
         use_as=True,
         scored=True,
+        vocabulary="place",
+        code_field="recipient_code",
+    ),
+    FieldSpec(
+        "recipient_code",
+        "Recipient code",
+        "code",
+        help="ISO 3166 alpha-3 code of a recipient country, else the gazetteer id (set with the recipient)",
     ),
     FieldSpec(
         "year_start",
@@ -118,6 +141,7 @@ RECORD_FIELDS: Final[tuple[FieldSpec, ...]] = (
         help="OECD DAC sector code or name",
         use_as=True,
         scored=True,
+        vocabulary="sector",
     ),
     FieldSpec(
         "flow_type",
@@ -230,10 +254,14 @@ AMOUNT_FIELD: Final[dict[str, FieldSpec]] = {spec.name: spec for spec in AMOUNT_
 MACHINE_FIELDS: Final[tuple[str, ...]] = tuple(spec.name for spec in RECORD_FIELDS if spec.machine)
 #: Amount fields the extractor fills.
 AMOUNT_MACHINE_FIELDS: Final[tuple[str, ...]] = tuple(spec.name for spec in AMOUNT_FIELDS if spec.machine)
-#: Record fields a person edits in the form (all but the parent link).
+#: Record fields a person edits in the form (all but the parent link and the codes set with names).
 EDITABLE_FIELDS: Final[tuple[str, ...]] = tuple(
-    spec.name for spec in RECORD_FIELDS if spec.type != "record_ref"
+    spec.name for spec in RECORD_FIELDS if spec.type not in ("record_ref", "code")
 )
+#: Code field → the name field it is set with (``donor_code`` → ``donor``).
+CODED_BY: Final[dict[str, str]] = {
+    spec.code_field: spec.name for spec in RECORD_FIELDS if spec.code_field is not None
+}
 #: Count noun (a count mention's ``what``) → the record field it fills.
 COUNT_FIELDS: Final[dict[str, str]] = {
     spec.count_noun: spec.name for spec in RECORD_FIELDS if spec.count_noun is not None

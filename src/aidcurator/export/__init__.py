@@ -143,7 +143,7 @@ def write_record_tuples(
     :func:`records_frame` makes them: the store's fast path for large exports (no dict per row).
 
     ``scalars`` follow ``scalar_keys``; an amount is ``(id, text, value, value_max, currency,
-    qualifier, kind, period_start, period_end, share_of_id)``, evidence ``(field, start, end, quote)``.
+    qualifier, kind, period_start, period_end, share_of_id)``, evidence ``(field, start, end, quote, origin)``.
     The first amount's US-dollar columns use constant dollars of ``usd_base_year``.
     """
     fmt = _format(fmt)

@@ -117,8 +117,13 @@ def _amount_summary(amount: Mapping[str, Any]) -> str:
     return f"{summary} ({kind})" if kind else summary
 
 
+TYPED = "typed"  # the origin of a field a person typed: it has no quote in the article
+
+
 def _evidence_summary(evidence: Mapping[str, Any]) -> str:
-    """``"field: «quote» [start:end]"``."""
+    """``"field: «quote» [start:end]"``; ``"field: typed"`` for a value a person typed."""
+    if evidence.get("origin") == TYPED:
+        return f"{_display(evidence.get('field'))}: {TYPED}"
     field, quote, start, end = (
         evidence.get("field"),
         evidence.get("quote"),
@@ -197,8 +202,8 @@ def _flat_tuple(
             [
                 f"{f}: «{q}» [{s}:{e}]"
                 if type(f) is str and type(q) is str
-                else _evidence_summary({"field": f, "start": s, "end": e, "quote": q})
-                for f, s, e, q in evidence
+                else _evidence_summary({"field": f, "start": s, "end": e, "quote": q, "origin": o})
+                for f, s, e, q, o, *_ in evidence
             ]
         )
         or None

@@ -42,6 +42,7 @@ from aidcurator.resources import resource_path
 __all__ = [
     "PairingRow",
     "Place",
+    "all_places",
     "ancestors_of",
     "donors_for",
     "find_places",
@@ -385,6 +386,11 @@ def _gazetteer() -> _Gazetteer:
 
 # ---------------------------------------------------------------------------------------------
 # lookup
+
+
+def all_places() -> tuple[Place, ...]:
+    """Every gazetteer row, in file order (for completion lists)."""
+    return tuple(_gazetteer().places.values())
 
 
 def place_by_id(place_id: str) -> Place | None:

@@ -98,8 +98,15 @@ class CurationCommand(QUndoCommand):
 
 
 class SetFieldCommand(CurationCommand):
-    def __init__(self, ctx: CommandContext, record: RecordView, field: str, value: Any) -> None:
-        super().__init__(ctx, changes.SetField(record, field, value))
+    def __init__(
+        self,
+        ctx: CommandContext,
+        record: RecordView,
+        field: str,
+        value: Any,
+        spans: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
+        super().__init__(ctx, changes.SetField(record, field, value, spans))
 
 
 class SetStatusCommand(CurationCommand):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from aidcurator.curation.names import sector_label
 from aidcurator.domain import FINISHED_STATES, RecordStatus, ReviewState
 from aidcurator.domain.views import ArticleListRow, ArticleQuery
 from aidcurator.gui.formatting import amount_text, year_text
@@ -286,8 +287,8 @@ class ArticleListModel(SnapshotTableModel):
 class RecordListModel(SnapshotTableModel):
     """The records of the article on screen."""
 
-    COL_STATUS, COL_AMOUNT, COL_PARTIES, COL_YEAR = range(4)
-    HEADERS = ("Status", "Amount", "Donor → recipient", "Year")
+    COL_STATUS, COL_AMOUNT, COL_PARTIES, COL_YEAR, COL_SECTOR = range(5)
+    HEADERS = ("Status", "Amount", "Donor → recipient", "Year", "Sector")
 
     def set_records(self, records: Sequence[RecordView]) -> None:
         self.beginResetModel()
@@ -323,6 +324,8 @@ class RecordListModel(SnapshotTableModel):
                 return record.title or ""
             if column == self.COL_YEAR:
                 return year_text(record.year_start, record.year_end)
+            if column == self.COL_SECTOR:
+                return sector_label(record.sector)
             return None
         if role == _TOOLTIP and column == self.COL_AMOUNT and record.amounts:
             return "\n".join(

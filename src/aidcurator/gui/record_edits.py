@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from aidcurator.curation import names
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import RECORD_FIELD, RECORD_FIELDS, label
 from aidcurator.domain.views import RecordView
@@ -178,7 +179,11 @@ class RecordEditing:
                 f"Record {record.id} was made by hand: it has no extracted values to go back to", 6000
             )
             return False
-        changed = [label(name) for name in record.curated_fields if name in RECORD_FIELD]
+        changed = [  # a code follows its name, so the name alone is listed
+            label(name)
+            for name in record.curated_fields
+            if name in RECORD_FIELD and RECORD_FIELD[name].type != "code"
+        ]
         if not record.curated_fields:
             self.status("Nothing to reset: the record holds the extracted values", 5000)
             return False
@@ -323,13 +328,12 @@ class RecordEditing:
                 cmd.AddAmountCommand(self, record, quoted, span=(start, end)),
                 on_error=self.view.show_amount_error,
             )
-        kind = RECORD_FIELD[field].type if field in RECORD_FIELD else "text"
-        value = selection.field_value(kind, field, quoted, selection.inside(self.mentions, start, end))
-        parts = [
-            cmd.SetFieldCommand(self, record, field, value),
-            cmd.EvidenceCommand(self, record, field, [(start, end)]),
-        ]
-        return self.push(
-            cmd.MacroCommand(self, f"use “{quoted[:30]}” as {label(field)} of record {record.id}", parts),
-            on_error=lambda message: self.view.show_field_error(field, message),
-        )
+        spec = RECORD_FIELD.get(field)
+        found = selection.inside(self.mentions, start, end)
+        value = selection.field_value(spec.type if spec else "text", field, quoted, found)
+        if spec is not None and spec.vocabulary == "place":  # the canonical name the extractor writes
+            place = names.place_for_span(article.text, start, end, self.mentions)
+            value = place.value if place is not None else value
+        command = cmd.SetFieldCommand(self, record, field, value, spans=[(start, end)])
+        command.setText(f"use “{quoted[:30]}” as {label(field)} of record {record.id}")
+        return self.push(command, on_error=lambda message: self.view.show_field_error(field, message))

@@ -36,13 +36,16 @@ from aidcurator.gui.amount_editor import AmountEditor
 from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, NotesEdit, cancel_on_escape
 from aidcurator.gui.formatting import group_digits
 from aidcurator.gui.models import STATUS_LABELS
+from aidcurator.gui.name_completion import Vocabularies
 
 if TYPE_CHECKING:
     from aidcurator.domain import ParsedAmount
     from aidcurator.domain.views import RecordView
 
 #: The fields the form shows, in table order (every field but links to other records).
-FORM_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in RECORD_FIELDS if spec.type != "record_ref")
+FORM_FIELDS: tuple[FieldSpec, ...] = tuple(
+    spec for spec in RECORD_FIELDS if spec.type not in ("record_ref", "code")
+)
 #: Fields shown below the amounts (multi-line).
 BOTTOM_TYPES = ("notes",)
 
@@ -191,6 +194,7 @@ class RecordForm(QWidget):
             grid.addWidget(row.error, line + 1, 1, 1, 3)
             line += 2
 
+        self.vocabularies = Vocabularies(self.rows)  # name completion, sector picker, "new" marks
         self.amounts = AmountEditor(parser, self)
         notes_row = self._add_row(RECORD_FIELD["notes"])
         notes_box = QGridLayout()
@@ -292,6 +296,7 @@ class RecordForm(QWidget):
                 if quotes
                 else "No evidence in the article for this field (select text and use “Use as”)."
             )
+        self.vocabularies.show(record)
 
     @staticmethod
     def _provenance(record: RecordView, definition: FieldSpec) -> tuple[str, str]:

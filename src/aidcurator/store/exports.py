@@ -96,15 +96,66 @@ def _amounts_by_record(
 def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[tuple[Any, ...]]]:
     evidence, record = Evidence.__table__, Record.__table__
     statement = (
-        sa.select(evidence.c.record_id, evidence.c.field, evidence.c.start, evidence.c.end, evidence.c.quote)
+        sa.select(
+            evidence.c.record_id,
+            evidence.c.field,
+            evidence.c.start,
+            evidence.c.end,
+            evidence.c.quote,
+            sa.type_coerce(evidence.c.origin, sa.String),
+        )
         .join(record, record.c.id == evidence.c.record_id)
         .where(*scope)
         .order_by(evidence.c.record_id, evidence.c.id)
     )
     found: dict[int, list[tuple[Any, ...]]] = {}
-    for record_id, *values in session.execute(statement).all():
-        found.setdefault(record_id, []).append(tuple(values))  # field, start, end, quote
+    origins = _ENUM_VALUES[Origin]
+    for record_id, field, start, end, quote, origin in session.execute(statement).all():
+        found.setdefault(record_id, []).append((field, start, end, quote, origins[origin]))
+    _add_typed(session, scope, found)
     return found
+
+
+#: Fields whose provenance the export reports (the machine fields with evidence names).
+_PROVENANCE_FIELDS = tuple(
+    (spec.name, spec.evidence)
+    for spec in RECORD_FIELDS
+    if spec.machine and spec.evidence and spec.type != "code"
+)
+
+
+def _add_typed(session: Session, scope: list[Any], found: dict[int, list[tuple[Any, ...]]]) -> None:
+    """Per-field provenance: a field (or amount) a person typed, with no evidence left, gets an
+    entry ``(field, None, None, None, "typed")`` instead of a quote."""
+    record, amount = Record.__table__, Amount.__table__
+    manual = Origin.MANUAL.name
+    typed_amounts = {
+        record_id
+        for record_id, curated, origin, start in session.execute(
+            sa.select(
+                amount.c.record_id,
+                amount.c.curated_fields,
+                sa.type_coerce(amount.c.origin, sa.String),
+                amount.c.start,
+            )
+            .join(record, record.c.id == amount.c.record_id)
+            .where(*scope)
+        )
+        if "text" in (curated or ()) or (origin == manual and start is None)
+    }
+    statement = sa.select(record.c.id, record.c.curated_fields).where(*scope)
+    for record_id, curated in session.execute(statement):
+        rows = found.get(record_id, [])
+        names = {row[0] for row in rows}
+        extra = [
+            (name, None, None, None, TYPED)
+            for name, evidence_names in _PROVENANCE_FIELDS
+            if name in (curated or ()) and not names.intersection(evidence_names)
+        ]
+        if record_id in typed_amounts and "amount" not in names:
+            extra.append(("amount", None, None, None, TYPED))
+        if extra:
+            found[record_id] = rows + extra
 
 
 _AMOUNT_COLUMNS = (
@@ -121,8 +172,10 @@ _AMOUNT_COLUMNS = (
 )
 #: The keys of an exported amount, in the order of the amount tuples.
 AMOUNT_EXPORT_KEYS = ("amount_id", *_AMOUNT_COLUMNS[1:-1], "share_of_amount_id")
-#: The keys of an exported evidence span, in the order of the evidence tuples.
-EVIDENCE_EXPORT_KEYS = ("field", "start", "end", "quote")
+#: The keys of an exported evidence span, in the order of the evidence tuples (``origin``:
+#: extracted, manual, or typed for a value a person typed, which has no quote).
+EVIDENCE_EXPORT_KEYS = ("field", "start", "end", "quote", "origin")
+TYPED = "typed"
 
 
 def _enum_value(value: Any) -> Any:

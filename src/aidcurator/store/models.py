@@ -148,6 +148,9 @@ class Record(SQLModel, table=True):
     project_status: ProjectStatus | None = None
     # Added in migration 0005.
     reject_reason: str | None = None
+    # Added in migration 0007: codes of the controlled donor and recipient names.
+    donor_code: str | None = None
+    recipient_code: str | None = None
 
 
 class Amount(SQLModel, table=True):

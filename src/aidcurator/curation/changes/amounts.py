@@ -49,6 +49,7 @@ class UpdateAmount(Change):
         self.before = amount
         self.after: AmountView | None = None
         self.changes = changes
+        self.old_evidence = [(e.field, e.start, e.end, str(e.origin)) for e in record.evidence_for("amount")]
 
     def _first(self, curator: Curator) -> bool:
         before = self._version(curator)
@@ -68,6 +69,12 @@ class UpdateAmount(Change):
     def _undo(self, curator: Curator) -> None:
         self._seen(
             curator, restore_amount(curator, self.before, self.after, expected_version=self._version(curator))
+        )
+        self._seen(
+            curator,
+            curator.restore_field_evidence(
+                self.record_id, "amount", self.old_evidence, expected_version=self._version(curator)
+            ),
         )
 
 

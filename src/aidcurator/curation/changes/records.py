@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from aidcurator.curation import field_evidence
 from aidcurator.curation.changes.amounts import restore_amount
 from aidcurator.curation.changes.base import Change, _amount_in, quote
 from aidcurator.curation.review import KEEP, clean_reason
 from aidcurator.domain import Origin, RecordStatus
-from aidcurator.domain.fields import label
+from aidcurator.domain.fields import RECORD_FIELD, label
 from aidcurator.domain.views import AmountView, RecordSnapshot, RecordView
 
 if TYPE_CHECKING:
@@ -17,14 +18,22 @@ if TYPE_CHECKING:
 
 
 class SetField(Change):
-    def __init__(self, record: RecordView, field: str, value: Any) -> None:
+    """A field set to a typed value (its old evidence goes) or, with ``spans``, to a value taken
+    from the article (the spans become its evidence); undo puts value and evidence back."""
+
+    def __init__(
+        self, record: RecordView, field: str, value: Any, spans: Sequence[tuple[int, int]] | None = None
+    ) -> None:
         super().__init__(
             f"set {label(field)} of record {record.id}", record.article_id, record.id, record.version
         )
         self.field = field
         self.value = value
+        self.spans = [tuple(s) for s in spans] if spans is not None else None
         self.old = getattr(record, field)
         self.new: Any = None
+        names = RECORD_FIELD[field].evidence if field in RECORD_FIELD else ()
+        self.old_evidence = field_evidence.evidence_rows(record, names)
         # undoing a first change goes back to the extracted value (and unmarks the field)
         self.reset_on_undo = (
             record.origin == Origin.EXTRACTED
@@ -37,7 +46,11 @@ class SetField(Change):
         view = self._seen(
             curator,
             curator.update_record_field(
-                self.record_id, self.field, self.value, expected_version=self._version(curator)
+                self.record_id,
+                self.field,
+                self.value,
+                expected_version=self._version(curator),
+                evidence=self.spans,
             ),
         )
         self.new = getattr(view, self.field)
@@ -48,7 +61,11 @@ class SetField(Change):
         self._seen(
             curator,
             curator.update_record_field(
-                self.record_id, self.field, self.new, expected_version=self._version(curator)
+                self.record_id,
+                self.field,
+                self.new,
+                expected_version=self._version(curator),
+                evidence=self.spans,
             ),
         )
 
@@ -67,6 +84,12 @@ class SetField(Change):
                     self.record_id, self.field, self.old, expected_version=self._version(curator)
                 ),
             )
+        self._seen(
+            curator,
+            curator.restore_field_evidence(
+                self.record_id, self.field, self.old_evidence, expected_version=self._version(curator)
+            ),
+        )
 
 
 class SetStatus(Change):
@@ -119,6 +142,7 @@ class ResetField(Change):
         self.field = field
         self.old = getattr(record, field)
         self.curated = field in record.curated_fields
+        self.old_evidence = field_evidence.evidence_rows(record, RECORD_FIELD[field].evidence)
 
     def _first(self, curator: Curator) -> bool:
         if not self.curated:
@@ -137,6 +161,12 @@ class ResetField(Change):
             curator,
             curator.update_record_field(
                 self.record_id, self.field, self.old, expected_version=self._version(curator)
+            ),
+        )
+        self._seen(
+            curator,
+            curator.restore_field_evidence(
+                self.record_id, self.field, self.old_evidence, expected_version=self._version(curator)
             ),
         )
 
@@ -176,6 +206,13 @@ class ResetRecord(Change):
                 curator,
                 curator.update_record_field(
                     self.record_id, name, getattr(self.before, name), expected_version=self._version(curator)
+                ),
+            )
+            rows = field_evidence.evidence_rows(self.before, RECORD_FIELD[name].evidence)
+            self._seen(
+                curator,
+                curator.restore_field_evidence(
+                    self.record_id, name, rows, expected_version=self._version(curator)
                 ),
             )
         for amount in self.amounts:
