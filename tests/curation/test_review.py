@@ -157,3 +157,29 @@ def test_undo_survives_a_restart_with_the_version_checks(engine, stub) -> None:
     with pytest.raises(ConflictError):
         restored.undo(again)
     assert again.record(record.id).notes == "checked"
+
+
+def test_an_amount_correction_can_be_undone_after_a_restart(engine, stub) -> None:
+    first = Curator(engine, extractor=stub, actor="ana")
+    article_id = import_zh(first)
+    record = first.records(article_id)[0]
+    amount = record.amounts[0]
+    before = (amount.text, amount.value, amount.currency)
+    typed = "2.14 亿元"
+    changes.UpdateAmount(record, amount, {"text": typed}, typed).apply(first)
+    corrected = next(a for a in first.record(record.id).amounts if a.id == amount.id)
+    assert corrected.value == 214000000
+    later = Curator(engine, extractor=stub, actor="ana")  # the window opened again
+    (restored, *_) = changes.restored_changes(later)
+    restored.undo(later)
+    back = next(a for a in later.record(record.id).amounts if a.id == amount.id)
+    assert (back.text, back.value, back.currency) == before
+    restored.redo(later)
+    again = next(a for a in later.record(record.id).amounts if a.id == amount.id)
+    assert again.value == 214000000
+    # the quote of the typed text was dropped; undo after the restart put it back
+    later2 = Curator(engine, extractor=stub, actor="ana")
+    (restored2, *_) = changes.restored_changes(later2)
+    restored2.undo(later2)
+    spans = [(e.start, e.end) for e in later2.record(record.id).evidence if e.field == "amount"]
+    assert (amount.start, amount.end) in spans

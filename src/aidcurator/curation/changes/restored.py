@@ -3,7 +3,8 @@
 Each undoable change wrote its edits under one ``change_group`` (undo steps under
 ``undo:<group>``). :func:`restored_changes` turns the actor's latest groups that are not undone
 into :class:`RestoredChange` objects, newest first, stopping at the first group it cannot undo
-exactly (amounts, evidence, records made or deleted). Version checks work as in the session: a
+exactly (amounts or records made or deleted). Edits of an amount's fields are put back together, so a typed
+text and its value return as they were; evidence edits put the old spans back. Version checks work as in the session: a
 record whose newest edit is not among these groups (someone changed it since) conflicts.
 """
 
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from aidcurator.curation.changes.base import UNDO_PREFIX, Change
 from aidcurator.curation.review import KEEP
 from aidcurator.curation.validation import decode_stored
-from aidcurator.domain.fields import RECORD_FIELD, label
+from aidcurator.domain.fields import AMOUNT_FIELD, RECORD_FIELD, label
 from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.views import EditView
 from aidcurator.store import read_session
@@ -29,12 +30,17 @@ _STALE = -1  # a version no record has: undo reports a conflict
 
 def _supported(edit: EditView) -> bool:
     if edit.record_id is not None:
-        return (
-            edit.amount_id is None
-            and edit.action in _RECORD_ACTIONS
-            and (edit.field == "status" or edit.field in RECORD_FIELD)
-        )
+        if edit.action == "evidence":
+            return edit.field is not None
+        if edit.amount_id is not None:
+            return edit.action == "update" and _amount_field(edit) in AMOUNT_FIELD
+        return edit.action in _RECORD_ACTIONS and (edit.field == "status" or edit.field in RECORD_FIELD)
     return edit.action == "review_state" and edit.field in ("review_state", "review_note")
+
+
+def _amount_field(edit: EditView) -> str:
+    """The amount field an edit names (``amount.text`` → ``text``)."""
+    return (edit.field or "").removeprefix("amount.")
 
 
 class RestoredChange(Change):
@@ -64,6 +70,17 @@ class RestoredChange(Change):
                 curator.set_review_state(self.article_id, state, reason=value)
             return
         version = self._version(curator)
+        if edit.action == "evidence":
+            assert edit.field is not None
+            gone = edit.new_value if undoing else edit.old_value
+            current = [
+                (e.start, e.end) for e in curator.record(edit.record_id).evidence if e.field == edit.field
+            ]
+            spans = [s for s in current if list(s) not in (gone or [])]
+            spans += [(int(start), int(end)) for start, end in (value or []) if (start, end) not in spans]
+            view = curator.replace_evidence(edit.record_id, edit.field, spans, expected_version=version)
+            self._seen(curator, view)
+            return
         if edit.field == "status":
             view = curator.set_status(edit.record_id, value, expected_version=version)
         else:
@@ -79,13 +96,51 @@ class RestoredChange(Change):
                 )
         self._seen(curator, view)
 
+    def _apply_amount(
+        self, curator: Curator, amount_id: int, edits: list[EditView], *, undoing: bool
+    ) -> None:
+        """All edits of one amount in one call: a text comes back with its exact value, unparsed."""
+        values = {
+            _amount_field(e): decode_stored(
+                AMOUNT_FIELD[_amount_field(e)], e.old_value if undoing else e.new_value
+            )
+            for e in edits
+        }
+        if "text" in values and "value" not in values:
+            amount = next(a for a in curator.record(self.record_id or 0).amounts if a.id == amount_id)
+            values["value"] = amount.value
+        view = curator.update_amount(amount_id, **values, expected_version=self._version(curator))
+        self._seen(curator, view)
+
+    def _steps(self, edits: list[EditView]) -> list[EditView | tuple[int, list[EditView]]]:
+        """The edits in order, an amount's field edits folded into one step at its first edit."""
+        steps: list[EditView | tuple[int, list[EditView]]] = []
+        by_amount: dict[int, list[EditView]] = {}
+        for edit in edits:
+            if edit.amount_id is not None and edit.action == "update":
+                if edit.amount_id not in by_amount:
+                    by_amount[edit.amount_id] = []
+                    steps.append((edit.amount_id, by_amount[edit.amount_id]))
+                by_amount[edit.amount_id].append(edit)
+            else:
+                steps.append(edit)
+        return steps
+
+    def _run(self, curator: Curator, *, undoing: bool) -> None:
+        steps = self._steps(self.edits)
+        for step in reversed(steps) if undoing else steps:
+            if isinstance(step, tuple):
+                self._apply_amount(curator, step[0], step[1], undoing=undoing)
+            else:
+                self._apply_value(
+                    curator, step, step.old_value if undoing else step.new_value, undoing=undoing
+                )
+
     def _undo(self, curator: Curator) -> None:
-        for edit in reversed(self.edits):
-            self._apply_value(curator, edit, edit.old_value, undoing=True)
+        self._run(curator, undoing=True)
 
     def _redo(self, curator: Curator) -> None:
-        for edit in self.edits:
-            self._apply_value(curator, edit, edit.new_value, undoing=False)
+        self._run(curator, undoing=False)
 
 
 def restored_changes(curator: Curator, *, limit: int = 50) -> list[RestoredChange]:
