@@ -56,3 +56,11 @@ def test_a_lenders_name_is_no_banking_sector() -> None:
     sectors = {m.data["code"] for m in extract(text).mentions if m.kind is MentionKind.SECTOR}
     assert "240" not in sectors
     assert extract(text).records[0].sector != "240"
+
+
+def test_a_debt_cancelled_by_a_signed_agreement_is_completed() -> None:
+    text = "On May 25, 2001, the deputy minister signed an agreement cancelling $75 million of the country's debt."
+    (record,) = extract(text).records
+    assert (record.flow_type.value, record.project_status.value) == ("debt_relief", "completed")
+    loan = extract("On May 25, 2001, the two sides signed an agreement for a loan of $75 million.").records[0]
+    assert loan.project_status.value == "committed"

@@ -34,6 +34,7 @@ class _FlowRules:
     status_pattern: Prefiltered
     exceptions: Prefiltered
     status_default: ProjectStatus
+    signed_is_done: frozenset[FlowType]  # a signed (committed) flow of these types is completed
     scan: PrefilteredSet  # flows, statuses and exceptions found in one pass
 
 
@@ -133,6 +134,7 @@ def _rules() -> _FlowRules:
             status_pattern=status_pattern,
             exceptions=exceptions,
             status_default=ProjectStatus(data["status_default"]),
+            signed_is_done=frozenset(FlowType(f) for f in data.get("signed_is_done", [])),
             scan=PrefilteredSet([flow_pattern, exceptions, status_pattern]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
@@ -221,3 +223,5 @@ class FlowReader:
             record.evidence["project_status"] = [status[1]]
         else:
             record.project_status = rules.status_default
+        if record.project_status is ProjectStatus.COMMITTED and record.flow_type in rules.signed_is_done:
+            record.project_status = ProjectStatus.COMPLETED  # the debt is cancelled when it is signed
