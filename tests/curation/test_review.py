@@ -183,3 +183,18 @@ def test_an_amount_correction_can_be_undone_after_a_restart(engine, stub) -> Non
     restored2.undo(later2)
     spans = [(e.start, e.end) for e in later2.record(record.id).evidence if e.field == "amount"]
     assert (amount.start, amount.end) in spans
+
+
+def test_a_typed_field_whose_quote_was_dropped_gets_it_back_after_a_restart(engine, stub) -> None:
+    first = Curator(engine, extractor=stub, actor="ana")
+    record = first.records(import_zh(first))[0]
+    quoted = [(e.start, e.end) for e in record.evidence if e.field == "n_projects"]
+    assert quoted
+    changes.SetField(record, "n_projects", 7).apply(first)
+    assert not [e for e in first.record(record.id).evidence if e.field == "n_projects"]
+    later = Curator(engine, extractor=stub, actor="ana")  # the window opened again
+    (restored, *_) = changes.restored_changes(later)
+    restored.undo(later)
+    back = later.record(record.id)
+    assert back.n_projects == record.n_projects
+    assert [(e.start, e.end) for e in back.evidence if e.field == "n_projects"] == quoted

@@ -4,7 +4,8 @@ Each undoable change wrote its edits under one ``change_group`` (undo steps unde
 ``undo:<group>``). :func:`restored_changes` turns the actor's latest groups that are not undone
 into :class:`RestoredChange` objects, newest first, stopping at the first group it cannot undo
 exactly (amounts or records made or deleted). Edits of an amount's fields are put back together, so a typed
-text and its value return as they were; evidence edits put the old spans back. Version checks work as in the session: a
+text and its value return as they were; evidence edits put the old spans back (as manual evidence: the history
+keeps spans, not origins). Version checks work as in the session: a
 record whose newest edit is not among these groups (someone changed it since) conflicts.
 """
 
@@ -43,6 +44,16 @@ def _amount_field(edit: EditView) -> str:
     return (edit.field or "").removeprefix("amount.")
 
 
+def _spans(edit: EditView, value: Any) -> list[tuple[str, int, int]]:
+    """An evidence edit's spans as (name, start, end): entries are ``[name, start, end]`` (field
+    evidence) or ``[start, end]`` under the edit's own field (amount quotes, replaced spans)."""
+    spans = []
+    for entry in value or []:
+        name, start, end = entry if len(entry) == 3 else (edit.field, *entry)
+        spans.append((str(name), int(start), int(end)))
+    return spans
+
+
 class RestoredChange(Change):
     """One change of an earlier session: undo puts the old values back, redo the new ones."""
 
@@ -69,18 +80,10 @@ class RestoredChange(Change):
                 state = curator.article(self.article_id).review_state
                 curator.set_review_state(self.article_id, state, reason=value)
             return
-        version = self._version(curator)
         if edit.action == "evidence":
-            assert edit.field is not None
-            gone = edit.new_value if undoing else edit.old_value
-            current = [
-                (e.start, e.end) for e in curator.record(edit.record_id).evidence if e.field == edit.field
-            ]
-            spans = [s for s in current if list(s) not in (gone or [])]
-            spans += [(int(start), int(end)) for start, end in (value or []) if (start, end) not in spans]
-            view = curator.replace_evidence(edit.record_id, edit.field, spans, expected_version=version)
-            self._seen(curator, view)
+            self._apply_evidence(curator, edit, undoing=undoing)
             return
+        version = self._version(curator)
         if edit.field == "status":
             view = curator.set_status(edit.record_id, value, expected_version=version)
         else:
@@ -95,6 +98,20 @@ class RestoredChange(Change):
                     edit.record_id, edit.field, decode_stored(spec, value), expected_version=version
                 )
         self._seen(curator, view)
+
+    def _apply_evidence(self, curator: Curator, edit: EditView, *, undoing: bool) -> None:
+        """Take out the spans the step put in and put back those it took out; other rows stay."""
+        gone = _spans(edit, edit.new_value if undoing else edit.old_value)
+        back = _spans(edit, edit.old_value if undoing else edit.new_value)
+        assert edit.record_id is not None
+        for name in dict.fromkeys(n for n, _, _ in gone + back):
+            current = [(e.start, e.end) for e in curator.record(edit.record_id).evidence if e.field == name]
+            spans = [s for s in current if (name, *s) not in gone]
+            spans += [(start, end) for n, start, end in back if n == name and (start, end) not in spans]
+            view = curator.replace_evidence(
+                edit.record_id, name, spans, expected_version=self._version(curator)
+            )
+            self._seen(curator, view)
 
     def _apply_amount(
         self, curator: Curator, amount_id: int, edits: list[EditView], *, undoing: bool
