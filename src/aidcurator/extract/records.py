@@ -29,7 +29,7 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
-from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.extract.fastre import after_first, alternation, first_chars
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.places import (
     ancestors_of,
@@ -46,7 +46,7 @@ from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sectors import dominant_sector_hit, find_sectors
 from aidcurator.extract.sentences import SentenceIndex
-from aidcurator.extract.timex import find_times
+from aidcurator.extract.timex import find_times, month_names_en
 from aidcurator.resources import resource_path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -111,6 +111,7 @@ class _RecordRules:
     anaphora: dict[str, tuple[str, ...]]
     comparison_words: tuple[str, ...]
     year_joiners: frozenset[str]
+    year_lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
     since_words: _Cues
     aggregate: _Cues
     programme: _Cues
@@ -143,6 +144,12 @@ def _either(cues: _Cues) -> re.Pattern[str]:
     return re.compile(f"{cues.en.pattern}|{cues.zh.pattern}")
 
 
+def _lead_in(words: list[str]) -> re.Pattern[str]:
+    """Lead-in words, month names (of the time rules), day numbers and punctuation, in any order."""
+    alternatives = alternation([*words, *month_names_en()])
+    return re.compile(rf"(?i)(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{alternatives})(?![a-z]))*")
+
+
 @cache
 def _rules() -> _RecordRules:
     data = json.loads(resource_path("rules", "records.json").read_text(encoding="utf-8"))
@@ -161,6 +168,7 @@ def _rules() -> _RecordRules:
             anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
             comparison_words=tuple(data["year_comparison_words"]),
             year_joiners=frozenset(data["year_joiners"]),
+            year_lead_in=_lead_in(data["year_lead_in_words_en"]),
             since_words=_Cues.load(data["since_cues"]),
             aggregate=_Cues.load(data["aggregate_cues"]),
             programme=_Cues.load(data["programme_cues"]),
@@ -888,23 +896,10 @@ class _ParagraphYears:
         return None
 
 
-_LEAD_IN = re.compile(r"(?i)\s*(?:(?:in|on|by|since|as of)\s+)?(?:(?:early|late|mid-?)\s*)?\W*\Z")
-
-
 def _opens_sentence(text: str, year: Mention, sentences: SentenceIndex) -> bool:
     """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``) dates what follows."""
     start = sentences.of(year.start).start
-    head = text[start : year.start]
-    if _LEAD_IN.fullmatch(head):
-        return True
-    return bool(_rules_month_head().fullmatch(head))
-
-
-@cache
-def _rules_month_head() -> re.Pattern[str]:
-    return re.compile(
-        r"(?i)\s*(?:in|on)?\s*(?:the\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:of\s+)?"
-    )
+    return bool(_rules().year_lead_in.fullmatch(text, start, year.start))
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")

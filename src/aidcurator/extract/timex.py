@@ -132,6 +132,11 @@ def _zh_number(s: str, digits: dict[str, int]) -> int | None:
     return None
 
 
+def month_names_en() -> tuple[str, ...]:
+    """English month names and abbreviations of the time rules (lower case, ``sept.`` with its dot)."""
+    return tuple(_rules().month_names_en)
+
+
 @cache
 def _rules() -> _Rules:
     where = "/".join(_RULES_FILE)
