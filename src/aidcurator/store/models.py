@@ -196,3 +196,9 @@ class Edit(SQLModel, table=True):
     actor: str = ""
     # Added in migration 0005: edits written by one undoable change share a group (undo after a restart).
     change_group: str | None = None
+    # Added in migration 0008: the project a project-level change touched.
+    project_id: int | None = Field(default=None, index=True)
+
+
+# The project tables (migration 0008) live in their own module; importing it here fills the metadata.
+from aidcurator.store import project_models as project_models  # noqa: E402
