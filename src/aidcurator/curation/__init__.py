@@ -31,6 +31,7 @@ import os
 from aidcurator.curation.amounts import UNSET
 from aidcurator.curation.articles import ArticlesMixin, ArticleUpdate
 from aidcurator.curation.base import Cancel, Extractor, Progress, content_hash, default_actor
+from aidcurator.curation.dashboard import DashboardMixin
 from aidcurator.curation.demo import demo_database, sample_files
 from aidcurator.curation.exporting import ExportingMixin
 from aidcurator.curation.gold import GoldMixin
@@ -72,7 +73,9 @@ __all__ = [
 ]
 
 
-class Curator(GoldMixin, ImportingMixin, LifecycleMixin, ArticlesMixin, ReExtractMixin, ExportingMixin):
+class Curator(
+    GoldMixin, ImportingMixin, LifecycleMixin, ArticlesMixin, ReExtractMixin, ExportingMixin, DashboardMixin
+):
     """Use cases over one database. Thread-safe in the sense that each call opens its own session."""
 
     def reopen(self, db: str | os.PathLike[str] | None) -> Curator:

@@ -165,7 +165,7 @@ class ArticleListPane(QWidget):
 
     def show_progress(self, done: int, total: int) -> None:
         query = self.articles.query
-        filtered = bool(query.search or query.review_state or query.language)
+        filtered = bool(query.search or query.review_state or query.language or query.chart)
         what = "matching articles" if filtered else "articles"
         self.progress_label.setText(f"{done:,} of {total:,} {what} done")
 
