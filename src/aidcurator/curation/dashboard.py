@@ -187,8 +187,20 @@ def _label(dimension: Dimension, key: BarKey) -> str:
 def _ordered(dimension: Dimension, bars: list[Bar]) -> tuple[Bar, ...]:
     """Years ascending and statuses in ladder order (not set last); others largest first."""
     if dimension == Dimension.YEAR:
-        return tuple(sorted(bars, key=lambda b: (b.key is None, b.key if isinstance(b.key, int) else 0)))
+        return _years(bars)
     if dimension == Dimension.STATUS:
         rank = {value: n for n, value in enumerate(STATUS_ORDER)}
         return tuple(sorted(bars, key=lambda b: (b.key is None, rank.get(str(b.key), len(rank)), b.label)))
     return tuple(sorted(bars, key=lambda b: (-b.usd, -b.count, b.key is None, b.label)))
+
+
+def _years(bars: list[Bar]) -> tuple[Bar, ...]:
+    """Year bars ascending, with empty bars for the years between that have none (a time axis
+    without holes); the bar of records without a year last."""
+    by_year = {b.key: b for b in bars if isinstance(b.key, int)}
+    others = [b for b in bars if not isinstance(b.key, int)]
+    if not by_year:
+        return tuple(others)
+    first, last = min(by_year), max(by_year)
+    filled = [by_year.get(year) or Bar(year, str(year), 0, Decimal(0)) for year in range(first, last + 1)]
+    return (*filled, *others)

@@ -44,6 +44,12 @@ SCOPE_LABELS: dict[Scope, str] = {
     Scope.ACCEPTED: "Accepted (any status)",
     Scope.ALL: "All (any review status)",
 }
+#: The scope in a sentence: "12 accepted, recommended projects".
+SCOPE_WORDS: dict[Scope, str] = {
+    Scope.RECOMMENDED: "accepted, recommended",
+    Scope.ACCEPTED: "accepted",
+    Scope.ALL: "",
+}
 
 
 class Basis(StrEnum):
@@ -76,10 +82,10 @@ class ChartFilter:
     label: str = ""
 
     def describe(self) -> str:
-        """``Donor = 广东省 (accepted, recommended projects)``."""
+        """``Donor = 广东省 · accepted, recommended projects``."""
         title = DIMENSION_LABELS[self.dimension][0]
         shown = self.label or (DIMENSION_LABELS[self.dimension][1] if self.value is None else str(self.value))
-        return f"{title} = {shown} ({SCOPE_LABELS[self.scope].lower()} {self.basis.value})"
+        return f"{title} = {shown} · {_counted(self.scope, self.basis.value)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +125,17 @@ class DashboardTotals:
     def note(self) -> str:
         """What the totals are made of, in a sentence for the screen."""
         noun = "projects" if self.basis == Basis.PROJECTS else "records"
-        parts = [f"{self.items:,} {noun} ({SCOPE_LABELS[self.scope].lower()})"]
+        parts = [f"{self.items:,} {_counted(self.scope, noun)}"]
         if self.basis == Basis.RECORDS:
-            parts[0] = "No projects yet: totals of records, " + parts[0]
+            parts[0] = "No projects yet, so records are totalled: " + parts[0]
         parts.append(f"{self.amounts:,} with an amount")
         if self.no_rate:
             reasons = ", ".join(f"{reason} ×{n:,}" for reason, n in self.no_rate_reasons[:3])
             parts.append(f"{self.no_rate:,} amounts without a US-dollar rate left out ({reasons})")
         return "; ".join(parts) + ". Totals in nominal US dollars of each commitment year."
+
+
+def _counted(scope: Scope, noun: str) -> str:
+    """``accepted, recommended projects``; ``all records (any review status)``."""
+    words = SCOPE_WORDS[scope]
+    return f"{words} {noun}" if words else f"{noun} (any review status)"
