@@ -36,6 +36,8 @@ from aidcurator.store import read_session
 
 #: Bars a chart shows at most (years: all of them); the rest are summed up in the chart's note.
 TOP_BARS = 12
+#: Year axes longer than this are not filled with the empty years between.
+MAX_FILLED_YEARS = 60
 #: Status bars in the order a project climbs, then the ends that may follow any step.
 STATUS_ORDER: tuple[str, ...] = (
     *(s.value for s in STATUS_LADDER),
@@ -202,5 +204,7 @@ def _years(bars: list[Bar]) -> tuple[Bar, ...]:
     if not by_year:
         return tuple(others)
     first, last = min(by_year), max(by_year)
+    if last - first > MAX_FILLED_YEARS:  # a stray year far off: no hundred empty bars
+        return (*(by_year[year] for year in sorted(by_year)), *others)
     filled = [by_year.get(year) or Bar(year, str(year), 0, Decimal(0)) for year in range(first, last + 1)]
     return (*filled, *others)

@@ -131,7 +131,8 @@ class DashboardTotals:
         parts.append(f"{self.amounts:,} with an amount")
         if self.no_rate:
             reasons = ", ".join(f"{reason} ×{n:,}" for reason, n in self.no_rate_reasons[:3])
-            parts.append(f"{self.no_rate:,} amounts without a US-dollar rate left out ({reasons})")
+            amount_word = "amount" if self.no_rate == 1 else "amounts"
+            parts.append(f"{self.no_rate:,} {amount_word} without a US-dollar rate left out ({reasons})")
         return "; ".join(parts) + ". Totals in nominal US dollars of each commitment year."
 
 
