@@ -56,16 +56,16 @@ class _Tally:
         self.count = 0
         self.sums: dict[tuple[str, int | None], list[Any]] = {}  # -> [exact sum, number of amounts]
 
-    def add(self, count: int, currency: str | None, year: int | None, value: Decimal | None) -> None:
+    def add(self, count: int, currency: str | None, year: int | None, total: Decimal | None, amounts: int) -> None:
         self.count += count
-        if value is None or currency is None:
+        if total is None or currency is None or not amounts:
             return
         entry = self.sums.get((currency, year))
         if entry is None:
-            self.sums[currency, year] = [value * count, count]
+            self.sums[currency, year] = [total, amounts]
         else:
-            entry[0] += value * count
-            entry[1] += count
+            entry[0] += total
+            entry[1] += amounts
 
 
 def totals_from_rows(rows: Iterable[Sequence[Any]], *, basis: Basis, scope: Scope) -> DashboardTotals:
@@ -75,12 +75,12 @@ def totals_from_rows(rows: Iterable[Sequence[Any]], *, basis: Basis, scope: Scop
     tallies: dict[Dimension, dict[BarKey, _Tally]] = {d: defaultdict(_Tally) for d in dimensions}
     overall = _Tally()
     for row in rows:
-        currency, value, count = row[-3], row[-2], int(row[-1])
+        currency, total, amounts, count = row[-4:]
         year = row[year_at]
-        value = _exact(value)
-        overall.add(count, currency, year, value)
+        total = _exact(total)
+        overall.add(count, currency, year, total, amounts)
         for position, dimension in enumerate(dimensions):
-            tallies[dimension][_key(row[position])].add(count, currency, year, value)
+            tallies[dimension][_key(row[position])].add(count, currency, year, total, amounts)
     converter = usd_converter()
     reasons: Counter[str] = Counter()
     usd_total, no_rate, amounts = _to_usd(overall, converter, reasons)

@@ -7,6 +7,8 @@ adds exactly in Python. Projects (records) that share all of these come back as 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -86,41 +88,74 @@ def _record_scope(scope: Scope) -> list[sa.ColumnElement[bool]]:
 
 
 def grouped_rows(session: Session, *, basis: Basis, scope: Scope) -> list[tuple[Any, ...]]:
-    """``(year, donor, recipient, sector, status, currency, value, count)`` rows of the projects
-    (records) in ``scope``; a record's amount is its first one. Status is the enum value."""
-    if basis == Basis.PROJECTS:
-        columns = _project_columns()
-        keys = [columns[d] for d in ROW_DIMENSIONS]
-        keys += [col(Project.amount_currency), col(Project.amount_value)]
-        statement = select(*keys, sa.func.count()).where(*_project_scope(scope)).group_by(*keys)
-        rows = session.exec(statement).all()
-        return [tuple(row) for row in rows]
-    columns = _record_columns()
-    inner = aliased(Amount)
-    first_amount = (
-        sa.select(inner.id)
-        .where(inner.record_id == col(Record.id))
-        .order_by(inner.position, inner.id)
-        .limit(1)
-        .correlate(Record)
-        .scalar_subquery()
-    )
-    keys = [columns[d] for d in ROW_DIMENSIONS] + [col(Amount.currency), col(Amount.value)]
-    statement = (
-        select(*keys, sa.func.count())
-        .select_from(Record)
-        .outerjoin(Amount, col(Amount.id) == first_amount)
-        .where(*_record_scope(scope))
-        .group_by(*keys)
-    )
+    """The projects (records) in ``scope`` grouped by every dimension and currency: rows of
+    ``(year, donor, recipient, sector, status, currency, total, amounts, count)``, ``total`` the
+    exact sum (a Decimal, ``None`` without amounts) of the ``amounts`` amounts among the ``count``
+    projects. A record's amount is its first one; status is the enum value.
+
+    Whole amounts are added up in SQL as integers (exact); any other amount (a fraction, more than
+    15 digits) forms a group of its own, multiplied out in Python. Should the integer sum overflow,
+    every amount is grouped by its value instead.
+    """
+    try:
+        rows = _grouped(session, basis, scope, integers_in_sql=True)
+    except sa.exc.OperationalError:  # SQLite's "integer overflow": add up in Python instead
+        session.rollback()
+        rows = _grouped(session, basis, scope, integers_in_sql=False)
     status_at = ROW_DIMENSIONS.index(Dimension.STATUS)
     result = []
-    for row in session.exec(statement).all():
-        values = list(row)
-        status = values[status_at]
-        values[status_at] = status.value if isinstance(status, ProjectStatus) else status
-        result.append(tuple(values))
+    for *keys, currency, odd, whole, amounts, count in rows:
+        status = keys[status_at]
+        keys[status_at] = status.value if isinstance(status, ProjectStatus) else status
+        if not amounts:
+            total = None
+        elif odd is not None:
+            total = odd * amounts
+        else:
+            total = whole if isinstance(whole, Decimal) else Decimal(whole or 0)
+        result.append((*keys, currency, total, int(amounts or 0), int(count)))
     return result
+
+
+def _grouped(session: Session, basis: Basis, scope: Scope, *, integers_in_sql: bool) -> Sequence[Any]:
+    if basis == Basis.PROJECTS:
+        columns = _project_columns()
+        currency, value = col(Project.amount_currency), col(Project.amount_value)
+        source: Any = Project.__table__
+        conditions = _project_scope(scope)
+    else:
+        columns = _record_columns()
+        currency, value = col(Amount.currency), col(Amount.value)
+        inner = aliased(Amount)
+        first_amount = (
+            sa.select(inner.id)
+            .where(inner.record_id == col(Record.id))
+            .order_by(inner.position, inner.id)
+            .limit(1)
+            .correlate(Record)
+            .scalar_subquery()
+        )
+        source = sa.outerjoin(Record, Amount, col(Amount.id) == first_amount)
+        conditions = _record_scope(scope)
+    odd: Any = sa.null()
+    grouping = [columns[d] for d in ROW_DIMENSIONS] + [currency]
+    if session.get_bind().dialect.name == "postgresql":  # NUMERIC adds up exactly
+        whole: Any = sa.func.sum(value)
+    else:
+        pattern = sa.literal("*[^0-9-]*", sa.String())
+        special = (
+            sa.or_(value.op("GLOB")(pattern), sa.func.length(value) > 15) if integers_in_sql else sa.true()
+        )
+        odd = sa.case((special, value), else_=sa.null())
+        whole = sa.func.sum(sa.case((special, sa.null()), else_=sa.cast(value, sa.Integer)))
+        grouping.append(odd)
+    statement = (
+        sa.select(*grouping[:6], odd, whole, sa.func.count(value), sa.func.count())
+        .select_from(source)
+        .where(*conditions)
+        .group_by(*grouping)
+    )
+    return session.execute(statement).all()
 
 
 def article_condition(chart: ChartFilter) -> sa.ColumnElement[bool]:
