@@ -58,6 +58,7 @@ class ChartBar:
     length: float
     value_text: str
     tooltip: str = ""
+    short_text: str = ""  # for a narrow vertical bar: ``12.1bn`` instead of ``US$12.1 bn``
 
 
 class BarChart(QWidget):
@@ -230,31 +231,52 @@ class BarChart(QWidget):
         every = max(1, int(widest_label // slot) + (1 if widest_label % slot else 0))
         painter.setPen(GRID_COLOR)
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+        labels = self._axis_labels(plot, slot, label_height, metrics, every)
         regions = []
         for index, bar in enumerate(self.bars):
             left = plot.left() + index * slot
             height = plot.height() * max(bar.length, 0.0) / longest
             rect = QRectF(left + gap / 2, plot.bottom() - height, slot - gap, height)
             painter.fillRect(rect, self._bar_color(index, hover))
-            if small_metrics.horizontalAdvance(bar.value_text) <= slot - 2:
+            text = next(
+                (t for t in (bar.value_text, bar.short_text) if t and small_metrics.horizontalAdvance(t) <= slot),
+                "",
+            )
+            if text:
                 painter.setFont(small)
                 painter.setPen(MUTED_COLOR)
                 painter.drawText(
-                    QRectF(left, rect.top() - value_height, slot, value_height),
+                    QRectF(left - 2, rect.top() - value_height, slot + 4, value_height),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                    bar.value_text,
+                    text,
                 )
-            if index % every == 0:
+            if index in labels:
                 painter.setFont(font)
                 painter.setPen(TEXT_COLOR)
-                centre = left + slot / 2
                 painter.drawText(
-                    QRectF(centre - widest_label / 2, plot.bottom() + 2, widest_label, label_height),
-                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                    bar.label,
+                    labels[index], Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, bar.label
                 )
             regions.append(QRectF(left, body.top(), slot, body.height()))
         return regions
+
+    def _axis_labels(
+        self, plot: QRectF, slot: float, height: float, metrics: QFontMetricsF, every: int
+    ) -> dict[int, QRectF]:
+        """Where each shown label of the time axis goes: every ``every``-th bar, and always the
+        last one (e.g. "(no year)"), leaving out a label that would overlap it."""
+        def place(index: int) -> QRectF:
+            width = metrics.horizontalAdvance(self.bars[index].label) + 6
+            centre = plot.left() + index * slot + slot / 2
+            left = min(max(centre - width / 2, plot.left()), plot.right() - width)
+            return QRectF(left, plot.bottom() + 2, width, height)
+
+        last = len(self.bars) - 1
+        placed = {last: place(last)}
+        for index in range(0, last, every):
+            rect = place(index)
+            if not rect.intersects(placed[last]):
+                placed[index] = rect
+        return placed
 
     # ----------------------------------------------------------------------------- exports
 

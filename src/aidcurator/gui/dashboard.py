@@ -304,7 +304,14 @@ class DashboardWindow(QWidget):
             shown = top_bars(bars, dimension, measure)
             panel.chart.set_bars(
                 [
-                    ChartBar(b.key, b.label, float(b.value(measure)), bar_text(b, measure), bar_tooltip(b, noun))
+                    ChartBar(
+                        b.key,
+                        b.label,
+                        float(b.value(measure)),
+                        bar_text(b, measure),
+                        bar_tooltip(b, noun),
+                        short_text=bar_text(b, measure).removeprefix("US$").replace(" ", ""),
+                    )
                     for b in shown
                 ],
                 note=self._chart_note(bars, shown, measure, noun),
