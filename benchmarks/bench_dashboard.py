@@ -85,7 +85,9 @@ def build(db: Path, n_articles: int) -> None:
                 "recipient": recipient,
                 "commitment_year": 2000 + number % 25 if year else None,
                 "sector": sector,
-                "project_status": (getattr(status, "value", None) if status else STATUSES[number % len(STATUSES)]),
+                "project_status": (
+                    getattr(status, "value", None) if status else STATUSES[number % len(STATUSES)]
+                ),
                 "amount_value": value,
                 "amount_currency": currency,
                 "umbrella": number % 50 == 0,
@@ -149,7 +151,9 @@ def measure(db: Path, repeats: int) -> None:
         app.processEvents()
         opened.append(time.perf_counter() - begin)
         if attempt == 0:
-            print(f"open the dashboard (first time): {opened[0] * 1000:6.0f} ms  (action to every chart painted)")
+            print(
+                f"open the dashboard (first time): {opened[0] * 1000:6.0f} ms  (action to every chart painted)"
+            )
     print(
         f"open the dashboard again ({repeats}x):  median {statistics.median(opened[1:] or opened) * 1000:6.0f} ms, "
         f"max {max(opened) * 1000:6.0f} ms"
@@ -176,7 +180,9 @@ def measure(db: Path, repeats: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=5)
@@ -187,7 +193,15 @@ def main() -> int:
         build(args.db, args.articles)
         return 0
     if args.rebuild or not args.db.exists():
-        command = [sys.executable, __file__, "--build-only", "--db", str(args.db), "--articles", str(args.articles)]
+        command = [
+            sys.executable,
+            __file__,
+            "--build-only",
+            "--db",
+            str(args.db),
+            "--articles",
+            str(args.articles),
+        ]
         subprocess.run(command, check=True)
     measure(args.db, args.repeats)
     return 0

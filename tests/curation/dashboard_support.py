@@ -93,7 +93,9 @@ def fill_projects(db: Path, *, with_projects: bool = True) -> None:
     now = dt.datetime.now(dt.UTC)
     records, amounts, projects, members = [], [], [], []
     for row in PROJECTS:
-        pid, year, donor, recipient, sector, status, value, currency, review, umbrella, override, article = row
+        pid, year, donor, recipient, sector, status, value, currency, review, umbrella, override, article = (
+            row
+        )
         accepted = RecordStatus.ACCEPTED if review == "accepted" else RecordStatus.PENDING
         records.append(_record(pid, article, row, accepted, now))
         if value is not None:

@@ -56,7 +56,9 @@ class _Tally:
         self.count = 0
         self.sums: dict[tuple[str, int | None], list[Any]] = {}  # -> [exact sum, number of amounts]
 
-    def add(self, count: int, currency: str | None, year: int | None, total: Decimal | None, amounts: int) -> None:
+    def add(
+        self, count: int, currency: str | None, year: int | None, total: Decimal | None, amounts: int
+    ) -> None:
         self.count += count
         if total is None or currency is None or not amounts:
             return

@@ -239,7 +239,11 @@ class BarChart(QWidget):
             rect = QRectF(left + gap / 2, plot.bottom() - height, slot - gap, height)
             painter.fillRect(rect, self._bar_color(index, hover))
             text = next(
-                (t for t in (bar.value_text, bar.short_text) if t and small_metrics.horizontalAdvance(t) <= slot),
+                (
+                    t
+                    for t in (bar.value_text, bar.short_text)
+                    if t and small_metrics.horizontalAdvance(t) <= slot
+                ),
                 "",
             )
             if text:
@@ -264,6 +268,7 @@ class BarChart(QWidget):
     ) -> dict[int, QRectF]:
         """Where each shown label of the time axis goes: every ``every``-th bar, and always the
         last one (e.g. "(no year)"), leaving out a label that would overlap it."""
+
         def place(index: int) -> QRectF:
             width = metrics.horizontalAdvance(self.bars[index].label) + 6
             centre = plot.left() + index * slot + slot / 2

@@ -287,9 +287,7 @@ class DashboardWindow(QWidget):
         if totals is None:
             return
         noun = "projects" if totals.basis == Basis.PROJECTS else "records"
-        self.measure_box.setItemText(
-            self.measure_box.findData(Measure.COUNT.value), f"Number of {noun}"
-        )
+        self.measure_box.setItemText(self.measure_box.findData(Measure.COUNT.value), f"Number of {noun}")
         self.note.setText(totals.note())
         if totals.empty:
             self.empty.setText(self._empty_text(totals))
