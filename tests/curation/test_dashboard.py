@@ -76,8 +76,9 @@ def test_top_bars_keeps_the_largest_by_the_chosen_measure(projects_db) -> None:
         totals = curator.dashboard(Scope.ALL)
     donors = totals.charts[Dimension.DONOR]
     assert [b.key for b in top_bars(donors, Dimension.DONOR, Measure.USD, limit=1)] == ["江苏省"]
-    by_count = top_bars(donors, Dimension.DONOR, Measure.COUNT, limit=3)
-    assert {b.count for b in by_count} == {2}
+    by_count = top_bars(donors, Dimension.DONOR, Measure.COUNT, limit=2)
+    assert [b.count for b in by_count] == [2, 2]
+    assert len(top_bars(donors, Dimension.DONOR, Measure.COUNT, limit=3)) == 4  # never "the other 1"
     years = totals.charts[Dimension.YEAR]
     assert top_bars(years, Dimension.YEAR, Measure.USD, limit=1) == list(years)  # a time axis is whole
 

@@ -110,7 +110,7 @@ def top_bars(bars: Sequence[Bar], dimension: Dimension, measure: Measure, limit:
     if dimension in (Dimension.YEAR, Dimension.STATUS):
         return list(bars)
     ranked = sorted(bars, key=lambda b: (-b.value(measure), -b.count, b.key is None, b.label))
-    return ranked[:limit]
+    return ranked if len(ranked) <= limit + 1 else ranked[:limit]  # no "the other 1"
 
 
 def save_chart_file(path: str | os.PathLike[str], data: bytes) -> None:

@@ -72,6 +72,11 @@ def format_usd(value: Decimal) -> str:
     return f"US${value:,.0f}"
 
 
+def counted(number: int, noun: str) -> str:
+    """``1 project``, ``2 projects`` (``noun`` in the plural)."""
+    return f"{number:,} {noun[:-1] if number == 1 else noun}"
+
+
 def bar_text(bar: Bar, measure: Measure) -> str:
     """What a bar's end says."""
     if measure == Measure.COUNT:
@@ -82,10 +87,10 @@ def bar_text(bar: Bar, measure: Measure) -> str:
 
 
 def bar_tooltip(bar: Bar, noun: str) -> str:
-    lines = [bar.label, f"{format_usd(bar.usd)} · {bar.count:,} {noun}"]
+    lines = [bar.label, f"{format_usd(bar.usd)} · {counted(bar.count, noun)}"]
     lines += [f"{currency} {value:,}" for currency, value in bar.by_currency[:4]]
     if bar.no_rate:
-        lines.append(f"{bar.no_rate:,} amounts without a US-dollar rate (not in the total)")
+        lines.append(f"{counted(bar.no_rate, 'amounts')} without a US-dollar rate (not in the total)")
     lines.append("Click to list these articles; click again to clear")
     return "\n".join(lines)
 
@@ -169,6 +174,9 @@ class DashboardWindow(QWidget):
         self.empty.setObjectName("dashboardEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.empty.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25 if font.pointSizeF() > 0 else 12.0)
+        self.empty.setFont(font)
         self.empty.hide()
 
         self.panels: dict[Dimension, ChartPanel] = {}
@@ -336,7 +344,7 @@ class DashboardWindow(QWidget):
             return f"{len(shown)} bars, in {unit}"
         usd = format_usd(sum((b.usd for b in rest), Decimal(0)))
         count = sum(b.count for b in rest)
-        return f"Top {len(shown)} of {len(bars)}, in {unit}; the other {len(rest)}: {usd}, {count:,} {noun}"
+        return f"Top {len(shown)} of {len(bars)}, in {unit}; the other {len(rest)}: {usd}, {counted(count, noun)}"
 
     @staticmethod
     def _empty_text(totals: DashboardTotals) -> str:
