@@ -139,3 +139,30 @@ def test_an_empty_database_shows_why_there_is_nothing(make_window, tmp_path, qtb
     assert dashboard.totals.empty
     assert dashboard.empty.isVisible() and not dashboard.scroll.isVisible()
     assert "Nothing to chart yet" in dashboard.empty.text()
+
+
+def test_the_keyboard_reaches_the_bars(projects_window, qtbot) -> None:
+    window = projects_window
+    dashboard = open_dashboard(window, qtbot)
+    donors = dashboard.panels[Dimension.DONOR].chart
+    donors.setFocus()
+    qtbot.keyClick(donors, Qt.Key.Key_Down)
+    qtbot.keyClick(donors, Qt.Key.Key_Down)  # the second bar: 上海市
+    with qtbot.waitSignal(dashboard.filter_requested) as blocker:
+        qtbot.keyClick(donors, Qt.Key.Key_Return)
+    assert blocker.args[0].value == "上海市"
+    assert window.articles.progress[1] == 1
+
+
+def test_another_database_drops_the_bar_filter(projects_window, qtbot, tmp_path) -> None:
+    window = projects_window
+    dashboard = open_dashboard(window, qtbot)
+    click_bar(qtbot, dashboard.panels[Dimension.DONOR].chart, "广东省")
+    assert window.articles.query.chart is not None
+    other = tmp_path / "other.db"
+    fill_articles(other, n_articles=2)
+    window.dialogs.confirm = lambda *_args: False
+    assert window.open_database(other)
+    assert window.articles.query.chart is None and window.articles.progress[1] == 2
+    qtbot.waitUntil(lambda: dashboard.totals is not None and not dashboard.loading, timeout=10_000)
+    assert dashboard.totals.empty

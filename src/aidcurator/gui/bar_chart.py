@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -78,6 +79,7 @@ class BarChart(QWidget):
         self._hover = -1
         self._regions: list[QRectF] = []  # where each bar was last painted on the widget (click area)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows move between bars, Return clicks
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(320)
 
@@ -340,6 +342,32 @@ class BarChart(QWidget):
         if index >= 0 and self.bars[index].tooltip:
             QToolTip.showText(event.globalPosition().toPoint(), self.bars[index].tooltip, self)
         super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move the marked bar, Return or Space clicks it (the keyboard's click)."""
+        key = event.key()
+        step = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Right: 1,
+        }.get(Qt.Key(key))
+        if step is not None and self.bars:
+            start = self._hover if self._hover >= 0 else (-1 if step > 0 else len(self.bars))
+            self._hover = min(max(start + step, 0), len(self.bars) - 1)
+            self.update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and 0 <= self._hover < len(
+            self.bars
+        ):
+            self.bar_clicked.emit(self.bars[self._hover].key)
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: Any) -> None:
+        self._hover = -1
+        self.update()
+        super().focusOutEvent(event)
 
     def leaveEvent(self, event: Any) -> None:
         self._hover = -1

@@ -439,6 +439,15 @@ class DashboardHost:
         if chart is not None:
             window.show_status_message(f"Listing the articles of the bar {chart.describe()}", 8000)
 
+    def database_changed(self) -> None:
+        """Another database is open: its list starts unfiltered, and an open dashboard adds up afresh."""
+        if self.window.articles.query.chart is not None:
+            self.apply_filter(None)
+        if self.dashboard is not None:
+            self.dashboard.totals = None
+            if self.dashboard.isVisible():
+                self.dashboard.refresh()
+
     def _changed(self) -> None:
         if self.dashboard is not None:
             self.dashboard.refresh_later()

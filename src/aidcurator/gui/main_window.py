@@ -369,6 +369,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         if self.remember:
             self.prefs.remember_database(path)
         self._update_title()
+        self.dashboard.database_changed()
 
     def database_failed(self, path: str) -> None:
         self.prefs.forget_database(path)
