@@ -30,6 +30,7 @@ ROW_DIMENSIONS: tuple[Dimension, ...] = (
     Dimension.STATUS,
 )
 
+_GROUP_ORDER = (Dimension.DONOR, Dimension.RECIPIENT, Dimension.SECTOR, Dimension.STATUS, Dimension.YEAR)
 _ACCEPTED = RecordStatus.ACCEPTED.value
 _AGGREGATE_VALUES = sorted(status.value for status in AGGREGATE_STATUSES)
 
@@ -138,7 +139,10 @@ def _grouped(session: Session, basis: Basis, scope: Scope, *, integers_in_sql: b
         source = sa.outerjoin(Record, Amount, col(Amount.id) == first_amount)
         conditions = _record_scope(scope)
     odd: Any = sa.null()
-    grouping = [columns[d] for d in ROW_DIMENSIONS] + [currency]
+    selected = [columns[d] for d in ROW_DIMENSIONS] + [currency]
+    # The year is not grouped first: SQLite would then walk the year index and fetch every row
+    # through it, slower than reading the table once (0.25 s against 0.15 s at 100,000 projects).
+    grouping = [columns[d] for d in _GROUP_ORDER] + [currency]
     if session.get_bind().dialect.name == "postgresql":  # NUMERIC adds up exactly
         whole: Any = sa.func.sum(value)
     else:
@@ -150,7 +154,7 @@ def _grouped(session: Session, basis: Basis, scope: Scope, *, integers_in_sql: b
         whole = sa.func.sum(sa.case((special, sa.null()), else_=sa.cast(value, sa.Integer)))
         grouping.append(odd)
     statement = (
-        sa.select(*grouping[:6], odd, whole, sa.func.count(value), sa.func.count())
+        sa.select(*selected, odd, whole, sa.func.count(value), sa.func.count())
         .select_from(source)
         .where(*conditions)
         .group_by(*grouping)
