@@ -16,6 +16,16 @@ from aidcurator.curation.changes.amounts import (
 )
 from aidcurator.curation.changes.articles import SetArticleFields
 from aidcurator.curation.changes.base import Change, Macro, quote
+from aidcurator.curation.changes.projects import (
+    AddStatusEvent,
+    ApplyProposal,
+    CreateProject,
+    MarkNotSame,
+    MergeProjects,
+    ProjectChange,
+    SetFieldSource,
+    SplitRecord,
+)
 from aidcurator.curation.changes.records import (
     CreateRecord,
     DeleteRecord,
@@ -37,6 +47,14 @@ def review_keep() -> object:
 
 __all__ = [
     "AddAmount",
+    "AddStatusEvent",
+    "ApplyProposal",
+    "CreateProject",
+    "MarkNotSame",
+    "MergeProjects",
+    "ProjectChange",
+    "SetFieldSource",
+    "SplitRecord",
     "Change",
     "CreateRecord",
     "DeleteAmount",
