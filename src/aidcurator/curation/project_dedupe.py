@@ -26,8 +26,8 @@ from typing import Any
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.domain.project_views import ProjectOutcome, Proposal, Unit
-from aidcurator.store import read_session
 from aidcurator.store import projects as store
+from aidcurator.store import read_session
 from aidcurator.store import repository as repo
 
 #: Two amounts are close when they differ by at most this share of the larger one.
@@ -53,7 +53,11 @@ class _Row:
 
     @property
     def unit(self) -> Unit:
-        return Unit("project", self.project_id) if self.project_id is not None else Unit("record", self.record_id)
+        return (
+            Unit("project", self.project_id)
+            if self.project_id is not None
+            else Unit("record", self.record_id)
+        )
 
 
 def _title_key(text: str) -> str:
@@ -125,7 +129,9 @@ def _window_pairs(rows: list[_Row]) -> Iterable[tuple[_Row, _Row]]:
     keep = 1 - AMOUNT_TOLERANCE
     for i, a in enumerate(with_amount):
         for b in with_amount[i + 1 :]:
-            if b.currency != a.currency or (a.amount is not None and b.amount is not None and a.amount < b.amount * keep):
+            if b.currency != a.currency or (
+                a.amount is not None and b.amount is not None and a.amount < b.amount * keep
+            ):
                 break
             yield a, b
     by_year: dict[int | None, list[_Row]] = defaultdict(list)
@@ -139,7 +145,9 @@ def _window_pairs(rows: list[_Row]) -> Iterable[tuple[_Row, _Row]]:
                     yield a, b
 
 
-def candidate_pairs(rows: Iterable[_Row], new: set[int] | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+def candidate_pairs(
+    rows: Iterable[_Row], new: set[int] | None = None
+) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Scored record pairs (low id first) above :data:`MIN_SCORE`, blocked by recipient; with
     ``new``, only pairs that involve one of those records."""
     by_recipient: dict[str, list[_Row]] = defaultdict(list)
@@ -234,13 +242,13 @@ class DedupeMixin(CuratorBase):
         kept = [
             p
             for p in best.values()
-            if not any(
-                (min(a, b), max(a, b)) in refused for a in records(p.left) for b in records(p.right)
-            )
+            if not any((min(a, b), max(a, b)) in refused for a in records(p.left) for b in records(p.right))
         ]
         return sorted(kept, key=lambda p: (-p.score, p.left.id, p.right.id))
 
-    def apply_proposals(self, proposals: Iterable[Proposal], *, min_score: float = APPLY_SCORE) -> list[ProjectOutcome]:
+    def apply_proposals(
+        self, proposals: Iterable[Proposal], *, min_score: float = APPLY_SCORE
+    ) -> list[ProjectOutcome]:
         """Merge each group of units joined by proposals scoring at least ``min_score`` into one
         project (the lowest project id is kept; loose records join it or make a new one). Each
         group is one change group in the history."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.domain.project_views import ProjectView
-from aidcurator.store import read_session
 from aidcurator.store import projects as store
+from aidcurator.store import read_session
 
 
 class ProjectExportMixin(CuratorBase):

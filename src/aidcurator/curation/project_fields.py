@@ -71,9 +71,7 @@ def _date_value(field: str, src: SourceRecord) -> tuple[dict[str, Any], int] | N
         day = dt.date(src.year_start, 1, 1)
     elif field == "planned_end" and src.year_end is not None and src.project_status in _EARLY:
         day = dt.date(src.year_end, 12, 31)
-    elif field == "actual_start" and src.project_status == "implementation":
-        day = src.published
-    elif field == "actual_end" and src.project_status == "completed":
+    elif (field, src.project_status) in (("actual_start", "implementation"), ("actual_end", "completed")):
         day = src.published
     elif field not in PROJECT_FIELD_COLUMNS:
         raise ValueError(f"{field!r} is not a project field; choose one of {', '.join(PROJECT_FIELDS)}")

@@ -202,7 +202,11 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
                 target = store.add_project(session)
                 made.append(target.id)
                 store.add_project_edit(
-                    session, project_id=target.id, action="project_create", actor=who, new_value=list(record_ids)
+                    session,
+                    project_id=target.id,
+                    action="project_create",
+                    actor=who,
+                    new_value=list(record_ids),
                 )
             assert target.id is not None
             picks = dict(target.field_sources or {})
@@ -238,7 +242,9 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
         return self._operate(touched, work, expected_versions)
 
     @staticmethod
-    def _member_edits(session: Session, moved: Mapping[int, int | None], target: int | None, who: str) -> None:
+    def _member_edits(
+        session: Session, moved: Mapping[int, int | None], target: int | None, who: str
+    ) -> None:
         articles = {s.record_id: s.article_id for s in store.source_records(session, record_ids=list(moved))}
         for record_id, old in moved.items():
             store.add_project_edit(
@@ -268,7 +274,11 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
             owner = store.projects_of(session, record_ids=[record_id])[record_id]
             project = store.add_project(session)
             store.add_project_edit(
-                session, project_id=owner, action="project_split", actor=who, new_value=project.id,
+                session,
+                project_id=owner,
+                action="project_split",
+                actor=who,
+                new_value=project.id,
                 record_id=record_id,
             )
             store.set_members(session, project_id=project.id, record_ids=[record_id])
@@ -327,8 +337,13 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
                 picks[field] = record_id
             project.field_sources = picks
             store.add_project_edit(
-                session, project_id=project_id, action="project_source", actor=who, field=field,
-                old_value=old, new_value=record_id,
+                session,
+                project_id=project_id,
+                action="project_source",
+                actor=who,
+                field=field,
+                old_value=old,
+                new_value=record_id,
             )
             refresh(session, project)
             return project_id, []
@@ -357,7 +372,11 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
             )
             store.add_events(session, project_id=project_id, events=[event])
             store.add_project_edit(
-                session, project_id=project_id, action="project_status", actor=who, field="status_event",
+                session,
+                project_id=project_id,
+                action="project_status",
+                actor=who,
+                field="status_event",
                 new_value={"status": value, "on_date": on_date, "note": note},
             )
             refresh(session, project)
@@ -376,7 +395,11 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
             if event.origin == "extracted":
                 raise ValueError("an extracted status event follows its record; change the record instead")
             store.add_project_edit(
-                session, project_id=project_id, action="project_status", actor=who, field="status_event",
+                session,
+                project_id=project_id,
+                action="project_status",
+                actor=who,
+                field="status_event",
                 old_value={"status": event.status, "on_date": event.on_date, "note": event.note},
             )
             refresh(session, project)
@@ -398,7 +421,14 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
     ) -> ProjectOutcome:
         """Set the curator's own project columns: review_status, umbrella, recommended_override,
         recommended_reason, notes, parent_id."""
-        allowed = {"review_status", "umbrella", "recommended_override", "recommended_reason", "notes", "parent_id"}
+        allowed = {
+            "review_status",
+            "umbrella",
+            "recommended_override",
+            "recommended_reason",
+            "notes",
+            "parent_id",
+        }
         wrong = set(values) - allowed
         if wrong:
             raise ValueError(f"{', '.join(sorted(wrong))} cannot be set here; they come from the sources")
@@ -410,8 +440,13 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
                 if old != value:
                     setattr(project, name, value)
                     store.add_project_edit(
-                        session, project_id=project_id, action="project_update", actor=who, field=name,
-                        old_value=old, new_value=value,
+                        session,
+                        project_id=project_id,
+                        action="project_update",
+                        actor=who,
+                        field=name,
+                        old_value=old,
+                        new_value=value,
                     )
             project.updated_at = store.utcnow()
             return project_id, []
@@ -431,7 +466,9 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
                 project = store.find_project(session, project_id=state.project_id)
                 expected = expected_versions.get(state.project_id)
                 if project is None and expected is not None:
-                    raise ConflictError(f"project {state.project_id} was deleted elsewhere; nothing was undone")
+                    raise ConflictError(
+                        f"project {state.project_id} was deleted elsewhere; nothing was undone"
+                    )
                 if project is not None and expected is None:
                     raise ConflictError(f"project {state.project_id} exists again; nothing was undone")
                 if project is not None and project.version != expected:
@@ -446,7 +483,10 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
             for state in sorted(states, key=lambda s: s.columns is not None):  # deletions first
                 store.put_state(session, state=state)
                 store.add_project_edit(
-                    session, project_id=state.project_id, action="project_restore", actor=who,
+                    session,
+                    project_id=state.project_id,
+                    action="project_restore",
+                    actor=who,
                     new_value=None if state.columns is None else list(state.record_ids),
                 )
                 if state.columns is not None and focus is None:
@@ -462,15 +502,22 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
         if record_a == record_b:
             raise ValueError("a record is always the same as itself")
         with write_session(self.engine) as session:
-            missing = {record_a, record_b} - store.existing_record_ids(session, record_ids=[record_a, record_b])
+            missing = {record_a, record_b} - store.existing_record_ids(
+                session, record_ids=[record_a, record_b]
+            )
             if missing:
                 raise NotFoundError(f"record {min(missing)} does not exist (it may have been deleted)")
             who = self._who(None)
             added = store.add_not_same(session, records=(record_a, record_b), actor=who)
             if added:
                 store.add_project_edit(
-                    session, project_id=None, action="not_same", actor=who, field="not_same",
-                    record_id=record_a, new_value=[record_a, record_b],
+                    session,
+                    project_id=None,
+                    action="not_same",
+                    actor=who,
+                    field="not_same",
+                    record_id=record_a,
+                    new_value=[record_a, record_b],
                 )
             return added
 
@@ -479,7 +526,12 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, CuratorBase):
             removed = store.remove_not_same(session, records=(record_a, record_b))
             if removed:
                 store.add_project_edit(
-                    session, project_id=None, action="not_same", actor=self._who(None), field="not_same",
-                    record_id=record_a, old_value=[record_a, record_b],
+                    session,
+                    project_id=None,
+                    action="not_same",
+                    actor=self._who(None),
+                    field="not_same",
+                    record_id=record_a,
+                    old_value=[record_a, record_b],
                 )
             return removed

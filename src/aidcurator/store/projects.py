@@ -339,9 +339,7 @@ def add_not_same(session: Session, *, records: tuple[int, int], actor: str) -> b
 def remove_not_same(session: Session, *, records: tuple[int, int]) -> bool:
     low, high = _pair(*records)
     result = session.execute(
-        sa.delete(NotSamePair).where(
-            col(NotSamePair.record_low) == low, col(NotSamePair.record_high) == high
-        )
+        sa.delete(NotSamePair).where(col(NotSamePair.record_low) == low, col(NotSamePair.record_high) == high)
     )
     return bool(getattr(result, "rowcount", 0))
 

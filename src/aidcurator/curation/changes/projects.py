@@ -46,7 +46,9 @@ class ProjectChange(Change):
     def _expected(self, curator: Curator, states: Sequence[ProjectState]) -> dict[int, int | None]:
         """Each project's version now, as this curator's changes left it (None: gone)."""
         book = curator.project_versions
-        return {s.project_id: (None if s.version is None else book.get(s.project_id, s.version)) for s in states}
+        return {
+            s.project_id: (None if s.version is None else book.get(s.project_id, s.version)) for s in states
+        }
 
     def _first(self, curator: Curator) -> bool:
         self.outcome = self.operation(curator, dict(self.seen))  # what the person acted on
@@ -111,7 +113,9 @@ class AddStatusEvent(ProjectChange):
     ) -> None:
         super().__init__(
             f"add status {status} to project {project.id}",
-            lambda c, seen: c.add_status_event(project.id, status, on_date, note=note, expected_versions=seen),
+            lambda c, seen: c.add_status_event(
+                project.id, status, on_date, note=note, expected_versions=seen
+            ),
             _seen(project),
         )
 
