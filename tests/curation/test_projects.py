@@ -17,6 +17,7 @@ from aidcurator.curation.changes import (
     SetFieldSource,
     SplitRecord,
 )
+from aidcurator.curation.project_dedupe import APPLY_SCORE
 from aidcurator.domain.project_views import Unit
 
 
@@ -43,7 +44,7 @@ def test_three_articles_become_one_project_and_undo_restores_three_records(
     proposals = curator.propose_duplicates(hospital)
     units = {u for p in proposals for u in (p.left, p.right)}
     assert units == {Unit("record", r) for r in hospital}
-    assert all(p.score >= 0.75 for p in proposals)
+    assert all(p.score >= APPLY_SCORE for p in proposals)
     assert proposals == sorted(proposals, key=lambda p: -p.score)
 
     change = ApplyProposal(proposals[0])

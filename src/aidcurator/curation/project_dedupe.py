@@ -35,7 +35,7 @@ AMOUNT_TOLERANCE = Decimal("0.05")
 #: Pairs scoring below this are not proposed.
 MIN_SCORE = 0.55
 #: ``propose --apply`` merges proposals scoring at least this.
-APPLY_SCORE = 0.75
+APPLY_SCORE = 0.8
 _WEIGHTS = {"title": 0.4, "amount": 0.35, "year": 0.15, "donor": 0.10}
 _CJK = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])")
 

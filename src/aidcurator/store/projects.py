@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from aidcurator.domain import RecordStatus
 from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.project_views import ProjectRow, ProjectState, SourceRecord, StatusEvent
 from aidcurator.store.edits import _GROUP
@@ -439,9 +440,9 @@ def _dedupe_select() -> Any:
         )
         .join(Article, col(Article.id) == col(Record.article_id))
         .outerjoin(ProjectRecord, col(ProjectRecord.record_id) == col(Record.id))
-        .where(col(Record.status) != "rejected", recipient.is_not(None))
+        .where(col(Record.status) != RecordStatus.REJECTED, recipient.is_not(None))
     )
-    return statement, recipient, year
+    return statement, recipient
 
 
 def dedupe_rows(
@@ -454,21 +455,21 @@ def dedupe_rows(
     recipient is one of ``blocks``' and whose year is within one of its year (undated blocks: any
     year), or of all records (neither given). Rejected records and records without recipient are
     left out."""
-    statement, recipient, year = _dedupe_select()
+    statement, recipient = _dedupe_select()
     found: list[tuple[Any, ...]] = []
     if record_ids is not None:
         for chunk in _chunks(sorted(set(record_ids))):
             found.extend(session.execute(statement.where(col(Record.id).in_(chunk))).all())
     elif blocks is not None:
-        by_recipient: dict[str, set[int | None]] = {}
+        near: dict[str, set[int | None]] = {}
         for key, block_year in blocks:
-            by_recipient.setdefault(key, set()).add(block_year)
-        for key, years in by_recipient.items():
-            condition = recipient == key
-            if None not in years:
-                near = sorted({y + d for y in years if y is not None for d in (-1, 0, 1)})
-                condition = sa.and_(condition, sa.or_(year.in_(near), year.is_(None)))
-            found.extend(session.execute(statement.where(condition)).all())
+            years = near.setdefault(key, set())
+            years.update((None,) if block_year is None else (block_year - 1, block_year, block_year + 1))
+        for chunk in _chunks(sorted(near)):
+            for row in session.execute(statement.where(recipient.in_(chunk))):
+                years = near[row[1]]
+                if None in years or row[3] is None or int(row[3]) in years:
+                    found.append(row)
     else:
         found.extend(session.execute(statement).all())
     amounts = first_amounts(session, record_ids=[int(r[0]) for r in found])
