@@ -230,3 +230,16 @@ def test_amounts_stay_exact_and_a_deleted_member_leaves_the_project(
     refreshed = curator.project(project_id)
     assert refreshed.record_ids == tuple(hospital[:2])
     assert refreshed.project_status == "committed"
+
+
+def test_a_member_record_edited_later_shows_in_the_project_at_once(
+    real_curator: Curator, hospital: list[int]
+) -> None:
+    curator = real_curator
+    project_id = curator.create_project(hospital[:2]).project_id
+    curator.update_record_field(hospital[1], "project_status", "implementation")
+    curator.update_amount(curator.record(hospital[1]).amounts[0].id, value="125000000")
+    view = curator.project(project_id)
+    assert view.project_status == "implementation"
+    assert [e.status for e in view.events] == ["pledged", "implementation"]
+    assert view.amount_value == Decimal("125000000") and view.sources["amount"] == hospital[1]

@@ -49,16 +49,23 @@ def check_project_version(project: Any, expected: Versions) -> None:
 
 
 def project_view(session: Session, project_id: int) -> ProjectView:
+    """The project as its records say now: fields, sources and status history are worked out from
+    the members (a record edited since the last project change shows at once)."""
     project = store.load_project(session, project_id=project_id)
     session.flush()
-    members = store.source_records(session, record_ids=store.member_ids(session, project_id=project_id))
-    _values, sources = rules.resolve(members, project.field_sources or {})
+    ids = store.member_ids(session, project_id=project_id)
+    members = store.source_records(session, record_ids=ids)
+    picks = rules.clean_picks(project.field_sources or {}, ids)
+    values, sources = rules.resolve(members, picks)
+    stored = store.status_events(session, project_id=project_id)
+    events = [e for e in stored if e.origin != "extracted"] + rules.extracted_events(members)
+    columns = {**store.project_columns(project), **values, "project_status": rules.current_status(events)}
     return ProjectView(
         id=project_id,
         version=project.version,
-        columns=store.project_columns(project),
+        columns=columns,
         members=tuple(members),
-        events=tuple(rules.ordered_events(store.status_events(session, project_id=project_id))),
+        events=tuple(rules.ordered_events(events)),
         sources=sources,
     )
 
