@@ -22,7 +22,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-WORDS = "hospital school road bridge stadium clinic water supply power plant port railway farm centre".split()
+WORDS = (
+    "hospital",
+    "school",
+    "road",
+    "bridge",
+    "stadium",
+    "clinic",
+    "water",
+    "supply",
+    "power",
+    "plant",
+    "port",
+    "railway",
+    "farm",
+    "centre",
+)
 
 
 def build(db: Path, records: int, recipients: int, seed: int = 11) -> list[int]:
