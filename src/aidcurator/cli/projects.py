@@ -49,14 +49,15 @@ def cmd_propose(args: argparse.Namespace) -> int:
             print(_proposal_line(proposal))
         print(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''} (P = project, R = record)")
         if args.apply:
-            outcomes = curator.apply_proposals(proposals, min_score=args.threshold)
+            from aidcurator.curation.project_dedupe import APPLY_SCORE
+
+            threshold = APPLY_SCORE if args.threshold is None else args.threshold
+            outcomes = curator.apply_proposals(proposals, min_score=threshold)
             for outcome in outcomes:
                 print(
                     f"project {outcome.project_id}: {len(curator.project(outcome.project_id).members)} records"
                 )
-            print(
-                f"Merged {len(outcomes)} group{'s' if len(outcomes) != 1 else ''} scoring ≥ {args.threshold}"
-            )
+            print(f"Merged {len(outcomes)} group{'s' if len(outcomes) != 1 else ''} scoring ≥ {threshold}")
     return EXIT_OK
 
 
@@ -166,7 +167,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def add_parser(commands: Any, db_option: argparse.ArgumentParser) -> None:
     """Add ``projects`` and its subcommands to the main parser's ``commands``."""
-    from aidcurator.curation.project_dedupe import APPLY_SCORE
     from aidcurator.domain.project_views import PROJECT_FIELDS
 
     projects = commands.add_parser(
@@ -179,7 +179,7 @@ def add_parser(commands: Any, db_option: argparse.ArgumentParser) -> None:
     p = sub.add_parser("propose", parents=[db_option], help="print duplicate proposals, best first")
     p.add_argument("--article", type=int, action="append", metavar="ID", help="only for these (new) articles")
     p.add_argument("--apply", action="store_true", help="merge the proposals scoring at least --threshold")
-    p.add_argument("--threshold", type=float, default=APPLY_SCORE, help=f"default {APPLY_SCORE}")
+    p.add_argument("--threshold", type=float, help="the lowest score merged (default 0.8)")
     p.set_defaults(func=cmd_propose)
 
     p = sub.add_parser("list", parents=[db_option], help="the projects, newest first")

@@ -26,6 +26,7 @@ from typing import Any
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.domain.project_views import ProjectOutcome, Proposal, Unit
+from aidcurator.store import project_pairs as pairs_store
 from aidcurator.store import projects as store
 from aidcurator.store import read_session
 from aidcurator.store import repository as repo
@@ -199,12 +200,12 @@ class DedupeMixin(CuratorBase):
         """Proposals (best first) for all records, or for ``record_ids`` against their blocks."""
         with read_session(self.engine) as session:
             if record_ids is None:
-                rows = [_row(r) for r in store.dedupe_rows(session)]
+                rows = [_row(r) for r in pairs_store.dedupe_rows(session)]
                 pairs = candidate_pairs(rows)
             else:
-                new_rows = [_row(r) for r in store.dedupe_rows(session, record_ids=record_ids)]
+                new_rows = [_row(r) for r in pairs_store.dedupe_rows(session, record_ids=record_ids)]
                 blocks = {(r.recipient, r.year) for r in new_rows}
-                rows = [_row(r) for r in store.dedupe_rows(session, blocks=blocks)] if blocks else []
+                rows = [_row(r) for r in pairs_store.dedupe_rows(session, blocks=blocks)] if blocks else []
                 seen = {r.record_id for r in rows}
                 rows += [r for r in new_rows if r.record_id not in seen]
                 pairs = candidate_pairs(rows, new={r.record_id for r in new_rows})
@@ -238,7 +239,7 @@ class DedupeMixin(CuratorBase):
             return members.get(unit.id, []) if unit.kind == "project" else [unit.id]
 
         everyone = sorted({r for pair in best for u in pair for r in records(u)})
-        refused = store.not_same_pairs(session, record_ids=everyone)
+        refused = pairs_store.not_same_pairs(session, record_ids=everyone)
         kept = [
             p
             for p in best.values()

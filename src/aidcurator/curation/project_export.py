@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from aidcurator.curation.base import CuratorBase
+from aidcurator.curation.project_base import project_view
 from aidcurator.domain.project_views import ProjectView
 from aidcurator.store import projects as store
 from aidcurator.store import read_session
@@ -38,8 +39,6 @@ class ProjectExportMixin(CuratorBase):
         return len(views)
 
     def _project_views(self, project_ids: Sequence[int] | None) -> Iterator[ProjectView]:
-        from aidcurator.curation.projects import project_view
-
         with read_session(self.engine) as session:
             ids = store.all_project_ids(session) if project_ids is None else list(project_ids)
             for project_id in ids:
