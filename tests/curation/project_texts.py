@@ -70,3 +70,23 @@ def import_articles(curator, articles) -> list[int]:
 
 def record_ids(curator, article_ids) -> list[int]:
     return [r.id for a in article_ids for r in curator.records(a)]
+
+
+#: The same three steps told in Chinese.
+HOSPITAL_ZH = (
+    (
+        "中国承诺贷款建设基苏木总医院",
+        dt.date(2021, 3, 1),
+        "中国承诺向肯尼亚提供1.2亿美元贷款，用于建设基苏木总医院。",
+    ),
+    (
+        "基苏木总医院贷款协议签署",
+        dt.date(2021, 9, 10),
+        "中国与肯尼亚在内罗毕签署基苏木总医院贷款协议，贷款金额1.2亿美元。",
+    ),
+    (
+        "基苏木总医院竣工移交",
+        dt.date(2022, 11, 20),
+        "由中国提供1.2亿美元贷款建设的肯尼亚基苏木总医院日前竣工并移交肯方。",
+    ),
+)

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from project_texts import HOSPITAL, OTHER_RECIPIENT, SCHOOL, import_articles, record_ids
+from project_texts import HOSPITAL, HOSPITAL_ZH, OTHER_RECIPIENT, SCHOOL, import_articles, record_ids
 
 from aidcurator.curation import Curator
 from aidcurator.curation.changes import MarkNotSame
@@ -126,3 +126,15 @@ def test_groups_join_chains_of_proposals() -> None:
     ]
     assert proposal_groups(proposals, 0.75) == [[p, a, b]]
     assert proposal_groups(proposals) == [[p, a, b], [c, d]]
+
+
+def test_chinese_reports_of_one_project_become_one_project(real_curator: Curator) -> None:
+    curator = real_curator
+    ids = record_ids(curator, import_articles(curator, HOSPITAL_ZH))
+    proposals = curator.proposals_for_articles(list(range(1, 4)))
+    assert {u for p in proposals for u in (p.left, p.right)} == {Unit("record", r) for r in ids}
+    (outcome,) = curator.apply_proposals(proposals)
+    view = curator.project(outcome.project_id)
+    assert view.record_ids == tuple(ids)
+    assert [e.status for e in view.events] == ["pledged", "committed", "completed"]
+    assert (view.donor_code, view.recipient_code, view.amount_currency) == ("CHN", "KEN", "USD")
