@@ -130,8 +130,9 @@ def test_groups_join_chains_of_proposals() -> None:
 
 def test_chinese_reports_of_one_project_become_one_project(real_curator: Curator) -> None:
     curator = real_curator
-    ids = record_ids(curator, import_articles(curator, HOSPITAL_ZH))
-    proposals = curator.proposals_for_articles(list(range(1, 4)))
+    articles = import_articles(curator, HOSPITAL_ZH)
+    ids = record_ids(curator, articles)
+    proposals = curator.proposals_for_articles(articles)
     assert {u for p in proposals for u in (p.left, p.right)} == {Unit("record", r) for r in ids}
     (outcome,) = curator.apply_proposals(proposals)
     view = curator.project(outcome.project_id)
