@@ -35,6 +35,7 @@ def panel(qtbot, curator: Curator, hospital: list[int]) -> ProjectsPanel:
 
 
 def _select(table, rows) -> None:
+    """Select rows through the selection model (``selectRow`` follows held keyboard modifiers)."""
     table.clearSelection()
     model = table.selectionModel()
     for row in rows:
@@ -44,7 +45,7 @@ def _select(table, rows) -> None:
 
 def test_models_pass_the_model_tester(qtmodeltester, panel: ProjectsPanel) -> None:
     panel.find_duplicates()
-    panel.proposal_table.selectRow(0)
+    _select(panel.proposal_table, [0])
     panel.apply_selected_proposal()
     for model in (panel.projects, panel.members, panel.fields, panel.proposals):
         qtmodeltester.check(model)
@@ -56,10 +57,10 @@ def test_proposals_become_one_project_and_undo_takes_it_apart(panel: ProjectsPan
     panel.find_duplicates()
     assert panel.proposals.rowCount() == 3
     assert panel.message.text() == "3 possible duplicates"
-    panel.proposal_table.selectRow(0)
+    _select(panel.proposal_table, [0])
     panel.apply_selected_proposal()
     assert panel.projects.rowCount() == 1 and panel.members.rowCount() == 2
-    panel.proposal_table.selectRow(0)
+    _select(panel.proposal_table, [0])
     panel.apply_selected_proposal()
     assert panel.projects.rowCount() == 1 and panel.members.rowCount() == 3
     assert panel.proposals.rowCount() == 0
@@ -78,7 +79,7 @@ def test_proposals_become_one_project_and_undo_takes_it_apart(panel: ProjectsPan
 def test_split_merge_and_not_same(panel: ProjectsPanel, curator: Curator, hospital) -> None:
     curator.create_project(hospital)
     panel.refresh()
-    panel.project_table.selectRow(0)
+    _select(panel.project_table, [0])
     _select(panel.member_table, [2])
     panel.split_selected()
     assert panel.projects.rowCount() == 2
@@ -94,7 +95,7 @@ def test_split_merge_and_not_same(panel: ProjectsPanel, curator: Curator, hospit
     assert panel.projects.rowCount() == 1
     assert curator.project(panel.projects.rows[0].id).record_ids == tuple(hospital)
 
-    panel.project_table.selectRow(0)
+    _select(panel.project_table, [0])
     _select(panel.member_table, [0, 2])
     panel.not_same_selected()
     assert panel.message.text().startswith("Saved: records")

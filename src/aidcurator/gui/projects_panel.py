@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -266,8 +273,11 @@ class ProjectsPanel(QWidget):
         keep = select if select is not None else (self.current.id if self.current else None)
         self.projects.set_rows(self.curator.projects(search=self.search.text(), limit=1000))
         row = next((i for i, p in enumerate(self.projects.rows) if p.id == keep), None)
-        if row is not None:
-            self.project_table.selectRow(row)
+        if row is not None:  # (selectRow would follow held keyboard modifiers)
+            flags = QItemSelectionModel.SelectionFlag
+            self.project_table.selectionModel().select(
+                self.projects.index(row, 0), flags.ClearAndSelect | flags.Rows
+            )
         self._show(keep if row is not None else None)
 
     def _selected(self, table: QTableView) -> list[Any]:
