@@ -46,6 +46,7 @@ class _FlowRules:
     headline_pattern: Prefiltered
     headlines: tuple[_Ranked, ...]
     status_default: ProjectStatus
+    status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
     signed_is_done: frozenset[FlowType]  # a signed (committed) flow of these types is completed
     scan: PrefilteredSet  # flows, statuses and exceptions found in one pass
 
@@ -164,6 +165,10 @@ def _rules() -> _FlowRules:
             headline_pattern=_groups(headlines),
             headlines=_ranked(headlines, statuses),
             status_default=ProjectStatus(data["status_default"]),
+            status_default_by_flow={
+                FlowType(flow): ProjectStatus(status)
+                for flow, status in data.get("status_default_by_flow", {}).items()
+            },
             signed_is_done=frozenset(FlowType(f) for f in data.get("signed_is_done", [])),
             scan=PrefilteredSet([flow_pattern, exceptions, status_pattern]),
         )
@@ -288,6 +293,6 @@ class FlowReader:
             record.project_status = status[2]
             record.evidence["project_status"] = [status[1]]
         else:
-            record.project_status = rules.status_default
+            record.project_status = rules.status_default_by_flow.get(record.flow_type, rules.status_default)
         if record.project_status is ProjectStatus.COMMITTED and record.flow_type in rules.signed_is_done:
             record.project_status = ProjectStatus.COMPLETED  # the debt is cancelled when it is signed
