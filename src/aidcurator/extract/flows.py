@@ -47,7 +47,7 @@ class _FlowRules:
     headlines: tuple[_Ranked, ...]
     status_default: ProjectStatus
     status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
-    signed_is_done: frozenset[FlowType]  # a signed (committed) flow of these types is completed
+    done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
     scan: PrefilteredSet  # flows, statuses and exceptions found in one pass
 
 
@@ -169,7 +169,10 @@ def _rules() -> _FlowRules:
                 FlowType(flow): ProjectStatus(status)
                 for flow, status in data.get("status_default_by_flow", {}).items()
             },
-            signed_is_done=frozenset(FlowType(f) for f in data.get("signed_is_done", [])),
+            done_when={
+                FlowType(flow): frozenset(ProjectStatus(s) for s in statuses)
+                for flow, statuses in data.get("done_when", {}).items()
+            },
             scan=PrefilteredSet([flow_pattern, exceptions, status_pattern]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
@@ -294,5 +297,5 @@ class FlowReader:
             record.evidence["project_status"] = [status[1]]
         else:
             record.project_status = rules.status_default_by_flow.get(record.flow_type, rules.status_default)
-        if record.project_status is ProjectStatus.COMMITTED and record.flow_type in rules.signed_is_done:
+        if record.project_status in rules.done_when.get(record.flow_type, ()):
             record.project_status = ProjectStatus.COMPLETED  # the debt is cancelled when it is signed
