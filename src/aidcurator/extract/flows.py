@@ -207,7 +207,9 @@ def _status_cues(
         if m.lastgroup:
             entry = _entry(m.lastgroup)
             if entry < len(ranked):  # past the ranked entries: an exception, no status
-                cues.append((ranked[entry].rank, Span(offset + m.start(), offset + m.end()), ranked[entry].status))
+                cues.append(
+                    (ranked[entry].rank, Span(offset + m.start(), offset + m.end()), ranked[entry].status)
+                )
     return cues
 
 

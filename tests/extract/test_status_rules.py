@@ -1,0 +1,145 @@
+"""Project status rules of resources/rules/flows.json (own sentences, one or more per rule)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from aidcurator.domain import FlowType, ProjectStatus
+from aidcurator.extract import extract
+
+
+def _record(text: str, value: str):
+    result = extract(text)
+    return next(r for r in result.records if r.amounts[0].value == Decimal(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [
+        # a headline that reports a pledge decides the lead paragraph's records
+        (
+            "China pledges 8 million dollars for Ruritanian schools\n\n"
+            "The two governments signed an agreement on the grant of 8 million dollars in May.",
+            "8000000",
+            ProjectStatus.PLEDGED,
+        ),
+        (
+            "中方承诺援助五所学校\n\n双方签署协议，中方向该国提供3000万元人民币无偿援助。",
+            "30000000",
+            ProjectStatus.PLEDGED,
+        ),
+        # a memorandum of understanding or a framework agreement is a pledge, even when signed
+        (
+            "Ruritania and China signed a memorandum of understanding on a loan of 40 million dollars for a power plant.",
+            "40000000",
+            ProjectStatus.PLEDGED,
+        ),
+        (
+            "The ministers signed a framework agreement under which Beijing would lend 90 million dollars.",
+            "90000000",
+            ProjectStatus.PLEDGED,
+        ),
+        ("双方签署了谅解备忘录，中方将提供2亿元贷款。", "200000000", ProjectStatus.PLEDGED),
+        # agreed to provide: a pledge; a signed agreement after it: a commitment
+        (
+            "Beijing agreed to provide Ruritania with a grant of 3 million dollars.",
+            "3000000",
+            ProjectStatus.PLEDGED,
+        ),
+        (
+            "Beijing agreed to provide a grant of 3 million dollars; the grant agreement was signed in June.",
+            "3000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # a state that still lasts outranks the completion of a part
+        (
+            "The first phase of the 12 million dollar highway was completed in 2010, "
+            "but the second phase is still under construction.",
+            "12000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        (
+            "By March the 70 million dollar port was 60 percent complete.",
+            "70000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        ("总投资5000万元的综合楼完成了主体结构，目前仍在施工。", "50000000", ProjectStatus.IMPLEMENTATION),
+        # disbursement under way is implementation, a full one completion, none at all no cue
+        (
+            "Of the 50 million dollar loan signed in 2009, part had been disbursed by 2012.",
+            "50000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        (
+            "The 50 million dollar loan signed in 2009 was fully disbursed by 2012.",
+            "50000000",
+            ProjectStatus.COMPLETED,
+        ),
+        (
+            "The 9 million dollar loan was signed in 2008, but the money was never disbursed.",
+            "9000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # what is expected is not yet done
+        (
+            "Construction of the 6 million dollar bridge began in 2012 and is expected to be completed in 2015.",
+            "6000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        # a plant in operation is completed
+        ("The 30 million dollar power plant began operations in 2011.", "30000000", ProjectStatus.COMPLETED),
+        ("总投资3亿元的电站已于去年投入运营。", "300000000", ProjectStatus.COMPLETED),
+        # an open question is no cue
+        (
+            "China signed an agreement on equipment worth 2 million dollars; "
+            "it is unclear whether the equipment was delivered.",
+            "2000000",
+            ProjectStatus.COMMITTED,
+        ),
+        (
+            "The grant agreement for 4 million dollars was signed, though there is no evidence that the clinic was completed.",
+            "4000000",
+            ProjectStatus.COMMITTED,
+        ),
+    ],
+)
+def test_status_rule(text: str, value: str, status: ProjectStatus) -> None:
+    record = _record(text, value)
+    assert record.project_status is status
+    assert record.evidence["project_status"]
+
+
+def test_headline_pledge_does_not_reach_a_later_paragraph_with_its_own_cue() -> None:
+    text = (
+        "China pledges new aid to Ruritania\n\n"
+        "The premier promised further help during his visit.\n\n"
+        "A hospital built with a grant of 5 million dollars was handed over in 2009."
+    )
+    assert _record(text, "5000000").project_status is ProjectStatus.COMPLETED
+
+
+def test_loan_without_a_cue_defaults_to_committed() -> None:
+    record = _record("Ruritania: a loan of 25 million dollars for the ports.", "25000000")
+    assert record.flow_type is FlowType.LOAN
+    assert record.project_status is ProjectStatus.COMMITTED
+    assert "project_status" not in record.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China announced that it would cancel debts of 15 million dollars owed by Ruritania.",
+        "China and Ruritania signed an agreement to write off 15 million dollars of debt.",
+    ],
+)
+def test_debt_relief_is_completed_once_announced_or_signed(text: str) -> None:
+    record = _record(text, "15000000")
+    assert record.flow_type is FlowType.DEBT_RELIEF
+    assert record.project_status is ProjectStatus.COMPLETED
+
+
+def test_debt_relief_cue_with_hyphen() -> None:
+    record = _record("China granted Ruritania debt-relief worth 11 million dollars.", "11000000")
+    assert record.flow_type is FlowType.DEBT_RELIEF
