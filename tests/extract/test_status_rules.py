@@ -82,6 +82,27 @@ def _record(text: str, value: str):
             "9000000",
             ProjectStatus.COMMITTED,
         ),
+        # work that began, progresses or has a date set for its end is under way
+        (
+            "Ruritania signed a loan of 14 million dollars for the dam; work on the spillway began in 2013.",
+            "14000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        (
+            "The loan agreement for the 8 million dollar water plant was signed; the project started in May.",
+            "8000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        (
+            "The deal on the 5 million dollar hospital was signed and the builders report good progress.",
+            "5000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        (
+            "The agreement on the 3 million dollar school was signed; it is scheduled to open in 2016.",
+            "3000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
         # what is expected is not yet done
         (
             "Construction of the 6 million dollar bridge began in 2012 and is expected to be completed in 2015.",
