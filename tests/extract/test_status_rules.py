@@ -53,6 +53,17 @@ def _record(text: str, value: str):
             "3000000",
             ProjectStatus.COMMITTED,
         ),
+        # an agreement named in passing is no commitment; a loan or grant agreement is
+        (
+            "Under an agreement reached in 2001, China would provide Ruritania with 6 million dollars.",
+            "6000000",
+            ProjectStatus.PLEDGED,
+        ),
+        (
+            "A loan agreement of 6 million dollars for the railway is now in force.",
+            "6000000",
+            ProjectStatus.COMMITTED,
+        ),
         # a state that still lasts outranks the completion of a part
         (
             "The first phase of the 12 million dollar highway was completed in 2010, "
@@ -139,6 +150,12 @@ def test_headline_pledge_does_not_reach_a_later_paragraph_with_its_own_cue() -> 
         "A hospital built with a grant of 5 million dollars was handed over in 2009."
     )
     assert _record(text, "5000000").project_status is ProjectStatus.COMPLETED
+
+
+def test_granted_alone_is_no_stage() -> None:
+    record = _record("China granted Ruritania 2 million dollars for wells.", "2000000")
+    assert record.project_status is ProjectStatus.COMPLETED  # the grant default, no cue
+    assert "project_status" not in record.evidence
 
 
 def test_loan_without_a_cue_defaults_to_committed() -> None:
