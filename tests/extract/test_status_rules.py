@@ -42,6 +42,11 @@ def _record(text: str, value: str):
             ProjectStatus.PLEDGED,
         ),
         ("双方签署了谅解备忘录，中方将提供2亿元贷款。", "200000000", ProjectStatus.PLEDGED),
+        (
+            "A memorandum of understanding on a 20 million dollar credit line was signed in Beijing in May.",
+            "20000000",
+            ProjectStatus.PLEDGED,
+        ),
         # agreed to provide: a pledge; a signed agreement after it: a commitment
         (
             "Beijing agreed to provide Ruritania with a grant of 3 million dollars.",
