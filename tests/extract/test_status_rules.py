@@ -30,6 +30,19 @@ def _record(text: str, value: str):
             "30000000",
             ProjectStatus.PLEDGED,
         ),
+        # a headline that reports a signing or a commitment outranks pledges and works under way
+        (
+            "China signs 12 million dollar loan for Ruritanian port\n\n"
+            "The loan, announced last year, will fund a new quay; work on the site began in March.",
+            "12000000",
+            ProjectStatus.COMMITTED,
+        ),
+        (
+            "China commits 7 million dollars to Ruritanian clinics\n\n"
+            "The 7 million dollars paid for two clinics that were handed over in June.",
+            "7000000",
+            ProjectStatus.COMPLETED,
+        ),
         # a memorandum of understanding or a framework agreement is a pledge, even when signed
         (
             "Ruritania and China signed a memorandum of understanding on a loan of 40 million dollars for a power plant.",
