@@ -141,6 +141,22 @@ def _record(text: str, value: str):
         # a plant in operation is completed
         ("The 30 million dollar power plant began operations in 2011.", "30000000", ProjectStatus.COMPLETED),
         ("总投资3亿元的电站已于去年投入运营。", "300000000", ProjectStatus.COMPLETED),
+        # cancelled and suspended outrank every stage
+        (
+            "The 40 million dollar loan was signed in 2010, but it got cancelled in 2013.",
+            "40000000",
+            ProjectStatus.CANCELLED,
+        ),
+        (
+            "Talks on a 25 million dollar credit began in 2009; the negotiations broke down in 2011.",
+            "25000000",
+            ProjectStatus.CANCELLED,
+        ),
+        (
+            "Work on the 9 million dollar stadium started in 2011 and was brought to a halt in 2012.",
+            "9000000",
+            ProjectStatus.SUSPENDED,
+        ),
         # an open question is no cue
         (
             "China signed an agreement on equipment worth 2 million dollars; "
