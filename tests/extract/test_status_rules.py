@@ -138,6 +138,22 @@ def _record(text: str, value: str):
             "6000000",
             ProjectStatus.IMPLEMENTATION,
         ),
+        # a handover in any spelling is a completion; negotiations that began are no works
+        (
+            "China signed a grant of 2 million dollars for an office block and handed the block over to the ministry in 2009.",
+            "2000000",
+            ProjectStatus.COMPLETED,
+        ),
+        (
+            "The hand-over ceremony for the 10,000 dollar donation was held in May.",
+            "10000",
+            ProjectStatus.COMPLETED,
+        ),
+        (
+            "Negotiations on the 30 million dollar loan began in 2006; the loan agreement was signed in 2008.",
+            "30000000",
+            ProjectStatus.COMMITTED,
+        ),
         # a plant in operation is completed
         ("The 30 million dollar power plant began operations in 2011.", "30000000", ProjectStatus.COMPLETED),
         ("总投资3亿元的电站已于去年投入运营。", "300000000", ProjectStatus.COMPLETED),
