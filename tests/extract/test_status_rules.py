@@ -43,6 +43,19 @@ def _record(text: str, value: str):
             "7000000",
             ProjectStatus.COMPLETED,
         ),
+        (
+            "China signs memorandum on Ruritanian port loan\n\n"
+            "The memorandum foresees a loan of 50 million dollars; the contract was signed the same day.",
+            "50000000",
+            ProjectStatus.PLEDGED,
+        ),
+        # a gift in the past tense in a headline is done
+        (
+            "China gave 3 million dollars to Ruritanian flood victims\n\n"
+            "The 3 million dollars will help families rebuild their homes.",
+            "3000000",
+            ProjectStatus.COMPLETED,
+        ),
         # a memorandum of understanding or a framework agreement is a pledge, even when signed
         (
             "Ruritania and China signed a memorandum of understanding on a loan of 40 million dollars for a power plant.",
