@@ -2,11 +2,17 @@
 
 Both come from cue words in ``resources/rules/flows.json``. The flow type is read from the amount's
 own sentence, then the title (the text's first line), then the amount's paragraph; the first flow type in
-the rule file's priority order with a cue in a scope wins. The status is read from the amount's
-paragraph (a headline joins the lead paragraph), after blanking out forward-looking phrases (``expected to be
-completed``); the furthest stage with a cue wins (a project handed over was also signed). Without
-a cue the defaults of the rule file apply. Every decided field keeps the span of its cue word as
-evidence (``record.evidence["flow_type"]`` / ``["project_status"]``).
+the rule file's priority order with a cue in a scope wins.
+
+The status is read from the amount's paragraph (a headline joins the lead paragraph). Status phrases
+(``signed a memorandum of understanding``, ``still under construction``) and exceptions (``expected to be
+completed``, ``unclear whether``) are read first and their words blanked out; then the stage cues. Every
+cue has a rank: its stage's place in the rule file (the furthest stage first: a project handed over was
+also signed), or, for a phrase that ``outranks`` a stage, just above that stage. The best-ranked cue wins;
+the headline's cues (``China pledges …``) join those of the lead paragraph and of a paragraph without cues.
+Without a cue the default of the record's flow type applies (a loan: committed), else the rule file's
+default. A debt relief that is pledged or committed is completed (``done_when``). Every decided field
+keeps the span of its cue as evidence (``record.evidence["flow_type"]`` / ``["project_status"]``).
 """
 
 from __future__ import annotations
