@@ -95,6 +95,17 @@ def _record(text: str, value: str):
             "6000000",
             ProjectStatus.COMMITTED,
         ),
+        # what a government would or decided to give is a pledge
+        (
+            "The vice president said China would extend a grant of 4 million dollars to Ruritania.",
+            "4000000",
+            ProjectStatus.PLEDGED,
+        ),
+        (
+            "China decided to provide 2.5 million dollars of relief to Ruritania's refugees.",
+            "2500000",
+            ProjectStatus.PLEDGED,
+        ),
         # a state that still lasts outranks the completion of a part
         (
             "The first phase of the 12 million dollar highway was completed in 2010, "
