@@ -6,7 +6,8 @@ the rule file's priority order with a cue in a scope wins.
 
 The status is read from the amount's paragraph (a headline joins the lead paragraph). Status phrases
 (``signed a memorandum of understanding``, ``still under construction``) and exceptions (``expected to be
-completed``, ``unclear whether``) are read first and their words blanked out; then the stage cues. Every
+completed``, ``unclear whether``) are read in the same pass as the stage cues, and a stage cue that
+overlaps one of them does not count. Every
 cue has a rank: its stage's place in the rule file (the furthest stage first: a project handed over was
 also signed), or, for a phrase that ``outranks`` a stage, just above that stage. The best-ranked cue wins;
 the headline's cues (``China pledges …``) join those of the lead paragraph and of a paragraph without cues.
@@ -219,6 +220,17 @@ def _status_cues(
     return cues
 
 
+def _outside(matches: list[re.Match[str]], blanks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The ``matches`` that overlap none of ``blanks`` (both in text order, ``blanks`` non-overlapping)."""
+    ends = [b.end() for b in blanks]
+    kept = []
+    for m in matches:
+        i = bisect_left(ends, m.start() + 1)  # the first blank that ends after the match starts
+        if i == len(blanks) or blanks[i].start() >= m.end():
+            kept.append(m)
+    return kept
+
+
 class FlowReader:
     """Reads flow types and statuses for the records of one text. Each paragraph that holds an amount
     (a headline joined to the lead paragraph) is scanned once, when its first record asks."""
@@ -241,11 +253,8 @@ class FlowReader:
             chunk = self.text[start:end]
             flows, exceptions, statuses = rules.scan.findall(chunk, 0, len(chunk))
             phrases = _status_cues(exceptions, rules.phrases, start)
-            if exceptions:  # blanked out, the statuses are looked for again
-                blanked = chunk
-                for m in reversed(exceptions):
-                    blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
-                statuses = list(rules.status_pattern.finditer(blanked))
+            if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
+                statuses = _outside(statuses, exceptions)
             stages = [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, start)[1]]
             cues = self._scanned[paragraph] = (_scan(flows, start), stages + phrases)
             hits = rules.detail_scan.hits(chunk, 0, len(chunk))
