@@ -156,6 +156,11 @@ def _record(text: str, value: str):
             "3000000",
             ProjectStatus.IMPLEMENTATION,
         ),
+        (
+            "The 60 million dollar loan was signed in 2010 and a Chinese firm won the construction contract in 2011.",
+            "60000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
         # what is expected is not yet done
         (
             "Construction of the 6 million dollar bridge began in 2012 and is expected to be completed in 2015.",
