@@ -106,6 +106,11 @@ def _record(text: str, value: str):
             "2500000",
             ProjectStatus.PLEDGED,
         ),
+        (
+            "Ruritania and China inked a deal on a 15 million dollar credit for buses.",
+            "15000000",
+            ProjectStatus.COMMITTED,
+        ),
         # a state that still lasts outranks the completion of a part
         (
             "The first phase of the 12 million dollar highway was completed in 2010, "
