@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from aidcurator.domain import (
     UNKNOWN_CURRENCY,
@@ -31,6 +32,13 @@ from aidcurator.domain import (
 from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.fastre import after_first, alternation, first_chars
 from aidcurator.extract.flows import FlowReader
+from aidcurator.extract.parties import (
+    chain_tails,
+    group_recipient,
+    is_example,
+    is_venue_around,
+    pairing_area,
+)
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -315,9 +323,10 @@ class _Context:
     main: _Parties
     lead: CandidateRecord | None
     places: _PlacesByLevel
+    tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
 
 
-def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
+def _pick_parties(places: list[Mention], anchor: int, text: str) -> _Parties:
     """Nearest donor-side and recipient-side places; foreign aid: China gives, the country receives."""
 
     def distance(m: Mention) -> int:
@@ -347,7 +356,7 @@ def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
             ),
             None,
         )
-        if other is not None:  # not 泰州, a city in 江苏
+        if other is not None and not _listed_together(first, other, text):  # not 泰州, a city in 江苏
             return _Parties(first, other)
     recipient = None
     if recipients:
@@ -357,20 +366,32 @@ def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
     return _Parties(donors[0] if donors else None, recipient)
 
 
-def _main_parties(places: list[Mention]) -> _Parties:
-    """The article's most named donor and recipient (earlier mentions weigh a little more)."""
+def _listed_together(first: Mention, other: Mention, text: str) -> bool:
+    """``湖南、浙江``: two places joined by a list mark give side by side; neither receives."""
+    return other.start > first.end and text[first.end : other.start].strip() in ("、", ",", "，")
+
+
+def _main_parties(text: str, places: list[Mention]) -> _Parties:
+    """The article's most named donor and recipient (earlier mentions weigh a little more).
+
+    A place named as an example of a group (江苏等9省市) does not vote, and the main donor never
+    receives (澳门各界…澳门: the giver's own name does not make it the recipient)."""
     donor_votes: Counter[str] = Counter()
     recipient_votes: Counter[str] = Counter()
     first_seen: dict[str, Mention] = {}
     for index, place in enumerate(places):
         name = place.data.get("name", "")
         first_seen.setdefault(name, place)
+        if is_example(text, place):
+            continue
         weight = 2 if index < 3 else 1
         if _side(place) == "donor" or _is_china(place):
             donor_votes[name] += weight
         elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):
             recipient_votes[name] += weight + (1 - _AREA_RANK.get(place.data.get("level", ""), 3) / 10)
     donor = first_seen[donor_votes.most_common(1)[0][0]] if donor_votes else None
+    if donor is not None:
+        recipient_votes.pop(donor.data.get("name", ""), None)
     recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None
     if donor is not None and recipient_votes:
         donor_name = donor.data.get("name", "")
@@ -389,7 +410,15 @@ def _main_parties(places: list[Mention]) -> _Parties:
                 ),
             )
     if recipient is None:
-        regions = [p for p in places if _side(p) != "donor" and not _is_china(p)]
+        giver = donor.data.get("name") if donor is not None else None
+        regions = [
+            p
+            for p in places
+            if _side(p) != "donor"
+            and not _is_china(p)
+            and p.data.get("name") != giver
+            and not is_example(text, p)
+        ]
         recipient = regions[0] if regions else None
     return _Parties(donor, recipient)
 
@@ -584,8 +613,9 @@ def assemble_records(
     sectors = [m for m in mentions if m.kind is MentionKind.SECTOR]
     sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
-    main = _main_parties(places)
+    main = _main_parties(text, places)
     places_by_level = _PlacesByLevel(places)
+    tails = chain_tails(text, places)
     blanked = _Blanked(text, _rules().exceptions)
     rate_blanked = _Blanked(text, _rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
@@ -642,7 +672,7 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = _Context(main, records[0] if records else None, places_by_level)
+        context = _Context(main, records[0] if records else None, places_by_level, tails)
         _fill_parties(
             record,
             text,
@@ -696,11 +726,14 @@ def _default_kind(records: list[CandidateRecord]) -> None:
 
 
 def _is_venue(text: str, place: Mention) -> bool:
-    """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报)."""
+    """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报), where a
+    meeting was held (在成都召开), or names an organisation the money is passed on through (channel)."""
     rules = _rules()
     return bool(
-        rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
+        place.data.get("role_hint") == "channel"
+        or rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
         or rules.venue_before.search(text, max(0, place.start - 8), place.start)
+        or is_venue_around(text, place)
     )
 
 
@@ -1047,9 +1080,8 @@ def _fill_parties(
     one, the donor's only pairing (inferred), the lead record's recipient, the article's main recipient
     or the programme word (援疆 → 新疆) stand in.
     """
-    main, lead = context.main, context.lead
-    near = _pick_parties(places, amount.start)
-    donor = near.donor or main.donor
+    near = _pick_parties(places, amount.start, text)
+    donor = near.donor or context.main.donor
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
         record.donor = donor_name
@@ -1067,35 +1099,25 @@ def _fill_parties(
         and (recipient is None or recipient in ancestors_of(parent.recipient))
     ):
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
-    if recipient is None:
+    if recipient is None and not spans:
         recipient, spans = _recipient_of(text, candidates)
-    if recipient is None and near.recipient is not None:  # 江苏省与陕西省协作: the second donor receives
-        recipient, spans = near.recipient.data.get("name"), [near.recipient.span]
-    if recipient is None:
-        recipient, spans = _anaphora(text, amount, segment, context.places)
-    fallbacks: list[tuple[str, list[Span]]] = []
-    if lead is not None and lead.recipient and lead.donor == record.donor:
-        fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
-    if main.recipient is not None:
-        fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
-    if recipient is None and donor_name:  # the article's own place when the donor aids it
-        paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
-        if paired is not None:
-            recipient, spans = paired
-    programme = _programme_region(text[segment[0] : sentence_end])
-    if recipient is None and donor_name and programme in (None, _XINJIANG):  # the table covers 援疆 only
-        recipient = _only_pairing(donor_name)
-        if recipient is not None:
+    if recipient is None and not spans and (group := group_recipient(text, segment[0], sentence_end)):
+        spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
+    if recipient is None and not spans:
+        recipient, spans, inferred_recipient = _fallback_recipient(
+            text, amount, segment, sentence_end, record, donor_name, blocked, near, context
+        )
+        if inferred_recipient:
             inferred.append("recipient")
-    if recipient is None and fallbacks:
-        recipient, spans = fallbacks[0]
-    if recipient is None:
-        recipient = programme or _text_programme_region(text)
     if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
         inferred.append("recipient")
     if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
-        recipient, spans = programme, []
+        recipient, spans = _programme_region(text[segment[0] : sentence_end]), []
+    if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
+        recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
+    if recipient is None:
+        spans = []
     if recipient is not None:
         record.recipient = recipient
         if spans:
@@ -1115,6 +1137,53 @@ def _fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+def _fallback_recipient(
+    text: str,
+    amount: Mention,
+    segment: tuple[int, int],
+    sentence_end: int,
+    record: CandidateRecord,
+    donor_name: str | None,
+    blocked: set[str | None],
+    near: _Parties,
+    context: _Context,
+) -> tuple[str | None, list[Span], bool]:
+    """The recipient of an amount whose sentence names none: (name, evidence, inferred from the table).
+
+    In order: the second of two donor-side places (江苏省与陕西省协作), an anaphora (该县), the lead record's
+    or the article's recipient when the donor aids it, the donor's only pairing, the area of the donor's
+    pairings when the article's place in Xinjiang is not one the donor aids (山东援疆 in an article about
+    深圳 and 塔县 → 喀什地区), the lead or main recipient, and the programme word (援疆 → 新疆)."""
+    main, lead = context.main, context.lead
+    if near.recipient is not None and near.recipient.data.get("name") not in blocked:
+        return near.recipient.data.get("name"), [near.recipient.span], False  # 江苏省与陕西省协作
+    recipient, spans = _anaphora(text, amount, segment, context.places)
+    if recipient is not None and recipient not in blocked:  # "the province" that gives is no recipient
+        return recipient, spans, False
+    fallbacks: list[tuple[str, list[Span]]] = []
+    if lead is not None and lead.recipient and lead.donor == record.donor:
+        fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
+    if main.recipient is not None:
+        fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
+    if donor_name:  # the article's own place when the donor aids it
+        paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
+        if paired is not None:
+            return paired[0], paired[1], False
+    programme = _programme_region(text[segment[0] : sentence_end])
+    elsewhere = (programme not in (None, _XINJIANG)) or bool(
+        fallbacks and not place_is_xinjiang(fallbacks[0][0])
+    )
+    if donor_name and not elsewhere:  # the table covers 援疆 only
+        only = _only_pairing(donor_name)
+        if only is not None:
+            return only, [], True
+        if fallbacks and (area := pairing_area(donor_name)) is not None:
+            return area, [], True  # the article's place is in Xinjiang but not one this donor aids
+    if fallbacks:
+        return fallbacks[0][0], fallbacks[0][1], False
+    return programme or _text_programme_region(text), [], False
 
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
@@ -1140,7 +1209,9 @@ def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Sp
     """The one place that receives, from the places named around an amount.
 
     A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
-    stands for its parent; several places give the smallest place holding them all.
+    stands for its parent; several places give the smallest place holding them all, two far apart the
+    first named. Three or more countries written as one list give no recipient, with their spans:
+    (None, spans) is such a group.
     """
     named: dict[str, list[Span]] = {}
     etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
@@ -1169,10 +1240,30 @@ def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Sp
         return chosen[0], spans_of[chosen[0]]
     spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
     common = smallest_common_place(chosen)
-    if common is None:  # countries far apart: the first named
+    if common is None and all(_country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
+        return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
+    if common is None:  # places far apart: the first named
         first = min(chosen, key=lambda n: spans_of[n][0].start)
         return first, spans_of[first]
     return common, spans
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
+
+
+def _enumerated(text: str, spans: list[Span]) -> int:
+    """The longest run of places written as one list (``India, Indonesia, Thailand and Maldives``)."""
+    best = run = 1
+    for before, after in pairwise(spans):
+        run = run + 1 if _LIST_GAP.fullmatch(text, before.end, after.start) else 1
+        best = max(best, run)
+    return best if spans else 0
+
+
+@cache  # the gazetteer does not change while the process runs
+def _country_name(name: str) -> bool:
+    place = lookup_place(name)
+    return bool(place and place.level == "country")
 
 
 def _anaphora(

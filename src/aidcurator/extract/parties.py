@@ -1,0 +1,144 @@
+"""Who gives and who receives: rules that read around a place or across the whole article.
+
+The words live in ``resources/rules/parties.json``; :mod:`aidcurator.extract.records` calls these
+helpers while it fills a record's donor and recipient.
+
+* :func:`is_venue_around` — a place that only says where a meeting was held (在成都召开的座谈会) or where
+  goods left from (从广州机场起运) is no party.
+* :func:`is_example` — ``江苏等9省市``: the place is one example of a group of places.
+* :func:`group_recipient` — ``向有关受灾国家提供``, ``to the Horn of Africa``: many receivers and no single
+  place holds them, so the recipient stays empty.
+* :func:`chain_tails` — ``四川雅安芦山地震灾区``: where an article writes a province with a place inside it, a
+  bare mention of the province elsewhere stands for that place.
+* :func:`pairing_area` — the smallest place holding all of a donor's pairings (山东省 → 喀什地区).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.domain import Mention, Span
+from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.extract.places import ancestors_of, pairing_for, smallest_common_place
+from aidcurator.resources import resource_path
+
+__all__ = ["chain_tails", "group_recipient", "is_example", "is_venue_around", "pairing_area"]
+
+
+@dataclass(frozen=True)
+class _PartyRules:
+    group_zh: re.Pattern[str]
+    group_en: re.Pattern[str]
+    example_after: re.Pattern[str]
+    chain_stop_after: re.Pattern[str]
+    venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
+
+
+def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
+    words = [w for w in words if w]
+    if not words:
+        return re.compile(r"(?!)")
+    if english:
+        return re.compile(
+            rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
+        )
+    return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+@cache
+def _rules() -> _PartyRules:
+    data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))
+    try:
+        groups = data["group_recipients"]
+        venue: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        for before, after in data["venue_around"]:
+            venue.append((re.compile(before) if before else None, re.compile(after) if after else None))
+        return _PartyRules(
+            group_zh=_words(groups["zh"], english=False),
+            group_en=_words(groups["en"], english=True),
+            example_after=re.compile(data["example_after"]),
+            chain_stop_after=re.compile(data["chain_stop_after"]),
+            venue_around=tuple(venue),
+        )
+    except (KeyError, ValueError, TypeError, re.error) as exc:
+        raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
+
+
+def is_venue_around(text: str, place: Mention) -> bool:
+    """Whether the words around ``place`` make it a meeting place or a point of departure."""
+    before_text = text[max(0, place.start - 40) : place.start]
+    after_text = text[place.end : place.end + 30]
+    for before, after in _rules().venue_around:
+        if before is not None and before.search(before_text) is None:
+            continue
+        if after is not None and after.match(after_text) is None:
+            continue
+        return True
+    return False
+
+
+def is_example(text: str, place: Mention) -> bool:
+    """``江苏等9省市``: the place is named as one example of a group."""
+    return _rules().example_after.match(text, place.end, place.end + 12) is not None
+
+
+def group_recipient(text: str, start: int, end: int) -> Span | None:
+    """Where ``text[start:end]`` names a group of receivers that no single place holds."""
+    rules = _rules()
+    match = rules.group_zh.search(text, start, end) or rules.group_en.search(text, start, end)
+    return Span(match.start(), match.end()) if match else None
+
+
+def chain_tails(text: str, places: list[Mention]) -> dict[str, Mention]:
+    """Province (or prefecture) name → the place inside it that the article writes right after it.
+
+    ``四川雅安芦山``: 四川省 → 芦山县 and 雅安市 → 芦山县. Only when the article names no other place inside
+    the province (else a bare ``四川`` may mean any of them); chains ending on one line (四川雅安, 四川雅安芦山)
+    give the deepest place. A chain followed by 等 (河南郑州等地) stands for the province and gives nothing.
+    """
+    tails: dict[str, set[str]] = {}
+    tail_mention: dict[str, Mention] = {}
+    i = 0
+    while i < len(places):
+        j = i
+        while (
+            j + 1 < len(places)
+            and places[j + 1].start == places[j].end
+            and places[j].data.get("name") in ancestors_of(places[j + 1].data.get("name", ""))
+        ):
+            j += 1
+        if j > i and not _rules().chain_stop_after.match(text, places[j].end):
+            tail = places[j]
+            for k in range(i, j):
+                tails.setdefault(places[k].data.get("name", ""), set()).add(tail.data.get("name", ""))
+            tail_mention.setdefault(tail.data.get("name", ""), tail)
+        i = j + 1
+    if not tails:
+        return {}
+    inside: dict[str, set[str]] = {}
+    for place in places:
+        name = place.data.get("name", "")
+        for ancestor in ancestors_of(name):
+            inside.setdefault(ancestor, set()).add(name)
+    out: dict[str, Mention] = {}
+    for head, ends in tails.items():
+        end = max(ends, key=lambda n: len(ancestors_of(n)))
+        if any(e != end and e not in ancestors_of(end) for e in ends):
+            continue  # 四川雅安 and 四川绵阳: no single place
+        others = inside.get(head, set()) - {end, *ancestors_of(end)}
+        if not others:
+            out[head] = tail_mention[end]
+    return out
+
+
+@cache  # the gazetteer does not change while the process runs
+def pairing_area(donor: str) -> str | None:
+    """The smallest place holding every place the pairing table has ``donor`` aid (direct or derived)."""
+    rows = [r for r in pairing_for(donor) if r.certainty in ("direct", "derived")]
+    names = list(dict.fromkeys(r.recipient for r in rows))
+    if len(names) < 2:
+        return names[0] if names else None
+    return smallest_common_place(names)
