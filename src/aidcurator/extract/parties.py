@@ -97,10 +97,12 @@ def chain_tails(text: str, places: list[Mention]) -> dict[str, Mention]:
 
     ``四川雅安芦山``: 四川省 → 芦山县 and 雅安市 → 芦山县. Only when the article names no other place inside
     the province (else a bare ``四川`` may mean any of them); chains ending on one line (四川雅安, 四川雅安芦山)
-    give the deepest place. A chain followed by 等 (河南郑州等地) stands for the province and gives nothing.
+    give the deepest place. A province written before such a chain followed by 等 (河南郑州等地) anywhere in the article stands
+    for itself.
     """
     tails: dict[str, set[str]] = {}
     tail_mention: dict[str, Mention] = {}
+    examples: set[str] = set()  # heads of a chain followed by 等
     i = 0
     while i < len(places):
         j = i
@@ -110,7 +112,9 @@ def chain_tails(text: str, places: list[Mention]) -> dict[str, Mention]:
             and places[j].data.get("name") in ancestors_of(places[j + 1].data.get("name", ""))
         ):
             j += 1
-        if j > i and not _rules().chain_stop_after.match(text, places[j].end):
+        if j > i and _rules().chain_stop_after.match(text, places[j].end):
+            examples.update(places[k].data.get("name", "") for k in range(i, j))
+        elif j > i:
             tail = places[j]
             for k in range(i, j):
                 tails.setdefault(places[k].data.get("name", ""), set()).add(tail.data.get("name", ""))
@@ -125,6 +129,8 @@ def chain_tails(text: str, places: list[Mention]) -> dict[str, Mention]:
             inside.setdefault(ancestor, set()).add(name)
     out: dict[str, Mention] = {}
     for head, ends in tails.items():
+        if head in examples:
+            continue
         end = max(ends, key=lambda n: len(ancestors_of(n)))
         if any(e != end and e not in ancestors_of(end) for e in ends):
             continue  # 四川雅安 and 四川绵阳: no single place
