@@ -156,3 +156,43 @@ def test_a_donor_that_does_not_aid_the_articles_place_aids_its_paired_area() -> 
 def test_the_xinjiang_pairing_is_not_inferred_in_an_article_about_another_region() -> None:
     text = "江西省对口援建四川小金县灾后重建。\n三年来，江西共投入援建资金13亿余元。"
     assert _first(text).recipient == "小金县"
+
+
+# --- conversions are no records -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "China delivered aid worth 21.6 million yuan (US$2.6 million) to Nepal.",
+            [(Decimal("21600000"), "CNY"), (Decimal("2600000"), "USD")],
+        ),
+        (
+            "By 2009 China had given 256 billion yuan, or nearly 40 billion US dollars, in aid.",
+            [(Decimal("256000000000"), "CNY"), (Decimal("40000000000"), "USD")],
+        ),
+        (
+            "中国政府向老挝提供1亿元人民币（约合1500万美元）无偿援助。",
+            [(Decimal("100000000"), "CNY"), (Decimal("15000000"), "USD")],
+        ),
+    ],
+)
+def test_an_amount_restated_in_another_currency_is_a_further_amount_of_the_record(
+    text: str, values: list[tuple[Decimal, str]]
+) -> None:
+    records = extract(text, DAY).records
+    assert len(records) == 1
+    assert [(a.value, a.currency) for a in records[0].amounts] == values
+
+
+def test_two_amounts_in_the_same_currency_stay_two_records() -> None:
+    records = extract("China gave 5 million yuan (and another 3 million yuan later) to Laos.", DAY).records
+    assert len(records) == 2
+
+
+def test_a_headline_in_the_converted_currency_takes_the_year_of_the_body() -> None:
+    text = "China gives $1.8m in relief to Sri Lanka\n\nIn January 2005, China donated goods worth 15 million yuan (around $1.8 million)."
+    records = extract(text, DAY).records
+    headline = next(r for r in records if r.amounts[0].currency == "USD")
+    assert headline.year_start == 2005

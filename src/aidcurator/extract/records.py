@@ -133,6 +133,7 @@ class _RecordRules:
     venue_after: re.Pattern[str]
     timestamp: re.Pattern[str]
     venue_before: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -190,6 +191,7 @@ def _rules() -> _RecordRules:
             timestamp=re.compile(data.get("timestamp") or "(?!)"),
             venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
+            conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -625,9 +627,17 @@ def assemble_records(
     previous_end = 0
     flows = FlowReader(text, lambda position: _paragraph(text, position))
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
+    record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
+        if index and _is_conversion(text, amount_mentions[index - 1], amount):
+            # 21.6 million yuan (US$2.6 million): the same money in another currency, no record of its own
+            if (into := record_of.get(index - 1)) is not None:
+                _add_conversion(records, into, amount)
+                record_of[index] = into
+            previous_end = amount.end
+            continue
         if _not_a_record(text, amount, sentence, rate_blanked):
             previous_end = amount.end
             continue
@@ -701,8 +711,10 @@ def assemble_records(
         duplicate = _find_duplicate(records, record, title_end, same_value)
         if duplicate is not None:
             _fold(records[duplicate], record)
+            record_of[index] = duplicate
             continue
         same_value.append(len(records))
+        record_of[index] = len(records)
         records.append(record)
         if kind is not AmountKind.SHARE:
             last_parent = len(records) - 1
@@ -711,6 +723,51 @@ def assemble_records(
     _sector_from_text(text, sectors, records)
     _fill_codes(records)
     return records
+
+
+def _is_conversion(text: str, before: Mention, amount: Mention) -> bool:
+    """Whether ``amount`` restates ``before`` in another currency (``443.2 million yuan (69.58 million U.S.
+    dollars)``, ``256 billion yuan, or nearly 40 billion US dollars``, ``1亿元（约合1500万美元）``)."""
+    if not before.currency or not amount.currency or before.currency == amount.currency:
+        return False
+    if before.currency == UNKNOWN_CURRENCY or amount.currency == UNKNOWN_CURRENCY:
+        return False
+    return _rules().conversion_gap.fullmatch(text, before.end, amount.start) is not None
+
+
+def _add_conversion(records: list[CandidateRecord], into: int, amount: Mention) -> None:
+    """A conversion is a further amount of the record it restates (kept once), not a record of its own.
+
+    When an earlier record has the converted figure as its own amount (the headline's ``$1.83m`` over the
+    body's ``15 million yuan (around $1.83 million)``), that record takes what the body says (year,
+    recipient …) as a repeat of it would give."""
+    record = records[into]
+    assert amount.value is not None
+    converted = CandidateAmount(
+        text=amount.text,
+        value=amount.value,
+        currency=amount.currency or UNKNOWN_CURRENCY,
+        qualifier=amount.qualifier or Qualifier.EXACT,
+        kind=record.amounts[0].kind,
+        span=amount.span,
+        value_max=amount.value_max,
+    )
+    record.evidence["amount"].append(amount.span)
+    if not any(a.value == amount.value and a.currency == amount.currency for a in record.amounts):
+        record.amounts.append(converted)
+    for index, other in enumerate(records):
+        first = other.amounts[0]
+        if (
+            index != into
+            and first.value == amount.value
+            and first.value_max == amount.value_max
+            and first.currency in (amount.currency, UNKNOWN_CURRENCY)
+        ):
+            restated = replace(
+                record, amounts=[converted], evidence={**record.evidence, "amount": [amount.span]}
+            )
+            _fold(other, restated)
+            break
 
 
 def _default_kind(records: list[CandidateRecord]) -> None:
