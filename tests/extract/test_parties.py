@@ -196,3 +196,17 @@ def test_a_headline_in_the_converted_currency_takes_the_year_of_the_body() -> No
     records = extract(text, DAY).records
     headline = next(r for r in records if r.amounts[0].currency == "USD")
     assert headline.year_start == 2005
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("东部省市向西部投入财政援助资金20亿元，县均投入3000万元。", [Decimal("2000000000")]),
+        (
+            "China gave Kenya a grant of 50 million yuan. Trade volume between the two reached 8 billion dollars.",
+            [Decimal("50000000")],
+        ),
+    ],
+)
+def test_per_county_averages_and_trade_volumes_are_no_records(text: str, kept: list[Decimal]) -> None:
+    assert [r.amounts[0].value for r in extract(text, DAY).records] == kept

@@ -34,7 +34,7 @@ class _PartyRules:
     group_en: re.Pattern[str]
     example_after: re.Pattern[str]
     chain_stop_after: re.Pattern[str]
-    venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str], ...]
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -53,9 +53,10 @@ def _rules() -> _PartyRules:
     data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))
     try:
         groups = data["group_recipients"]
-        venue: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = []
-        for before, after in data["venue_around"]:
-            venue.append((re.compile(before) if before else None, re.compile(after) if after else None))
+        venue: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str]] = []
+        for before, after, *needs in data["venue_around"]:
+            pair = (re.compile(before) if before else None, re.compile(after) if after else None)
+            venue.append((*pair, needs[0] if needs else ""))
         return _PartyRules(
             group_zh=_words(groups["zh"], english=False),
             group_en=_words(groups["en"], english=True),
@@ -69,12 +70,13 @@ def _rules() -> _PartyRules:
 
 def is_venue_around(text: str, place: Mention) -> bool:
     """Whether the words around ``place`` make it a meeting place or a point of departure."""
-    before_text = text[max(0, place.start - 40) : place.start]
-    after_text = text[place.end : place.end + 30]
-    for before, after in _rules().venue_around:
-        if before is not None and before.search(before_text) is None:
+    start, end = place.start, place.end
+    for before, after, needs in _rules().venue_around:
+        if needs and needs not in text[max(0, start - 12) : start].lower():
+            continue  # a quick test before the pattern
+        if after is not None and after.match(text, end, end + 30) is None:
             continue
-        if after is not None and after.match(after_text) is None:
+        if before is not None and before.search(text, max(0, start - 40), start) is None:
             continue
         return True
     return False
