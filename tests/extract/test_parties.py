@@ -210,3 +210,31 @@ def test_a_headline_in_the_converted_currency_takes_the_year_of_the_body() -> No
 )
 def test_per_county_averages_and_trade_volumes_are_no_records(text: str, kept: list[Decimal]) -> None:
     assert [r.amounts[0].value for r in extract(text, DAY).records] == kept
+
+
+# --- donors -------------------------------------------------------------------------------------
+
+
+def test_china_is_no_donor_of_its_own_regions() -> None:
+    text = (
+        "Nineteen Chinese provinces provided 18.8 billion yuan of aid funds to Xinjiang last year. "
+        "Over the past nine years, Xinjiang has received a total investment of nearly 120 billion yuan."
+    )
+    record = _records(text)[Decimal("120000000000")]
+    assert record.donor is None
+    assert record.recipient == "新疆维吾尔自治区"
+
+
+def test_donors_named_in_a_list_are_not_the_articles_donor() -> None:
+    text = (
+        "19个援疆省市援疆资金到疆已达110亿元，其中：湖南、浙江资金到疆已超额完成计划。"
+        "2010年以来，援疆项目累计到疆资金达400亿元。"
+    )
+    record = _records(text)[Decimal("40000000000")]
+    assert record.donor is None
+    assert record.recipient == "新疆维吾尔自治区"
+
+
+def test_a_city_and_its_province_are_no_list_of_donors() -> None:
+    text = "Shenzhen, Guangdong province, has aided Kashgar since 2010. It invested 2 billion yuan last year."
+    assert _first(text).donor == "深圳市"

@@ -50,6 +50,7 @@ __all__ = [
     "lookup_place",
     "pairing_for",
     "place_by_id",
+    "place_in_china",
     "province_of",
     "smallest_common_place",
     "squeeze_cjk_gaps",
@@ -431,6 +432,14 @@ def smallest_common_place(names: list[str]) -> str | None:
         if all(candidate in chain for chain in chains):
             return candidate
     return None
+
+
+@cache  # the gazetteer does not change while the process runs
+def place_in_china(name: str) -> bool:
+    """Whether a canonical place name is China or lies in it."""
+    gaz = _gazetteer()
+    pid = gaz.by_name.get(name)
+    return pid is not None and _in_china(gaz, pid)
 
 
 def province_of(name: str) -> str | None:

@@ -47,6 +47,7 @@ from aidcurator.extract.places import (
     lookup_place,
     pairing_for,
     place_by_id,
+    place_in_china,
     smallest_common_place,
 )
 from aidcurator.extract.quantities import find_quantities
@@ -369,8 +370,26 @@ def _pick_parties(places: list[Mention], anchor: int, text: str) -> _Parties:
 
 
 def _listed_together(first: Mention, other: Mention, text: str) -> bool:
-    """``湖南、浙江``: two places joined by a list mark give side by side; neither receives."""
-    return other.start > first.end and text[first.end : other.start].strip() in ("、", ",", "，")
+    """``湖南、浙江``: two places joined by a list mark give side by side; neither receives. Not a place
+    and the province it lies in (``Shenzhen, Guangdong province``)."""
+    if other.start <= first.end or text[first.end : other.start].strip() not in ("、", ",", "，"):
+        return False
+    one, two = first.data.get("name", ""), other.data.get("name", "")
+    return one not in ancestors_of(two) and two not in ancestors_of(one)
+
+
+def _in_donor_list(text: str, places: list[Mention], index: int) -> bool:
+    """Whether the donor-side place at ``index`` is listed with another one (``湖南、浙江``)."""
+    place = places[index]
+    for other in (
+        places[index - 1] if index else None,
+        places[index + 1] if index + 1 < len(places) else None,
+    ):
+        if other is not None and _side(other) == "donor" and other.data.get("name") != place.data.get("name"):
+            first, second = (other, place) if other.start < place.start else (place, other)
+            if _listed_together(first, second, text):
+                return True
+    return False
 
 
 def _main_parties(text: str, places: list[Mention]) -> _Parties:
@@ -388,6 +407,8 @@ def _main_parties(text: str, places: list[Mention]) -> _Parties:
             continue
         weight = 2 if index < 3 else 1
         if _side(place) == "donor" or _is_china(place):
+            if _in_donor_list(text, places, index):
+                continue  # 湖南、浙江资金到疆: one of several donors, not the article's
             donor_votes[name] += weight
         elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):
             recipient_votes[name] += weight + (1 - _AREA_RANK.get(place.data.get("level", ""), 3) / 10)
@@ -1179,6 +1200,11 @@ def _fill_parties(
         record.recipient = recipient
         if spans:
             record.evidence["recipient"] = spans
+    if record.donor and _is_china_name(record.donor) and recipient is not None and place_in_china(recipient):
+        record.donor = (
+            None  # Chinese provinces…Xinjiang: China does not aid its own regions, its provinces do
+        )
+        record.evidence.pop("donor", None)
     if record.recipient and record.donor is None:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:
