@@ -238,3 +238,11 @@ def test_donors_named_in_a_list_are_not_the_articles_donor() -> None:
 def test_a_city_and_its_province_are_no_list_of_donors() -> None:
     text = "Shenzhen, Guangdong province, has aided Kashgar since 2010. It invested 2 billion yuan last year."
     assert _first(text).donor == "深圳市"
+
+
+def test_two_equal_gifts_in_one_sentence_are_two_records() -> None:
+    text = (
+        "Apart from the $100,000 donation of the Red Cross Society of China, "
+        "the Chinese government donates $100,000 to the government of Fiji."
+    )
+    assert len(extract(text, DAY).records) == 2

@@ -730,6 +730,8 @@ def assemble_records(
         flows.fill(record, sentence)
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = _find_duplicate(records, record, title_end, same_value)
+        if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence.start:
+            duplicate = None  # the Red Cross's $100,000 and the government's $100,000: two gifts
         if duplicate is not None:
             _fold(records[duplicate], record)
             record_of[index] = duplicate
