@@ -246,3 +246,17 @@ def test_two_equal_gifts_in_one_sentence_are_two_records() -> None:
         "the Chinese government donates $100,000 to the government of Fiji."
     )
     assert len(extract(text, DAY).records) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中方关注阿富汗和巴基斯坦两国的地震灾情。中国政府决定向两国各提供价值1000万元人民币的救灾物资。",
+        "Floods hit Laos and Cambodia. China will give 5 million yuan to each of the two countries.",
+    ],
+)
+def test_the_same_sum_to_each_country_is_one_record_per_country(text: str) -> None:
+    records = extract(text, DAY).records
+    assert len(records) == 2
+    assert records[0].amounts[0].value == records[1].amounts[0].value
+    assert {r.recipient for r in records} in ({"阿富汗", "巴基斯坦"}, {"老挝", "柬埔寨"})

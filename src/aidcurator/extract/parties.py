@@ -11,6 +11,7 @@ helpers while it fills a record's donor and recipient.
 * :func:`chain_tails` — ``四川雅安芦山地震灾区``: where an article writes a province with a place inside it, a
   bare mention of the province elsewhere stands for that place.
 * :func:`pairing_area` — the smallest place holding all of a donor's pairings (山东省 → 喀什地区).
+* :func:`each_country` — ``向两国各提供1000万元``: the same sum to each of the countries listed before.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.extract.places import ancestors_of, pairing_for, smallest_common_place
 from aidcurator.resources import resource_path
 
-__all__ = ["chain_tails", "group_recipient", "is_example", "is_venue_around", "pairing_area"]
+__all__ = [
+    "chain_tails",
+    "each_country",
+    "group_recipient",
+    "is_example",
+    "is_venue_around",
+    "pairing_area",
+]
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,9 @@ class _PartyRules:
     example_after: re.Pattern[str]
     chain_stop_after: re.Pattern[str]
     venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str], ...]
+    each: tuple[re.Pattern[str], ...]
+    numbers: dict[str, int]
+    list_gap: re.Pattern[str]
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -63,6 +74,9 @@ def _rules() -> _PartyRules:
             example_after=re.compile(data["example_after"]),
             chain_stop_after=re.compile(data["chain_stop_after"]),
             venue_around=tuple(venue),
+            each=tuple(re.compile(p) for p in data["each_country"]["patterns"]),
+            numbers={k.lower(): int(v) for k, v in data["each_country"]["numbers"].items()},
+            list_gap=re.compile(data["each_country"]["list_gap"]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -150,3 +164,32 @@ def pairing_area(donor: str) -> str | None:
     if len(names) < 2:
         return names[0] if names else None
     return smallest_common_place(names)
+
+
+def each_country(text: str, start: int, end: int, before: int, places: list[Mention]) -> list[Mention]:
+    """The countries that each receive the amount when ``text[start:end]`` (its sentence) says so
+    (``向两国各提供``, ``to each of the two countries``): the last list of that many countries named before
+    ``before`` (the amount; ``阿富汗和巴基斯坦``). Empty when the text says no such thing or names no such list."""
+    rules = _rules()
+    match = next((m for p in rules.each if (m := p.search(text, start, end))), None)
+    if match is None:
+        return []
+    count = rules.numbers.get((match.group("n") or "").lower())
+    if count is None:
+        return []
+    countries = [
+        p
+        for p in places
+        if p.end <= before and p.data.get("level") == "country" and p.data.get("name") != "中国"
+    ]
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for place in countries:
+        if run and rules.list_gap.fullmatch(text, run[-1].end, place.start):
+            run.append(place)
+        else:
+            run = [place]
+        if len(run) == count:
+            best = list(run)
+    names = {p.data.get("name") for p in best}
+    return best if len(names) == count else []

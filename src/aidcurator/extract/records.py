@@ -14,6 +14,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
@@ -34,6 +35,7 @@ from aidcurator.extract.fastre import after_first, alternation, first_chars
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.parties import (
     chain_tails,
+    each_country,
     group_recipient,
     is_example,
     is_venue_around,
@@ -739,13 +741,31 @@ def assemble_records(
         same_value.append(len(records))
         record_of[index] = len(records)
         records.append(record)
+        records.extend(_each_country_records(record, text, sentence, amount, places))
         if kind is not AmountKind.SHARE:
-            last_parent = len(records) - 1
+            last_parent = record_of[index]
     _year_from_text(text, mentions, sentences, records)
     _default_kind(records)
     _sector_from_text(text, sectors, records)
     _fill_codes(records)
     return records
+
+
+def _each_country_records(
+    record: CandidateRecord, text: str, sentence: Span, amount: Mention, places: list[Mention]
+) -> list[CandidateRecord]:
+    """``向两国各提供1000万元``: the record goes to the first listed country, a copy to each other one."""
+    countries = each_country(text, sentence.start, sentence.end, amount.start, places)
+    if not countries:
+        return []
+    copies = []
+    for index, country in enumerate(countries):
+        target = record if index == 0 else deepcopy(record)
+        target.recipient = country.data.get("name")
+        target.evidence["recipient"] = [country.span]
+        if index:
+            copies.append(target)
+    return copies
 
 
 def _is_conversion(text: str, before: Mention, amount: Mention) -> bool:
