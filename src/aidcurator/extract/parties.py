@@ -43,7 +43,7 @@ class _PartyRules:
     example_after: re.Pattern[str]
     chain_stop_after: re.Pattern[str]
     venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str], ...]
-    each: tuple[re.Pattern[str], ...]
+    each: re.Pattern[str]  # the patterns joined, group n<i> for the number of pattern i
     numbers: dict[str, int]
     list_gap: re.Pattern[str]
 
@@ -74,7 +74,12 @@ def _rules() -> _PartyRules:
             example_after=re.compile(data["example_after"]),
             chain_stop_after=re.compile(data["chain_stop_after"]),
             venue_around=tuple(venue),
-            each=tuple(re.compile(p) for p in data["each_country"]["patterns"]),
+            each=re.compile(
+                "|".join(
+                    f"(?:{p.replace('(?P<n>', f'(?P<n{i}>')})"
+                    for i, p in enumerate(data["each_country"]["patterns"])
+                )
+            ),
             numbers={k.lower(): int(v) for k, v in data["each_country"]["numbers"].items()},
             list_gap=re.compile(data["each_country"]["list_gap"]),
         )
@@ -171,10 +176,11 @@ def each_country(text: str, start: int, end: int, before: int, places: list[Ment
     (``向两国各提供``, ``to each of the two countries``): the last list of that many countries named before
     ``before`` (the amount; ``阿富汗和巴基斯坦``). Empty when the text says no such thing or names no such list."""
     rules = _rules()
-    match = next((m for p in rules.each if (m := p.search(text, start, end))), None)
+    match = rules.each.search(text, start, end)
     if match is None:
         return []
-    count = rules.numbers.get((match.group("n") or "").lower())
+    number = next((g for g in match.groups() if g is not None), "")
+    count = rules.numbers.get(number.lower())
     if count is None:
         return []
     countries = [

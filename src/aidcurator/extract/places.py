@@ -669,15 +669,19 @@ def _donor_prefix(low: str, start: int, gaz: _Gazetteer) -> bool:
 
 
 def _mark_channels(
-    hits: list[tuple[int, int, _Key]], ids: list[str], roles: list[str | None], low: str, gaz: _Gazetteer
+    hits: list[tuple[int, int, _Key]],
+    ids: list[str],
+    roles: list[str | None],
+    low: str,
+    gaz: _Gazetteer,
+    prefixed: list[int],
 ) -> None:
-    """Role ``"channel"`` for Chinese places that name an organisation money is passed on to
-    (汇往北京中国红十字会总会): the organisation forwards the gift, it neither gives nor receives it."""
+    """Role ``"channel"`` for Chinese places, right after a recipient prefix (the hits ``prefixed``), that
+    name an organisation money is passed on to (汇往北京中国红十字会总会): the organisation forwards the
+    gift, it neither gives nor receives it."""
     if not gaz.channel_heads:
         return
-    for i, (start, _, _) in enumerate(hits):
-        if not low[max(0, start - 4) : start].endswith(gaz.recipient_prefixes):
-            continue
+    for i in prefixed:
         last = i
         while last + 1 < len(hits) and hits[last + 1][0] == hits[last][1]:
             last += 1  # 北京中国…: places written together
@@ -726,6 +730,7 @@ def find_places(text: str) -> list[Mention]:
 
     roles: list[str | None] = []
     agencies: list[int | None] = []
+    prefixed: list[int] = []  # hits right after a recipient prefix (汇往…)
     for i, (start, end, _) in enumerate(hits):
         place = gaz.places[chosen_ids[i]]
         role: str | None = "recipient" if place.role == "recipient" else None
@@ -737,6 +742,7 @@ def find_places(text: str) -> list[Mention]:
                 role = "donor"
         if low[max(0, start - 4) : start].endswith(gaz.recipient_prefixes):  # 汇往中国红十字会
             role = "recipient"
+            prefixed.append(i)
         elif role is None and place.role != "recipient":
             limit = hits[i + 1][0] if i + 1 < len(hits) else len(text)
             if _recipient_suffix(low, end, limit, gaz):  # 四川芦山地震灾区, 安徽淮河水灾灾民
@@ -752,7 +758,8 @@ def find_places(text: str) -> list[Mention]:
             if place.role in gaz.donor_roles and gap in gaz.joiners:
                 roles[i] = "donor"
 
-    _mark_channels(hits, chosen_ids, roles, low, gaz)
+    if prefixed:
+        _mark_channels(hits, chosen_ids, roles, low, gaz, prefixed)
 
     mentions: list[Mention] = []
     for i, (start, end, info) in enumerate(hits):
