@@ -260,3 +260,13 @@ def test_the_same_sum_to_each_country_is_one_record_per_country(text: str) -> No
     assert len(records) == 2
     assert records[0].amounts[0].value == records[1].amounts[0].value
     assert {r.recipient for r in records} in ({"阿富汗", "巴基斯坦"}, {"老挝", "柬埔寨"})
+
+
+def test_an_airport_built_with_aid_is_no_point_of_departure() -> None:
+    record = _first("上海援建喀什机场航站楼扩建项目，投入援疆资金2亿元。")
+    assert record.recipient == "喀什地区"
+
+
+def test_donor_provinces_written_as_provinces_and_regions_are_no_group_of_receivers() -> None:
+    record = _first("19个对口援疆省区市今年安排援疆资金200亿元。")
+    assert record.recipient == "新疆维吾尔自治区"
