@@ -1174,11 +1174,12 @@ def _fill_parties(
 ) -> None:
     """Donor and recipient of one amount.
 
-    The donor is the nearest donor-side place in the sentence, else the article's main donor. The
-    recipient comes from the amount's own stretch of the sentence, else (for a share) its parent, else
-    the rest of the sentence; several named places give the smallest place holding them all. Without
-    one, the donor's only pairing (inferred), the lead record's recipient, the article's main recipient
-    or the programme word (援疆 → 新疆) stand in.
+    The donor is the nearest donor-side place in the sentence, else the article's main donor (never
+    China for a place in China). The recipient comes from the amount's own stretch of the sentence, else
+    (for a share) its parent, else the rest of the sentence; several named places give the smallest place
+    holding them all. A group of receivers named in the sentence (受灾国家, three listed countries) leaves
+    it empty; else :func:`_fallback_recipient` stands in. A province the article writes with a place
+    inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
     near = _pick_parties(places, amount.start, text)
     donor = near.donor or context.main.donor
