@@ -270,3 +270,14 @@ def test_an_airport_built_with_aid_is_no_point_of_departure() -> None:
 def test_donor_provinces_written_as_provinces_and_regions_are_no_group_of_receivers() -> None:
     record = _first("19个对口援疆省区市今年安排援疆资金200亿元。")
     assert record.recipient == "新疆维吾尔自治区"
+
+
+def test_in_foreign_aid_a_chinese_province_is_where_help_comes_from() -> None:
+    text = (
+        "China gives 28 million yuan for a road to Bhamo\n\n"
+        "County governments in Yunnan province granted 28 million yuan to upgrade the road. "
+        "The agreement was signed with Myanmar's construction ministry."
+    )
+    record = _first(text)
+    assert record.donor == "中国"
+    assert record.recipient == "缅甸"

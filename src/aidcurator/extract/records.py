@@ -329,6 +329,7 @@ class _Context:
     lead: CandidateRecord | None
     places: _PlacesByLevel
     tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
+    foreign: Mention | None  # the foreign country the article names most (first named on a tie)
 
 
 def _pick_parties(places: list[Mention], anchor: int, text: str) -> _Parties:
@@ -446,6 +447,18 @@ def _main_parties(text: str, places: list[Mention]) -> _Parties:
         ]
         recipient = regions[0] if regions else None
     return _Parties(donor, recipient)
+
+
+def _main_foreign(places: list[Mention]) -> Mention | None:
+    """The foreign country named most often (the first named on a tie), if any."""
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, Mention] = {}
+    for place in places:
+        if _is_country(place) and not _is_china(place):
+            name = place.data.get("name", "")
+            votes[name] += 1
+            first_seen.setdefault(name, place)
+    return first_seen[votes.most_common(1)[0][0]] if votes else None
 
 
 def _is_country(place: Mention) -> bool:
@@ -641,6 +654,7 @@ def assemble_records(
     main = _main_parties(text, places)
     places_by_level = _PlacesByLevel(places)
     tails = chain_tails(text, places)
+    foreign = _main_foreign(places)
     blanked = _Blanked(text, _rules().exceptions)
     rate_blanked = _Blanked(text, _rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
@@ -705,7 +719,7 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = _Context(main, records[0] if records else None, places_by_level, tails)
+        context = _Context(main, records[0] if records else None, places_by_level, tails, foreign)
         _fill_parties(
             record,
             text,
@@ -1224,10 +1238,14 @@ def _fill_parties(
         if spans:
             record.evidence["recipient"] = spans
     if record.donor and _is_china_name(record.donor) and recipient is not None and place_in_china(recipient):
-        record.donor = (
-            None  # Chinese provinces…Xinjiang: China does not aid its own regions, its provinces do
-        )
-        record.evidence.pop("donor", None)
+        if (
+            context.foreign is not None
+        ):  # China aids the foreign country; 云南 or 广东 is where help comes from
+            record.recipient = context.foreign.data.get("name")
+            record.evidence["recipient"] = [context.foreign.span]
+        else:  # Chinese provinces…Xinjiang: China does not aid its own regions, its provinces do
+            record.donor = None
+            record.evidence.pop("donor", None)
     if record.recipient and record.donor is None:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:
