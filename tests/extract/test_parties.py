@@ -281,3 +281,13 @@ def test_in_foreign_aid_a_chinese_province_is_where_help_comes_from() -> None:
     record = _first(text)
     assert record.donor == "中国"
     assert record.recipient == "缅甸"
+
+
+def test_foreign_aid_in_a_national_currency_goes_to_its_country() -> None:
+    record = _first("In 2006 China pledged a grant of 3 million TOP for a new convention centre.")
+    assert record.recipient == "汤加"
+    assert "recipient" in record.flags["inferred"]
+    assert (
+        _first("In 2006 China pledged a grant of 3 million euros for a new convention centre.").recipient
+        is None
+    )

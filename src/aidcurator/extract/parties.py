@@ -11,6 +11,7 @@ helpers while it fills a record's donor and recipient.
 * :func:`chain_tails` — ``四川雅安芦山地震灾区``: where an article writes a province with a place inside it, a
   bare mention of the province elsewhere stands for that place.
 * :func:`pairing_area` — the smallest place holding all of a donor's pairings (山东省 → 喀什地区).
+* :func:`currency_country` — ``3 million TOP``: the country whose own currency the amount is written in.
 * :func:`each_country` — ``向两国各提供1000万元``: the same sum to each of the countries listed before.
 """
 
@@ -23,11 +24,12 @@ from functools import cache
 
 from aidcurator.domain import Mention, Span
 from aidcurator.extract.fastre import after_first, first_chars
-from aidcurator.extract.places import ancestors_of, pairing_for, smallest_common_place
+from aidcurator.extract.places import ancestors_of, lookup_place, pairing_for, smallest_common_place
 from aidcurator.resources import resource_path
 
 __all__ = [
     "chain_tails",
+    "currency_country",
     "each_country",
     "group_recipient",
     "is_example",
@@ -46,6 +48,7 @@ class _PartyRules:
     each: re.Pattern[str]  # the patterns joined, group n<i> for the number of pattern i
     numbers: dict[str, int]
     list_gap: re.Pattern[str]
+    currency_country: dict[str, str]  # ISO 4217 code → canonical country name
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -57,6 +60,16 @@ def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
             rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
         )
     return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+def _currency_countries(table: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, name in table.items():
+        place = lookup_place(name)
+        if place is None or place.level != "country":
+            raise ValueError(f"currency_country: {name!r} ({code}) is no country of the gazetteer")
+        out[code] = place.name
+    return out
 
 
 @cache
@@ -82,6 +95,7 @@ def _rules() -> _PartyRules:
             ),
             numbers={k.lower(): int(v) for k, v in data["each_country"]["numbers"].items()},
             list_gap=re.compile(data["each_country"]["list_gap"]),
+            currency_country=_currency_countries(data["currency_country"]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -199,3 +213,8 @@ def each_country(text: str, start: int, end: int, before: int, places: list[Ment
             best = list(run)
     names = {p.data.get("name") for p in best}
     return best if len(names) == count else []
+
+
+def currency_country(code: str | None) -> str | None:
+    """The country whose national currency ``code`` is (TOP → 汤加), None for shared or unknown ones."""
+    return _rules().currency_country.get(code or "")

@@ -35,6 +35,7 @@ from aidcurator.extract.fastre import after_first, alternation, first_chars
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.parties import (
     chain_tails,
+    currency_country,
     each_country,
     group_recipient,
     is_example,
@@ -1229,6 +1230,10 @@ def _fill_parties(
         inferred.append("recipient")
     if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
         recipient, spans = _programme_region(text[segment[0] : sentence_end]), []
+    if recipient is None and not spans and record.donor and _is_china_name(record.donor):
+        recipient = currency_country(amount.currency)  # China grants 3 million TOP: to Tonga
+        if recipient is not None:
+            inferred.append("recipient")
     if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
         recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
     if recipient is None:
