@@ -35,6 +35,7 @@ __all__ = [
     "is_example",
     "is_venue_around",
     "pairing_area",
+    "says_each_country",
 ]
 
 
@@ -183,6 +184,11 @@ def pairing_area(donor: str) -> str | None:
     if len(names) < 2:
         return names[0] if names else None
     return smallest_common_place(names)
+
+
+def says_each_country(text: str) -> bool:
+    """Whether the text says anywhere that a sum goes to each of several countries."""
+    return _rules().each.search(text) is not None
 
 
 def each_country(text: str, start: int, end: int, before: int, places: list[Mention]) -> list[Mention]:

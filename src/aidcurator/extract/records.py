@@ -41,6 +41,7 @@ from aidcurator.extract.parties import (
     is_example,
     is_venue_around,
     pairing_area,
+    says_each_country,
 )
 from aidcurator.extract.places import (
     ancestors_of,
@@ -656,6 +657,7 @@ def assemble_records(
     places_by_level = _PlacesByLevel(places)
     tails = chain_tails(text, places)
     foreign = _main_foreign(places)
+    shared_out = says_each_country(text)  # 向两国各提供: looked for per amount only when the text has it
     blanked = _Blanked(text, _rules().exceptions)
     rate_blanked = _Blanked(text, _rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
@@ -756,7 +758,8 @@ def assemble_records(
         same_value.append(len(records))
         record_of[index] = len(records)
         records.append(record)
-        records.extend(_each_country_records(record, text, sentence, amount, places))
+        if shared_out:
+            records.extend(_each_country_records(record, text, sentence, amount, places))
         if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
     _year_from_text(text, mentions, sentences, records)
