@@ -1,0 +1,287 @@
+"""Reconciliation: which project of a published dataset (AidData GCOF 1.0 / GCDF 3.0) a curated project is.
+
+Only structured fields are compared, never description text:
+
+- **recipient** is the block: a project is compared with the references of its recipient code
+  (ISO 3166 alpha-3, the last three letters of a longer code); without a code, with those whose
+  recipient name equals its own, else with those of its year ±1.
+- **amount**: relative difference of the values in one currency (within 0.5 % scores 1); in different
+  currencies the US-dollar values (each at its own year's rate) are compared, with more tolerance.
+- **year**: equal 1, one year apart 0.5, two 0.1.
+- **sector**: AidData's sector group (121 → 120, 720 → 700) equal 1; same first digit 0.3.
+- **flow type**, **donor** (code or name), **title** (rapidfuzz ``token_set_ratio``).
+
+The score is the weighted mean of the parts both sides have, shrunk by how much of the weight that
+is (a reference without an amount cannot score as high as one whose amount agrees); it lies in
+[0, 1]. Each candidate carries its reasons, in words. Exact arithmetic on amounts (Decimal).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+#: How much each part counts in the score.
+WEIGHTS: dict[str, float] = {
+    "amount": 0.34,
+    "year": 0.2,
+    "sector": 0.14,
+    "title": 0.14,
+    "flow": 0.07,
+    "donor": 0.05,
+    "recipient": 0.06,
+}
+#: The share of the score that does not depend on how many parts could be compared.
+BASE_SHARE = 0.6
+#: Amounts in one currency within this relative difference are the same amount.
+SAME_AMOUNT = Decimal("0.005")
+#: Amounts compared through US dollars (two rates, maybe two years) within this are the same.
+SAME_USD = Decimal("0.05")
+#: Flow types that are all loans for the comparison.
+_LOANS = frozenset({"loan", "interest_free_loan", "concessional_loan"})
+_NON_DIGITS = re.compile(r"\D")
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceFacts:
+    """The structured fields of one reference project (``id`` is the database id)."""
+
+    id: int
+    ref_id: str
+    dataset: str = ""
+    title: str | None = None
+    donor: str | None = None
+    donor_code: str | None = None
+    recipient: str | None = None
+    recipient_code: str | None = None
+    year: int | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    usd: Decimal | None = None
+    sector_code: str | None = None
+    flow_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFacts:
+    """The structured fields of one curated project; ``usd`` is its amount in nominal US dollars."""
+
+    id: int
+    title: str | None = None
+    donor: str | None = None
+    donor_code: str | None = None
+    recipient: str | None = None
+    recipient_code: str | None = None
+    year: int | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    usd: Decimal | None = None
+    sector: str | None = None
+    flow_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One proposed reference for a project: its score in [0, 1] and why."""
+
+    reference_id: int
+    ref_id: str
+    dataset: str
+    score: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class ReferenceIndex:
+    """References blocked by recipient code (and by name and year for projects without a code)."""
+
+    by_code: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
+    by_name: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
+    by_year: dict[int, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
+    size: int = 0
+
+    @classmethod
+    def build(cls, references: Iterable[ReferenceFacts]) -> ReferenceIndex:
+        index = cls()
+        for ref in references:
+            index.size += 1
+            code = country_code(ref.recipient_code)
+            if code:
+                index.by_code[code].append(ref)
+            name = _fold(ref.recipient)
+            if name:
+                index.by_name[name].append(ref)
+            if ref.year is not None:
+                index.by_year[ref.year].append(ref)
+        return index
+
+    def block(self, project: ProjectFacts) -> list[ReferenceFacts]:
+        """The references worth comparing with ``project``."""
+        code = country_code(project.recipient_code)
+        if code:
+            return self.by_code.get(code, [])
+        name = _fold(project.recipient)
+        if name and name in self.by_name:
+            return self.by_name[name]
+        if project.year is None:
+            return []
+        return [ref for year in (project.year - 1, project.year, project.year + 1) for ref in self.by_year.get(year, [])]
+
+
+def country_code(code: str | None) -> str | None:
+    """The ISO alpha-3 part of a recipient code (``CHN-XJ``-style gazetteer ids keep their own)."""
+    text = (code or "").strip().upper()
+    if not text:
+        return None
+    return text[-3:] if re.fullmatch(r"(?:.*[-:/])?[A-Z]{3}", text) else text
+
+
+def sector_group(code: str | None) -> str | None:
+    """A DAC/CRS code (``121``, ``12220``, ``720``) as AidData's sector group (``120``, ``700``)."""
+    digits = _NON_DIGITS.sub("", str(code or ""))[:3]
+    if len(digits) < 3:
+        return None
+    return digits[0] + "00" if digits[0] in "67" else digits[:2] + "0"
+
+
+def best_matches(
+    project: ProjectFacts,
+    index: ReferenceIndex,
+    *,
+    limit: int = 3,
+    excluded: frozenset[int] = frozenset(),
+) -> list[Candidate]:
+    """The ``limit`` best references for ``project``, best first (ties: lower reference id first)."""
+    scored = [score_pair(project, ref) for ref in index.block(project) if ref.id not in excluded]
+    scored.sort(key=lambda c: (-c.score, c.reference_id))
+    return scored[:limit]
+
+
+def score_pair(project: ProjectFacts, ref: ReferenceFacts) -> Candidate:
+    """How well ``ref`` matches ``project``: the score and its reasons."""
+    parts: dict[str, float] = {}
+    reasons: list[str] = []
+    for name, part in (
+        ("recipient", _recipient),
+        ("amount", _amount),
+        ("year", _year),
+        ("sector", _sector),
+        ("flow", _flow),
+        ("donor", _donor),
+        ("title", _title),
+    ):
+        result = part(project, ref)
+        if result is not None:
+            parts[name], reason = result
+            reasons.append(reason)
+    present = sum(WEIGHTS[name] for name in parts)
+    if not present:
+        return Candidate(ref.id, ref.ref_id, ref.dataset, 0.0, tuple(reasons))
+    mean = sum(WEIGHTS[name] * value for name, value in parts.items()) / present
+    coverage = present / sum(WEIGHTS.values())
+    score = mean * (BASE_SHARE + (1 - BASE_SHARE) * coverage)
+    return Candidate(ref.id, ref.ref_id, ref.dataset, round(min(1.0, max(0.0, score)), 4), tuple(reasons))
+
+
+# ------------------------------------------------------------------------------------------ parts
+_Part = tuple[float, str] | None
+
+
+def _recipient(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    mine, theirs = country_code(project.recipient_code), country_code(ref.recipient_code)
+    if mine and theirs:
+        return (1.0, f"recipient {theirs}") if mine == theirs else (0.0, f"recipient {mine} ≠ {theirs}")
+    a, b = _fold(project.recipient), _fold(ref.recipient)
+    if a and b:
+        return (1.0, f"recipient {ref.recipient}") if a == b else (0.0, f"recipient {project.recipient} ≠ {ref.recipient}")
+    return None
+
+
+def _amount(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    if project.amount is None or ref.amount is None:
+        if project.usd is not None and ref.usd is not None:
+            return _close(project.usd, ref.usd, SAME_USD, "USD", "USD")
+        return None
+    mine, theirs = (project.currency or "").upper(), (ref.currency or "").upper()
+    if mine and mine == theirs:
+        return _close(project.amount, ref.amount, SAME_AMOUNT, mine, theirs)
+    if project.usd is not None and ref.usd is not None:
+        score, reason = _close(project.usd, ref.usd, SAME_USD, "USD", "USD")
+        return score, f"{reason} ({_money(project.amount)} {mine or '?'} vs {_money(ref.amount)} {theirs or '?'})"
+    return 0.0, f"amount in {mine or '?'} vs {theirs or '?'}: not comparable"
+
+
+def _close(a: Decimal, b: Decimal, same: Decimal, cur_a: str, cur_b: str) -> tuple[float, str]:
+    """1 within ``same``; then falling linearly to 0 at a relative difference of 50 %."""
+    top = max(abs(a), abs(b))
+    diff = Decimal(0) if top == 0 else abs(a - b) / top
+    text = f"amount {_money(a)} {cur_a} vs {_money(b)} {cur_b}"
+    if diff <= same:
+        return 1.0, f"{text}: same"
+    score = max(0.0, 1.0 - float(diff) * 2)
+    return score, f"{text}: {float(diff):.0%} apart"
+
+
+def _year(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    if project.year is None or ref.year is None:
+        return None
+    gap = abs(project.year - ref.year)
+    score = {0: 1.0, 1: 0.5, 2: 0.1}.get(gap, 0.0)
+    return score, f"year {project.year}" if gap == 0 else f"year {project.year} vs {ref.year}"
+
+
+def _sector(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    mine, theirs = sector_group(project.sector), sector_group(ref.sector_code)
+    if not mine or not theirs or theirs == "998":
+        return None
+    if mine == theirs:
+        return 1.0, f"sector {theirs}"
+    return (0.3 if mine[0] == theirs[0] else 0.0), f"sector {mine} vs {theirs}"
+
+
+def _flow(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    mine, theirs = _flow_kind(project.flow_type), _flow_kind(ref.flow_type)
+    if not mine or not theirs:
+        return None
+    return (1.0, f"flow {theirs}") if mine == theirs else (0.0, f"flow {mine} vs {theirs}")
+
+
+def _flow_kind(flow: str | None) -> str | None:
+    if not flow or flow == "unknown":
+        return None
+    return "loan" if flow in _LOANS else flow
+
+
+def _donor(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    if project.donor_code and ref.donor_code:
+        same = project.donor_code.upper() == ref.donor_code.upper()
+        return (1.0 if same else 0.0), f"donor {ref.donor or ref.donor_code}" + ("" if same else " differs")
+    a, b = _fold(project.donor), _fold(ref.donor)
+    if a and b:
+        return (1.0, f"donor {ref.donor}") if a == b else (0.0, f"donor {project.donor} vs {ref.donor}")
+    return None
+
+
+def _title(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    from rapidfuzz import fuzz, utils
+
+    if not project.title or not ref.title:
+        return None
+    ratio = fuzz.token_set_ratio(project.title, ref.title, processor=utils.default_process) / 100
+    return ratio, f"title {ratio:.0%} alike"
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
+
+
+def top_k_hits(ranked: Sequence[Candidate], ref_id: str, k: int) -> bool:
+    """Whether ``ref_id`` is among the first ``k`` candidates."""
+    return any(c.ref_id == ref_id for c in ranked[:k])
