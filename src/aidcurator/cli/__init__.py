@@ -1,4 +1,4 @@
-"""Command line: ``aidcurator import | extract | export | stats | demo | gui``.
+"""Command line: ``aidcurator import | extract | export | stats | demo | reference | gui``.
 
 Every command is a thin layer over :mod:`aidcurator.curation`. User errors print one
 ``error: …`` line on stderr and exit with 1 (2 for bad usage); they never show a traceback
@@ -337,6 +337,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the first missed mentions and every record field that disagrees",
     )
     p.set_defaults(func=cmd_evaluate)
+
+    from aidcurator.cli.reference import add_reference_parser
+
+    add_reference_parser(commands, db_option)
 
     p = commands.add_parser("gui", parents=[db_option], help="open the window")
     p.add_argument("--demo", action="store_true", help="open the demo database with the bundled samples")

@@ -11,9 +11,10 @@ Only structured fields are compared, never description text:
 - **sector**: AidData's sector group (121 → 120, 720 → 700) equal 1; same first digit 0.3.
 - **flow type**, **donor** (code or name), **title** (rapidfuzz ``token_set_ratio``).
 
-The score is the weighted mean of the parts both sides have, shrunk by how much of the weight that
-is (a reference without an amount cannot score as high as one whose amount agrees); it lies in
-[0, 1]. Each candidate carries its reasons, in words. Exact arithmetic on amounts (Decimal).
+The score is the weighted mean of the parts over the fields the project has; a field the reference
+lacks (or that cannot be compared, e.g. a currency without a rate) counts as :data:`NEUTRAL`, so a
+reference without an amount ranks below one whose amount agrees and above one whose amount is far
+off. It lies in [0, 1]. Each candidate carries its reasons, in words. Amounts are Decimal.
 """
 
 from __future__ import annotations
@@ -26,20 +27,22 @@ from decimal import Decimal
 
 #: How much each part counts in the score.
 WEIGHTS: dict[str, float] = {
-    "amount": 0.34,
+    "amount": 0.36,
     "year": 0.2,
-    "sector": 0.14,
+    "sector": 0.12,
     "title": 0.14,
-    "flow": 0.07,
-    "donor": 0.05,
-    "recipient": 0.06,
+    "recipient": 0.08,
+    "flow": 0.06,
+    "donor": 0.04,
 }
-#: The share of the score that does not depend on how many parts could be compared.
-BASE_SHARE = 0.6
+#: The part score of a field the project has and the reference lacks (or that cannot be compared).
+NEUTRAL = 0.3
 #: Amounts in one currency within this relative difference are the same amount.
 SAME_AMOUNT = Decimal("0.005")
 #: Amounts compared through US dollars (two rates, maybe two years) within this are the same.
 SAME_USD = Decimal("0.05")
+#: AidData's sector codes for "unallocated / unspecified": no sector to compare.
+UNALLOCATED = frozenset({"998", "999", "99810", "99820"})
 #: Flow types that are all loans for the comparison.
 _LOANS = frozenset({"loan", "interest_free_loan", "concessional_loan"})
 _NON_DIGITS = re.compile(r"\D")
@@ -162,56 +165,56 @@ def best_matches(
 
 def score_pair(project: ProjectFacts, ref: ReferenceFacts) -> Candidate:
     """How well ``ref`` matches ``project``: the score and its reasons."""
-    parts: dict[str, float] = {}
+    total = weight = 0.0
     reasons: list[str] = []
-    for name, part in (
-        ("recipient", _recipient),
-        ("amount", _amount),
-        ("year", _year),
-        ("sector", _sector),
-        ("flow", _flow),
-        ("donor", _donor),
-        ("title", _title),
-    ):
+    for name, part in _PARTS:
         result = part(project, ref)
-        if result is not None:
-            parts[name], reason = result
-            reasons.append(reason)
-    present = sum(WEIGHTS[name] for name in parts)
-    if not present:
-        return Candidate(ref.id, ref.ref_id, ref.dataset, 0.0, tuple(reasons))
-    mean = sum(WEIGHTS[name] * value for name, value in parts.items()) / present
-    coverage = present / sum(WEIGHTS.values())
-    score = mean * (BASE_SHARE + (1 - BASE_SHARE) * coverage)
+        if result is _ABSENT:
+            continue
+        weight += WEIGHTS[name]
+        if result is None:
+            total += WEIGHTS[name] * NEUTRAL
+            continue
+        value, reason = result
+        total += WEIGHTS[name] * value
+        reasons.append(reason)
+    score = total / weight if weight else 0.0
     return Candidate(ref.id, ref.ref_id, ref.dataset, round(min(1.0, max(0.0, score)), 4), tuple(reasons))
 
 
 # ------------------------------------------------------------------------------------------ parts
+# A part gives (score, reason); None when the reference lacks the field or it cannot be compared;
+# _ABSENT when the project lacks it (the part is left out of the score).
+_ABSENT: tuple[float, str] = (-1.0, "")
 _Part = tuple[float, str] | None
 
 
 def _recipient(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    mine, theirs = country_code(project.recipient_code), country_code(ref.recipient_code)
-    if mine and theirs:
-        return (1.0, f"recipient {theirs}") if mine == theirs else (0.0, f"recipient {mine} ≠ {theirs}")
+    mine = country_code(project.recipient_code)
+    if mine:
+        theirs = country_code(ref.recipient_code)
+        if theirs:
+            return (1.0, f"recipient {theirs}") if mine == theirs else (0.0, f"recipient {mine} ≠ {theirs}")
     a, b = _fold(project.recipient), _fold(ref.recipient)
+    if not a and not mine:
+        return _ABSENT
     if a and b:
         return (1.0, f"recipient {ref.recipient}") if a == b else (0.0, f"recipient {project.recipient} ≠ {ref.recipient}")
     return None
 
 
 def _amount(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    if project.amount is None or ref.amount is None:
-        if project.usd is not None and ref.usd is not None:
-            return _close(project.usd, ref.usd, SAME_USD, "USD", "USD")
-        return None
+    if project.amount is None and project.usd is None:
+        return _ABSENT
     mine, theirs = (project.currency or "").upper(), (ref.currency or "").upper()
-    if mine and mine == theirs:
+    if project.amount is not None and ref.amount is not None and mine and mine == theirs:
         return _close(project.amount, ref.amount, SAME_AMOUNT, mine, theirs)
     if project.usd is not None and ref.usd is not None:
         score, reason = _close(project.usd, ref.usd, SAME_USD, "USD", "USD")
+        if ref.amount is None or project.amount is None:
+            return score, reason
         return score, f"{reason} ({_money(project.amount)} {mine or '?'} vs {_money(ref.amount)} {theirs or '?'})"
-    return 0.0, f"amount in {mine or '?'} vs {theirs or '?'}: not comparable"
+    return None
 
 
 def _close(a: Decimal, b: Decimal, same: Decimal, cur_a: str, cur_b: str) -> tuple[float, str]:
@@ -221,12 +224,14 @@ def _close(a: Decimal, b: Decimal, same: Decimal, cur_a: str, cur_b: str) -> tup
     text = f"amount {_money(a)} {cur_a} vs {_money(b)} {cur_b}"
     if diff <= same:
         return 1.0, f"{text}: same"
-    score = max(0.0, 1.0 - float(diff) * 2)
+    score = max(0.0, 0.8 - float(diff) * 1.6)
     return score, f"{text}: {float(diff):.0%} apart"
 
 
 def _year(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    if project.year is None or ref.year is None:
+    if project.year is None:
+        return _ABSENT
+    if ref.year is None:
         return None
     gap = abs(project.year - ref.year)
     score = {0: 1.0, 1: 0.5, 2: 0.1}.get(gap, 0.0)
@@ -234,8 +239,11 @@ def _year(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
 
 
 def _sector(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    mine, theirs = sector_group(project.sector), sector_group(ref.sector_code)
-    if not mine or not theirs or theirs == "998":
+    mine = sector_group(project.sector)
+    if not mine:
+        return _ABSENT
+    theirs = None if str(ref.sector_code or "").strip() in UNALLOCATED else sector_group(ref.sector_code)
+    if not theirs:
         return None
     if mine == theirs:
         return 1.0, f"sector {theirs}"
@@ -243,8 +251,11 @@ def _sector(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
 
 
 def _flow(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    mine, theirs = _flow_kind(project.flow_type), _flow_kind(ref.flow_type)
-    if not mine or not theirs:
+    mine = _flow_kind(project.flow_type)
+    if not mine:
+        return _ABSENT
+    theirs = _flow_kind(ref.flow_type)
+    if not theirs:
         return None
     return (1.0, f"flow {theirs}") if mine == theirs else (0.0, f"flow {mine} vs {theirs}")
 
@@ -256,6 +267,8 @@ def _flow_kind(flow: str | None) -> str | None:
 
 
 def _donor(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
+    if not project.donor_code and not project.donor:
+        return _ABSENT
     if project.donor_code and ref.donor_code:
         same = project.donor_code.upper() == ref.donor_code.upper()
         return (1.0 if same else 0.0), f"donor {ref.donor or ref.donor_code}" + ("" if same else " differs")
@@ -268,10 +281,23 @@ def _donor(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
 def _title(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
     from rapidfuzz import fuzz, utils
 
-    if not project.title or not ref.title:
+    if not project.title:
+        return _ABSENT
+    if not ref.title:
         return None
     ratio = fuzz.token_set_ratio(project.title, ref.title, processor=utils.default_process) / 100
     return ratio, f"title {ratio:.0%} alike"
+
+
+_PARTS = (
+    ("recipient", _recipient),
+    ("amount", _amount),
+    ("year", _year),
+    ("sector", _sector),
+    ("flow", _flow),
+    ("donor", _donor),
+    ("title", _title),
+)
 
 
 def _fold(text: str | None) -> str:

@@ -168,11 +168,12 @@ def _edit(session: Session, project_id: int, action: str, actor: str, old: Any, 
 def export_rows(session: Session) -> list[dict[str, Any]]:
     """One dict per project for the AidData-compatible export: its fields, source count and match."""
     p, r = _PROJECT.c, _REF.c
-    member = ProjectRecord.__table__.c  # type: ignore[attr-defined]
-    record = Record.__table__.c  # type: ignore[attr-defined]
+    member_table, record_table = ProjectRecord.__table__, Record.__table__  # type: ignore[attr-defined]
+    member, record = member_table.c, record_table.c
     sources = (
         sa.select(member.project_id, sa.func.count(sa.distinct(record.article_id)).label("n"))
-        .join(record, record.id == member.record_id)
+        .select_from(member_table)
+        .join(record_table, record.id == member.record_id)
         .group_by(member.project_id)
         .subquery()
     )
