@@ -151,14 +151,17 @@ class ReconcileMixin(CuratorBase):
         write_aiddata_csv(rows, path, flavour=flavour)
         return len(rows)
 
-    def project_from_record(self, record_id: int, *, article_title: bool = False) -> int:
-        """TEMPORARY (replaced by the projects API at merge): a project made of one record.
+    def projects_from_records(self, record_ids: Sequence[int], *, article_title: bool = False) -> list[int]:
+        """TEMPORARY (replaced by the projects API at merge): one project per record, in one transaction.
 
-        ``article_title``: when the record has no title, the project takes its article's title.
+        ``article_title``: when a record has no title, its project takes its article's title.
         """
         with write_session(self.engine) as session:
-            title = store.article_title_of_record(session, record_id=record_id) if article_title else None
-            return store.project_from_record(session, record_id=record_id, title=title)
+            made = []
+            for record_id in record_ids:
+                title = store.article_title_of_record(session, record_id=record_id) if article_title else None
+                made.append(store.project_from_record(session, record_id=record_id, title=title))
+            return made
 
 
 def _with_codes_and_usd(references: list[ReferenceFacts]) -> list[ReferenceFacts]:

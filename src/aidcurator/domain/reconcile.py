@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 #: How much each part counts in the score.
 WEIGHTS: dict[str, float] = {
@@ -31,7 +32,7 @@ WEIGHTS: dict[str, float] = {
     "year": 0.2,
     "sector": 0.12,
     "title": 0.14,
-    "recipient": 0.08,
+    "recipient": 0.3,
     "flow": 0.06,
     "donor": 0.04,
 }
@@ -39,6 +40,8 @@ WEIGHTS: dict[str, float] = {
 NEUTRAL = 0.3
 #: Amounts in one currency within this relative difference are the same amount.
 SAME_AMOUNT = Decimal("0.005")
+#: The part score of the same number in another currency (a currency the extractor misread).
+OTHER_CURRENCY = 0.5
 #: Amounts compared through US dollars (two rates, maybe two years) within this are the same.
 SAME_USD = Decimal("0.05")
 #: AidData's sector codes for "unallocated / unspecified": no sector to compare.
@@ -46,6 +49,8 @@ UNALLOCATED = frozenset({"998", "999", "99810", "99820"})
 #: Flow types that are all loans for the comparison.
 _LOANS = frozenset({"loan", "interest_free_loan", "concessional_loan"})
 _NON_DIGITS = re.compile(r"\D")
+_CODE_SEPARATORS = re.compile(r"[;,|/\s]+")
+_ALPHA3 = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +104,13 @@ class Candidate:
 
 @dataclass(slots=True)
 class ReferenceIndex:
-    """References blocked by recipient code (and by name and year for projects without a code)."""
+    """References blocked by recipient country, by exact amount, and by name and year (for projects
+    whose recipient is no country)."""
 
     by_code: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
     by_name: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
     by_year: dict[int, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
+    by_amount: dict[tuple[str, Decimal], list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
     size: int = 0
 
     @classmethod
@@ -111,37 +118,59 @@ class ReferenceIndex:
         index = cls()
         for ref in references:
             index.size += 1
-            code = country_code(ref.recipient_code)
-            if code:
+            for code in country_codes(ref.recipient_code):
                 index.by_code[code].append(ref)
             name = _fold(ref.recipient)
             if name:
                 index.by_name[name].append(ref)
             if ref.year is not None:
                 index.by_year[ref.year].append(ref)
+            key = _amount_key(ref.amount, ref.currency)
+            if key is not None:
+                index.by_amount[key].append(ref)
         return index
 
     def block(self, project: ProjectFacts) -> list[ReferenceFacts]:
-        """The references worth comparing with ``project``."""
-        code = country_code(project.recipient_code)
-        if code:
-            return self.by_code.get(code, [])
+        """The references worth comparing with ``project``: those of its recipient country (else of
+        its recipient name, else of its year ±1) and those with exactly its amount and currency (an
+        amount that agrees to the unit outweighs a recipient the extractor got wrong)."""
+        codes = country_codes(project.recipient_code)
         name = _fold(project.recipient)
-        if name and name in self.by_name:
-            return self.by_name[name]
-        if project.year is None:
-            return []
-        return [ref for year in (project.year - 1, project.year, project.year + 1) for ref in self.by_year.get(year, [])]
+        if codes:
+            found = [ref for code in codes for ref in self.by_code.get(code, [])]
+        elif name and name in self.by_name:
+            found = list(self.by_name[name])
+        elif project.year is not None:
+            found = [ref for y in (project.year - 1, project.year, project.year + 1) for ref in self.by_year.get(y, [])]
+        else:
+            found = []
+        key = _amount_key(project.amount, project.currency)
+        if key is not None:
+            found.extend(self.by_amount.get(key, []))
+        unique: dict[int, ReferenceFacts] = {ref.id: ref for ref in found}
+        return list(unique.values())
+
+
+def _amount_key(amount: Decimal | None, currency: str | None) -> tuple[str, Decimal] | None:
+    if amount is None or not currency:
+        return None
+    return currency.upper(), amount.normalize()
+
+
+@lru_cache(maxsize=4096)
+def country_codes(code: str | None) -> tuple[str, ...]:
+    """The ISO alpha-3 codes in a recipient code: ``AGO``; ``Africa, regional; TZA; ZMB`` → TZA, ZMB.
+    A gazetteer id of a place that is no country (``cn-guangdong``) gives none."""
+    return tuple(part for part in _CODE_SEPARATORS.split((code or "").upper()) if _ALPHA3.fullmatch(part))
 
 
 def country_code(code: str | None) -> str | None:
-    """The ISO alpha-3 part of a recipient code (``CHN-XJ``-style gazetteer ids keep their own)."""
-    text = (code or "").strip().upper()
-    if not text:
-        return None
-    return text[-3:] if re.fullmatch(r"(?:.*[-:/])?[A-Z]{3}", text) else text
+    """The first ISO alpha-3 code in a recipient code (see :func:`country_codes`), else None."""
+    codes = country_codes(code)
+    return codes[0] if codes else None
 
 
+@lru_cache(maxsize=4096)
 def sector_group(code: str | None) -> str | None:
     """A DAC/CRS code (``121``, ``12220``, ``720``) as AidData's sector group (``120``, ``700``)."""
     digits = _NON_DIGITS.sub("", str(code or ""))[:3]
@@ -190,17 +219,20 @@ _Part = tuple[float, str] | None
 
 
 def _recipient(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    mine = country_code(project.recipient_code)
-    if mine:
-        theirs = country_code(ref.recipient_code)
-        if theirs:
-            return (1.0, f"recipient {theirs}") if mine == theirs else (0.0, f"recipient {mine} ≠ {theirs}")
-    a, b = _fold(project.recipient), _fold(ref.recipient)
-    if not a and not mine:
+    mine = country_codes(project.recipient_code)
+    a = _fold(project.recipient)
+    if not mine and not a:
         return _ABSENT
+    theirs = country_codes(ref.recipient_code)
+    if mine and theirs:
+        shared = [code for code in mine if code in theirs]
+        if shared:
+            return 1.0, f"recipient {shared[0]}"
+        return 0.0, f"recipient {'/'.join(mine)} ≠ {'/'.join(theirs)}"
+    b = _fold(ref.recipient)
     if a and b:
         return (1.0, f"recipient {ref.recipient}") if a == b else (0.0, f"recipient {project.recipient} ≠ {ref.recipient}")
-    return None
+    return 0.0 if mine and b else None, f"recipient {project.recipient_code} ≠ {ref.recipient}"
 
 
 def _amount(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
@@ -208,22 +240,28 @@ def _amount(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
         return _ABSENT
     mine, theirs = (project.currency or "").upper(), (ref.currency or "").upper()
     if project.amount is not None and ref.amount is not None and mine and mine == theirs:
-        return _close(project.amount, ref.amount, SAME_AMOUNT, mine, theirs)
+        return _close(project.amount, ref.amount, SAME_AMOUNT, mine, theirs, converted=False)
     if project.usd is not None and ref.usd is not None:
         score, reason = _close(project.usd, ref.usd, SAME_USD, "USD", "USD")
         if ref.amount is None or project.amount is None:
             return score, reason
+        if project.amount == ref.amount and score < OTHER_CURRENCY:  # "$40 million" read for "40 million yuan"
+            return OTHER_CURRENCY, f"amount {_money(project.amount)} {mine} vs {_money(ref.amount)} {theirs}: same number"
         return score, f"{reason} ({_money(project.amount)} {mine or '?'} vs {_money(ref.amount)} {theirs or '?'})"
     return None
 
 
-def _close(a: Decimal, b: Decimal, same: Decimal, cur_a: str, cur_b: str) -> tuple[float, str]:
-    """1 within ``same``; then falling linearly to 0 at a relative difference of 50 %."""
+def _close(
+    a: Decimal, b: Decimal, same: Decimal, cur_a: str, cur_b: str, *, converted: bool = True
+) -> tuple[float, str]:
+    """1 when equal, 0.9 within ``same``; then falling linearly to 0 at a relative difference of 50 %."""
     top = max(abs(a), abs(b))
     diff = Decimal(0) if top == 0 else abs(a - b) / top
     text = f"amount {_money(a)} {cur_a} vs {_money(b)} {cur_b}"
+    if diff == 0 and not converted:
+        return 1.0, f"{text}: equal"
     if diff <= same:
-        return 1.0, f"{text}: same"
+        return 0.9, f"{text}: same"
     score = max(0.0, 0.8 - float(diff) * 1.6)
     return score, f"{text}: {float(diff):.0%} apart"
 
@@ -279,12 +317,12 @@ def _donor(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
 
 
 def _title(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    from rapidfuzz import fuzz, utils
-
     if not project.title:
         return _ABSENT
     if not ref.title:
         return None
+    from rapidfuzz import fuzz, utils
+
     ratio = fuzz.token_set_ratio(project.title, ref.title, processor=utils.default_process) / 100
     return ratio, f"title {ratio:.0%} alike"
 
@@ -300,6 +338,7 @@ _PARTS = (
 )
 
 
+@lru_cache(maxsize=16384)
 def _fold(text: str | None) -> str:
     return " ".join((text or "").casefold().split())
 
