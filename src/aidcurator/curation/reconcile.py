@@ -133,13 +133,17 @@ class ReconcileMixin(CuratorBase):
             return store.project_reference(session, project_id=project_id)
 
     def confirm_matches(self, matches: Sequence[ProjectMatches], *, above: float) -> int:
-        """Confirm every project's best candidate scoring at least ``above``; returns how many."""
+        """Confirm every project's best candidate that scores at least ``above`` and strictly more
+        than the second (a tie is left to the curator); returns how many were confirmed."""
         done = 0
         for match in matches:
             best = match.best
-            if best is not None and best.score >= above:
-                self.confirm_reference(match.project_id, best.reference_id, score=best.score)
-                done += 1
+            if best is None or best.score < above:
+                continue
+            if len(match.candidates) > 1 and match.candidates[1].score >= best.score:
+                continue
+            self.confirm_reference(match.project_id, best.reference_id, score=best.score)
+            done += 1
         return done
 
     def export_aiddata(self, path: str | os.PathLike[str], *, flavour: str = "gcof1") -> int:

@@ -14,7 +14,9 @@ Only structured fields are compared, never description text:
 The score is the weighted mean of the parts over the fields the project has; a field the reference
 lacks (or that cannot be compared, e.g. a currency without a rate) counts as :data:`NEUTRAL`, so a
 reference without an amount ranks below one whose amount agrees and above one whose amount is far
-off. It lies in [0, 1]. Each candidate carries its reasons, in words. Amounts are Decimal.
+off. The mean is scaled by how much the project states (a project known only by its recipient
+cannot match with certainty); the scaling is the same for every candidate of a project, so it never
+changes their order. The score lies in [0, 1]. Each candidate carries its reasons, in words. Amounts are Decimal.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ WEIGHTS: dict[str, float] = {
     "flow": 0.06,
     "donor": 0.04,
 }
+#: The share of the score a project earns however few fields it has; the rest grows with the weight of
+#: the structured fields (all but the title) it has.
+BASE_SHARE = 0.5
+_STRUCTURED_WEIGHT = sum(WEIGHTS.values()) - WEIGHTS["title"]
 #: The part score of a field the project has and the reference lacks (or that cannot be compared).
 NEUTRAL = 0.3
 #: Amounts in one currency within this relative difference are the same amount.
@@ -207,7 +213,12 @@ def score_pair(project: ProjectFacts, ref: ReferenceFacts) -> Candidate:
         value, reason = result
         total += WEIGHTS[name] * value
         reasons.append(reason)
-    score = total / weight if weight else 0.0
+    if not weight:
+        return Candidate(ref.id, ref.ref_id, ref.dataset, 0.0, tuple(reasons))
+    # A project that states little cannot match with certainty (the title is a bonus, not required).
+    known = weight - (WEIGHTS["title"] if project.title else 0.0)
+    coverage = min(1.0, known / _STRUCTURED_WEIGHT)
+    score = total / weight * (BASE_SHARE + (1 - BASE_SHARE) * coverage)
     return Candidate(ref.id, ref.ref_id, ref.dataset, round(min(1.0, max(0.0, score)), 4), tuple(reasons))
 
 
