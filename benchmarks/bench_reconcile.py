@@ -37,11 +37,15 @@ DEFAULT_GCOF = ROOT.parent / "shared" / "eval" / "gcof"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gcof", type=Path, default=DEFAULT_GCOF, help="folder with gcof1_dev.jsonl and score_gcof.py")
+    parser.add_argument(
+        "--gcof", type=Path, default=DEFAULT_GCOF, help="folder with gcof1_dev.jsonl and score_gcof.py"
+    )
     parser.add_argument("--workers", type=int, default=2, help="extracting processes (default 2)")
     parser.add_argument("--db", type=Path, help="database file to keep (default: a temporary one)")
     parser.add_argument("--misses", type=int, default=0, help="print the first N misses")
-    parser.add_argument("--record", choices=("first", "largest"), default="first", help="which record becomes the project")
+    parser.add_argument(
+        "--record", choices=("first", "largest"), default="first", help="which record becomes the project"
+    )
     args = parser.parse_args(argv)
     gold_path = args.gcof / "gcof1_dev.jsonl"
     if not gold_path.is_file() or not (args.gcof / "score_gcof.py").is_file():
@@ -55,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         return run(gold_path, db, Path(tmp), make_input, stated, args)
 
 
-def run(gold_path: Path, db: Path, tmp: Path, make_input, stated, args: argparse.Namespace) -> int:  # noqa: ANN001
+def run(gold_path: Path, db: Path, tmp: Path, make_input, stated, args: argparse.Namespace) -> int:
     workers, misses = args.workers, args.misses
     from aidcurator.curation import Curator, content_hash
 
@@ -64,7 +68,9 @@ def run(gold_path: Path, db: Path, tmp: Path, make_input, stated, args: argparse
     amount_stated = {
         str(g["project_id"])
         for g in gold
-        if g.get("amount") and len(str(g.get("currency") or "").strip()) == 3 and stated(texts[str(g["project_id"])], g["amount"])
+        if g.get("amount")
+        and len(str(g.get("currency") or "").strip()) == 3
+        and stated(texts[str(g["project_id"])], g["amount"])
     }
     by_hash = {content_hash(text): pid for pid, text in texts.items()}
     timings: dict[str, float] = {}
@@ -74,7 +80,9 @@ def run(gold_path: Path, db: Path, tmp: Path, make_input, stated, args: argparse
         timings["reference import"] = time.perf_counter() - started
         print(report.summary())
 
-        files = _article_files(tmp, [{"id": pid, "text": text} for pid, text in texts.items()], parts=max(2, workers * 2))
+        files = _article_files(
+            tmp, [{"id": pid, "text": text} for pid, text in texts.items()], parts=max(2, workers * 2)
+        )
         started = time.perf_counter()
         imported = curator.import_paths(files, workers=workers)
         timings["article import + extraction"] = time.perf_counter() - started
@@ -96,8 +104,10 @@ def run(gold_path: Path, db: Path, tmp: Path, make_input, stated, args: argparse
         made = curator.projects_from_records([record_id for record_id, _ in chosen])
         project_of = {project_id: gold_id for project_id, (_, gold_id) in zip(made, chosen, strict=True)}
         timings["make projects"] = time.perf_counter() - started
-        print(f"{len(project_of)} projects from {len(imported.article_ids)} articles "
-              f"({len(imported.article_ids) - len(chosen)} without a record)")
+        print(
+            f"{len(project_of)} projects from {len(imported.article_ids)} articles "
+            f"({len(imported.article_ids) - len(chosen)} without a record)"
+        )
 
         started = time.perf_counter()
         matches = curator.match_projects(limit=3)
@@ -108,7 +118,13 @@ def run(gold_path: Path, db: Path, tmp: Path, make_input, stated, args: argparse
         started = time.perf_counter()
         titled = _with_article_titles(curator, project_of, texts)
         timings["matching with article titles"] = time.perf_counter() - started
-        _report("with the article title as project title (GCOF title itself: upper bound)", titled, project_of, amount_stated, 0)
+        _report(
+            "with the article title as project title (GCOF title itself: upper bound)",
+            titled,
+            project_of,
+            amount_stated,
+            0,
+        )
 
         started = time.perf_counter()
         out = tmp / "aiddata.csv"
@@ -128,12 +144,14 @@ def _article_files(tmp: Path, items: list[dict], parts: int) -> list[Path]:
         if not chunk:
             continue
         path = tmp / f"gcof_articles_{number}.jsonl"
-        path.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in chunk), encoding="utf-8")
+        path.write_text(
+            "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in chunk), encoding="utf-8"
+        )
         files.append(path)
     return files
 
 
-def _largest_record(records):  # noqa: ANN001, ANN202
+def _largest_record(records):
     """The record carrying the largest amount (compared in nominal US dollars), else the first."""
     from aidcurator.export.usd import usd_converter
 
@@ -150,7 +168,7 @@ def _largest_record(records):  # noqa: ANN001, ANN202
     return best
 
 
-def _with_article_titles(curator, project_of: dict[int, str], texts: dict[str, str]) -> dict[int, list[str]]:  # noqa: ANN001
+def _with_article_titles(curator, project_of: dict[int, str], texts: dict[str, str]) -> dict[int, list[str]]:
     """Rankings when each project's title is its article's title (the first line of the text)."""
     from aidcurator.curation.reconcile import _projects_with_usd, _with_codes_and_usd
     from aidcurator.domain.reconcile import ReferenceIndex, best_matches
@@ -164,11 +182,15 @@ def _with_article_titles(curator, project_of: dict[int, str], texts: dict[str, s
     ranked = {}
     for project in _projects_with_usd(projects):
         title = texts[project_of[project.id]].split("\n", 1)[0]
-        ranked[project.id] = [c.ref_id for c in best_matches(dataclasses.replace(project, title=title), index)]
+        ranked[project.id] = [
+            c.ref_id for c in best_matches(dataclasses.replace(project, title=title), index)
+        ]
     return ranked
 
 
-def _report(label: str, ranked: dict[int, list[str]], project_of: dict[int, str], stated_ids: set[str], misses: int) -> None:
+def _report(
+    label: str, ranked: dict[int, list[str]], project_of: dict[int, str], stated_ids: set[str], misses: int
+) -> None:
     print(f"\n{label}")
     for name, subset, n in (
         ("projects with a stated amount", {p for p, g in project_of.items() if g in stated_ids}, None),

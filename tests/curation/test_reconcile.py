@@ -53,7 +53,9 @@ def _clinic(curator: Curator) -> int:
     )  # fmt: skip
 
 
-def test_import_is_idempotent_and_keeps_no_descriptions_when_asked(curator: Curator, reference_csv: Path) -> None:
+def test_import_is_idempotent_and_keeps_no_descriptions_when_asked(
+    curator: Curator, reference_csv: Path
+) -> None:
     report = curator.import_reference(reference_csv, without_descriptions=True)
     assert (report.dataset, report.flavour, report.inserted, report.skipped) == ("gcof1", "gcof1", 4, 0)
     again = curator.import_reference(reference_csv, without_descriptions=True)
@@ -66,16 +68,27 @@ def test_import_is_idempotent_and_keeps_no_descriptions_when_asked(curator: Cura
 
 def test_a_bad_table_imports_nothing(curator: Curator, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
-    path.write_text(REFERENCE_CSV + "18,Another,Text,twenty,China,Kenya,KEN,1,USD,1,Grant,Completion,120,0\n", encoding="utf-8")
+    path.write_text(
+        REFERENCE_CSV + "18,Another,Text,twenty,China,Kenya,KEN,1,USD,1,Grant,Completion,120,0\n",
+        encoding="utf-8",
+    )
     with pytest.raises(IngestError, match="line 6: year 'twenty' is not a number"):
         curator.import_reference(path)
     assert curator.reference_datasets() == {}
 
 
-def test_matching_proposes_the_right_reference_first_with_reasons(curator: Curator, reference_csv: Path) -> None:
+def test_matching_proposes_the_right_reference_first_with_reasons(
+    curator: Curator, reference_csv: Path
+) -> None:
     curator.import_reference(reference_csv)
     clinic = _clinic(curator)
-    road = _project(curator, recipient_code="KEN", commitment_year=2011, amount_value=Decimal("14400000"), amount_currency="EUR")
+    road = _project(
+        curator,
+        recipient_code="KEN",
+        commitment_year=2011,
+        amount_value=Decimal("14400000"),
+        amount_currency="EUR",
+    )
     matches = {m.project_id: m for m in curator.match_projects()}
     best = matches[clinic].best
     assert best is not None and best.ref_id == "10" and best.score == 1.0
@@ -104,7 +117,9 @@ def test_confirm_undo_redo_and_conflict(curator: Curator, reference_csv: Path) -
         change.undo(curator)
 
 
-def test_a_rejected_reference_is_not_proposed_again_until_unrejected(curator: Curator, reference_csv: Path) -> None:
+def test_a_rejected_reference_is_not_proposed_again_until_unrejected(
+    curator: Curator, reference_csv: Path
+) -> None:
     curator.import_reference(reference_csv)
     clinic = _clinic(curator)
     first = curator.match_projects([clinic])[0].best
@@ -124,7 +139,9 @@ def test_confirm_matches_above_a_score(curator: Curator, reference_csv: Path) ->
     assert curator.project_reference(vague)[0] is None
 
 
-def test_aiddata_export_uses_their_column_names(curator: Curator, reference_csv: Path, tmp_path: Path) -> None:
+def test_aiddata_export_uses_their_column_names(
+    curator: Curator, reference_csv: Path, tmp_path: Path
+) -> None:
     curator.import_reference(reference_csv)
     clinic = _clinic(curator)
     curator.confirm_matches(curator.match_projects(), above=0.9)

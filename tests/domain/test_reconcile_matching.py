@@ -18,17 +18,69 @@ def _ref(id: int, **fields) -> ReferenceFacts:
 
 
 REFS = [
-    _ref(1, recipient_code="KEN", year=2010, amount=Decimal("300000000"), currency="CNY", sector_code="120", flow_type="grant", title="China builds a hospital in Kisumu"),
-    _ref(2, recipient_code="KEN", year=2010, amount=Decimal("45000000"), currency="USD", sector_code="210", flow_type="loan", title="China lends for the Thika road"),
-    _ref(3, recipient_code="KEN", year=2012, amount=None, currency=None, sector_code="110", flow_type="scholarship", title="Scholarships for Kenyan students"),
-    _ref(4, recipient_code="TZA", year=2010, amount=Decimal("300000000"), currency="CNY", sector_code="120", flow_type="grant", title="China builds a hospital in Dodoma"),
-    _ref(5, recipient_code="Africa, regional; TZA; ZMB", year=2008, amount=Decimal("12000000"), currency="USD", sector_code="210", flow_type="loan"),
+    _ref(
+        1,
+        recipient_code="KEN",
+        year=2010,
+        amount=Decimal("300000000"),
+        currency="CNY",
+        sector_code="120",
+        flow_type="grant",
+        title="China builds a hospital in Kisumu",
+    ),
+    _ref(
+        2,
+        recipient_code="KEN",
+        year=2010,
+        amount=Decimal("45000000"),
+        currency="USD",
+        sector_code="210",
+        flow_type="loan",
+        title="China lends for the Thika road",
+    ),
+    _ref(
+        3,
+        recipient_code="KEN",
+        year=2012,
+        amount=None,
+        currency=None,
+        sector_code="110",
+        flow_type="scholarship",
+        title="Scholarships for Kenyan students",
+    ),
+    _ref(
+        4,
+        recipient_code="TZA",
+        year=2010,
+        amount=Decimal("300000000"),
+        currency="CNY",
+        sector_code="120",
+        flow_type="grant",
+        title="China builds a hospital in Dodoma",
+    ),
+    _ref(
+        5,
+        recipient_code="Africa, regional; TZA; ZMB",
+        year=2008,
+        amount=Decimal("12000000"),
+        currency="USD",
+        sector_code="210",
+        flow_type="loan",
+    ),
 ]
 INDEX = ReferenceIndex.build(REFS)
 
 
 def test_exact_amount_year_sector_in_the_recipient_ranks_first_with_reasons() -> None:
-    project = ProjectFacts(id=1, recipient_code="KEN", year=2010, amount=Decimal("300000000"), currency="CNY", sector="121", flow_type="grant")
+    project = ProjectFacts(
+        id=1,
+        recipient_code="KEN",
+        year=2010,
+        amount=Decimal("300000000"),
+        currency="CNY",
+        sector="121",
+        flow_type="grant",
+    )
     ranked = best_matches(project, INDEX)
     assert [c.ref_id for c in ranked][:2] == ["R1", "R4"]  # R4 has the same amount in another country
     assert ranked[0].score > 0.95  # everything agrees; the project names no donor
@@ -38,7 +90,14 @@ def test_exact_amount_year_sector_in_the_recipient_ranks_first_with_reasons() ->
 
 
 def test_a_year_off_by_one_costs_less_than_a_wrong_amount() -> None:
-    project = ProjectFacts(id=2, recipient_code="KEN", year=2011, amount=Decimal("45000000"), currency="USD", flow_type="interest_free_loan")
+    project = ProjectFacts(
+        id=2,
+        recipient_code="KEN",
+        year=2011,
+        amount=Decimal("45000000"),
+        currency="USD",
+        flow_type="interest_free_loan",
+    )
     ranked = best_matches(project, INDEX)
     assert ranked[0].ref_id == "R2"  # interest-free loans compare as loans
     assert "year 2011 vs 2010" in ranked[0].reasons
@@ -46,17 +105,43 @@ def test_a_year_off_by_one_costs_less_than_a_wrong_amount() -> None:
 
 
 def test_amounts_in_different_currencies_compare_through_us_dollars() -> None:
-    project = ProjectFacts(id=3, recipient_code="KEN", year=2010, amount=Decimal("6100000000"), currency="KES", usd=Decimal("45500000"))
-    ref = _ref(9, recipient_code="KEN", year=2010, amount=Decimal("45000000"), currency="USD", usd=Decimal("45000000"))
+    project = ProjectFacts(
+        id=3,
+        recipient_code="KEN",
+        year=2010,
+        amount=Decimal("6100000000"),
+        currency="KES",
+        usd=Decimal("45500000"),
+    )
+    ref = _ref(
+        9,
+        recipient_code="KEN",
+        year=2010,
+        amount=Decimal("45000000"),
+        currency="USD",
+        usd=Decimal("45000000"),
+    )
     candidate = score_pair(project, ref)
-    far = score_pair(project, _ref(10, recipient_code="KEN", year=2010, amount=Decimal("90000000"), currency="USD", usd=Decimal("90000000")))
+    far = score_pair(
+        project,
+        _ref(
+            10,
+            recipient_code="KEN",
+            year=2010,
+            amount=Decimal("90000000"),
+            currency="USD",
+            usd=Decimal("90000000"),
+        ),
+    )
     assert candidate.score > 0.8 > far.score
     assert any("same" in reason and "KES" in reason for reason in candidate.reasons)
 
 
 def test_a_reference_without_an_amount_ranks_between_agreeing_and_disagreeing_ones() -> None:
     base = dict(recipient_code="KEN", year=2012, sector_code="110")
-    project = ProjectFacts(id=4, recipient_code="KEN", year=2012, amount=Decimal("1000000"), currency="USD", sector="114")
+    project = ProjectFacts(
+        id=4, recipient_code="KEN", year=2012, amount=Decimal("1000000"), currency="USD", sector="114"
+    )
     agreeing = score_pair(project, _ref(1, amount=Decimal("1000000"), currency="USD", **base)).score
     missing = score_pair(project, _ref(2, **base)).score
     far = score_pair(project, _ref(3, amount=Decimal("9000000"), currency="USD", **base)).score
@@ -90,7 +175,9 @@ def test_titles_count_when_the_project_has_one() -> None:
 
 
 def test_rejected_references_are_not_proposed() -> None:
-    project = ProjectFacts(id=10, recipient_code="KEN", year=2010, amount=Decimal("300000000"), currency="CNY")
+    project = ProjectFacts(
+        id=10, recipient_code="KEN", year=2010, amount=Decimal("300000000"), currency="CNY"
+    )
     assert best_matches(project, INDEX, excluded=frozenset({1}))[0].ref_id != "R1"
 
 

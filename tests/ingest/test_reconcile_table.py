@@ -65,7 +65,11 @@ def test_gcdf3_workbook_headers_are_detected(tmp_path: Path) -> None:
     assert table.flavour == "gcdf3"
     row = table.rows[0]
     assert row["ref_id"] == "41" and row["recipient_code"] == "GHA" and row["year"] == 2015
-    assert row["amount"] == Decimal("1500000000") and row["sector_code"] == "230" and row["status"] == "implementation"
+    assert (
+        row["amount"] == Decimal("1500000000")
+        and row["sector_code"] == "230"
+        and row["status"] == "implementation"
+    )
     assert row["flow_type"] == "loan" and row["donor"] == "China" and row["umbrella"] is False
     assert column_key("Recipient ISO-3") == "recipient_iso_3"
 
@@ -80,7 +84,11 @@ def test_jsonl_numbers_stay_exact(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("people.csv", "name,age\nAna,3\n", "no project_id (GCOF 1.0) or AidData Record ID (GCDF 3.0) column"),
+        (
+            "people.csv",
+            "name,age\nAna,3\n",
+            "no project_id (GCOF 1.0) or AidData Record ID (GCDF 3.0) column",
+        ),
         ("bad_year.csv", "project_id,year\n1,two thousand\n", "line 2: year 'two thousand' is not a number"),
         ("twice.csv", "project_id,year\n1,2001\n1,2002\n", "line 3: id 1 appears twice (also line 2)"),
         ("no_id.csv", "project_id,year\n,2001\n", "line 2: no project id"),

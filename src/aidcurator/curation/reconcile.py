@@ -98,7 +98,9 @@ class ReconcileMixin(CuratorBase):
             rejected = store.rejected_references(session)
         index = ReferenceIndex.build(_with_codes_and_usd(references))
         return [
-            ProjectMatches(p.id, tuple(best_matches(p, index, limit=limit, excluded=rejected.get(p.id, frozenset()))))
+            ProjectMatches(
+                p.id, tuple(best_matches(p, index, limit=limit, excluded=rejected.get(p.id, frozenset())))
+            )
             for p in _projects_with_usd(projects)
         ]
 
@@ -125,7 +127,9 @@ class ReconcileMixin(CuratorBase):
     def reject_reference(self, project_id: int, reference_id: int, *, undo: bool = False) -> None:
         """Never propose ``reference_id`` for the project again (``undo``: propose it again)."""
         with write_session(self.engine) as session:
-            store.add_rejection(session, project_id=project_id, reference_id=reference_id, actor=self._who(None), undo=undo)
+            store.add_rejection(
+                session, project_id=project_id, reference_id=reference_id, actor=self._who(None), undo=undo
+            )
 
     def project_reference(self, project_id: int) -> tuple[int | None, float | None, int]:
         """The project's confirmed reference id, its score and the project's version."""
@@ -224,7 +228,9 @@ class ConfirmReference:
         if (old_ref, old_score) == self.new:
             return False
         self.old = (old_ref, old_score)
-        self.version = curator.confirm_reference(self.project_id, self.new[0], score=self.new[1], expected_version=version)
+        self.version = curator.confirm_reference(
+            self.project_id, self.new[0], score=self.new[1], expected_version=version
+        )
         return True
 
     def undo(self, curator: Curator) -> None:

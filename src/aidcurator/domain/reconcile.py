@@ -116,7 +116,9 @@ class ReferenceIndex:
     by_code: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
     by_name: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
     by_year: dict[int, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
-    by_amount: dict[tuple[str, Decimal], list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
+    by_amount: dict[tuple[str, Decimal], list[ReferenceFacts]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     size: int = 0
 
     @classmethod
@@ -147,7 +149,11 @@ class ReferenceIndex:
         elif name and name in self.by_name:
             found = list(self.by_name[name])
         elif project.year is not None:
-            found = [ref for y in (project.year - 1, project.year, project.year + 1) for ref in self.by_year.get(y, [])]
+            found = [
+                ref
+                for y in (project.year - 1, project.year, project.year + 1)
+                for ref in self.by_year.get(y, [])
+            ]
         else:
             found = []
         key = _amount_key(project.amount, project.currency)
@@ -242,7 +248,11 @@ def _recipient(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
         return 0.0, f"recipient {'/'.join(mine)} ≠ {'/'.join(theirs)}"
     b = _fold(ref.recipient)
     if a and b:
-        return (1.0, f"recipient {ref.recipient}") if a == b else (0.0, f"recipient {project.recipient} ≠ {ref.recipient}")
+        return (
+            (1.0, f"recipient {ref.recipient}")
+            if a == b
+            else (0.0, f"recipient {project.recipient} ≠ {ref.recipient}")
+        )
     return 0.0 if mine and b else None, f"recipient {project.recipient_code} ≠ {ref.recipient}"
 
 
@@ -256,9 +266,17 @@ def _amount(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
         score, reason = _close(project.usd, ref.usd, SAME_USD, "USD", "USD")
         if ref.amount is None or project.amount is None:
             return score, reason
-        if project.amount == ref.amount and score < OTHER_CURRENCY:  # "$40 million" read for "40 million yuan"
-            return OTHER_CURRENCY, f"amount {_money(project.amount)} {mine} vs {_money(ref.amount)} {theirs}: same number"
-        return score, f"{reason} ({_money(project.amount)} {mine or '?'} vs {_money(ref.amount)} {theirs or '?'})"
+        if (
+            project.amount == ref.amount and score < OTHER_CURRENCY
+        ):  # "$40 million" read for "40 million yuan"
+            return (
+                OTHER_CURRENCY,
+                f"amount {_money(project.amount)} {mine} vs {_money(ref.amount)} {theirs}: same number",
+            )
+        return (
+            score,
+            f"{reason} ({_money(project.amount)} {mine or '?'} vs {_money(ref.amount)} {theirs or '?'})",
+        )
     return None
 
 

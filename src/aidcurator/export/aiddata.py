@@ -80,7 +80,9 @@ def _values(row: Mapping[str, Any], converter: Any, gcdf: bool) -> dict[str, Any
     except ValueError:
         status_value = None
     umbrella = bool(row.get("umbrella"))
-    recommended = recommended_for_aggregates(status_value, umbrella=umbrella, override=row.get("recommended_override"))
+    recommended = recommended_for_aggregates(
+        status_value, umbrella=umbrella, override=row.get("recommended_override")
+    )
     group = sector_group(row.get("sector"))
     amount, currency, year = row.get("amount_value"), row.get("amount_currency"), row.get("commitment_year")
     usd = converter.convert(amount, currency, year).nominal if amount is not None else None

@@ -129,7 +129,9 @@ def _detect(keys: Mapping[str, str], name: str) -> str:
     )
 
 
-def _columns(fields: Mapping[str, list[str]], keys: Mapping[str, str], name: str, flavour: str) -> dict[str, str]:
+def _columns(
+    fields: Mapping[str, list[str]], keys: Mapping[str, str], name: str, flavour: str
+) -> dict[str, str]:
     """Our field → the file's column name."""
     found = {}
     for field_name, aliases in fields.items():
@@ -289,7 +291,9 @@ def _json_rows(text: str, name: str, *, lines: bool) -> Iterator[tuple[str, dict
         try:
             item = json.loads(line, parse_float=Decimal)
         except json.JSONDecodeError as exc:
-            raise IngestError(name, f"line {number}: malformed JSON at column {exc.colno}: {exc.msg}") from None
+            raise IngestError(
+                name, f"line {number}: malformed JSON at column {exc.colno}: {exc.msg}"
+            ) from None
         if not isinstance(item, dict):
             raise IngestError(name, f"line {number}: not a JSON object")
         yield f"line {number}", item

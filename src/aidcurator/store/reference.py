@@ -33,9 +33,13 @@ _REF = ReferenceProject.__table__  # type: ignore[attr-defined]
 _PROJECT = Project.__table__  # type: ignore[attr-defined]
 
 
-def insert_references(session: Session, *, dataset: str, rows: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+def insert_references(
+    session: Session, *, dataset: str, rows: Sequence[Mapping[str, Any]]
+) -> tuple[int, int]:
     """Insert the rows not yet in ``dataset``; returns ``(inserted, skipped)``."""
-    existing = set(session.connection().execute(sa.select(_REF.c.ref_id).where(_REF.c.dataset == dataset)).scalars())
+    existing = set(
+        session.connection().execute(sa.select(_REF.c.ref_id).where(_REF.c.dataset == dataset)).scalars()
+    )
     new = [{**row, "dataset": dataset} for row in rows if row["ref_id"] not in existing]
     connection = session.connection()
     for start in range(0, len(new), CHUNK):
@@ -53,17 +57,38 @@ def reference_facts(session: Session, *, dataset: str | None = None) -> list[Ref
     """Every reference project's structured fields (US dollars: the dataset's own nominal value)."""
     c = _REF.c
     statement = sa.select(
-        c.id, c.ref_id, c.dataset, c.title, c.donor, c.recipient, c.recipient_code, c.year,
-        c.amount, c.currency, c.usd_nominal, c.sector_code, c.flow_type,
-    )  # fmt: skip
+        c.id,
+        c.ref_id,
+        c.dataset,
+        c.title,
+        c.donor,
+        c.recipient,
+        c.recipient_code,
+        c.year,
+        c.amount,
+        c.currency,
+        c.usd_nominal,
+        c.sector_code,
+        c.flow_type,
+    )
     if dataset is not None:
         statement = statement.where(c.dataset == dataset)
     return [
         ReferenceFacts(
-            id=r.id, ref_id=r.ref_id, dataset=r.dataset, title=r.title, donor=r.donor,
-            recipient=r.recipient, recipient_code=r.recipient_code, year=r.year, amount=r.amount,
-            currency=r.currency, usd=r.usd_nominal, sector_code=r.sector_code, flow_type=r.flow_type,
-        )  # fmt: skip
+            id=r.id,
+            ref_id=r.ref_id,
+            dataset=r.dataset,
+            title=r.title,
+            donor=r.donor,
+            recipient=r.recipient,
+            recipient_code=r.recipient_code,
+            year=r.year,
+            amount=r.amount,
+            currency=r.currency,
+            usd=r.usd_nominal,
+            sector_code=r.sector_code,
+            flow_type=r.flow_type,
+        )
         for r in session.connection().execute(statement.order_by(c.id))
     ]
 
@@ -72,28 +97,49 @@ def project_facts(session: Session, *, project_ids: Iterable[int] | None = None)
     """Curated projects' structured fields (``usd`` left empty: the caller converts)."""
     c = _PROJECT.c
     statement = sa.select(
-        c.id, c.title, c.donor, c.donor_code, c.recipient, c.recipient_code, c.commitment_year,
-        c.amount_value, c.amount_currency, c.sector, c.flow_type,
-    ).order_by(c.id)  # fmt: skip
+        c.id,
+        c.title,
+        c.donor,
+        c.donor_code,
+        c.recipient,
+        c.recipient_code,
+        c.commitment_year,
+        c.amount_value,
+        c.amount_currency,
+        c.sector,
+        c.flow_type,
+    ).order_by(c.id)
     if project_ids is not None:
         statement = statement.where(c.id.in_(list(project_ids)))
     return [
         ProjectFacts(
-            id=r.id, title=r.title, donor=r.donor, donor_code=r.donor_code, recipient=r.recipient,
-            recipient_code=r.recipient_code, year=r.commitment_year, amount=r.amount_value,
-            currency=r.amount_currency, sector=r.sector, flow_type=r.flow_type,
-        )  # fmt: skip
+            id=r.id,
+            title=r.title,
+            donor=r.donor,
+            donor_code=r.donor_code,
+            recipient=r.recipient,
+            recipient_code=r.recipient_code,
+            year=r.commitment_year,
+            amount=r.amount_value,
+            currency=r.amount_currency,
+            sector=r.sector,
+            flow_type=r.flow_type,
+        )
         for r in session.connection().execute(statement)
     ]
 
 
 def project_reference(session: Session, *, project_id: int) -> tuple[int | None, float | None, int]:
     """A project's confirmed reference id, its score and the project's version."""
-    row = session.connection().execute(
-        sa.select(_PROJECT.c.reference_id, _PROJECT.c.reference_score, _PROJECT.c.version).where(
-            _PROJECT.c.id == project_id
+    row = (
+        session.connection()
+        .execute(
+            sa.select(_PROJECT.c.reference_id, _PROJECT.c.reference_score, _PROJECT.c.version).where(
+                _PROJECT.c.id == project_id
+            )
         )
-    ).first()
+        .first()
+    )
     if row is None:
         raise NotFoundError(f"project {project_id} not found")
     return row.reference_id, row.reference_score, row.version
@@ -130,7 +176,9 @@ def set_project_reference(
     return project.version
 
 
-def add_rejection(session: Session, *, project_id: int, reference_id: int, actor: str, undo: bool = False) -> None:
+def add_rejection(
+    session: Session, *, project_id: int, reference_id: int, actor: str, undo: bool = False
+) -> None:
     """Record that a curator rejected (or, ``undo``, un-rejected) a proposed reference for a project."""
     if session.get(Project, project_id) is None:
         raise NotFoundError(f"project {project_id} not found")
@@ -179,12 +227,26 @@ def export_rows(session: Session) -> list[dict[str, Any]]:
     )
     statement = (
         sa.select(
-            p.id, p.title, p.donor, p.donor_code, p.recipient, p.recipient_code, p.commitment_year,
-            p.amount_value, p.amount_currency, p.sector, p.flow_type, p.project_status, p.umbrella,
-            p.recommended_override, p.review_status, p.reference_score,
-            r.dataset.label("reference_dataset"), r.ref_id.label("reference_ref_id"),
+            p.id,
+            p.title,
+            p.donor,
+            p.donor_code,
+            p.recipient,
+            p.recipient_code,
+            p.commitment_year,
+            p.amount_value,
+            p.amount_currency,
+            p.sector,
+            p.flow_type,
+            p.project_status,
+            p.umbrella,
+            p.recommended_override,
+            p.review_status,
+            p.reference_score,
+            r.dataset.label("reference_dataset"),
+            r.ref_id.label("reference_ref_id"),
             sa.func.coalesce(sources.c.n, 0).label("sources_count"),
-        )  # fmt: skip
+        )
         .outerjoin(_REF, r.id == p.reference_id)
         .outerjoin(sources, sources.c.project_id == p.id)
         .order_by(p.id)
@@ -203,7 +265,11 @@ def project_from_record(session: Session, *, record_id: int, title: str | None =
     benchmark only. ``title`` is used when the record has none (e.g. the article's title). Core
     statements, so that making thousands of projects in one transaction stays linear.
     """
-    rec = session.connection().execute(sa.select(Record.__table__).where(Record.__table__.c.id == record_id)).first()  # type: ignore[attr-defined]
+    rec = (
+        session.connection()
+        .execute(sa.select(Record.__table__).where(Record.__table__.c.id == record_id))
+        .first()
+    )  # type: ignore[attr-defined]
     if rec is None:
         raise NotFoundError(f"record {record_id} not found")
     amount = _first_amount(session, record_id)
@@ -223,7 +289,10 @@ def project_from_record(session: Session, *, record_id: int, title: str | None =
         "field_sources": {},
         "review_status": "pending",
         "umbrella": False,
-        **{f"{name}_estimated": False for name in ("planned_start", "actual_start", "planned_end", "actual_end")},
+        **{
+            f"{name}_estimated": False
+            for name in ("planned_start", "actual_start", "planned_end", "actual_end")
+        },
         "created_at": now,
         "updated_at": now,
         "version": 1,
@@ -239,16 +308,22 @@ def _first_amount(session: Session, record_id: int) -> tuple[Decimal, str] | Non
     from aidcurator.store.models import Amount
 
     table = Amount.__table__.c  # type: ignore[attr-defined]
-    row = session.connection().execute(
-        sa.select(table.value, table.currency)
-        .where(table.record_id == record_id, table.value.is_not(None))
-        .order_by(table.position, table.id)
-        .limit(1)
-    ).first()
+    row = (
+        session.connection()
+        .execute(
+            sa.select(table.value, table.currency)
+            .where(table.record_id == record_id, table.value.is_not(None))
+            .order_by(table.position, table.id)
+            .limit(1)
+        )
+        .first()
+    )
     return None if row is None else (row.value, row.currency)
 
 
 def article_title_of_record(session: Session, *, record_id: int) -> str | None:
     """The title of the article a record comes from."""
-    statement = sa.select(Article.title).join(Record, Record.article_id == Article.id).where(Record.id == record_id)  # type: ignore[arg-type]
+    statement = (
+        sa.select(Article.title).join(Record, Record.article_id == Article.id).where(Record.id == record_id)
+    )  # type: ignore[arg-type]
     return session.connection().execute(statement).scalar()
