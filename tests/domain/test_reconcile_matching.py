@@ -148,10 +148,12 @@ def test_a_reference_without_an_amount_ranks_between_agreeing_and_disagreeing_on
     assert agreeing > missing > far
 
 
-def test_blocking_keeps_other_recipients_out_unless_the_amount_is_exactly_theirs() -> None:
-    project = ProjectFacts(id=5, recipient_code="KEN", year=2010, amount=Decimal("12000000"), currency="USD")
+def test_blocking_keeps_other_recipients_out_unless_amount_and_year_are_theirs() -> None:
+    project = ProjectFacts(id=5, recipient_code="KEN", year=2009, amount=Decimal("12000000"), currency="USD")
     ids = {ref.id for ref in INDEX.block(project)}
-    assert ids == {1, 2, 3, 5}  # Kenya's three, and the regional project with exactly this amount
+    assert ids == {1, 2, 3, 5}  # Kenya's three, and the regional project of 2008 with exactly this amount
+    later = ProjectFacts(id=5, recipient_code="KEN", year=2012, amount=Decimal("12000000"), currency="USD")
+    assert {ref.id for ref in INDEX.block(later)} == {1, 2, 3}  # four years apart: not proposed
     regional = ProjectFacts(id=6, recipient_code="ZMB", year=2008)
     assert [c.ref_id for c in best_matches(regional, INDEX)] == ["R5"]
 

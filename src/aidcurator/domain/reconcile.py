@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -134,14 +134,14 @@ class ReferenceIndex:
             if ref.year is not None:
                 index.by_year[ref.year].append(ref)
             key = _amount_key(ref.amount, ref.currency)
-            if key is not None:
-                index.by_amount[key].append(ref)
+            if key is not None and ref.year is not None:
+                index.by_amount[(*key, ref.year)].append(ref)
         return index
 
     def block(self, project: ProjectFacts) -> list[ReferenceFacts]:
         """The references worth comparing with ``project``: those of its recipient country (else of
-        its recipient name, else of its year ±1) and those with exactly its amount and currency (an
-        amount that agrees to the unit outweighs a recipient the extractor got wrong)."""
+        its recipient name, else of its year ±1) and those of its year ±1 with exactly its amount and
+        currency (an amount that agrees to the unit may outweigh a recipient the extractor got wrong)."""
         codes = country_codes(project.recipient_code)
         name = _fold(project.recipient)
         if codes:
@@ -157,8 +157,9 @@ class ReferenceIndex:
         else:
             found = []
         key = _amount_key(project.amount, project.currency)
-        if key is not None:
-            found.extend(self.by_amount.get(key, []))
+        if key is not None and project.year is not None:
+            for y in (project.year - 1, project.year, project.year + 1):
+                found.extend(self.by_amount.get((*key, y), []))
         unique: dict[int, ReferenceFacts] = {ref.id: ref for ref in found}
         return list(unique.values())
 
@@ -198,14 +199,20 @@ def best_matches(
     limit: int = 3,
     excluded: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
-    """The ``limit`` best references for ``project``, best first (ties: lower reference id first)."""
-    scored = [score_pair(project, ref) for ref in index.block(project) if ref.id not in excluded]
-    scored.sort(key=lambda c: (-c.score, c.reference_id))
-    return scored[:limit]
+    """The ``limit`` best references for ``project``, best first (ties: lower reference id first).
+
+    Every candidate of the block is scored; only the best ``limit`` get their reasons in words."""
+    scored = [
+        (score_pair(project, ref, explain=False).score, ref)
+        for ref in index.block(project)
+        if ref.id not in excluded
+    ]
+    scored.sort(key=lambda item: (-item[0], item[1].id))
+    return [score_pair(project, ref) for _, ref in scored[:limit]]
 
 
-def score_pair(project: ProjectFacts, ref: ReferenceFacts) -> Candidate:
-    """How well ``ref`` matches ``project``: the score and its reasons."""
+def score_pair(project: ProjectFacts, ref: ReferenceFacts, *, explain: bool = True) -> Candidate:
+    """How well ``ref`` matches ``project``: the score and (``explain``) its reasons."""
     total = weight = 0.0
     reasons: list[str] = []
     for name, part in _PARTS:
@@ -218,7 +225,8 @@ def score_pair(project: ProjectFacts, ref: ReferenceFacts) -> Candidate:
             continue
         value, reason = result
         total += WEIGHTS[name] * value
-        reasons.append(reason)
+        if explain:
+            reasons.append(reason())
     if not weight:
         return Candidate(ref.id, ref.ref_id, ref.dataset, 0.0, tuple(reasons))
     # A project that states little cannot match with certainty (the title is a bonus, not required).
@@ -229,10 +237,11 @@ def score_pair(project: ProjectFacts, ref: ReferenceFacts) -> Candidate:
 
 
 # ------------------------------------------------------------------------------------------ parts
-# A part gives (score, reason); None when the reference lacks the field or it cannot be compared;
-# _ABSENT when the project lacks it (the part is left out of the score).
-_ABSENT: tuple[float, str] = (-1.0, "")
-_Part = tuple[float, str] | None
+# A part gives (score, reason), the reason's words made only when asked for; None when the reference
+# lacks the field or it cannot be compared; _ABSENT when the project lacks it (left out of the score).
+Reason = Callable[[], str]
+_ABSENT: tuple[float, Reason] = (-1.0, str)
+_Part = tuple[float, Reason] | None
 
 
 def _recipient(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
@@ -244,16 +253,18 @@ def _recipient(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
     if mine and theirs:
         shared = [code for code in mine if code in theirs]
         if shared:
-            return 1.0, f"recipient {shared[0]}"
-        return 0.0, f"recipient {'/'.join(mine)} ≠ {'/'.join(theirs)}"
+            return 1.0, lambda: f"recipient {shared[0]}"
+        return 0.0, lambda: f"recipient {'/'.join(mine)} ≠ {'/'.join(theirs)}"
     b = _fold(ref.recipient)
     if a and b:
         return (
-            (1.0, f"recipient {ref.recipient}")
+            (1.0, lambda: f"recipient {ref.recipient}")
             if a == b
-            else (0.0, f"recipient {project.recipient} ≠ {ref.recipient}")
+            else (0.0, lambda: f"recipient {project.recipient} ≠ {ref.recipient}")
         )
-    return 0.0 if mine and b else None, f"recipient {project.recipient_code} ≠ {ref.recipient}"
+    if mine and b:  # a country code against a reference named without one ("Africa, regional")
+        return 0.0, lambda: f"recipient {'/'.join(mine)} ≠ {ref.recipient}"
+    return None
 
 
 def _amount(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
@@ -266,33 +277,38 @@ def _amount(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
         score, reason = _close(project.usd, ref.usd, SAME_USD, "USD", "USD")
         if ref.amount is None or project.amount is None:
             return score, reason
-        if (
-            project.amount == ref.amount and score < OTHER_CURRENCY
-        ):  # "$40 million" read for "40 million yuan"
+        if project.amount == ref.amount and score < OTHER_CURRENCY:  # "$40 million" read as "40 million yuan"
             return (
                 OTHER_CURRENCY,
-                f"amount {_money(project.amount)} {mine} vs {_money(ref.amount)} {theirs}: same number",
+                lambda: (
+                    f"amount {_money(project.amount)} {mine} vs {_money(ref.amount)} {theirs}: same number"
+                ),
             )
         return (
             score,
-            f"{reason} ({_money(project.amount)} {mine or '?'} vs {_money(ref.amount)} {theirs or '?'})",
+            lambda: (
+                f"{reason()} ({_money(project.amount)} {mine or '?'} vs {_money(ref.amount)} {theirs or '?'})"
+            ),
         )
     return None
 
 
 def _close(
     a: Decimal, b: Decimal, same: Decimal, cur_a: str, cur_b: str, *, converted: bool = True
-) -> tuple[float, str]:
+) -> tuple[float, Reason]:
     """1 when equal, 0.9 within ``same``; then falling linearly to 0 at a relative difference of 50 %."""
     top = max(abs(a), abs(b))
     diff = Decimal(0) if top == 0 else abs(a - b) / top
-    text = f"amount {_money(a)} {cur_a} vs {_money(b)} {cur_b}"
+
+    def text() -> str:
+        return f"amount {_money(a)} {cur_a} vs {_money(b)} {cur_b}"
+
     if diff == 0 and not converted:
-        return 1.0, f"{text}: equal"
+        return 1.0, lambda: f"{text()}: equal"
     if diff <= same:
-        return 0.9, f"{text}: same"
+        return 0.9, lambda: f"{text()}: same"
     score = max(0.0, 0.8 - float(diff) * 1.6)
-    return score, f"{text}: {float(diff):.0%} apart"
+    return score, lambda: f"{text()}: {float(diff):.0%} apart"
 
 
 def _year(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
@@ -302,7 +318,7 @@ def _year(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
         return None
     gap = abs(project.year - ref.year)
     score = {0: 1.0, 1: 0.5, 2: 0.1}.get(gap, 0.0)
-    return score, f"year {project.year}" if gap == 0 else f"year {project.year} vs {ref.year}"
+    return score, lambda: f"year {project.year}" if gap == 0 else f"year {project.year} vs {ref.year}"
 
 
 def _sector(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
@@ -313,8 +329,8 @@ def _sector(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
     if not theirs:
         return None
     if mine == theirs:
-        return 1.0, f"sector {theirs}"
-    return (0.3 if mine[0] == theirs[0] else 0.0), f"sector {mine} vs {theirs}"
+        return 1.0, lambda: f"sector {theirs}"
+    return (0.3 if mine[0] == theirs[0] else 0.0), lambda: f"sector {mine} vs {theirs}"
 
 
 def _flow(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
@@ -324,7 +340,7 @@ def _flow(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
     theirs = _flow_kind(ref.flow_type)
     if not theirs:
         return None
-    return (1.0, f"flow {theirs}") if mine == theirs else (0.0, f"flow {mine} vs {theirs}")
+    return (1.0, lambda: f"flow {theirs}") if mine == theirs else (0.0, lambda: f"flow {mine} vs {theirs}")
 
 
 def _flow_kind(flow: str | None) -> str | None:
@@ -338,10 +354,16 @@ def _donor(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
         return _ABSENT
     if project.donor_code and ref.donor_code:
         same = project.donor_code.upper() == ref.donor_code.upper()
-        return (1.0 if same else 0.0), f"donor {ref.donor or ref.donor_code}" + ("" if same else " differs")
+        return (
+            1.0 if same else 0.0
+        ), lambda: f"donor {ref.donor or ref.donor_code}" + ("" if same else " differs")
     a, b = _fold(project.donor), _fold(ref.donor)
     if a and b:
-        return (1.0, f"donor {ref.donor}") if a == b else (0.0, f"donor {project.donor} vs {ref.donor}")
+        return (
+            (1.0, lambda: f"donor {ref.donor}")
+            if a == b
+            else (0.0, lambda: f"donor {project.donor} vs {ref.donor}")
+        )
     return None
 
 
@@ -353,7 +375,7 @@ def _title(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
     from rapidfuzz import fuzz, utils
 
     ratio = fuzz.token_set_ratio(project.title, ref.title, processor=utils.default_process) / 100
-    return ratio, f"title {ratio:.0%} alike"
+    return ratio, lambda: f"title {ratio:.0%} alike"
 
 
 _PARTS = (
