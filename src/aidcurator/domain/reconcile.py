@@ -202,38 +202,38 @@ def best_matches(
     """The ``limit`` best references for ``project``, best first (ties: lower reference id first).
 
     Every candidate of the block is scored; only the best ``limit`` get their reasons in words."""
-    scored = [
-        (score_pair(project, ref, explain=False).score, ref)
-        for ref in index.block(project)
-        if ref.id not in excluded
-    ]
-    scored.sort(key=lambda item: (-item[0], item[1].id))
-    return [score_pair(project, ref) for _, ref in scored[:limit]]
+    scored = [(_score(project, ref, None), ref.id, ref) for ref in index.block(project) if ref.id not in excluded]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [score_pair(project, ref) for _, _, ref in scored[:limit]]
 
 
-def score_pair(project: ProjectFacts, ref: ReferenceFacts, *, explain: bool = True) -> Candidate:
-    """How well ``ref`` matches ``project``: the score and (``explain``) its reasons."""
-    total = weight = 0.0
+def score_pair(project: ProjectFacts, ref: ReferenceFacts) -> Candidate:
+    """How well ``ref`` matches ``project``: the score and its reasons."""
     reasons: list[str] = []
-    for name, part in _PARTS:
+    score = _score(project, ref, reasons)
+    return Candidate(ref.id, ref.ref_id, ref.dataset, score, tuple(reasons))
+
+
+def _score(project: ProjectFacts, ref: ReferenceFacts, reasons: list[str] | None) -> float:
+    """The score (rounded to 4 places); the reasons in words are appended to ``reasons`` when given."""
+    total = weight = 0.0
+    for part_weight, part in _WEIGHTED_PARTS:
         result = part(project, ref)
         if result is _ABSENT:
             continue
-        weight += WEIGHTS[name]
+        weight += part_weight
         if result is None:
-            total += WEIGHTS[name] * NEUTRAL
+            total += part_weight * NEUTRAL
             continue
-        value, reason = result
-        total += WEIGHTS[name] * value
-        if explain:
-            reasons.append(reason())
+        total += part_weight * result[0]
+        if reasons is not None:
+            reasons.append(result[1]())
     if not weight:
-        return Candidate(ref.id, ref.ref_id, ref.dataset, 0.0, tuple(reasons))
+        return 0.0
     # A project that states little cannot match with certainty (the title is a bonus, not required).
     known = weight - (WEIGHTS["title"] if project.title else 0.0)
     coverage = min(1.0, known / _STRUCTURED_WEIGHT)
-    score = total / weight * (BASE_SHARE + (1 - BASE_SHARE) * coverage)
-    return Candidate(ref.id, ref.ref_id, ref.dataset, round(min(1.0, max(0.0, score)), 4), tuple(reasons))
+    return round(min(1.0, max(0.0, total / weight * (BASE_SHARE + (1 - BASE_SHARE) * coverage))), 4)
 
 
 # ------------------------------------------------------------------------------------------ parts
@@ -387,6 +387,7 @@ _PARTS = (
     ("donor", _donor),
     ("title", _title),
 )
+_WEIGHTED_PARTS = tuple((WEIGHTS[name], part) for name, part in _PARTS)
 
 
 @lru_cache(maxsize=16384)
