@@ -105,12 +105,16 @@ def rows_from_records(
     rows: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
     columns: dict[str, str] | None = None
+    dropped: set[str] = set()
     for where, record in records:
         if columns is None:
             keys = {column_key(k): k for k in record}
             flavour = flavour or _detect(keys, name)
             columns = _columns(datasets[flavour]["fields"], keys, name, flavour)
-        row = _row(record, columns, f"{where}", name, without_descriptions)
+            dropped = (
+                {k for k in record if column_key(k) in DESCRIPTION_COLUMNS} if without_descriptions else set()
+            )
+        row = _row(record, columns, where, name, dropped)
         if row["ref_id"] in seen:
             raise IngestError(name, f"{where}: id {row['ref_id']} appears twice (also {seen[row['ref_id']]})")
         seen[row["ref_id"]] = where
@@ -144,7 +148,7 @@ def _columns(
 
 
 def _row(
-    record: Mapping[str, Any], columns: Mapping[str, str], where: str, name: str, without_descriptions: bool
+    record: Mapping[str, Any], columns: Mapping[str, str], where: str, name: str, dropped: set[str]
 ) -> dict[str, Any]:
     rules = aiddata_rules()
 
@@ -163,11 +167,7 @@ def _row(
         raise IngestError(name, f"{where}: {exc}") from None
     flow, status = _text(get("flow_type")), _text(get("status"))
     sector = _id_text(get("sector_code"))
-    data = {
-        str(k): _json_safe(v)
-        for k, v in record.items()
-        if not (without_descriptions and column_key(k) in DESCRIPTION_COLUMNS)
-    }
+    data = {str(k): _json_safe(v) for k, v in record.items() if k not in dropped}
     return {
         "ref_id": ref_id,
         "title": _text(get("title")),
@@ -192,9 +192,10 @@ def _row(
 def _blank(value: Any) -> bool:
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
+    kind = value.__class__
+    if kind is str:
+        return not value.strip()
+    return kind is float and math.isnan(value)
 
 
 def _text(value: Any) -> str | None:
@@ -242,6 +243,8 @@ def _integer(value: Any) -> int | None:
 
 
 def _json_safe(value: Any) -> Any:
+    if value.__class__ is str:
+        return value if value.strip() else None
     if _blank(value):
         return None
     if isinstance(value, Decimal):
