@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 import tempfile
 import time
@@ -74,11 +75,11 @@ def run(gold_path: Path, db: Path, tmp: Path, make_input, stated, args: argparse
 
     gold = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
     texts = {str(g["project_id"]): make_input(g)["text"] for g in gold}
-    amount_stated = {
+    amount_stated = {  # exactly score_gcof.py's filter: an amount, an ISO currency, stated in the text
         str(g["project_id"])
         for g in gold
         if g.get("amount")
-        and len(str(g.get("currency") or "").strip()) == 3
+        and re.fullmatch(r"[A-Z]{3}", (g.get("currency") or "").strip())
         and stated(texts[str(g["project_id"])], g["amount"])
     }
     by_hash = {content_hash(text): pid for pid, text in texts.items()}
