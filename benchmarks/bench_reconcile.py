@@ -170,7 +170,7 @@ def synthetic(tmp: Path, n_refs: int = 20_000, n_projects: int = 5_000) -> None:
         first = curator.import_reference(table)
         again = curator.import_reference(table)
         with write_session(curator.engine) as session:
-            for number in range(n_projects):
+            for _ in range(n_projects):
                 session.add(
                     Project(
                         field_sources={},
