@@ -157,7 +157,9 @@ def synthetic(tmp: Path, n_refs: int = 20_000, n_projects: int = 5_000) -> None:
     rng = random.Random(14)
     countries = ["".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(3)) for _ in range(150)]
     flows = ["Grant", "Loan (excluding debt rescheduling)", "Export credits", "Debt forgiveness"]
-    lines = ["project_id,title,year,donor,recipient_iso3,amount,currency,usd_current,flow,status,crs_sector_code,umbrella"]
+    lines = [
+        "project_id,title,year,donor,recipient_iso3,amount,currency,usd_current,flow,status,crs_sector_code,umbrella"
+    ]
     for number in range(n_refs):
         amount = rng.choice([1, 2, 5, 10, 20, 50, 100, 300]) * 10 ** rng.randint(5, 8)
         lines.append(

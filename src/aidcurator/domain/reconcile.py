@@ -202,7 +202,9 @@ def best_matches(
     """The ``limit`` best references for ``project``, best first (ties: lower reference id first).
 
     Every candidate of the block is scored; only the best ``limit`` get their reasons in words."""
-    scored = [(_score(project, ref, None), ref.id, ref) for ref in index.block(project) if ref.id not in excluded]
+    scored = [
+        (_score(project, ref, None), ref.id, ref) for ref in index.block(project) if ref.id not in excluded
+    ]
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [score_pair(project, ref) for _, _, ref in scored[:limit]]
 
