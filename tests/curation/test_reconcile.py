@@ -152,6 +152,9 @@ def test_aiddata_export_uses_their_column_names(
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     row = rows[0]
     assert row["project_id"] == str(clinic) and row["recipient_iso3"] == "KEN" and row["year"] == "2010"
+    assert (
+        row["donor"] == "China" and row["recipient_condensed"] == "Kenya"
+    )  # English, as AidData writes them
     assert row["amount"] == "300000000" and row["currency"] == "CNY" and row["flow"] == "Grant"
     assert row["crs_sector_code"] == "120" and row["crs_sector_name"] == "Health"
     assert row["usd_current"] and Decimal(row["usd_current"]) > 40_000_000

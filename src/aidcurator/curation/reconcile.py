@@ -156,6 +156,9 @@ class ReconcileMixin(CuratorBase):
 
         with read_session(self.engine) as session:
             rows = store.export_rows(session)
+        english = _english_names()
+        for row in rows:  # AidData names countries in English ("China", "Kenya")
+            row["donor"], row["recipient"] = english(row["donor"]), english(row["recipient"])
         write_aiddata_csv(rows, path, flavour=flavour)
         return len(rows)
 
@@ -170,6 +173,23 @@ class ReconcileMixin(CuratorBase):
                 title = store.article_title_of_record(session, record_id=record_id) if article_title else None
                 made.append(store.project_from_record(session, record_id=record_id, title=title))
             return made
+
+
+def _english_names():  # type: ignore[no-untyped-def]
+    """A function giving a place's English name from the gazetteer (the name itself when unknown)."""
+    from aidcurator.extract.places import lookup_place
+
+    cache: dict[str, str] = {}
+
+    def english(name: str | None) -> str | None:
+        if not name:
+            return name
+        if name not in cache:
+            place = lookup_place(name)
+            cache[name] = place.name_en if place is not None and place.name_en else name
+        return cache[name]
+
+    return english
 
 
 def _with_codes_and_usd(references: list[ReferenceFacts]) -> list[ReferenceFacts]:

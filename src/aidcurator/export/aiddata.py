@@ -91,7 +91,7 @@ def _values(row: Mapping[str, Any], converter: Any, gcdf: bool) -> dict[str, Any
         "project_id": row.get("id"),
         "title": row.get("title"),
         "year": year,
-        "donor": _donor_name(row),
+        "donor": row.get("donor"),
         "recipient": row.get("recipient"),
         "recipient_code": country_code(row.get("recipient_code")),
         "amount": amount,
@@ -105,8 +105,3 @@ def _values(row: Mapping[str, Any], converter: Any, gcdf: bool) -> dict[str, Any
         "recommended": yes_no(recommended),
         "sources_count": row.get("sources_count"),
     }
-
-
-def _donor_name(row: Mapping[str, Any]) -> Any:
-    """AidData names donors in English ("China"); our donor is the gazetteer's name, its code beside it."""
-    return row.get("donor")
