@@ -187,3 +187,38 @@ def test_codes_and_sector_groups() -> None:
     assert country_codes("Africa, regional; TZA; ZMB") == ("TZA", "ZMB")
     assert country_codes("cn-guangdong") == ()
     assert sector_group("121") == "120" and sector_group("72010") == "700" and sector_group("12") is None
+
+
+def test_the_fast_ranking_score_equals_the_explained_score() -> None:
+    import random
+
+    from aidcurator.domain.reconcile import _fast_score, _Normal
+
+    rng = random.Random(7)
+
+    def pick(*values):
+        return rng.choice(values)
+
+    def facts(kind, id: int):
+        fields = dict(
+            recipient_code=pick(None, "KEN", "TZA", "Africa, regional; TZA; ZMB", "cn-guangdong"),
+            recipient=pick(None, "Kenya", "Africa, regional", "  "),
+            year=pick(None, 2009, 2010, 2011, 2013),
+            amount=pick(None, Decimal("1000000"), Decimal("1004000"), Decimal("2500000")),
+            currency=pick(None, "USD", "CNY", "usd"),
+            usd=pick(None, Decimal("1000000"), Decimal("1030000"), Decimal("400000")),
+            donor=pick(None, "China", "中国", " "),
+            donor_code=pick(None, "CHN", "chn", "JPN"),
+            flow_type=pick(None, "grant", "loan", "interest_free_loan", "unknown"),
+            title=pick(None, "", "Made-up clinic in Kisumu", "Kisumu clinic"),
+        )
+        if kind is ReferenceFacts:
+            return ReferenceFacts(
+                id=id, ref_id=str(id), sector_code=pick(None, "120", "998", "210", "12"), **fields
+            )
+        return ProjectFacts(id=id, sector=pick(None, "121", "111", "720", "x"), **fields)
+
+    for number in range(3000):
+        project, ref = facts(ProjectFacts, number), facts(ReferenceFacts, number)
+        fast = _fast_score(_Normal.of_project(project), _Normal.of_reference(ref))
+        assert fast == score_pair(project, ref).score, (project, ref)

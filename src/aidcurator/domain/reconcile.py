@@ -46,6 +46,8 @@ _STRUCTURED_WEIGHT = sum(WEIGHTS.values()) - WEIGHTS["title"]
 NEUTRAL = 0.3
 #: Amounts in one currency within this relative difference are the same amount.
 SAME_AMOUNT = Decimal("0.005")
+#: The year part's score by how many years apart.
+_YEAR_GAP = {0: 1.0, 1: 0.5, 2: 0.1}
 #: The part score of the same number in another currency (a currency the extractor misread).
 OTHER_CURRENCY = 0.5
 #: Amounts compared through US dollars (two rates, maybe two years) within this are the same.
@@ -116,9 +118,10 @@ class ReferenceIndex:
     by_code: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
     by_name: dict[str, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
     by_year: dict[int, list[ReferenceFacts]] = field(default_factory=lambda: defaultdict(list))
-    by_amount: dict[tuple[str, Decimal], list[ReferenceFacts]] = field(
+    by_amount: dict[tuple[str, Decimal, int], list[ReferenceFacts]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    normal: dict[int, _Normal] = field(default_factory=dict)
     size: int = 0
 
     @classmethod
@@ -126,6 +129,7 @@ class ReferenceIndex:
         index = cls()
         for ref in references:
             index.size += 1
+            index.normal[ref.id] = _Normal.of_reference(ref)
             for code in country_codes(ref.recipient_code):
                 index.by_code[code].append(ref)
             name = _fold(ref.recipient)
@@ -202,8 +206,12 @@ def best_matches(
     """The ``limit`` best references for ``project``, best first (ties: lower reference id first).
 
     Every candidate of the block is scored; only the best ``limit`` get their reasons in words."""
+    mine = _Normal.of_project(project)
+    normal = index.normal
     scored = [
-        (_score(project, ref, None), ref.id, ref) for ref in index.block(project) if ref.id not in excluded
+        (_fast_score(mine, normal[ref.id]), ref.id, ref)
+        for ref in index.block(project)
+        if ref.id not in excluded
     ]
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [score_pair(project, ref) for _, _, ref in scored[:limit]]
@@ -234,6 +242,114 @@ def _score(project: ProjectFacts, ref: ReferenceFacts, reasons: list[str] | None
         return 0.0
     # A project that states little cannot match with certainty (the title is a bonus, not required).
     known = weight - (WEIGHTS["title"] if project.title else 0.0)
+    coverage = min(1.0, known / _STRUCTURED_WEIGHT)
+    return round(min(1.0, max(0.0, total / weight * (BASE_SHARE + (1 - BASE_SHARE) * coverage))), 4)
+
+
+# ------------------------------------------------------------------------------------ fast path
+# The same score as ``_score`` without reasons, on facts normalised once per project and reference
+# (tests check that both agree on many pairs). Ranking a block uses this; the best few are then scored
+# again with their reasons.
+
+
+@dataclass(frozen=True, slots=True)
+class _Normal:
+    codes: tuple[str, ...]
+    name: str
+    year: int | None
+    amount: Decimal | None
+    currency: str
+    usd: Decimal | None
+    sector: str | None
+    flow: str | None
+    donor_code: str
+    donor: str
+    title: str | None
+
+    @classmethod
+    def of_reference(cls, ref: ReferenceFacts) -> _Normal:
+        unallocated = str(ref.sector_code or "").strip() in UNALLOCATED
+        return cls(
+            country_codes(ref.recipient_code), _fold(ref.recipient), ref.year, ref.amount,
+            (ref.currency or "").upper(), ref.usd, None if unallocated else sector_group(ref.sector_code),
+            _flow_kind(ref.flow_type), (ref.donor_code or "").upper(), _fold(ref.donor), ref.title or None,
+        )  # fmt: skip
+
+    @classmethod
+    def of_project(cls, project: ProjectFacts) -> _Normal:
+        return cls(
+            country_codes(project.recipient_code), _fold(project.recipient), project.year, project.amount,
+            (project.currency or "").upper(), project.usd, sector_group(project.sector),
+            _flow_kind(project.flow_type), (project.donor_code or "").upper(), _fold(project.donor),
+            project.title or None,
+        )  # fmt: skip
+
+
+def _fast_score(p: _Normal, r: _Normal) -> float:
+    w = WEIGHTS
+    total = weight = 0.0
+    if p.codes or p.name:  # recipient
+        weight += w["recipient"]
+        if p.codes and r.codes:
+            total += w["recipient"] if any(code in r.codes for code in p.codes) else 0.0
+        elif p.name and r.name:
+            total += w["recipient"] if p.name == r.name else 0.0
+        elif not (p.codes and r.name):
+            total += w["recipient"] * NEUTRAL
+    if p.amount is not None or p.usd is not None:  # amount
+        weight += w["amount"]
+        if p.amount is not None and r.amount is not None and p.currency and p.currency == r.currency:
+            total += w["amount"] * _closeness(p.amount, r.amount, SAME_AMOUNT, False)[0]
+        elif p.usd is not None and r.usd is not None:
+            value = _closeness(p.usd, r.usd, SAME_USD, True)[0]
+            if (
+                p.amount is not None
+                and r.amount is not None
+                and p.amount == r.amount
+                and value < OTHER_CURRENCY
+            ):
+                value = OTHER_CURRENCY
+            total += w["amount"] * value
+        else:
+            total += w["amount"] * NEUTRAL
+    if p.year is not None:  # year
+        weight += w["year"]
+        if r.year is None:
+            total += w["year"] * NEUTRAL
+        else:
+            total += w["year"] * _YEAR_GAP.get(abs(p.year - r.year), 0.0)
+    if p.sector:  # sector
+        weight += w["sector"]
+        if not r.sector:
+            total += w["sector"] * NEUTRAL
+        elif p.sector == r.sector:
+            total += w["sector"]
+        elif p.sector[0] == r.sector[0]:
+            total += w["sector"] * 0.3
+    if p.flow:  # flow
+        weight += w["flow"]
+        total += w["flow"] * (NEUTRAL if not r.flow else 1.0 if p.flow == r.flow else 0.0)
+    if p.donor_code or p.donor:  # donor
+        weight += w["donor"]
+        if p.donor_code and r.donor_code:
+            total += w["donor"] if p.donor_code == r.donor_code else 0.0
+        elif p.donor and r.donor:
+            total += w["donor"] if p.donor == r.donor else 0.0
+        else:
+            total += w["donor"] * NEUTRAL
+    if p.title:  # title
+        weight += w["title"]
+        if not r.title:
+            total += w["title"] * NEUTRAL
+        else:
+            from rapidfuzz import fuzz, utils
+
+            total += (
+                w["title"] * fuzz.token_set_ratio(p.title, r.title, processor=utils.default_process) / 100
+            )
+    if not weight:
+        return 0.0
+    known = weight - (w["title"] if p.title else 0.0)
     coverage = min(1.0, known / _STRUCTURED_WEIGHT)
     return round(min(1.0, max(0.0, total / weight * (BASE_SHARE + (1 - BASE_SHARE) * coverage))), 4)
 
@@ -299,18 +415,27 @@ def _close(
     a: Decimal, b: Decimal, same: Decimal, cur_a: str, cur_b: str, *, converted: bool = True
 ) -> tuple[float, Reason]:
     """1 when equal, 0.9 within ``same``; then falling linearly to 0 at a relative difference of 50 %."""
-    top = max(abs(a), abs(b))
-    diff = Decimal(0) if top == 0 else abs(a - b) / top
+    score, diff = _closeness(a, b, same, converted)
 
     def text() -> str:
         return f"amount {_money(a)} {cur_a} vs {_money(b)} {cur_b}"
 
-    if diff == 0 and not converted:
-        return 1.0, lambda: f"{text()}: equal"
-    if diff <= same:
-        return 0.9, lambda: f"{text()}: same"
-    score = max(0.0, 0.8 - float(diff) * 1.6)
+    if score == 1.0:
+        return score, lambda: f"{text()}: equal"
+    if score == 0.9:
+        return score, lambda: f"{text()}: same"
     return score, lambda: f"{text()}: {float(diff):.0%} apart"
+
+
+def _closeness(a: Decimal, b: Decimal, same: Decimal, converted: bool) -> tuple[float, Decimal]:
+    """The amount part's score of two values, and their relative difference."""
+    top = max(abs(a), abs(b))
+    diff = Decimal(0) if top == 0 else abs(a - b) / top
+    if diff == 0 and not converted:
+        return 1.0, diff
+    if diff <= same:
+        return 0.9, diff
+    return max(0.0, 0.8 - float(diff) * 1.6), diff
 
 
 def _year(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
@@ -319,7 +444,7 @@ def _year(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
     if ref.year is None:
         return None
     gap = abs(project.year - ref.year)
-    score = {0: 1.0, 1: 0.5, 2: 0.1}.get(gap, 0.0)
+    score = _YEAR_GAP.get(gap, 0.0)
     return score, lambda: f"year {project.year}" if gap == 0 else f"year {project.year} vs {ref.year}"
 
 
@@ -352,7 +477,7 @@ def _flow_kind(flow: str | None) -> str | None:
 
 
 def _donor(project: ProjectFacts, ref: ReferenceFacts) -> _Part:
-    if not project.donor_code and not project.donor:
+    if not project.donor_code and not _fold(project.donor):
         return _ABSENT
     if project.donor_code and ref.donor_code:
         same = project.donor_code.upper() == ref.donor_code.upper()
