@@ -192,7 +192,7 @@ def test_codes_and_sector_groups() -> None:
 def test_the_fast_ranking_score_equals_the_explained_score() -> None:
     import random
 
-    from aidcurator.domain.reconcile import _fast_score, _Normal
+    from aidcurator.domain.reconcile_scoring import _fast_score, _Normal
 
     rng = random.Random(7)
 
