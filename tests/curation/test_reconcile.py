@@ -136,6 +136,7 @@ def test_confirm_matches_above_a_score(curator: Curator, reference_csv: Path) ->
     vague = _project(curator, recipient_code="KEN")
     assert curator.confirm_matches(curator.match_projects(), above=0.9) == 1
     assert curator.project_reference(clinic)[0] is not None
+    assert curator.confirm_matches(curator.match_projects(), above=0.9) == 0  # already confirmed
     assert curator.project_reference(vague)[0] is None
 
 

@@ -138,7 +138,7 @@ class ReconcileMixin(CuratorBase):
 
     def confirm_matches(self, matches: Sequence[ProjectMatches], *, above: float) -> int:
         """Confirm every project's best candidate that scores at least ``above`` and strictly more
-        than the second (a tie is left to the curator); returns how many were confirmed."""
+        than the second (a tie is left to the curator); returns how many were newly confirmed."""
         done = 0
         for match in matches:
             best = match.best
@@ -146,7 +146,12 @@ class ReconcileMixin(CuratorBase):
                 continue
             if len(match.candidates) > 1 and match.candidates[1].score >= best.score:
                 continue
-            self.confirm_reference(match.project_id, best.reference_id, score=best.score)
+            current, _, version = self.project_reference(match.project_id)
+            if current == best.reference_id:
+                continue  # confirmed already (a second run writes nothing)
+            self.confirm_reference(
+                match.project_id, best.reference_id, score=best.score, expected_version=version
+            )
             done += 1
         return done
 
