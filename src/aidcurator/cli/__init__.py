@@ -1,4 +1,4 @@
-"""Command line: ``aidcurator import | extract | export | stats | demo | projects | gui``.
+"""Command line: ``aidcurator import | extract | export | stats | demo | projects | reference | gui``.
 
 Every command is a thin layer over :mod:`aidcurator.curation`. User errors print one
 ``error: …`` line on stderr and exit with 1 (2 for bad usage); they never show a traceback
@@ -349,6 +349,10 @@ def build_parser() -> argparse.ArgumentParser:
     from aidcurator.cli.projects import add_parser as add_projects_parser
 
     add_projects_parser(commands, db_option)
+
+    from aidcurator.cli.reference import add_reference_parser
+
+    add_reference_parser(commands, db_option)
 
     p = commands.add_parser("gui", parents=[db_option], help="open the window")
     p.add_argument("--demo", action="store_true", help="open the demo database with the bundled samples")
