@@ -136,6 +136,18 @@ def _automaton() -> Any:
     return automaton
 
 
+_DATA: dict[int, tuple[_Rule, dict[str, Any]]] = {}  # id of a rule -> the rule (kept alive) and its data
+
+
+def _data(rule: _Rule) -> dict[str, Any]:
+    """The ``data`` of ``rule``'s mentions: one dict shared by all of them (mentions are values, never
+    changed in place), so a long text's thousands of sector hits do not each hold a copy."""
+    found = _DATA.get(id(rule))
+    if found is None or found[0] is not rule:
+        found = _DATA[id(rule)] = (rule, rule.data())
+    return found[1]
+
+
 def find_sectors(text: str) -> list[Mention]:
     """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
 
@@ -173,7 +185,7 @@ def find_sectors(text: str) -> list[Mention]:
         if shifted:
             start, end = squeezed.start(start), squeezed.end(end)
         mentions.append(
-            Mention(kind=MentionKind.SECTOR, start=start, end=end, text=original[start:end], data=rule.data())
+            Mention(kind=MentionKind.SECTOR, start=start, end=end, text=original[start:end], data=_data(rule))
         )
     return mentions
 
