@@ -200,7 +200,7 @@ def test_dumps_exact_never_goes_through_float() -> None:
 
 def test_dumps_exact_many_fractions_keep_their_places() -> None:
     values = [Decimal(f"{i}.{i:03d}5") for i in range(1, 400)]
-    nested = {"list": values, "text": "0.5 @@ \"quoted\" 汉字", "deep": [{"v": Decimal("-0.25")}]}
+    nested = {"list": values, "text": '0.5 @@ "quoted" 汉字', "deep": [{"v": Decimal("-0.25")}]}
     text = dumps_exact(nested)
     expected = ", ".join(f"{i}.{i:03d}5" for i in range(1, 400))
     assert text.startswith('{"list": [' + expected + "]")

@@ -710,6 +710,7 @@ def find_places(text: str) -> list[Mention]:
 
     mentions: list[Mention] = []
     shared: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}  # equal data, one dict
+    same: dict[str, str] = {}  # one str object per distinct name as written (long texts repeat them)
     for i, (start, end, info) in enumerate(hits):
         place = gaz.places[chosen_ids[i]]
         o_start, o_end = squeezed.start(start), squeezed.end(end)
@@ -734,7 +735,14 @@ def find_places(text: str) -> list[Mention]:
                 shared[key] = data  # mentions are values: the same place in the same role shares it
             else:
                 data["agency"] = original[o_start : squeezed.end(agency_end)]
+        written = original[o_start:o_end]
         mentions.append(
-            Mention(kind=MentionKind.PLACE, start=o_start, end=o_end, text=original[o_start:o_end], data=data)
+            Mention(
+                kind=MentionKind.PLACE,
+                start=o_start,
+                end=o_end,
+                text=same.setdefault(written, written),
+                data=data,
+            )
         )
     return mentions

@@ -176,6 +176,7 @@ def find_sectors(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     last_end = -1
     shifted = bool(squeezed.breaks)
+    same: dict[str, str] = {}  # one str object per distinct keyword as written (long texts repeat them)
     for start, end, rule in hits:
         if start < last_end:
             continue
@@ -184,8 +185,15 @@ def find_sectors(text: str) -> list[Mention]:
             continue
         if shifted:
             start, end = squeezed.start(start), squeezed.end(end)
+        written = original[start:end]
         mentions.append(
-            Mention(kind=MentionKind.SECTOR, start=start, end=end, text=original[start:end], data=_data(rule))
+            Mention(
+                kind=MentionKind.SECTOR,
+                start=start,
+                end=end,
+                text=same.setdefault(written, written),
+                data=_data(rule),
+            )
         )
     return mentions
 

@@ -68,10 +68,20 @@ def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
             found = texts[id(data)] = dumps_stored(data)
         return found
 
+    names: dict[Any, str] = {}  # kind or qualifier -> its text, one str object for all the rows
+
+    def name(value: Any) -> str | None:
+        if value is None:
+            return None
+        found = names.get(value)
+        if found is None:
+            found = names[value] = str(value)
+        return found
+
     return [
         (
-            str(m.kind), m.start, m.end, m.text, m.value, m.currency,
-            str(m.qualifier) if m.qualifier is not None else None, m.value_max, m.what, dumps(m.data),
+            name(m.kind), m.start, m.end, m.text, m.value, m.currency,
+            name(m.qualifier), m.value_max, m.what, dumps(m.data),
         )
         for m in mentions
     ]  # fmt: skip
