@@ -163,21 +163,24 @@ def find_sectors(text: str) -> list[Mention]:
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     n = len(text)
-    hits: list[tuple[int, int, _Rule]] = []
+    # (start, -length, not a stop phrase, end, rule): sorted as tuples, leftmost-longest with stop
+    # phrases first among equals (equal starts and lengths are the same keyword, so the same rule)
+    hits: list[tuple[int, int, bool, int, _Rule]] = []
+    append = hits.append
     for last, rule in _automaton().iter(low):
-        start, end = last - len(rule.keyword) + 1, last + 1
+        length = len(rule.keyword)
+        start = last - length + 1
         if rule.latin and (
-            (start and _is_word_char(low[start - 1])) or (end < n and _is_word_char(low[end]))
+            (start and _is_word_char(low[start - 1])) or (last + 1 < n and _is_word_char(low[last + 1]))
         ):
             continue
-        hits.append((start, end, rule))
-    # leftmost-longest, stop phrases first among equals
-    hits.sort(key=lambda h: (h[0], h[0] - h[1], not h[2].stop))
+        append((start, -length, not rule.stop, last + 1, rule))
+    hits.sort()
     mentions: list[Mention] = []
     last_end = -1
     shifted = bool(squeezed.breaks)
     same: dict[str, str] = {}  # one str object per distinct keyword as written (long texts repeat them)
-    for start, end, rule in hits:
+    for start, _, _, end, rule in hits:
         if start < last_end:
             continue
         last_end = end
