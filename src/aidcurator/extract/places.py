@@ -762,26 +762,40 @@ def find_places(text: str) -> list[Mention]:
         _mark_channels(hits, chosen_ids, roles, low, gaz, prefixed)
 
     mentions: list[Mention] = []
+    shared: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}  # equal data, one dict
+    same: dict[str, str] = {}  # one str object per distinct name as written (long texts repeat them)
     for i, (start, end, info) in enumerate(hits):
         place = gaz.places[chosen_ids[i]]
-        cands = list(info.candidates)
-        if cands and cands[0] != place.id:
-            cands.remove(place.id)
-            cands.insert(0, place.id)
-        data: dict[str, Any] = {
-            "id": place.id,
-            "name": place.name,
-            "name_en": place.name_en,
-            "level": place.level,
-            "parent": place.parent,
-            "role_hint": roles[i],
-            "candidates": cands,
-        }
         o_start, o_end = squeezed.start(start), squeezed.end(end)
         agency_end = agencies[i]
-        if agency_end is not None:
-            data["agency"] = original[o_start : squeezed.end(agency_end)]
+        key = (place.id, roles[i], info.candidates)
+        data = shared.get(key) if agency_end is None else None
+        if data is None:
+            cands = list(info.candidates)
+            if cands and cands[0] != place.id:
+                cands.remove(place.id)
+                cands.insert(0, place.id)
+            data = {
+                "id": place.id,
+                "name": place.name,
+                "name_en": place.name_en,
+                "level": place.level,
+                "parent": place.parent,
+                "role_hint": roles[i],
+                "candidates": cands,
+            }
+            if agency_end is None:
+                shared[key] = data  # mentions are values: the same place in the same role shares it
+            else:
+                data["agency"] = original[o_start : squeezed.end(agency_end)]
+        written = original[o_start:o_end]
         mentions.append(
-            Mention(kind=MentionKind.PLACE, start=o_start, end=o_end, text=original[o_start:o_end], data=data)
+            Mention(
+                kind=MentionKind.PLACE,
+                start=o_start,
+                end=o_end,
+                text=same.setdefault(written, written),
+                data=data,
+            )
         )
     return mentions

@@ -474,15 +474,13 @@ class _Blanked:
         self.text = text
         self.exceptions = exceptions
         self._made: dict[bool, str] = {}
-        self._low: str | None = None
 
     def get(self, english: bool) -> str:
         made = self._made.get(english)
         if made is None:
             text = self.text
-            if english and self._low is None:
-                self._low = text.lower()
-            if self.exceptions.absent(english, text, self._low or ""):  # nothing to blank (most texts)
+            low = text.lower() if english else ""  # not kept: a big text's copy is freed at once
+            if self.exceptions.absent(english, text, low):  # nothing to blank (most texts)
                 made = text
             else:
                 made = self.exceptions.pick(english).sub(_blank, text)

@@ -136,6 +136,18 @@ def _automaton() -> Any:
     return automaton
 
 
+_DATA: dict[int, tuple[_Rule, dict[str, Any]]] = {}  # id of a rule -> the rule (kept alive) and its data
+
+
+def _data(rule: _Rule) -> dict[str, Any]:
+    """The ``data`` of ``rule``'s mentions: one dict shared by all of them (mentions are values, never
+    changed in place), so a long text's thousands of sector hits do not each hold a copy."""
+    found = _DATA.get(id(rule))
+    if found is None or found[0] is not rule:
+        found = _DATA[id(rule)] = (rule, rule.data())
+    return found[1]
+
+
 def find_sectors(text: str) -> list[Mention]:
     """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
 
@@ -151,20 +163,24 @@ def find_sectors(text: str) -> list[Mention]:
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     n = len(text)
-    hits: list[tuple[int, int, _Rule]] = []
+    # (start, -length, not a stop phrase, end, rule): sorted as tuples, leftmost-longest with stop
+    # phrases first among equals (equal starts and lengths are the same keyword, so the same rule)
+    hits: list[tuple[int, int, bool, int, _Rule]] = []
+    append = hits.append
     for last, rule in _automaton().iter(low):
-        start, end = last - len(rule.keyword) + 1, last + 1
+        length = len(rule.keyword)
+        start = last - length + 1
         if rule.latin and (
-            (start and _is_word_char(low[start - 1])) or (end < n and _is_word_char(low[end]))
+            (start and _is_word_char(low[start - 1])) or (last + 1 < n and _is_word_char(low[last + 1]))
         ):
             continue
-        hits.append((start, end, rule))
-    # leftmost-longest, stop phrases first among equals
-    hits.sort(key=lambda h: (h[0], h[0] - h[1], not h[2].stop))
+        append((start, -length, not rule.stop, last + 1, rule))
+    hits.sort()
     mentions: list[Mention] = []
     last_end = -1
     shifted = bool(squeezed.breaks)
-    for start, end, rule in hits:
+    same: dict[str, str] = {}  # one str object per distinct keyword as written (long texts repeat them)
+    for start, _, _, end, rule in hits:
         if start < last_end:
             continue
         last_end = end
@@ -172,8 +188,15 @@ def find_sectors(text: str) -> list[Mention]:
             continue
         if shifted:
             start, end = squeezed.start(start), squeezed.end(end)
+        written = original[start:end]
         mentions.append(
-            Mention(kind=MentionKind.SECTOR, start=start, end=end, text=original[start:end], data=rule.data())
+            Mention(
+                kind=MentionKind.SECTOR,
+                start=start,
+                end=end,
+                text=same.setdefault(written, written),
+                data=_data(rule),
+            )
         )
     return mentions
 
