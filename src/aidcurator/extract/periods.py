@@ -87,6 +87,17 @@ def _rules() -> _YearRules:
         raise ValueError(f"resources/rules/years.json is malformed: {exc}") from exc
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the text's first paragraph when it is one short line; else -1."""
+    blank = _BLANK_LINE.search(text, 0, 302)
+    if blank is None or "\n" in text[: blank.start()].strip():
+        return -1
+    return blank.start()
+
+
 def _nearest(mentions: list[Mention], anchor: Mention) -> list[Mention]:
     return sorted(mentions, key=lambda m: min(abs(m.start - anchor.end), abs(anchor.start - m.end)))
 
@@ -183,6 +194,10 @@ class PeriodChooser:
         start = self.sentences.of(year.start).start
         return bool(_rules().lead_in.fullmatch(self.text, start, year.start))
 
+    def _fits(self, year: Mention, value: object, amounts_by_sentence: dict[int, set]) -> bool:
+        """Whether ``year``'s sentence names no amount other than ``value``."""
+        return amounts_by_sentence.get(self.sentences.of(year.start).start, set()) <= {value}
+
     @staticmethod
     def _take(record: CandidateRecord, year: Mention) -> None:
         record.year_start = year.data.get("start")
@@ -195,47 +210,63 @@ class PeriodChooser:
     def finish(self, records: list[CandidateRecord]) -> None:
         """A record whose amount names no year takes the paragraph's commitment year (the first year in
         a sentence with a commitment cue, else the first year), else a year leading a sentence before it,
-        else the whole text's commitment year, else a later-stage year of its own sentence."""
+        else the whole text's commitment year. A headline's figure sums up the text (often rounded): it
+        takes the text's commitment year whatever amounts the year's sentence names. Only then does a
+        later-stage year date a record: its own sentence's, else the first of its paragraph in a sentence
+        naming no other amount."""
         undated = [r for r in records if r.year_start is None]
         if not undated:
             return
         text, rules = self.text, _rules()
-        years = [  # a page's time stamp dates the page
+        dated = [  # a page's time stamp dates the page
             m
             for m in self.mentions
             if m.kind is MentionKind.YEAR
             and m.data.get("start") is not None
             and not rules.timestamp.match(text, m.start)
-            and not self.is_later(m)
         ]
+        years = [m for m in dated if not self.is_later(m)]
+        later = [m for m in dated if self.is_later(m)]
         amounts_by_sentence: dict[int, set] = {}
         for m in self.mentions:
             if m.kind is MentionKind.AMOUNT:
                 amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
         starts = [m.start for m in years]
         by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
-        whole: _ParagraphYears | None = None
+        whole: dict[bool, _ParagraphYears] = {}
+        headline_end = _headline_end(text)
         for record in undated:
             anchor = record.amounts[0].span.start
-            lo, hi = self.paragraph(anchor)
-            found = by_paragraph.get((lo, hi))
-            if found is None:
-                found = by_paragraph[lo, hi] = _ParagraphYears(
-                    years[bisect_left(starts, lo) : bisect_left(starts, hi)], self, amounts_by_sentence
-                )
             value = record.amounts[0].value
-            chosen = found.choose(value)
-            if chosen is None:  # only years of other amounts' sentences: the closest one leading a sentence before
-                before = [
-                    m for m in years[bisect_left(starts, lo) : bisect_left(starts, anchor)] if self.opens_sentence(m)
-                ]
-                chosen = before[-1] if before else None
+            headline = anchor < headline_end
+            lo, hi = self.paragraph(anchor)
+            chosen = None
+            if not headline:
+                found = by_paragraph.get((lo, hi))
+                if found is None:
+                    found = by_paragraph[lo, hi] = _ParagraphYears(
+                        years[bisect_left(starts, lo) : bisect_left(starts, hi)], self, amounts_by_sentence
+                    )
+                chosen = found.choose(value)
+                if (
+                    chosen is None
+                ):  # only years of other amounts' sentences: the closest one leading a sentence before
+                    before = [
+                        m
+                        for m in years[bisect_left(starts, lo) : bisect_left(starts, anchor)]
+                        if self.opens_sentence(m)
+                    ]
+                    chosen = before[-1] if before else None
             if chosen is None:
-                if whole is None:
-                    whole = _ParagraphYears(years, self, amounts_by_sentence)
-                chosen = whole.choose(value)
+                if headline not in whole:
+                    whole[headline] = _ParagraphYears(years, self, amounts_by_sentence, any_amount=headline)
+                chosen = whole[headline].choose(value)
             if chosen is None and id(record) in self._fallback:
                 chosen = self._fallback[id(record)][1]
+            if chosen is None:
+                chosen = next(
+                    (m for m in later if lo <= m.start < hi and self._fits(m, value, amounts_by_sentence)), None
+                )
             if chosen is None:
                 continue
             self._take(record, chosen)
@@ -249,7 +280,14 @@ class _ParagraphYears:
 
     _ANY = object()  # the year's sentence names no amount: it fits every amount
 
-    def __init__(self, years: list[Mention], chooser: PeriodChooser, amounts_by_sentence: dict[int, set]) -> None:
+    def __init__(
+        self,
+        years: list[Mention],
+        chooser: PeriodChooser,
+        amounts_by_sentence: dict[int, set],
+        *,
+        any_amount: bool = False,
+    ) -> None:
         # per amount value (or _ANY): (position, year) of the first year, and of the first with a cue
         self.first: dict[object, tuple[int, Mention]] = {}
         self.first_cued: dict[object, tuple[int, Mention]] = {}
@@ -257,7 +295,7 @@ class _ParagraphYears:
         for position, m in enumerate(years):
             sentence = chooser.sentences.of(m.start)
             values = amounts_by_sentence.get(sentence.start)
-            if values is None:
+            if values is None or any_amount:
                 keys: set[object] = {self._ANY}
             elif len(values) == 1 or chooser.opens_sentence(m):
                 keys = set(values)
