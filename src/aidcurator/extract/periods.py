@@ -27,7 +27,7 @@ from aidcurator.resources import resource_path
 
 __all__ = ["PeriodChooser"]
 
-_CLAUSE_BREAK = re.compile(r"[,，;；:：。.!?！？\n]")
+_CLAUSE_BREAK = re.compile(r"[;；:：。.!?！？\n]")
 
 
 @dataclass(frozen=True)
