@@ -45,7 +45,7 @@ from aidcurator.extract.places import (
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sectors import dominant_sector_hit, find_sectors
+from aidcurator.extract.sectors import dominant_sector_hit, find_sectors, sector_list
 from aidcurator.extract.sentences import SentenceIndex
 from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
@@ -642,6 +642,7 @@ def assemble_records(
             amount,
             _clause(text, amount, segment),
             min(next_start, sentence.end),
+            text,
         )
         _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
@@ -699,12 +700,12 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
         lo, hi = _paragraph(text, record.amounts[0].span.start)
         if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
             by_paragraph[lo, hi] = dominant_sector_hit(
-                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
+                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi, text
             )
         hit = by_paragraph[lo, hi]
         if hit is None:
             if whole is False:
-                whole = dominant_sector_hit(sectors, 0, len(text))
+                whole = dominant_sector_hit(sectors, 0, len(text), text)
             hit = whole
         if hit is not None:
             record.sector = hit.data.get("code")
@@ -1094,18 +1095,21 @@ def _fill_sector(
     amount: Mention,
     clause: tuple[int, int],
     until: int,
+    text: str,
 ) -> None:
     """The sector of the amount's own clause (教育领域安排1.92亿元，…), else of the words between the
-    amount and the next one, else of the whole sentence."""
+    amount and the next one, else of the whole sentence. A list of sectors of several groups from the
+    clause on (``$10 million for health, education and roads``) is one multi-sector sector."""
     in_sentence = sectors[
         bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)
     ]
     if not in_sentence:
         return
     sector = (
-        dominant_sector_hit(in_sentence, clause[0], clause[1])
-        or dominant_sector_hit(in_sentence, amount.start, until)
-        or dominant_sector_hit(in_sentence, sentence.start, sentence.end)
+        sector_list(in_sentence, clause[0], until, text)
+        or dominant_sector_hit(in_sentence, clause[0], clause[1], text)
+        or dominant_sector_hit(in_sentence, amount.start, until, text)
+        or dominant_sector_hit(in_sentence, sentence.start, sentence.end, text)
     )
     if sector is not None:
         record.sector = sector.data.get("code")

@@ -21,7 +21,7 @@ from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.places import squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
-__all__ = ["dominant_sector", "find_sectors"]
+__all__ = ["dominant_sector", "dominant_sector_hit", "find_sectors", "sector_group", "sector_list"]
 
 _RULES_FILE = ("rules", "sectors.json")
 
@@ -178,10 +178,97 @@ def find_sectors(text: str) -> list[Mention]:
     return mentions
 
 
-def dominant_sector_hit(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The hit :func:`dominant_sector` would return, without its summary data (cheaper)."""
+def dominant_sector_hit(
+    mentions: list[Mention], start: int, end: int, text: str | None = None
+) -> Mention | None:
+    """The hit :func:`dominant_sector` would return, without its summary data (cheaper). With the
+    ``text``, a list of sectors of different groups (``for agriculture, health and education``)
+    inside the span is one multi-sector mention (:func:`sector_list`)."""
+    if text is not None:
+        listed = sector_list(mentions, start, end, text)
+        if listed is not None:
+            return listed
     won = _winner(mentions, start, end, start)
     return won[1] if won is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _ListRule:
+    code: str
+    label: str
+    min_groups: int
+    min_weight: float
+    joiners: frozenset[str]
+
+
+@cache
+def _list_rule() -> _ListRule | None:
+    raw = _raw_rules().get("multisector")
+    if not raw:
+        return None
+    code = str(raw["code"])
+    return _ListRule(
+        code=code,
+        label=_raw_rules()["labels"][code],
+        min_groups=int(raw["min_groups"]),
+        min_weight=float(raw["min_weight"]),
+        joiners=frozenset(" ".join(j.lower().split()) for j in raw["joiners"]),
+    )
+
+
+def _leads(mentions: list[Mention], start: int, end: int, run: list[Mention]) -> bool:
+    """Whether the sector that wins the span on its own is one of the list's (a stronger cue elsewhere,
+    such as *rebuild* before ``schools and health posts``, keeps its sector)."""
+    won = _winner(mentions, start, end, start)
+    return won is None or any(m.data.get("group") == won[1].data.get("group") for m in run)
+
+
+def sector_group(code: str) -> str:
+    """The DAC sector group of a purpose code: 111 and 114 are 110 (education), 720 and 730 are 700."""
+    return code[0] + "00" if code[:1] in ("6", "7") else code[:2] + "0"
+
+
+def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Mention | None:
+    """A list of sector words of different DAC groups joined by commas or ``and``/``、``/``和``
+    (``agriculture, health and education``; ``hospitals, energy and water``) inside ``[start, end)``:
+    money for several sectors at once, the rule file's multi-sector code (``multisector`` in
+    sectors.json). The mention spans the list; None when there is no such list."""
+    rule = _list_rule()
+    if rule is None:
+        return None
+    starts, hits_by_start = _sector_index(mentions)
+    hits = [
+        m
+        for m in hits_by_start[bisect_left(starts, start) : bisect_left(starts, end)]
+        if m.end <= end and m.data.get("weight", 1.0) >= rule.min_weight
+    ]
+    if len(hits) < rule.min_groups:
+        return None
+    run = [hits[0]]
+    for hit in [*hits[1:], None]:
+        if hit is not None and " ".join(text[run[-1].end : hit.start].lower().split()) in rule.joiners:
+            run.append(hit)
+            continue
+        groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
+        if len(groups) >= rule.min_groups and _leads(mentions, start, end, run):
+            first, last = run[0], run[-1]
+            data = {
+                "group": rule.code,
+                "code": rule.code,
+                "code5": None,
+                "label": rule.label,
+                "label5": None,
+                "keyword": " / ".join(dict.fromkeys(m.data["keyword"] for m in run)),
+                "weight": sum(m.data.get("weight", 1.0) for m in run),
+                "borderline": False,
+                "listed": groups,
+            }
+            return Mention(
+                kind=MentionKind.SECTOR, start=first.start, end=last.end, text=text[first.start : last.end], data=data
+            )
+        if hit is not None:
+            run = [hit]
+    return None
 
 
 # The last mention list asked about, with its sector hits sorted by start: record assembly asks
