@@ -10,6 +10,7 @@ best supported inside a span, with the hits that fired as evidence.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,7 @@ from typing import Any
 import ahocorasick
 
 from aidcurator.domain import Mention, MentionKind
+from aidcurator.extract.fastre import alternation
 from aidcurator.extract.places import squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
@@ -136,6 +138,25 @@ def _automaton() -> Any:
     return automaton
 
 
+@cache
+def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words that make a sector word part of a person's title (``Foreign Affairs Minister``,
+    ``Minister of Health``): matched at the end of the text before it and at the start of the text after."""
+    raw = _raw_rules().get("titles_en", {})
+    before = alternation(raw.get("before", [])) or "(?!)"
+    after = alternation(raw.get("after", [])) or "(?!)"
+    return (
+        re.compile(rf"(?<![a-z])(?:{before})\s+(?:the\s+)?\Z"),
+        re.compile(rf"\s+(?:{after})(?![a-z])"),
+    )
+
+
+def _in_title(low: str, start: int, end: int) -> bool:
+    """Whether the English sector word at ``[start, end)`` of ``low`` names a minister's office."""
+    before, after = _titles()
+    return bool(after.match(low, end) or before.search(low, max(0, start - 40), start))
+
+
 def find_sectors(text: str) -> list[Mention]:
     """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
 
@@ -168,7 +189,7 @@ def find_sectors(text: str) -> list[Mention]:
         if start < last_end:
             continue
         last_end = end
-        if rule.stop:
+        if rule.stop or (rule.latin and _in_title(low, start, end)):
             continue
         if shifted:
             start, end = squeezed.start(start), squeezed.end(end)
@@ -199,6 +220,8 @@ class _ListRule:
     min_groups: int
     min_weight: float
     joiners: frozenset[str]
+    min_groups_with_noun: int
+    noun_after: re.Pattern[str]  # matched right after the list's last word
 
 
 @cache
@@ -213,6 +236,10 @@ def _list_rule() -> _ListRule | None:
         min_groups=int(raw["min_groups"]),
         min_weight=float(raw["min_weight"]),
         joiners=frozenset(" ".join(j.lower().split()) for j in raw["joiners"]),
+        min_groups_with_noun=int(raw["min_groups_with_noun"]),
+        noun_after=re.compile(
+            rf"(?i)(?:\s+(?:[a-z-]+\s+)?(?:{alternation(raw['nouns_en'])})\b|等?(?:{alternation(raw['nouns_zh'])}))"
+        ),
     )
 
 
@@ -250,7 +277,10 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
             run.append(hit)
             continue
         groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
-        if len(groups) >= rule.min_groups and _leads(mentions, start, end, run):
+        enough = len(groups) >= rule.min_groups or (
+            len(groups) >= rule.min_groups_with_noun and rule.noun_after.match(text, run[-1].end) is not None
+        )
+        if enough and _leads(mentions, start, end, run):
             first, last = run[0], run[-1]
             data = {
                 "group": rule.code,
