@@ -45,7 +45,7 @@ from aidcurator.extract.places import (
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sectors import dominant_sector_hit, find_sectors, sector_list
+from aidcurator.extract.sectors import context_sector, dominant_sector_hit, find_sectors, sector_list
 from aidcurator.extract.sentences import SentenceIndex
 from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
@@ -688,7 +688,8 @@ def _is_venue(text: str, place: Mention) -> bool:
 
 def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
     """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
-    lead paragraph), else of the whole text."""
+    lead paragraph), else of the whole text. Then the paragraph's context may change a record's sector
+    (``context_rules`` in sectors.json: food aid after a flood is emergency response)."""
     if not sectors:
         return
     whole: Mention | bool | None = False
@@ -711,6 +712,10 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
             record.sector = hit.data.get("code")
             record.evidence["sector"] = [hit.span]
             record.flags["sector_from_text"] = True
+    for record in records:  # food given after a flood is emergency response
+        if record.sector is not None:
+            lo, hi = _paragraph(text, record.amounts[0].span.start)
+            record.sector = context_sector(record.sector, sectors, lo, hi) or record.sector
 
 
 def _fill_codes(records: list[CandidateRecord]) -> None:

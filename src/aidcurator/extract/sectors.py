@@ -23,7 +23,7 @@ from aidcurator.extract.fastre import alternation
 from aidcurator.extract.places import squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
-__all__ = ["dominant_sector", "dominant_sector_hit", "find_sectors", "sector_group", "sector_list"]
+__all__ = ["context_sector", "dominant_sector", "dominant_sector_hit", "find_sectors", "sector_group", "sector_list"]
 
 _RULES_FILE = ("rules", "sectors.json")
 
@@ -395,3 +395,23 @@ def dominant_sector(
         }
     )
     return Mention(kind=MentionKind.SECTOR, start=best.start, end=best.end, text=best.text, data=data)
+
+
+@cache
+def _context_rules() -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
+    """(codes, context keywords, code) of the rule file's ``context_rules``."""
+    return tuple(
+        (frozenset(map(str, r["codes"])), frozenset(w.lower() for w in r["context_keywords"]), str(r["code"]))
+        for r in _raw_rules().get("context_rules", [])
+    )
+
+
+def context_sector(code: str, mentions: list[Mention], start: int, end: int) -> str | None:
+    """The code a record's sector ``code`` becomes in its context ``[start, end)`` (food given as
+    emergency relief is emergency response), or None when no ``context_rules`` entry applies."""
+    rules = [(codes, words, to) for codes, words, to in _context_rules() if code in codes]
+    if not rules:
+        return None
+    starts, hits = _sector_index(mentions)
+    found = {m.data["keyword"] for m in hits[bisect_left(starts, start) : bisect_left(starts, end)]}
+    return next((to for _, words, to in rules if found & words), None)
