@@ -145,8 +145,10 @@ class PeriodChooser:
         in_clause = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         own = [m for m in usable if segment[0] <= m.start and m.end <= segment[1]]
         before = [m for m in usable if m.end <= amount.start]
-        leading = [m for m in own[:1] if m is usable[0] and self.opens_sentence(m)]
         clause_before = [m for m in in_clause if m.end <= amount.start]
+        leading = _nearest([m for m in own if m.end <= amount.start], amount)[:1]
+        if leading and not self.opens_sentence(leading[0]):
+            leading = []  # only a year leading the sentence (In 2009, …) beats the clause's later years
         year = (
             clause_before
             or leading
