@@ -177,11 +177,16 @@ class PeriodChooser:
 
     def _read_later(self, year: Mention) -> bool:
         text, rules = self.text, _rules()
-        lo = max(0, year.start - rules.later_window, self.sentences.of(year.start).start)
+        lo = max(0, year.start - rules.later_window)
+        if rules.later.search(text, lo, year.start) is None and (
+            rules.later_just_before.search(text, max(lo, year.start - 40), year.start) is None
+        ):
+            return False  # no cue at all: the common case, decided without the sentence
+        lo = max(lo, self.sentences.of(year.start).start)
         for match in _CLAUSE_BREAK.finditer(text, lo, year.start):
             if not (match.group() in ".," and text[match.start() - 1 : match.start()].isdigit()):
                 lo = match.end()  # a comma after a day number (May 8, 2008) is no clause break
-        if rules.later_just_before.search(text, lo, year.start):
+        if rules.later_just_before.search(text, max(lo, year.start - 40), year.start):
             return True
         last_later = max((m.end() for m in rules.later.finditer(text, lo, year.start)), default=-1)
         if last_later < 0:
@@ -227,13 +232,17 @@ class PeriodChooser:
             and m.data.get("start") is not None
             and not rules.timestamp.match(text, m.start)
         ]
-        years = [m for m in dated if not self.is_later(m)]
-        later = [m for m in dated if self.is_later(m)]
+        dated_starts = [m.start for m in dated]
+
+        def in_span(lo: int, hi: int, *, later: bool = False) -> list[Mention]:
+            """The span's years that date a commitment (``later``: a later stage), in text order."""
+            span = dated[bisect_left(dated_starts, lo) : bisect_left(dated_starts, hi)]
+            return [m for m in span if self.is_later(m) is later]
+
         amounts_by_sentence: dict[int, set] = {}
         for m in self.mentions:
             if m.kind is MentionKind.AMOUNT:
                 amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
-        starts = [m.start for m in years]
         by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
         whole: dict[bool, _ParagraphYears] = {}
         headline_end = _headline_end(text)
@@ -246,28 +255,25 @@ class PeriodChooser:
             if not headline:
                 found = by_paragraph.get((lo, hi))
                 if found is None:
-                    found = by_paragraph[lo, hi] = _ParagraphYears(
-                        years[bisect_left(starts, lo) : bisect_left(starts, hi)], self, amounts_by_sentence
-                    )
+                    found = by_paragraph[lo, hi] = _ParagraphYears(in_span(lo, hi), self, amounts_by_sentence)
                 chosen = found.choose(value)
                 if (
                     chosen is None
                 ):  # only years of other amounts' sentences: the closest one leading a sentence before
-                    before = [
-                        m
-                        for m in years[bisect_left(starts, lo) : bisect_left(starts, anchor)]
-                        if self.opens_sentence(m)
-                    ]
+                    before = [m for m in in_span(lo, anchor) if self.opens_sentence(m)]
                     chosen = before[-1] if before else None
             if chosen is None:
                 if headline not in whole:
-                    whole[headline] = _ParagraphYears(years, self, amounts_by_sentence, any_amount=headline)
+                    whole[headline] = _ParagraphYears(
+                        in_span(0, len(text)), self, amounts_by_sentence, any_amount=headline
+                    )
                 chosen = whole[headline].choose(value)
             if chosen is None and id(record) in self._fallback:
                 chosen = self._fallback[id(record)][1]
             if chosen is None:
                 chosen = next(
-                    (m for m in later if lo <= m.start < hi and self._fits(m, value, amounts_by_sentence)), None
+                    (m for m in in_span(lo, hi, later=True) if self._fits(m, value, amounts_by_sentence)),
+                    None,
                 )
             if chosen is None:
                 continue

@@ -1111,9 +1111,9 @@ def _fill_sector(
     if not in_sentence:
         return
     sector = (
-        sector_list(in_sentence, clause[0], until, text)
-        or dominant_sector_hit(in_sentence, clause[0], clause[1], text)
-        or dominant_sector_hit(in_sentence, amount.start, until, text)
+        sector_list(in_sentence, clause[0], until, text)  # covers lists in the clause and the segment
+        or dominant_sector_hit(in_sentence, clause[0], clause[1])
+        or dominant_sector_hit(in_sentence, amount.start, until)
         or dominant_sector_hit(in_sentence, sentence.start, sentence.end, text)
     )
     if sector is not None:

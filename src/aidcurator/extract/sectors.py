@@ -269,7 +269,7 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
         for m in hits_by_start[bisect_left(starts, start) : bisect_left(starts, end)]
         if m.end <= end and m.data.get("weight", 1.0) >= rule.min_weight
     ]
-    if len(hits) < rule.min_groups:
+    if len(hits) < rule.min_groups_with_noun or len({sector_group(m.data["code"]) for m in hits}) < 2:
         return None
     run = [hits[0]]
     for hit in [*hits[1:], None]:
