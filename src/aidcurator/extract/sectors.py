@@ -23,7 +23,14 @@ from aidcurator.extract.fastre import alternation
 from aidcurator.extract.places import squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
-__all__ = ["context_sector", "dominant_sector", "dominant_sector_hit", "find_sectors", "sector_group", "sector_list"]
+__all__ = [
+    "context_sector",
+    "dominant_sector",
+    "dominant_sector_hit",
+    "find_sectors",
+    "sector_group",
+    "sector_list",
+]
 
 _RULES_FILE = ("rules", "sectors.json")
 
@@ -221,7 +228,7 @@ class _ListRule:
     min_weight: float
     joiners: frozenset[str]
     min_groups_with_noun: int
-    noun_after: re.Pattern[str]  # matched right after the list's last word
+    noun_after: re.Pattern[str]  # matched right after the list's last word, or searched at its end
 
 
 @cache
@@ -239,6 +246,7 @@ def _list_rule() -> _ListRule | None:
         min_groups_with_noun=int(raw["min_groups_with_noun"]),
         noun_after=re.compile(
             rf"(?i)(?:\s+(?:[a-z-]+\s+)?(?:{alternation(raw['nouns_en'])})\b|等?(?:{alternation(raw['nouns_zh'])}))"
+            rf"|(?<=\s)(?:{alternation(raw['nouns_en'])})\Z"
         ),
     )
 
@@ -278,7 +286,11 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
             continue
         groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
         enough = len(groups) >= rule.min_groups or (
-            len(groups) >= rule.min_groups_with_noun and rule.noun_after.match(text, run[-1].end) is not None
+            len(groups) >= rule.min_groups_with_noun
+            and (
+                rule.noun_after.match(text, run[-1].end) is not None
+                or rule.noun_after.search(text, run[-1].start, run[-1].end) is not None  # water projects
+            )
         )
         if enough and _leads(mentions, start, end, run):
             first, last = run[0], run[-1]
@@ -294,7 +306,11 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
                 "listed": groups,
             }
             return Mention(
-                kind=MentionKind.SECTOR, start=first.start, end=last.end, text=text[first.start : last.end], data=data
+                kind=MentionKind.SECTOR,
+                start=first.start,
+                end=last.end,
+                text=text[first.start : last.end],
+                data=data,
             )
         if hit is not None:
             run = [hit]
