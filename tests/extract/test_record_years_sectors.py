@@ -149,3 +149,18 @@ def test_food_aid_called_emergency_relief_is_emergency_response() -> None:
 def test_sector_mentions_keep_their_kind() -> None:
     mentions = extract("for agriculture, health and education").mentions
     assert {m.kind for m in mentions} == {MentionKind.SECTOR}
+
+
+def test_rebuilding_is_reconstruction_relief_only_after_a_disaster() -> None:
+    assert (
+        _sectors("The bank lent 136 million USD for the reconstruction of two main roads.")[136_000_000]
+        == "210"
+    )
+    text = "China gave 20 million yuan to rebuild the school destroyed by the earthquake."
+    assert _sectors(text)[20_000_000] == "730"
+    text = "China gave 20 million yuan to rebuild homes damaged by the volcanic eruption."
+    assert _sectors(text)[20_000_000] == "730"
+
+
+def test_a_military_hospital_is_health() -> None:
+    assert _sectors("China granted 1.5 million kina to renovate the military hospital.")[1_500_000] == "121"

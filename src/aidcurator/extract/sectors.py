@@ -349,13 +349,18 @@ def _winner(
     def distance(m: Mention) -> int:
         return 0 if m.start <= pivot < m.end else min(abs(m.start - pivot), abs(m.end - pivot))
 
+    boosted = _boosted(groups, hits_by_start)  # the context: every hit of the list asked about
+
+    def weight(m: Mention) -> float:
+        return boosted.get(m.data["code"], m.data.get("weight", 1.0))
+
     def rank(code: str) -> tuple[float, int]:
         hits = groups[code]
-        return (-sum(m.data.get("weight", 1.0) for m in hits), min(distance(m) for m in hits))
+        return (-sum(weight(m) for m in hits), min(distance(m) for m in hits))
 
     if len(groups) == 1:
         hits = next(iter(groups.values()))
-        score = sum(m.data.get("weight", 1.0) for m in hits)
+        score = sum(weight(m) for m in hits)
     else:
         code = min(groups, key=rank)
         hits = groups[code]
@@ -364,6 +369,29 @@ def _winner(
         return None
     best = hits[0] if len(hits) == 1 else min(hits, key=distance)
     return hits, best, score
+
+
+@cache
+def _boosts() -> tuple[tuple[str, frozenset[str], float], ...]:
+    """(code, context codes, weight) of the rule file's ``boosts``."""
+    return tuple(
+        (str(b["code"]), frozenset(map(str, b["context_codes"])), float(b["weight"]))
+        for b in _raw_rules().get("boosts", [])
+    )
+
+
+def _boosted(groups: dict[str, list[Mention]], context: list[Mention]) -> dict[str, float]:
+    """The weight each hit of a boosted code takes in this span (code → weight), when ``context`` (the
+    hits of the sentence or paragraph asked about) names one of its context codes."""
+    boosts = _boosts()
+    if not boosts or len(groups) < 2:
+        return {}
+    codes = {m.data["code"] for hits in groups.values() for m in hits}
+    wanted = [(code, ctx, w) for code, ctx, w in boosts if code in codes]
+    if not wanted:
+        return {}
+    around = {m.data["code"] for m in context}
+    return {code: w for code, ctx, w in wanted if around & ctx}
 
 
 def dominant_sector(
