@@ -164,3 +164,15 @@ def test_rebuilding_is_reconstruction_relief_only_after_a_disaster() -> None:
 
 def test_a_military_hospital_is_health() -> None:
     assert _sectors("China granted 1.5 million kina to renovate the military hospital.")[1_500_000] == "121"
+
+
+def test_an_office_of_several_words_is_still_a_title() -> None:
+    text = "Minister of Economy, Trade and Energy Jane Doe received 10 million yuan for the orphanage."
+    assert _sectors(text)[10_000_000] is None
+
+
+def test_finance_as_a_verb_and_training_as_a_means_yield_to_the_purpose() -> None:
+    assert (
+        _sectors("The bank agreed to finance the 30 million USD water supply project.")[30_000_000] == "140"
+    )
+    assert _sectors("China gave 5 million RMB for the training of farming technicians.")[5_000_000] == "311"

@@ -148,12 +148,13 @@ def _automaton() -> Any:
 @cache
 def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Words that make a sector word part of a person's title (``Foreign Affairs Minister``,
-    ``Minister of Health``): matched at the end of the text before it and at the start of the text after."""
+    ``Minister of Health``, ``Minister of Economy, Trade and Energy``): matched at the end of the text
+    before it (up to three words of the office between) and at the start of the text after."""
     raw = _raw_rules().get("titles_en", {})
     before = alternation(raw.get("before", [])) or "(?!)"
     after = alternation(raw.get("after", [])) or "(?!)"
     return (
-        re.compile(rf"(?<![a-z])(?:{before})\s+(?:the\s+)?\Z"),
+        re.compile(rf"(?<![a-z])(?:{before})\s+(?:the\s+)?(?:[a-z-]+,?\s+(?:and\s+)?){{0,3}}\Z"),
         re.compile(rf"\s+(?:{after})(?![a-z])"),
     )
 
