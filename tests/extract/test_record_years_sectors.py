@@ -176,3 +176,19 @@ def test_finance_as_a_verb_and_training_as_a_means_yield_to_the_purpose() -> Non
         _sectors("The bank agreed to finance the 30 million USD water supply project.")[30_000_000] == "140"
     )
     assert _sectors("China gave 5 million RMB for the training of farming technicians.")[5_000_000] == "311"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The bank lent 40 million USD for the tunnel under the pass.", "210"),
+        ("The bank lent 40 million USD for the gas pipeline.", "233"),
+        ("The bank lent 40 million USD for the national grid.", "236"),
+        ("China gave 40,000 USD to fight bird flu.", "122"),
+        ("China gave 40,000 USD of anti-poaching equipment to the rangers.", "410"),
+        ("The bank lent 40 million USD for the convention centre.", "160"),
+        ("The company will build a 40 million USD hotel by the beach.", "332"),
+    ],
+)
+def test_project_words_of_real_descriptions(text: str, code: str) -> None:
+    assert next(iter(_sectors(text).values())) == code
