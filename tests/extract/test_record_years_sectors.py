@@ -73,6 +73,11 @@ def test_a_first_line_without_a_blank_line_after_it_is_no_headline() -> None:
     assert {r.amounts[0].value: r.year_start for r in result.records}[3_000_000] is None
 
 
+def test_two_joined_years_make_a_period_whichever_was_nearer() -> None:
+    text = "In 2002 and 2003, China donated medical equipment worth 361,000 USD."
+    assert _years(text)[361_000] == (2002, 2003)
+
+
 def test_a_year_after_a_half_width_comma_in_chinese_is_a_year() -> None:
     text = "记者获悉,2019年,东部地区投入财政援助资金229亿元。"
     assert [m.data["start"] for m in find_times(text, None)] == [2019]

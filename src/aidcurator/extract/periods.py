@@ -158,6 +158,12 @@ class PeriodChooser:
             or _nearest(usable, amount)
         )[0]
         self._take(record, year)
+        self._join(record, year, years)
+
+    def _join(self, record: CandidateRecord, year: Mention, years: list[Mention]) -> None:
+        """Two years joined by ``and``/``和`` make a period: 2024 and 2025 after the chosen 2024, and
+        in 2002 and 2003 when the nearer 2003 was chosen. ``years``: the candidates in text order."""
+        text, rules = self.text, _rules()
         following = next((m for m in years if m.start > year.end), None)
         if (
             following is not None
@@ -167,6 +173,15 @@ class PeriodChooser:
         ):
             record.year_end = following.data.get("end") or following.data.get("start")  # 2024 and 2025
             record.evidence["year"].append(following.span)
+        preceding = next((m for m in reversed(years) if m.end <= year.start), None)
+        if (
+            preceding is not None
+            and text[preceding.end : year.start].strip().lower() in rules.joiners
+            and record.year_start is not None
+            and (preceding.data.get("end") or preceding.data.get("start")) == record.year_start - 1
+        ):
+            record.year_start = preceding.data.get("start")  # in 2002 and 2003: the nearer year was taken
+            record.evidence["year"].insert(0, preceding.span)
 
     def is_later(self, year: Mention) -> bool:
         """Whether ``year`` dates a later stage (completion, repayment, a deadline), not a commitment."""
@@ -278,6 +293,7 @@ class PeriodChooser:
             if chosen is None:
                 continue
             self._take(record, chosen)
+            self._join(record, chosen, dated)
             record.flags["year_from_text"] = True
 
 
