@@ -197,3 +197,8 @@ def test_finance_as_a_verb_and_training_as_a_means_yield_to_the_purpose() -> Non
 )
 def test_project_words_of_real_descriptions(text: str, code: str) -> None:
     assert next(iter(_sectors(text).values())) == code
+
+
+def test_a_port_citys_name_is_no_port() -> None:
+    text = "China funds a 40 million RMB tuna processing plant in Port Vila."
+    assert _sectors(text)[40_000_000] == "321"
