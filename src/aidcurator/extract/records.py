@@ -715,7 +715,10 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
     for record in records:  # food given after a flood is emergency response
         if record.sector is not None:
             lo, hi = _paragraph(text, record.amounts[0].span.start)
-            record.sector = context_sector(record.sector, sectors, lo, hi) or record.sector
+            context = context_sector(record.sector, sectors, lo, hi)
+            if context is not None:
+                record.sector = context.data["code"]
+                record.evidence["sector"] = [*record.evidence.get("sector", []), context.span]
 
 
 def _fill_codes(records: list[CandidateRecord]) -> None:

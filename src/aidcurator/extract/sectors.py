@@ -451,12 +451,16 @@ def _context_rules() -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
     )
 
 
-def context_sector(code: str, mentions: list[Mention], start: int, end: int) -> str | None:
-    """The code a record's sector ``code`` becomes in its context ``[start, end)`` (food given as
-    emergency relief is emergency response), or None when no ``context_rules`` entry applies."""
-    rules = [(codes, words, to) for codes, words, to in _context_rules() if code in codes]
+def context_sector(code: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The hit that changes a record's sector ``code`` in its context ``[start, end)`` (food given as
+    emergency relief is emergency response): its ``data["code"]`` is the rule's new code. None when no
+    ``context_rules`` entry applies."""
+    rules = [(words, to) for codes, words, to in _context_rules() if code in codes]
     if not rules:
         return None
     starts, hits = _sector_index(mentions)
-    found = {m.data["keyword"] for m in hits[bisect_left(starts, start) : bisect_left(starts, end)]}
-    return next((to for _, words, to in rules if found & words), None)
+    for m in hits[bisect_left(starts, start) : bisect_left(starts, end)]:
+        for words, to in rules:
+            if m.data["keyword"] in words:
+                return Mention(kind=m.kind, start=m.start, end=m.end, text=m.text, data={**m.data, "code": to})
+    return None
