@@ -462,5 +462,7 @@ def context_sector(code: str, mentions: list[Mention], start: int, end: int) -> 
     for m in hits[bisect_left(starts, start) : bisect_left(starts, end)]:
         for words, to in rules:
             if m.data["keyword"] in words:
-                return Mention(kind=m.kind, start=m.start, end=m.end, text=m.text, data={**m.data, "code": to})
+                return Mention(
+                    kind=m.kind, start=m.start, end=m.end, text=m.text, data={**m.data, "code": to}
+                )
     return None
