@@ -73,6 +73,14 @@ def test_a_first_line_without_a_blank_line_after_it_is_no_headline() -> None:
     assert {r.amounts[0].value: r.year_start for r in result.records}[3_000_000] is None
 
 
+def test_a_since_year_of_another_sentence_is_background() -> None:
+    text = (
+        "China has sent medical teams to Ruritania since 1983. In 2001, the tenth team arrived. "
+        "The commitment for this team was 34.3 million USD."
+    )
+    assert _years(text)[34_300_000][0] == 2001
+
+
 def test_two_joined_years_make_a_period_whichever_was_nearer() -> None:
     text = "In 2002 and 2003, China donated medical equipment worth 361,000 USD."
     assert _years(text)[361_000] == (2002, 2003)

@@ -316,7 +316,8 @@ class _ParagraphYears:
         self.first: dict[object, tuple[int, Mention]] = {}
         self.first_cued: dict[object, tuple[int, Mention]] = {}
         text, cue = chooser.text, _rules().commitment
-        for position, m in enumerate(years):
+        background = [m for m in years if m.data.get("source") == "since"]  # since 1983: a background
+        for position, m in enumerate([m for m in years if m.data.get("source") != "since"] + background):
             sentence = chooser.sentences.of(m.start)
             values = amounts_by_sentence.get(sentence.start)
             if values is None or any_amount:
