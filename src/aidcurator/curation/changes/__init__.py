@@ -24,6 +24,7 @@ from aidcurator.curation.changes.projects import (
     MergeProjects,
     ProjectChange,
     SetFieldSource,
+    SetProjectFacts,
     SplitRecord,
 )
 from aidcurator.curation.changes.records import (
@@ -66,6 +67,7 @@ __all__ = [
     "SetEvidence",
     "SetField",
     "SetFieldSource",
+    "SetProjectFacts",
     "SetReviewState",
     "SetStatus",
     "SplitRecord",
