@@ -81,3 +81,51 @@ def test_merge_split_not_same_and_set_source(capsys, db: str) -> None:
     assert code == 1 and "project 99 does not exist" in err
     code, _, err = run(capsys, "projects", "set-source", "1", "amount", "x", "--db", db)
     assert code == 1 and "not a record id" in err
+
+
+def test_set_facts(capsys, db: str) -> None:
+    assert run(capsys, "projects", "create", "1", "2", "3", "--db", db)[0] == 0
+    assert run(capsys, "projects", "create", "4", "--db", db)[0] == 0
+    code, out, err = run(
+        capsys,
+        "projects",
+        "set",
+        "1",
+        "--status",
+        "accepted",
+        "--parent",
+        "2",
+        "--actual-end",
+        "2022-10-31",
+        "--actual-end-estimated",
+        "no",
+        "--db",
+        db,
+    )
+    assert code == 0, err
+    assert "Set review status, parent, actual end of project 1" in out
+    assert "review accepted · umbrella no · parent project 2" in out
+    assert "recommended for aggregates yes (by AidData's rule)" in out
+    assert "actual end       2022-10-31 (typed)" in out
+    code, out, _ = run(capsys, "projects", "show", "1", "--db", db)
+    assert "2022-10-31" in out and "typed by a curator" in out
+
+    code, _, err = run(capsys, "projects", "set", "1", "--recommended", "no", "--db", db)
+    assert code == 1 and "needs a reason" in err
+    code, out, _ = run(
+        capsys, "projects", "set", "1", "--recommended", "no", "--reason", "umbrella's child", "--db", db
+    )
+    assert code == 0 and "recommended for aggregates no (override: umbrella's child)" in out
+    code, out, _ = run(capsys, "projects", "set", "1", "--recommended", "auto", "--db", db)
+    assert "recommended for aggregates yes (by AidData's rule)" in out
+
+    before = run(capsys, "projects", "show", "1", "--db", db)[1]
+    code, _, err = run(capsys, "projects", "set", "1", "--planned-start", "2021-02-30", "--db", db)
+    assert code == 1 and "planned start: '2021-02-30' is not a date; type YYYY-MM-DD" in err
+    code, _, err = run(capsys, "projects", "set", "1", "--umbrella", "perhaps", "--db", db)
+    assert code == 1 and "umbrella: 'perhaps' is not yes or no" in err
+    code, _, err = run(capsys, "projects", "set", "1", "--db", db)
+    assert code == 1 and "name at least one fact" in err
+    assert run(capsys, "projects", "show", "1", "--db", db)[1] == before  # nothing written
+    code, out, _ = run(capsys, "projects", "set", "1", "--actual-end", "source", "--db", db)
+    assert code == 0 and "actual end       2022-11-20 (estimated)" in out
