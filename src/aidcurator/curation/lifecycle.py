@@ -15,6 +15,7 @@ from aidcurator.domain import UNKNOWN_CURRENCY, Origin
 from aidcurator.domain.fields import RECORD_FIELD
 from aidcurator.domain.views import RecordSnapshot, RecordView
 from aidcurator.store import repository as repo
+from aidcurator.curation.project_sync import project_of_record, sync_project
 from aidcurator.store import write_session
 
 
@@ -90,7 +91,9 @@ class LifecycleMixin(RecordsMixin, AmountsMixin):
             self._load_for_change(session, record_id, expected_version)
             snapshot = repo.snapshot_record(session, record_id=record_id)
             article_id = int(snapshot.record["article_id"])
+            project_id = project_of_record(session, record_id)
             repo.delete_record_row(session, record_id=record_id)
+            sync_project(self, session, project_id)  # its membership went with it
             repo.add_edit(
                 session,
                 action="delete",

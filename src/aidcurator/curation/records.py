@@ -18,6 +18,7 @@ from aidcurator.curation.validation import (
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import MACHINE_FIELDS, RECORD_FIELD
 from aidcurator.domain.views import RecordView
+from aidcurator.curation.project_sync import sync_record_project
 from aidcurator.store import Session, write_session
 from aidcurator.store import repository as repo
 
@@ -70,6 +71,7 @@ class RecordsMixin(ReviewMixin):
                     mark_curated(record, code_field)
             if changed:
                 touch(record)
+            sync_record_project(self, session, record_id)
             return self._view(session, record_id)
 
     @staticmethod
@@ -116,6 +118,7 @@ class RecordsMixin(ReviewMixin):
                 session.flush()
             if moved:
                 self._refresh_review_state(session, record.article_id, who, started=True)
+            sync_record_project(self, session, record_id)
             return self._view(session, record_id)
 
     def accept(self, record_id: int, **kwargs: Any) -> RecordView:
@@ -156,4 +159,5 @@ class RecordsMixin(ReviewMixin):
                 change(session, record, name, new, actor=who, action="reset", mark="uncurated")
             if names:
                 touch(record)
+            sync_record_project(self, session, record_id)
             return self._view(session, record_id)

@@ -1,0 +1,84 @@
+"""A project's stored columns follow its records: a field, a status, an amount edited or a record
+deleted refreshes the project it belongs to (the list and export read the stored columns)."""
+
+from decimal import Decimal
+
+import pytest
+from project_texts import HOSPITAL, SCHOOL, import_articles, record_ids
+
+from aidcurator.curation import Curator
+from aidcurator.curation.changes import CreateProject, DeleteRecord, SetField, SetStatus, UpdateAmount
+
+
+@pytest.fixture
+def records(real_curator: Curator) -> list[int]:
+    ids = record_ids(real_curator, import_articles(real_curator, [*HOSPITAL, SCHOOL]))
+    assert len(ids) == 4
+    return ids
+
+
+def _row(curator: Curator, project_id: int):
+    (row,) = [r for r in curator.projects() if r.id == project_id]
+    return row
+
+
+def test_a_member_field_edit_refreshes_the_stored_columns_and_undo_still_matches(
+    real_curator: Curator, records: list[int]
+) -> None:
+    curator = real_curator
+    made = CreateProject(records[:3])
+    assert made.apply(curator)
+    project_id = made.project_id
+    assert project_id is not None
+    assert _row(curator, project_id).recipient == curator.record(records[0]).recipient != "乌干达"
+
+    for record_id in records[:3]:
+        SetField(curator.record(record_id), "recipient", "Uganda").apply(curator)
+    assert _row(curator, project_id).recipient == curator.record(records[0]).recipient == "乌干达"
+
+    made.undo(curator)  # a record edit in this window is not a change "elsewhere"
+    assert curator.projects() == []
+    made.redo(curator)
+    assert _row(curator, project_id).recipient == "乌干达"  # redo recomputes from the records now
+
+
+def test_status_and_amount_edits_refresh_the_project(real_curator: Curator, records: list[int]) -> None:
+    curator = real_curator
+    project_id = curator.create_project(records[:3]).project_id
+    assert project_id is not None
+    assert _row(curator, project_id).project_status == "completed"
+
+    last = curator.record(records[2])
+    SetField(last, "project_status", "cancelled").apply(curator)
+    assert _row(curator, project_id).project_status == "cancelled"
+
+    source = curator.project(project_id).sources["amount"]
+    record = curator.record(source)
+    change = UpdateAmount(record, record.amounts[0], {"text": "150 million US dollars"}, "150 million US dollars")
+    assert change.apply(curator)
+    row = _row(curator, project_id)
+    assert (row.amount_value, row.amount_currency) == (Decimal("150000000"), "USD")
+    change.undo(curator)
+    assert _row(curator, project_id).amount_value == Decimal("120000000")
+
+    SetStatus(curator.record(records[0]), "rejected").apply(curator)  # the review status changes nothing
+    assert _row(curator, project_id).n_records == 3
+
+
+def test_deleting_a_member_refreshes_or_removes_the_project(real_curator: Curator, records: list[int]) -> None:
+    curator = real_curator
+    project_id = curator.create_project(records[1:3]).project_id
+    alone = curator.create_project(records[3:]).project_id
+    assert project_id is not None and alone is not None
+    assert _row(curator, project_id).project_status == "completed"
+    DeleteRecord(curator.record(records[2])).apply(curator)
+    row = _row(curator, project_id)
+    assert row.n_records == 1 and row.project_status == "committed"
+    DeleteRecord(curator.record(records[3])).apply(curator)
+    assert [r.id for r in curator.projects()] == [project_id]  # a project left empty is gone
+
+
+def test_a_record_in_no_project_is_edited_as_before(real_curator: Curator, records: list[int]) -> None:
+    curator = real_curator
+    view = curator.update_record_field(records[3], "recipient", "Uganda")
+    assert view.recipient == "乌干达" and curator.projects() == []
