@@ -54,7 +54,9 @@ def test_status_and_amount_edits_refresh_the_project(real_curator: Curator, reco
 
     source = curator.project(project_id).sources["amount"]
     record = curator.record(source)
-    change = UpdateAmount(record, record.amounts[0], {"text": "150 million US dollars"}, "150 million US dollars")
+    change = UpdateAmount(
+        record, record.amounts[0], {"text": "150 million US dollars"}, "150 million US dollars"
+    )
     assert change.apply(curator)
     row = _row(curator, project_id)
     assert (row.amount_value, row.amount_currency) == (Decimal("150000000"), "USD")
@@ -65,7 +67,9 @@ def test_status_and_amount_edits_refresh_the_project(real_curator: Curator, reco
     assert _row(curator, project_id).n_records == 3
 
 
-def test_deleting_a_member_refreshes_or_removes_the_project(real_curator: Curator, records: list[int]) -> None:
+def test_deleting_a_member_refreshes_or_removes_the_project(
+    real_curator: Curator, records: list[int]
+) -> None:
     curator = real_curator
     project_id = curator.create_project(records[1:3]).project_id
     alone = curator.create_project(records[3:]).project_id

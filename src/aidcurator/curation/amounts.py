@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.curation.history import change, mark_curated, touch
+from aidcurator.curation.project_sync import sync_record_project
 from aidcurator.curation.validation import (
     check_amount_consistency,
     coerce_currency,
@@ -21,7 +22,6 @@ from aidcurator.curation.validation import (
 from aidcurator.domain import UNKNOWN_CURRENCY, AmountKind, Origin, Qualifier
 from aidcurator.domain.fields import AMOUNT_FIELD, AMOUNT_MACHINE_FIELDS
 from aidcurator.domain.views import AmountView, RecordView
-from aidcurator.curation.project_sync import sync_record_project
 from aidcurator.store import Session, write_session
 from aidcurator.store import repository as repo
 

@@ -9,13 +9,13 @@ from aidcurator.curation import field_evidence
 from aidcurator.curation.amounts import AmountsMixin
 from aidcurator.curation.history import touch
 from aidcurator.curation.names import canonical_value
+from aidcurator.curation.project_sync import project_of_record, sync_project
 from aidcurator.curation.records import RecordsMixin
 from aidcurator.curation.validation import check_record_years, coerce_field_value, evidence_name
 from aidcurator.domain import UNKNOWN_CURRENCY, Origin
 from aidcurator.domain.fields import RECORD_FIELD
 from aidcurator.domain.views import RecordSnapshot, RecordView
 from aidcurator.store import repository as repo
-from aidcurator.curation.project_sync import project_of_record, sync_project
 from aidcurator.store import write_session
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from aidcurator.curation import field_evidence
 from aidcurator.curation.history import change, mark_curated, touch
 from aidcurator.curation.names import canonical_value
+from aidcurator.curation.project_sync import sync_record_project
 from aidcurator.curation.review import KEEP, ReviewMixin, clean_reason
 from aidcurator.curation.validation import (
     check_record_years,
@@ -18,7 +19,6 @@ from aidcurator.curation.validation import (
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import MACHINE_FIELDS, RECORD_FIELD
 from aidcurator.domain.views import RecordView
-from aidcurator.curation.project_sync import sync_record_project
 from aidcurator.store import Session, write_session
 from aidcurator.store import repository as repo
 
