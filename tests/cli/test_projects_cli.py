@@ -32,8 +32,39 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     path = str(tmp_path / "db" / "cli.db")
     code, out, err = run(capsys, "import", str(table), "--db", path, "--workers", "1", "--propose")
     assert code == 0, err
-    assert "3 possible duplicate projects" in out
+    assert "3 possible duplicate projects among the new articles" in out
+    assert out.count("R1 + R") + out.count("R2 + R3") == 3  # --propose lists them
     return path
+
+
+def _table(tmp_path: Path, items) -> Path:
+    table = tmp_path / "more.jsonl"
+    lines = [{"title": t, "text": f"{t}\n\n{body}", "published": d.isoformat()} for t, d, body in items]
+    table.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    return table
+
+
+def test_import_counts_proposals_in_one_line_by_default(capsys, tmp_path: Path) -> None:
+    db = str(tmp_path / "count.db")
+    code, out, err = run(capsys, "import", str(_table(tmp_path, HOSPITAL)), "--db", db, "--workers", "1")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("Imported 3 articles")
+    assert lines[1:] == [
+        "3 possible duplicate projects among the new articles; see 'aidcurator projects propose'"
+    ]
+
+    other = tmp_path / "other"
+    other.mkdir()
+    code, out, _ = run(capsys, "import", str(_table(other, [SCHOOL])), "--db", db, "--workers", "1")
+    assert code == 0 and len(out.strip().splitlines()) == 1  # nothing to propose: no line
+
+
+def test_import_no_propose_skips_the_search(capsys, tmp_path: Path) -> None:
+    db = str(tmp_path / "skip.db")
+    table = _table(tmp_path, HOSPITAL)
+    code, out, _ = run(capsys, "import", str(table), "--db", db, "--workers", "1", "--no-propose")
+    assert code == 0 and "possible duplicate" not in out
 
 
 def test_propose_apply_show_and_export(capsys, db: str, tmp_path: Path) -> None:

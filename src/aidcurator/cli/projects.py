@@ -36,7 +36,7 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _proposal_line(proposal: Any) -> str:
+def proposal_line(proposal: Any) -> str:
     return f"{proposal.score:.2f}  {proposal.left} + {proposal.right}  ({'; '.join(proposal.reasons)})"
 
 
@@ -47,7 +47,7 @@ def cmd_propose(args: argparse.Namespace) -> int:
         else:
             proposals = curator.propose_duplicates()
         for proposal in proposals:
-            print(_proposal_line(proposal))
+            print(proposal_line(proposal))
         print(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''} (P = project, R = record)")
         if args.apply:
             from aidcurator.curation.project_dedupe import APPLY_SCORE
