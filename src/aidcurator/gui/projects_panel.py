@@ -12,7 +12,7 @@ belong in a worker).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -332,7 +332,11 @@ class ProjectsPanel(QWidget):
         self.push(changes.SetProjectFacts(self.current, facts))
 
     def find_duplicates(self) -> None:
-        self.proposals.set_rows(self.curator.propose_duplicates())
+        self.show_proposals(self.curator.propose_duplicates())
+
+    def show_proposals(self, proposals: Sequence[Any]) -> None:
+        """List duplicate proposals (found here, or by the import job) and say how many."""
+        self.proposals.set_rows(proposals)
         count = len(self.proposals.rows)
         self.show_message(f"{count} possible duplicate{'s' if count != 1 else ''}")
 
