@@ -201,3 +201,18 @@ def test_facts_form_sets_a_parent_and_is_disabled_without_a_project(
     assert panel.message.text() == f"Not done: project {child} cannot be its own parent"
     panel.project_table.clearSelection()
     assert panel.current is None and not panel.facts.isEnabled()
+
+
+def test_the_panel_restores_project_changes_of_an_earlier_session(
+    qtbot, curator: Curator, one_project: int
+) -> None:
+    from aidcurator.curation.changes import SetProjectFacts
+
+    SetProjectFacts(curator.project(one_project), {"review_status": "rejected"}).apply(curator)
+    later = ProjectsPanel(lambda: curator)  # the window opened again
+    qtbot.addWidget(later)
+    assert later.undo_stack.count() == 1 and later.undo_stack.isClean()
+    assert curator.project(one_project).review_status == "rejected"  # pushing changed nothing
+    later.undo_stack.undo()
+    assert later.message.text() == f"Undone: set review status of project {one_project} (earlier session)"
+    assert curator.project(one_project).review_status == "pending"

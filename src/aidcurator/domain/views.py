@@ -186,6 +186,7 @@ class EditView:
     at: dt.datetime
     actor: str
     change_group: str | None = None  # edits one undoable change wrote share it
+    project_id: int | None = None  # the project an edit of a project belongs to
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,11 +92,12 @@ PROPOSAL_COLUMNS = (
 class ProjectCommand(QUndoCommand):
     """One project change on the panel's undo stack."""
 
-    def __init__(self, panel: ProjectsPanel, change: changes.Change) -> None:
+    def __init__(self, panel: ProjectsPanel, change: changes.Change, *, restored: bool = False) -> None:
         super().__init__(change.text)
         self.panel = panel
         self.change = change
         self._applied_now = False
+        self._restored = restored  # a change of an earlier session: pushing it changes nothing
 
     def apply(self) -> bool:
         self._applied_now = self.change.apply(self.panel.curator)
@@ -104,6 +105,9 @@ class ProjectCommand(QUndoCommand):
         return self._applied_now
 
     def redo(self) -> None:
+        if self._restored:
+            self._restored = False
+            return
         if self._applied_now:  # push() calls redo(); the change is made already
             self._applied_now = False
             self.panel.after_change(self.change, "Saved")
@@ -138,6 +142,7 @@ class ProjectsPanel(QWidget):
         self.proposals = RowsModel(PROPOSAL_COLUMNS, self)
         self.current: ProjectView | None = None
         self._build()
+        self.restore_history()
         self.refresh()
 
     @property
@@ -265,6 +270,18 @@ class ProjectsPanel(QWidget):
         self.fields.set_rows(self.curator.project_field_values(view.id) if view else [])
         self.history.setText(history_text(view.events) if view and view.events else "—")
         self.facts.load(view)
+
+    def restore_history(self) -> int:
+        """Put this curator's project changes of earlier sessions on the stack (oldest at the bottom)."""
+        try:
+            restored = changes.restored_project_changes(self.curator)
+        except Exception as error:  # an unreadable history never keeps the panel from opening
+            self.show_message(f"Earlier project changes cannot be undone: {error}")
+            return 0
+        for change in reversed(restored):
+            self.undo_stack.push(ProjectCommand(self, change, restored=True))
+        self.undo_stack.setClean()
+        return len(restored)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -365,3 +365,16 @@ def project_edits(session: Session, *, project_id: int) -> list[dict[str, Any]]:
         }
         for e in session.exec(statement)
     ]
+
+
+def last_project_groups(session: Session, *, project_ids: Sequence[int]) -> dict[int, str | None]:
+    """The change group of each project's newest edit."""
+    if not project_ids:
+        return {}
+    newest = (
+        select(sa.func.max(Edit.id))
+        .where(col(Edit.project_id).in_(list(project_ids)))
+        .group_by(col(Edit.project_id))
+    )
+    rows = session.exec(select(Edit.project_id, Edit.change_group).where(col(Edit.id).in_(newest)))
+    return {int(pid): group for pid, group in rows if pid is not None}
