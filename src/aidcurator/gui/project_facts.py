@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from aidcurator.domain.project_views import ProjectView
 
 DATE_FIELDS = ("planned_start", "planned_end", "actual_start", "actual_end")
-_RECOMMENDED = (("auto", "by AidData's rule"), ("yes", "yes (override)"), ("no", "no (override)"))
+_RECOMMENDED = (("auto", "auto (AidData's rule)"), ("yes", "yes (override)"), ("no", "no (override)"))
 
 
 def _yes_no(value: bool) -> str:
@@ -79,12 +79,13 @@ class ProjectFactsForm(QWidget):
         recommended = QHBoxLayout()
         recommended.addWidget(self.recommended, 1)
         recommended.addWidget(self.derived)
-        form.addRow("Aggregates", recommended)
+        form.addRow("Recommended", recommended)
         form.addRow("Reason", self.reason)
         for field in DATE_FIELDS:
             edit = QLineEdit()
             edit.setObjectName(f"fact_{field}")
-            edit.setPlaceholderText("YYYY-MM-DD (empty: from the sources)")
+            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.setToolTip("A date you type replaces the sources'; empty: from the sources")
             flag = QCheckBox("estimated")
             flag.setObjectName(f"fact_{field}_estimated")
             self.dates[field], self.estimated[field] = edit, flag
@@ -121,7 +122,10 @@ class ProjectFactsForm(QWidget):
         for field in DATE_FIELDS:
             day = columns.get(field)
             self.dates[field].setText(day.isoformat() if day is not None else "")
-            self.dates[field].setToolTip("typed by a curator" if isinstance(typed.get(field), dict) else "")
+            typed_here = isinstance(typed.get(field), dict)
+            self.dates[field].setToolTip(
+                "typed by a curator; empty: from the sources" if typed_here else "from the sources"
+            )
             self.estimated[field].setChecked(bool(columns.get(f"{field}_estimated")))
         del blockers
         self._loaded = self.text()

@@ -13,6 +13,7 @@ belong in a worker).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -48,8 +49,21 @@ if TYPE_CHECKING:
     from aidcurator.domain.project_views import ProjectView
 
 
+_MAX_COLUMN = 200  # pixels: a long title or reason is cut (its tooltip shows it whole)
+
+
+def _fit_columns(table: QTableView) -> None:
+    """Columns as wide as their contents, none wider than :data:`_MAX_COLUMN`."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(header.sectionSize(column), _MAX_COLUMN))
+
+
 def _amount(row: Any) -> str:
-    return f"{text_of(row.amount_value)} {row.amount_currency or ''}".strip()
+    value = row.amount_value
+    shown = f"{value:,}" if isinstance(value, Decimal | int) else text_of(value)
+    return f"{shown} {row.amount_currency or ''}".strip()
 
 
 def _source(item: Any) -> str:
@@ -160,6 +174,9 @@ class ProjectsPanel(QWidget):
         table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().hide()
+        table.setWordWrap(False)  # one line a row; the tooltip has the whole text
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        model.modelReset.connect(lambda: _fit_columns(table))
         return table
 
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
@@ -234,9 +251,10 @@ class ProjectsPanel(QWidget):
         facts_layout.addWidget(QLabel("Curator's facts"))
         facts_layout.addWidget(self.facts, 1)
         splitter.addWidget(facts)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
+        facts.setMaximumWidth(440)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
