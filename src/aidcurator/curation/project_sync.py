@@ -5,11 +5,26 @@ same transaction. A record in no project costs one indexed lookup.
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from collections.abc import Iterable
+from typing import Any, Final
 
 from aidcurator.curation.project_base import refresh
+from aidcurator.domain.project_views import SourceRecord
 from aidcurator.store import Session
 from aidcurator.store import projects as store
+
+#: The record fields a project reads (its amounts count too; the review status does not).
+PROJECT_SOURCE_FIELDS: Final = frozenset(f.name for f in dataclasses.fields(SourceRecord)) - {
+    "record_id",
+    "article_id",
+    "article_title",
+    "url",
+    "published",
+    "amount_value",
+    "amount_currency",
+    "status",
+}
 
 
 def project_of_record(session: Session, record_id: int) -> int | None:
@@ -41,6 +56,11 @@ def sync_project(curator: Any, session: Session, project_id: int | None) -> None
         book[project_id] = after.version
 
 
-def sync_record_project(curator: Any, session: Session, record_id: int) -> None:
-    """Recompute the project ``record_id`` belongs to, if any (see the module)."""
+def sync_record_project(
+    curator: Any, session: Session, record_id: int, fields: Iterable[str] | None = None
+) -> None:
+    """Recompute the project ``record_id`` belongs to, if any (see the module); with ``fields``,
+    only when one of them is a field projects read (a note changes no project)."""
+    if fields is not None and PROJECT_SOURCE_FIELDS.isdisjoint(fields):
+        return
     sync_project(curator, session, project_of_record(session, record_id))

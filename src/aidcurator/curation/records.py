@@ -71,7 +71,7 @@ class RecordsMixin(ReviewMixin):
                     mark_curated(record, code_field)
             if changed:
                 touch(record)
-            sync_record_project(self, session, record_id)
+            sync_record_project(self, session, record_id, [field, *codes])
             return self._view(session, record_id)
 
     @staticmethod
@@ -118,7 +118,6 @@ class RecordsMixin(ReviewMixin):
                 session.flush()
             if moved:
                 self._refresh_review_state(session, record.article_id, who, started=True)
-            sync_record_project(self, session, record_id)
             return self._view(session, record_id)
 
     def accept(self, record_id: int, **kwargs: Any) -> RecordView:
@@ -159,5 +158,5 @@ class RecordsMixin(ReviewMixin):
                 change(session, record, name, new, actor=who, action="reset", mark="uncurated")
             if names:
                 touch(record)
-            sync_record_project(self, session, record_id)
+            sync_record_project(self, session, record_id, names)
             return self._view(session, record_id)
