@@ -86,3 +86,28 @@ def test_a_record_in_no_project_is_edited_as_before(real_curator: Curator, recor
     curator = real_curator
     view = curator.update_record_field(records[3], "recipient", "Uganda")
     assert view.recipient == "乌干达" and curator.projects() == []
+
+
+def test_a_note_or_review_status_leaves_the_project_alone(real_curator: Curator, records: list[int]) -> None:
+    curator = real_curator
+    project_id = curator.create_project(records[:3]).project_id
+    assert project_id is not None
+    version = curator.project(project_id).version
+    curator.update_record_field(records[0], "notes", "checked")
+    curator.accept(records[1])
+    assert curator.project(project_id).version == version
+    curator.update_record_field(records[0], "sector", "120")
+    assert curator.project(project_id).version > version
+
+
+def test_re_extraction_refreshes_the_projects_of_its_records(curator: Curator, stub) -> None:
+    from curation_support import import_zh
+
+    article_id = import_zh(curator)
+    first, _share, third = curator.records(article_id)
+    project_id = curator.create_project([first.id, third.id]).project_id
+    assert project_id is not None
+    donor = _row(curator, project_id).donor
+    stub.donor = "长沙"  # the improved extractor finds another donor
+    curator.re_extract([article_id])
+    assert _row(curator, project_id).donor == curator.record(first.id).donor == "长沙" != donor

@@ -64,3 +64,8 @@ def sync_record_project(
     if fields is not None and PROJECT_SOURCE_FIELDS.isdisjoint(fields):
         return
     sync_project(curator, session, project_of_record(session, record_id))
+
+
+def projects_of_article(session: Session, article_id: int) -> list[int]:
+    """The projects that hold a record of the article."""
+    return store.project_ids_of_articles(session, article_ids=[article_id])

@@ -378,3 +378,17 @@ def last_project_groups(session: Session, *, project_ids: Sequence[int]) -> dict
     )
     rows = session.exec(select(Edit.project_id, Edit.change_group).where(col(Edit.id).in_(newest)))
     return {int(pid): group for pid, group in rows if pid is not None}
+
+
+def project_ids_of_articles(session: Session, *, article_ids: Sequence[int]) -> list[int]:
+    """The projects that hold a record of these articles (one query a chunk)."""
+    found: set[int] = set()
+    for chunk in _chunks(sorted(set(article_ids))):
+        statement = (
+            select(ProjectRecord.project_id)
+            .join(Record, col(Record.id) == col(ProjectRecord.record_id))
+            .where(col(Record.article_id).in_(chunk))
+            .distinct()
+        )
+        found.update(int(p) for p in session.exec(statement))
+    return sorted(found)
