@@ -78,8 +78,26 @@ def test_deleting_a_member_refreshes_or_removes_the_project(
     DeleteRecord(curator.record(records[2])).apply(curator)
     row = _row(curator, project_id)
     assert row.n_records == 1 and row.project_status == "committed"
-    DeleteRecord(curator.record(records[3])).apply(curator)
+    gone = DeleteRecord(curator.record(records[3]))
+    gone.apply(curator)
     assert [r.id for r in curator.projects()] == [project_id]  # a project left empty is gone
+    gone.undo(curator)
+    assert curator.project_of(records[3]) is None  # (its project is not made again)
+
+
+def test_undoing_a_deletion_puts_the_record_back_into_its_project(
+    real_curator: Curator, records: list[int]
+) -> None:
+    curator = real_curator
+    project_id = curator.create_project(records[:3]).project_id
+    assert project_id is not None
+    deletion = DeleteRecord(curator.record(records[2]))
+    deletion.apply(curator)
+    assert _row(curator, project_id).project_status == "committed"
+    deletion.undo(curator)
+    assert curator.project_of(records[2]) == project_id
+    row = _row(curator, project_id)
+    assert row.n_records == 3 and row.project_status == "completed"
 
 
 def test_a_record_in_no_project_is_edited_as_before(real_curator: Curator, records: list[int]) -> None:

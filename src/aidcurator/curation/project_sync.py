@@ -69,3 +69,12 @@ def sync_record_project(
 def projects_of_article(session: Session, article_id: int) -> list[int]:
     """The projects that hold a record of the article."""
     return store.project_ids_of_articles(session, article_ids=[article_id])
+
+
+def rejoin_project(curator: Any, session: Session, record_id: int, project_id: int | None) -> None:
+    """Put a restored record back into the project it was deleted from, if that still exists
+    (a project its deletion left empty is gone)."""
+    if project_id is None or store.find_project(session, project_id=project_id) is None:
+        return
+    store.set_members(session, project_id=project_id, record_ids=[record_id])
+    sync_project(curator, session, project_id)

@@ -214,6 +214,7 @@ class RecordSnapshot:
     evidence: tuple[dict[str, Any], ...] = ()
     children: tuple[int, ...] = ()
     share_links: tuple[tuple[int, int], ...] = ()
+    project_id: int | None = None  # the project the record belonged to
 
     @property
     def record_id(self) -> int:
