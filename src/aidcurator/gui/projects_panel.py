@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -40,24 +39,13 @@ from aidcurator.curation import changes
 from aidcurator.curation.project_facts import facts_from_text
 from aidcurator.domain.project_views import history_text
 from aidcurator.gui.project_facts import ProjectFactsForm
-from aidcurator.gui.rows_model import ObjectRole, RowsModel, text_of
+from aidcurator.gui.rows_model import ObjectRole, RowsModel, rows_table, text_of
 
 __all__ = ["ObjectRole", "ProjectsPanel", "RowsModel", "show_projects_dock"]
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
     from aidcurator.domain.project_views import ProjectView
-
-
-_MAX_COLUMN = 200  # pixels: a long title or reason is cut (its tooltip shows it whole)
-
-
-def _fit_columns(table: QTableView) -> None:
-    """Columns as wide as their contents, none wider than :data:`_MAX_COLUMN`."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count() - 1):
-        header.resizeSection(column, min(header.sectionSize(column), _MAX_COLUMN))
 
 
 def _amount(row: Any) -> str:
@@ -165,20 +153,6 @@ class ProjectsPanel(QWidget):
 
     # ---------------------------------------------------------------------------- building
 
-    def _table(self, model: RowsModel, name: str, multi: bool = False) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        mode = QAbstractItemView.SelectionMode
-        table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)  # one line a row; the tooltip has the whole text
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        model.modelReset.connect(lambda: _fit_columns(table))
-        return table
-
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
@@ -193,11 +167,11 @@ class ProjectsPanel(QWidget):
         self.search_timer.setInterval(250)
         self.search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.project_table = self._table(self.projects, "projectTable", multi=True)
+        self.project_table = rows_table(self.projects, "projectTable", multi=True)
         self.project_table.selectionModel().selectionChanged.connect(lambda *_: self._on_projects_selected())
-        self.member_table = self._table(self.members, "memberTable", multi=True)
-        self.field_table = self._table(self.fields, "fieldTable")
-        self.proposal_table = self._table(self.proposals, "proposalTable")
+        self.member_table = rows_table(self.members, "memberTable", multi=True)
+        self.field_table = rows_table(self.fields, "fieldTable")
+        self.proposal_table = rows_table(self.proposals, "proposalTable")
         self.history = QLabel()
         self.history.setObjectName("statusHistory")
         self.history.setWordWrap(True)

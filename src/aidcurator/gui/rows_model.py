@@ -1,4 +1,4 @@
-"""A read-only table model of plain snapshots (the Projects panel's lists)."""
+"""A read-only table model of plain snapshots and its table view (the Projects panel's lists)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 ObjectRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -57,3 +58,30 @@ class RowsModel(QAbstractTableModel):
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             return self.columns[section][0]
         return None
+
+
+_MAX_COLUMN = 200  # pixels: a long title or reason is cut (its tooltip shows it whole)
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their contents, none wider than :data:`_MAX_COLUMN`."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(header.sectionSize(column), _MAX_COLUMN))
+
+
+def rows_table(model: RowsModel, name: str, multi: bool = False) -> QTableView:
+    """A read-only table view of ``model``: whole rows selected, columns fitted to the contents."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    mode = QAbstractItemView.SelectionMode
+    table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)  # one line a row; the tooltip has the whole text
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    model.modelReset.connect(lambda: fit_columns(table))
+    return table
