@@ -1,6 +1,8 @@
 """A curator's own project facts: review status, umbrella, parent, recommended override, typed dates."""
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from project_texts import HOSPITAL, SCHOOL, import_articles, record_ids
@@ -88,7 +90,7 @@ def test_an_override_needs_a_reason_and_auto_clears_it(
 
 
 def test_typed_dates_replace_the_sources_until_cleared(
-    real_curator: Curator, projects: tuple[int, int]
+    real_curator: Curator, projects: tuple[int, int], tmp_path: Path
 ) -> None:
     curator = real_curator
     hospital, _school = projects
@@ -115,6 +117,12 @@ def test_typed_dates_replace_the_sources_until_cleared(
         {"date": "2022-10-31", "estimated": False, "typed": True},
     )
     curator.refresh_project(hospital)  # a refresh keeps what was typed
+    out = tmp_path / "p.csv"
+    curator.export_projects(out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = [r for r in csv.DictReader(handle) if r["project_id"] == str(hospital)]
+    assert (row["actual_end"], row["actual_end_estimated"]) == ("2022-10-31", "false")
+    assert (row["actual_end_source"], row["actual_end_source_title"]) == ("", "typed by a curator")
     assert curator.project(hospital).actual_end == dt.date(2022, 10, 31)
 
     flag_only = SetProjectFacts(curator.project(hospital), {"actual_end_estimated": True})
