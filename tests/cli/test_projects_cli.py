@@ -74,7 +74,7 @@ def test_propose_apply_show_and_export(capsys, db: str, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "projects", "propose", "--db", db, "--apply")
     assert code == 0 and "project 1: 3 records" in out and "Merged 1 group" in out
     code, out, _ = run(capsys, "projects", "list", "--db", db)
-    assert "1 project" in out and "3 records" in out and "completed" in out
+    assert "1 project" in out and "3 records · pending" in out and "completed" in out
     code, out, _ = run(capsys, "projects", "show", "1", "--db", db)
     assert "pledged 2021-03-01 → committed 2021-09-10 → completed 2022-11-20" in out
     assert "≠ sources disagree" in out  # the titles

@@ -180,7 +180,9 @@ def test_facts_form_refuses_a_bad_date_and_an_override_without_reason(
     assert form.recommended.currentData() == "no"  # what was typed stays
     assert curator.project(one_project).version == version and panel.undo_stack.count() == 0
     form.reason.setText("the loan was never disbursed")
+    form.notes.setText("see the 2023 audit")
     form.save_button.click()
+    assert curator.project(one_project).notes == "see the 2023 audit"
     view = curator.project(one_project)
     assert (view.recommended_override, view.recommended_reason) == (False, "the loan was never disbursed")
     form.save_button.click()

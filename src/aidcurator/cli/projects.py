@@ -69,7 +69,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         amount = f"{_value(row.amount_value)} {row.amount_currency or ''}".strip()
         print(
             f"[{row.id}] {row.title or '(untitled)'} · {row.donor or '—'} → {row.recipient or '—'} · "
-            f"{row.commitment_year or '—'} · {amount} · {row.project_status or '—'} · {row.n_records} records"
+            f"{row.commitment_year or '—'} · {amount} · {row.project_status or '—'} · {row.n_records} records · "
+            f"{row.review_status}"
         )
     print(f"{len(rows)} project{'s' if len(rows) != 1 else ''}")
     return EXIT_OK

@@ -1,6 +1,6 @@
 """The Projects panel's form for a curator's own project facts: review status, umbrella flag, parent
-(umbrella) link, the "recommended for aggregates" override with its reason, and planned/actual start
-and end dates with their "estimated" flags.
+(umbrella) link, the "recommended for aggregates" override with its reason, planned/actual start
+and end dates with their "estimated" flags, and notes.
 
 The form only shows and collects text: :meth:`ProjectFactsForm.changed_text` returns what the person
 changed since the project was loaded, and the panel turns it into facts with
@@ -66,6 +66,8 @@ class ProjectFactsForm(QWidget):
         self.reason = QLineEdit()
         self.reason.setObjectName("factReason")
         self.reason.setPlaceholderText("required for an override")
+        self.notes = QLineEdit()
+        self.notes.setObjectName("factNotes")
         self.dates: dict[str, QLineEdit] = {}
         self.estimated: dict[str, QCheckBox] = {}
         self.save_button = QPushButton("Save facts")
@@ -93,6 +95,7 @@ class ProjectFactsForm(QWidget):
             row.addWidget(edit, 1)
             row.addWidget(flag)
             form.addRow(field.replace("_", " ").capitalize(), row)
+        form.addRow("Notes", self.notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -118,6 +121,7 @@ class ProjectFactsForm(QWidget):
         )
         self.derived.setText(f"rule says {_yes_no(derived)}" if view is not None else "")
         self.reason.setText(columns.get("recommended_reason") or "")
+        self.notes.setText(columns.get("notes") or "")
         typed = columns.get("field_sources") or {}
         for field in DATE_FIELDS:
             day = columns.get(field)
@@ -140,6 +144,7 @@ class ProjectFactsForm(QWidget):
             "parent_id": self.parent_id.text().strip() or "none",
             "recommended_override": str(self.recommended.currentData()),
             "recommended_reason": self.reason.text().strip(),
+            "notes": self.notes.text().strip(),
         }
         for field in DATE_FIELDS:
             values[field] = self.dates[field].text().strip()
