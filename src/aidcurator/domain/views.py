@@ -189,6 +189,7 @@ class EditView:
     at: dt.datetime
     actor: str
     change_group: str | None = None  # edits one undoable change wrote share it
+    project_id: int | None = None  # the project an edit of a project belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +217,7 @@ class RecordSnapshot:
     evidence: tuple[dict[str, Any], ...] = ()
     children: tuple[int, ...] = ()
     share_links: tuple[tuple[int, int], ...] = ()
+    project_id: int | None = None  # the project the record belonged to
 
     @property
     def record_id(self) -> int:

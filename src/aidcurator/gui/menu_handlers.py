@@ -130,6 +130,17 @@ class MenuHandlers:
             (m.title().replace("&", ""), [a for a in m.actions() if not a.isSeparator()]) for m in self.menus
         ]
 
+    def on_projects(self) -> None:
+        from aidcurator.gui.projects_panel import show_projects_dock
+
+        show_projects_dock(self)
+
+    def show_proposals(self, proposals: Sequence[Any]) -> None:
+        """List proposals found after an import in the Projects panel, if it is open."""
+        dock = getattr(self, "projects_dock", None)
+        if dock is not None and dock.isVisible():
+            dock.widget().show_proposals(proposals)
+
     def on_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.shortcut_sections(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -16,6 +16,17 @@ from aidcurator.curation.changes.amounts import (
 )
 from aidcurator.curation.changes.articles import SetArticleFields
 from aidcurator.curation.changes.base import Change, Macro, quote
+from aidcurator.curation.changes.projects import (
+    AddStatusEvent,
+    ApplyProposal,
+    CreateProject,
+    MarkNotSame,
+    MergeProjects,
+    ProjectChange,
+    SetFieldSource,
+    SetProjectFacts,
+    SplitRecord,
+)
 from aidcurator.curation.changes.records import (
     CreateRecord,
     DeleteRecord,
@@ -26,6 +37,7 @@ from aidcurator.curation.changes.records import (
     SetStatus,
 )
 from aidcurator.curation.changes.restored import RestoredChange, restored_changes
+from aidcurator.curation.changes.restored_projects import RestoredProjectChange, restored_project_changes
 from aidcurator.curation.changes.review import SetReviewState
 from aidcurator.curation.review import KEEP
 
@@ -37,23 +49,34 @@ def review_keep() -> object:
 
 __all__ = [
     "AddAmount",
+    "AddStatusEvent",
+    "ApplyProposal",
     "Change",
+    "CreateProject",
     "CreateRecord",
     "DeleteAmount",
     "DeleteRecord",
     "Macro",
+    "MarkNotSame",
+    "MergeProjects",
+    "ProjectChange",
     "ResetAmount",
     "ResetField",
     "ResetRecord",
     "RestoredChange",
+    "RestoredProjectChange",
     "SetArticleFields",
     "SetEvidence",
     "SetField",
+    "SetFieldSource",
+    "SetProjectFacts",
     "SetReviewState",
     "SetStatus",
+    "SplitRecord",
     "UpdateAmount",
     "quote",
     "restore_amount",
     "restored_changes",
+    "restored_project_changes",
     "review_keep",
 ]
