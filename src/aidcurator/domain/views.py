@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, make_dataclass
 from decimal import Decimal
 from typing import Any
 
+from aidcurator.domain.dashboard import ChartFilter
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.domain.values import AmountKind, Origin, Qualifier, RecordStatus, ReviewState
 
@@ -28,6 +29,8 @@ class ArticleQuery:
     language: str | None = None
     order_by: str = "published"
     descending: bool = True
+    # A dashboard bar clicked: only articles with a project (record) of that bar.
+    chart: ChartFilter | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,7 +169,7 @@ class JobRunner:
         status = "accepted" if accepted_only else "all"
         query = self.controller.articles.query
         ids: list[int] | None = None
-        if filtered and (query.search or query.review_state or query.language):
+        if filtered and (query.search or query.review_state or query.language or query.chart):
             ids = self.controller.curator.article_ids(query)
         target = str(path)
 
