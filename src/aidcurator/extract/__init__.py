@@ -12,6 +12,7 @@ import datetime as dt
 from aidcurator.domain import Extraction, ParsedAmount, Qualifier
 from aidcurator.extract.quantities import AmountParseError, find_quantities
 from aidcurator.extract.quantities import parse_amount as _parse_amount_mention
+from aidcurator.extract.party_roles import attach_parties
 from aidcurator.extract.records import assemble_records, find_mentions
 from aidcurator.extract.typed_amounts import normalise_typed_amount
 
@@ -21,7 +22,9 @@ __all__ = ["AmountParseError", "extract", "find_mentions", "find_quantities", "p
 def extract(text: str, published: dt.date | None = None) -> Extraction:
     """Every mention in ``text`` and the candidate records built from them."""
     mentions = find_mentions(text, published)
-    return Extraction(mentions=mentions, records=assemble_records(text, mentions, published))
+    records = assemble_records(text, mentions, published)
+    attach_parties(text, mentions, records)  # parties hook: organisations with their roles
+    return Extraction(mentions=mentions, records=records)
 
 
 def parse_amount(text: str) -> ParsedAmount:

@@ -1,0 +1,193 @@
+"""Parties of candidate records: organisations named near a record's amount, with their roles.
+
+Only the paragraphs that hold a record's amount (and the headline) are searched, so articles
+without records cost nothing. Each organisation joins the record whose amount is in its sentence,
+else the nearest amount of its paragraph; a name in the headline joins the first record. Its role
+is the nearest cue word of its sentence (``funded by X``, ``X承建``; ``resources/rules/
+party_roles.json``), else the default of its gazetteer row or of its type. A name the gazetteer
+does not know is kept only when a cue gives its role or it shares the amount's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from aidcurator.domain import Mention, MentionKind, Span
+from aidcurator.domain.parties import CandidateParty
+from aidcurator.domain.projects import PartyRole
+from aidcurator.extract.fastre import alternation
+from aidcurator.extract.organisations import OrgHit, find_organisations, organisation_rules
+from aidcurator.extract.script import to_simplified
+from aidcurator.extract.sentences import SentenceIndex
+
+__all__ = ["attach_parties"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_MASK = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class _CueSet:
+    pattern: re.Pattern[str]
+    roles: dict[str, PartyRole]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    before: dict[bool, _CueSet]  # keyed by "is Chinese"
+    after: dict[bool, _CueSet]
+    window: dict[bool, int]
+    defaults: dict[str, dict[str, PartyRole]]
+
+
+def _cue_set(cues: list[dict[str, Any]], side: str, chinese: bool) -> _CueSet:
+    roles: dict[str, PartyRole] = {}
+    for cue in cues:
+        if cue["side"] != side:
+            continue
+        for word in cue["zh" if chinese else "en"]:
+            roles.setdefault(word if chinese else word.lower(), PartyRole(cue["role"]))
+    body = alternation(roles)
+    if chinese:
+        return _CueSet(re.compile(body), roles)
+    return _CueSet(re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE), roles)
+
+
+@cache
+def _cues() -> _Cues:
+    rules = organisation_rules()
+    defaults = {
+        side: {kind: PartyRole(role) for kind, role in table.items() if not kind.startswith("_")}
+        for side, table in rules["default_roles"].items()
+        if not side.startswith("_")
+    }
+    return _Cues(
+        before={zh: _cue_set(rules["cues"], "before", zh) for zh in (False, True)},
+        after={zh: _cue_set(rules["cues"], "after", zh) for zh in (False, True)},
+        window={False: int(rules["window_en"]), True: int(rules["window_zh"])},
+        defaults=defaults,
+    )
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line paragraphs; a short one-line headline joins the paragraph after it."""
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    if len(spans) > 1 and "\n" not in text[: spans[0][1]].strip() and spans[0][1] < 300:
+        spans[0:2] = [(spans[0][0], spans[1][1])]
+    return spans
+
+
+def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> None:
+    """Fill ``record.parties`` of each candidate record (in place)."""
+    if not records:
+        return
+    simple = to_simplified(text)
+    anchors = sorted(
+        (span.start, index)
+        for index, record in enumerate(records)
+        for span in record.evidence.get("amount", [])
+    )
+    if not anchors:
+        return
+    anchor_starts = [start for start, _ in anchors]
+    places = [m for m in mentions if m.kind is MentionKind.PLACE]
+    sentences = SentenceIndex(simple)
+    cues = _cues()
+    for begin, stop in _paragraphs(simple):
+        first = bisect_left(anchor_starts, begin)
+        here = [a for a in anchors[first : bisect_left(anchor_starts, stop)]]
+        if not here:
+            continue
+        hits = find_organisations(simple, begin, stop, [p for p in places if begin <= p.start < stop])
+        if not hits:
+            continue
+        masked = _masked(simple, begin, stop, hits)
+        for hit in hits:
+            sentence = sentences.of(hit.start)
+            role, cue = _role(masked, begin, hit, sentence, cues)
+            in_sentence = [a for a in here if sentence.start <= a[0] < sentence.end]
+            if hit.org is None and cue is None and not in_sentence:
+                continue  # an unknown name needs a cue or the amount's sentence
+            pool = in_sentence or here
+            _, index = min(pool, key=lambda a: abs(a[0] - hit.start))
+            _add(records[index], _party(text, hit, role, cue))
+
+
+def _masked(text: str, begin: int, stop: int, hits: list[OrgHit]) -> str:
+    """The paragraph with organisation names blanked (their words are no cues: 中国建设银行)."""
+    parts, cursor = [], begin
+    for hit in hits:
+        parts.append(text[cursor : hit.start])
+        parts.append(_MASK * (hit.end - hit.start))
+        cursor = hit.end
+    parts.append(text[cursor:stop])
+    return "".join(parts)
+
+
+def _role(
+    masked: str, begin: int, hit: OrgHit, sentence: Span, cues: _Cues
+) -> tuple[PartyRole, Span | None]:
+    """The role the nearest cue of the sentence gives (ties: the cue before the name), else the default."""
+    around = masked[max(0, hit.start - begin - 2) : hit.start - begin] + masked[hit.end - begin : hit.end - begin + 2]
+    chinese = bool(_CJK.search(hit.name_zh or "") and not hit.name_en or _CJK.search(around))
+    window = cues.window[chinese]
+    best: tuple[int, int, PartyRole, Span] | None = None
+    low_from = max(sentence.start, hit.start - window, begin)
+    before_text = masked[low_from - begin : hit.start - begin]
+    last = None
+    for match in cues.before[chinese].pattern.finditer(before_text):
+        last = match
+    if last is not None:
+        role = cues.before[chinese].roles[last.group().lower() if not chinese else last.group()]
+        span = Span(low_from + last.start(), low_from + last.end())
+        best = (hit.start - span.end, 0, role, span)
+    high = min(sentence.end, hit.end + window, begin + len(masked))
+    match = cues.after[chinese].pattern.search(masked[hit.end - begin : high - begin])
+    if match is not None:
+        role = cues.after[chinese].roles[match.group().lower() if not chinese else match.group()]
+        span = Span(hit.end + match.start(), hit.end + match.end())
+        candidate = (span.start - hit.end, 1, role, span)
+        if best is None or candidate < best:
+            best = candidate
+    if best is not None:
+        return best[2], best[3]
+    org = hit.org
+    if org is not None and org.default_role is not None:
+        return org.default_role, None
+    table = cues.defaults["china" if hit.country_code == "CHN" else "other"]
+    return table.get(hit.org_type.value, PartyRole.IMPLEMENTING), None
+
+
+def _party(text: str, hit: OrgHit, role: PartyRole, cue: Span | None) -> CandidateParty:
+    org = hit.org
+    return CandidateParty(
+        name=hit.name or text[hit.start : hit.end],
+        organisation_type=hit.org_type,
+        role=role,
+        span=Span(hit.start, hit.end),
+        name_en=hit.name_en,
+        name_zh=hit.name_zh,
+        aliases=org.aliases if org is not None else (),
+        country_code=hit.country_code,
+        known=org is not None,
+        cue=cue,
+    )
+
+
+def _add(record: Any, party: CandidateParty) -> None:
+    """One party per name and record: a cue-decided role beats a default one, else the first stays."""
+    for i, other in enumerate(record.parties):
+        if other.name == party.name:
+            if other.cue is None and party.cue is not None:
+                record.parties[i] = party
+            return
+    record.parties.append(party)
