@@ -37,6 +37,7 @@ from aidcurator.curation.gold import GoldMixin
 from aidcurator.curation.history import ConflictError
 from aidcurator.curation.importing import ImportingMixin, ImportReport
 from aidcurator.curation.lifecycle import LifecycleMixin
+from aidcurator.curation.parties import PartiesMixin
 from aidcurator.curation.reextract import ReExtractMixin, ReExtractReport
 from aidcurator.curation.validation import coerce_field_value
 from aidcurator.store import (
@@ -72,7 +73,9 @@ __all__ = [
 ]
 
 
-class Curator(GoldMixin, ImportingMixin, LifecycleMixin, ArticlesMixin, ReExtractMixin, ExportingMixin):
+class Curator(
+    GoldMixin, ImportingMixin, LifecycleMixin, ArticlesMixin, ReExtractMixin, ExportingMixin, PartiesMixin
+):
     """Use cases over one database. Thread-safe in the sense that each call opens its own session."""
 
     def reopen(self, db: str | os.PathLike[str] | None) -> Curator:

@@ -35,4 +35,43 @@ class CandidateParty:
 
     def label(self) -> str:
         """``Name (type)`` as the export writes it."""
-        return f"{self.name} ({self.organisation_type.value})"
+        return party_label(self.name, self.organisation_type.value)
+
+
+#: The export's party columns, one per role, declared once (store/exports.py and export/flat.py).
+PARTY_EXPORT_COLUMNS: dict[PartyRole, str] = {
+    PartyRole.FUNDING: "funding_agencies",
+    PartyRole.IMPLEMENTING: "implementing_agencies",
+    PartyRole.COFINANCING: "cofinancing_agencies",
+    PartyRole.RECEIVING: "receiving_agencies",
+}
+#: How several parties of one role are joined in an export cell.
+PARTY_SEPARATOR = "|"
+
+
+def party_label(name: str, organisation_type: str) -> str:
+    """``Name (type)``: one party in an export cell."""
+    return f"{name} ({organisation_type})"
+
+
+@dataclass(frozen=True, slots=True)
+class PartyView:
+    """An organisation's role on a record or a project, as stored (a ``PartyLink`` with its organisation)."""
+
+    link_id: int
+    organisation_id: int
+    name: str
+    name_en: str | None
+    name_zh: str | None
+    organisation_type: str
+    country_code: str | None
+    role: str
+    record_id: int | None = None
+    project_id: int | None = None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    origin: str = "extracted"
+
+    def label(self) -> str:
+        return party_label(self.name, self.organisation_type)

@@ -10,6 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from aidcurator.domain.fields import RECORD_FIELDS
+from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.export.atomic import ExportError
 from aidcurator.export.usd import USD_KEYS, UsdColumns
 
@@ -32,6 +33,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "version",
     "last_edited_by",
     "last_edited_at",
+    *PARTY_EXPORT_COLUMNS.values(),  # parties hook: "Name (type)|…" per role
 )
 
 #: Keys of a record that hold lists (nested in JSON, summarised in CSV/XLSX).

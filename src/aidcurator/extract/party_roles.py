@@ -146,13 +146,14 @@ def _role(
     last = None
     for match in cues.before[chinese].pattern.finditer(before_text):
         last = match
-    if last is not None:
+    if last is not None and _reaches(before_text[last.end() :]):
         role = cues.before[chinese].roles[last.group().lower() if not chinese else last.group()]
         span = Span(low_from + last.start(), low_from + last.end())
         best = (hit.start - span.end, 0, role, span)
     high = min(sentence.end, hit.end + window, begin + len(masked))
-    match = cues.after[chinese].pattern.search(masked[hit.end - begin : high - begin])
-    if match is not None:
+    after_text = masked[hit.end - begin : high - begin]
+    match = cues.after[chinese].pattern.search(after_text)
+    if match is not None and _reaches(after_text[: match.start()]):
         role = cues.after[chinese].roles[match.group().lower() if not chinese else match.group()]
         span = Span(hit.end + match.start(), hit.end + match.end())
         candidate = (span.start - hit.end, 1, role, span)
@@ -165,6 +166,17 @@ def _role(
         return org.default_role, None
     table = cues.defaults["china" if hit.country_code == "CHN" else "other"]
     return table.get(hit.org_type.value, PartyRole.IMPLEMENTING), None
+
+
+_JOINERS = re.compile(r"(?i)\b(?:and|or|as well as|the|its|with)\b|[,，、和与及\s]|以及")
+
+
+def _reaches(between: str) -> bool:
+    """Whether a cue reaches past the text between it and the name: another name in between counts
+    only as part of a list (``financed by the World Bank and ADB``, ``中国路桥和中国港湾承建``)."""
+    if _MASK not in between:
+        return True
+    return not _JOINERS.sub("", between.replace(_MASK, "")).strip()
 
 
 def _party(text: str, hit: OrgHit, role: PartyRole, cue: Span | None) -> CandidateParty:

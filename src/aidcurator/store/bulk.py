@@ -32,6 +32,7 @@ from aidcurator.store.candidates import (
 )
 from aidcurator.store.errors import StoreError
 from aidcurator.store.models import Amount, Article, Evidence, ExactDecimal, Mention, Record, utcnow
+from aidcurator.store.parties import PartyRow, party_rows, write_party_links
 from aidcurator.store.records import check_span
 
 
@@ -54,6 +55,8 @@ class ArticleRows:
     evidence: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
     parents: list[tuple[int, int]] = field(default_factory=list)
     shares: list[tuple[int, int]] = field(default_factory=list)
+    # parties hook (store/parties.py): (record index, party row)
+    parties: list[tuple[int, PartyRow]] = field(default_factory=list)
     error: str | None = None
 
 
@@ -175,6 +178,7 @@ def _record_rows(rows: ArticleRows, text: str, extraction: Extraction) -> None:
                 rows.evidence.append(
                     (index, (name, span.start, span.end, text[span.start : span.end], _EXTRACTED))
                 )
+        rows.parties.extend((index, row) for row in party_rows(text, candidate.parties))
         parent = candidate.parent_index
         if parent is not None and 0 <= parent < count and parent != index:
             rows.parents.append((index, parent))
@@ -271,6 +275,7 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
     record_ids = iter(_new_ids(connection, record, sum(len(i.records) for _, i in stored)))  # type: ignore[arg-type]
     amount_ids = iter(_new_ids(connection, amount, sum(len(i.amounts) for _, i in stored)))  # type: ignore[arg-type]
     mentions, records, amounts, evidence, links, shares = [], [], [], [], [], []
+    parties: list[tuple[int, PartyRow]] = []
     for article_id, item in stored:
         mentions.extend(
             (article_id, k, s, e, t, bind(v, dialect), c, q, bind(m, dialect), w, d)
@@ -297,6 +302,7 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
                 )
             )
         evidence.extend((here[index], *row) for index, row in item.evidence)
+        parties.extend((here[index], row) for index, row in item.parties)
         links.extend((here[parent], here[index]) for index, parent in item.parents)
         shares.extend((here_amounts[target], here_amounts[index]) for index, target in item.shares)
     _Writer(connection, Mention.__table__, _MENTION_COLUMNS).insert(mentions)  # type: ignore[arg-type]
@@ -311,6 +317,7 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
         ("id", "record_id", "position", "share_of_id", *AMOUNT_COLUMNS),  # type: ignore[arg-type]
     ).insert(amounts)
     _Writer(connection, Evidence.__table__, ("record_id", *EVIDENCE_COLUMNS)).insert(evidence)  # type: ignore[arg-type]
+    write_party_links(connection, parties)
     quote = dialect.identifier_preparer.quote
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     for table, column, rows in ((record, "parent_id", links), (amount, "share_of_id", shares)):
