@@ -154,6 +154,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         form.reset_field_requested.connect(c.reset_field)
         form.evidence_requested.connect(c.jump_to_evidence)
         form.status_chosen.connect(c.set_status)
+        form.parties.evidence_requested.connect(self.article_view.select_span)  # parties hook
         amounts.text_committed.connect(c.set_amount_text)
         amounts.option_chosen.connect(c.set_amount_option)
         amounts.reset_requested.connect(c.reset_amount)
@@ -288,6 +289,10 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
     def show_record(self, record: RecordView | None, amount_id: int | None) -> None:
         self.records_pane.select_record(record.id if record is not None else None)
         self.form.show_record(record, keep_amount=amount_id)
+        # parties hook: the record's organisations with their roles (read-only)
+        self.form.parties.show_parties(
+            self.controller.curator.record_parties(record.id) if record is not None and record.id else ()
+        )
         spans: list[tuple[str, int, int]] = []
         if record is not None:
             spans = [(ev.field, ev.start, ev.end) for ev in record.evidence]

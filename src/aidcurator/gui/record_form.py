@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import RECORD_FIELD, RECORD_FIELDS, FieldSpec
 from aidcurator.gui.amount_editor import AmountEditor
+from aidcurator.gui.parties_panel import PartiesPanel
 from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, NotesEdit, cancel_on_escape
 from aidcurator.gui.formatting import group_digits
 from aidcurator.gui.models import STATUS_LABELS
@@ -214,6 +215,8 @@ class RecordForm(QWidget):
         layout.addWidget(separator)
         layout.addLayout(grid)
         layout.addWidget(self.amounts)
+        self.parties = PartiesPanel(self)  # parties hook: the window fills it (show_record)
+        layout.addWidget(self.parties)
         layout.addLayout(notes_box)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
