@@ -30,7 +30,15 @@ from aidcurator.domain import Mention, MentionKind
 from aidcurator.domain.projects import OrganisationType, PartyRole
 from aidcurator.resources import resource_path
 
-__all__ = ["OrgHit", "Organisation", "find_organisations", "organisation_rules", "organisations"]
+__all__ = [
+    "OrgHit",
+    "Organisation",
+    "find_organisations",
+    "organisation_rules",
+    "organisations",
+    "resolve_organisation",
+    "scan_organisations",
+]
 
 #: Gazetteer files in load order (an earlier file's key wins); the benchmark may drop the second.
 ORGANISATION_FILES: tuple[str, ...] = ("organisations.csv", "organisations_gcof.csv")
@@ -86,6 +94,7 @@ class _Gazetteer:
     zh_stop: frozenset[str]
     zh_not_before: frozenset[str]
     legal_forms: tuple[str, ...]
+    legal_form_re: re.Pattern[str]
     types: tuple[tuple[OrganisationType, tuple[str, ...]], ...]
     china_words: tuple[str, ...]
     ministry_heads: frozenset[str]
@@ -177,6 +186,7 @@ def _load(files: tuple[str, ...]) -> _Gazetteer:
         zh_stop=frozenset(generic["zh_stop_chars"]),
         zh_not_before=frozenset(generic["zh_not_before_head"]),
         legal_forms=forms,
+        legal_form_re=re.compile("|".join(re.escape(form) for form in forms)),
         types=tuple((OrganisationType(t["type"]), tuple(t["words"])) for t in generic["types"]),
         china_words=tuple(generic["china_words"]),
         ministry_heads=frozenset(rules["foreign_ministry_zh"]["heads"]),
@@ -202,34 +212,44 @@ def _latin_boundary(text: str, start: int, end: int) -> bool:
 
 
 def find_organisations(text: str, begin: int, stop: int, places: list[Mention]) -> list[OrgHit]:
-    """Organisations named in ``text[begin:stop]`` (simplified text), in order, not overlapping."""
+    """Organisations named in ``text[begin:stop]`` (simplified text), in order, not overlapping,
+    with their names, type and country (``places``: the place mentions of the text, by start)."""
+    return [resolve_organisation(text, hit, places) for hit in scan_organisations(text, begin, stop)]
+
+
+def scan_organisations(text: str, begin: int, stop: int) -> list[OrgHit]:
+    """Where organisations are named in ``text[begin:stop]``: gazetteer rows and generic names
+    (not resolved yet: see :func:`resolve_organisation`)."""
     gaz = _gazetteer()
     low = _fold(text[begin:stop])
     known: list[OrgHit] = []
-    heads: dict[int, tuple[int, str, str]] = {}  # end -> (start, kind, head): the longest head ending there
+    heads: dict[int, tuple[int, str]] = {}  # end -> (start, kind): the longest head ending there
+    orgs = gaz.orgs
     for last, (kind, payload, length, latin, exact) in gaz.automaton.iter(low):
         end = begin + last + 1
         start = end - length
-        if latin and not _latin_boundary(text, start, end):
-            continue
         if exact is not None and text[start:end] != exact:
             continue
+        if latin and not _latin_boundary(text, start, end):
+            continue
         if kind == "org":
-            known.append(OrgHit(start, end, gaz.orgs[payload]))
+            known.append(OrgHit(start, end, orgs[payload]))
         elif end not in heads or heads[end][0] > start:
-            heads[end] = (start, kind, payload)
+            heads[end] = (start, kind)
+    if not known and not heads:
+        return []
     chosen = _longest(known)
     for hit in chosen:
         hit.end = _legal_form_end(text, hit.end, stop, gaz)
     generic: list[OrgHit] = []
-    for end, (start, kind, _) in sorted(heads.items()):
-        span = _en_name(text, start, end, begin, stop, gaz) if kind == "en_head" else None
-        if kind == "zh_head":
+    for end, (start, kind) in sorted(heads.items()):
+        if kind == "en_head":
+            span = _en_name(text, start, end, begin, stop, gaz)
+        else:
             span = _zh_name(text, start, end, begin, gaz)
         if span is not None:
             generic.append(OrgHit(span[0], span[1], None))
-    hits = _merge(chosen, _longest(generic))
-    return [_resolve(text, hit, places, gaz) for hit in hits]
+    return _merge(chosen, _longest(generic)) if generic else chosen
 
 
 def _longest(hits: list[OrgHit]) -> list[OrgHit]:
@@ -253,10 +273,8 @@ def _merge(known: list[OrgHit], generic: list[OrgHit]) -> list[OrgHit]:
 
 
 def _legal_form_end(text: str, end: int, stop: int, gaz: _Gazetteer) -> int:
-    for form in gaz.legal_forms:
-        if text.startswith(form, end) and end + len(form) <= stop:
-            return end + len(form)
-    return end
+    found = gaz.legal_form_re.match(text, end, stop)
+    return found.end() if found is not None else end
 
 
 def _en_name(text: str, start: int, end: int, begin: int, stop: int, gaz: _Gazetteer) -> tuple[int, int] | None:
@@ -346,8 +364,11 @@ def _place_before(places: list[Mention], start: int, gap: int, text: str) -> Men
     return None
 
 
-def _resolve(text: str, hit: OrgHit, places: list[Mention], gaz: _Gazetteer) -> OrgHit:
-    """Names, type and country of a hit (generic names read from the text)."""
+def resolve_organisation(text: str, hit: OrgHit, places: list[Mention]) -> OrgHit:
+    """Names, type and country of a hit (generic names read from the text), in place.
+
+    ``places``: place mentions near the hit (a foreign country before 财政部, a donor before 前方指挥部)."""
+    gaz = _gazetteer()
     org = hit.org
     if org is not None:
         hit.name_en, hit.name_zh = org.name_en, org.name_zh

@@ -11,7 +11,7 @@ does not know is kept only when a cue gives its role or it shares the amount's s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -20,7 +20,7 @@ from aidcurator.domain import Mention, MentionKind, Span
 from aidcurator.domain.parties import CandidateParty
 from aidcurator.domain.projects import PartyRole
 from aidcurator.extract.fastre import alternation
-from aidcurator.extract.organisations import OrgHit, find_organisations, organisation_rules
+from aidcurator.extract.organisations import OrgHit, organisation_rules, resolve_organisation, scan_organisations
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sentences import SentenceIndex
 
@@ -29,6 +29,7 @@ __all__ = ["attach_parties"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _MASK = "\x00"
+_NEAR = 16  # how far before a name a place may qualify it (安哥拉财政部, 上海援疆前方指挥部)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,59 +91,79 @@ def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> No
     """Fill ``record.parties`` of each candidate record (in place)."""
     if not records:
         return
-    simple = to_simplified(text)
     anchors = sorted(
-        (span.start, index)
-        for index, record in enumerate(records)
-        for span in record.evidence.get("amount", [])
+        (span.start, index) for index, record in enumerate(records) for span in record.evidence.get("amount", [])
     )
     if not anchors:
         return
+    simple = to_simplified(text)
+    paragraphs = _paragraphs(simple)
+    paragraph_starts = [start for start, _ in paragraphs]
+    hits: list[OrgHit] = []
+    for begin, stop in _ranges(paragraphs, paragraph_starts, anchors):  # only where records are
+        hits.extend(scan_organisations(simple, begin, stop))
+    if not hits:
+        return
     anchor_starts = [start for start, _ in anchors]
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
+    place_starts = [m.start for m in places]
     sentences = SentenceIndex(simple)
     cues = _cues()
-    for begin, stop in _paragraphs(simple):
-        first = bisect_left(anchor_starts, begin)
-        here = [a for a in anchors[first : bisect_left(anchor_starts, stop)]]
+    masked = _masked(simple, hits)
+    for hit in hits:
+        begin, stop = paragraphs[bisect_right(paragraph_starts, hit.start) - 1]
+        here = anchors[bisect_left(anchor_starts, begin) : bisect_left(anchor_starts, stop)]
         if not here:
             continue
-        hits = find_organisations(simple, begin, stop, [p for p in places if begin <= p.start < stop])
-        if not hits:
+        near = places[bisect_left(place_starts, hit.start - _NEAR) : bisect_left(place_starts, hit.end)]
+        resolve_organisation(simple, hit, near)
+        sentence = sentences.of(hit.start)
+        role, cue = _role(masked, hit, sentence, cues)
+        in_sentence = [a for a in here if sentence.start <= a[0] < sentence.end]
+        if hit.org is None and cue is None and not in_sentence:
+            continue  # an unknown name needs a cue or the amount's sentence
+        _, index = min(in_sentence or here, key=lambda a: abs(a[0] - hit.start))
+        _add(records[index], _party(text, hit, role, cue))
+
+
+def _ranges(
+    paragraphs: list[tuple[int, int]], starts: list[int], anchors: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The paragraphs holding an amount, neighbours merged into one range."""
+    ranges: list[tuple[int, int]] = []
+    last = -1
+    for position, _ in anchors:
+        i = bisect_right(starts, position) - 1
+        if i == last:
             continue
-        masked = _masked(simple, begin, stop, hits)
-        for hit in hits:
-            sentence = sentences.of(hit.start)
-            role, cue = _role(masked, begin, hit, sentence, cues)
-            in_sentence = [a for a in here if sentence.start <= a[0] < sentence.end]
-            if hit.org is None and cue is None and not in_sentence:
-                continue  # an unknown name needs a cue or the amount's sentence
-            pool = in_sentence or here
-            _, index = min(pool, key=lambda a: abs(a[0] - hit.start))
-            _add(records[index], _party(text, hit, role, cue))
+        begin, stop = paragraphs[i]
+        if ranges and i == last + 1:
+            ranges[-1] = (ranges[-1][0], stop)
+        else:
+            ranges.append((begin, stop))
+        last = i
+    return ranges
 
 
-def _masked(text: str, begin: int, stop: int, hits: list[OrgHit]) -> str:
-    """The paragraph with organisation names blanked (their words are no cues: 中国建设银行)."""
-    parts, cursor = [], begin
+def _masked(text: str, hits: list[OrgHit]) -> str:
+    """The text with organisation names blanked (their words are no cues: 中国建设银行)."""
+    parts, cursor = [], 0
     for hit in hits:
         parts.append(text[cursor : hit.start])
         parts.append(_MASK * (hit.end - hit.start))
         cursor = hit.end
-    parts.append(text[cursor:stop])
+    parts.append(text[cursor:])
     return "".join(parts)
 
 
-def _role(
-    masked: str, begin: int, hit: OrgHit, sentence: Span, cues: _Cues
-) -> tuple[PartyRole, Span | None]:
+def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyRole, Span | None]:
     """The role the nearest cue of the sentence gives (ties: the cue before the name), else the default."""
-    around = masked[max(0, hit.start - begin - 2) : hit.start - begin] + masked[hit.end - begin : hit.end - begin + 2]
+    around = masked[max(0, hit.start - 2) : hit.start] + masked[hit.end : hit.end + 2]
     chinese = bool(_CJK.search(hit.name_zh or "") and not hit.name_en or _CJK.search(around))
     window = cues.window[chinese]
     best: tuple[int, int, PartyRole, Span] | None = None
-    low_from = max(sentence.start, hit.start - window, begin)
-    before_text = masked[low_from - begin : hit.start - begin]
+    low_from = max(sentence.start, hit.start - window)
+    before_text = masked[low_from : hit.start]
     last = None
     for match in cues.before[chinese].pattern.finditer(before_text):
         last = match
@@ -150,8 +171,8 @@ def _role(
         role = cues.before[chinese].roles[last.group().lower() if not chinese else last.group()]
         span = Span(low_from + last.start(), low_from + last.end())
         best = (hit.start - span.end, 0, role, span)
-    high = min(sentence.end, hit.end + window, begin + len(masked))
-    after_text = masked[hit.end - begin : high - begin]
+    high = min(sentence.end, hit.end + window)
+    after_text = masked[hit.end : high]
     match = cues.after[chinese].pattern.search(after_text)
     if match is not None and _reaches(after_text[: match.start()]):
         role = cues.after[chinese].roles[match.group().lower() if not chinese else match.group()]
