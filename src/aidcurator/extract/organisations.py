@@ -310,7 +310,7 @@ def _en_name(text: str, start: int, end: int, begin: int, stop: int, gaz: _Gazet
     name_start = words[-1][0] if words else start
     name_end = end
     if head in gaz.of_heads and text.startswith(" of ", end):
-        tail = re.match(r" of(?: (?:[A-Z][\w'’&.-]*|and|&|the|for|de|del|y))+", text[end:stop])
+        tail = re.match(r" of(?: (?:[A-Z][\w'’&-]*|and|&|the|for|de|del|y))+", text[end:stop])
         if tail is not None:
             name_end = end + len(tail.group().rstrip("."))
             while text[name_end - 4 : name_end] in (" and", " the", " for") or text[name_end - 2 : name_end] == " &":

@@ -35,11 +35,12 @@ _NEAR = 16  # how far before a name a place may qualify it (安哥拉财政部, 
 @dataclass(frozen=True, slots=True)
 class _CueSet:
     pattern: re.Pattern[str]
-    roles: dict[str, PartyRole]
+    roles: dict[str, tuple[PartyRole, bool]]  # cue word -> (role, weak)
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
+    adjacent: dict[bool, _CueSet]  # cues that count only right before the name
     before: dict[bool, _CueSet]  # keyed by "is Chinese"
     after: dict[bool, _CueSet]
     window: dict[bool, int]
@@ -47,16 +48,32 @@ class _Cues:
 
 
 def _cue_set(cues: list[dict[str, Any]], side: str, chinese: bool) -> _CueSet:
-    roles: dict[str, PartyRole] = {}
+    roles: dict[str, tuple[PartyRole, bool]] = {}
     for cue in cues:
-        if cue["side"] != side:
+        if cue["side"] != side or cue.get("adjacent"):
             continue
         for word in cue["zh" if chinese else "en"]:
-            roles.setdefault(word if chinese else word.lower(), PartyRole(cue["role"]))
+            roles.setdefault(word if chinese else word.lower(), (PartyRole(cue["role"]), bool(cue.get("weak"))))
     body = alternation(roles)
     if chinese:
         return _CueSet(re.compile(body), roles)
     return _CueSet(re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE), roles)
+
+
+def _adjacent_set(rules: dict[str, Any], chinese: bool) -> _CueSet:
+    roles: dict[str, tuple[PartyRole, bool]] = {}
+    for cue in rules["cues"]:
+        if cue.get("adjacent"):
+            for word in cue["zh" if chinese else "en"]:
+                roles.setdefault(word if chinese else word.lower(), (PartyRole(cue["role"]), bool(cue.get("weak"))))
+    if not roles:
+        return _CueSet(re.compile("(?!)"), roles)
+    if chinese:
+        return _CueSet(re.compile(f"(?:{alternation(roles)})$"), roles)
+    gap = alternation(rules.get("adjacent_gap_en", []))
+    return _CueSet(
+        re.compile(rf"(?<![A-Za-z])({alternation(roles)})(?:\s+(?:{gap}))?\s+$", re.IGNORECASE), roles
+    )
 
 
 @cache
@@ -68,6 +85,7 @@ def _cues() -> _Cues:
         if not side.startswith("_")
     }
     return _Cues(
+        adjacent={zh: _adjacent_set(rules, zh) for zh in (False, True)},
         before={zh: _cue_set(rules["cues"], "before", zh) for zh in (False, True)},
         after={zh: _cue_set(rules["cues"], "after", zh) for zh in (False, True)},
         window={False: int(rules["window_en"]), True: int(rules["window_zh"])},
@@ -156,37 +174,55 @@ def _masked(text: str, hits: list[OrgHit]) -> str:
     return "".join(parts)
 
 
-def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyRole, Span | None]:
-    """The role the nearest cue of the sentence gives (ties: the cue before the name), else the default."""
-    around = masked[max(0, hit.start - 2) : hit.start] + masked[hit.end : hit.end + 2]
-    chinese = bool(_CJK.search(hit.name_zh or "") and not hit.name_en or _CJK.search(around))
-    window = cues.window[chinese]
-    best: tuple[int, int, PartyRole, Span] | None = None
-    low_from = max(sentence.start, hit.start - window)
-    before_text = masked[low_from : hit.start]
-    last = None
-    for match in cues.before[chinese].pattern.finditer(before_text):
-        last = match
-    if last is not None and _reaches(before_text[last.end() :]):
-        role = cues.before[chinese].roles[last.group().lower() if not chinese else last.group()]
-        span = Span(low_from + last.start(), low_from + last.end())
-        best = (hit.start - span.end, 0, role, span)
-    high = min(sentence.end, hit.end + window)
-    after_text = masked[hit.end : high]
-    match = cues.after[chinese].pattern.search(after_text)
-    if match is not None and _reaches(after_text[: match.start()]):
-        role = cues.after[chinese].roles[match.group().lower() if not chinese else match.group()]
-        span = Span(hit.end + match.start(), hit.end + match.end())
-        candidate = (span.start - hit.end, 1, role, span)
-        if best is None or candidate < best:
-            best = candidate
-    if best is not None:
-        return best[2], best[3]
+def _default_role(hit: OrgHit, cues: _Cues) -> PartyRole:
     org = hit.org
     if org is not None and org.default_role is not None:
-        return org.default_role, None
+        return org.default_role
     table = cues.defaults["china" if hit.country_code == "CHN" else "other"]
-    return table.get(hit.org_type.value, PartyRole.IMPLEMENTING), None
+    return table.get(hit.org_type.value, PartyRole.IMPLEMENTING)
+
+
+def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyRole, Span | None]:
+    """The role the nearest cue of the sentence gives (ties: the cue before the name), else the default.
+
+    A weak cue (``loan``, ``from``) counts only for a party that funds by default (a bank, a Chinese
+    agency, a multilateral): ``the Zambian Ministry of Finance loan`` does not make the ministry a funder."""
+    around = masked[max(0, hit.start - 2) : hit.start] + masked[hit.end : hit.end + 2]
+    chinese = bool(_CJK.search(hit.name_zh or "") and not hit.name_en or _CJK.search(around))
+    default = _default_role(hit, cues)
+    weak_ok = default in (PartyRole.FUNDING, PartyRole.COFINANCING)
+    window = cues.window[chinese]
+    found: list[tuple[int, float, PartyRole, Span]] = []
+    low_from = max(sentence.start, hit.start - window)
+    before_text = masked[low_from : hit.start]
+    before = cues.before[chinese]
+    for match in reversed(list(before.pattern.finditer(before_text))):
+        role, weak = before.roles[match.group() if chinese else match.group().lower()]
+        if weak and not weak_ok:
+            continue
+        if _reaches(before_text[match.end() :]):
+            found.append((hit.start - low_from - match.end(), 0, role, Span(low_from + match.start(), low_from + match.end())))
+        break
+    near = cues.adjacent[chinese].pattern.search(before_text)
+    if near is not None:
+        word = near.group(0 if chinese else 1)
+        role, weak = cues.adjacent[chinese].roles[word if chinese else word.lower()]
+        if weak_ok or not weak:
+            span = Span(low_from + near.start(), low_from + near.start() + len(word))
+            found.append((hit.start - span.end, 0.5, role, span))
+    after_text = masked[hit.end : min(sentence.end, hit.end + window)]
+    after = cues.after[chinese]
+    for match in after.pattern.finditer(after_text):
+        role, weak = after.roles[match.group() if chinese else match.group().lower()]
+        if weak and not weak_ok:
+            continue
+        if _reaches(after_text[: match.start()]):
+            found.append((match.start(), 1, role, Span(hit.end + match.start(), hit.end + match.end())))
+        break
+    if found:
+        _, _, role, span = min(found, key=lambda f: (f[0], f[1]))
+        return role, span
+    return default, None
 
 
 _JOINERS = re.compile(r"(?i)\b(?:and|or|as well as|the|its|with)\b|[,，、和与及\s]|以及")
