@@ -35,7 +35,7 @@ _NEAR = 16  # how far before a name a place may qualify it (安哥拉财政部, 
 @dataclass(frozen=True, slots=True)
 class _CueSet:
     pattern: re.Pattern[str]
-    roles: dict[str, tuple[PartyRole, bool]]  # cue word -> (role, weak)
+    roles: dict[str, tuple[PartyRole, frozenset[PartyRole] | None]]  # cue word -> (role, for which defaults)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,24 +48,30 @@ class _Cues:
 
 
 def _cue_set(cues: list[dict[str, Any]], side: str, chinese: bool) -> _CueSet:
-    roles: dict[str, tuple[PartyRole, bool]] = {}
+    roles: dict[str, tuple[PartyRole, frozenset[PartyRole] | None]] = {}
     for cue in cues:
         if cue["side"] != side or cue.get("adjacent"):
             continue
         for word in cue["zh" if chinese else "en"]:
-            roles.setdefault(word if chinese else word.lower(), (PartyRole(cue["role"]), bool(cue.get("weak"))))
+            roles.setdefault(word if chinese else word.lower(), (PartyRole(cue["role"]), _only_for(cue)))
     body = alternation(roles)
     if chinese:
         return _CueSet(re.compile(body), roles)
     return _CueSet(re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE), roles)
 
 
+def _only_for(cue: dict[str, Any]) -> frozenset[PartyRole] | None:
+    """The default roles a cue may change (``only_for``; None: any)."""
+    only = cue.get("only_for")
+    return frozenset(PartyRole(r) for r in only) if only else None
+
+
 def _adjacent_set(rules: dict[str, Any], chinese: bool) -> _CueSet:
-    roles: dict[str, tuple[PartyRole, bool]] = {}
+    roles: dict[str, tuple[PartyRole, frozenset[PartyRole] | None]] = {}
     for cue in rules["cues"]:
         if cue.get("adjacent"):
             for word in cue["zh" if chinese else "en"]:
-                roles.setdefault(word if chinese else word.lower(), (PartyRole(cue["role"]), bool(cue.get("weak"))))
+                roles.setdefault(word if chinese else word.lower(), (PartyRole(cue["role"]), _only_for(cue)))
     if not roles:
         return _CueSet(re.compile("(?!)"), roles)
     if chinese:
@@ -185,20 +191,20 @@ def _default_role(hit: OrgHit, cues: _Cues) -> PartyRole:
 def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyRole, Span | None]:
     """The role the nearest cue of the sentence gives (ties: the cue before the name), else the default.
 
-    A weak cue (``loan``, ``from``) counts only for a party that funds by default (a bank, a Chinese
-    agency, a multilateral): ``the Zambian Ministry of Finance loan`` does not make the ministry a funder."""
+    A cue with ``only_for`` counts only for a party whose default role is one of those: ``loan`` for a
+    bank, a Chinese agency or a multilateral (``the Zambian Ministry of Finance loan`` does not make the
+    ministry a funder), ``to`` not for a contractor (``awarded on 30 December to CSCEC``)."""
     around = masked[max(0, hit.start - 2) : hit.start] + masked[hit.end : hit.end + 2]
     chinese = bool(_CJK.search(hit.name_zh or "") and not hit.name_en or _CJK.search(around))
     default = _default_role(hit, cues)
-    weak_ok = default in (PartyRole.FUNDING, PartyRole.COFINANCING)
     window = cues.window[chinese]
     found: list[tuple[int, float, PartyRole, Span]] = []
     low_from = max(sentence.start, hit.start - window)
     before_text = masked[low_from : hit.start]
     before = cues.before[chinese]
     for match in reversed(list(before.pattern.finditer(before_text))):
-        role, weak = before.roles[match.group() if chinese else match.group().lower()]
-        if weak and not weak_ok:
+        role, only = before.roles[match.group() if chinese else match.group().lower()]
+        if only is not None and default not in only:
             continue
         if _reaches(before_text[match.end() :]):
             found.append((hit.start - low_from - match.end(), 0, role, Span(low_from + match.start(), low_from + match.end())))
@@ -206,15 +212,15 @@ def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyR
     near = cues.adjacent[chinese].pattern.search(before_text)
     if near is not None:
         word = near.group(0 if chinese else 1)
-        role, weak = cues.adjacent[chinese].roles[word if chinese else word.lower()]
-        if weak_ok or not weak:
+        role, only = cues.adjacent[chinese].roles[word if chinese else word.lower()]
+        if only is None or default in only:
             span = Span(low_from + near.start(), low_from + near.start() + len(word))
             found.append((hit.start - span.end, 0.5, role, span))
     after_text = masked[hit.end : min(sentence.end, hit.end + window)]
     after = cues.after[chinese]
     for match in after.pattern.finditer(after_text):
-        role, weak = after.roles[match.group() if chinese else match.group().lower()]
-        if weak and not weak_ok:
+        role, only = after.roles[match.group() if chinese else match.group().lower()]
+        if only is not None and default not in only:
             continue
         if _reaches(after_text[: match.start()]):
             found.append((match.start(), 1, role, Span(hit.end + match.start(), hit.end + match.end())))
