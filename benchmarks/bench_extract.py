@@ -108,7 +108,10 @@ def stages(docs: list[str]) -> None:
         ("places", lambda: [find_places(d) for d in docs]),
         ("sectors", lambda: [find_sectors(d) for d in docs]),
         ("record assembly", lambda: [assemble_records(d, m) for d, m in zip(docs, mentions, strict=True)]),
-        ("parties", lambda: [attach_parties(d, m, r) for d, m, r in zip(docs, mentions, records, strict=True)]),
+        (
+            "parties",
+            lambda: [attach_parties(d, m, r) for d, m, r in zip(docs, mentions, records, strict=True)],
+        ),
     ]
     for label, run in steps:  # CPU time of this process (see measure)
         start = time.process_time()

@@ -37,7 +37,8 @@ _TYPE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _FORMS = re.compile(
-    r"\b(co|ltd|limited|corporation|corp|company|group|inc|general|the|of|and|sa|plc)\b|[^\w\s]", re.IGNORECASE
+    r"\b(co|ltd|limited|corporation|corp|company|group|inc|general|the|of|and|sa|plc)\b|[^\w\s]",
+    re.IGNORECASE,
 )
 
 

@@ -39,9 +39,11 @@ TYPES = {
     "academic, training and research": "other",
     "political party": "other",
 }
-CHINESE = re.compile(r"\b(China|Chinese|Sino|Beijing|Shanghai|Jiangsu|Anhui|Hunan|Henan|Shandong|Weihai|"
-                     r"Dalian|Shanxi|Zhejiang|Guangdong|Sichuan|Hubei|Fujian|Jiangxi|Yunnan|Xinjiang|Tianjin|"
-                     r"Chongqing|Hebei|Liaoning|Jilin|Heilongjiang|Guangxi|Shenzhen|Xiamen|Qingdao|Huawei|ZTE)\b")
+CHINESE = re.compile(
+    r"\b(China|Chinese|Sino|Beijing|Shanghai|Jiangsu|Anhui|Hunan|Henan|Shandong|Weihai|"
+    r"Dalian|Shanxi|Zhejiang|Guangdong|Sichuan|Hubei|Fujian|Jiangxi|Yunnan|Xinjiang|Tianjin|"
+    r"Chongqing|Hebei|Liaoning|Jilin|Heilongjiang|Guangxi|Shenzhen|Xiamen|Qingdao|Huawei|ZTE)\b"
+)
 
 
 def split_agencies(value: str) -> list[tuple[str, str]]:
@@ -101,11 +103,15 @@ def main() -> None:
         role = roles[name].most_common(1)[0][0]
         country = "CHN" if role != "receiving" and CHINESE.search(name) else ""
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:48]
-        rows.append([f"gcof-{slug}", name, "", ";".join(aliases), kinds[name].most_common(1)[0][0], country, role, ""])
+        rows.append(
+            [f"gcof-{slug}", name, "", ";".join(aliases), kinds[name].most_common(1)[0][0], country, role, ""]
+        )
     seen: set[str] = set()
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "name_en", "name_zh", "aliases", "org_type", "country_code", "default_role", "generic"])
+        writer.writerow(
+            ["id", "name_en", "name_zh", "aliases", "org_type", "country_code", "default_role", "generic"]
+        )
         for row in rows:
             if row[0] in seen:
                 continue

@@ -119,9 +119,16 @@ def test_project_parties(real_curator: Curator, engine) -> None:
         session.add(project)
         session.flush()
         project_id = project.id
-    real_curator.add_party(name="国家开发银行", role="funding", organisation_type="bank", project_id=project_id)
+    real_curator.add_party(
+        name="国家开发银行", role="funding", organisation_type="bank", project_id=project_id
+    )
     [party] = real_curator.project_parties(project_id)
-    assert (party.name, party.name_zh, party.project_id, party.record_id) == ("国家开发银行", "国家开发银行", project_id, None)
+    assert (party.name, party.name_zh, party.project_id, party.record_id) == (
+        "国家开发银行",
+        "国家开发银行",
+        project_id,
+        None,
+    )
     real_curator.remove_party(party.link_id)
     assert real_curator.project_parties(project_id) == []
 
@@ -129,7 +136,9 @@ def test_project_parties(real_curator: Curator, engine) -> None:
 def test_export_has_one_column_per_role(real_curator: Curator, tmp_path) -> None:
     [article] = _import(real_curator, TEXT)
     record = _record(real_curator, article)
-    real_curator.add_party(name="World Bank", role="cofinancing", organisation_type="multilateral", record_id=record.id)
+    real_curator.add_party(
+        name="World Bank", role="cofinancing", organisation_type="multilateral", record_id=record.id
+    )
     out = tmp_path / "records.csv"
     real_curator.export(out, "csv", status="all")
     with out.open(encoding="utf-8-sig", newline="") as handle:

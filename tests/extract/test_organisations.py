@@ -33,7 +33,7 @@ def test_gazetteer_files_are_well_formed() -> None:
         ids = [row["id"] for row in rows]
         assert len(ids) == len(set(ids)), name
         for row in rows:
-            assert None not in row and row["name_en"] or row["name_zh"], row
+            assert None not in row and (row["name_en"] or row["name_zh"]), row
             OrganisationType(row["org_type"])
             if row["default_role"]:
                 PartyRole(row["default_role"])
@@ -63,11 +63,16 @@ def test_chinese_funder_contractor_and_recipient_ministry() -> None:
 
 def test_unknown_company_found_by_its_suffix() -> None:
     text = "该项目总投资3亿元，由江苏恒远建设集团有限公司负责施工。"
-    assert ("江苏恒远建设集团有限公司", "company", "implementing", "江苏恒远建设集团有限公司") in parties(text)
-    english = "The $5 million school was constructed by Harbin Northstar Building Co., Ltd. in 2012."
-    assert ("Harbin Northstar Building Co., Ltd.", "company", "implementing", "Harbin Northstar Building Co., Ltd.") in (
-        parties(english)
+    assert ("江苏恒远建设集团有限公司", "company", "implementing", "江苏恒远建设集团有限公司") in parties(
+        text
     )
+    english = "The $5 million school was constructed by Harbin Northstar Building Co., Ltd. in 2012."
+    assert (
+        "Harbin Northstar Building Co., Ltd.",
+        "company",
+        "implementing",
+        "Harbin Northstar Building Co., Ltd.",
+    ) in (parties(english))
 
 
 def test_generic_role_name_takes_the_donor_place() -> None:

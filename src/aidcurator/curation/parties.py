@@ -126,13 +126,21 @@ class PartiesMixin(CuratorBase):
             if view.role != new:
                 party_store.set_party_role(session, link_id=link_id, role=new)
                 self._party_edit(
-                    session, record, view.project_id, "party_role", who, _state(view), {**_state(view), "role": new}
+                    session,
+                    record,
+                    view.project_id,
+                    "party_role",
+                    who,
+                    _state(view),
+                    {**_state(view), "role": new},
                 )
             changed = party_store.get_party_link(session, link_id=link_id)
             assert changed is not None
             return changed
 
-    def restore_party(self, view: PartyView, *, expected_version: int | None = None, actor: str | None = None) -> PartyView:
+    def restore_party(
+        self, view: PartyView, *, expected_version: int | None = None, actor: str | None = None
+    ) -> PartyView:
         """Put back a removed party (a new link with the same organisation, role, span and origin)."""
         span = (view.start, view.end) if view.start is not None and view.end is not None else None
         return self.add_party(
@@ -159,7 +167,11 @@ class PartiesMixin(CuratorBase):
         return view
 
     def _party_target(
-        self, session: Session, record_id: int | None, expected_version: int | None, span: tuple[int, int] | None
+        self,
+        session: Session,
+        record_id: int | None,
+        expected_version: int | None,
+        span: tuple[int, int] | None,
     ) -> tuple[Any, str | None]:
         """The record row (version checked, touched) and the quote of ``span`` in its article."""
         if record_id is None:
@@ -214,7 +226,12 @@ class AddParty(Change):
             record.id,
             record.version,
         )
-        self.name, self.role, self.kind, self.span = name, PartyRole(role), OrganisationType(organisation_type), span
+        self.name, self.role, self.kind, self.span = (
+            name,
+            PartyRole(role),
+            OrganisationType(organisation_type),
+            span,
+        )
         self.party: PartyView | None = None
 
     def _redo(self, curator: Curator) -> None:
@@ -243,7 +260,10 @@ class RemoveParty(Change):
 
     def __init__(self, record: RecordView, party: PartyView) -> None:
         super().__init__(
-            f"remove {quote(party.name)} from record {record.id}", record.article_id, record.id, record.version
+            f"remove {quote(party.name)} from record {record.id}",
+            record.article_id,
+            record.id,
+            record.version,
         )
         self.party = party
 
@@ -262,7 +282,10 @@ class SetPartyRole(Change):
     def __init__(self, record: RecordView, party: PartyView, role: PartyRole | str) -> None:
         self.new = PartyRole(role).value
         super().__init__(
-            f"make {quote(party.name)} {self.new} on record {record.id}", record.article_id, record.id, record.version
+            f"make {quote(party.name)} {self.new} on record {record.id}",
+            record.article_id,
+            record.id,
+            record.version,
         )
         self.party = party
         self.old = party.role

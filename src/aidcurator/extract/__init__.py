@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from aidcurator.domain import Extraction, ParsedAmount, Qualifier
+from aidcurator.extract.party_roles import attach_parties
 from aidcurator.extract.quantities import AmountParseError, find_quantities
 from aidcurator.extract.quantities import parse_amount as _parse_amount_mention
-from aidcurator.extract.party_roles import attach_parties
 from aidcurator.extract.records import assemble_records, find_mentions
 from aidcurator.extract.typed_amounts import normalise_typed_amount
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import ahocorasick
 
-from aidcurator.domain import Mention, MentionKind
+from aidcurator.domain import Mention
 from aidcurator.domain.projects import OrganisationType, PartyRole
 from aidcurator.resources import resource_path
 
@@ -277,7 +277,9 @@ def _legal_form_end(text: str, end: int, stop: int, gaz: _Gazetteer) -> int:
     return found.end() if found is not None else end
 
 
-def _en_name(text: str, start: int, end: int, begin: int, stop: int, gaz: _Gazetteer) -> tuple[int, int] | None:
+def _en_name(
+    text: str, start: int, end: int, begin: int, stop: int, gaz: _Gazetteer
+) -> tuple[int, int] | None:
     """The generic English name around a head word, or None."""
     head = text[start:end]
     if head not in gaz.en_heads:
@@ -313,7 +315,10 @@ def _en_name(text: str, start: int, end: int, begin: int, stop: int, gaz: _Gazet
         tail = re.match(r" of(?: (?:[A-Z][\w'’&-]*|and|&|the|for|de|del|y))+", text[end:stop])
         if tail is not None:
             name_end = end + len(tail.group().rstrip("."))
-            while text[name_end - 4 : name_end] in (" and", " the", " for") or text[name_end - 2 : name_end] == " &":
+            while (
+                text[name_end - 4 : name_end] in (" and", " the", " for")
+                or text[name_end - 2 : name_end] == " &"
+            ):
                 name_end = text.rfind(" ", 0, name_end)
     name_end = _legal_form_end(text, name_end, stop, gaz)
     name = text[name_start:name_end]
@@ -329,7 +334,7 @@ def _zh_name(text: str, start: int, end: int, begin: int, gaz: _Gazetteer) -> tu
     cursor = start
     while cursor > limit:
         ch = text[cursor - 1]
-        if ch in gaz.zh_stop or not (_CJK.match(ch) or ch in "()（）" or ch.isascii() and ch.isalnum()):
+        if ch in gaz.zh_stop or not (_CJK.match(ch) or ch in "()（）" or (ch.isascii() and ch.isalnum())):
             break
         cursor -= 1
     while cursor < start and text[cursor] in ")）":
@@ -359,7 +364,11 @@ def _country_inside(places: list[Mention], start: int, end: int) -> str | None:
 
 def _place_before(places: list[Mention], start: int, gap: int, text: str) -> Mention | None:
     for place in places:
-        if place.end <= start and start - place.end <= gap and not re.search(r"[，,。；;、\s]", text[place.end : start]):
+        if (
+            place.end <= start
+            and start - place.end <= gap
+            and not re.search(r"[，,。；;、\s]", text[place.end : start])
+        ):
             return place
     return None
 

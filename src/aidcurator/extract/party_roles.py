@@ -20,7 +20,12 @@ from aidcurator.domain import Mention, MentionKind, Span
 from aidcurator.domain.parties import CandidateParty
 from aidcurator.domain.projects import PartyRole
 from aidcurator.extract.fastre import alternation
-from aidcurator.extract.organisations import OrgHit, organisation_rules, resolve_organisation, scan_organisations
+from aidcurator.extract.organisations import (
+    OrgHit,
+    organisation_rules,
+    resolve_organisation,
+    scan_organisations,
+)
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sentences import SentenceIndex
 
@@ -116,7 +121,9 @@ def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> No
     if not records:
         return
     anchors = sorted(
-        (span.start, index) for index, record in enumerate(records) for span in record.evidence.get("amount", [])
+        (span.start, index)
+        for index, record in enumerate(records)
+        for span in record.evidence.get("amount", [])
     )
     if not anchors:
         return
@@ -195,7 +202,7 @@ def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyR
     bank, a Chinese agency or a multilateral (``the Zambian Ministry of Finance loan`` does not make the
     ministry a funder), ``to`` not for a contractor (``awarded on 30 December to CSCEC``)."""
     around = masked[max(0, hit.start - 2) : hit.start] + masked[hit.end : hit.end + 2]
-    chinese = bool(_CJK.search(hit.name_zh or "") and not hit.name_en or _CJK.search(around))
+    chinese = bool((_CJK.search(hit.name_zh or "") and not hit.name_en) or _CJK.search(around))
     default = _default_role(hit, cues)
     window = cues.window[chinese]
     found: list[tuple[int, float, PartyRole, Span]] = []
@@ -207,7 +214,14 @@ def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyR
         if only is not None and default not in only:
             continue
         if _reaches(before_text[match.end() :]):
-            found.append((hit.start - low_from - match.end(), 0, role, Span(low_from + match.start(), low_from + match.end())))
+            found.append(
+                (
+                    hit.start - low_from - match.end(),
+                    0,
+                    role,
+                    Span(low_from + match.start(), low_from + match.end()),
+                )
+            )
         break
     near = cues.adjacent[chinese].pattern.search(before_text)
     if near is not None:

@@ -17,7 +17,12 @@ from aidcurator.domain.parties import PartyView
 
 __all__ = ["PartiesModel", "PartiesPanel"]
 
-ROLE_LABELS = {"funding": "Funding", "implementing": "Implementing", "cofinancing": "Co-financing", "receiving": "Receiving"}
+ROLE_LABELS = {
+    "funding": "Funding",
+    "implementing": "Implementing",
+    "cofinancing": "Co-financing",
+    "receiving": "Receiving",
+}
 TYPE_LABELS = {
     "government": "government",
     "government_agency": "government agency",
@@ -53,7 +58,9 @@ class PartiesModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
         return None
@@ -69,7 +76,11 @@ class PartiesModel(QAbstractTableModel):
             if column == 0:
                 return ROLE_LABELS.get(party.role, party.role)
             if column == 1:
-                return party.name if not party.name_zh or party.name_zh == party.name else f"{party.name} · {party.name_zh}"
+                return (
+                    party.name
+                    if not party.name_zh or party.name_zh == party.name
+                    else f"{party.name} · {party.name_zh}"
+                )
             if column == 2:
                 return TYPE_LABELS.get(party.organisation_type, party.organisation_type)
             return party.quote or "—"
@@ -123,7 +134,10 @@ class PartiesPanel(QWidget):
         self.empty.setVisible(not parties)
         self.table.setVisible(bool(parties))
         rows = max(1, len(parties))
-        height = self.table.horizontalHeader().sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize()
+        height = (
+            self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+        )
         self.table.setFixedHeight(height + 2 * self.table.frameWidth())
 
     def _on_table_clicked(self, index: QModelIndex) -> None:

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from aidcurator.domain import Origin, RecordStatus
 from aidcurator.domain.fields import RECORD_FIELD, RECORD_FIELDS, FieldSpec
 from aidcurator.gui.amount_editor import AmountEditor
-from aidcurator.gui.parties_panel import PartiesPanel
 from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, NotesEdit, cancel_on_escape
 from aidcurator.gui.formatting import group_digits
 from aidcurator.gui.models import STATUS_LABELS
 from aidcurator.gui.name_completion import Vocabularies
+from aidcurator.gui.parties_panel import PartiesPanel
 
 if TYPE_CHECKING:
     from aidcurator.domain import ParsedAmount

@@ -19,10 +19,10 @@ from aidcurator.domain import (
 from aidcurator.domain.fields import (
     RECORD_FIELDS,
 )
+from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.domain.views import (
     Stats,
 )
-from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.store.models import Amount, Article, Edit, Evidence, Mention, Record
 from aidcurator.store.parties import party_columns
 

@@ -15,9 +15,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS, PARTY_SEPARATOR, PartyView, party_label
 from aidcurator.domain.projects import OrganisationType, PartyRole
-from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.store.edits import current_change_group
 from aidcurator.store.models import Edit, Record, utcnow
 from aidcurator.store.project_models import Organisation, PartyLink
@@ -70,7 +70,9 @@ def party_rows(text: str, parties: Iterable[Any]) -> list[PartyRow]:
             OrganisationType(party.organisation_type).value,
             party.country_code,
         )
-        rows.append((organisation, PartyRole(party.role).value, span.start, span.end, text[span.start : span.end]))
+        rows.append(
+            (organisation, PartyRole(party.role).value, span.start, span.end, text[span.start : span.end])
+        )
     return rows
 
 
@@ -94,7 +96,11 @@ def organisation_ids(connection: sa.Connection, organisations: Sequence[Organisa
         name_en, name_zh, aliases, org_type, country = wanted[key]
         result = connection.execute(
             _ORG.insert().values(
-                name_en=name_en, name_zh=name_zh, aliases=list(aliases), org_type=org_type, country_code=country
+                name_en=name_en,
+                name_zh=name_zh,
+                aliases=list(aliases),
+                org_type=org_type,
+                country_code=country,
             )
         )
         found[key] = int(result.inserted_primary_key[0])
@@ -136,7 +142,9 @@ def replace_extracted_parties(session: Session, *, record_id: int, text: str, pa
     its parties (a manual link or a party edit); returns whether they were replaced."""
     connection = session.connection()
     manual = connection.execute(
-        sa.select(sa.func.count()).select_from(_LINK).where(_LINK.c.record_id == record_id, _LINK.c.origin != "extracted")
+        sa.select(sa.func.count())
+        .select_from(_LINK)
+        .where(_LINK.c.record_id == record_id, _LINK.c.origin != "extracted")
     ).scalar_one()
     edited = connection.execute(
         sa.select(sa.func.count())
@@ -159,7 +167,21 @@ def _view_select() -> sa.Select[Any]:
 
 
 def _view(row: Any) -> PartyView:
-    link_id, org_id, name_en, name_zh, org_type, country, role, record_id, project_id, start, end, quote, origin = row
+    (
+        link_id,
+        org_id,
+        name_en,
+        name_zh,
+        org_type,
+        country,
+        role,
+        record_id,
+        project_id,
+        start,
+        end,
+        quote,
+        origin,
+    ) = row
     return PartyView(
         link_id=int(link_id),
         organisation_id=int(org_id),
@@ -178,7 +200,9 @@ def _view(row: Any) -> PartyView:
     )
 
 
-def parties_of(session: Session, *, record_id: int | None = None, project_id: int | None = None) -> list[PartyView]:
+def parties_of(
+    session: Session, *, record_id: int | None = None, project_id: int | None = None
+) -> list[PartyView]:
     """The parties of a record or of a project, in role order, then by position in the text."""
     statement = _view_select()
     if record_id is not None:
@@ -187,7 +211,9 @@ def parties_of(session: Session, *, record_id: int | None = None, project_id: in
         statement = statement.where(_LINK.c.project_id == project_id)
     order = {role.value: i for i, role in enumerate(PartyRole)}
     views = [_view(row) for row in session.connection().execute(statement.order_by(_LINK.c.id))]
-    return sorted(views, key=lambda v: (order.get(v.role, 99), v.start if v.start is not None else 1 << 30, v.link_id))
+    return sorted(
+        views, key=lambda v: (order.get(v.role, 99), v.start if v.start is not None else 1 << 30, v.link_id)
+    )
 
 
 def get_party_link(session: Session, *, link_id: int) -> PartyView | None:
