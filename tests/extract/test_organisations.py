@@ -140,3 +140,23 @@ def test_traditional_characters_are_matched_on_the_simplified_copy() -> None:
     text = "中國進出口銀行提供貸款3億美元。"
     found = parties(text)
     assert found == [("Export-Import Bank of China", "bank", "funding", "中國進出口銀行")]
+
+
+def test_extract_json_lists_each_records_parties(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+    import sys
+
+    from aidcurator.cli import main
+
+    text = "中国进出口银行提供贷款3亿美元，中国路桥承建。"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"))
+    assert main(["extract", "-", "--format", "json"]) == 0
+    [doc] = json.loads(capsys.readouterr().out)
+    [record] = doc["records"]
+    assert record["parties"] == [
+        {"name": "Export-Import Bank of China", "organisation_type": "bank", "role": "funding",
+         "start": 0, "end": 7, "text": "中国进出口银行"},
+        {"name": "China Road and Bridge Corporation", "organisation_type": "state_owned_enterprise",
+         "role": "implementing", "start": 16, "end": 20, "text": "中国路桥"},
+    ]  # fmt: skip
