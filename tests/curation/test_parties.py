@@ -151,3 +151,14 @@ def test_export_has_one_column_per_role(real_curator: Curator, tmp_path) -> None
     real_curator.export(out_json, "json", status="all")
     [item] = json.loads(out_json.read_text(encoding="utf-8"))
     assert item["cofinancing_agencies"] == "World Bank (multilateral)"
+
+
+def test_undoing_a_record_deletion_brings_its_parties_back(real_curator: Curator) -> None:
+    [article] = _import(real_curator, TEXT)
+    record = _record(real_curator, article)
+    before = real_curator.record_parties(record.id)
+    assert before
+    snapshot = real_curator.delete_record(record.id)
+    assert real_curator.record_parties(record.id) == []
+    real_curator.restore_record(snapshot)
+    assert real_curator.record_parties(record.id) == before

@@ -213,6 +213,7 @@ class RecordSnapshot:
     evidence: tuple[dict[str, Any], ...] = ()
     children: tuple[int, ...] = ()
     share_links: tuple[tuple[int, int], ...] = ()
+    parties: tuple[dict[str, Any], ...] = ()  # parties hook: the record's PartyLink columns
 
     @property
     def record_id(self) -> int:
