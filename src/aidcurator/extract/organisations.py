@@ -44,6 +44,7 @@ __all__ = [
 ORGANISATION_FILES: tuple[str, ...] = ("organisations.csv", "organisations_gcof.csv")
 _COLUMNS = ("id", "name_en", "name_zh", "aliases", "org_type", "country_code", "default_role", "generic")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_POSSESSIVE = re.compile(r"^([A-Z][\w-]*)['’]s\b")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
 
 
@@ -396,7 +397,9 @@ def resolve_organisation(text: str, hit: OrgHit, places: list[Mention]) -> OrgHi
                 hit.org, hit.start = None, donor.start
                 hit.name_en, hit.name_zh = None, f"{donor.data.get('name', donor.text)}{org.name_zh or ''}"
         return hit
-    written = " ".join(text[hit.start : hit.end].split())
+    written = _POSSESSIVE.sub(
+        r"\1", " ".join(text[hit.start : hit.end].split())
+    )  # Ghana's Ministry → Ghana Ministry
     if _CJK.search(written):
         hit.name_zh = written
     else:
