@@ -49,3 +49,34 @@ def test_window_shows_the_parties_of_the_selected_record(window):
     shown = [model.index(r, 0).data(PARTY_ROLE) for r in range(model.rowCount())]
     assert shown == curator.record_parties(record.id)
     assert "China Road and Bridge Corporation" in [p.name for p in shown]
+
+
+def test_role_change_and_removal_from_the_panel_are_undoable(window):
+    record = window.current_record
+    curator = window.controller.curator
+    curator.add_party(name="China Road and Bridge Corporation", role="implementing", record_id=record.id)
+    window.controller.reload_records(select=record.id)  # the record's version moved on
+    panel = window.form.parties
+    [party] = [p for p in curator.record_parties(record.id) if p.name == "China Road and Bridge Corporation"]
+    menu = panel.party_menu(party)
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels == [
+        "Funding party",
+        "Implementing party",
+        "Co-financing party",
+        "Receiving party",
+        "Remove from record",
+    ]
+    menu.actions()[2].trigger()  # co-financing
+    roles = {p.name: p.role for p in curator.record_parties(record.id)}
+    assert roles["China Road and Bridge Corporation"] == "cofinancing"
+    shown = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+    assert "Co-financing" in shown
+    window.undo_stack.undo()
+    roles = {p.name: p.role for p in curator.record_parties(record.id)}
+    assert roles["China Road and Bridge Corporation"] == "implementing"
+    [party] = [p for p in curator.record_parties(record.id) if p.name == "China Road and Bridge Corporation"]
+    panel.remove_requested.emit(party)
+    assert "China Road and Bridge Corporation" not in [p.name for p in curator.record_parties(record.id)]
+    window.undo_stack.undo()
+    assert "China Road and Bridge Corporation" in [p.name for p in curator.record_parties(record.id)]

@@ -28,6 +28,7 @@ from aidcurator.gui.list_sync import ListSync
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.metadata_panel import install_metadata_panel
 from aidcurator.gui.panes import ArticleListPane, RecordsPane
+from aidcurator.gui.parties_panel import connect_parties
 from aidcurator.gui.record_form import RecordForm
 from aidcurator.gui.review_actions import ReviewActions
 from aidcurator.gui.row_selection import select_row
@@ -155,6 +156,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         form.evidence_requested.connect(c.jump_to_evidence)
         form.status_chosen.connect(c.set_status)
         form.parties.evidence_requested.connect(self.article_view.select_span)  # parties hook
+        connect_parties(form.parties, c)  # parties hook: role changes and removals, undoable
         amounts.text_committed.connect(c.set_amount_text)
         amounts.option_chosen.connect(c.set_amount_option)
         amounts.reset_requested.connect(c.reset_amount)

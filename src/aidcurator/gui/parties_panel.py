@@ -1,21 +1,36 @@
 """The parties of the record in the form: organisation, type, role and the words of the article.
 
-Read-only: a small table model over the record's :class:`~aidcurator.domain.parties.PartyView`
-list, which the window passes in when it shows a record. Clicking a row asks the window to show
-the party's words in the article (``evidence_requested``).
+A small table model over the record's :class:`~aidcurator.domain.parties.PartyView` list, which
+the window passes in when it shows a record. Clicking a row asks the window to show the party's
+words in the article (``evidence_requested``); the row's context menu changes its role or removes
+it (``role_chosen``, ``remove_requested``), which :func:`connect_parties` turns into undoable
+commands on the window's undo stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from aidcurator.curation.parties import RemoveParty, SetPartyRole
 from aidcurator.domain.parties import PartyView
+from aidcurator.gui.commands import CurationCommand
 
-__all__ = ["PartiesModel", "PartiesPanel"]
+if TYPE_CHECKING:
+    from aidcurator.gui.controller import WindowController
+
+__all__ = ["PartiesModel", "PartiesPanel", "connect_parties"]
 
 ROLE_LABELS = {
     "funding": "Funding",
@@ -96,6 +111,10 @@ class PartiesPanel(QWidget):
 
     # start, end of the party's words in the article
     evidence_requested = Signal(int, int)
+    # the party (PartyView), the role chosen for it
+    role_chosen = Signal(object, str)
+    # the party (PartyView) to remove from the record
+    remove_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +139,8 @@ class PartiesPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(self._on_table_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
@@ -144,3 +165,33 @@ class PartiesPanel(QWidget):
         party = self.model.data(index, PARTY_ROLE)
         if party is not None and party.start is not None and party.end is not None:
             self.evidence_requested.emit(party.start, party.end)
+
+    def party_menu(self, party: PartyView) -> QMenu:
+        """The context menu of one party: its role, and removing it from the record."""
+        menu = QMenu(self)
+        for role, label in ROLE_LABELS.items():
+            action = menu.addAction(f"{label} party")
+            action.setCheckable(True)
+            action.setChecked(party.role == role)
+            action.triggered.connect(lambda _checked=False, r=role: self.role_chosen.emit(party, r))
+        menu.addSeparator()
+        remove = menu.addAction("Remove from record")
+        remove.triggered.connect(lambda _checked=False: self.remove_requested.emit(party))
+        return menu
+
+    def _on_table_context_menu(self, position: QPoint) -> None:
+        party = self.model.data(self.table.indexAt(position), PARTY_ROLE)
+        if party is not None:
+            self.party_menu(party).exec(self.table.viewport().mapToGlobal(position))
+
+
+def connect_parties(panel: PartiesPanel, controller: WindowController) -> None:
+    """Role changes and removals from the panel become undoable commands of the window."""
+
+    def push(make: Any) -> None:
+        record = controller.record
+        if record is not None and record.id:
+            controller.push(CurationCommand(controller, make(record)))
+
+    panel.role_chosen.connect(lambda party, role: push(lambda record: SetPartyRole(record, party, role)))
+    panel.remove_requested.connect(lambda party: push(lambda record: RemoveParty(record, party)))
