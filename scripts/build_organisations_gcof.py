@@ -62,9 +62,11 @@ def split_agencies(value: str) -> list[tuple[str, str]]:
 
 
 def name_and_acronym(raw: str) -> tuple[str, str | None]:
-    match = re.search(r"\(([A-Za-z&\-\. ]{2,12})\)\s*$", raw)
+    match = re.search(r"\(([^)]{2,12})\)\s*$", raw)
     if match:
-        return raw[: match.start()].strip(" ,"), match.group(1).strip()
+        inside = match.group(1).strip()
+        acronym = inside if re.fullmatch(r"[A-Z][A-Za-z0-9&.-]*[A-Z0-9]", inside) and inside.upper() == inside else None
+        return raw[: match.start()].strip(" ,"), acronym
     return raw.strip(" ,"), None
 
 
@@ -87,7 +89,7 @@ def main() -> None:
             for column, role in COLUMNS.items():
                 for raw, kind in split_agencies(row.get(column) or ""):
                     name, acronym = name_and_acronym(raw)
-                    if name.lower().startswith("unspecified") or len(name) < 6 or "Í" in name:
+                    if name.lower().startswith("unspecified") or len(name.split()) < 2 or "Í" in name:
                         continue
                     if re.match(r"(?i)(the )?(ministry|department|office|embassy) (of|for) ", name):
                         continue  # a ministry without its country: the generic pattern finds it
@@ -97,7 +99,7 @@ def main() -> None:
                         acronyms[name].add(acronym)
     rows = []
     for name in sorted(roles):
-        aliases = sorted(a for a in acronyms[name] if len(a) >= 3)
+        aliases = sorted(a for a in acronyms[name] if len(a) >= 4)  # three letters collide with words (CAN, ABC)
         if name.casefold() in known or any(a.casefold() in known for a in aliases):
             continue
         role = roles[name].most_common(1)[0][0]

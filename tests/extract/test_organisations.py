@@ -160,3 +160,24 @@ def test_extract_json_lists_each_records_parties(capsys, monkeypatch: pytest.Mon
         {"name": "China Road and Bridge Corporation", "organisation_type": "state_owned_enterprise",
          "role": "implementing", "start": 16, "end": 20, "text": "中国路桥"},
     ]  # fmt: skip
+
+
+def test_local_body_bylines_and_generic_names_without_a_donor() -> None:
+    assert roles("浙江省发改委安排援建资金9.6亿元。") == {"浙江省发改委": "funding"}
+    assert parties("BEIRUT, April 4 (Xinhua) -- China has donated $2 million to Lebanon.") == []
+    # a front command with no donor named anywhere says nothing
+    assert parties("各地前方指挥部今年投入资金3亿元。") == []
+    # with the record's donor it is that donor's
+    assert roles("江苏省援疆资金3亿元由前方指挥部统筹实施。") == {"江苏省援疆前方指挥部": "implementing"}
+
+
+def test_according_to_is_no_receiving_cue() -> None:
+    assert roles("According to the Chinese Embassy in Manila, China donated $3 million.") == {
+        "Chinese Embassy": "funding"
+    }
+
+
+def test_a_chinese_cue_stays_in_its_clause() -> None:
+    # 受援 belongs to the next clause's places; the work group keeps its default role
+    found = roles("上海援疆工作组，受援地区今年获得资金5亿元。")
+    assert found == {"上海市援疆工作组": "implementing"}

@@ -77,6 +77,7 @@ class OrgHit:
     name_zh: str | None = None
     org_type: OrganisationType = OrganisationType.OTHER
     country_code: str | None = None
+    default_role: PartyRole | None = None  # the gazetteer row's, kept when a generic name is resolved
 
     @property
     def name(self) -> str:
@@ -382,15 +383,26 @@ def resolve_organisation(text: str, hit: OrgHit, places: list[Mention]) -> OrgHi
     org = hit.org
     if org is not None:
         hit.name_en, hit.name_zh = org.name_en, org.name_zh
-        hit.org_type, hit.country_code = org.org_type, org.country_code
+        hit.org_type, hit.country_code, hit.default_role = org.org_type, org.country_code, org.default_role
         written = text[hit.start : hit.end]
         country = _place_before(places, hit.start, gaz.rules["foreign_ministry_zh"]["max_gap"], text)
         if written in gaz.ministry_heads and country is not None and country.data.get("level") == "country":
             code = str(country.data.get("id", ""))[5:].upper()
             if code != "CHN":  # 安哥拉财政部: Angola's ministry
-                hit.org, hit.start = None, country.start
+                hit.org, hit.start, hit.default_role = None, country.start, None
                 hit.name_en, hit.name_zh = None, f"{country.data.get('name', country.text)}{written}"
                 hit.country_code = code
+        elif (
+            country is not None
+            and not org.generic
+            and org.country_code == "CHN"
+            and org.org_type.value in gaz.rules["local_agency_zh"]["types"]
+            and str(country.data.get("id", "")).startswith(("cn-", "xj-"))
+            and country.end == hit.start
+        ):  # 浙江省发改委: the province's body, not the national one
+            hit.org, hit.start, hit.default_role = None, country.start, None
+            hit.name_en, hit.name_zh = None, f"{country.data.get('name', country.text)}{written}"
+            hit.country_code = "CHN"
         elif org.generic:
             donor = _place_before(places, hit.start, 12, text)
             if donor is not None and donor.data.get("role_hint") == "donor":

@@ -34,6 +34,7 @@ __all__ = ["attach_parties"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _MASK = "\x00"
+_ZH_CLAUSE = ("，", ",", "；", ";", "。")
 _NEAR = 16  # how far before a name a place may qualify it (安哥拉财政部, 上海援疆前方指挥部)
 
 
@@ -50,6 +51,8 @@ class _Cues:
     after: dict[bool, _CueSet]
     window: dict[bool, int]
     defaults: dict[str, dict[str, PartyRole]]
+    cue_required: frozenset[str]
+    not_parties: frozenset[str]
 
 
 def _cue_set(cues: list[dict[str, Any]], side: str, chinese: bool) -> _CueSet:
@@ -82,8 +85,10 @@ def _adjacent_set(rules: dict[str, Any], chinese: bool) -> _CueSet:
     if chinese:
         return _CueSet(re.compile(f"(?:{alternation(roles)})$"), roles)
     gap = alternation(rules.get("adjacent_gap_en", []))
+    not_after = "".join(f"(?<!{re.escape(word)} )" for word in rules.get("adjacent_not_after_en", []))
     return _CueSet(
-        re.compile(rf"(?<![A-Za-z])({alternation(roles)})(?:\s+(?:{gap}))?\s+$", re.IGNORECASE), roles
+        re.compile(rf"(?<![A-Za-z]){not_after}({alternation(roles)})(?:\s+(?:{gap}))?\s+$", re.IGNORECASE),
+        roles,
     )
 
 
@@ -101,6 +106,8 @@ def _cues() -> _Cues:
         after={zh: _cue_set(rules["cues"], "after", zh) for zh in (False, True)},
         window={False: int(rules["window_en"]), True: int(rules["window_zh"])},
         defaults=defaults,
+        cue_required=frozenset(rules.get("cue_required", {}).get("ids", ())),
+        not_parties=frozenset(rules.get("not_parties", {}).get("ids", ())),
     )
 
 
@@ -151,10 +158,24 @@ def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> No
         sentence = sentences.of(hit.start)
         role, cue = _role(masked, hit, sentence, cues)
         in_sentence = [a for a in here if sentence.start <= a[0] < sentence.end]
-        if hit.org is None and cue is None and not in_sentence:
-            continue  # an unknown name needs a cue or the amount's sentence
+        unknown_far = hit.org is None and not in_sentence
+        org_id = hit.org.id if hit.org is not None else None
+        needs_cue = unknown_far or org_id in cues.cue_required
+        if (cue is None and needs_cue) or org_id in cues.not_parties:
+            continue  # an unknown name needs a cue or the amount's sentence; a byline (新华社) is none
         _, index = min(in_sentence or here, key=lambda a: abs(a[0] - hit.start))
+        if hit.org is not None and hit.org.generic and not _with_donor(hit, records[index]):
+            continue  # 前方指挥部 of no named donor says nothing
         _add(records[index], _party(text, hit, role, cue))
+
+
+def _with_donor(hit: OrgHit, record: Any) -> bool:
+    """A generic role name (援疆前方指挥部) named after the record's donor place; False without one."""
+    donor, code = record.donor, record.donor_code or ""
+    if not donor or not code.startswith("cn-") or hit.org is None:
+        return False
+    hit.name_en, hit.name_zh = None, f"{donor}{hit.org.name_zh or ''}"
+    return True
 
 
 def _ranges(
@@ -188,9 +209,8 @@ def _masked(text: str, hits: list[OrgHit]) -> str:
 
 
 def _default_role(hit: OrgHit, cues: _Cues) -> PartyRole:
-    org = hit.org
-    if org is not None and org.default_role is not None:
-        return org.default_role
+    if hit.default_role is not None:
+        return hit.default_role
     table = cues.defaults["china" if hit.country_code == "CHN" else "other"]
     return table.get(hit.org_type.value, PartyRole.IMPLEMENTING)
 
@@ -207,6 +227,8 @@ def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyR
     window = cues.window[chinese]
     found: list[tuple[int, float, PartyRole, Span]] = []
     low_from = max(sentence.start, hit.start - window)
+    if chinese:  # a Chinese cue is in the name's own clause
+        low_from = max(low_from, *(masked.rfind(mark, low_from, hit.start) + 1 for mark in _ZH_CLAUSE))
     before_text = masked[low_from : hit.start]
     before = cues.before[chinese]
     for match in reversed(list(before.pattern.finditer(before_text))):
@@ -231,6 +253,9 @@ def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyR
             span = Span(low_from + near.start(), low_from + near.start() + len(word))
             found.append((hit.start - span.end, 0.5, role, span))
     after_text = masked[hit.end : min(sentence.end, hit.end + window)]
+    if chinese:
+        cuts = [i for i in (after_text.find(mark) for mark in _ZH_CLAUSE) if i >= 0]
+        after_text = after_text[: min(cuts)] if cuts else after_text
     after = cues.after[chinese]
     for match in after.pattern.finditer(after_text):
         role, only = after.roles[match.group() if chinese else match.group().lower()]
