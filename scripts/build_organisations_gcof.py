@@ -65,7 +65,11 @@ def name_and_acronym(raw: str) -> tuple[str, str | None]:
     match = re.search(r"\(([^)]{2,12})\)\s*$", raw)
     if match:
         inside = match.group(1).strip()
-        acronym = inside if re.fullmatch(r"[A-Z][A-Za-z0-9&.-]*[A-Z0-9]", inside) and inside.upper() == inside else None
+        acronym = (
+            inside
+            if re.fullmatch(r"[A-Z][A-Za-z0-9&.-]*[A-Z0-9]", inside) and inside.upper() == inside
+            else None
+        )
         return raw[: match.start()].strip(" ,"), acronym
     return raw.strip(" ,"), None
 
@@ -99,7 +103,9 @@ def main() -> None:
                         acronyms[name].add(acronym)
     rows = []
     for name in sorted(roles):
-        aliases = sorted(a for a in acronyms[name] if len(a) >= 4)  # three letters collide with words (CAN, ABC)
+        aliases = sorted(
+            a for a in acronyms[name] if len(a) >= 4
+        )  # three letters collide with words (CAN, ABC)
         if name.casefold() in known or any(a.casefold() in known for a in aliases):
             continue
         role = roles[name].most_common(1)[0][0]
