@@ -198,6 +198,16 @@ def test_dumps_exact_never_goes_through_float() -> None:
     assert dumps_exact(["@@tricky:0@@", Decimal("NaN")]) == '["@@tricky:0@@", null]'
 
 
+def test_dumps_exact_many_fractions_keep_their_places() -> None:
+    values = [Decimal(f"{i}.{i:03d}5") for i in range(1, 400)]
+    nested = {"list": values, "text": '0.5 @@ "quoted" 汉字', "deep": [{"v": Decimal("-0.25")}]}
+    text = dumps_exact(nested)
+    expected = ", ".join(f"{i}.{i:03d}5" for i in range(1, 400))
+    assert text.startswith('{"list": [' + expected + "]")
+    assert text.endswith('"deep": [{"v": -0.25}]}')
+    assert json.loads(text, parse_float=Decimal)["list"] == values
+
+
 # ---------------------------------------------------------------------------------- export, stats
 
 

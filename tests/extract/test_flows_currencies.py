@@ -48,8 +48,13 @@ def test_flow_type(text: str, value: str, flow: FlowType) -> None:
             "4000000",
             ProjectStatus.IMPLEMENTATION,
         ),
-        (
+        (  # an expected completion is no completion; a date set for it means the work is under way
             "The 6 million dollar road is expected to be completed next year; the deal was signed.",
+            "6000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        (
+            "The 6 million dollar road is to be completed by 2020; the deal was signed.",
             "6000000",
             ProjectStatus.COMMITTED,
         ),

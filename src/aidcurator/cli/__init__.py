@@ -1,4 +1,4 @@
-"""Command line: ``aidcurator import | extract | export | stats | demo | gui``.
+"""Command line: ``aidcurator import | extract | export | stats | demo | projects | reference | gui``.
 
 Every command is a thin layer over :mod:`aidcurator.curation`. User errors print one
 ``error: …`` line on stderr and exit with 1 (2 for bad usage); they never show a traceback
@@ -86,11 +86,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                 report.merge(ImportReport(files=1, failures=[("-", exc.reason)]))
             else:
                 report.merge(curator.import_drafts(drafts, name="-"))
+        proposals = (
+            curator.proposals_for_articles(report.article_ids) if getattr(args, "propose", False) else []
+        )
     for name, reason in report.failures:
         _error(f"{name}: {reason}")
     for name, warning in report.warnings:
         print(f"warning: {name}: {warning}", file=sys.stderr)
     print(report.summary())
+    if getattr(args, "propose", False):
+        print(f"{len(proposals)} possible duplicate projects; see 'aidcurator projects propose'")
     return EXIT_FAILED if report.failures else EXIT_OK
 
 
@@ -266,6 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers", type=int, metavar="N", help="processes that read and extract (default: all cores)"
     )
+    p.add_argument(
+        "--propose", action="store_true", help="then count duplicate project proposals for the new articles"
+    )
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser(
@@ -337,6 +345,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the first missed mentions and every record field that disagrees",
     )
     p.set_defaults(func=cmd_evaluate)
+
+    from aidcurator.cli.projects import add_parser as add_projects_parser
+
+    add_projects_parser(commands, db_option)
+
+    from aidcurator.cli.reference import add_reference_parser
+
+    add_reference_parser(commands, db_option)
 
     p = commands.add_parser("gui", parents=[db_option], help="open the window")
     p.add_argument("--demo", action="store_true", help="open the demo database with the bundled samples")

@@ -14,6 +14,9 @@ live in one module per concern:
 - ``articles`` — an article's title, source, date, URL and language (a new date re-reads years);
 - ``exporting`` — the curated dataset to CSV/JSON/JSONL/XLSX;
 - ``gold`` — accepted records as gold documents;
+- ``projects`` — projects across articles: merge, split, field sources, status history, duplicate
+  proposals (``project_dedupe``) and the project export (``project_export``);
+- ``reconcile`` — reference datasets (AidData tables), matching projects to them, AidData-style export;
 - ``changes`` — undoable changes with version checks (the window's undo stack wraps them);
 - ``validation`` and ``history`` — checking typed values, and the one way a value changes.
 
@@ -38,6 +41,8 @@ from aidcurator.curation.history import ConflictError
 from aidcurator.curation.importing import ImportingMixin, ImportReport
 from aidcurator.curation.lifecycle import LifecycleMixin
 from aidcurator.curation.parties import PartiesMixin
+from aidcurator.curation.projects import ProjectsMixin
+from aidcurator.curation.reconcile import ReconcileMixin
 from aidcurator.curation.reextract import ReExtractMixin, ReExtractReport
 from aidcurator.curation.validation import coerce_field_value
 from aidcurator.store import (
@@ -74,7 +79,15 @@ __all__ = [
 
 
 class Curator(
-    GoldMixin, ImportingMixin, LifecycleMixin, ArticlesMixin, ReExtractMixin, ExportingMixin, PartiesMixin
+    GoldMixin,
+    ImportingMixin,
+    LifecycleMixin,
+    ArticlesMixin,
+    ReExtractMixin,
+    ExportingMixin,
+    ProjectsMixin,
+    ReconcileMixin,
+    PartiesMixin,
 ):
     """Use cases over one database. Thread-safe in the sense that each call opens its own session."""
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from aidcurator.domain import Extraction, ParsedAmount, Qualifier
+from aidcurator.extract import places as _places
+from aidcurator.extract import records as _records
+from aidcurator.extract import script as _script
+from aidcurator.extract import sectors as _sectors
 from aidcurator.extract.party_roles import attach_parties
 from aidcurator.extract.quantities import AmountParseError, find_quantities
 from aidcurator.extract.quantities import parse_amount as _parse_amount_mention
@@ -22,9 +26,32 @@ __all__ = ["AmountParseError", "extract", "find_mentions", "find_quantities", "p
 def extract(text: str, published: dt.date | None = None) -> Extraction:
     """Every mention in ``text`` and the candidate records built from them."""
     mentions = find_mentions(text, published)
-    records = assemble_records(text, mentions, published)
-    attach_parties(text, mentions, records)  # parties hook: organisations with their roles
-    return Extraction(mentions=mentions, records=records)
+    try:
+        records = assemble_records(text, mentions, published)
+        attach_parties(text, mentions, records)  # parties hook: organisations with their roles
+        return Extraction(mentions=mentions, records=records)
+    finally:
+        _forget_last_text()
+
+
+#: The one-text caches that mention finding and record assembly share while they work on a text
+#: (its simplified and squeezed copies, paragraph and sector indexes): (module, name, empty value).
+_LAST_TEXT_CACHES = (
+    (_script, "_last", ("", "")),
+    (_places, "_last_squeeze", None),
+    (_sectors, "_last_index", None),
+    (_records, "_last_paragraphs", None),
+    (_records, "_last_programme", None),
+)
+
+
+def _forget_last_text() -> None:
+    """Let go of the last text's caches once its extraction is done: for a 50 MB article they hold
+    copies of the text and every mention, which the caller (e.g. an import storing the rows) no
+    longer needs. Another thread's extraction in progress only recomputes what it asks for."""
+    for module, name, empty in _LAST_TEXT_CACHES:
+        if hasattr(module, name):
+            setattr(module, name, empty)
 
 
 def parse_amount(text: str) -> ParsedAmount:

@@ -2,11 +2,18 @@
 
 Both come from cue words in ``resources/rules/flows.json``. The flow type is read from the amount's
 own sentence, then the title (the text's first line), then the amount's paragraph; the first flow type in
-the rule file's priority order with a cue in a scope wins. The status is read from the amount's
-paragraph (a headline joins the lead paragraph), after blanking out forward-looking phrases (``expected to be
-completed``); the furthest stage with a cue wins (a project handed over was also signed). Without
-a cue the defaults of the rule file apply. Every decided field keeps the span of its cue word as
-evidence (``record.evidence["flow_type"]`` / ``["project_status"]``).
+the rule file's priority order with a cue in a scope wins.
+
+The status is read from the amount's paragraph (a headline joins the lead paragraph). Status phrases
+(``signed a memorandum of understanding``, ``still under construction``) and exceptions (``expected to be
+completed``, ``unclear whether``) are read in the same pass as the stage cues, and a stage cue that
+overlaps one of them does not count. Every
+cue has a rank: its stage's place in the rule file (the furthest stage first: a project handed over was
+also signed), or, for a phrase that ``outranks`` a stage, just above that stage. The best-ranked cue wins;
+the headline's cues (``China pledges …``) join those of the lead paragraph and of a paragraph without cues.
+Without a cue the default of the record's flow type applies (a loan: committed), else the rule file's
+default. A debt relief that is pledged or committed is completed (``done_when``). Every decided field
+keeps the span of its cue as evidence (``record.evidence["flow_type"]`` / ``["project_status"]``).
 """
 
 from __future__ import annotations
@@ -24,6 +31,15 @@ from aidcurator.resources import resource_path
 
 
 @dataclass(frozen=True)
+class _Ranked:
+    """A status cue's rank (lower wins: the order of ``statuses``, or just above the stage a phrase
+    outranks) and the status it names."""
+
+    rank: float
+    status: ProjectStatus
+
+
+@dataclass(frozen=True)
 class _FlowRules:
     flows: tuple[FlowType, ...]
     flow_pattern: Prefiltered  # named groups g<i>_… per flow type, in priority order
@@ -32,9 +48,13 @@ class _FlowRules:
     detail_scan: PrefilteredSet  # one pattern per detail, in the order of the rule file
     statuses: tuple[ProjectStatus, ...]
     status_pattern: Prefiltered
-    exceptions: Prefiltered
+    exceptions: Prefiltered  # groups g<i>_…: the status phrases in file order, then the exceptions
+    phrases: tuple[_Ranked, ...]  # the status and rank of each status phrase (entry i of exceptions)
+    headline_pattern: Prefiltered
+    headlines: tuple[_Ranked, ...]
     status_default: ProjectStatus
-    signed_is_done: frozenset[FlowType]  # a signed (committed) flow of these types is completed
+    status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
+    done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
     scan: PrefilteredSet  # flows, statuses and exceptions found in one pass
 
 
@@ -118,23 +138,48 @@ def _entry(name: str) -> int:
     return int(name[1:].split("_", 1)[0])
 
 
+def _ranked(entries: list[dict], statuses: tuple[ProjectStatus, ...]) -> tuple[_Ranked, ...]:
+    """Each entry's status and rank: the rank of the stage it names, or, with ``outranks``, just
+    above the stage named there (a phrase that outranks ``completed`` beats a completion cue)."""
+    ranks = []
+    for entry in entries:
+        status = ProjectStatus(entry["status"])
+        above = entry.get("outranks")
+        rank = statuses.index(ProjectStatus(above)) - 0.5 if above else statuses.index(status)
+        ranks.append(_Ranked(rank, status))
+    return tuple(ranks)
+
+
 @cache
 def _rules() -> _FlowRules:
     data = json.loads(resource_path("rules", "flows.json").read_text(encoding="utf-8"))
     try:
         flow_pattern, status_pattern = _groups(data["flow_types"]), _groups(data["statuses"])
-        exceptions = _groups([data["status_exceptions"]])
+        phrases = data.get("status_phrases", [])
+        exceptions = _groups([*phrases, data["status_exceptions"]])
+        statuses = tuple(ProjectStatus(e["status"]) for e in data["statuses"])
+        headlines = data.get("headline_statuses", [])
         return _FlowRules(
             flows=tuple(FlowType(e["flow"]) for e in data["flow_types"]),
             flow_pattern=flow_pattern,
             flow_default=FlowType(data["flow_default"]),
             details=tuple(data["flow_details"]),
             detail_scan=PrefilteredSet([_details(words) for words in data["flow_details"].values()]),
-            statuses=tuple(ProjectStatus(e["status"]) for e in data["statuses"]),
+            statuses=statuses,
             status_pattern=status_pattern,
             exceptions=exceptions,
+            phrases=_ranked(phrases, statuses),
+            headline_pattern=_groups(headlines),
+            headlines=_ranked(headlines, statuses),
             status_default=ProjectStatus(data["status_default"]),
-            signed_is_done=frozenset(FlowType(f) for f in data.get("signed_is_done", [])),
+            status_default_by_flow={
+                FlowType(flow): ProjectStatus(status)
+                for flow, status in data.get("status_default_by_flow", {}).items()
+            },
+            done_when={
+                FlowType(flow): frozenset(ProjectStatus(s) for s in statuses)
+                for flow, statuses in data.get("done_when", {}).items()
+            },
             scan=PrefilteredSet([flow_pattern, exceptions, status_pattern]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
@@ -142,6 +187,7 @@ def _rules() -> _FlowRules:
 
 
 _Cues = tuple[list[int], list[tuple[int, Span]]]
+_StatusCue = tuple[float, Span, ProjectStatus]  # rank, where, which status
 
 
 def _scan(matches: Iterable[re.Match[str]], offset: int) -> _Cues:
@@ -159,6 +205,32 @@ def _best(cues: _Cues, start: int, end: int) -> tuple[int, Span] | None:
     return min(inside, key=lambda cue: cue[0]) if inside else None
 
 
+def _status_cues(
+    matches: Iterable[re.Match[str]], ranked: tuple[_Ranked, ...], offset: int
+) -> list[_StatusCue]:
+    """The status cues among ``matches`` (groups ``g<i>_…`` of entry ``i`` of ``ranked``)."""
+    cues = []
+    for m in matches:
+        if m.lastgroup:
+            entry = _entry(m.lastgroup)
+            if entry < len(ranked):  # past the ranked entries: an exception, no status
+                cues.append(
+                    (ranked[entry].rank, Span(offset + m.start(), offset + m.end()), ranked[entry].status)
+                )
+    return cues
+
+
+def _outside(matches: list[re.Match[str]], blanks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The ``matches`` that overlap none of ``blanks`` (both in text order, ``blanks`` non-overlapping)."""
+    ends = [b.end() for b in blanks]
+    kept = []
+    for m in matches:
+        i = bisect_left(ends, m.start() + 1)  # the first blank that ends after the match starts
+        if i == len(blanks) or blanks[i].start() >= m.end():
+            kept.append(m)
+    return kept
+
+
 class FlowReader:
     """Reads flow types and statuses for the records of one text. Each paragraph that holds an amount
     (a headline joined to the lead paragraph) is scanned once, when its first record asks."""
@@ -169,25 +241,44 @@ class FlowReader:
         self.paragraph_of = paragraph_of
         title_end = text.find("\n")
         self.title = (0, len(text) if title_end < 0 else title_end)
-        self._scanned: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
+        self._scanned: dict[tuple[int, int], tuple[_Cues, list[_StatusCue]]] = {}
         self._detail_hits: dict[tuple[int, int], Hits | None] = {}
+        self._headline: list[_StatusCue] | None = None
 
-    def _cues(self, paragraph: tuple[int, int]) -> tuple[_Cues, _Cues]:
+    def _cues(self, paragraph: tuple[int, int]) -> tuple[_Cues, list[_StatusCue]]:
         cues = self._scanned.get(paragraph)
         if cues is None:
             rules = self.rules
             start, end = paragraph
             chunk = self.text[start:end]
             flows, exceptions, statuses = rules.scan.findall(chunk, 0, len(chunk))
-            if exceptions:  # blanked out, the statuses are looked for again
-                blanked = chunk
-                for m in reversed(exceptions):
-                    blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
-                statuses = list(rules.status_pattern.finditer(blanked))
-            cues = self._scanned[paragraph] = (_scan(flows, start), _scan(statuses, start))
+            phrases = _status_cues(exceptions, rules.phrases, start)
+            if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
+                statuses = _outside(statuses, exceptions)
+            stages = [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, start)[1]]
+            cues = self._scanned[paragraph] = (_scan(flows, start), stages + phrases)
             hits = rules.detail_scan.hits(chunk, 0, len(chunk))
             self._detail_hits[paragraph] = None if hits is None else [(start + s, m) for s, m in hits]
         return cues
+
+    def _headline_cues(self) -> list[_StatusCue]:
+        """The status cues of the headline (the text's first line, when more follows)."""
+        if self._headline is None:
+            rules = self.rules
+            start, end = self.title
+            self._headline = (
+                _status_cues(rules.headline_pattern.finditer(self.text, start, end), rules.headlines, 0)
+                if end < len(self.text)
+                else []
+            )
+        return self._headline
+
+    def _status(self, paragraph: tuple[int, int], cues: list[_StatusCue]) -> _StatusCue | None:
+        """The cue that decides the status: the best-ranked one of the paragraph (the furthest stage it
+        names) and, for the lead paragraph or a paragraph without a cue, of the headline."""
+        if paragraph[0] <= self.title[0] or not cues:
+            cues = cues + self._headline_cues()
+        return min(cues, key=lambda cue: cue[0]) if cues else None
 
     def fill(self, record: CandidateRecord, sentence: Span) -> None:
         """Set the record's flow type and status from the cues around its amount (sentence ``sentence``)."""
@@ -217,11 +308,11 @@ class FlowReader:
             detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, hits)
             if detail is not None:
                 record.flags["flow_detail"] = rules.details[detail]
-        status = _best(statuses, *paragraph)  # the furthest stage the amount's paragraph names
+        status = self._status(paragraph, statuses)
         if status is not None:
-            record.project_status = rules.statuses[status[0]]
+            record.project_status = status[2]
             record.evidence["project_status"] = [status[1]]
         else:
-            record.project_status = rules.status_default
-        if record.project_status is ProjectStatus.COMMITTED and record.flow_type in rules.signed_is_done:
+            record.project_status = rules.status_default_by_flow.get(record.flow_type, rules.status_default)
+        if record.project_status in rules.done_when.get(record.flow_type, ()):
             record.project_status = ProjectStatus.COMPLETED  # the debt is cancelled when it is signed

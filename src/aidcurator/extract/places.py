@@ -50,6 +50,7 @@ __all__ = [
     "lookup_place",
     "pairing_for",
     "place_by_id",
+    "place_in_china",
     "province_of",
     "smallest_common_place",
     "squeeze_cjk_gaps",
@@ -131,6 +132,7 @@ class _Gazetteer:
     agency_re: re.Pattern[str]
     agency_heads: frozenset[str]
     agency_max_gap: int
+    channel_heads: tuple[str, ...]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,6 +383,7 @@ def _gazetteer() -> _Gazetteer:
         agency_re=re.compile(alternation(heads)),
         agency_heads=frozenset(heads),
         agency_max_gap=int(rules["agency_max_gap"]),
+        channel_heads=tuple(sorted(rules.get("channel_heads_zh", []), key=len, reverse=True)),
     )
 
 
@@ -429,6 +432,14 @@ def smallest_common_place(names: list[str]) -> str | None:
         if all(candidate in chain for chain in chains):
             return candidate
     return None
+
+
+@cache  # the gazetteer does not change while the process runs
+def place_in_china(name: str) -> bool:
+    """Whether a canonical place name is China or lies in it."""
+    gaz = _gazetteer()
+    pid = gaz.by_name.get(name)
+    return pid is not None and _in_china(gaz, pid)
 
 
 def province_of(name: str) -> str | None:
@@ -619,6 +630,8 @@ def _donor_suffix(text: str, low: str, end: int, limit: int, gaz: _Gazetteer) ->
         return False, None
     if any(c in gaz.breakers for c in window[: match.start()]):
         return False, None
+    if word not in gaz.latin_suffixes and gaz.recipient_suffix_re.search(window, 0, match.start()):
+        return False, None  # 四川地震灾区捐助: the disaster place receives what is given
     suffix_end = end + match.end()
     if word in gaz.agency_heads:
         return True, suffix_end
@@ -655,12 +668,47 @@ def _donor_prefix(low: str, start: int, gaz: _Gazetteer) -> bool:
     return False
 
 
+def _mark_channels(
+    hits: list[tuple[int, int, _Key]],
+    ids: list[str],
+    roles: list[str | None],
+    low: str,
+    gaz: _Gazetteer,
+    prefixed: list[int],
+) -> None:
+    """Role ``"channel"`` for Chinese places, right after a recipient prefix (the hits ``prefixed``), that
+    name an organisation money is passed on to (汇往北京中国红十字会总会): the organisation forwards the
+    gift, it neither gives nor receives it."""
+    if not gaz.channel_heads:
+        return
+    for i in prefixed:
+        last = i
+        while last + 1 < len(hits) and hits[last + 1][0] == hits[last][1]:
+            last += 1  # 北京中国…: places written together
+        if not low.startswith(gaz.channel_heads, hits[last][1]):
+            continue
+        chain = range(i, last + 1)
+        if all(_in_china(gaz, ids[j]) for j in chain):
+            for j in chain:
+                roles[j] = "channel"
+
+
+def _in_china(gaz: _Gazetteer, pid: str) -> bool:
+    """Whether a place is China or lies in it (its top ancestor is a Chinese province or region)."""
+    if pid == "ctry-chn":
+        return True
+    chain = _ancestors(gaz.places, gaz.by_name, pid)
+    top = chain[-1] if chain else pid
+    return top.startswith(("cn-", "xj-"))
+
+
 def find_places(text: str) -> list[Mention]:
     """All place mentions in ``text`` (kind PLACE), in text order.
 
     ``data`` = {"id", "name" (canonical zh), "name_en", "level", "parent", "role_hint"
     ("donor" | "recipient" | None), "candidates" (ids, chosen first; [] when unambiguous)},
-    plus "agency" (e.g. ``扬州援疆工作组``) when a donor agency follows the place.
+    plus "agency" (e.g. ``扬州援疆工作组``) when a donor agency follows the place. ``role_hint`` is
+    ``"channel"`` for a Chinese place naming an organisation that money is sent on to (汇往中国红十字会).
     """
     if not text:
         return []
@@ -682,6 +730,7 @@ def find_places(text: str) -> list[Mention]:
 
     roles: list[str | None] = []
     agencies: list[int | None] = []
+    prefixed: list[int] = []  # hits right after a recipient prefix (汇往…)
     for i, (start, end, _) in enumerate(hits):
         place = gaz.places[chosen_ids[i]]
         role: str | None = "recipient" if place.role == "recipient" else None
@@ -693,6 +742,7 @@ def find_places(text: str) -> list[Mention]:
                 role = "donor"
         if low[max(0, start - 4) : start].endswith(gaz.recipient_prefixes):  # 汇往中国红十字会
             role = "recipient"
+            prefixed.append(i)
         elif role is None and place.role != "recipient":
             limit = hits[i + 1][0] if i + 1 < len(hits) else len(text)
             if _recipient_suffix(low, end, limit, gaz):  # 四川芦山地震灾区, 安徽淮河水灾灾民
@@ -708,27 +758,44 @@ def find_places(text: str) -> list[Mention]:
             if place.role in gaz.donor_roles and gap in gaz.joiners:
                 roles[i] = "donor"
 
+    if prefixed:
+        _mark_channels(hits, chosen_ids, roles, low, gaz, prefixed)
+
     mentions: list[Mention] = []
+    shared: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}  # equal data, one dict
+    same: dict[str, str] = {}  # one str object per distinct name as written (long texts repeat them)
     for i, (start, end, info) in enumerate(hits):
         place = gaz.places[chosen_ids[i]]
-        cands = list(info.candidates)
-        if cands and cands[0] != place.id:
-            cands.remove(place.id)
-            cands.insert(0, place.id)
-        data: dict[str, Any] = {
-            "id": place.id,
-            "name": place.name,
-            "name_en": place.name_en,
-            "level": place.level,
-            "parent": place.parent,
-            "role_hint": roles[i],
-            "candidates": cands,
-        }
         o_start, o_end = squeezed.start(start), squeezed.end(end)
         agency_end = agencies[i]
-        if agency_end is not None:
-            data["agency"] = original[o_start : squeezed.end(agency_end)]
+        key = (place.id, roles[i], info.candidates)
+        data = shared.get(key) if agency_end is None else None
+        if data is None:
+            cands = list(info.candidates)
+            if cands and cands[0] != place.id:
+                cands.remove(place.id)
+                cands.insert(0, place.id)
+            data = {
+                "id": place.id,
+                "name": place.name,
+                "name_en": place.name_en,
+                "level": place.level,
+                "parent": place.parent,
+                "role_hint": roles[i],
+                "candidates": cands,
+            }
+            if agency_end is None:
+                shared[key] = data  # mentions are values: the same place in the same role shares it
+            else:
+                data["agency"] = original[o_start : squeezed.end(agency_end)]
+        written = original[o_start:o_end]
         mentions.append(
-            Mention(kind=MentionKind.PLACE, start=o_start, end=o_end, text=original[o_start:o_end], data=data)
+            Mention(
+                kind=MentionKind.PLACE,
+                start=o_start,
+                end=o_end,
+                text=same.setdefault(written, written),
+                data=data,
+            )
         )
     return mentions

@@ -14,8 +14,10 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from aidcurator.domain import (
     UNKNOWN_CURRENCY,
@@ -29,8 +31,19 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
-from aidcurator.extract.fastre import after_first, alternation, first_chars
+from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.extract.flows import FlowReader
+from aidcurator.extract.parties import (
+    chain_tails,
+    currency_country,
+    each_country,
+    group_recipient,
+    is_example,
+    is_venue_around,
+    pairing_area,
+    says_each_country,
+)
+from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -39,14 +52,15 @@ from aidcurator.extract.places import (
     lookup_place,
     pairing_for,
     place_by_id,
+    place_in_china,
     smallest_common_place,
 )
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sectors import dominant_sector_hit, find_sectors
+from aidcurator.extract.sectors import context_sector, dominant_sector_hit, find_sectors, sector_list
 from aidcurator.extract.sentences import SentenceIndex
-from aidcurator.extract.timex import find_times, month_names_en
+from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -109,9 +123,6 @@ class _RecordRules:
     list_intro_endings: tuple[str, ...]
     programme_regions: dict[str, str]
     anaphora: dict[str, tuple[str, ...]]
-    comparison_words: tuple[str, ...]
-    year_joiners: frozenset[str]
-    year_lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
     since_words: _Cues
     aggregate: _Cues
     programme: _Cues
@@ -121,10 +132,9 @@ class _RecordRules:
     aid: _Cues
     difference_before: _Cues
     not_a_record_exceptions: _Cues
-    commitment_year: re.Pattern[str]
     venue_after: re.Pattern[str]
-    timestamp: re.Pattern[str]
     venue_before: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -137,17 +147,6 @@ def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
             rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
         )
     return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
-
-
-def _either(cues: _Cues) -> re.Pattern[str]:
-    """One pattern for both languages' cue words."""
-    return re.compile(f"{cues.en.pattern}|{cues.zh.pattern}")
-
-
-def _lead_in(words: list[str]) -> re.Pattern[str]:
-    """Lead-in words, month names (of the time rules), day numbers and punctuation, in any order."""
-    alternatives = alternation([*words, *month_names_en()])
-    return re.compile(rf"(?i)(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{alternatives})(?![a-z]))*")
 
 
 @cache
@@ -166,9 +165,6 @@ def _rules() -> _RecordRules:
             list_intro_endings=tuple(data["list_intro_endings"]),
             programme_regions=dict(data["programme_regions"]),
             anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
-            comparison_words=tuple(data["year_comparison_words"]),
-            year_joiners=frozenset(data["year_joiners"]),
-            year_lead_in=_lead_in(data["year_lead_in_words_en"]),
             since_words=_Cues.load(data["since_cues"]),
             aggregate=_Cues.load(data["aggregate_cues"]),
             programme=_Cues.load(data["programme_cues"]),
@@ -178,10 +174,9 @@ def _rules() -> _RecordRules:
             aid=_Cues.load(data["not_a_record_cues"]["aid_cues"]),
             difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
             not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
-            commitment_year=_either(_Cues.load(data["commitment_year_cues"])),
-            timestamp=re.compile(data.get("timestamp") or "(?!)"),
             venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
+            conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -315,9 +310,11 @@ class _Context:
     main: _Parties
     lead: CandidateRecord | None
     places: _PlacesByLevel
+    tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
+    foreign: Mention | None  # the foreign country the article names most (first named on a tie)
 
 
-def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
+def _pick_parties(places: list[Mention], anchor: int, text: str) -> _Parties:
     """Nearest donor-side and recipient-side places; foreign aid: China gives, the country receives."""
 
     def distance(m: Mention) -> int:
@@ -347,7 +344,7 @@ def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
             ),
             None,
         )
-        if other is not None:  # not 泰州, a city in 江苏
+        if other is not None and not _listed_together(first, other, text):  # not 泰州, a city in 江苏
             return _Parties(first, other)
     recipient = None
     if recipients:
@@ -357,20 +354,52 @@ def _pick_parties(places: list[Mention], anchor: int) -> _Parties:
     return _Parties(donors[0] if donors else None, recipient)
 
 
-def _main_parties(places: list[Mention]) -> _Parties:
-    """The article's most named donor and recipient (earlier mentions weigh a little more)."""
+def _listed_together(first: Mention, other: Mention, text: str) -> bool:
+    """``湖南、浙江``: two places joined by a list mark give side by side; neither receives. Not a place
+    and the province it lies in (``Shenzhen, Guangdong province``)."""
+    if other.start <= first.end or text[first.end : other.start].strip() not in ("、", ",", "，"):
+        return False
+    one, two = first.data.get("name", ""), other.data.get("name", "")
+    return one not in ancestors_of(two) and two not in ancestors_of(one)
+
+
+def _in_donor_list(text: str, places: list[Mention], index: int) -> bool:
+    """Whether the donor-side place at ``index`` is listed with another one (``湖南、浙江``)."""
+    place = places[index]
+    for other in (
+        places[index - 1] if index else None,
+        places[index + 1] if index + 1 < len(places) else None,
+    ):
+        if other is not None and _side(other) == "donor" and other.data.get("name") != place.data.get("name"):
+            first, second = (other, place) if other.start < place.start else (place, other)
+            if _listed_together(first, second, text):
+                return True
+    return False
+
+
+def _main_parties(text: str, places: list[Mention]) -> _Parties:
+    """The article's most named donor and recipient (earlier mentions weigh a little more).
+
+    A place named as an example of a group (江苏等9省市) does not vote, and the main donor never
+    receives (澳门各界…澳门: the giver's own name does not make it the recipient)."""
     donor_votes: Counter[str] = Counter()
     recipient_votes: Counter[str] = Counter()
     first_seen: dict[str, Mention] = {}
     for index, place in enumerate(places):
         name = place.data.get("name", "")
         first_seen.setdefault(name, place)
+        if is_example(text, place):
+            continue
         weight = 2 if index < 3 else 1
         if _side(place) == "donor" or _is_china(place):
+            if _in_donor_list(text, places, index):
+                continue  # 湖南、浙江资金到疆: one of several donors, not the article's
             donor_votes[name] += weight
         elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):
             recipient_votes[name] += weight + (1 - _AREA_RANK.get(place.data.get("level", ""), 3) / 10)
     donor = first_seen[donor_votes.most_common(1)[0][0]] if donor_votes else None
+    if donor is not None:
+        recipient_votes.pop(donor.data.get("name", ""), None)
     recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None
     if donor is not None and recipient_votes:
         donor_name = donor.data.get("name", "")
@@ -389,9 +418,29 @@ def _main_parties(places: list[Mention]) -> _Parties:
                 ),
             )
     if recipient is None:
-        regions = [p for p in places if _side(p) != "donor" and not _is_china(p)]
+        giver = donor.data.get("name") if donor is not None else None
+        regions = [
+            p
+            for p in places
+            if _side(p) != "donor"
+            and not _is_china(p)
+            and p.data.get("name") != giver
+            and not is_example(text, p)
+        ]
         recipient = regions[0] if regions else None
     return _Parties(donor, recipient)
+
+
+def _main_foreign(places: list[Mention]) -> Mention | None:
+    """The foreign country named most often (the first named on a tie), if any."""
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, Mention] = {}
+    for place in places:
+        if _is_country(place) and not _is_china(place):
+            name = place.data.get("name", "")
+            votes[name] += 1
+            first_seen.setdefault(name, place)
+    return first_seen[votes.most_common(1)[0][0]] if votes else None
 
 
 def _is_country(place: Mention) -> bool:
@@ -405,15 +454,13 @@ class _Blanked:
         self.text = text
         self.exceptions = exceptions
         self._made: dict[bool, str] = {}
-        self._low: str | None = None
 
     def get(self, english: bool) -> str:
         made = self._made.get(english)
         if made is None:
             text = self.text
-            if english and self._low is None:
-                self._low = text.lower()
-            if self.exceptions.absent(english, text, self._low or ""):  # nothing to blank (most texts)
+            low = text.lower() if english else ""  # not kept: a big text's copy is freed at once
+            if self.exceptions.absent(english, text, low):  # nothing to blank (most texts)
                 made = text
             else:
                 made = self.exceptions.pick(english).sub(_blank, text)
@@ -584,8 +631,11 @@ def assemble_records(
     sectors = [m for m in mentions if m.kind is MentionKind.SECTOR]
     sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
-    main = _main_parties(places)
+    main = _main_parties(text, places)
     places_by_level = _PlacesByLevel(places)
+    tails = chain_tails(text, places)
+    foreign = _main_foreign(places)
+    shared_out = says_each_country(text)  # 向两国各提供: looked for per amount only when the text has it
     blanked = _Blanked(text, _rules().exceptions)
     rate_blanked = _Blanked(text, _rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
@@ -594,10 +644,19 @@ def assemble_records(
     by_value: dict[tuple, list[int]] = {}  # (value, value_max) → indices of the records with it
     previous_end = 0
     flows = FlowReader(text, lambda position: _paragraph(text, position))
+    periods = PeriodChooser(text, mentions, sentences, lambda position: _paragraph(text, position))
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
+    record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
         previous_end = max(previous_end, sentence.start)
+        if index and _is_conversion(text, amount_mentions[index - 1], amount):
+            # 21.6 million yuan (US$2.6 million): the same money in another currency, no record of its own
+            if (into := record_of.get(index - 1)) is not None:
+                _add_conversion(records, into, amount)
+                record_of[index] = into
+            previous_end = amount.end
+            continue
         if _not_a_record(text, amount, sentence, rate_blanked):
             previous_end = amount.end
             continue
@@ -607,7 +666,7 @@ def assemble_records(
         record.evidence["amount"] = [amount.span]
         _fill_counts(record, in_sentence, amount)
         segment = (previous_end, min(next_start, sentence.end))
-        _fill_period(record, text, in_sentence, amount, segment)
+        periods.fill(record, in_sentence, amount, segment, _clause(text, amount, segment))
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = _amount_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
         if (
@@ -642,7 +701,7 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = _Context(main, records[0] if records else None, places_by_level)
+        context = _Context(main, records[0] if records else None, places_by_level, tails, foreign)
         _fill_parties(
             record,
             text,
@@ -661,6 +720,7 @@ def assemble_records(
             amount,
             _clause(text, amount, segment),
             min(next_start, sentence.end),
+            text,
         )
         _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
@@ -669,18 +729,86 @@ def assemble_records(
         flows.fill(record, sentence)
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = _find_duplicate(records, record, title_end, same_value)
+        if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence.start:
+            duplicate = None  # the Red Cross's $100,000 and the government's $100,000: two gifts
         if duplicate is not None:
             _fold(records[duplicate], record)
+            record_of[index] = duplicate
             continue
         same_value.append(len(records))
+        record_of[index] = len(records)
         records.append(record)
+        if shared_out:
+            records.extend(_each_country_records(record, text, sentence, amount, places))
         if kind is not AmountKind.SHARE:
-            last_parent = len(records) - 1
-    _year_from_text(text, mentions, sentences, records)
+            last_parent = record_of[index]
+    periods.finish(records)
     _default_kind(records)
     _sector_from_text(text, sectors, records)
     _fill_codes(records)
     return records
+
+
+def _each_country_records(
+    record: CandidateRecord, text: str, sentence: Span, amount: Mention, places: list[Mention]
+) -> list[CandidateRecord]:
+    """``向两国各提供1000万元``: the record goes to the first listed country, a copy to each other one."""
+    countries = each_country(text, sentence.start, sentence.end, amount.start, places)
+    if not countries:
+        return []
+    copies = []
+    for index, country in enumerate(countries):
+        target = record if index == 0 else deepcopy(record)
+        target.recipient = country.data.get("name")
+        target.evidence["recipient"] = [country.span]
+        if index:
+            copies.append(target)
+    return copies
+
+
+def _is_conversion(text: str, before: Mention, amount: Mention) -> bool:
+    """Whether ``amount`` restates ``before`` in another currency (``443.2 million yuan (69.58 million U.S.
+    dollars)``, ``256 billion yuan, or nearly 40 billion US dollars``, ``1亿元（约合1500万美元）``)."""
+    if not before.currency or not amount.currency or before.currency == amount.currency:
+        return False
+    if before.currency == UNKNOWN_CURRENCY or amount.currency == UNKNOWN_CURRENCY:
+        return False
+    return _rules().conversion_gap.fullmatch(text, before.end, amount.start) is not None
+
+
+def _add_conversion(records: list[CandidateRecord], into: int, amount: Mention) -> None:
+    """A conversion is a further amount of the record it restates (kept once), not a record of its own.
+
+    When an earlier record has the converted figure as its own amount (the headline's ``$1.83m`` over the
+    body's ``15 million yuan (around $1.83 million)``), that record takes what the body says (year,
+    recipient …) as a repeat of it would give."""
+    record = records[into]
+    assert amount.value is not None
+    converted = CandidateAmount(
+        text=amount.text,
+        value=amount.value,
+        currency=amount.currency or UNKNOWN_CURRENCY,
+        qualifier=amount.qualifier or Qualifier.EXACT,
+        kind=record.amounts[0].kind,
+        span=amount.span,
+        value_max=amount.value_max,
+    )
+    record.evidence["amount"].append(amount.span)
+    if not any(a.value == amount.value and a.currency == amount.currency for a in record.amounts):
+        record.amounts.append(converted)
+    for index, other in enumerate(records):
+        first = other.amounts[0]
+        if (
+            index != into
+            and first.value == amount.value
+            and first.value_max == amount.value_max
+            and first.currency in (amount.currency, UNKNOWN_CURRENCY)
+        ):
+            restated = replace(
+                record, amounts=[converted], evidence={**record.evidence, "amount": [amount.span]}
+            )
+            _fold(other, restated)
+            break
 
 
 def _default_kind(records: list[CandidateRecord]) -> None:
@@ -696,17 +824,21 @@ def _default_kind(records: list[CandidateRecord]) -> None:
 
 
 def _is_venue(text: str, place: Mention) -> bool:
-    """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报)."""
+    """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报), where a
+    meeting was held (在成都召开), or names an organisation the money is passed on through (channel)."""
     rules = _rules()
     return bool(
-        rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
+        place.data.get("role_hint") == "channel"
+        or rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
         or rules.venue_before.search(text, max(0, place.start - 8), place.start)
+        or is_venue_around(text, place)
     )
 
 
 def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
     """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
-    lead paragraph), else of the whole text."""
+    lead paragraph), else of the whole text. Then the paragraph's context may change a record's sector
+    (``context_rules`` in sectors.json: food aid after a flood is emergency response)."""
     if not sectors:
         return
     whole: Mention | bool | None = False
@@ -718,17 +850,24 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
         lo, hi = _paragraph(text, record.amounts[0].span.start)
         if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
             by_paragraph[lo, hi] = dominant_sector_hit(
-                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
+                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi, text
             )
         hit = by_paragraph[lo, hi]
         if hit is None:
             if whole is False:
-                whole = dominant_sector_hit(sectors, 0, len(text))
+                whole = dominant_sector_hit(sectors, 0, len(text), text)
             hit = whole
         if hit is not None:
             record.sector = hit.data.get("code")
             record.evidence["sector"] = [hit.span]
             record.flags["sector_from_text"] = True
+    for record in records:  # food given after a flood is emergency response
+        if record.sector is not None:
+            lo, hi = _paragraph(text, record.amounts[0].span.start)
+            context = context_sector(record.sector, sectors, lo, hi)
+            if context is not None:
+                record.sector = context.data["code"]
+                record.evidence["sector"] = [*record.evidence.get("sector", []), context.span]
 
 
 def _fill_codes(records: list[CandidateRecord]) -> None:
@@ -802,104 +941,6 @@ def _paragraphs(text: str) -> tuple[list[int], list[int]]:
     ends.append(len(text))
     _last_paragraphs = (text, (starts, ends))
     return starts, ends
-
-
-def _year_from_text(
-    text: str, mentions: list[Mention], sentences: SentenceIndex, records: list[CandidateRecord]
-) -> None:
-    """A record whose amount names no year takes the text's commitment year: the first year named in
-    a sentence with a commitment cue (signed, pledged, granted, 签署 …), else the first year named."""
-    undated = [r for r in records if r.year_start is None]
-    if not undated:
-        return
-    stamp = _rules().timestamp
-    years = [  # a page's time stamp dates the page
-        m
-        for m in mentions
-        if m.kind is MentionKind.YEAR and m.data.get("start") is not None and not stamp.match(text, m.start)
-    ]
-    if not years:
-        return
-    cue = _rules().commitment_year
-    amounts_by_sentence: dict[int, set] = {}
-    for m in mentions:
-        if m.kind is MentionKind.AMOUNT:
-            amounts_by_sentence.setdefault(sentences.of(m.start).start, set()).add(m.value)
-    starts = [m.start for m in years]
-    by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
-    for record in undated:
-        lo, hi = _paragraph(text, record.amounts[0].span.start)
-        found = by_paragraph.get((lo, hi))
-        if found is None:
-            found = by_paragraph[lo, hi] = _ParagraphYears(
-                years[bisect_left(starts, lo) : bisect_left(starts, hi)],
-                text,
-                sentences,
-                amounts_by_sentence,
-                cue,
-            )
-        chosen = found.choose(record.amounts[0].value)
-        if (
-            chosen is None
-        ):  # only years of other amounts' sentences: the closest one leading a sentence before
-            anchor = record.amounts[0].span.start
-            before = [
-                m
-                for m in years[bisect_left(starts, lo) : bisect_left(starts, anchor)]
-                if _opens_sentence(text, m, sentences)
-            ]
-            if not before:
-                continue
-            chosen = before[-1]
-        record.year_start = chosen.data.get("start")
-        record.year_end = chosen.data.get("end") or record.year_start
-        record.evidence["year"] = [chosen.span]
-        record.flags["year_from_text"] = True
-
-
-class _ParagraphYears:
-    """The years of one paragraph, ready to give an amount its year: the first year in a sentence
-    with a commitment cue, else the first year, among the years whose sentence names no other amount."""
-
-    _ANY = object()  # the year's sentence names no amount: it fits every amount
-
-    def __init__(
-        self,
-        years: list[Mention],
-        text: str,
-        sentences: SentenceIndex,
-        amounts_by_sentence: dict[int, set],
-        cue: re.Pattern[str],
-    ) -> None:
-        # per amount value (or _ANY): (position, year) of the first year, and of the first with a cue
-        self.first: dict[object, tuple[int, Mention]] = {}
-        self.first_cued: dict[object, tuple[int, Mention]] = {}
-        for position, m in enumerate(years):
-            sentence = sentences.of(m.start)
-            values = amounts_by_sentence.get(sentence.start)
-            if values is None:
-                key: object = self._ANY
-            elif len(values) == 1:
-                key = next(iter(values))
-            else:
-                continue  # a sentence about two amounts: its years fit neither alone
-            self.first.setdefault(key, (position, m))
-            if key not in self.first_cued and cue.search(text, sentence.start, sentence.end):
-                self.first_cued[key] = (position, m)
-
-    def choose(self, value: object) -> Mention | None:
-        """The year of an amount of ``value``, None when no year of the paragraph fits it."""
-        for table in (self.first_cued, self.first):
-            hits = [hit for key in (self._ANY, value) if (hit := table.get(key)) is not None]
-            if hits:
-                return min(hits, key=lambda hit: hit[0])[1]
-        return None
-
-
-def _opens_sentence(text: str, year: Mention, sentences: SentenceIndex) -> bool:
-    """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``) dates what follows."""
-    start = sentences.of(year.start).start
-    return bool(_rules().year_lead_in.fullmatch(text, start, year.start))
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
@@ -992,43 +1033,6 @@ def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Me
             record.evidence[field] = [count.span]
 
 
-def _fill_period(
-    record: CandidateRecord, text: str, in_sentence: list[Mention], amount: Mention, segment: tuple[int, int]
-) -> None:
-    """The amount's year or period: from its own stretch of the sentence (between the amounts around
-    it) if it names one, else the nearest one before it in the sentence, else the nearest after.
-    A year in a comparison (比上年增长, 较去年) is not the amount's period."""
-    rules = _rules()
-    years = [
-        m
-        for m in in_sentence
-        if m.kind is MentionKind.YEAR
-        and m.data.get("start") is not None
-        and not text[max(0, m.start - 3) : m.start].rstrip().endswith(rules.comparison_words)
-    ]
-    if not years:
-        return
-    clause = _clause(text, amount, segment)
-    in_clause = [m for m in years if clause[0] <= m.start and m.end <= clause[1]]
-    own = [m for m in years if segment[0] <= m.start and m.end <= segment[1]]
-    before = [m for m in years if m.end <= amount.start]
-    year = (in_clause or _nearest(own, amount) or _nearest(before, amount) or _nearest(years, amount))[0]
-    record.year_start = year.data.get("start")
-    record.year_end = year.data.get("end") or record.year_start
-    record.evidence["year"] = [year.span]
-    following = next((m for m in years if m.start > year.end), None)
-    if (
-        following is not None
-        and text[year.end : following.start].strip().lower() in rules.year_joiners
-        and record.year_end is not None
-        and following.data.get("start") == record.year_end + 1
-    ):
-        record.year_end = following.data.get("end") or following.data.get("start")  # 2024 and 2025
-        record.evidence["year"].append(following.span)
-    if year.data.get("estimated"):
-        record.flags["year_estimated"] = True
-
-
 def _fill_parties(
     record: CandidateRecord,
     text: str,
@@ -1041,15 +1045,15 @@ def _fill_parties(
 ) -> None:
     """Donor and recipient of one amount.
 
-    The donor is the nearest donor-side place in the sentence, else the article's main donor. The
-    recipient comes from the amount's own stretch of the sentence, else (for a share) its parent, else
-    the rest of the sentence; several named places give the smallest place holding them all. Without
-    one, the donor's only pairing (inferred), the lead record's recipient, the article's main recipient
-    or the programme word (援疆 → 新疆) stand in.
+    The donor is the nearest donor-side place in the sentence, else the article's main donor (never
+    China for a place in China). The recipient comes from the amount's own stretch of the sentence, else
+    (for a share) its parent, else the rest of the sentence; several named places give the smallest place
+    holding them all. A group of receivers named in the sentence (受灾国家, three listed countries) leaves
+    it empty; else :func:`_fallback_recipient` stands in. A province the article writes with a place
+    inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
-    main, lead = context.main, context.lead
-    near = _pick_parties(places, amount.start)
-    donor = near.donor or main.donor
+    near = _pick_parties(places, amount.start, text)
+    donor = near.donor or context.main.donor
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
         record.donor = donor_name
@@ -1067,39 +1071,42 @@ def _fill_parties(
         and (recipient is None or recipient in ancestors_of(parent.recipient))
     ):
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
-    if recipient is None:
+    if recipient is None and not spans:
         recipient, spans = _recipient_of(text, candidates)
-    if recipient is None and near.recipient is not None:  # 江苏省与陕西省协作: the second donor receives
-        recipient, spans = near.recipient.data.get("name"), [near.recipient.span]
-    if recipient is None:
-        recipient, spans = _anaphora(text, amount, segment, context.places)
-    fallbacks: list[tuple[str, list[Span]]] = []
-    if lead is not None and lead.recipient and lead.donor == record.donor:
-        fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
-    if main.recipient is not None:
-        fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
-    if recipient is None and donor_name:  # the article's own place when the donor aids it
-        paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
-        if paired is not None:
-            recipient, spans = paired
-    programme = _programme_region(text[segment[0] : sentence_end])
-    if recipient is None and donor_name and programme in (None, _XINJIANG):  # the table covers 援疆 only
-        recipient = _only_pairing(donor_name)
-        if recipient is not None:
+    if recipient is None and not spans and (group := group_recipient(text, segment[0], sentence_end)):
+        spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
+    if recipient is None and not spans:
+        recipient, spans, inferred_recipient = _fallback_recipient(
+            text, amount, segment, sentence_end, record, donor_name, blocked, near, context
+        )
+        if inferred_recipient:
             inferred.append("recipient")
-    if recipient is None and fallbacks:
-        recipient, spans = fallbacks[0]
-    if recipient is None:
-        recipient = programme or _text_programme_region(text)
     if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
         inferred.append("recipient")
     if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
-        recipient, spans = programme, []
+        recipient, spans = _programme_region(text[segment[0] : sentence_end]), []
+    if recipient is None and not spans and record.donor and _is_china_name(record.donor):
+        recipient = currency_country(amount.currency)  # China grants 3 million TOP: to Tonga
+        if recipient is not None:
+            inferred.append("recipient")
+    if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
+        recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
+    if recipient is None:
+        spans = []
     if recipient is not None:
         record.recipient = recipient
         if spans:
             record.evidence["recipient"] = spans
+    if record.donor and _is_china_name(record.donor) and recipient is not None and place_in_china(recipient):
+        if (
+            context.foreign is not None
+        ):  # China aids the foreign country; 云南 or 广东 is where help comes from
+            record.recipient = context.foreign.data.get("name")
+            record.evidence["recipient"] = [context.foreign.span]
+        else:  # Chinese provinces…Xinjiang: China does not aid its own regions, its provinces do
+            record.donor = None
+            record.evidence.pop("donor", None)
     if record.recipient and record.donor is None:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:
@@ -1115,6 +1122,53 @@ def _fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+def _fallback_recipient(
+    text: str,
+    amount: Mention,
+    segment: tuple[int, int],
+    sentence_end: int,
+    record: CandidateRecord,
+    donor_name: str | None,
+    blocked: set[str | None],
+    near: _Parties,
+    context: _Context,
+) -> tuple[str | None, list[Span], bool]:
+    """The recipient of an amount whose sentence names none: (name, evidence, inferred from the table).
+
+    In order: the second of two donor-side places (江苏省与陕西省协作), an anaphora (该县), the lead record's
+    or the article's recipient when the donor aids it, the donor's only pairing, the area of the donor's
+    pairings when the article's place in Xinjiang is not one the donor aids (山东援疆 in an article about
+    深圳 and 塔县 → 喀什地区), the lead or main recipient, and the programme word (援疆 → 新疆)."""
+    main, lead = context.main, context.lead
+    if near.recipient is not None and near.recipient.data.get("name") not in blocked:
+        return near.recipient.data.get("name"), [near.recipient.span], False  # 江苏省与陕西省协作
+    recipient, spans = _anaphora(text, amount, segment, context.places)
+    if recipient is not None and recipient not in blocked:  # "the province" that gives is no recipient
+        return recipient, spans, False
+    fallbacks: list[tuple[str, list[Span]]] = []
+    if lead is not None and lead.recipient and lead.donor == record.donor:
+        fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
+    if main.recipient is not None:
+        fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
+    if donor_name:  # the article's own place when the donor aids it
+        paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
+        if paired is not None:
+            return paired[0], paired[1], False
+    programme = _programme_region(text[segment[0] : sentence_end])
+    elsewhere = (programme not in (None, _XINJIANG)) or bool(
+        fallbacks and not place_is_xinjiang(fallbacks[0][0])
+    )
+    if donor_name and not elsewhere:  # the table covers 援疆 only
+        only = _only_pairing(donor_name)
+        if only is not None:
+            return only, [], True
+        if fallbacks and (area := pairing_area(donor_name)) is not None:
+            return area, [], True  # the article's place is in Xinjiang but not one this donor aids
+    if fallbacks:
+        return fallbacks[0][0], fallbacks[0][1], False
+    return programme or _text_programme_region(text), [], False
 
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
@@ -1140,7 +1194,9 @@ def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Sp
     """The one place that receives, from the places named around an amount.
 
     A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
-    stands for its parent; several places give the smallest place holding them all.
+    stands for its parent; several places give the smallest place holding them all, two far apart the
+    first named. Three or more countries written as one list give no recipient, with their spans:
+    (None, spans) is such a group.
     """
     named: dict[str, list[Span]] = {}
     etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
@@ -1169,10 +1225,30 @@ def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Sp
         return chosen[0], spans_of[chosen[0]]
     spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
     common = smallest_common_place(chosen)
-    if common is None:  # countries far apart: the first named
+    if common is None and all(_country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
+        return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
+    if common is None:  # places far apart: the first named
         first = min(chosen, key=lambda n: spans_of[n][0].start)
         return first, spans_of[first]
     return common, spans
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
+
+
+def _enumerated(text: str, spans: list[Span]) -> int:
+    """The longest run of places written as one list (``India, Indonesia, Thailand and Maldives``)."""
+    best = run = 1
+    for before, after in pairwise(spans):
+        run = run + 1 if _LIST_GAP.fullmatch(text, before.end, after.start) else 1
+        best = max(best, run)
+    return best if spans else 0
+
+
+@cache  # the gazetteer does not change while the process runs
+def _country_name(name: str) -> bool:
+    place = lookup_place(name)
+    return bool(place and place.level == "country")
 
 
 def _anaphora(
@@ -1248,18 +1324,21 @@ def _fill_sector(
     amount: Mention,
     clause: tuple[int, int],
     until: int,
+    text: str,
 ) -> None:
     """The sector of the amount's own clause (教育领域安排1.92亿元，…), else of the words between the
-    amount and the next one, else of the whole sentence."""
+    amount and the next one, else of the whole sentence. A list of sectors of several groups from the
+    clause on (``$10 million for health, education and roads``) is one multi-sector sector."""
     in_sentence = sectors[
         bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)
     ]
     if not in_sentence:
         return
     sector = (
-        dominant_sector_hit(in_sentence, clause[0], clause[1])
+        sector_list(in_sentence, clause[0], until, text)  # covers lists in the clause and the segment
+        or dominant_sector_hit(in_sentence, clause[0], clause[1])
         or dominant_sector_hit(in_sentence, amount.start, until)
-        or dominant_sector_hit(in_sentence, sentence.start, sentence.end)
+        or dominant_sector_hit(in_sentence, sentence.start, sentence.end, text)
     )
     if sector is not None:
         record.sector = sector.data.get("code")

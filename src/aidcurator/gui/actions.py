@@ -271,6 +271,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         True,
     ),
     S("reopen_article", "&Reopen article", "review.reopen", "article_menu", 1, (), "Back to in progress"),
+    S(
+        "projects",
+        "&Projects…",
+        "on_projects",
+        "article_menu",
+        2,
+        ("Ctrl+Shift+J",),
+        "Projects across articles: duplicate proposals, merge, split, sources and status history",
+    ),
     S("next_record", "Ne&xt record", "controller.next_record", "record_menu", 3, ("Alt+Down",), guarded=True),
     S(
         "previous_record",

@@ -130,6 +130,11 @@ class MenuHandlers:
             (m.title().replace("&", ""), [a for a in m.actions() if not a.isSeparator()]) for m in self.menus
         ]
 
+    def on_projects(self) -> None:
+        from aidcurator.gui.projects_panel import show_projects_dock
+
+        show_projects_dock(self)
+
     def on_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.shortcut_sections(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -63,11 +63,28 @@ class ArticleRows:
 def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
     """Mentions as plain tuples in ``_MENTION_COLUMNS`` order without the article id, their data as
     JSON text: cheap to send between processes and ready for the database."""
-    dumps = dumps_stored
+    texts: dict[int, str] = {}  # id of a data dict -> its JSON: the extractor shares equal dicts
+
+    def dumps(data: dict[str, Any]) -> str:
+        found = texts.get(id(data))
+        if found is None:
+            found = texts[id(data)] = dumps_stored(data)
+        return found
+
+    names: dict[Any, str] = {}  # kind or qualifier -> its text, one str object for all the rows
+
+    def name(value: Any) -> str | None:
+        if value is None:
+            return None
+        found = names.get(value)
+        if found is None:
+            found = names[value] = str(value)
+        return found
+
     return [
         (
-            str(m.kind), m.start, m.end, m.text, m.value, m.currency,
-            str(m.qualifier) if m.qualifier is not None else None, m.value_max, m.what, dumps(m.data),
+            name(m.kind), m.start, m.end, m.text, m.value, m.currency,
+            name(m.qualifier), m.value_max, m.what, dumps(m.data),
         )
         for m in mentions
     ]  # fmt: skip
@@ -259,6 +276,10 @@ def _clock(connection: sa.Connection, table: sa.Table, name: str, value: Any) ->
     return process(value) if process else value
 
 
+#: Mention rows written per statement (bounds the memory a big article's mentions take twice).
+MENTION_CHUNK = 20_000
+
+
 def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | None]:
     """Store articles with everything extracted from them; returns each article's id (None: its
     text was stored already). Articles with an ``error`` must be left out by the caller."""
@@ -274,13 +295,18 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
     bind = ExactDecimal().process_bind_param
     record_ids = iter(_new_ids(connection, record, sum(len(i.records) for _, i in stored)))  # type: ignore[arg-type]
     amount_ids = iter(_new_ids(connection, amount, sum(len(i.amounts) for _, i in stored)))  # type: ignore[arg-type]
-    mentions, records, amounts, evidence, links, shares = [], [], [], [], [], []
+    mention_writer = _Writer(connection, Mention.__table__, _MENTION_COLUMNS)  # type: ignore[arg-type]
+    for article_id, item in stored:  # in chunks: a big article's mentions are not copied all at once
+        for first in range(0, len(item.mentions), MENTION_CHUNK):
+            mention_writer.insert(
+                [
+                    (article_id, k, s, e, t, bind(v, dialect), c, q, bind(m, dialect), w, d)
+                    for k, s, e, t, v, c, q, m, w, d in item.mentions[first : first + MENTION_CHUNK]
+                ]
+            )
+    records, amounts, evidence, links, shares = [], [], [], [], []
     parties: list[tuple[int, PartyRow]] = []
     for article_id, item in stored:
-        mentions.extend(
-            (article_id, k, s, e, t, bind(v, dialect), c, q, bind(m, dialect), w, d)
-            for k, s, e, t, v, c, q, m, w, d in item.mentions
-        )
         here = [next(record_ids) for _ in item.records]
         records.extend(
             (i, article_id, None, created, created, *row) for i, row in zip(here, item.records, strict=True)
@@ -305,7 +331,6 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
         parties.extend((here[index], row) for index, row in item.parties)
         links.extend((here[parent], here[index]) for index, parent in item.parents)
         shares.extend((here_amounts[target], here_amounts[index]) for index, target in item.shares)
-    _Writer(connection, Mention.__table__, _MENTION_COLUMNS).insert(mentions)  # type: ignore[arg-type]
     _Writer(
         connection,
         record,

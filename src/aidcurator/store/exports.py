@@ -142,10 +142,21 @@ def _add_typed(session: Session, scope: list[Any], found: dict[int, list[tuple[A
             )
             .join(record, record.c.id == amount.c.record_id)
             .where(*scope)
+            # Only amounts a person touched can be typed: skip decoding the untouched ones' JSON.
+            .where(
+                sa.or_(
+                    _json_text(amount.c.curated_fields) != "[]",
+                    sa.type_coerce(amount.c.origin, sa.String) == manual,
+                )
+            )
         )
         if "text" in (curated or ()) or (origin == manual and start is None)
     }
-    statement = sa.select(record.c.id, record.c.curated_fields).where(*scope)
+    statement = (
+        sa.select(record.c.id, record.c.curated_fields)
+        .where(*scope)
+        .where(_json_text(record.c.curated_fields) != "[]")  # untouched records have no typed field
+    )
     for record_id, curated in session.execute(statement):
         rows = found.get(record_id, [])
         names = {row[0] for row in rows}
@@ -154,10 +165,17 @@ def _add_typed(session: Session, scope: list[Any], found: dict[int, list[tuple[A
             for name, evidence_names in _PROVENANCE_FIELDS
             if name in (curated or ()) and not names.intersection(evidence_names)
         ]
-        if record_id in typed_amounts and "amount" not in names:
-            extra.append(("amount", None, None, None, TYPED))
         if extra:
             found[record_id] = rows + extra
+    for record_id in typed_amounts:
+        rows = found.get(record_id, [])
+        if all(row[0] != "amount" for row in rows):
+            found[record_id] = [*rows, ("amount", None, None, None, TYPED)]
+
+
+def _json_text(column: sa.Column[Any]) -> sa.ColumnElement[Any]:
+    """A JSON column as its stored text (``[]`` for an empty list on SQLite and PostgreSQL)."""
+    return sa.cast(column, sa.Text)
 
 
 _AMOUNT_COLUMNS = (

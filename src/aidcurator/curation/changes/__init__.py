@@ -16,6 +16,16 @@ from aidcurator.curation.changes.amounts import (
 )
 from aidcurator.curation.changes.articles import SetArticleFields
 from aidcurator.curation.changes.base import Change, Macro, quote
+from aidcurator.curation.changes.projects import (
+    AddStatusEvent,
+    ApplyProposal,
+    CreateProject,
+    MarkNotSame,
+    MergeProjects,
+    ProjectChange,
+    SetFieldSource,
+    SplitRecord,
+)
 from aidcurator.curation.changes.records import (
     CreateRecord,
     DeleteRecord,
@@ -37,11 +47,17 @@ def review_keep() -> object:
 
 __all__ = [
     "AddAmount",
+    "AddStatusEvent",
+    "ApplyProposal",
     "Change",
+    "CreateProject",
     "CreateRecord",
     "DeleteAmount",
     "DeleteRecord",
     "Macro",
+    "MarkNotSame",
+    "MergeProjects",
+    "ProjectChange",
     "ResetAmount",
     "ResetField",
     "ResetRecord",
@@ -49,8 +65,10 @@ __all__ = [
     "SetArticleFields",
     "SetEvidence",
     "SetField",
+    "SetFieldSource",
     "SetReviewState",
     "SetStatus",
+    "SplitRecord",
     "UpdateAmount",
     "quote",
     "restore_amount",

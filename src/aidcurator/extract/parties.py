@@ -1,0 +1,226 @@
+"""Who gives and who receives: rules that read around a place or across the whole article.
+
+The words live in ``resources/rules/parties.json``; :mod:`aidcurator.extract.records` calls these
+helpers while it fills a record's donor and recipient.
+
+* :func:`is_venue_around` — a place that only says where a meeting was held (在成都召开的座谈会) or where
+  goods left from (从广州机场起运) is no party.
+* :func:`is_example` — ``江苏等9省市``: the place is one example of a group of places.
+* :func:`group_recipient` — ``向有关受灾国家提供``, ``to the Horn of Africa``: many receivers and no single
+  place holds them, so the recipient stays empty.
+* :func:`chain_tails` — ``四川雅安芦山地震灾区``: where an article writes a province with a place inside it, a
+  bare mention of the province elsewhere stands for that place.
+* :func:`pairing_area` — the smallest place holding all of a donor's pairings (山东省 → 喀什地区).
+* :func:`currency_country` — ``3 million TOP``: the country whose own currency the amount is written in.
+* :func:`each_country` — ``向两国各提供1000万元``: the same sum to each of the countries listed before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.domain import Mention, Span
+from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.extract.places import ancestors_of, lookup_place, pairing_for, smallest_common_place
+from aidcurator.resources import resource_path
+
+__all__ = [
+    "chain_tails",
+    "currency_country",
+    "each_country",
+    "group_recipient",
+    "is_example",
+    "is_venue_around",
+    "pairing_area",
+    "says_each_country",
+]
+
+
+@dataclass(frozen=True)
+class _PartyRules:
+    group_zh: re.Pattern[str]
+    group_en: re.Pattern[str]
+    example_after: re.Pattern[str]
+    chain_stop_after: re.Pattern[str]
+    venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str], ...]
+    each: re.Pattern[str]  # the patterns joined, group n<i> for the number of pattern i
+    numbers: dict[str, int]
+    list_gap: re.Pattern[str]
+    currency_country: dict[str, str]  # ISO 4217 code → canonical country name
+
+
+def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
+    words = [w for w in words if w]
+    if not words:
+        return re.compile(r"(?!)")
+    if english:
+        return re.compile(
+            rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
+        )
+    return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+def _currency_countries(table: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, name in table.items():
+        place = lookup_place(name)
+        if place is None or place.level != "country":
+            raise ValueError(f"currency_country: {name!r} ({code}) is no country of the gazetteer")
+        out[code] = place.name
+    return out
+
+
+@cache
+def _rules() -> _PartyRules:
+    data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))
+    try:
+        groups = data["group_recipients"]
+        venue: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str]] = []
+        for before, after, *needs in data["venue_around"]:
+            pair = (re.compile(before) if before else None, re.compile(after) if after else None)
+            venue.append((*pair, needs[0] if needs else ""))
+        return _PartyRules(
+            group_zh=_words(groups["zh"], english=False),
+            group_en=_words(groups["en"], english=True),
+            example_after=re.compile(data["example_after"]),
+            chain_stop_after=re.compile(data["chain_stop_after"]),
+            venue_around=tuple(venue),
+            each=re.compile(
+                "|".join(
+                    f"(?:{p.replace('(?P<n>', f'(?P<n{i}>')})"
+                    for i, p in enumerate(data["each_country"]["patterns"])
+                )
+            ),
+            numbers={k.lower(): int(v) for k, v in data["each_country"]["numbers"].items()},
+            list_gap=re.compile(data["each_country"]["list_gap"]),
+            currency_country=_currency_countries(data["currency_country"]),
+        )
+    except (KeyError, ValueError, TypeError, re.error) as exc:
+        raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
+
+
+def is_venue_around(text: str, place: Mention) -> bool:
+    """Whether the words around ``place`` make it a meeting place or a point of departure."""
+    start, end = place.start, place.end
+    for before, after, needs in _rules().venue_around:
+        if needs and needs not in text[max(0, start - 12) : start].lower():
+            continue  # a quick test before the pattern
+        if after is not None and after.match(text, end, end + 30) is None:
+            continue
+        if before is not None and before.search(text, max(0, start - 40), start) is None:
+            continue
+        return True
+    return False
+
+
+def is_example(text: str, place: Mention) -> bool:
+    """``江苏等9省市``: the place is named as one example of a group."""
+    return _rules().example_after.match(text, place.end, place.end + 12) is not None
+
+
+def group_recipient(text: str, start: int, end: int) -> Span | None:
+    """Where ``text[start:end]`` names a group of receivers that no single place holds."""
+    rules = _rules()
+    match = rules.group_zh.search(text, start, end) or rules.group_en.search(text, start, end)
+    return Span(match.start(), match.end()) if match else None
+
+
+def chain_tails(text: str, places: list[Mention]) -> dict[str, Mention]:
+    """Province (or prefecture) name → the place inside it that the article writes right after it.
+
+    ``四川雅安芦山``: 四川省 → 芦山县 and 雅安市 → 芦山县. Only when the article names no other place inside
+    the province (else a bare ``四川`` may mean any of them); chains ending on one line (四川雅安, 四川雅安芦山)
+    give the deepest place. A province written before such a chain followed by 等 (河南郑州等地) anywhere in the article stands
+    for itself.
+    """
+    tails: dict[str, set[str]] = {}
+    tail_mention: dict[str, Mention] = {}
+    examples: set[str] = set()  # heads of a chain followed by 等
+    i = 0
+    while i < len(places):
+        j = i
+        while (
+            j + 1 < len(places)
+            and places[j + 1].start == places[j].end
+            and places[j].data.get("name") in ancestors_of(places[j + 1].data.get("name", ""))
+        ):
+            j += 1
+        if j > i and _rules().chain_stop_after.match(text, places[j].end):
+            examples.update(places[k].data.get("name", "") for k in range(i, j))
+        elif j > i:
+            tail = places[j]
+            for k in range(i, j):
+                tails.setdefault(places[k].data.get("name", ""), set()).add(tail.data.get("name", ""))
+            tail_mention.setdefault(tail.data.get("name", ""), tail)
+        i = j + 1
+    if not tails:
+        return {}
+    inside: dict[str, set[str]] = {}
+    for place in places:
+        name = place.data.get("name", "")
+        for ancestor in ancestors_of(name):
+            inside.setdefault(ancestor, set()).add(name)
+    out: dict[str, Mention] = {}
+    for head, ends in tails.items():
+        if head in examples:
+            continue
+        end = max(ends, key=lambda n: len(ancestors_of(n)))
+        if any(e != end and e not in ancestors_of(end) for e in ends):
+            continue  # 四川雅安 and 四川绵阳: no single place
+        others = inside.get(head, set()) - {end, *ancestors_of(end)}
+        if not others:
+            out[head] = tail_mention[end]
+    return out
+
+
+@cache  # the gazetteer does not change while the process runs
+def pairing_area(donor: str) -> str | None:
+    """The smallest place holding every place the pairing table has ``donor`` aid (direct or derived)."""
+    rows = [r for r in pairing_for(donor) if r.certainty in ("direct", "derived")]
+    names = list(dict.fromkeys(r.recipient for r in rows))
+    if len(names) < 2:
+        return names[0] if names else None
+    return smallest_common_place(names)
+
+
+def says_each_country(text: str) -> bool:
+    """Whether the text says anywhere that a sum goes to each of several countries."""
+    return _rules().each.search(text) is not None
+
+
+def each_country(text: str, start: int, end: int, before: int, places: list[Mention]) -> list[Mention]:
+    """The countries that each receive the amount when ``text[start:end]`` (its sentence) says so
+    (``向两国各提供``, ``to each of the two countries``): the last list of that many countries named before
+    ``before`` (the amount; ``阿富汗和巴基斯坦``). Empty when the text says no such thing or names no such list."""
+    rules = _rules()
+    match = rules.each.search(text, start, end)
+    if match is None:
+        return []
+    number = next((g for g in match.groups() if g is not None), "")
+    count = rules.numbers.get(number.lower())
+    if count is None:
+        return []
+    countries = [
+        p
+        for p in places
+        if p.end <= before and p.data.get("level") == "country" and p.data.get("name") != "中国"
+    ]
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for place in countries:
+        if run and rules.list_gap.fullmatch(text, run[-1].end, place.start):
+            run.append(place)
+        else:
+            run = [place]
+        if len(run) == count:
+            best = list(run)
+    names = {p.data.get("name") for p in best}
+    return best if len(names) == count else []
+
+
+def currency_country(code: str | None) -> str | None:
+    """The country whose national currency ``code`` is (TOP → 汤加), None for shared or unknown ones."""
+    return _rules().currency_country.get(code or "")

@@ -1,0 +1,382 @@
+"""The Projects panel: the project list, a project's members, fields and status history, duplicate
+proposals, and merge / split / not-the-same with their own undo stack.
+
+Every button calls one :mod:`aidcurator.curation.changes` project change wrapped in a
+``QUndoCommand`` (applied before it is pushed, so a refused change never reaches the stack); the
+panel keeps its own ``QUndoStack`` because project steps change no article or record the record
+form shows. Errors and conflicts go to :meth:`ProjectsPanel.show_message` (a label), never a modal
+dialog. The queries run on the GUI thread: a minimal panel (proposals over a very large database
+belong in a worker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidcurator.curation import changes
+from aidcurator.domain.project_views import history_text
+
+if TYPE_CHECKING:
+    from aidcurator.curation import Curator
+    from aidcurator.domain.project_views import ProjectView
+
+Index = QModelIndex | QPersistentModelIndex
+ObjectRole = int(Qt.ItemDataRole.UserRole) + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of plain snapshots: ``columns`` are (header, function of the row)."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], Any]]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == ObjectRole:
+            return row
+        if role in (_DISPLAY, int(Qt.ItemDataRole.ToolTipRole)):
+            return _text(self.columns[index.column()][1](row))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section][0]
+        return None
+
+
+def _amount(row: Any) -> str:
+    return f"{_text(row.amount_value)} {row.amount_currency or ''}".strip()
+
+
+PROJECT_COLUMNS = (
+    ("Id", lambda r: r.id),
+    ("Title", lambda r: r.title),
+    ("Donor", lambda r: r.donor),
+    ("Recipient", lambda r: r.recipient),
+    ("Year", lambda r: r.commitment_year),
+    ("Amount", _amount),
+    ("Status", lambda r: r.project_status),
+    ("Records", lambda r: r.n_records),
+)
+MEMBER_COLUMNS = (
+    ("Record", lambda m: m.record_id),
+    ("Date", lambda m: m.published),
+    ("Article", lambda m: m.article_title),
+    ("Status", lambda m: m.project_status),
+)
+FIELD_COLUMNS = (
+    ("Field", lambda f: f.field.replace("_", " ")),
+    ("Value", lambda f: dict(f.values).get(f.chosen) if f.chosen else None),
+    ("Source", lambda f: f"record {f.chosen}{' (picked)' if f.picked else ''}" if f.chosen else ""),
+    ("Sources agree", lambda f: "≠ disagree" if f.disagree else ("✓" if f.values else "")),
+)
+PROPOSAL_COLUMNS = (
+    ("Score", lambda p: f"{p.score:.2f}"),
+    ("Left", lambda p: str(p.left)),
+    ("Right", lambda p: str(p.right)),
+    ("Why", lambda p: "; ".join(p.reasons)),
+)
+
+
+class ProjectCommand(QUndoCommand):
+    """One project change on the panel's undo stack."""
+
+    def __init__(self, panel: ProjectsPanel, change: changes.Change) -> None:
+        super().__init__(change.text)
+        self.panel = panel
+        self.change = change
+        self._applied_now = False
+
+    def apply(self) -> bool:
+        self._applied_now = self.change.apply(self.panel.curator)
+        self.setText(self.change.text)
+        return self._applied_now
+
+    def redo(self) -> None:
+        if self._applied_now:  # push() calls redo(); the change is made already
+            self._applied_now = False
+            self.panel.after_change(self.change, "Saved")
+            return
+        self._step(self.change.redo, "Redone")
+
+    def undo(self) -> None:
+        self._step(self.change.undo, "Undone")
+
+    def _step(self, step: Callable[[Curator], None], verb: str) -> None:
+        try:
+            step(self.panel.curator)
+        except Exception as error:  # changed elsewhere meanwhile: say so, keep the stack
+            action = "undo" if verb == "Undone" else "redo"
+            self.panel.show_message(f"Could not {action} “{self.text()}”: {error}")
+            self.panel.refresh()
+            return
+        self.panel.after_change(self.change, verb)
+
+
+class ProjectsPanel(QWidget):
+    """Projects, their members, fields and history; proposals; merge, split, not the same."""
+
+    def __init__(self, curator: Callable[[], Curator], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectsPanel")
+        self._curator = curator
+        self.undo_stack = QUndoStack(self)
+        self.projects = RowsModel(PROJECT_COLUMNS, self)
+        self.members = RowsModel(MEMBER_COLUMNS, self)
+        self.fields = RowsModel(FIELD_COLUMNS, self)
+        self.proposals = RowsModel(PROPOSAL_COLUMNS, self)
+        self.current: ProjectView | None = None
+        self._build()
+        self.refresh()
+
+    @property
+    def curator(self) -> Curator:
+        return self._curator()
+
+    # ---------------------------------------------------------------------------- building
+
+    def _table(self, model: RowsModel, name: str, multi: bool = False) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        mode = QAbstractItemView.SelectionMode
+        table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        return table
+
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search projects (title, donor, recipient)")
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.project_table = self._table(self.projects, "projectTable", multi=True)
+        self.project_table.selectionModel().selectionChanged.connect(lambda *_: self._on_projects_selected())
+        self.member_table = self._table(self.members, "memberTable", multi=True)
+        self.field_table = self._table(self.fields, "fieldTable")
+        self.proposal_table = self._table(self.proposals, "proposalTable")
+        self.history = QLabel()
+        self.history.setObjectName("statusHistory")
+        self.history.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("projectsMessage")
+        self.message.setWordWrap(True)
+
+        self.merge_button = self._button("Merge selected projects", "mergeProjects", self.merge_selected)
+        self.split_button = self._button("Split record out", "splitRecord", self.split_selected)
+        self.not_same_button = self._button("Not the same", "notSame", self.not_same_selected)
+        self.propose_button = self._button("Find duplicates", "findDuplicates", self.find_duplicates)
+        self.apply_button = self._button("Same project", "applyProposal", self.apply_selected_proposal)
+        self.reject_button = self._button("Not the same", "rejectProposal", self.reject_selected_proposal)
+        self.undo_button = self._button("Undo", "projectsUndo", self.undo_stack.undo)
+        self.redo_button = self._button("Redo", "projectsRedo", self.undo_stack.redo)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.project_table, 1)
+        row = QHBoxLayout()
+        for button in (self.merge_button, self.undo_button, self.redo_button):
+            row.addWidget(button)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.proposal_table, 1)
+        row = QHBoxLayout()
+        for button in (self.propose_button, self.apply_button, self.reject_button):
+            row.addWidget(button)
+        left_layout.addLayout(row)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(QLabel("Records (sources)"))
+        right_layout.addWidget(self.member_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.split_button)
+        row.addWidget(self.not_same_button)
+        right_layout.addLayout(row)
+        right_layout.addWidget(QLabel("Fields and their sources"))
+        right_layout.addWidget(self.field_table, 2)
+        right_layout.addWidget(QLabel("Status history"))
+        right_layout.addWidget(self.history)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+    # ---------------------------------------------------------------------------- showing
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the list (keeping or moving the selection) and the shown project."""
+        keep = select if select is not None else (self.current.id if self.current else None)
+        self.projects.set_rows(self.curator.projects(search=self.search.text(), limit=1000))
+        row = next((i for i, p in enumerate(self.projects.rows) if p.id == keep), None)
+        if row is not None:  # (selectRow would follow held keyboard modifiers)
+            flags = QItemSelectionModel.SelectionFlag
+            self.project_table.selectionModel().select(
+                self.projects.index(row, 0), flags.ClearAndSelect | flags.Rows
+            )
+        self._show(keep if row is not None else None)
+
+    def _selected(self, table: QTableView) -> list[Any]:
+        rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
+        return [table.model().index(r, 0).data(ObjectRole) for r in rows]
+
+    def _on_projects_selected(self) -> None:
+        chosen = self._selected(self.project_table)
+        self._show(chosen[-1].id if chosen else None)
+
+    def _show(self, project_id: int | None) -> None:
+        self.current = self.curator.project(project_id) if project_id is not None else None
+        view = self.current
+        self.members.set_rows(view.members if view else [])
+        self.fields.set_rows(self.curator.project_field_values(view.id) if view else [])
+        self.history.setText(history_text(view.events) if view and view.events else "—")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def after_change(self, change: changes.Change, verb: str) -> None:
+        focus = getattr(change, "project_id", None)
+        self.refresh(select=focus)
+        if self.proposals.rows:
+            self.find_duplicates()
+        self.show_message(f"{verb}: {change.text}")
+
+    # ---------------------------------------------------------------------------- actions
+
+    def push(self, change: changes.Change) -> bool:
+        """Apply a change now and put it on the stack; a refused change shows its reason."""
+        command = ProjectCommand(self, change)
+        try:
+            changed = command.apply()
+        except Exception as error:  # ValueError, ConflictError, NotFoundError: the core refused it
+            self.show_message(f"Not done: {error}")
+            self.refresh()
+            return False
+        if not changed:
+            self.show_message("Nothing changed")
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def merge_selected(self) -> None:
+        chosen = sorted(self._selected(self.project_table), key=lambda row: row.id)
+        if len(chosen) != 2:
+            self.show_message("Select two projects to merge (the lower id is kept)")
+            return
+        keep, other = (self.curator.project(row.id) for row in chosen)
+        self.push(changes.MergeProjects(keep, other))
+
+    def split_selected(self) -> None:
+        chosen = self._selected(self.member_table)
+        if self.current is None or len(chosen) != 1:
+            self.show_message("Select one record of the project to split it out")
+            return
+        self.push(changes.SplitRecord(self.current, chosen[0].record_id))
+
+    def not_same_selected(self) -> None:
+        chosen = self._selected(self.member_table)
+        if len(chosen) != 2:
+            self.show_message("Select two records that are not the same project")
+            return
+        self.push(changes.MarkNotSame(chosen[0].record_id, chosen[1].record_id))
+
+    def find_duplicates(self) -> None:
+        self.proposals.set_rows(self.curator.propose_duplicates())
+        count = len(self.proposals.rows)
+        self.show_message(f"{count} possible duplicate{'s' if count != 1 else ''}")
+
+    def apply_selected_proposal(self) -> None:
+        chosen = self._selected(self.proposal_table)
+        if not chosen:
+            self.show_message("Select a proposal first")
+            return
+        self.push(changes.ApplyProposal(chosen[0]))
+
+    def reject_selected_proposal(self) -> None:
+        chosen = self._selected(self.proposal_table)
+        if not chosen:
+            self.show_message("Select a proposal first")
+            return
+        self.push(changes.MarkNotSame(*chosen[0].records))
+
+
+def show_projects_dock(window: Any) -> ProjectsPanel:
+    """Show the Projects panel in a dock of the main window (made on first use), refreshed."""
+    dock = getattr(window, "projects_dock", None)
+    if dock is None:
+        dock = QDockWidget("Projects", window)
+        dock.setObjectName("projectsDock")
+        dock.setWidget(ProjectsPanel(lambda: window.curator, dock))
+        assert isinstance(window, QMainWindow)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        window.projects_dock = dock
+    panel = dock.widget()
+    assert isinstance(panel, ProjectsPanel)
+    panel.refresh()
+    dock.show()
+    dock.raise_()
+    return panel
