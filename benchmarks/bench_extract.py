@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aidcurator.extract import extract
+from aidcurator.extract.party_roles import attach_parties
 from aidcurator.extract.places import find_places
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.records import assemble_records, find_mentions, reference_date
@@ -100,12 +101,17 @@ def stages(docs: list[str]) -> None:
         size += len(doc.encode("utf-8")) / 1e6
     docs = sample
     mentions = [find_mentions(d) for d in docs]
+    records = [assemble_records(d, m) for d, m in zip(docs, mentions, strict=True)]
     steps: list[tuple[str, Callable[[], object]]] = [
         ("amounts and counts", lambda: [find_quantities(d) for d in docs]),
         ("years and periods", lambda: [find_times(d, reference_date(d, None)[0]) for d in docs]),
         ("places", lambda: [find_places(d) for d in docs]),
         ("sectors", lambda: [find_sectors(d) for d in docs]),
         ("record assembly", lambda: [assemble_records(d, m) for d, m in zip(docs, mentions, strict=True)]),
+        (
+            "parties",
+            lambda: [attach_parties(d, m, r) for d, m, r in zip(docs, mentions, records, strict=True)],
+        ),
     ]
     for label, run in steps:  # CPU time of this process (see measure)
         start = time.process_time()

@@ -47,6 +47,11 @@ FIRST_ROW_CSV = {
     "version": "3",
     "last_edited_by": "curator",
     "last_edited_at": "2023-05-03T09:15:30",
+    # parties: empty when the records carry none
+    "funding_agencies": "",
+    "implementing_agencies": "",
+    "cofinancing_agencies": "",
+    "receiving_agencies": "",
     "amount_text": "2.14亿元",
     "amount_value": "214000000",
     "amount_value_max": "",

@@ -64,6 +64,17 @@ def _record_json(record: Any, text: str) -> dict[str, Any]:
         for span in spans
     ]
     result["flags"] = record.flags
+    result["parties"] = [  # parties hook: organisations with their roles (extract/party_roles.py)
+        {
+            "name": party.name,
+            "organisation_type": party.organisation_type,
+            "role": party.role,
+            "start": party.span.start,
+            "end": party.span.end,
+            "text": text[party.span.start : party.span.end],
+        }
+        for party in record.parties
+    ]
     return result
 
 

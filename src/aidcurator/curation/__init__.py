@@ -41,6 +41,7 @@ from aidcurator.curation.gold import GoldMixin
 from aidcurator.curation.history import ConflictError
 from aidcurator.curation.importing import ImportingMixin, ImportReport
 from aidcurator.curation.lifecycle import LifecycleMixin
+from aidcurator.curation.parties import PartiesMixin
 from aidcurator.curation.projects import ProjectsMixin
 from aidcurator.curation.reconcile import ReconcileMixin
 from aidcurator.curation.reextract import ReExtractMixin, ReExtractReport
@@ -88,6 +89,7 @@ class Curator(
     ProjectsMixin,
     ReconcileMixin,
     DashboardMixin,
+    PartiesMixin,
 ):
     """Use cases over one database. Thread-safe in the sense that each call opens its own session."""
 

@@ -15,6 +15,7 @@ from aidcurator.domain.fields import MACHINE_FIELDS
 from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.views import ArticleView
 from aidcurator.store import Session, read_session, write_session
+from aidcurator.store import parties as party_store
 from aidcurator.store import repository as repo
 
 
@@ -115,6 +116,10 @@ class ReExtractMixin(CuratorBase):
                 continue
             amounts[index] = self._refresh_record(
                 session, record, candidate, amounts_of.get(record.id, []), text, actor
+            )
+            # parties hook: extracted parties follow the extractor unless a person changed them
+            party_store.replace_extracted_parties(
+                session, record_id=record.id, text=text, parties=candidate.parties
             )
             refreshed.append(index)
             report.records_refreshed += 1

@@ -10,6 +10,7 @@ from dataclasses import field, make_dataclass
 from typing import Any
 
 from aidcurator.domain.fields import RECORD_FIELDS
+from aidcurator.domain.parties import CandidateParty
 from aidcurator.domain.values import CandidateAmount, Span
 
 
@@ -23,6 +24,8 @@ def _candidate_record_type() -> type:
         ("evidence", dict[str, list[Span]], field(default_factory=dict)),
         ("flags", dict[str, Any], field(default_factory=dict)),  # e.g. {"recipient_inferred": True}
         ("parent_index", int | None, field(default=None)),  # for shares: the parent's index in the list
+        # parties hook (extract/organisations.py): organisations the text names, with their roles
+        ("parties", list[CandidateParty], field(default_factory=list)),
     ]
     cls = make_dataclass("CandidateRecord", [*table, *extra], slots=True)
     cls.__module__ = __name__

@@ -218,6 +218,7 @@ class RecordSnapshot:
     children: tuple[int, ...] = ()
     share_links: tuple[tuple[int, int], ...] = ()
     project_id: int | None = None  # the project the record belonged to
+    parties: tuple[dict[str, Any], ...] = ()  # parties hook: the record's PartyLink columns
 
     @property
     def record_id(self) -> int:

@@ -10,6 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from aidcurator.domain.fields import RECORD_FIELDS
+from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.export.atomic import ExportError
 from aidcurator.export.usd import USD_KEYS, UsdColumns
 
@@ -32,6 +33,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "version",
     "last_edited_by",
     "last_edited_at",
+    *PARTY_EXPORT_COLUMNS.values(),  # parties hook: "Name (type)|…" per role
 )
 
 #: Keys of a record that hold lists (nested in JSON, summarised in CSV/XLSX).
@@ -61,7 +63,7 @@ def records_frame(records: Iterable[Mapping[str, Any]], *, usd_base_year: int | 
     import pandas as pd
 
     records = list(UsdColumns(usd_base_year).records(records))
-    scalar = _columns(records, exclude=NESTED_KEYS) if records else list(RECORD_COLUMNS)
+    scalar = _scalar_columns(records) if records else list(RECORD_COLUMNS)
     columns = [*scalar, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
     rows = [_flat_record(record, scalar) for record in records]
     return pd.DataFrame(rows, columns=columns, dtype=object)
@@ -84,6 +86,12 @@ def _columns(rows: Sequence[Mapping[str, Any]], exclude: Sequence[str] = ()) -> 
             if key not in exclude:
                 seen.setdefault(key, None)
     return list(seen)
+
+
+def _scalar_columns(records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The records' scalar keys; the party columns always (parties hook: empty when not given)."""
+    columns = _columns(records, exclude=NESTED_KEYS)
+    return columns + [c for c in PARTY_EXPORT_COLUMNS.values() if c not in columns]
 
 
 _AMOUNT_KEYS = tuple(c.removeprefix("amount_") for c in AMOUNT_COLUMNS)
@@ -162,7 +170,7 @@ def _flat_batches(
     while True:
         batch = list(itertools.islice(iterator, size))
         if scalar is None:
-            scalar = _columns(batch, exclude=NESTED_KEYS) if batch else list(RECORD_COLUMNS)
+            scalar = _scalar_columns(batch) if batch else list(RECORD_COLUMNS)
             columns = [*scalar, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
         if not batch:
             if scalar is not None and columns:

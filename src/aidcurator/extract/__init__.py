@@ -14,6 +14,7 @@ from aidcurator.extract import places as _places
 from aidcurator.extract import records as _records
 from aidcurator.extract import script as _script
 from aidcurator.extract import sectors as _sectors
+from aidcurator.extract.party_roles import attach_parties
 from aidcurator.extract.quantities import AmountParseError, find_quantities
 from aidcurator.extract.quantities import parse_amount as _parse_amount_mention
 from aidcurator.extract.records import assemble_records, find_mentions
@@ -26,7 +27,9 @@ def extract(text: str, published: dt.date | None = None) -> Extraction:
     """Every mention in ``text`` and the candidate records built from them."""
     mentions = find_mentions(text, published)
     try:
-        return Extraction(mentions=mentions, records=assemble_records(text, mentions, published))
+        records = assemble_records(text, mentions, published)
+        attach_parties(text, mentions, records)  # parties hook: organisations with their roles
+        return Extraction(mentions=mentions, records=records)
     finally:
         _forget_last_text()
 

@@ -29,6 +29,7 @@ from aidcurator.gui.list_sync import ListSync
 from aidcurator.gui.menu_handlers import MenuHandlers
 from aidcurator.gui.metadata_panel import install_metadata_panel
 from aidcurator.gui.panes import ArticleListPane, RecordsPane
+from aidcurator.gui.parties_panel import connect_parties
 from aidcurator.gui.record_form import RecordForm
 from aidcurator.gui.review_actions import ReviewActions
 from aidcurator.gui.row_selection import select_row
@@ -156,6 +157,8 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         form.reset_field_requested.connect(c.reset_field)
         form.evidence_requested.connect(c.jump_to_evidence)
         form.status_chosen.connect(c.set_status)
+        form.parties.evidence_requested.connect(self.article_view.select_span)  # parties hook
+        connect_parties(form.parties, c)  # parties hook: role changes and removals, undoable
         amounts.text_committed.connect(c.set_amount_text)
         amounts.option_chosen.connect(c.set_amount_option)
         amounts.reset_requested.connect(c.reset_amount)
@@ -290,6 +293,10 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
     def show_record(self, record: RecordView | None, amount_id: int | None) -> None:
         self.records_pane.select_record(record.id if record is not None else None)
         self.form.show_record(record, keep_amount=amount_id)
+        # parties hook: the record's organisations with their roles (read-only)
+        self.form.parties.show_parties(
+            self.controller.curator.record_parties(record.id) if record is not None and record.id else ()
+        )
         spans: list[tuple[str, int, int]] = []
         if record is not None:
             spans = [(ev.field, ev.start, ev.end) for ev in record.evidence]

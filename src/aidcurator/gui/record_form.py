@@ -37,6 +37,7 @@ from aidcurator.gui.form_widgets import ERROR_STYLE, Badge, NotesEdit, cancel_on
 from aidcurator.gui.formatting import group_digits
 from aidcurator.gui.models import STATUS_LABELS
 from aidcurator.gui.name_completion import Vocabularies
+from aidcurator.gui.parties_panel import PartiesPanel
 
 if TYPE_CHECKING:
     from aidcurator.domain import ParsedAmount
@@ -213,6 +214,8 @@ class RecordForm(QWidget):
         layout.addLayout(status_row)
         layout.addWidget(separator)
         layout.addLayout(grid)
+        self.parties = PartiesPanel(self)  # parties hook: the window fills it (show_record)
+        layout.addWidget(self.parties)
         layout.addWidget(self.amounts)
         layout.addLayout(notes_box)
         layout.addStretch(1)

@@ -32,6 +32,7 @@ from aidcurator.store.candidates import (
 )
 from aidcurator.store.errors import StoreError
 from aidcurator.store.models import Amount, Article, Evidence, ExactDecimal, Mention, Record, utcnow
+from aidcurator.store.parties import PartyRow, party_rows, write_party_links
 from aidcurator.store.records import check_span
 
 
@@ -54,6 +55,8 @@ class ArticleRows:
     evidence: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
     parents: list[tuple[int, int]] = field(default_factory=list)
     shares: list[tuple[int, int]] = field(default_factory=list)
+    # parties hook (store/parties.py): (record index, party row)
+    parties: list[tuple[int, PartyRow]] = field(default_factory=list)
     error: str | None = None
 
 
@@ -192,6 +195,7 @@ def _record_rows(rows: ArticleRows, text: str, extraction: Extraction) -> None:
                 rows.evidence.append(
                     (index, (name, span.start, span.end, text[span.start : span.end], _EXTRACTED))
                 )
+        rows.parties.extend((index, row) for row in party_rows(text, candidate.parties))
         parent = candidate.parent_index
         if parent is not None and 0 <= parent < count and parent != index:
             rows.parents.append((index, parent))
@@ -301,6 +305,7 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
                 ]
             )
     records, amounts, evidence, links, shares = [], [], [], [], []
+    parties: list[tuple[int, PartyRow]] = []
     for article_id, item in stored:
         here = [next(record_ids) for _ in item.records]
         records.extend(
@@ -323,6 +328,7 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
                 )
             )
         evidence.extend((here[index], *row) for index, row in item.evidence)
+        parties.extend((here[index], row) for index, row in item.parties)
         links.extend((here[parent], here[index]) for index, parent in item.parents)
         shares.extend((here_amounts[target], here_amounts[index]) for index, target in item.shares)
     _Writer(
@@ -336,6 +342,7 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
         ("id", "record_id", "position", "share_of_id", *AMOUNT_COLUMNS),  # type: ignore[arg-type]
     ).insert(amounts)
     _Writer(connection, Evidence.__table__, ("record_id", *EVIDENCE_COLUMNS)).insert(evidence)  # type: ignore[arg-type]
+    write_party_links(connection, parties)
     quote = dialect.identifier_preparer.quote
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     for table, column, rows in ((record, "parent_id", links), (amount, "share_of_id", shares)):

@@ -24,6 +24,7 @@ from aidcurator.domain.fields import (
 )
 from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.store.models import Amount, Record
+from aidcurator.store.parties import add_candidate_parties
 from aidcurator.store.records import (
     add_evidence,
     check_span,
@@ -120,6 +121,7 @@ def add_candidate_record(
                 origin=Origin.EXTRACTED,
             )
     session.flush()
+    add_candidate_parties(session, record_id=record.id, text=text, parties=candidate.parties)  # parties hook
     return record, amounts
 
 

@@ -33,6 +33,11 @@ def change_group(group: str | None) -> Iterator[None]:
         _GROUP.reset(token)
 
 
+def current_change_group() -> str | None:
+    """The group of the change being written (parties hook: Edit rows written with Core)."""
+    return _GROUP.get()
+
+
 def add_edit(
     session: Session,
     *,

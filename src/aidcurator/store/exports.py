@@ -19,10 +19,12 @@ from aidcurator.domain import (
 from aidcurator.domain.fields import (
     RECORD_FIELDS,
 )
+from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.domain.views import (
     Stats,
 )
 from aidcurator.store.models import Amount, Article, Edit, Evidence, Mention, Record
+from aidcurator.store.parties import party_columns
 
 EXPORT_FIELDS = tuple(spec for spec in RECORD_FIELDS if spec.name != "parent_id")
 
@@ -33,7 +35,7 @@ TableName = Literal["articles", "mentions", "edits"]
 RECORD_EXPORT_KEYS = (
     "record_id", "article_id", "article_title", "article_source", "article_url", "article_published",
     *(spec.name for spec in EXPORT_FIELDS), "status", "origin", "created_at", "updated_at", "version",
-    "last_edited_by", "last_edited_at",
+    "last_edited_by", "last_edited_at", *PARTY_EXPORT_COLUMNS.values(),
 )  # fmt: skip
 EXPORT_CHUNK = 5000  # records fetched and written at a time: memory stays flat whatever the size
 
@@ -330,6 +332,9 @@ def iter_record_export_tuples(
         edited = [last.get(record_id, never) for record_id in ids] if last else [never] * len(ids)
         table.append([who for who, _ in edited])
         table.append([when for _, when in edited])
+        parties = party_columns(session, scope)  # parties hook: one "Name (type)|…" cell per role
+        no_parties = (None,) * len(PARTY_EXPORT_COLUMNS)
+        table.extend(zip(*(parties.get(record_id, no_parties) for record_id in ids), strict=True))
         no_rows: list[tuple[Any, ...]] = []
         yield list(
             zip(

@@ -34,6 +34,7 @@ from aidcurator.store.mapping import (
     record_view,
 )
 from aidcurator.store.models import Amount, Evidence, Record
+from aidcurator.store.project_models import PartyLink
 
 
 def check_span(text: str, start: int, end: int, what: str = "span") -> None:
@@ -147,6 +148,9 @@ def snapshot_record(session: Session, *, record_id: int) -> RecordSnapshot:
         evidence=tuple(_columns(e) for e in evidence),
         children=tuple(int(c) for c in children if c is not None),
         share_links=tuple(share_links),
+        parties=tuple(  # parties hook: a deleted record's parties come back with it
+            _columns(p) for p in session.exec(select(PartyLink).where(PartyLink.record_id == record_id))
+        ),
     )
 
 
@@ -179,6 +183,8 @@ def restore_snapshot(session: Session, *, snapshot: RecordSnapshot) -> int:
             pending_shares.append((amount, share_of))
     for evidence_values in snapshot.evidence:
         session.add(Evidence(**evidence_values))
+    for party_values in snapshot.parties:  # parties hook
+        session.add(PartyLink(**party_values))
     session.flush()
     for amount, share_of in pending_shares:
         if share_of in amount_ids or session.get(Amount, share_of) is not None:
