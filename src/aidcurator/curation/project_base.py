@@ -11,6 +11,7 @@ from typing import Any
 from aidcurator.curation import project_fields as rules
 from aidcurator.curation.base import CuratorBase
 from aidcurator.domain.errors import ConflictError
+from aidcurator.domain.parties import project_parties
 from aidcurator.domain.project_views import (
     FieldValues,
     ProjectOutcome,
@@ -19,6 +20,7 @@ from aidcurator.domain.project_views import (
     ProjectView,
 )
 from aidcurator.store import NotFoundError, Session, read_session, write_session
+from aidcurator.store import parties as party_store
 from aidcurator.store import project_pairs as pairs_store
 from aidcurator.store import projects as store
 
@@ -48,6 +50,10 @@ def project_view(session: Session, project_id: int) -> ProjectView:
     stored = store.status_events(session, project_id=project_id)
     events = [e for e in stored if e.origin != "extracted"] + rules.extracted_events(members)
     columns = {**store.project_columns(project), **values, "project_status": rules.current_status(events)}
+    parties = project_parties(
+        party_store.parties_of(session, project_id=project_id),
+        party_store.parties_of(session, record_ids=ids),
+    )
     return ProjectView(
         id=project_id,
         version=project.version,
@@ -55,6 +61,7 @@ def project_view(session: Session, project_id: int) -> ProjectView:
         members=tuple(members),
         events=tuple(rules.ordered_events(events)),
         sources=sources,
+        parties=tuple(parties),
     )
 
 

@@ -1,5 +1,5 @@
 """The Projects panel: the project list, a project's members, fields and status history, duplicate
-proposals, merge / split / not-the-same, and the curator's own facts (review status, umbrella,
+proposals, merge / split / not-the-same, its parties (its own and its records', with the source), and the curator's own facts (review status, umbrella,
 parent, recommended override, dates: :mod:`aidcurator.gui.project_facts`) with their own undo stack.
 
 Every button calls one :mod:`aidcurator.curation.changes` project change wrapped in a
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from aidcurator.curation import changes
 from aidcurator.curation.project_facts import facts_from_text
 from aidcurator.domain.project_views import history_text
+from aidcurator.gui.parties_panel import ROLE_LABELS, TYPE_LABELS
 from aidcurator.gui.project_facts import ProjectFactsForm
 from aidcurator.gui.rows_model import ObjectRole, RowsModel, rows_table, text_of
 
@@ -82,6 +83,18 @@ FIELD_COLUMNS = (
     ("Value", lambda f: f.value),
     ("Source", _source),
     ("Sources agree", lambda f: "≠ disagree" if f.disagree else ("✓" if f.values else "")),
+)
+
+
+def _party_source(party: Any) -> str:
+    return f"record {party.record_id}" if party.record_id is not None else "project"
+
+
+PARTY_COLUMNS = (
+    ("Role", lambda p: ROLE_LABELS.get(p.role, p.role)),
+    ("Organisation", lambda p: p.name if not p.name_zh or p.name_zh == p.name else f"{p.name} · {p.name_zh}"),
+    ("Type", lambda p: TYPE_LABELS.get(p.organisation_type, p.organisation_type)),
+    ("Source", _party_source),
 )
 PROPOSAL_COLUMNS = (
     ("Score", lambda p: f"{p.score:.2f}"),
@@ -141,6 +154,7 @@ class ProjectsPanel(QWidget):
         self.projects = RowsModel(PROJECT_COLUMNS, self)
         self.members = RowsModel(MEMBER_COLUMNS, self)
         self.fields = RowsModel(FIELD_COLUMNS, self)
+        self.parties = RowsModel(PARTY_COLUMNS, self)
         self.proposals = RowsModel(PROPOSAL_COLUMNS, self)
         self.current: ProjectView | None = None
         self._build()
@@ -171,6 +185,7 @@ class ProjectsPanel(QWidget):
         self.project_table.selectionModel().selectionChanged.connect(lambda *_: self._on_projects_selected())
         self.member_table = rows_table(self.members, "memberTable", multi=True)
         self.field_table = rows_table(self.fields, "fieldTable")
+        self.party_table = rows_table(self.parties, "projectPartyTable")
         self.proposal_table = rows_table(self.proposals, "proposalTable")
         self.history = QLabel()
         self.history.setObjectName("statusHistory")
@@ -214,6 +229,8 @@ class ProjectsPanel(QWidget):
         right_layout.addLayout(row)
         right_layout.addWidget(QLabel("Fields and their sources"))
         right_layout.addWidget(self.field_table, 2)
+        right_layout.addWidget(QLabel("Parties (the project's and its records')"))
+        right_layout.addWidget(self.party_table, 1)
         right_layout.addWidget(QLabel("Status history"))
         right_layout.addWidget(self.history)
 
@@ -260,6 +277,7 @@ class ProjectsPanel(QWidget):
         view = self.current
         self.members.set_rows(view.members if view else [])
         self.fields.set_rows(self.curator.project_field_values(view.id) if view else [])
+        self.parties.set_rows(view.parties if view else [])
         self.history.setText(history_text(view.events) if view and view.events else "—")
         self.facts.load(view)
 

@@ -201,12 +201,21 @@ def _view(row: Any) -> PartyView:
 
 
 def parties_of(
-    session: Session, *, record_id: int | None = None, project_id: int | None = None
+    session: Session,
+    *,
+    record_id: int | None = None,
+    project_id: int | None = None,
+    record_ids: Sequence[int] | None = None,
 ) -> list[PartyView]:
-    """The parties of a record or of a project, in role order, then by position in the text."""
+    """The parties of a record, of records (``record_ids``) or of a project, in role order, then by
+    position in the text."""
     statement = _view_select()
     if record_id is not None:
         statement = statement.where(_LINK.c.record_id == record_id)
+    if record_ids is not None:
+        if not record_ids:
+            return []
+        statement = statement.where(_LINK.c.record_id.in_(list(record_ids)))
     if project_id is not None:
         statement = statement.where(_LINK.c.project_id == project_id)
     order = {role.value: i for i, role in enumerate(PartyRole)}
