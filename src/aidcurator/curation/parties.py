@@ -16,7 +16,7 @@ from aidcurator.curation.changes.base import Change, quote
 from aidcurator.curation.history import touch
 from aidcurator.domain.parties import PartyView
 from aidcurator.domain.projects import OrganisationType, PartyRole
-from aidcurator.domain.views import RecordView
+from aidcurator.domain.views import MentionView, RecordView
 from aidcurator.store import NotFoundError, Session, read_session, write_session
 from aidcurator.store import parties as party_store
 from aidcurator.store import repository as repo
@@ -24,7 +24,10 @@ from aidcurator.store import repository as repo
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
 
-__all__ = ["AddParty", "OrganisationChoice", "PartiesMixin", "RemoveParty", "SetPartyRole"]
+__all__ = ["PARTY_KIND", "AddParty", "OrganisationChoice", "PartiesMixin", "RemoveParty", "SetPartyRole"]
+
+#: The highlight kind of a party's words in the article view.
+PARTY_KIND = "party"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,32 @@ class PartiesMixin(CuratorBase):
         """The organisations of a record with their roles (funding, implementing, co-financing, receiving)."""
         with read_session(self.engine) as session:
             return party_store.parties_of(session, record_id=record_id)
+
+    def party_mentions(self, article_id: int) -> list[MentionView]:
+        """The words of the article that name its records' parties, as ``party`` mentions (one per
+        span; the tooltip value is ``Name (role)``) for the article view to highlight."""
+        with read_session(self.engine) as session:
+            parties = party_store.article_parties(session, article_id=article_id)
+        seen: dict[tuple[int, int], MentionView] = {}
+        for party in parties:
+            assert party.start is not None and party.end is not None
+            if (party.start, party.end) in seen:
+                continue
+            seen[party.start, party.end] = MentionView(
+                id=-party.link_id,  # not a stored mention: a party link
+                article_id=article_id,
+                kind=PARTY_KIND,
+                start=party.start,
+                end=party.end,
+                text=party.quote or "",
+                value=None,
+                currency=None,
+                qualifier=None,
+                value_max=None,
+                what=None,
+                data={"name": f"{party.name} ({party.role})", "link_id": party.link_id},
+            )
+        return list(seen.values())
 
     def project_parties(self, project_id: int) -> list[PartyView]:
         """The organisations of a project with their roles."""
