@@ -10,6 +10,7 @@ from typing import Any
 
 from aidcurator.curation import project_fields as rules
 from aidcurator.curation.base import CuratorBase
+from aidcurator.domain.dashboard import ChartFilter
 from aidcurator.domain.errors import ConflictError
 from aidcurator.domain.parties import project_parties
 from aidcurator.domain.project_views import (
@@ -108,10 +109,13 @@ class ProjectBase(CuratorBase):
         with read_session(self.engine) as session:
             return project_view(session, project_id)
 
-    def projects(self, *, search: str = "", offset: int = 0, limit: int = 200) -> list[ProjectRow]:
-        """One page of the project list, newest first."""
+    def projects(
+        self, *, search: str = "", offset: int = 0, limit: int = 200, chart: ChartFilter | None = None
+    ) -> list[ProjectRow]:
+        """One page of the project list, newest first (``chart``: only the projects of a dashboard
+        bar, as the bar filters the article list)."""
         with read_session(self.engine) as session:
-            return store.project_rows(session, search=search, offset=offset, limit=limit)
+            return store.project_rows(session, search=search, offset=offset, limit=limit, chart=chart)
 
     def project_of(self, record_id: int) -> int | None:
         """The project a record belongs to (None: none)."""
