@@ -79,3 +79,15 @@ def test_cancelled_dialog_adds_nothing(window, monkeypatch):
     window.form.parties.add_button.click()
     assert window.controller.curator.record_parties(record.id) == before
     assert window.undo_stack.count() == steps
+
+
+def test_selected_words_naming_a_gazetteer_alias_resolve_to_the_organisation(qtbot):
+    dialog = AddPartyDialog(organisation_choices, selection=(0, 14, "China Eximbank"))
+    qtbot.addWidget(dialog)
+    assert dialog.type.currentData() == "bank"
+    request = dialog.request()
+    assert (request.name, request.name_zh, request.span) == (
+        "Export-Import Bank of China",
+        "中国进出口银行",
+        (0, 14),
+    )

@@ -231,6 +231,6 @@ def test_panel_lists_the_parties_of_the_project_with_their_source(
     panel.refresh(select=outcome.project_id)
     qtmodeltester.check(panel.parties)
     rows = [[panel.parties.index(r, c).data() for c in range(4)] for r in range(panel.parties.rowCount())]
-    assert ["Funding", "中国进出口银行", "bank", f"record {hospital[0]}"] in rows
-    assert ["Receiving", "Ghana Health Service", "government agency", "project"] in rows
-    assert [row[1] for row in rows].count("中国进出口银行") == 1  # the same bank and role once
+    assert ["Funding", f"record {hospital[0]}", "bank", "中国进出口银行"] in rows
+    assert ["Receiving", "project", "government agency", "Ghana Health Service"] in rows
+    assert [row[3] for row in rows].count("中国进出口银行") == 1  # the same bank and role once

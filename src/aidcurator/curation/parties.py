@@ -38,6 +38,7 @@ class OrganisationChoice:
     name_zh: str | None
     organisation_type: str
     label: str  # ``name · 中文 · type`` as a list shows it
+    aliases: tuple[str, ...] = ()
 
     @property
     def value(self) -> str:  # what a name field takes when it is chosen
@@ -63,7 +64,7 @@ def organisation_choices(text: str, limit: int = 15) -> list[OrganisationChoice]
         kind = OrganisationType(org.org_type).value
         parts = [org.name, org.name_zh if org.name_zh != org.name else None, kind.replace("_", " ")]
         label = " · ".join(p for p in parts if p)
-        found.append((prefix, position, OrganisationChoice(org.name, org.name_zh, kind, label)))
+        found.append((prefix, position, OrganisationChoice(org.name, org.name_zh, kind, label, org.aliases)))
     found.sort(key=lambda item: item[:2])
     return [choice for _prefix, _position, choice in found[:limit]]
 

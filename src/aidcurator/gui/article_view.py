@@ -275,7 +275,7 @@ class ArticleView(QWidget):
             name = origin.replace("\\", "/").rsplit("/", 1)[-1]
             where = f" ({article.origin_position})" if article.origin_position else ""
             parts.append(html.escape(f"file {name}{where}"))
-        return " · ".join(parts) or "&nbsp;"
+        return f"<span>{' · '.join(parts) or '&nbsp;'}</span>"  # a tag: always read as rich text
 
     def set_record_spans(self, spans: Iterable[tuple[str, int, int]]) -> None:
         """Mark the selected record's evidence ``(field, start, end)`` strongly."""

@@ -67,6 +67,7 @@ class AddPartyDialog(QDialog):
         self.known = QLabel()
         self.known.setObjectName("partyKnown")
         self.known.setEnabled(False)
+        self.known.setWordWrap(True)
         self.type = QComboBox()
         self.type.setObjectName("partyType")
         for value, label in TYPE_LABELS.items():
@@ -120,9 +121,14 @@ class AddPartyDialog(QDialog):
         if not name:
             return None
         choice = self._offered.get(name)
-        if choice is None:  # typed in full: an exact English or Chinese name of the gazetteer
+        if choice is None:  # typed or selected in full: a gazetteer name or alias (China Eximbank)
+            folded = name.casefold()
             choice = next(
-                (c for c in self._choices(name) if name.casefold() in {c.name.casefold(), (c.name_zh or "")}),
+                (
+                    c
+                    for c in self._choices(name)
+                    if folded in {k.casefold() for k in (c.name, c.name_zh, *c.aliases) if k}
+                ),
                 None,
             )
             if choice is not None:

@@ -92,11 +92,11 @@ def _party_source(party: Any) -> str:
     return f"record {party.record_id}" if party.record_id is not None else "project"
 
 
-PARTY_COLUMNS = (
+PARTY_COLUMNS = (  # the organisation last: it takes the width that is left
     ("Role", lambda p: ROLE_LABELS.get(p.role, p.role)),
-    ("Organisation", lambda p: p.name if not p.name_zh or p.name_zh == p.name else f"{p.name} · {p.name_zh}"),
-    ("Type", lambda p: TYPE_LABELS.get(p.organisation_type, p.organisation_type)),
     ("Source", _party_source),
+    ("Type", lambda p: TYPE_LABELS.get(p.organisation_type, p.organisation_type)),
+    ("Organisation", lambda p: p.name if not p.name_zh or p.name_zh == p.name else f"{p.name} · {p.name_zh}"),
 )
 PROPOSAL_COLUMNS = (
     ("Score", lambda p: f"{p.score:.2f}"),
