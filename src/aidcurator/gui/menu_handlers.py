@@ -135,6 +135,26 @@ class MenuHandlers:
 
         show_projects_dock(self)
 
+    def on_reconcile(self) -> None:
+        from aidcurator.gui.reference_panel import show_reconcile_dock
+
+        show_reconcile_dock(self)
+
+    def on_import_reference(self) -> Job | None:
+        from aidcurator.gui import reference_dialogs
+
+        return reference_dialogs.on_import_reference(self)
+
+    def on_export_projects(self, fmt: str) -> Job | None:
+        from aidcurator.gui import reference_dialogs
+
+        return reference_dialogs.on_export_projects(self, fmt)
+
+    def on_export_aiddata(self, flavour: str) -> Job | None:
+        from aidcurator.gui import reference_dialogs
+
+        return reference_dialogs.on_export_aiddata(self, flavour)
+
     def on_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.shortcut_sections(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -52,8 +52,11 @@ def reference_datasets(session: Session) -> dict[str, int]:
     return {name: count for name, count in session.connection().execute(statement)}
 
 
-def reference_facts(session: Session, *, dataset: str | None = None) -> list[ReferenceFacts]:
-    """Every reference project's structured fields (US dollars: the dataset's own nominal value)."""
+def reference_facts(
+    session: Session, *, dataset: str | None = None, ids: Iterable[int] | None = None
+) -> list[ReferenceFacts]:
+    """Every reference project's structured fields (or those of ``ids``; US dollars: the dataset's
+    own nominal value)."""
     c = _REF.c
     statement = sa.select(
         c.id,
@@ -72,6 +75,8 @@ def reference_facts(session: Session, *, dataset: str | None = None) -> list[Ref
     )
     if dataset is not None:
         statement = statement.where(c.dataset == dataset)
+    if ids is not None:
+        statement = statement.where(c.id.in_(list(ids)))
     return [
         ReferenceFacts(
             id=r.id,

@@ -1,0 +1,446 @@
+"""The Reconciliation panel: for one project, the reference projects (AidData) it most likely is,
+with score and reasons; Confirm / Reject / Clear go through the window's undo stack.
+
+Matching reads every reference of the database, so it runs in a :class:`~aidcurator.gui.workers.Job`
+(a worker thread); the panel shows the candidates when it is done and :attr:`ReconcilePanel.shown`
+fires. Confirm and Reject wrap :class:`~aidcurator.curation.reconcile.ConfirmReference` /
+``RejectReference`` in a ``QUndoCommand`` applied before it is pushed (a refused change never
+reaches the stack). The panel follows a project chosen in its own list, or, once
+:meth:`ReconcilePanel.follow` is called with the Projects panel's table, the project selected there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidcurator.curation.reconcile import ConfirmReference, RejectReference
+from aidcurator.gui.workers import Job
+
+if TYPE_CHECKING:
+    from aidcurator.curation import Curator
+    from aidcurator.domain.reconcile import Candidate, ReferenceFacts
+
+Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+#: How many candidates a project shows.
+TOP = 5
+
+
+class Change(Protocol):
+    text: str
+
+    def apply(self, curator: Curator) -> bool: ...
+    def undo(self, curator: Curator) -> None: ...
+    def redo(self, curator: Curator) -> None: ...
+
+
+def amount_text(amount: Decimal | None, currency: str | None) -> str:
+    """``300,000,000 CNY`` (exact; no digits invented)."""
+    if amount is None:
+        return ""
+    return f"{amount:,f} {currency or ''}".strip()
+
+
+def reference_text(ref: ReferenceFacts | None) -> str:
+    """One line naming a reference project."""
+    if ref is None:
+        return ""
+    facts = [str(ref.year) if ref.year else "", ref.recipient or "", amount_text(ref.amount, ref.currency)]
+    return f"{ref.dataset} #{ref.ref_id} — {ref.title or '(no title)'} ({', '.join(f for f in facts if f)})"
+
+
+class CandidatesModel(QAbstractTableModel):
+    """The candidates of one project, best first, with the reference's own facts beside them."""
+
+    HEADERS = ("", "Score", "Reference", "Title", "Year", "Recipient", "Amount", "Why")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.candidates: list[Candidate] = []
+        self.references: dict[int, ReferenceFacts] = {}
+        self.confirmed: int | None = None
+
+    def set_candidates(
+        self, candidates: Sequence[Candidate], references: dict[int, ReferenceFacts], confirmed: int | None
+    ) -> None:
+        self.beginResetModel()
+        self.candidates, self.references, self.confirmed = list(candidates), references, confirmed
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.candidates)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def cell(self, row: int, column: int) -> str:
+        c = self.candidates[row]
+        ref = self.references.get(c.reference_id)
+        values = (
+            "✓" if c.reference_id == self.confirmed else "",
+            f"{c.score:.2f}",
+            f"{c.dataset} #{c.ref_id}",
+            ref.title if ref else "",
+            str(ref.year) if ref and ref.year else "",
+            ref.recipient if ref else "",
+            amount_text(ref.amount, ref.currency) if ref else "",
+            "; ".join(c.reasons),
+        )
+        return values[column] or ""
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.candidates):
+            return None
+        if role == _DISPLAY:
+            return self.cell(index.row(), index.column())
+        if role == _TOOLTIP:
+            return self.cell(index.row(), index.column()) or None
+        if role == int(Qt.ItemDataRole.TextAlignmentRole) and index.column() in (1, 4, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+
+class ReferenceCommand(QUndoCommand):
+    """A confirmation or rejection on the window's undo stack; each step refreshes the panel."""
+
+    def __init__(self, panel: ReconcilePanel, change: Change) -> None:
+        super().__init__(change.text)
+        self.panel = panel
+        self.change = change
+        self.project_id: int = change.project_id  # type: ignore[attr-defined]
+        self._applied_now = False
+
+    def apply(self) -> bool:
+        self._applied_now = self.change.apply(self.panel.curator)
+        return self._applied_now
+
+    def redo(self) -> None:
+        if self._applied_now:  # push() calls redo(); the change is made already
+            self._applied_now = False
+            self.panel.after_change(self, "Saved")
+            return
+        self._step(self.change.redo, "Redone")
+
+    def undo(self) -> None:
+        self._step(self.change.undo, "Undone")
+
+    def _step(self, step: Callable[[Curator], None], verb: str) -> None:
+        try:
+            step(self.panel.curator)
+        except Exception as error:  # changed elsewhere meanwhile: say so, keep the stack
+            self.panel.show_message(
+                f"Could not {'undo' if verb == 'Undone' else 'redo'} “{self.text()}”: {error}"
+            )
+            self.panel.show_project(self.project_id)
+            return
+        self.panel.after_change(self, verb)
+
+
+class ReconcilePanel(QWidget):
+    """One project's reference candidates and its confirmed reference."""
+
+    # project id whose candidates are now on screen
+    shown = Signal(int)
+
+    def __init__(
+        self,
+        curator: Callable[[], Curator],
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+        *,
+        status: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reconcilePanel")
+        self._curator = curator
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._status = status
+        self.project_id: int | None = None
+        self.job: Job | None = None
+        self._pending: int | None = None
+        self.model = CandidatesModel(self)
+        self._build()
+
+    @property
+    def curator(self) -> Curator:
+        return self._curator()
+
+    def _build(self) -> None:
+        self.picker = QComboBox()
+        self.picker.setObjectName("reconcileProject")
+        self.picker.setMinimumContentsLength(30)
+        self.picker.activated.connect(lambda _index: self._on_picker_activated())
+        self.reload_button = QPushButton("Match again")
+        self.reload_button.setObjectName("reconcileMatch")
+        self.reload_button.clicked.connect(lambda: self.show_project(self.project_id))
+        self.confirmed = QLabel()
+        self.confirmed.setObjectName("confirmedReference")
+        self.confirmed.setWordWrap(True)
+        self.confirmed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableView()
+        self.table.setObjectName("candidateTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.confirm_selected())
+        self.confirm_button = QPushButton("Confirm")
+        self.confirm_button.setObjectName("confirmReference")
+        self.confirm_button.setToolTip("This project is the selected reference (Ctrl+Z undoes it)")
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.setObjectName("rejectReference")
+        self.reject_button.setToolTip("Not this reference: it is not proposed for this project again")
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.clear_button = QPushButton("Clear confirmation")
+        self.clear_button.setObjectName("clearReference")
+        self.clear_button.clicked.connect(self.clear_confirmed)
+        self.message = QLabel()
+        self.message.setObjectName("reconcileMessage")
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Project"))
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.reload_button)
+        buttons = QHBoxLayout()
+        for button in (self.confirm_button, self.reject_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.confirmed)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    # ---------------------------------------------------------------------------- the project list
+
+    def reload_projects(self) -> None:
+        """Fill the project list (keeping the shown project)."""
+        self.picker.clear()
+        for row in self.curator.projects(limit=1000):
+            facts = ", ".join(str(f) for f in (row.recipient, row.commitment_year) if f)
+            label = f"#{row.id} {row.title or '(no title)'}" + (f" — {facts}" if facts else "")
+            self.picker.addItem(label, row.id)
+        self._select_in_picker(self.project_id)
+
+    def _select_in_picker(self, project_id: int | None) -> None:
+        index = self.picker.findData(project_id) if project_id is not None else -1
+        self.picker.setCurrentIndex(index)
+
+    def _on_picker_activated(self) -> None:
+        project_id = self.picker.currentData()
+        if isinstance(project_id, int):
+            self.show_project(project_id)
+
+    def follow(self, table: QTableView, current: Callable[[], int | None]) -> None:
+        """Show the project selected in another view (the Projects panel's table): ``current()``
+        gives its id after each selection change."""
+        table.selectionModel().selectionChanged.connect(lambda *_: self._follow(current()))
+
+    def _follow(self, project_id: int | None) -> None:
+        if project_id is not None and project_id != self.project_id:
+            self.show_project(project_id)
+
+    # ---------------------------------------------------------------------------- showing
+
+    def show_project(self, project_id: int | None) -> None:
+        """Show a project's confirmed reference and match it in the background (None: nothing)."""
+        self.project_id = project_id
+        if self.picker.findData(project_id) < 0 and project_id is not None:
+            self.reload_projects()
+        self._select_in_picker(project_id)
+        if project_id is None:
+            self.model.set_candidates([], {}, None)
+            self.confirmed.setText("Choose a project to see the reference projects it may be.")
+            self._update_buttons()
+            return
+        if self.job is not None:  # one match at a time; the latest request runs next
+            self._pending = project_id
+            return
+        self._start_matching(project_id)
+
+    def _start_matching(self, project_id: int) -> None:
+        def work(curator: Curator, _progress: Any, _cancelled: Any) -> tuple[int, Any, Any, Any]:
+            matches = curator.match_projects([project_id], limit=TOP)
+            candidates = matches[0].candidates if matches else ()
+            confirmed = curator.project_reference(project_id)
+            ids = [c.reference_id for c in candidates]
+            if confirmed[0] is not None:
+                ids.append(confirmed[0])
+            return project_id, candidates, curator.references(ids), confirmed
+
+        self.message.setText("Matching…")
+        job = Job("Matching", self.curator, work)
+        job.succeeded.connect(self._on_matched)
+        job.failed.connect(lambda message, _details: self.show_message(f"Matching failed: {message}"))
+        job.ended.connect(self._on_job_ended)
+        self.job = job
+        job.start()
+
+    def _on_matched(self, result: tuple[int, Sequence[Candidate], dict[int, ReferenceFacts], Any]) -> None:
+        project_id, candidates, references, (confirmed, score, _version) = result
+        if project_id != self.project_id:
+            return
+        self.model.set_candidates(candidates, references, confirmed)
+        if confirmed is None:
+            self.confirmed.setText("No reference confirmed for this project yet.")
+        else:
+            score_text = f" (score {score:.2f})" if score is not None else ""
+            self.confirmed.setText(f"Confirmed: {reference_text(references.get(confirmed))}{score_text}")
+        if not candidates:
+            none = "no reference projects imported yet (File ▸ Import reference dataset…)"
+            self.message.setText(
+                "No candidate: " + none if not self.curator.reference_datasets() else "No candidate"
+            )
+        else:
+            self.message.setText(
+                f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''}, best first"
+            )
+            self.table.selectRow(0)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+        self.shown.emit(project_id)
+
+    def _on_job_ended(self) -> None:
+        if self.job is not None:
+            self.job.deleteLater()
+        self.job = None
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._start_matching(pending)
+
+    def wait(self) -> None:
+        """Let a running match finish (before the window closes)."""
+        if self.job is not None:
+            self.job.wait()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        if self._status is not None:
+            self._status(text)
+
+    def _update_buttons(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.confirm_button.setEnabled(has_rows)
+        self.reject_button.setEnabled(has_rows)
+        self.clear_button.setEnabled(self.model.confirmed is not None)
+
+    # ---------------------------------------------------------------------------- actions
+
+    def selected(self) -> Candidate | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.candidates[rows[0].row()] if rows else None
+
+    def push(self, change: Change) -> bool:
+        """Apply a change now and put it on the undo stack; a refused change shows its reason."""
+        command = ReferenceCommand(self, change)
+        try:
+            changed = command.apply()
+        except Exception as error:  # ConflictError, NotFoundError: the core refused it
+            self.show_message(f"Not done: {error}")
+            self.show_project(self.project_id)
+            return False
+        if not changed:
+            self.show_message("Nothing changed")
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def confirm_selected(self) -> None:
+        chosen = self.selected()
+        if self.project_id is None or chosen is None:
+            self.show_message("Select a candidate first")
+            return
+        self.push(ConfirmReference(self.project_id, chosen.reference_id, chosen.score))
+
+    def reject_selected(self) -> None:
+        chosen = self.selected()
+        if self.project_id is None or chosen is None:
+            self.show_message("Select a candidate first")
+            return
+        self.push(RejectReference(self.project_id, chosen.reference_id))
+
+    def clear_confirmed(self) -> None:
+        if self.project_id is not None:
+            self.push(ConfirmReference(self.project_id, None, None))
+
+    def after_change(self, command: ReferenceCommand, verb: str) -> None:
+        self.show_message(f"{verb}: {command.text()}")
+        self.show_project(command.project_id)
+
+
+def show_reconcile_dock(window: Any) -> ReconcilePanel:
+    """Show the Reconciliation panel in a dock of the main window (made on first use); it uses the
+    window's undo stack and follows the Projects panel's selection when that panel is open."""
+    dock = getattr(window, "reconcile_dock", None)
+    if dock is None:
+        dock = QDockWidget("Reconciliation with AidData", window)
+        dock.setObjectName("reconcileDock")
+        panel = ReconcilePanel(
+            lambda: window.curator,
+            window.undo_stack,
+            dock,
+            status=lambda text: window.statusBar().showMessage(text, 8000),
+        )
+        dock.setWidget(panel)
+        assert isinstance(window, QMainWindow)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        projects = getattr(window, "projects_dock", None)
+        if projects is not None:
+            window.splitDockWidget(projects, dock, Qt.Orientation.Horizontal)
+            follow_projects_panel(panel, projects.widget())
+        window.reconcile_dock = dock
+    panel = dock.widget()
+    assert isinstance(panel, ReconcilePanel)
+    panel.reload_projects()
+    dock.show()
+    dock.raise_()
+    return panel
+
+
+def follow_projects_panel(panel: ReconcilePanel, projects: Any) -> None:
+    """Let ``panel`` show the project selected in the Projects panel (its ``project_table`` and
+    ``current``); the first selected project is shown at once."""
+    table = getattr(projects, "project_table", None)
+    if not isinstance(table, QTableView):
+        return
+    panel.follow(table, lambda: projects.current.id if getattr(projects, "current", None) else None)
+    current = getattr(projects, "current", None)
+    if current is not None:
+        panel.show_project(current.id)
