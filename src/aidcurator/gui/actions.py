@@ -24,6 +24,9 @@ EXPORT_FORMATS = (
     ("xlsx", "Excel…", "Excel workbooks (*.xlsx)"),
 )
 
+PROJECTS_TIP = "Export one row per project (fields, their sources, status history)"
+AIDDATA_TIP = "Export projects with AidData's column names and their confirmed references"
+
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
@@ -334,14 +337,30 @@ ACTIONS: tuple[ActionSpec, ...] = (
         checkable=True,
     ),
     *(
-        S(f"export_projects_{fmt}", text, "on_export_projects", "export_menu", 3, (), tip, args=(fmt,))
+        S(
+            f"export_projects_{fmt}",
+            text,
+            "on_export_projects",
+            "export_menu",
+            3,
+            (),
+            PROJECTS_TIP,
+            args=(fmt,),
+        )
         for fmt, text, _filter in PROJECT_FORMATS
-        for tip in ("Export one row per project (fields, sources, status history)",)
     ),
     *(
-        S(f"export_aiddata_{flavour}", text, "on_export_aiddata", "export_menu", 4, (), tip, args=(flavour,))
+        S(
+            f"export_aiddata_{flavour}",
+            text,
+            "on_export_aiddata",
+            "export_menu",
+            4,
+            (),
+            AIDDATA_TIP,
+            args=(flavour,),
+        )
         for flavour, text in AIDDATA_FLAVOURS
-        for tip in ("Export projects with AidData's column names and confirmed references",)
     ),
     S("shortcuts", "&Keyboard shortcuts", "on_shortcuts", "help_menu", 0, ("F1",)),
     S("about", "&About AidCurator", "on_about", "help_menu", 0),

@@ -3,7 +3,7 @@ with score and reasons; Confirm / Reject / Clear go through the window's undo st
 
 Matching reads every reference of the database, so it runs in a :class:`~aidcurator.gui.workers.Job`
 (a worker thread); the panel shows the candidates when it is done and :attr:`ReconcilePanel.shown`
-fires. Confirm and Reject wrap :class:`~aidcurator.curation.reconcile.ConfirmReference` /
+fires once the worker has ended. Confirm and Reject wrap :class:`~aidcurator.curation.reconcile.ConfirmReference` /
 ``RejectReference`` in a ``QUndoCommand`` applied before it is pushed (a refused change never
 reaches the stack). The panel follows a project chosen in its own list, or, once
 :meth:`ReconcilePanel.follow` is called with the Projects panel's table, the project selected there.
@@ -228,6 +228,8 @@ class ReconcilePanel(QWidget):
         self.clear_button = QPushButton("Clear confirmation")
         self.clear_button.setObjectName("clearReference")
         self.clear_button.clicked.connect(self.clear_confirmed)
+        self.count = QLabel()
+        self.count.setObjectName("candidateCount")
         self.message = QLabel()
         self.message.setObjectName("reconcileMessage")
         self.message.setWordWrap(True)
@@ -243,6 +245,7 @@ class ReconcilePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.confirmed)
+        layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -305,7 +308,7 @@ class ReconcilePanel(QWidget):
                 ids.append(confirmed[0])
             return project_id, candidates, curator.references(ids), confirmed
 
-        self.message.setText("Matching…")
+        self.count.setText("Matching…")
         job = Job("Matching", self.curator, work)
         job.succeeded.connect(self._on_matched)
         job.failed.connect(lambda message, _details: self.show_message(f"Matching failed: {message}"))
@@ -325,17 +328,16 @@ class ReconcilePanel(QWidget):
             self.confirmed.setText(f"Confirmed: {reference_text(references.get(confirmed))}{score_text}")
         if not candidates:
             none = "no reference projects imported yet (File ▸ Import reference dataset…)"
-            self.message.setText(
+            self.count.setText(
                 "No candidate: " + none if not self.curator.reference_datasets() else "No candidate"
             )
         else:
-            self.message.setText(
+            self.count.setText(
                 f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''}, best first"
             )
             self.table.selectRow(0)
         self.table.resizeColumnsToContents()
         self._update_buttons()
-        self.shown.emit(project_id)
 
     def _on_job_ended(self) -> None:
         if self.job is not None:
@@ -344,6 +346,8 @@ class ReconcilePanel(QWidget):
         pending, self._pending = self._pending, None
         if pending is not None:
             self._start_matching(pending)
+        elif self.project_id is not None:
+            self.shown.emit(self.project_id)  # the worker thread has ended too
 
     def wait(self) -> None:
         """Let a running match finish (before the window closes)."""
@@ -429,6 +433,8 @@ def show_reconcile_dock(window: Any) -> ReconcilePanel:
     panel = dock.widget()
     assert isinstance(panel, ReconcilePanel)
     panel.reload_projects()
+    if panel.project_id is None and panel.picker.count():
+        panel.show_project(panel.picker.itemData(0))
     dock.show()
     dock.raise_()
     return panel
