@@ -120,6 +120,7 @@ def test_match_confirm_reject_and_undo_through_the_window(
     best = panel.model.candidates[0]
     assert panel.model.cell(0, 3) == "China lends for a made-up hospital in Kisumu"
     assert "No reference confirmed" in panel.confirmed.text()
+    assert panel.reasons.text().startswith("Why gcof1 #10: recipient KEN")
     assert not panel.clear_button.isEnabled()
 
     with qtbot.waitSignal(panel.shown, timeout=20_000):
@@ -129,7 +130,7 @@ def test_match_confirm_reject_and_undo_through_the_window(
         "Confirmed: gcof1 #10 — China lends for a made-up hospital in Kisumu"
     )
     assert panel.model.cell(0, 0) == "✓"
-    assert ref_window.undo_stack.undoText() == f"confirm reference {best.reference_id} for project {hospital}"
+    assert ref_window.undo_stack.undoText() == f"confirm gcof1 #10 for project {hospital}"
 
     with qtbot.waitSignal(panel.shown, timeout=20_000):
         ref_window.actions["undo"].trigger()
@@ -216,3 +217,23 @@ def test_aiddata_export_carries_the_confirmed_reference(
     assert len(rows) == 2
     assert {row["reference_id"] for row in rows} == {"10", ""}
     assert ref_window.statusBar().currentMessage() == f"Wrote 2 projects to {written} (gcof1 columns)"
+
+
+def test_the_menu_opens_the_panel_beside_the_projects_panel_and_follows_it(
+    ref_window, qtbot, monkeypatch, reference_csv: Path
+) -> None:
+    _import(ref_window, qtbot, monkeypatch, reference_csv)
+    ref_window.actions["reconcile"].trigger()
+    assert ref_window.projects_dock.isVisible() and ref_window.reconcile_dock.isVisible()
+    panel = ref_window.reconcile_dock.widget()
+    projects = ref_window.projects_dock.widget()
+    qtbot.waitUntil(lambda: panel.job is None and panel.model.rowCount() > 0, timeout=20_000)
+    first = panel.project_id  # the newest project, until the Projects panel selects one
+    assert first == projects.projects.rows[0].id
+    other = projects.projects.rows[1]
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        projects.project_table.selectRow(1)
+    assert panel.project_id == other.id != first
+    assert panel.picker.currentData() == other.id
+    expected = "10" if "Hospital" in other.title else "12"
+    assert panel.model.candidates[0].ref_id == expected

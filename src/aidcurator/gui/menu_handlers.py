@@ -136,8 +136,11 @@ class MenuHandlers:
         show_projects_dock(self)
 
     def on_reconcile(self) -> None:
+        from aidcurator.gui.projects_panel import show_projects_dock
         from aidcurator.gui.reference_panel import show_reconcile_dock
 
+        if getattr(self, "reconcile_dock", None) is None:
+            show_projects_dock(self)  # beside it, following its selection
         show_reconcile_dock(self)
 
     def on_import_reference(self) -> Job | None:

@@ -132,8 +132,8 @@ class CandidatesModel(QAbstractTableModel):
 class ReferenceCommand(QUndoCommand):
     """A confirmation or rejection on the window's undo stack; each step refreshes the panel."""
 
-    def __init__(self, panel: ReconcilePanel, change: Change) -> None:
-        super().__init__(change.text)
+    def __init__(self, panel: ReconcilePanel, change: Change, text: str | None = None) -> None:
+        super().__init__(text or change.text)
         self.panel = panel
         self.change = change
         self.project_id: int = change.project_id  # type: ignore[attr-defined]
@@ -217,6 +217,11 @@ class ReconcilePanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.confirm_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_reasons())
+        self.reasons = QLabel()
+        self.reasons.setObjectName("candidateReasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirm_button = QPushButton("Confirm")
         self.confirm_button.setObjectName("confirmReference")
         self.confirm_button.setToolTip("This project is the selected reference (Ctrl+Z undoes it)")
@@ -247,6 +252,7 @@ class ReconcilePanel(QWidget):
         layout.addWidget(self.confirmed)
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.reasons)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self._update_buttons()
@@ -268,7 +274,8 @@ class ReconcilePanel(QWidget):
 
     def _on_picker_activated(self) -> None:
         project_id = self.picker.currentData()
-        if isinstance(project_id, int):
+        if isinstance(project_id, int) and project_id != self.project_id:
+            self.message.clear()
             self.show_project(project_id)
 
     def follow(self, table: QTableView, current: Callable[[], int | None]) -> None:
@@ -278,6 +285,7 @@ class ReconcilePanel(QWidget):
 
     def _follow(self, project_id: int | None) -> None:
         if project_id is not None and project_id != self.project_id:
+            self.message.clear()
             self.show_project(project_id)
 
     # ---------------------------------------------------------------------------- showing
@@ -290,6 +298,7 @@ class ReconcilePanel(QWidget):
         self._select_in_picker(project_id)
         if project_id is None:
             self.model.set_candidates([], {}, None)
+            self._show_reasons()
             self.confirmed.setText("Choose a project to see the reference projects it may be.")
             self._update_buttons()
             return
@@ -336,7 +345,9 @@ class ReconcilePanel(QWidget):
                 f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''}, best first"
             )
             self.table.selectRow(0)
-        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):  # the reasons stretch (and show below)
+            self.table.resizeColumnToContents(column)
+        self._show_reasons()
         self._update_buttons()
 
     def _on_job_ended(self) -> None:
@@ -371,9 +382,15 @@ class ReconcilePanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.candidates[rows[0].row()] if rows else None
 
-    def push(self, change: Change) -> bool:
+    def _show_reasons(self) -> None:
+        chosen = self.selected()
+        self.reasons.setText(
+            f"Why {chosen.dataset} #{chosen.ref_id}: " + "; ".join(chosen.reasons) if chosen else ""
+        )
+
+    def push(self, change: Change, text: str | None = None) -> bool:
         """Apply a change now and put it on the undo stack; a refused change shows its reason."""
-        command = ReferenceCommand(self, change)
+        command = ReferenceCommand(self, change, text)
         try:
             changed = command.apply()
         except Exception as error:  # ConflictError, NotFoundError: the core refused it
@@ -391,18 +408,27 @@ class ReconcilePanel(QWidget):
         if self.project_id is None or chosen is None:
             self.show_message("Select a candidate first")
             return
-        self.push(ConfirmReference(self.project_id, chosen.reference_id, chosen.score))
+        self.push(
+            ConfirmReference(self.project_id, chosen.reference_id, chosen.score),
+            f"confirm {chosen.dataset} #{chosen.ref_id} for project {self.project_id}",
+        )
 
     def reject_selected(self) -> None:
         chosen = self.selected()
         if self.project_id is None or chosen is None:
             self.show_message("Select a candidate first")
             return
-        self.push(RejectReference(self.project_id, chosen.reference_id))
+        self.push(
+            RejectReference(self.project_id, chosen.reference_id),
+            f"reject {chosen.dataset} #{chosen.ref_id} for project {self.project_id}",
+        )
 
     def clear_confirmed(self) -> None:
         if self.project_id is not None:
-            self.push(ConfirmReference(self.project_id, None, None))
+            self.push(
+                ConfirmReference(self.project_id, None, None),
+                f"clear the reference of project {self.project_id}",
+            )
 
     def after_change(self, command: ReferenceCommand, verb: str) -> None:
         self.show_message(f"{verb}: {command.text()}")
