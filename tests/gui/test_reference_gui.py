@@ -237,3 +237,13 @@ def test_the_menu_opens_the_panel_beside_the_projects_panel_and_follows_it(
     assert panel.picker.currentData() == other.id
     expected = "10" if "Hospital" in other.title else "12"
     assert panel.model.candidates[0].ref_id == expected
+
+
+def test_switching_databases_empties_the_panel(ref_window, qtbot, tmp_path: Path) -> None:
+    panel = show_reconcile_dock(ref_window)
+    qtbot.waitUntil(lambda: panel.job is None and panel.project_id is not None, timeout=20_000)
+    assert panel.picker.count() == 2
+    ref_window.dialogs.confirm = lambda *args: False  # no sample articles
+    assert ref_window.open_database(tmp_path / "empty.db")
+    assert panel.picker.count() == 0 and panel.project_id is None
+    assert panel.model.rowCount() == 0

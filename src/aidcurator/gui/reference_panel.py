@@ -188,6 +188,7 @@ class ReconcilePanel(QWidget):
         self.job: Job | None = None
         self._pending: int | None = None
         self.model = CandidatesModel(self)
+        self._database = id(curator())
         self._build()
 
     @property
@@ -365,6 +366,16 @@ class ReconcilePanel(QWidget):
         if self.job is not None:
             self.job.wait()
 
+    def check_database(self) -> None:
+        """After the window switched databases: forget the project shown and list the new ones."""
+        if id(self.curator) == self._database:
+            return
+        self._database = id(self.curator)
+        self.message.clear()
+        self.project_id = None
+        self.reload_projects()
+        self.show_project(self.picker.itemData(0) if self.picker.count() else None)
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         if self._status is not None:
@@ -455,6 +466,7 @@ def show_reconcile_dock(window: Any) -> ReconcilePanel:
         if projects is not None:
             window.splitDockWidget(projects, dock, Qt.Orientation.Horizontal)
             follow_projects_panel(panel, projects.widget())
+        window.article_shown.connect(lambda _article: panel.check_database())  # emitted on a switch
         window.reconcile_dock = dock
     panel = dock.widget()
     assert isinstance(panel, ReconcilePanel)
