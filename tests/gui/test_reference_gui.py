@@ -247,3 +247,18 @@ def test_switching_databases_empties_the_panel(ref_window, qtbot, tmp_path: Path
     assert ref_window.open_database(tmp_path / "empty.db")
     assert panel.picker.count() == 0 and panel.project_id is None
     assert panel.model.rowCount() == 0
+
+
+def test_a_window_reopened_after_confirmations_starts(
+    ref_window, make_window, qtbot, monkeypatch, hospital_db: Path, reference_csv: Path
+) -> None:
+    _import(ref_window, qtbot, monkeypatch, reference_csv)
+    panel = show_reconcile_dock(ref_window)
+    qtbot.waitUntil(lambda: panel.job is None and panel.model.rowCount() > 0, timeout=20_000)
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        panel.confirm_selected()
+    panel.table.selectRow(1)
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        panel.reject_selected()
+    again = make_window(hospital_db)  # the undo history of earlier sessions is read back
+    assert again.curator.project_reference(panel.project_id)[0] is not None

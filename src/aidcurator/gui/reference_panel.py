@@ -276,7 +276,6 @@ class ReconcilePanel(QWidget):
     def _on_picker_activated(self) -> None:
         project_id = self.picker.currentData()
         if isinstance(project_id, int) and project_id != self.project_id:
-            self.message.clear()
             self.show_project(project_id)
 
     def follow(self, table: QTableView, current: Callable[[], int | None]) -> None:
@@ -286,13 +285,14 @@ class ReconcilePanel(QWidget):
 
     def _follow(self, project_id: int | None) -> None:
         if project_id is not None and project_id != self.project_id:
-            self.message.clear()
             self.show_project(project_id)
 
     # ---------------------------------------------------------------------------- showing
 
     def show_project(self, project_id: int | None) -> None:
         """Show a project's confirmed reference and match it in the background (None: nothing)."""
+        if project_id != self.project_id:
+            self.message.clear()  # a message is about the project it was shown with
         self.project_id = project_id
         if self.picker.findData(project_id) < 0 and project_id is not None:
             self.reload_projects()
