@@ -262,3 +262,26 @@ def test_a_window_reopened_after_confirmations_starts(
         panel.reject_selected()
     again = make_window(hospital_db)  # the undo history of earlier sessions is read back
     assert again.curator.project_reference(panel.project_id)[0] is not None
+
+
+def test_a_reference_confirmed_for_another_project_says_so(
+    qtbot, hospital_db: Path, reference_csv: Path
+) -> None:
+    with Curator.open(hospital_db, actor="gui") as curator:
+        curator.import_reference(reference_csv)
+        hospital = _hospital(curator)
+        school = next(p.id for p in curator.projects() if p.id != hospital)
+        kisumu = curator.match_projects([hospital])[0].best
+        curator.confirm_reference(hospital, kisumu.reference_id, score=kisumu.score)
+        panel = ReconcilePanel(lambda: curator)
+        qtbot.addWidget(panel)
+        with qtbot.waitSignal(panel.shown, timeout=20_000):
+            panel.show_project(school)
+        column = CandidatesModel.HEADERS.index("Confirmed for")
+        taken = {c.ref_id: panel.model.cell(row, column) for row, c in enumerate(panel.model.candidates)}
+        assert taken["10"] == f"project {hospital}"
+        assert taken["12"] == ""
+        with qtbot.waitSignal(panel.shown, timeout=20_000):
+            panel.show_project(hospital)  # its own confirmation is not "another project"
+        assert panel.model.cell(0, column) == "" and panel.model.cell(0, 0) == "✓"
+        panel.wait()

@@ -91,6 +91,11 @@ class ReconcileMixin(CuratorBase):
         with read_session(self.engine) as session:
             return {ref.id: ref for ref in store.reference_facts(session, ids=wanted)}
 
+    def projects_confirming(self, reference_ids: Iterable[int]) -> dict[int, list[int]]:
+        """Reference id → the projects that confirmed it (a reference is usually one project)."""
+        with read_session(self.engine) as session:
+            return store.projects_confirming(session, reference_ids=reference_ids)
+
     def match_projects(
         self,
         project_ids: Iterable[int] | None = None,

@@ -11,11 +11,11 @@ reaches the stack). The panel follows a project chosen in its own list, or, once
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from decimal import Decimal
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,17 +32,28 @@ from PySide6.QtWidgets import (
 )
 
 from aidcurator.curation.reconcile import ConfirmReference, RejectReference
+from aidcurator.gui.reference_model import CandidatesModel, reference_text
 from aidcurator.gui.workers import Job
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
     from aidcurator.domain.reconcile import Candidate, ReferenceFacts
 
-Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 #: How many candidates a project shows.
 TOP = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """What the matching worker hands back (plain data)."""
+
+    project_id: int
+    candidates: tuple[Candidate, ...]
+    references: dict[int, ReferenceFacts]
+    confirmed: int | None
+    score: float | None
+    others: dict[int, list[int]]  # reference id -> other projects that confirmed it
+    have_references: bool
 
 
 class Change(Protocol):
@@ -51,82 +62,6 @@ class Change(Protocol):
     def apply(self, curator: Curator) -> bool: ...
     def undo(self, curator: Curator) -> None: ...
     def redo(self, curator: Curator) -> None: ...
-
-
-def amount_text(amount: Decimal | None, currency: str | None) -> str:
-    """``300,000,000 CNY`` (exact; no digits invented)."""
-    if amount is None:
-        return ""
-    return f"{amount:,f} {currency or ''}".strip()
-
-
-def reference_text(ref: ReferenceFacts | None) -> str:
-    """One line naming a reference project."""
-    if ref is None:
-        return ""
-    facts = [str(ref.year) if ref.year else "", ref.recipient or "", amount_text(ref.amount, ref.currency)]
-    return f"{ref.dataset} #{ref.ref_id} — {ref.title or '(no title)'} ({', '.join(f for f in facts if f)})"
-
-
-class CandidatesModel(QAbstractTableModel):
-    """The candidates of one project, best first, with the reference's own facts beside them."""
-
-    HEADERS = ("", "Score", "Reference", "Title", "Year", "Recipient", "Amount", "Why")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.candidates: list[Candidate] = []
-        self.references: dict[int, ReferenceFacts] = {}
-        self.confirmed: int | None = None
-
-    def set_candidates(
-        self, candidates: Sequence[Candidate], references: dict[int, ReferenceFacts], confirmed: int | None
-    ) -> None:
-        self.beginResetModel()
-        self.candidates, self.references, self.confirmed = list(candidates), references, confirmed
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.candidates)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def cell(self, row: int, column: int) -> str:
-        c = self.candidates[row]
-        ref = self.references.get(c.reference_id)
-        values = (
-            "✓" if c.reference_id == self.confirmed else "",
-            f"{c.score:.2f}",
-            f"{c.dataset} #{c.ref_id}",
-            ref.title if ref else "",
-            str(ref.year) if ref and ref.year else "",
-            ref.recipient if ref else "",
-            amount_text(ref.amount, ref.currency) if ref else "",
-            "; ".join(c.reasons),
-        )
-        return values[column] or ""
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.candidates):
-            return None
-        if role == _DISPLAY:
-            return self.cell(index.row(), index.column())
-        if role == _TOOLTIP:
-            return self.cell(index.row(), index.column()) or None
-        if role == int(Qt.ItemDataRole.TextAlignmentRole) and index.column() in (1, 4, 6):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
 
 class ReferenceCommand(QUndoCommand):
@@ -309,14 +244,24 @@ class ReconcilePanel(QWidget):
         self._start_matching(project_id)
 
     def _start_matching(self, project_id: int) -> None:
-        def work(curator: Curator, _progress: Any, _cancelled: Any) -> tuple[int, Any, Any, Any]:
+        def work(curator: Curator, _progress: Any, _cancelled: Any) -> Matched:
             matches = curator.match_projects([project_id], limit=TOP)
             candidates = matches[0].candidates if matches else ()
-            confirmed = curator.project_reference(project_id)
-            ids = [c.reference_id for c in candidates]
-            if confirmed[0] is not None:
-                ids.append(confirmed[0])
-            return project_id, candidates, curator.references(ids), confirmed
+            confirmed, score, _version = curator.project_reference(project_id)
+            ids = [c.reference_id for c in candidates] + ([confirmed] if confirmed is not None else [])
+            others = {
+                ref: [p for p in projects if p != project_id]
+                for ref, projects in curator.projects_confirming(ids).items()
+            }
+            return Matched(
+                project_id,
+                tuple(candidates),
+                curator.references(ids),
+                confirmed,
+                score,
+                {ref: projects for ref, projects in others.items() if projects},
+                bool(curator.reference_datasets()),
+            )
 
         self.count.setText("Matching…")
         job = Job("Matching", self.curator, work)
@@ -326,25 +271,24 @@ class ReconcilePanel(QWidget):
         self.job = job
         job.start()
 
-    def _on_matched(self, result: tuple[int, Sequence[Candidate], dict[int, ReferenceFacts], Any]) -> None:
-        project_id, candidates, references, (confirmed, score, _version) = result
-        if project_id != self.project_id:
+    def _on_matched(self, result: Matched) -> None:
+        if result.project_id != self.project_id:
             return
-        self.model.set_candidates(candidates, references, confirmed)
-        if confirmed is None:
+        candidates = result.candidates
+        self.model.set_candidates(candidates, result.references, result.confirmed, result.others)
+        if result.confirmed is None:
             self.confirmed.setText("No reference confirmed for this project yet.")
         else:
-            score_text = f" (score {score:.2f})" if score is not None else ""
-            self.confirmed.setText(f"Confirmed: {reference_text(references.get(confirmed))}{score_text}")
+            score = f" (score {result.score:.2f})" if result.score is not None else ""
+            self.confirmed.setText(
+                f"Confirmed: {reference_text(result.references.get(result.confirmed))}{score}"
+            )
         if not candidates:
             none = "no reference projects imported yet (File ▸ Import reference dataset…)"
-            self.count.setText(
-                "No candidate: " + none if not self.curator.reference_datasets() else "No candidate"
-            )
+            self.count.setText("No candidate" if result.have_references else f"No candidate: {none}")
         else:
-            self.count.setText(
-                f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''}, best first"
-            )
+            plural = "s" if len(candidates) != 1 else ""
+            self.count.setText(f"{len(candidates)} candidate{plural}, best first")
             self.table.selectRow(0)
         for column in range(self.model.columnCount() - 1):  # the reasons stretch (and show below)
             self.table.resizeColumnToContents(column)

@@ -149,6 +149,22 @@ def project_reference(session: Session, *, project_id: int) -> tuple[int | None,
     return row.reference_id, row.reference_score, row.version
 
 
+def projects_confirming(session: Session, *, reference_ids: Iterable[int]) -> dict[int, list[int]]:
+    """Reference id → the projects that confirmed it (ids in order)."""
+    wanted = list(reference_ids)
+    if not wanted:
+        return {}
+    statement = (
+        sa.select(_PROJECT.c.reference_id, _PROJECT.c.id)
+        .where(_PROJECT.c.reference_id.in_(wanted))
+        .order_by(_PROJECT.c.id)
+    )
+    found: dict[int, list[int]] = defaultdict(list)
+    for reference_id, project_id in session.connection().execute(statement):
+        found[reference_id].append(project_id)
+    return dict(found)
+
+
 def set_project_reference(
     session: Session,
     *,
