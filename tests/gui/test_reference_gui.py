@@ -281,6 +281,8 @@ def test_a_reference_confirmed_for_another_project_says_so(
         taken = {c.ref_id: panel.model.cell(row, column) for row, c in enumerate(panel.model.candidates)}
         assert taken["10"] == f"project {hospital}"
         assert taken["12"] == ""
+        panel.table.selectRow([c.ref_id for c in panel.model.candidates].index("10"))
+        assert panel.reasons.text().startswith(f"Why gcof1 #10 (already confirmed for project {hospital}): ")
         with qtbot.waitSignal(panel.shown, timeout=20_000):
             panel.show_project(hospital)  # its own confirmation is not "another project"
         assert panel.model.cell(0, column) == "" and panel.model.cell(0, 0) == "✓"

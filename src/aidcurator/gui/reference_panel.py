@@ -339,9 +339,12 @@ class ReconcilePanel(QWidget):
 
     def _show_reasons(self) -> None:
         chosen = self.selected()
-        self.reasons.setText(
-            f"Why {chosen.dataset} #{chosen.ref_id}: " + "; ".join(chosen.reasons) if chosen else ""
-        )
+        if chosen is None:
+            self.reasons.clear()
+            return
+        taken = self.model.taken_by(chosen.reference_id)
+        also = f" (already confirmed for {taken})" if taken else ""
+        self.reasons.setText(f"Why {chosen.dataset} #{chosen.ref_id}{also}: " + "; ".join(chosen.reasons))
 
     def push(self, change: Change, text: str | None = None) -> bool:
         """Apply a change now and put it on the undo stack; a refused change shows its reason."""
