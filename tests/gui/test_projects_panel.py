@@ -123,3 +123,98 @@ def test_the_window_opens_the_panel_in_a_dock(make_window, tmp_path: Path, curat
     assert window.projects_dock.isVisible()
     panel = show_projects_dock(window)
     assert panel.projects.rowCount() == 1
+
+
+@pytest.fixture
+def one_project(panel: ProjectsPanel, curator: Curator, hospital) -> int:
+    project_id = curator.create_project(hospital).project_id
+    assert project_id is not None
+    panel.refresh(select=project_id)
+    assert panel.current is not None and panel.current.id == project_id
+    return project_id
+
+
+def test_facts_form_saves_undoes_and_redoes(panel: ProjectsPanel, curator: Curator, one_project: int) -> None:
+    form = panel.facts
+    assert form.isEnabled() and form.derived.text() == "rule says yes"
+    assert form.dates["actual_end"].text() == "2022-11-20" and form.estimated["actual_end"].isChecked()
+    assert form.changed_text() == {}
+    form.review_status.setCurrentText("accepted")
+    form.umbrella.setChecked(True)
+    form.dates["actual_end"].setText("2022-10-31")
+    form.estimated["actual_end"].setChecked(False)
+    form.save_button.click()
+    assert panel.message.text().startswith("Saved: set review status, umbrella, actual end of project")
+    view = curator.project(one_project)
+    assert (view.review_status, view.umbrella) == ("accepted", True)
+    assert (str(view.actual_end), view.actual_end_estimated) == ("2022-10-31", False)
+    assert form.derived.text() == "rule says no"  # an umbrella is not counted
+    assert panel.projects.rows[0].review_status == "accepted"
+    fields = {f.field: f for f in panel.fields.rows}
+    assert panel.fields.index(list(fields).index("actual_end"), 2).data() == "typed"
+
+    panel.undo_stack.undo()
+    assert panel.message.text().startswith("Undone: set review status")
+    assert form.review_status.currentText() == "pending" and not form.umbrella.isChecked()
+    assert form.dates["actual_end"].text() == "2022-11-20"
+    panel.undo_stack.redo()
+    assert form.review_status.currentText() == "accepted"
+    assert curator.project(one_project).actual_end_estimated is False
+
+
+def test_facts_form_refuses_a_bad_date_and_an_override_without_reason(
+    panel: ProjectsPanel, curator: Curator, one_project: int
+) -> None:
+    form = panel.facts
+    version = curator.project(one_project).version
+    form.dates["planned_start"].setText("2021-02-30")
+    form.save_button.click()
+    assert panel.message.text() == (
+        "Not saved: planned start: '2021-02-30' is not a date; type YYYY-MM-DD, e.g. 2021-03-01"
+    )
+    assert form.dates["planned_start"].text() == "2021-02-30"  # kept to correct
+    form.dates["planned_start"].setText("")
+    form.recommended.setCurrentIndex(2)  # no (override)
+    form.save_button.click()
+    assert "needs a reason" in panel.message.text()
+    assert form.recommended.currentData() == "no"  # what was typed stays
+    assert curator.project(one_project).version == version and panel.undo_stack.count() == 0
+    form.reason.setText("the loan was never disbursed")
+    form.notes.setText("see the 2023 audit")
+    form.save_button.click()
+    assert curator.project(one_project).notes == "see the 2023 audit"
+    view = curator.project(one_project)
+    assert (view.recommended_override, view.recommended_reason) == (False, "the loan was never disbursed")
+    form.save_button.click()
+    assert panel.message.text() == "Nothing changed"
+
+
+def test_facts_form_sets_a_parent_and_is_disabled_without_a_project(
+    panel: ProjectsPanel, curator: Curator, hospital
+) -> None:
+    umbrella = curator.create_project(hospital[:1]).project_id
+    child = curator.create_project(hospital[1:]).project_id
+    panel.refresh(select=child)
+    panel.facts.parent_id.setText(str(umbrella))
+    panel.facts.save_button.click()
+    assert curator.project(child).parent_id == umbrella
+    panel.facts.parent_id.setText(str(child))
+    panel.facts.save_button.click()
+    assert panel.message.text() == f"Not done: project {child} cannot be its own parent"
+    panel.project_table.clearSelection()
+    assert panel.current is None and not panel.facts.isEnabled()
+
+
+def test_the_panel_restores_project_changes_of_an_earlier_session(
+    qtbot, curator: Curator, one_project: int
+) -> None:
+    from aidcurator.curation.changes import SetProjectFacts
+
+    SetProjectFacts(curator.project(one_project), {"review_status": "rejected"}).apply(curator)
+    later = ProjectsPanel(lambda: curator)  # the window opened again
+    qtbot.addWidget(later)
+    assert later.undo_stack.count() == 1 and later.undo_stack.isClean()
+    assert curator.project(one_project).review_status == "rejected"  # pushing changed nothing
+    later.undo_stack.undo()
+    assert later.message.text() == f"Undone: set review status of project {one_project} (earlier session)"
+    assert curator.project(one_project).review_status == "pending"

@@ -86,16 +86,24 @@ def cmd_import(args: argparse.Namespace) -> int:
                 report.merge(ImportReport(files=1, failures=[("-", exc.reason)]))
             else:
                 report.merge(curator.import_drafts(drafts, name="-"))
-        proposals = (
-            curator.proposals_for_articles(report.article_ids) if getattr(args, "propose", False) else []
-        )
+        count_only = not getattr(args, "propose", False)
+        skip = getattr(args, "no_propose", False) or not report.article_ids
+        proposals = [] if skip else curator.proposals_for_articles(report.article_ids)
     for name, reason in report.failures:
         _error(f"{name}: {reason}")
     for name, warning in report.warnings:
         print(f"warning: {name}: {warning}", file=sys.stderr)
     print(report.summary())
-    if getattr(args, "propose", False):
-        print(f"{len(proposals)} possible duplicate projects; see 'aidcurator projects propose'")
+    if proposals and not count_only:
+        from aidcurator.cli.projects import proposal_line
+
+        for proposal in proposals:
+            print(proposal_line(proposal))
+    if proposals or not count_only:  # one line, none when there is nothing to look at
+        print(
+            f"{len(proposals)} possible duplicate project{'s' if len(proposals) != 1 else ''} "
+            "among the new articles; see 'aidcurator projects propose'"
+        )
     return EXIT_FAILED if report.failures else EXIT_OK
 
 
@@ -272,7 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, metavar="N", help="processes that read and extract (default: all cores)"
     )
     p.add_argument(
-        "--propose", action="store_true", help="then count duplicate project proposals for the new articles"
+        "--propose",
+        action="store_true",
+        help="list the duplicate project proposals for the new articles (by default only their count)",
+    )
+    p.add_argument(
+        "--no-propose", action="store_true", help="skip looking for duplicate projects after the import"
     )
     p.set_defaults(func=cmd_import)
 

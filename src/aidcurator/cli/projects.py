@@ -2,7 +2,8 @@
 
 ``propose`` prints duplicate proposals (``--apply`` merges those scoring at least ``--threshold``),
 ``list``, ``show ID``, ``create RECORD…``, ``merge A B``, ``split RECORD``, ``not-same R1 R2``,
-``set-source PROJECT FIELD RECORD|default`` and ``export FILE``. Every change goes through the
+``set-source PROJECT FIELD RECORD|default``, ``set ID [--status …] [--umbrella yes|no] [--parent ID|none]
+[--recommended yes|no|auto --reason TEXT] [--planned-start YYYY-MM-DD|source] …`` and ``export FILE``. Every change goes through the
 undoable changes of :mod:`aidcurator.curation.changes`, so its ``Edit`` rows share a change group
 and the history shows them as one step.
 """
@@ -35,7 +36,7 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _proposal_line(proposal: Any) -> str:
+def proposal_line(proposal: Any) -> str:
     return f"{proposal.score:.2f}  {proposal.left} + {proposal.right}  ({'; '.join(proposal.reasons)})"
 
 
@@ -46,7 +47,7 @@ def cmd_propose(args: argparse.Namespace) -> int:
         else:
             proposals = curator.propose_duplicates()
         for proposal in proposals:
-            print(_proposal_line(proposal))
+            print(proposal_line(proposal))
         print(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''} (P = project, R = record)")
         if args.apply:
             from aidcurator.curation.project_dedupe import APPLY_SCORE
@@ -68,7 +69,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         amount = f"{_value(row.amount_value)} {row.amount_currency or ''}".strip()
         print(
             f"[{row.id}] {row.title or '(untitled)'} · {row.donor or '—'} → {row.recipient or '—'} · "
-            f"{row.commitment_year or '—'} · {amount} · {row.project_status or '—'} · {row.n_records} records"
+            f"{row.commitment_year or '—'} · {amount} · {row.project_status or '—'} · {row.n_records} records · "
+            f"{row.review_status}"
         )
     print(f"{len(rows)} project{'s' if len(rows) != 1 else ''}")
     return EXIT_OK
@@ -84,12 +86,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     for item in values:
         mark = "  ≠ sources disagree" if item.disagree else ""
         source = f"record {item.chosen}{' (picked)' if item.picked else ''}" if item.chosen else "no source"
-        chosen = dict(item.values).get(item.chosen) if item.chosen else None
+        chosen = item.value
+        if item.manual is not None:
+            source = "typed by a curator" + (" (estimated)" if item.manual[1] else "")
         print(f"  {item.field:<16} {_value(chosen):<40} ← {source}{mark}")
         if item.disagree:
             for record_id, value in item.values:
                 print(f"      record {record_id}: {_value(value)}")
     print(f"  status history   {history_text(view.events) or '—'}")
+    _print_facts(view, dates=False)
     print("Sources:")
     for member in view.members:
         when = member.published.isoformat() if member.published else "no date"
@@ -149,6 +154,63 @@ def cmd_set_source(args: argparse.Namespace) -> int:
     with _curator(args) as curator:
         _apply(curator, SetFieldSource(curator.project(args.project), args.field, record))
     return EXIT_OK
+
+
+#: ``projects set`` options → the project facts they set (the dates take ``source`` to go back).
+_FACT_OPTIONS = {
+    "status": "review_status",
+    "umbrella": "umbrella",
+    "parent": "parent_id",
+    "recommended": "recommended_override",
+    "reason": "recommended_reason",
+    "notes": "notes",
+    "planned_start": "planned_start",
+    "planned_start_estimated": "planned_start_estimated",
+    "planned_end": "planned_end",
+    "planned_end_estimated": "planned_end_estimated",
+    "actual_start": "actual_start",
+    "actual_start_estimated": "actual_start_estimated",
+    "actual_end": "actual_end",
+    "actual_end_estimated": "actual_end_estimated",
+}
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from aidcurator.curation.changes import SetProjectFacts
+    from aidcurator.curation.project_facts import facts_from_text
+
+    raw = {fact: getattr(args, option) for option, fact in _FACT_OPTIONS.items()}
+    facts = facts_from_text({k: v for k, v in raw.items() if v is not None})  # a typo: nothing written
+    if not facts:
+        raise ValueError("name at least one fact to set, e.g. --status accepted (see --help)")
+    with _curator(args) as curator:
+        _apply(curator, SetProjectFacts(curator.project(args.id), facts))
+        _print_facts(curator.project(args.id))
+    return EXIT_OK
+
+
+def _print_facts(view: Any, *, dates: bool = True) -> None:
+    from aidcurator.domain.projects import recommended_for_aggregates
+
+    columns = view.columns
+    derived = recommended_for_aggregates(columns.get("project_status"), umbrella=bool(columns["umbrella"]))
+    override = columns.get("recommended_override")
+    recommended = "yes" if (derived if override is None else override) else "no"
+    why = f"override: {columns.get('recommended_reason')}" if override is not None else "by AidData's rule"
+    parent = f"project {columns['parent_id']}" if columns.get("parent_id") else "—"
+    print(
+        f"  review {columns['review_status']} · umbrella {'yes' if columns['umbrella'] else 'no'} · "
+        f"parent {parent} · recommended for aggregates {recommended} ({why})"
+    )
+    typed = columns.get("field_sources") or {}
+    for field in () if not dates else ("planned_start", "planned_end", "actual_start", "actual_end"):
+        day = columns.get(field)
+        if day is not None:
+            marks = ["estimated"] if columns[f"{field}_estimated"] else []
+            if isinstance(typed.get(field), dict):
+                marks.append("typed")
+            note = f" ({', '.join(marks)})" if marks else ""
+            print(f"  {field.replace('_', ' '):<16} {_value(day)}{note}")
 
 
 def _record_id(text: str) -> int:
@@ -214,6 +276,27 @@ def add_parser(commands: Any, db_option: argparse.ArgumentParser) -> None:
     p.add_argument("field", choices=PROJECT_FIELDS, metavar="FIELD", help=", ".join(PROJECT_FIELDS))
     p.add_argument("record", metavar="RECORD", help="a member record's id, or 'default'")
     p.set_defaults(func=cmd_set_source)
+
+    p = sub.add_parser(
+        "set",
+        parents=[db_option],
+        help="set a project's review status, umbrella flag, parent, recommended override, dates",
+        description="Only the options given change; one undoable change with an Edit per changed column.",
+    )
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--status", metavar="STATUS", help="review status: pending, accepted, rejected, unsure")
+    p.add_argument("--umbrella", metavar="yes|no", help="an umbrella project (its children carry the money)")
+    p.add_argument("--parent", metavar="ID|none", help="the umbrella project this one belongs to")
+    p.add_argument("--recommended", metavar="yes|no|auto", help="override AidData's rule (needs --reason)")
+    p.add_argument("--reason", metavar="TEXT", help="why recommended-for-aggregates is overridden")
+    p.add_argument("--notes", metavar="TEXT")
+    for field in ("planned-start", "planned-end", "actual-start", "actual-end"):
+        words = field.replace("-", " ")
+        p.add_argument(
+            f"--{field}", metavar="YYYY-MM-DD|source", help=f"the {words} ('source': from the records)"
+        )
+        p.add_argument(f"--{field}-estimated", metavar="yes|no", help=f"the {words} is an estimate")
+    p.set_defaults(func=cmd_set)
 
     p = sub.add_parser("export", parents=[db_option], help="one row per project (CSV, JSON, JSONL, XLSX)")
     p.add_argument("file", metavar="FILE")

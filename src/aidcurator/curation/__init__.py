@@ -34,6 +34,7 @@ import os
 from aidcurator.curation.amounts import UNSET
 from aidcurator.curation.articles import ArticlesMixin, ArticleUpdate
 from aidcurator.curation.base import Cancel, Extractor, Progress, content_hash, default_actor
+from aidcurator.curation.dashboard import DashboardMixin
 from aidcurator.curation.demo import demo_database, sample_files
 from aidcurator.curation.exporting import ExportingMixin
 from aidcurator.curation.gold import GoldMixin
@@ -86,6 +87,7 @@ class Curator(
     ExportingMixin,
     ProjectsMixin,
     ReconcileMixin,
+    DashboardMixin,
 ):
     """Use cases over one database. Thread-safe in the sense that each call opens its own session."""
 

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.curation.history import change, mark_curated, touch
+from aidcurator.curation.project_sync import sync_record_project
 from aidcurator.curation.validation import (
     check_amount_consistency,
     coerce_currency,
@@ -82,6 +83,7 @@ class AmountsMixin(CuratorBase):
             dropped = self._drop_stale_amount_evidence(session, record, amount, changes, self._who(actor))
             if self._apply_amount(session, amount, record, changes, self._who(actor)) or dropped:
                 touch(record)
+            sync_record_project(self, session, record.id or 0)
             return self._view(session, record.id or 0)
 
     @staticmethod
@@ -240,6 +242,7 @@ class AmountsMixin(CuratorBase):
                 new_value=amount.text,
             )
             assert amount.id is not None
+            sync_record_project(self, session, record_id)
             return amount.id
 
     def delete_amount(
@@ -263,6 +266,7 @@ class AmountsMixin(CuratorBase):
                 field="amount",
                 old_value=view.text,
             )
+            sync_record_project(self, session, record.id or 0)
             return view
 
     def restore_amount(
@@ -284,6 +288,7 @@ class AmountsMixin(CuratorBase):
                 field="amount",
                 new_value=amount.text,
             )
+            sync_record_project(self, session, record.id or 0)
             return amount.id
 
     def reset_amount_to_extracted(
@@ -332,6 +337,7 @@ class AmountsMixin(CuratorBase):
                     )
             if names:
                 touch(record)
+            sync_record_project(self, session, record.id or 0)
             return self._view(session, record.id or 0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -9,6 +10,7 @@ from aidcurator.curation import field_evidence
 from aidcurator.curation.amounts import AmountsMixin
 from aidcurator.curation.history import touch
 from aidcurator.curation.names import canonical_value
+from aidcurator.curation.project_sync import project_of_record, rejoin_project, sync_project
 from aidcurator.curation.records import RecordsMixin
 from aidcurator.curation.validation import check_record_years, coerce_field_value, evidence_name
 from aidcurator.domain import UNKNOWN_CURRENCY, Origin
@@ -90,7 +92,10 @@ class LifecycleMixin(RecordsMixin, AmountsMixin):
             self._load_for_change(session, record_id, expected_version)
             snapshot = repo.snapshot_record(session, record_id=record_id)
             article_id = int(snapshot.record["article_id"])
+            project_id = project_of_record(session, record_id)
+            snapshot = dataclasses.replace(snapshot, project_id=project_id)
             repo.delete_record_row(session, record_id=record_id)
+            sync_project(self, session, project_id)  # its membership went with it
             repo.add_edit(
                 session,
                 action="delete",
@@ -117,6 +122,7 @@ class LifecycleMixin(RecordsMixin, AmountsMixin):
                 new_value=_record_values(snapshot),
             )
             self._refresh_review_state(session, article_id, who, started=False)
+            rejoin_project(self, session, record_id, snapshot.project_id)
             return self._view(session, record_id)
 
     def restore_field_evidence(

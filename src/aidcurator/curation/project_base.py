@@ -181,7 +181,9 @@ class ProjectBase(CuratorBase):
         def work(session: Session, who: str) -> tuple[int | None, list[int]]:
             focus = None
             for state in sorted(states, key=lambda s: s.columns is not None):  # deletions first
-                store.put_state(session, state=state)
+                project = store.put_state(session, state=state)
+                if project is not None:  # records edited since keep the columns current
+                    refresh(session, project)
                 store.add_project_edit(
                     session,
                     project_id=state.project_id,

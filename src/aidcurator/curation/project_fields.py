@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 from aidcurator.domain.project_views import (
     PROJECT_FIELD_COLUMNS,
@@ -33,6 +33,8 @@ from aidcurator.domain.project_views import (
     status_rank,
 )
 
+#: The project fields a curator may type (a date and its "estimated" flag) instead of taking from a record.
+MANUAL_DATE_FIELDS: Final = ("planned_start", "planned_end", "actual_start", "actual_end")
 _KIND_RANK = {"project": 2, "programme": 1, "aggregate": 0}
 _EARLY = {"pledged", "committed"}
 #: Record project statuses that make no history event.
@@ -106,6 +108,10 @@ def resolve(
     sources: dict[str, int | None] = {}
     for field, columns in PROJECT_FIELD_COLUMNS.items():
         picked = picks.get(field)
+        if isinstance(picked, Mapping):  # a date typed by a curator
+            values.update(manual_columns(field, picked))
+            sources[field] = None
+            continue
         found = None
         if isinstance(picked, int) and picked in by_id:
             found = source_value(field, by_id[picked])
@@ -122,10 +128,25 @@ def _empty(column: str) -> Any:
     return False if column.endswith("_estimated") else None
 
 
-def clean_picks(picks: Mapping[str, Any], record_ids: Iterable[int]) -> dict[str, int]:
-    """The picks whose record is still a member (a record split out takes its picks with it)."""
+def clean_picks(picks: Mapping[str, Any], record_ids: Iterable[int]) -> dict[str, Any]:
+    """The picks whose record is still a member (a record split out takes its picks with it), and
+    the dates a curator typed (``{"date": "2021-03-01", "estimated": false}``)."""
     members = set(record_ids)
-    return {f: int(r) for f, r in picks.items() if f in PROJECT_FIELD_COLUMNS and r in members}
+    kept: dict[str, Any] = {}
+    for field, pick in picks.items():
+        if isinstance(pick, Mapping):
+            if field in MANUAL_DATE_FIELDS:
+                kept[field] = dict(pick)
+        elif field in PROJECT_FIELD_COLUMNS and pick in members:
+            kept[field] = int(pick)
+    return kept
+
+
+def manual_columns(field: str, pick: Mapping[str, Any]) -> dict[str, Any]:
+    """The project columns of a date a curator typed."""
+    text = pick.get("date")
+    day = dt.date.fromisoformat(text) if text else None
+    return {field: day, f"{field}_estimated": bool(pick.get("estimated")) and day is not None}
 
 
 def display(field: str, columns: Mapping[str, Any]) -> Any:
@@ -147,7 +168,13 @@ def field_values(members: Sequence[SourceRecord], picks: Mapping[str, Any]) -> l
             if found is not None:
                 values.append((src.record_id, display(field, found[0])))
         distinct = {str(v).casefold() for _, v in values}
-        picked = isinstance(picks.get(field), int) and picks.get(field) == sources[field]
+        pick = picks.get(field)
+        if isinstance(pick, Mapping):
+            typed = manual_columns(field, pick)
+            manual = (typed[field], typed[f"{field}_estimated"])
+            rows.append(FieldValues(field, None, True, tuple(values), len(distinct) > 1, manual))
+            continue
+        picked = isinstance(pick, int) and pick == sources[field]
         rows.append(FieldValues(field, sources[field], picked, tuple(values), len(distinct) > 1))
     return rows
 
@@ -171,6 +198,7 @@ def extracted_events(members: Sequence[SourceRecord]) -> list[StatusEvent]:
 
 
 __all__ = [
+    "MANUAL_DATE_FIELDS",
     "NO_EVENT",
     "clean_picks",
     "current_status",
@@ -179,6 +207,7 @@ __all__ = [
     "extracted_events",
     "field_values",
     "history_text",
+    "manual_columns",
     "ordered_events",
     "resolve",
     "source_value",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from aidcurator.curation import project_fields as rules
 from aidcurator.curation.project_base import (
@@ -25,6 +24,7 @@ from aidcurator.curation.project_base import (
 )
 from aidcurator.curation.project_dedupe import DedupeMixin
 from aidcurator.curation.project_export import ProjectExportMixin
+from aidcurator.curation.project_facts import ProjectFactsMixin
 from aidcurator.domain import ProjectStatus
 from aidcurator.domain.project_views import PROJECT_FIELD_COLUMNS, PROJECT_FIELDS, ProjectOutcome, StatusEvent
 from aidcurator.store import NotFoundError, Session
@@ -33,7 +33,7 @@ from aidcurator.store import projects as store
 __all__ = ["ProjectsMixin", "check_project_version", "project_view", "refresh"]
 
 
-class ProjectsMixin(DedupeMixin, ProjectExportMixin, ProjectBase):
+class ProjectsMixin(DedupeMixin, ProjectExportMixin, ProjectFactsMixin, ProjectBase):
     """Project use cases (see the module)."""
 
     # -- making, merging, splitting
@@ -293,40 +293,3 @@ class ProjectsMixin(DedupeMixin, ProjectExportMixin, ProjectBase):
             return project_id, []
 
         return self._operate(lambda s: [project_id], work, None)
-
-    def set_project_columns(
-        self, project_id: int, values: Mapping[str, Any], *, expected_versions: Versions = None
-    ) -> ProjectOutcome:
-        """Set the curator's own project columns: review_status, umbrella, recommended_override,
-        recommended_reason, notes, parent_id."""
-        allowed = {
-            "review_status",
-            "umbrella",
-            "recommended_override",
-            "recommended_reason",
-            "notes",
-            "parent_id",
-        }
-        wrong = set(values) - allowed
-        if wrong:
-            raise ValueError(f"{', '.join(sorted(wrong))} cannot be set here; they come from the sources")
-
-        def work(session: Session, who: str) -> tuple[int | None, list[int]]:
-            project = store.load_project(session, project_id=project_id)
-            for name, value in values.items():
-                old = getattr(project, name)
-                if old != value:
-                    setattr(project, name, value)
-                    store.add_project_edit(
-                        session,
-                        project_id=project_id,
-                        action="project_update",
-                        actor=who,
-                        field=name,
-                        old_value=old,
-                        new_value=value,
-                    )
-            project.updated_at = store.utcnow()
-            return project_id, []
-
-        return self._operate(lambda s: [project_id], work, expected_versions)

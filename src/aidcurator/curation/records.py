@@ -8,6 +8,7 @@ from typing import Any
 from aidcurator.curation import field_evidence
 from aidcurator.curation.history import change, mark_curated, touch
 from aidcurator.curation.names import canonical_value
+from aidcurator.curation.project_sync import sync_record_project
 from aidcurator.curation.review import KEEP, ReviewMixin, clean_reason
 from aidcurator.curation.validation import (
     check_record_years,
@@ -70,6 +71,7 @@ class RecordsMixin(ReviewMixin):
                     mark_curated(record, code_field)
             if changed:
                 touch(record)
+            sync_record_project(self, session, record_id, [field, *codes])
             return self._view(session, record_id)
 
     @staticmethod
@@ -156,4 +158,5 @@ class RecordsMixin(ReviewMixin):
                 change(session, record, name, new, actor=who, action="reset", mark="uncurated")
             if names:
                 touch(record)
+            sync_record_project(self, session, record_id, names)
             return self._view(session, record_id)

@@ -9,6 +9,7 @@ from typing import Any
 from aidcurator.curation.base import Cancel, CuratorBase, Progress
 from aidcurator.curation.history import touch
 from aidcurator.curation.names import fill_candidate_codes
+from aidcurator.curation.project_sync import projects_of_article, sync_project
 from aidcurator.domain import CandidateRecord, Extraction, Origin, RecordStatus
 from aidcurator.domain.fields import MACHINE_FIELDS
 from aidcurator.domain.jsonvalues import jsonable
@@ -62,7 +63,10 @@ class ReExtractMixin(CuratorBase):
                 article = self.article(article_id)
                 extraction = self._run_extractor(article.text, article.published)
                 with write_session(self.engine) as session:
+                    projects = projects_of_article(session, article_id)
                     self._re_extract_article(session, article, extraction, who, report)
+                    for project_id in projects:  # refreshed values, records removed
+                        sync_project(self, session, project_id)
             except Exception as exc:
                 report.failures.append((article_id, f"{type(exc).__name__}: {exc}"))
                 continue

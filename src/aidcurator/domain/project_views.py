@@ -79,6 +79,14 @@ class FieldValues:
     picked: bool  # chosen by a curator (field_sources) rather than by the default rule
     values: tuple[tuple[int, Any], ...]  # (record id, value) of every source that has the field
     disagree: bool
+    manual: tuple[Any, bool] | None = None  # (date, estimated) a curator typed instead of a source
+
+    @property
+    def value(self) -> Any:
+        """The value the project takes: the typed one, else the chosen source's."""
+        if self.manual is not None:
+            return self.manual[0]
+        return dict(self.values).get(self.chosen) if self.chosen is not None else None
 
 
 @dataclass(frozen=True, slots=True)

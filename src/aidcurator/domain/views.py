@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, make_dataclass
 from decimal import Decimal
 from typing import Any
 
+from aidcurator.domain.dashboard import ChartFilter
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.domain.values import AmountKind, Origin, Qualifier, RecordStatus, ReviewState
 
@@ -28,6 +29,8 @@ class ArticleQuery:
     language: str | None = None
     order_by: str = "published"
     descending: bool = True
+    # A dashboard bar clicked: only articles with a project (record) of that bar.
+    chart: ChartFilter | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +189,7 @@ class EditView:
     at: dt.datetime
     actor: str
     change_group: str | None = None  # edits one undoable change wrote share it
+    project_id: int | None = None  # the project an edit of a project belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +217,7 @@ class RecordSnapshot:
     evidence: tuple[dict[str, Any], ...] = ()
     children: tuple[int, ...] = ()
     share_links: tuple[tuple[int, int], ...] = ()
+    project_id: int | None = None  # the project the record belonged to
 
     @property
     def record_id(self) -> int:

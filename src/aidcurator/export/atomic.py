@@ -98,3 +98,10 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (a temp file beside it, then moved in place);
+    :class:`ExportError` with a readable message when it cannot be written."""
+    path = Path(target)
+    _atomic_write(path, lambda handle: handle.write(data))

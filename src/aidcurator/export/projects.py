@@ -21,6 +21,8 @@ from aidcurator.domain.projects import recommended_for_aggregates
 from aidcurator.export.usd import USD_KEYS, UsdColumns
 
 SEPARATOR = " | "
+#: The ``…_source_title`` of a date a curator typed (its ``…_source`` record is empty).
+TYPED = "typed by a curator"
 
 
 def _field_columns() -> list[str]:
@@ -69,12 +71,15 @@ def project_row(view: ProjectView, usd: UsdColumns) -> dict[str, Any]:
     columns = view.columns
     titles = {m.record_id: m.article_title for m in view.members}
     row: dict[str, Any] = {"project_id": view.id}
+    typed = columns.get("field_sources") or {}
     for field, names in PROJECT_FIELD_COLUMNS.items():
         for name in names:
             row[name] = columns.get(name)
         source = view.sources.get(field)
         row[f"{field}_source"] = source
         row[f"{field}_source_title"] = titles.get(source) if source is not None else None
+        if isinstance(typed.get(field), dict):  # a date a curator typed
+            row[f"{field}_source_title"] = TYPED
     status = _status(columns.get("project_status"))
     umbrella = bool(columns.get("umbrella"))
     override = columns.get("recommended_override")

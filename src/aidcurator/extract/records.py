@@ -31,7 +31,7 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
-from aidcurator.extract.fastre import after_first, alternation, first_chars
+from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.parties import (
     chain_tails,
@@ -43,6 +43,7 @@ from aidcurator.extract.parties import (
     pairing_area,
     says_each_country,
 )
+from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -57,9 +58,9 @@ from aidcurator.extract.places import (
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sectors import dominant_sector_hit, find_sectors
+from aidcurator.extract.sectors import context_sector, dominant_sector_hit, find_sectors, sector_list
 from aidcurator.extract.sentences import SentenceIndex
-from aidcurator.extract.timex import find_times, month_names_en
+from aidcurator.extract.timex import find_times
 from aidcurator.resources import resource_path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -122,9 +123,6 @@ class _RecordRules:
     list_intro_endings: tuple[str, ...]
     programme_regions: dict[str, str]
     anaphora: dict[str, tuple[str, ...]]
-    comparison_words: tuple[str, ...]
-    year_joiners: frozenset[str]
-    year_lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
     since_words: _Cues
     aggregate: _Cues
     programme: _Cues
@@ -134,9 +132,7 @@ class _RecordRules:
     aid: _Cues
     difference_before: _Cues
     not_a_record_exceptions: _Cues
-    commitment_year: re.Pattern[str]
     venue_after: re.Pattern[str]
-    timestamp: re.Pattern[str]
     venue_before: re.Pattern[str]
     conversion_gap: re.Pattern[str]
 
@@ -151,17 +147,6 @@ def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
             rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
         )
     return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
-
-
-def _either(cues: _Cues) -> re.Pattern[str]:
-    """One pattern for both languages' cue words."""
-    return re.compile(f"{cues.en.pattern}|{cues.zh.pattern}")
-
-
-def _lead_in(words: list[str]) -> re.Pattern[str]:
-    """Lead-in words, month names (of the time rules), day numbers and punctuation, in any order."""
-    alternatives = alternation([*words, *month_names_en()])
-    return re.compile(rf"(?i)(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{alternatives})(?![a-z]))*")
 
 
 @cache
@@ -180,9 +165,6 @@ def _rules() -> _RecordRules:
             list_intro_endings=tuple(data["list_intro_endings"]),
             programme_regions=dict(data["programme_regions"]),
             anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
-            comparison_words=tuple(data["year_comparison_words"]),
-            year_joiners=frozenset(data["year_joiners"]),
-            year_lead_in=_lead_in(data["year_lead_in_words_en"]),
             since_words=_Cues.load(data["since_cues"]),
             aggregate=_Cues.load(data["aggregate_cues"]),
             programme=_Cues.load(data["programme_cues"]),
@@ -192,8 +174,6 @@ def _rules() -> _RecordRules:
             aid=_Cues.load(data["not_a_record_cues"]["aid_cues"]),
             difference_before=_Cues.load(data["not_a_record_cues"]["difference_before"]),
             not_a_record_exceptions=_Cues.load(data["not_a_record_cues"]["exceptions"]),
-            commitment_year=_either(_Cues.load(data["commitment_year_cues"])),
-            timestamp=re.compile(data.get("timestamp") or "(?!)"),
             venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
             conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
@@ -664,6 +644,7 @@ def assemble_records(
     by_value: dict[tuple, list[int]] = {}  # (value, value_max) → indices of the records with it
     previous_end = 0
     flows = FlowReader(text, lambda position: _paragraph(text, position))
+    periods = PeriodChooser(text, mentions, sentences, lambda position: _paragraph(text, position))
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
     for index, amount in enumerate(amount_mentions):
@@ -685,7 +666,7 @@ def assemble_records(
         record.evidence["amount"] = [amount.span]
         _fill_counts(record, in_sentence, amount)
         segment = (previous_end, min(next_start, sentence.end))
-        _fill_period(record, text, in_sentence, amount, segment)
+        periods.fill(record, in_sentence, amount, segment, _clause(text, amount, segment))
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = _amount_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
         if (
@@ -739,6 +720,7 @@ def assemble_records(
             amount,
             _clause(text, amount, segment),
             min(next_start, sentence.end),
+            text,
         )
         _fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
@@ -760,7 +742,7 @@ def assemble_records(
             records.extend(_each_country_records(record, text, sentence, amount, places))
         if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
-    _year_from_text(text, mentions, sentences, records)
+    periods.finish(records)
     _default_kind(records)
     _sector_from_text(text, sectors, records)
     _fill_codes(records)
@@ -855,7 +837,8 @@ def _is_venue(text: str, place: Mention) -> bool:
 
 def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
     """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
-    lead paragraph), else of the whole text."""
+    lead paragraph), else of the whole text. Then the paragraph's context may change a record's sector
+    (``context_rules`` in sectors.json: food aid after a flood is emergency response)."""
     if not sectors:
         return
     whole: Mention | bool | None = False
@@ -867,17 +850,24 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
         lo, hi = _paragraph(text, record.amounts[0].span.start)
         if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
             by_paragraph[lo, hi] = dominant_sector_hit(
-                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi
+                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi, text
             )
         hit = by_paragraph[lo, hi]
         if hit is None:
             if whole is False:
-                whole = dominant_sector_hit(sectors, 0, len(text))
+                whole = dominant_sector_hit(sectors, 0, len(text), text)
             hit = whole
         if hit is not None:
             record.sector = hit.data.get("code")
             record.evidence["sector"] = [hit.span]
             record.flags["sector_from_text"] = True
+    for record in records:  # food given after a flood is emergency response
+        if record.sector is not None:
+            lo, hi = _paragraph(text, record.amounts[0].span.start)
+            context = context_sector(record.sector, sectors, lo, hi)
+            if context is not None:
+                record.sector = context.data["code"]
+                record.evidence["sector"] = [*record.evidence.get("sector", []), context.span]
 
 
 def _fill_codes(records: list[CandidateRecord]) -> None:
@@ -951,104 +941,6 @@ def _paragraphs(text: str) -> tuple[list[int], list[int]]:
     ends.append(len(text))
     _last_paragraphs = (text, (starts, ends))
     return starts, ends
-
-
-def _year_from_text(
-    text: str, mentions: list[Mention], sentences: SentenceIndex, records: list[CandidateRecord]
-) -> None:
-    """A record whose amount names no year takes the text's commitment year: the first year named in
-    a sentence with a commitment cue (signed, pledged, granted, 签署 …), else the first year named."""
-    undated = [r for r in records if r.year_start is None]
-    if not undated:
-        return
-    stamp = _rules().timestamp
-    years = [  # a page's time stamp dates the page
-        m
-        for m in mentions
-        if m.kind is MentionKind.YEAR and m.data.get("start") is not None and not stamp.match(text, m.start)
-    ]
-    if not years:
-        return
-    cue = _rules().commitment_year
-    amounts_by_sentence: dict[int, set] = {}
-    for m in mentions:
-        if m.kind is MentionKind.AMOUNT:
-            amounts_by_sentence.setdefault(sentences.of(m.start).start, set()).add(m.value)
-    starts = [m.start for m in years]
-    by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
-    for record in undated:
-        lo, hi = _paragraph(text, record.amounts[0].span.start)
-        found = by_paragraph.get((lo, hi))
-        if found is None:
-            found = by_paragraph[lo, hi] = _ParagraphYears(
-                years[bisect_left(starts, lo) : bisect_left(starts, hi)],
-                text,
-                sentences,
-                amounts_by_sentence,
-                cue,
-            )
-        chosen = found.choose(record.amounts[0].value)
-        if (
-            chosen is None
-        ):  # only years of other amounts' sentences: the closest one leading a sentence before
-            anchor = record.amounts[0].span.start
-            before = [
-                m
-                for m in years[bisect_left(starts, lo) : bisect_left(starts, anchor)]
-                if _opens_sentence(text, m, sentences)
-            ]
-            if not before:
-                continue
-            chosen = before[-1]
-        record.year_start = chosen.data.get("start")
-        record.year_end = chosen.data.get("end") or record.year_start
-        record.evidence["year"] = [chosen.span]
-        record.flags["year_from_text"] = True
-
-
-class _ParagraphYears:
-    """The years of one paragraph, ready to give an amount its year: the first year in a sentence
-    with a commitment cue, else the first year, among the years whose sentence names no other amount."""
-
-    _ANY = object()  # the year's sentence names no amount: it fits every amount
-
-    def __init__(
-        self,
-        years: list[Mention],
-        text: str,
-        sentences: SentenceIndex,
-        amounts_by_sentence: dict[int, set],
-        cue: re.Pattern[str],
-    ) -> None:
-        # per amount value (or _ANY): (position, year) of the first year, and of the first with a cue
-        self.first: dict[object, tuple[int, Mention]] = {}
-        self.first_cued: dict[object, tuple[int, Mention]] = {}
-        for position, m in enumerate(years):
-            sentence = sentences.of(m.start)
-            values = amounts_by_sentence.get(sentence.start)
-            if values is None:
-                key: object = self._ANY
-            elif len(values) == 1:
-                key = next(iter(values))
-            else:
-                continue  # a sentence about two amounts: its years fit neither alone
-            self.first.setdefault(key, (position, m))
-            if key not in self.first_cued and cue.search(text, sentence.start, sentence.end):
-                self.first_cued[key] = (position, m)
-
-    def choose(self, value: object) -> Mention | None:
-        """The year of an amount of ``value``, None when no year of the paragraph fits it."""
-        for table in (self.first_cued, self.first):
-            hits = [hit for key in (self._ANY, value) if (hit := table.get(key)) is not None]
-            if hits:
-                return min(hits, key=lambda hit: hit[0])[1]
-        return None
-
-
-def _opens_sentence(text: str, year: Mention, sentences: SentenceIndex) -> bool:
-    """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``) dates what follows."""
-    start = sentences.of(year.start).start
-    return bool(_rules().year_lead_in.fullmatch(text, start, year.start))
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
@@ -1139,43 +1031,6 @@ def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Me
         if field and getattr(record, field) is None and count.value is not None:
             setattr(record, field, int(count.value))
             record.evidence[field] = [count.span]
-
-
-def _fill_period(
-    record: CandidateRecord, text: str, in_sentence: list[Mention], amount: Mention, segment: tuple[int, int]
-) -> None:
-    """The amount's year or period: from its own stretch of the sentence (between the amounts around
-    it) if it names one, else the nearest one before it in the sentence, else the nearest after.
-    A year in a comparison (比上年增长, 较去年) is not the amount's period."""
-    rules = _rules()
-    years = [
-        m
-        for m in in_sentence
-        if m.kind is MentionKind.YEAR
-        and m.data.get("start") is not None
-        and not text[max(0, m.start - 3) : m.start].rstrip().endswith(rules.comparison_words)
-    ]
-    if not years:
-        return
-    clause = _clause(text, amount, segment)
-    in_clause = [m for m in years if clause[0] <= m.start and m.end <= clause[1]]
-    own = [m for m in years if segment[0] <= m.start and m.end <= segment[1]]
-    before = [m for m in years if m.end <= amount.start]
-    year = (in_clause or _nearest(own, amount) or _nearest(before, amount) or _nearest(years, amount))[0]
-    record.year_start = year.data.get("start")
-    record.year_end = year.data.get("end") or record.year_start
-    record.evidence["year"] = [year.span]
-    following = next((m for m in years if m.start > year.end), None)
-    if (
-        following is not None
-        and text[year.end : following.start].strip().lower() in rules.year_joiners
-        and record.year_end is not None
-        and following.data.get("start") == record.year_end + 1
-    ):
-        record.year_end = following.data.get("end") or following.data.get("start")  # 2024 and 2025
-        record.evidence["year"].append(following.span)
-    if year.data.get("estimated"):
-        record.flags["year_estimated"] = True
 
 
 def _fill_parties(
@@ -1469,18 +1324,21 @@ def _fill_sector(
     amount: Mention,
     clause: tuple[int, int],
     until: int,
+    text: str,
 ) -> None:
     """The sector of the amount's own clause (教育领域安排1.92亿元，…), else of the words between the
-    amount and the next one, else of the whole sentence."""
+    amount and the next one, else of the whole sentence. A list of sectors of several groups from the
+    clause on (``$10 million for health, education and roads``) is one multi-sector sector."""
     in_sentence = sectors[
         bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)
     ]
     if not in_sentence:
         return
     sector = (
-        dominant_sector_hit(in_sentence, clause[0], clause[1])
+        sector_list(in_sentence, clause[0], until, text)  # covers lists in the clause and the segment
+        or dominant_sector_hit(in_sentence, clause[0], clause[1])
         or dominant_sector_hit(in_sentence, amount.start, until)
-        or dominant_sector_hit(in_sentence, sentence.start, sentence.end)
+        or dominant_sector_hit(in_sentence, sentence.start, sentence.end, text)
     )
     if sector is not None:
         record.sector = sector.data.get("code")

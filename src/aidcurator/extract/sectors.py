@@ -10,6 +10,7 @@ best supported inside a span, with the hits that fired as evidence.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -18,10 +19,18 @@ from typing import Any
 import ahocorasick
 
 from aidcurator.domain import Mention, MentionKind
+from aidcurator.extract.fastre import alternation
 from aidcurator.extract.places import squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
-__all__ = ["dominant_sector", "find_sectors"]
+__all__ = [
+    "context_sector",
+    "dominant_sector",
+    "dominant_sector_hit",
+    "find_sectors",
+    "sector_group",
+    "sector_list",
+]
 
 _RULES_FILE = ("rules", "sectors.json")
 
@@ -148,6 +157,26 @@ def _data(rule: _Rule) -> dict[str, Any]:
     return found[1]
 
 
+@cache
+def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words that make a sector word part of a person's title (``Foreign Affairs Minister``,
+    ``Minister of Health``, ``Minister of Economy, Trade and Energy``): matched at the end of the text
+    before it (up to three words of the office between) and at the start of the text after."""
+    raw = _raw_rules().get("titles_en", {})
+    before = alternation(raw.get("before", [])) or "(?!)"
+    after = alternation(raw.get("after", [])) or "(?!)"
+    return (
+        re.compile(rf"(?<![a-z])(?:{before})\s+(?:the\s+)?(?:[a-z-]+,?\s+(?:and\s+)?){{0,3}}\Z"),
+        re.compile(rf"\s+(?:{after})(?![a-z])"),
+    )
+
+
+def _in_title(low: str, start: int, end: int) -> bool:
+    """Whether the English sector word at ``[start, end)`` of ``low`` names a minister's office."""
+    before, after = _titles()
+    return bool(after.match(low, end) or before.search(low, max(0, start - 40), start))
+
+
 def find_sectors(text: str) -> list[Mention]:
     """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
 
@@ -184,7 +213,7 @@ def find_sectors(text: str) -> list[Mention]:
         if start < last_end:
             continue
         last_end = end
-        if rule.stop:
+        if rule.stop or (rule.latin and _in_title(low, start, end)):
             continue
         if shifted:
             start, end = squeezed.start(start), squeezed.end(end)
@@ -201,10 +230,115 @@ def find_sectors(text: str) -> list[Mention]:
     return mentions
 
 
-def dominant_sector_hit(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The hit :func:`dominant_sector` would return, without its summary data (cheaper)."""
+def dominant_sector_hit(
+    mentions: list[Mention], start: int, end: int, text: str | None = None
+) -> Mention | None:
+    """The hit :func:`dominant_sector` would return, without its summary data (cheaper). With the
+    ``text``, a list of sectors of different groups (``for agriculture, health and education``)
+    inside the span is one multi-sector mention (:func:`sector_list`)."""
+    if text is not None:
+        listed = sector_list(mentions, start, end, text)
+        if listed is not None:
+            return listed
     won = _winner(mentions, start, end, start)
     return won[1] if won is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _ListRule:
+    code: str
+    label: str
+    min_groups: int
+    min_weight: float
+    joiners: frozenset[str]
+    min_groups_with_noun: int
+    noun_after: re.Pattern[str]  # matched right after the list's last word, or searched at its end
+
+
+@cache
+def _list_rule() -> _ListRule | None:
+    raw = _raw_rules().get("multisector")
+    if not raw:
+        return None
+    code = str(raw["code"])
+    return _ListRule(
+        code=code,
+        label=_raw_rules()["labels"][code],
+        min_groups=int(raw["min_groups"]),
+        min_weight=float(raw["min_weight"]),
+        joiners=frozenset(" ".join(j.lower().split()) for j in raw["joiners"]),
+        min_groups_with_noun=int(raw["min_groups_with_noun"]),
+        noun_after=re.compile(
+            rf"(?i)(?:\s+(?:[a-z-]+\s+)?(?:{alternation(raw['nouns_en'])})\b|等?(?:{alternation(raw['nouns_zh'])}))"
+            rf"|(?<=\s)(?:{alternation(raw['nouns_en'])})\Z"
+        ),
+    )
+
+
+def _leads(mentions: list[Mention], start: int, end: int, run: list[Mention]) -> bool:
+    """Whether the sector that wins the span on its own is one of the list's (a stronger cue elsewhere,
+    such as *rebuild* before ``schools and health posts``, keeps its sector)."""
+    won = _winner(mentions, start, end, start)
+    return won is None or any(m.data.get("group") == won[1].data.get("group") for m in run)
+
+
+def sector_group(code: str) -> str:
+    """The DAC sector group of a purpose code: 111 and 114 are 110 (education), 720 and 730 are 700."""
+    return code[0] + "00" if code[:1] in ("6", "7") else code[:2] + "0"
+
+
+def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Mention | None:
+    """A list of sector words of different DAC groups joined by commas or ``and``/``、``/``和``
+    (``agriculture, health and education``; ``hospitals, energy and water``) inside ``[start, end)``:
+    money for several sectors at once, the rule file's multi-sector code (``multisector`` in
+    sectors.json). The mention spans the list; None when there is no such list."""
+    rule = _list_rule()
+    if rule is None:
+        return None
+    starts, hits_by_start = _sector_index(mentions)
+    hits = [
+        m
+        for m in hits_by_start[bisect_left(starts, start) : bisect_left(starts, end)]
+        if m.end <= end and m.data.get("weight", 1.0) >= rule.min_weight
+    ]
+    if len(hits) < rule.min_groups_with_noun or len({sector_group(m.data["code"]) for m in hits}) < 2:
+        return None
+    run = [hits[0]]
+    for hit in [*hits[1:], None]:
+        if hit is not None and " ".join(text[run[-1].end : hit.start].lower().split()) in rule.joiners:
+            run.append(hit)
+            continue
+        groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
+        enough = len(groups) >= rule.min_groups or (
+            len(groups) >= rule.min_groups_with_noun
+            and (
+                rule.noun_after.match(text, run[-1].end) is not None
+                or rule.noun_after.search(text, run[-1].start, run[-1].end) is not None  # water projects
+            )
+        )
+        if enough and _leads(mentions, start, end, run):
+            first, last = run[0], run[-1]
+            data = {
+                "group": rule.code,
+                "code": rule.code,
+                "code5": None,
+                "label": rule.label,
+                "label5": None,
+                "keyword": " / ".join(dict.fromkeys(m.data["keyword"] for m in run)),
+                "weight": sum(m.data.get("weight", 1.0) for m in run),
+                "borderline": False,
+                "listed": groups,
+            }
+            return Mention(
+                kind=MentionKind.SECTOR,
+                start=first.start,
+                end=last.end,
+                text=text[first.start : last.end],
+                data=data,
+            )
+        if hit is not None:
+            run = [hit]
+    return None
 
 
 # The last mention list asked about, with its sector hits sorted by start: record assembly asks
@@ -239,13 +373,18 @@ def _winner(
     def distance(m: Mention) -> int:
         return 0 if m.start <= pivot < m.end else min(abs(m.start - pivot), abs(m.end - pivot))
 
+    boosted = _boosted(groups, hits_by_start)  # the context: every hit of the list asked about
+
+    def weight(m: Mention) -> float:
+        return boosted.get(m.data["code"], m.data.get("weight", 1.0))
+
     def rank(code: str) -> tuple[float, int]:
         hits = groups[code]
-        return (-sum(m.data.get("weight", 1.0) for m in hits), min(distance(m) for m in hits))
+        return (-sum(weight(m) for m in hits), min(distance(m) for m in hits))
 
     if len(groups) == 1:
         hits = next(iter(groups.values()))
-        score = sum(m.data.get("weight", 1.0) for m in hits)
+        score = sum(weight(m) for m in hits)
     else:
         code = min(groups, key=rank)
         hits = groups[code]
@@ -254,6 +393,29 @@ def _winner(
         return None
     best = hits[0] if len(hits) == 1 else min(hits, key=distance)
     return hits, best, score
+
+
+@cache
+def _boosts() -> tuple[tuple[str, frozenset[str], float], ...]:
+    """(code, context codes, weight) of the rule file's ``boosts``."""
+    return tuple(
+        (str(b["code"]), frozenset(map(str, b["context_codes"])), float(b["weight"]))
+        for b in _raw_rules().get("boosts", [])
+    )
+
+
+def _boosted(groups: dict[str, list[Mention]], context: list[Mention]) -> dict[str, float]:
+    """The weight each hit of a boosted code takes in this span (code → weight), when ``context`` (the
+    hits of the sentence or paragraph asked about) names one of its context codes."""
+    boosts = _boosts()
+    if not boosts or len(groups) < 2:
+        return {}
+    codes = {m.data["code"] for hits in groups.values() for m in hits}
+    wanted = [(code, ctx, w) for code, ctx, w in boosts if code in codes]
+    if not wanted:
+        return {}
+    around = {m.data["code"] for m in context}
+    return {code: w for code, ctx, w in wanted if around & ctx}
 
 
 def dominant_sector(
@@ -301,3 +463,29 @@ def dominant_sector(
         }
     )
     return Mention(kind=MentionKind.SECTOR, start=best.start, end=best.end, text=best.text, data=data)
+
+
+@cache
+def _context_rules() -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
+    """(codes, context keywords, code) of the rule file's ``context_rules``."""
+    return tuple(
+        (frozenset(map(str, r["codes"])), frozenset(w.lower() for w in r["context_keywords"]), str(r["code"]))
+        for r in _raw_rules().get("context_rules", [])
+    )
+
+
+def context_sector(code: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The hit that changes a record's sector ``code`` in its context ``[start, end)`` (food given as
+    emergency relief is emergency response): its ``data["code"]`` is the rule's new code. None when no
+    ``context_rules`` entry applies."""
+    rules = [(words, to) for codes, words, to in _context_rules() if code in codes]
+    if not rules:
+        return None
+    starts, hits = _sector_index(mentions)
+    for m in hits[bisect_left(starts, start) : bisect_left(starts, end)]:
+        for words, to in rules:
+            if m.data["keyword"] in words:
+                return Mention(
+                    kind=m.kind, start=m.start, end=m.end, text=m.text, data={**m.data, "code": to}
+                )
+    return None

@@ -319,8 +319,8 @@ class _Scanner:
             if p and (text[p - 1].isdigit() or text[p - 1] in ".," or text[p - 1].isspace()):
                 if self._month_day_en(p, q):  # July 17 2009, February 23,2005
                     continue
-                if text[p - 1] in ".," or text[p - 1].isdigit():
-                    continue
+                if text[p - 1].isdigit() or (text[p - 1] in ".," and not _is_cjk(text[p - 2 : p - 1])):
+                    continue  # 1,2024 or 3.2024 is a number; 获悉,2019年 (a half-width comma) is not
             year = int(m.group())
             if not self.valid(year):
                 continue

@@ -50,6 +50,7 @@ MENUS = (
     ("record_menu", "&Record"),
     ("article_menu", "&Article"),
     ("export_menu", "E&xport"),
+    ("view_menu", "&View"),
     ("help_menu", "&Help"),
 )
 #: Submenus: (menu, after action, attribute name, title, object name, handler filling it on show).
@@ -361,6 +362,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
             args=(flavour,),
         )
         for flavour, text in AIDDATA_FLAVOURS
+    ),
+    S(
+        "dashboard",
+        "&Dashboard",
+        "dashboard.open",
+        "view_menu",
+        0,
+        ("Ctrl+B",),
+        "Charts of the totals by year, donor, recipient, sector and status; click a bar to filter the list",
     ),
     S("shortcuts", "&Keyboard shortcuts", "on_shortcuts", "help_menu", 0, ("F1",)),
     S("about", "&About AidCurator", "on_about", "help_menu", 0),

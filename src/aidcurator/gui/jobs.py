@@ -1,5 +1,8 @@
 """Background jobs of the window: import, re-extraction and export, one at a time.
 
+After an import the same worker looks for duplicate project proposals among the new articles and
+the status bar says how many there are (the Projects panel, when open, lists them).
+
 :class:`JobRunner` starts a :class:`~aidcurator.gui.workers.Job` over the window's own
 :class:`~aidcurator.curation.Curator` (its extractor, amount parser and actor), shows progress
 through the controller's view and hands the plain result back in the GUI thread.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +20,27 @@ from aidcurator.gui.workers import Job, Work
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator, ImportReport, ReExtractReport
+    from aidcurator.domain.project_views import Proposal
     from aidcurator.gui.controller import WindowController
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What the import job hands back: the report, and the duplicate project proposals for the
+    new articles (``None``: not looked for, e.g. nothing new or cancelled)."""
+
+    report: ImportReport
+    proposals: tuple[Proposal, ...] | None = None
+    proposal_error: str | None = None
+
+    def proposal_note(self) -> str:
+        """`` · 3 possible duplicates — open Projects (Ctrl+Shift+J)`` for the status bar ('' for none)."""
+        if self.proposal_error is not None:
+            return f" · duplicate projects not looked for: {self.proposal_error}"
+        count = len(self.proposals or ())
+        if not count:
+            return ""
+        return f" · {count} possible duplicate{'s' if count != 1 else ''} — open Projects (Ctrl+Shift+J)"
 
 
 class JobRunner:
@@ -78,14 +102,25 @@ class JobRunner:
         if not chosen:
             return None
 
-        def work(curator: Curator, progress: Any, cancelled: Any) -> ImportReport:
-            return curator.import_paths(chosen, progress=progress, cancel=cancelled)
+        def work(curator: Curator, progress: Any, cancelled: Any) -> Imported:
+            report = curator.import_paths(chosen, progress=progress, cancel=cancelled)
+            if not report.article_ids or cancelled():
+                return Imported(report)
+            try:  # still in the worker thread: the window stays responsive
+                return Imported(report, tuple(curator.proposals_for_articles(report.article_ids)))
+            except Exception as exc:  # the import stands; only the proposals are missing
+                return Imported(report, proposal_error=str(exc) or type(exc).__name__)
 
         return self.start("Importing", work, self._on_imported)
 
-    def _on_imported(self, report: ImportReport) -> None:
+    def _on_imported(self, result: Imported) -> None:
         controller = self.controller
-        controller.status(report.summary(), 15000)
+        report = result.report
+        controller.status(report.summary() + result.proposal_note(), 30000)
+        if result.proposals:
+            show = getattr(self.view, "show_proposals", None)  # (test views may not have it)
+            if show is not None:
+                show(result.proposals)
         controller.articles.reload()
         self.view.set_languages(controller.curator.article_languages())
         if report.article_ids:
@@ -134,7 +169,7 @@ class JobRunner:
         status = "accepted" if accepted_only else "all"
         query = self.controller.articles.query
         ids: list[int] | None = None
-        if filtered and (query.search or query.review_state or query.language):
+        if filtered and (query.search or query.review_state or query.language or query.chart):
             ids = self.controller.curator.article_ids(query)
         target = str(path)
 

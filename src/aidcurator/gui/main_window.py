@@ -22,6 +22,7 @@ from aidcurator.curation import sample_files
 from aidcurator.gui import actions as action_table
 from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.controller import WindowController
+from aidcurator.gui.dashboard import install_dashboard
 from aidcurator.gui.dialogs import Dialogs
 from aidcurator.gui.list_session import REVEAL_ROWS, ListSession
 from aidcurator.gui.list_sync import ListSync
@@ -80,6 +81,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         self.setAcceptDrops(True)
         self._build_widgets()
         self.metadata = install_metadata_panel(self)  # article details above the text (Ctrl+I)
+        self.dashboard = install_dashboard(self)  # charts of the totals (View ▸ Dashboard)
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         undo.setObjectName("undo")
@@ -367,6 +369,7 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         if self.remember:
             self.prefs.remember_database(path)
         self._update_title()
+        self.dashboard.database_changed()
 
     def database_failed(self, path: str) -> None:
         self.prefs.forget_database(path)
@@ -394,5 +397,6 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.commit_pending()
         self.controller.jobs.cancel_and_wait()
+        self.dashboard.close()
         self.save_layout()
         super().closeEvent(event)

@@ -158,6 +158,12 @@ class MenuHandlers:
 
         return reference_dialogs.on_export_aiddata(self, flavour)
 
+    def show_proposals(self, proposals: Sequence[Any]) -> None:
+        """List proposals found after an import in the Projects panel, if it is open."""
+        dock = getattr(self, "projects_dock", None)
+        if dock is not None and dock.isVisible():
+            dock.widget().show_proposals(proposals)
+
     def on_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.shortcut_sections(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -85,11 +86,33 @@ def _table(name: str, model: ArticleListModel | RecordListModel) -> QTableView:
     return table
 
 
+def _chart_filter_bar(cleared: Any) -> QWidget:
+    """The line above the list naming a dashboard bar's filter, with a button that clears it."""
+    bar = QWidget()
+    bar.setObjectName("chartFilter")
+    label = QLabel()
+    label.setObjectName("chartFilterLabel")
+    label.setMinimumWidth(40)
+    clear = QToolButton()
+    clear.setObjectName("chartFilterClear")
+    clear.setText("Clear")
+    clear.setToolTip("Show every article again (the dashboard's bar filter off)")
+    clear.clicked.connect(cleared)
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(label, 1)
+    row.addWidget(clear)
+    bar.hide()
+    return bar
+
+
 class ArticleListPane(QWidget):
     """Search box, state and language filters, the paged article list and the progress line."""
 
     # Return or Down in the search box: run the search and move into the results
     results_requested = Signal()
+    # the curator cleared the dashboard bar's filter
+    chart_filter_cleared = Signal()
 
     def __init__(self, articles: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +141,7 @@ class ArticleListPane(QWidget):
         fit_article_columns(table)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
+        self.chart_filter = _chart_filter_bar(self.chart_filter_cleared)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -126,6 +150,7 @@ class ArticleListPane(QWidget):
         filters.addWidget(self.state_filter, 1)
         filters.addWidget(self.language_filter, 1)
         layout.addLayout(filters)
+        layout.addWidget(self.chart_filter)
         layout.addWidget(table, 1)
         layout.addWidget(self.progress_label)
 
@@ -165,9 +190,17 @@ class ArticleListPane(QWidget):
 
     def show_progress(self, done: int, total: int) -> None:
         query = self.articles.query
-        filtered = bool(query.search or query.review_state or query.language)
+        filtered = bool(query.search or query.review_state or query.language or query.chart)
         what = "matching articles" if filtered else "articles"
         self.progress_label.setText(f"{done:,} of {total:,} {what} done")
+
+    def show_chart_filter(self, text: str | None) -> None:
+        """Show the dashboard bar the list is filtered by (``None``: hide the line)."""
+        label = self.chart_filter.findChild(QLabel)
+        if label is not None:
+            label.setText(f"Chart: {text}" if text else "")
+            label.setToolTip(text or "")
+        self.chart_filter.setVisible(bool(text))
 
     def set_languages(self, languages: Sequence[str]) -> None:
         current = self.language_filter.currentData()

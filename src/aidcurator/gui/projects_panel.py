@@ -1,5 +1,6 @@
 """The Projects panel: the project list, a project's members, fields and status history, duplicate
-proposals, and merge / split / not-the-same with their own undo stack.
+proposals, merge / split / not-the-same, and the curator's own facts (review status, umbrella,
+parent, recommended override, dates: :mod:`aidcurator.gui.project_facts`) with their own undo stack.
 
 Every button calls one :mod:`aidcurator.curation.changes` project change wrapped in a
 ``QUndoCommand`` (applied before it is pushed, so a refused change never reaches the stack); the
@@ -12,19 +13,16 @@ belong in a worker).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -38,65 +36,28 @@ from PySide6.QtWidgets import (
 )
 
 from aidcurator.curation import changes
+from aidcurator.curation.project_facts import facts_from_text
 from aidcurator.domain.project_views import history_text
+from aidcurator.gui.project_facts import ProjectFactsForm
+from aidcurator.gui.rows_model import ObjectRole, RowsModel, rows_table, text_of
+
+__all__ = ["ObjectRole", "ProjectsPanel", "RowsModel", "show_projects_dock"]
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
     from aidcurator.domain.project_views import ProjectView
 
-Index = QModelIndex | QPersistentModelIndex
-ObjectRole = int(Qt.ItemDataRole.UserRole) + 1
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    iso = getattr(value, "isoformat", None)
-    return iso() if callable(iso) else str(value)
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of plain snapshots: ``columns`` are (header, function of the row)."""
-
-    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], Any]]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == ObjectRole:
-            return row
-        if role in (_DISPLAY, int(Qt.ItemDataRole.ToolTipRole)):
-            return _text(self.columns[index.column()][1](row))
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section][0]
-        return None
-
 
 def _amount(row: Any) -> str:
-    return f"{_text(row.amount_value)} {row.amount_currency or ''}".strip()
+    value = row.amount_value
+    shown = f"{value:,}" if isinstance(value, Decimal | int) else text_of(value)
+    return f"{shown} {row.amount_currency or ''}".strip()
+
+
+def _source(item: Any) -> str:
+    if item.manual is not None:
+        return "typed" + (" (estimated)" if item.manual[1] else "")
+    return f"record {item.chosen}{' (picked)' if item.picked else ''}" if item.chosen else ""
 
 
 PROJECT_COLUMNS = (
@@ -107,6 +68,7 @@ PROJECT_COLUMNS = (
     ("Year", lambda r: r.commitment_year),
     ("Amount", _amount),
     ("Status", lambda r: r.project_status),
+    ("Review", lambda r: r.review_status),
     ("Records", lambda r: r.n_records),
 )
 MEMBER_COLUMNS = (
@@ -117,8 +79,8 @@ MEMBER_COLUMNS = (
 )
 FIELD_COLUMNS = (
     ("Field", lambda f: f.field.replace("_", " ")),
-    ("Value", lambda f: dict(f.values).get(f.chosen) if f.chosen else None),
-    ("Source", lambda f: f"record {f.chosen}{' (picked)' if f.picked else ''}" if f.chosen else ""),
+    ("Value", lambda f: f.value),
+    ("Source", _source),
     ("Sources agree", lambda f: "≠ disagree" if f.disagree else ("✓" if f.values else "")),
 )
 PROPOSAL_COLUMNS = (
@@ -132,11 +94,12 @@ PROPOSAL_COLUMNS = (
 class ProjectCommand(QUndoCommand):
     """One project change on the panel's undo stack."""
 
-    def __init__(self, panel: ProjectsPanel, change: changes.Change) -> None:
+    def __init__(self, panel: ProjectsPanel, change: changes.Change, *, restored: bool = False) -> None:
         super().__init__(change.text)
         self.panel = panel
         self.change = change
         self._applied_now = False
+        self._restored = restored  # a change of an earlier session: pushing it changes nothing
 
     def apply(self) -> bool:
         self._applied_now = self.change.apply(self.panel.curator)
@@ -144,6 +107,9 @@ class ProjectCommand(QUndoCommand):
         return self._applied_now
 
     def redo(self) -> None:
+        if self._restored:
+            self._restored = False
+            return
         if self._applied_now:  # push() calls redo(); the change is made already
             self._applied_now = False
             self.panel.after_change(self.change, "Saved")
@@ -178,6 +144,7 @@ class ProjectsPanel(QWidget):
         self.proposals = RowsModel(PROPOSAL_COLUMNS, self)
         self.current: ProjectView | None = None
         self._build()
+        self.restore_history()
         self.refresh()
 
     @property
@@ -185,17 +152,6 @@ class ProjectsPanel(QWidget):
         return self._curator()
 
     # ---------------------------------------------------------------------------- building
-
-    def _table(self, model: RowsModel, name: str, multi: bool = False) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        mode = QAbstractItemView.SelectionMode
-        table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().hide()
-        return table
 
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -211,14 +167,16 @@ class ProjectsPanel(QWidget):
         self.search_timer.setInterval(250)
         self.search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.project_table = self._table(self.projects, "projectTable", multi=True)
+        self.project_table = rows_table(self.projects, "projectTable", multi=True)
         self.project_table.selectionModel().selectionChanged.connect(lambda *_: self._on_projects_selected())
-        self.member_table = self._table(self.members, "memberTable", multi=True)
-        self.field_table = self._table(self.fields, "fieldTable")
-        self.proposal_table = self._table(self.proposals, "proposalTable")
+        self.member_table = rows_table(self.members, "memberTable", multi=True)
+        self.field_table = rows_table(self.fields, "fieldTable")
+        self.proposal_table = rows_table(self.proposals, "proposalTable")
         self.history = QLabel()
         self.history.setObjectName("statusHistory")
         self.history.setWordWrap(True)
+        self.facts = ProjectFactsForm()
+        self.facts.save_requested.connect(self.save_facts)
         self.message = QLabel()
         self.message.setObjectName("projectsMessage")
         self.message.setWordWrap(True)
@@ -262,6 +220,15 @@ class ProjectsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
+        facts = QWidget()
+        facts_layout = QVBoxLayout(facts)
+        facts_layout.addWidget(QLabel("Curator's facts"))
+        facts_layout.addWidget(self.facts, 1)
+        splitter.addWidget(facts)
+        facts.setMaximumWidth(440)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
@@ -294,6 +261,19 @@ class ProjectsPanel(QWidget):
         self.members.set_rows(view.members if view else [])
         self.fields.set_rows(self.curator.project_field_values(view.id) if view else [])
         self.history.setText(history_text(view.events) if view and view.events else "—")
+        self.facts.load(view)
+
+    def restore_history(self) -> int:
+        """Put this curator's project changes of earlier sessions on the stack (oldest at the bottom)."""
+        try:
+            restored = changes.restored_project_changes(self.curator)
+        except Exception as error:  # an unreadable history never keeps the panel from opening
+            self.show_message(f"Earlier project changes cannot be undone: {error}")
+            return 0
+        for change in reversed(restored):
+            self.undo_stack.push(ProjectCommand(self, change, restored=True))
+        self.undo_stack.setClean()
+        return len(restored)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -314,7 +294,8 @@ class ProjectsPanel(QWidget):
             changed = command.apply()
         except Exception as error:  # ValueError, ConflictError, NotFoundError: the core refused it
             self.show_message(f"Not done: {error}")
-            self.refresh()
+            if type(error) is not ValueError:  # a plain refusal keeps what was typed in the form
+                self.refresh()
             return False
         if not changed:
             self.show_message("Nothing changed")
@@ -344,8 +325,27 @@ class ProjectsPanel(QWidget):
             return
         self.push(changes.MarkNotSame(chosen[0].record_id, chosen[1].record_id))
 
+    def save_facts(self) -> None:
+        """Apply the facts changed in the form as one undoable change (a bad value: its message)."""
+        if self.current is None:
+            self.show_message("Select a project first")
+            return
+        try:
+            facts = facts_from_text(self.facts.changed_text())
+        except ValueError as error:
+            self.show_message(f"Not saved: {error}")
+            return
+        if not facts:
+            self.show_message("Nothing changed")
+            return
+        self.push(changes.SetProjectFacts(self.current, facts))
+
     def find_duplicates(self) -> None:
-        self.proposals.set_rows(self.curator.propose_duplicates())
+        self.show_proposals(self.curator.propose_duplicates())
+
+    def show_proposals(self, proposals: Sequence[Any]) -> None:
+        """List duplicate proposals (found here, or by the import job) and say how many."""
+        self.proposals.set_rows(proposals)
         count = len(self.proposals.rows)
         self.show_message(f"{count} possible duplicate{'s' if count != 1 else ''}")
 

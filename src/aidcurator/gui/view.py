@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from aidcurator.domain.views import ArticleView, MentionView, RecordView
@@ -59,6 +59,10 @@ class View(Protocol):
     def show_progress(self, done: int, total: int, text: str) -> None: ...
 
     def job_finished(self, title: str) -> None: ...
+
+    def show_proposals(self, proposals: Sequence[Any]) -> None:
+        """Duplicate project proposals found after an import (the Projects panel lists them if open)."""
+        ...
 
     def database_opened(self, path: str) -> None: ...
 

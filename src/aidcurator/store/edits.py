@@ -100,13 +100,18 @@ def recent_change_groups(session: Session, *, actor: str, limit: int) -> list[li
 def last_edits(
     session: Session, *, record_ids: Sequence[int] = (), article_ids: Sequence[int] = ()
 ) -> dict[tuple[str, int], EditView]:
-    """The newest edit of each record (key ``("record", id)``) and of each article's own state
+    """The newest edit of each record (key ``("record", id)``; project edits that name the record
+    are not its edits) and of each article's own state
     (key ``("article", id)``: edits without a record)."""
     found: dict[tuple[str, int], EditView] = {}
     if record_ids:
         newest = (
             select(sa.func.max(Edit.id))
-            .where(col(Edit.record_id).in_(list(record_ids)))
+            .where(
+                col(Edit.record_id).in_(list(record_ids)),
+                col(Edit.project_id).is_(None),  # a project's edits leave the record as it was
+                col(Edit.action) != "not_same",
+            )
             .group_by(col(Edit.record_id))
         )
         for edit in session.exec(select(Edit).where(col(Edit.id).in_(newest))):

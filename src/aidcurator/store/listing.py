@@ -15,7 +15,9 @@ from sqlmodel import Session, col, func, select
 
 from aidcurator.domain import FINISHED_STATES, RecordStatus, ReviewState
 from aidcurator.domain.views import ARTICLE_LIST_ORDER, ArticleListRow, ArticleQuery
+from aidcurator.store import dashboard
 from aidcurator.store.models import Amount, Article, Evidence, Mention, Record
+from aidcurator.store.project_models import Project, ProjectRecord
 from aidcurator.store.search import search_condition
 
 
@@ -36,6 +38,8 @@ def _filters(query: ArticleQuery) -> list[sa.ColumnElement[bool]]:
         filters.append(col(Article.review_state) == ReviewState(query.review_state))
     if query.language is not None:
         filters.append(col(Article.language) == query.language)
+    if query.chart is not None:
+        filters.append(dashboard.article_condition(query.chart))
     return filters
 
 
@@ -150,8 +154,9 @@ def article_languages(session: Session) -> list[str]:
 
 
 def bulk_insert(session: Session, *, table: str, rows: Iterable[Mapping[str, Any]], batch: int = 5000) -> int:
-    """Insert plain rows into ``article``, ``record``, ``amount``, ``evidence`` or ``mention`` with
-    executemany batches (no ORM objects); for building large test and benchmark databases.
+    """Insert plain rows into ``article``, ``record``, ``amount``, ``evidence``, ``mention``, ``project``
+    or ``projectrecord`` with executemany batches (no ORM objects); for building large test and
+    benchmark databases.
 
     Rows must carry explicit ids when later rows refer to them. Returns the number inserted.
     """
@@ -161,6 +166,8 @@ def bulk_insert(session: Session, *, table: str, rows: Iterable[Mapping[str, Any
         "amount": Amount,
         "evidence": Evidence,
         "mention": Mention,
+        "project": Project,
+        "projectrecord": ProjectRecord,
     }
     model = models.get(table)
     if model is None:

@@ -149,4 +149,5 @@ def _edit_view(e: Edit) -> EditView:
         at=e.at,
         actor=e.actor,
         change_group=e.change_group,
+        project_id=e.project_id,
     )

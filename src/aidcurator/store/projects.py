@@ -365,3 +365,30 @@ def project_edits(session: Session, *, project_id: int) -> list[dict[str, Any]]:
         }
         for e in session.exec(statement)
     ]
+
+
+def last_project_groups(session: Session, *, project_ids: Sequence[int]) -> dict[int, str | None]:
+    """The change group of each project's newest edit."""
+    if not project_ids:
+        return {}
+    newest = (
+        select(sa.func.max(Edit.id))
+        .where(col(Edit.project_id).in_(list(project_ids)))
+        .group_by(col(Edit.project_id))
+    )
+    rows = session.exec(select(Edit.project_id, Edit.change_group).where(col(Edit.id).in_(newest)))
+    return {int(pid): group for pid, group in rows if pid is not None}
+
+
+def project_ids_of_articles(session: Session, *, article_ids: Sequence[int]) -> list[int]:
+    """The projects that hold a record of these articles (one query a chunk)."""
+    found: set[int] = set()
+    for chunk in _chunks(sorted(set(article_ids))):
+        statement = (
+            select(ProjectRecord.project_id)
+            .join(Record, col(Record.id) == col(ProjectRecord.record_id))
+            .where(col(Record.article_id).in_(chunk))
+            .distinct()
+        )
+        found.update(int(p) for p in session.exec(statement))
+    return sorted(found)

@@ -24,6 +24,7 @@ from aidcurator.curation.changes.projects import (
     MergeProjects,
     ProjectChange,
     SetFieldSource,
+    SetProjectFacts,
     SplitRecord,
 )
 from aidcurator.curation.changes.records import (
@@ -36,6 +37,7 @@ from aidcurator.curation.changes.records import (
     SetStatus,
 )
 from aidcurator.curation.changes.restored import RestoredChange, restored_changes
+from aidcurator.curation.changes.restored_projects import RestoredProjectChange, restored_project_changes
 from aidcurator.curation.changes.review import SetReviewState
 from aidcurator.curation.review import KEEP
 
@@ -62,10 +64,12 @@ __all__ = [
     "ResetField",
     "ResetRecord",
     "RestoredChange",
+    "RestoredProjectChange",
     "SetArticleFields",
     "SetEvidence",
     "SetField",
     "SetFieldSource",
+    "SetProjectFacts",
     "SetReviewState",
     "SetStatus",
     "SplitRecord",
@@ -73,5 +77,6 @@ __all__ = [
     "quote",
     "restore_amount",
     "restored_changes",
+    "restored_project_changes",
     "review_keep",
 ]

@@ -13,8 +13,8 @@ window or session meanwhile makes the step raise :class:`ConflictError` and writ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from aidcurator.curation.changes.base import Change
 from aidcurator.domain.project_views import ProjectOutcome, ProjectState, ProjectView, Proposal
@@ -116,6 +116,21 @@ class AddStatusEvent(ProjectChange):
             lambda c, seen: c.add_status_event(
                 project.id, status, on_date, note=note, expected_versions=seen
             ),
+            _seen(project),
+        )
+
+
+class SetProjectFacts(ProjectChange):
+    """A curator's own facts of a project (review status, umbrella, parent, recommended, dates)."""
+
+    def __init__(self, project: ProjectView, facts: Mapping[str, Any]) -> None:
+        from aidcurator.curation.project_facts import label
+
+        values = dict(facts)
+        names = ", ".join(dict.fromkeys(label(n).removesuffix(" estimated") for n in values)) or "nothing"
+        super().__init__(
+            f"set {names} of project {project.id}",
+            lambda c, seen: c.set_project_facts(project.id, values, expected_versions=seen),
             _seen(project),
         )
 

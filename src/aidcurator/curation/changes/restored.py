@@ -3,7 +3,8 @@
 Each undoable change wrote its edits under one ``change_group`` (undo steps under
 ``undo:<group>``). :func:`restored_changes` turns the actor's latest groups that are not undone
 into :class:`RestoredChange` objects, newest first, stopping at the first group it cannot undo
-exactly (amounts or records made or deleted). Edits of an amount's fields are put back together, so a typed
+exactly (amounts or records made or deleted); project changes are passed over (the Projects panel
+restores those on its own stack: :mod:`aidcurator.curation.changes.restored_projects`). Edits of an amount's fields are put back together, so a typed
 text and its value return as they were; evidence edits put the old spans back (as manual evidence: the history
 keeps spans, not origins). Version checks work as in the session: a
 record whose newest edit is not among these groups (someone changed it since) conflicts.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aidcurator.curation.changes.base import UNDO_PREFIX, Change
+from aidcurator.curation.changes.restored_projects import is_project_group
 from aidcurator.curation.review import KEEP
 from aidcurator.curation.validation import decode_stored
 from aidcurator.domain.fields import AMOUNT_FIELD, RECORD_FIELD, label
@@ -172,6 +174,8 @@ def restored_changes(curator: Curator, *, limit: int = 50) -> list[RestoredChang
                 continue
             if last_id.get(UNDO_PREFIX + group, 0) > edits[-1].id:
                 continue  # undone (and not redone) in its session
+            if is_project_group(edits):
+                continue  # the Projects panel restores these on its own stack
             if not all(_supported(e) for e in edits):
                 break
             changes.append(RestoredChange(edits, group))

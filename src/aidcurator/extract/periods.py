@@ -1,0 +1,341 @@
+"""A candidate record's year or period, chosen among the article's year mentions.
+
+The year mentions come from :mod:`aidcurator.extract.timex`; the words that decide which one dates
+a record live in ``resources/rules/years.json``. An amount takes a year of its own sentence: one
+in its clause before it, else a year leading the sentence (``In 2009, …``), else the rest of its
+clause, else the nearest one. A year that dates a later stage (``completed in 2011``, ``to be
+repaid between 2012 and 2021``, ``As of 2011``) is passed over while another year of the paragraph
+can date the record (the commitment, not the completion, is the record's year). A record left
+without a year takes the paragraph's commitment year (a sentence with a cue such as *signed*), else
+the whole text's, and only then a later-stage year of its own sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.domain import CandidateRecord, Mention, MentionKind
+from aidcurator.extract.fastre import after_first, alternation, first_chars
+from aidcurator.extract.sentences import SentenceIndex
+from aidcurator.extract.timex import month_names_en
+from aidcurator.resources import resource_path
+
+__all__ = ["PeriodChooser"]
+
+_CLAUSE_BREAK = re.compile(r"[;；:：。.!?！？\n]")
+
+
+@dataclass(frozen=True)
+class _YearRules:
+    comparison_words: tuple[str, ...]
+    joiners: frozenset[str]
+    lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
+    commitment: re.Pattern[str]
+    later: re.Pattern[str]
+    not_later: re.Pattern[str]  # words in the year's clause that make it a start, never a later stage
+    later_window: int
+    later_just_before: re.Pattern[str]  # matched at the end of the text before the year
+    timestamp: re.Pattern[str]
+
+
+def _words(words: list[str], *, english: bool) -> str:
+    """Any of ``words`` (English: whole words, any case), opening with one character class."""
+    words = [w for w in words if w]
+    if not words:
+        return "(?!)"
+    if english:
+        return rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
+    return rf"[{first_chars(words)}]{after_first(words)}"
+
+
+def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
+    return re.compile(f"{_words(table['en'], english=True)}|{_words(table.get('zh', []), english=False)}")
+
+
+def _date_filler() -> str:
+    """What may stand between a word and the year it governs: the end of, early, a month, a day."""
+    months = alternation(month_names_en())
+    fillers = alternation(["the", "end", "beginning", "middle", "start", "of", "early", "late", "mid"])
+    return rf"(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{fillers}|{months})(?![a-z]))*"
+
+
+@cache
+def _rules() -> _YearRules:
+    data = json.loads(resource_path("rules", "years.json").read_text(encoding="utf-8"))
+    try:
+        lead_words = alternation([*data["year_lead_in_words_en"], *month_names_en()])
+        just_before = alternation(data["later_just_before"])
+        return _YearRules(
+            comparison_words=tuple(data["year_comparison_words"]),
+            joiners=frozenset(data["year_joiners"]),
+            lead_in=re.compile(
+                rf"(?i)(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{lead_words})(?![a-z]))*"
+            ),
+            commitment=_cues(data["commitment_year_cues"]),
+            later=_cues(data["later_event_cues"]),
+            not_later=_cues(data["later_event_exceptions"]),
+            later_window=int(data["later_window"]),
+            later_just_before=re.compile(rf"(?i)(?<![a-z])(?:{just_before})(?![a-z]){_date_filler()}\Z"),
+            timestamp=re.compile(data.get("timestamp") or "(?!)"),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ValueError(f"resources/rules/years.json is malformed: {exc}") from exc
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the text's first paragraph when it is one short line; else -1."""
+    blank = _BLANK_LINE.search(text, 0, 302)
+    if blank is None or "\n" in text[: blank.start()].strip():
+        return -1
+    return blank.start()
+
+
+def _nearest(mentions: list[Mention], anchor: Mention) -> list[Mention]:
+    return sorted(mentions, key=lambda m: min(abs(m.start - anchor.end), abs(anchor.start - m.end)))
+
+
+class PeriodChooser:
+    """The record years of one article: :meth:`fill` for each amount's record as it is built,
+    :meth:`finish` once for the records still without a year."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        sentences: SentenceIndex,
+        paragraph: Callable[[int], tuple[int, int]],
+    ) -> None:
+        self.text, self.mentions, self.sentences, self.paragraph = text, mentions, sentences, paragraph
+        self._later: dict[int, bool] = {}
+        self._fallback: dict[int, tuple[CandidateRecord, Mention]] = {}
+
+    # -- one amount ---------------------------------------------------------------------------
+    def fill(
+        self,
+        record: CandidateRecord,
+        in_sentence: list[Mention],
+        amount: Mention,
+        segment: tuple[int, int],
+        clause: tuple[int, int],
+    ) -> None:
+        """The amount's year or period from its own sentence (see the module docstring).
+        A year in a comparison (比上年增长, 较去年) is not the amount's period."""
+        text, rules = self.text, _rules()
+        years = [
+            m
+            for m in in_sentence
+            if m.kind is MentionKind.YEAR
+            and m.data.get("start") is not None
+            and not text[max(0, m.start - 3) : m.start].rstrip().endswith(rules.comparison_words)
+        ]
+        if not years:
+            return
+        usable = [m for m in years if not self.is_later(m)]
+        if not usable:
+            self._fallback[id(record)] = (record, _nearest(years, amount)[0])
+            return
+        in_clause = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
+        own = [m for m in usable if segment[0] <= m.start and m.end <= segment[1]]
+        before = [m for m in usable if m.end <= amount.start]
+        clause_before = [m for m in in_clause if m.end <= amount.start]
+        leading = _nearest([m for m in own if m.end <= amount.start], amount)[:1]
+        if leading and not self.opens_sentence(leading[0]):
+            leading = []  # only a year leading the sentence (In 2009, …) beats the clause's later years
+        year = (
+            clause_before
+            or leading
+            or in_clause
+            or _nearest(own, amount)
+            or _nearest(before, amount)
+            or _nearest(usable, amount)
+        )[0]
+        self._take(record, year)
+        self._join(record, year, years)
+
+    def _join(self, record: CandidateRecord, year: Mention, years: list[Mention]) -> None:
+        """Two years joined by ``and``/``和`` make a period: 2024 and 2025 after the chosen 2024, and
+        in 2002 and 2003 when the nearer 2003 was chosen. ``years``: the candidates in text order."""
+        text, rules = self.text, _rules()
+        following = next((m for m in years if m.start > year.end), None)
+        if (
+            following is not None
+            and text[year.end : following.start].strip().lower() in rules.joiners
+            and record.year_end is not None
+            and following.data.get("start") == record.year_end + 1
+        ):
+            record.year_end = following.data.get("end") or following.data.get("start")  # 2024 and 2025
+            record.evidence["year"].append(following.span)
+        preceding = next((m for m in reversed(years) if m.end <= year.start), None)
+        if (
+            preceding is not None
+            and text[preceding.end : year.start].strip().lower() in rules.joiners
+            and record.year_start is not None
+            and (preceding.data.get("end") or preceding.data.get("start")) == record.year_start - 1
+        ):
+            record.year_start = preceding.data.get("start")  # in 2002 and 2003: the nearer year was taken
+            record.evidence["year"].insert(0, preceding.span)
+
+    def is_later(self, year: Mention) -> bool:
+        """Whether ``year`` dates a later stage (completion, repayment, a deadline), not a commitment."""
+        found = self._later.get(year.start)
+        if found is None:
+            found = self._later[year.start] = self._read_later(year)
+        return found
+
+    def _read_later(self, year: Mention) -> bool:
+        text, rules = self.text, _rules()
+        lo = max(0, year.start - rules.later_window)
+        if rules.later.search(text, lo, year.start) is None and (
+            rules.later_just_before.search(text, max(lo, year.start - 40), year.start) is None
+        ):
+            return False  # no cue at all: the common case, decided without the sentence
+        lo = max(lo, self.sentences.of(year.start).start)
+        for match in _CLAUSE_BREAK.finditer(text, lo, year.start):
+            if not (match.group() in ".," and text[match.start() - 1 : match.start()].isdigit()):
+                lo = match.end()  # a comma after a day number (May 8, 2008) is no clause break
+        if rules.later_just_before.search(text, max(lo, year.start - 40), year.start):
+            return True
+        last_later = max((m.end() for m in rules.later.finditer(text, lo, year.start)), default=-1)
+        if last_later < 0:
+            return False
+        if rules.not_later.search(text, lo, year.start):
+            return False
+        last_commitment = max((m.end() for m in rules.commitment.finditer(text, lo, year.start)), default=-1)
+        return last_later > last_commitment
+
+    def opens_sentence(self, year: Mention) -> bool:
+        """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``)."""
+        start = self.sentences.of(year.start).start
+        return bool(_rules().lead_in.fullmatch(self.text, start, year.start))
+
+    def _fits(self, year: Mention, value: object, amounts_by_sentence: dict[int, set]) -> bool:
+        """Whether ``year``'s sentence names no amount other than ``value``."""
+        return amounts_by_sentence.get(self.sentences.of(year.start).start, set()) <= {value}
+
+    @staticmethod
+    def _take(record: CandidateRecord, year: Mention) -> None:
+        record.year_start = year.data.get("start")
+        record.year_end = year.data.get("end") or record.year_start
+        record.evidence["year"] = [year.span]
+        if year.data.get("estimated"):
+            record.flags["year_estimated"] = True
+
+    # -- the records left without a year ----------------------------------------------------------
+    def finish(self, records: list[CandidateRecord]) -> None:
+        """A record whose amount names no year takes the paragraph's commitment year (the first year in
+        a sentence with a commitment cue, else the first year), else a year leading a sentence before it,
+        else the whole text's commitment year. A headline's figure sums up the text (often rounded): it
+        takes the text's commitment year whatever amounts the year's sentence names. Only then does a
+        later-stage year date a record: its own sentence's, else the first of its paragraph in a sentence
+        naming no other amount."""
+        undated = [r for r in records if r.year_start is None]
+        if not undated:
+            return
+        text, rules = self.text, _rules()
+        dated = [  # a page's time stamp dates the page
+            m
+            for m in self.mentions
+            if m.kind is MentionKind.YEAR
+            and m.data.get("start") is not None
+            and not rules.timestamp.match(text, m.start)
+        ]
+        dated_starts = [m.start for m in dated]
+
+        def in_span(lo: int, hi: int, *, later: bool = False) -> list[Mention]:
+            """The span's years that date a commitment (``later``: a later stage), in text order."""
+            span = dated[bisect_left(dated_starts, lo) : bisect_left(dated_starts, hi)]
+            return [m for m in span if self.is_later(m) is later]
+
+        amounts_by_sentence: dict[int, set] = {}
+        for m in self.mentions:
+            if m.kind is MentionKind.AMOUNT:
+                amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
+        by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
+        whole: dict[bool, _ParagraphYears] = {}
+        headline_end = _headline_end(text)
+        for record in undated:
+            anchor = record.amounts[0].span.start
+            value = record.amounts[0].value
+            headline = anchor < headline_end
+            lo, hi = self.paragraph(anchor)
+            chosen = None
+            if not headline:
+                found = by_paragraph.get((lo, hi))
+                if found is None:
+                    found = by_paragraph[lo, hi] = _ParagraphYears(in_span(lo, hi), self, amounts_by_sentence)
+                chosen = found.choose(value)
+                if (
+                    chosen is None
+                ):  # only years of other amounts' sentences: the closest one leading a sentence before
+                    before = [m for m in in_span(lo, anchor) if self.opens_sentence(m)]
+                    chosen = before[-1] if before else None
+            if chosen is None:
+                if headline not in whole:
+                    whole[headline] = _ParagraphYears(
+                        in_span(0, len(text)), self, amounts_by_sentence, any_amount=headline
+                    )
+                chosen = whole[headline].choose(value)
+            if chosen is None and id(record) in self._fallback:
+                chosen = self._fallback[id(record)][1]
+            if chosen is None:
+                chosen = next(
+                    (m for m in in_span(lo, hi, later=True) if self._fits(m, value, amounts_by_sentence)),
+                    None,
+                )
+            if chosen is None:
+                continue
+            self._take(record, chosen)
+            self._join(record, chosen, dated)
+            record.flags["year_from_text"] = True
+
+
+class _ParagraphYears:
+    """The years of one paragraph, ready to give an amount its year: the first year in a sentence
+    with a commitment cue, else the first year, among the years whose sentence names no other amount
+    (a year leading a sentence about several amounts dates them all)."""
+
+    _ANY = object()  # the year's sentence names no amount: it fits every amount
+
+    def __init__(
+        self,
+        years: list[Mention],
+        chooser: PeriodChooser,
+        amounts_by_sentence: dict[int, set],
+        *,
+        any_amount: bool = False,
+    ) -> None:
+        # per amount value (or _ANY): (position, year) of the first year, and of the first with a cue
+        self.first: dict[object, tuple[int, Mention]] = {}
+        self.first_cued: dict[object, tuple[int, Mention]] = {}
+        text, cue = chooser.text, _rules().commitment
+        background = [m for m in years if m.data.get("source") == "since"]  # since 1983: a background
+        for position, m in enumerate([m for m in years if m.data.get("source") != "since"] + background):
+            sentence = chooser.sentences.of(m.start)
+            values = amounts_by_sentence.get(sentence.start)
+            if values is None or any_amount:
+                keys: set[object] = {self._ANY}
+            elif len(values) == 1 or chooser.opens_sentence(m):
+                keys = set(values)
+            else:
+                continue  # a sentence about two amounts: its years fit neither alone
+            cued = cue.search(text, sentence.start, sentence.end) is not None
+            for key in keys:
+                self.first.setdefault(key, (position, m))
+                if cued:
+                    self.first_cued.setdefault(key, (position, m))
+
+    def choose(self, value: object) -> Mention | None:
+        """The year of an amount of ``value``, None when no year of the paragraph fits it."""
+        for table in (self.first_cued, self.first):
+            hits = [hit for key in (self._ANY, value) if (hit := table.get(key)) is not None]
+            if hits:
+                return min(hits, key=lambda hit: hit[0])[1]
+        return None
