@@ -22,7 +22,7 @@ def _indexes(engine: sa.Engine, table: str) -> set[str]:
 
 
 def test_new_database_is_at_head(engine: sa.Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0008"
+    assert current_revision(engine) == head_revision() == "0009"
 
 
 def test_models_and_migrated_schema_agree(engine: sa.Engine) -> None:
@@ -162,6 +162,7 @@ def test_migration_scripts_ship_inside_the_package() -> None:
         "0006",
         "0007",
         "0008",
+        "0009",
     ]
 
 

@@ -83,6 +83,19 @@ class ReconcileMixin(CuratorBase):
         with read_session(self.engine) as session:
             return store.reference_datasets(session)
 
+    def references(self, reference_ids: Iterable[int]) -> dict[int, ReferenceFacts]:
+        """Reference projects by database id (ids not found are left out)."""
+        wanted = list(reference_ids)
+        if not wanted:
+            return {}
+        with read_session(self.engine) as session:
+            return {ref.id: ref for ref in store.reference_facts(session, ids=wanted)}
+
+    def projects_confirming(self, reference_ids: Iterable[int]) -> dict[int, list[int]]:
+        """Reference id → the projects that confirmed it (a reference is usually one project)."""
+        with read_session(self.engine) as session:
+            return store.projects_confirming(session, reference_ids=reference_ids)
+
     def match_projects(
         self,
         project_ids: Iterable[int] | None = None,
@@ -265,3 +278,23 @@ class ConfirmReference:
         self.version = curator.confirm_reference(
             self.project_id, self.new[0], score=self.new[1], expected_version=self.version
         )
+
+
+class RejectReference:
+    """An undoable rejection of a proposed reference for a project (same protocol as
+    :class:`ConfirmReference`): undo proposes it again."""
+
+    def __init__(self, project_id: int, reference_id: int) -> None:
+        self.project_id = project_id
+        self.reference_id = reference_id
+        self.text = f"reject reference {reference_id} for project {project_id}"
+
+    def apply(self, curator: Curator) -> bool:
+        curator.reject_reference(self.project_id, self.reference_id)
+        return True
+
+    def undo(self, curator: Curator) -> None:
+        curator.reject_reference(self.project_id, self.reference_id, undo=True)
+
+    def redo(self, curator: Curator) -> None:
+        curator.reject_reference(self.project_id, self.reference_id)

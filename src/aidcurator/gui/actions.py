@@ -15,12 +15,17 @@ from typing import Any
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from aidcurator.gui.reference_dialogs import AIDDATA_FLAVOURS, PROJECT_FORMATS
+
 EXPORT_FORMATS = (
     ("csv", "CSV…", "CSV files (*.csv)"),
     ("json", "JSON…", "JSON files (*.json)"),
     ("jsonl", "JSONL…", "JSON Lines files (*.jsonl)"),
     ("xlsx", "Excel…", "Excel workbooks (*.xlsx)"),
 )
+
+PROJECTS_TIP = "Export one row per project (fields, their sources, status history)"
+AIDDATA_TIP = "Export projects with AidData's column names and their confirmed references"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         0,
         ("Ctrl+Shift+O",),
         "Import every article file in a folder",
+    ),
+    S(
+        "import_reference",
+        "Import &reference dataset…",
+        "on_import_reference",
+        "file_menu",
+        0,
+        (),
+        "Import an AidData table (GCOF 1.0 / GCDF 3.0: CSV, XLSX, JSONL) to reconcile projects with",
     ),
     S(
         "open_database",
@@ -281,6 +295,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+Shift+J",),
         "Projects across articles: duplicate proposals, merge, split, sources and status history",
     ),
+    S(
+        "reconcile",
+        "Reconcile with &reference…",
+        "on_reconcile",
+        "article_menu",
+        2,
+        ("Ctrl+Shift+R",),
+        "The reference projects (AidData) the selected project may be: confirm or reject",
+    ),
     S("next_record", "Ne&xt record", "controller.next_record", "record_menu", 3, ("Alt+Down",), guarded=True),
     S(
         "previous_record",
@@ -313,6 +336,32 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "export_menu",
         2,
         checkable=True,
+    ),
+    *(
+        S(
+            f"export_projects_{fmt}",
+            text,
+            "on_export_projects",
+            "export_menu",
+            3,
+            (),
+            PROJECTS_TIP,
+            args=(fmt,),
+        )
+        for fmt, text, _filter in PROJECT_FORMATS
+    ),
+    *(
+        S(
+            f"export_aiddata_{flavour}",
+            text,
+            "on_export_aiddata",
+            "export_menu",
+            4,
+            (),
+            AIDDATA_TIP,
+            args=(flavour,),
+        )
+        for flavour, text in AIDDATA_FLAVOURS
     ),
     S(
         "dashboard",

@@ -135,6 +135,29 @@ class MenuHandlers:
 
         show_projects_dock(self)
 
+    def on_reconcile(self) -> None:
+        from aidcurator.gui.projects_panel import show_projects_dock
+        from aidcurator.gui.reference_panel import show_reconcile_dock
+
+        if getattr(self, "reconcile_dock", None) is None:
+            show_projects_dock(self)  # beside it, following its selection
+        show_reconcile_dock(self)
+
+    def on_import_reference(self) -> Job | None:
+        from aidcurator.gui import reference_dialogs
+
+        return reference_dialogs.on_import_reference(self)
+
+    def on_export_projects(self, fmt: str) -> Job | None:
+        from aidcurator.gui import reference_dialogs
+
+        return reference_dialogs.on_export_projects(self, fmt)
+
+    def on_export_aiddata(self, flavour: str) -> Job | None:
+        from aidcurator.gui import reference_dialogs
+
+        return reference_dialogs.on_export_aiddata(self, flavour)
+
     def show_proposals(self, proposals: Sequence[Any]) -> None:
         """List proposals found after an import in the Projects panel, if it is open."""
         dock = getattr(self, "projects_dock", None)

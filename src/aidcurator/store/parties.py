@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from aidcurator.domain.jsonvalues import jsonable
@@ -78,33 +79,38 @@ def party_rows(text: str, parties: Iterable[Any]) -> list[PartyRow]:
 
 
 def organisation_ids(connection: sa.Connection, organisations: Sequence[OrganisationRow]) -> list[int]:
-    """The id of each organisation, inserting those whose canonical name is not stored yet."""
+    """The id of each organisation, inserting those whose canonical name is not stored yet.
+
+    Safe when two importers add the same new organisation at once: the insert skips a key another
+    transaction stored first (``ON CONFLICT DO NOTHING`` on the unique ``canonical_key``), and the ids
+    are read back afterwards."""
     wanted: dict[str, OrganisationRow] = {}
     for row in organisations:
         wanted.setdefault(_key(row[0], row[1]), row)
-    found: dict[str, int] = {}
     keys = [k for k in wanted if k]
+    if keys:
+        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        rows = [
+            {
+                "name_en": wanted[key][0],
+                "name_zh": wanted[key][1],
+                "aliases": list(wanted[key][2]),
+                "org_type": wanted[key][3],
+                "country_code": wanted[key][4],
+                "canonical_key": key,
+            }
+            for key in keys
+        ]
+        for start in range(0, len(rows), _CHUNK):
+            connection.execute(
+                insert(_ORG).on_conflict_do_nothing(index_elements=["canonical_key"]),
+                rows[start : start + _CHUNK],
+            )
+    found: dict[str, int] = {}
     for start in range(0, len(keys), _CHUNK):
         chunk = keys[start : start + _CHUNK]
-        statement = sa.select(_ORG.c.id, _ORG.c.name_en, _ORG.c.name_zh).where(
-            sa.or_(_ORG.c.name_en.in_(chunk), sa.and_(_ORG.c.name_en.is_(None), _ORG.c.name_zh.in_(chunk)))
-        )
-        for org_id, name_en, name_zh in connection.execute(statement):
-            found.setdefault(_key(name_en, name_zh), int(org_id))
-    for key in keys:
-        if key in found:
-            continue
-        name_en, name_zh, aliases, org_type, country = wanted[key]
-        result = connection.execute(
-            _ORG.insert().values(
-                name_en=name_en,
-                name_zh=name_zh,
-                aliases=list(aliases),
-                org_type=org_type,
-                country_code=country,
-            )
-        )
-        found[key] = int(result.inserted_primary_key[0])
+        statement = sa.select(_ORG.c.id, _ORG.c.canonical_key).where(_ORG.c.canonical_key.in_(chunk))
+        found.update((key, int(org_id)) for org_id, key in connection.execute(statement))
     return [found[_key(row[0], row[1])] for row in organisations]
 
 

@@ -1,6 +1,6 @@
 """SQLModel tables for projects across articles, organisations with roles, and reference datasets.
 
-Added in migration 0008. No ``from __future__ import annotations`` here (SQLModel needs real annotations).
+Added in migration 0008 (``organisation.canonical_key`` in 0009). No ``from __future__ import annotations`` here (SQLModel needs real annotations).
 Enum-like columns (status, role, organisation type) hold the enum *values* as plain strings.
 """
 
@@ -100,12 +100,17 @@ class NotSamePair(SQLModel, table=True):
 class Organisation(SQLModel, table=True):
     """A party: government, agency, state-owned enterprise, bank, NGO, multilateral or company."""
 
+    __table_args__ = (sa.UniqueConstraint("canonical_key", name="uq_organisation_canonical_key"),)
+
     id: int | None = Field(default=None, primary_key=True)
     name_en: str | None = Field(default=None, index=True)
     name_zh: str | None = Field(default=None, index=True)
     aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     org_type: str = "other"
     country_code: str | None = None
+    # Added in migration 0009: the English name, else the Chinese one; unique, so two importers
+    # adding the same new organisation at once store it once (INSERT … ON CONFLICT DO NOTHING).
+    canonical_key: str = Field(sa_column=Column("canonical_key", sa.String, nullable=False))
 
 
 class PartyLink(SQLModel, table=True):

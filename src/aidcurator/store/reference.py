@@ -52,8 +52,11 @@ def reference_datasets(session: Session) -> dict[str, int]:
     return {name: count for name, count in session.connection().execute(statement)}
 
 
-def reference_facts(session: Session, *, dataset: str | None = None) -> list[ReferenceFacts]:
-    """Every reference project's structured fields (US dollars: the dataset's own nominal value)."""
+def reference_facts(
+    session: Session, *, dataset: str | None = None, ids: Iterable[int] | None = None
+) -> list[ReferenceFacts]:
+    """Every reference project's structured fields (or those of ``ids``; US dollars: the dataset's
+    own nominal value)."""
     c = _REF.c
     statement = sa.select(
         c.id,
@@ -72,6 +75,8 @@ def reference_facts(session: Session, *, dataset: str | None = None) -> list[Ref
     )
     if dataset is not None:
         statement = statement.where(c.dataset == dataset)
+    if ids is not None:
+        statement = statement.where(c.id.in_(list(ids)))
     return [
         ReferenceFacts(
             id=r.id,
@@ -142,6 +147,22 @@ def project_reference(session: Session, *, project_id: int) -> tuple[int | None,
     if row is None:
         raise NotFoundError(f"project {project_id} not found")
     return row.reference_id, row.reference_score, row.version
+
+
+def projects_confirming(session: Session, *, reference_ids: Iterable[int]) -> dict[int, list[int]]:
+    """Reference id → the projects that confirmed it (ids in order)."""
+    wanted = list(reference_ids)
+    if not wanted:
+        return {}
+    statement = (
+        sa.select(_PROJECT.c.reference_id, _PROJECT.c.id)
+        .where(_PROJECT.c.reference_id.in_(wanted))
+        .order_by(_PROJECT.c.id)
+    )
+    found: dict[int, list[int]] = defaultdict(list)
+    for reference_id, project_id in session.connection().execute(statement):
+        found[reference_id].append(project_id)
+    return dict(found)
 
 
 def set_project_reference(
