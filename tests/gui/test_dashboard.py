@@ -166,3 +166,20 @@ def test_another_database_drops_the_bar_filter(projects_window, qtbot, tmp_path)
     assert window.articles.query.chart is None and window.articles.progress[1] == 2
     qtbot.waitUntil(lambda: dashboard.totals is not None and not dashboard.loading, timeout=10_000)
     assert dashboard.totals.empty
+
+
+def test_a_bar_also_filters_the_open_projects_panel(projects_window, qtbot) -> None:
+    from aidcurator.gui.projects_panel import show_projects_dock
+
+    window = projects_window
+    panel = show_projects_dock(window)
+    assert sorted(row.id for row in panel.projects.rows) == [1, 2, 3, 4, 5, 6, 7]
+    dashboard = open_dashboard(window, qtbot)
+    click_bar(qtbot, dashboard.panels[Dimension.DONOR].chart, "广东省")
+    assert sorted(row.id for row in panel.projects.rows) == [1, 2]  # recommended, donor 广东省
+    assert panel.chart_row.isVisible() and "Donor = 广东省" in panel.chart_label.text()
+    click_bar(qtbot, dashboard.panels[Dimension.RECIPIENT].chart, "(no recipient)")
+    assert [row.id for row in panel.projects.rows] == [5]
+    qtbot.mouseClick(panel.chart_clear, Qt.MouseButton.LeftButton)  # clears the bar everywhere
+    assert sorted(row.id for row in panel.projects.rows) == [1, 2, 3, 4, 5, 6, 7]
+    assert window.articles.query.chart is None and not panel.chart_row.isVisible()

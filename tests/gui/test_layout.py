@@ -24,7 +24,7 @@ def test_window_title_names_the_database_then_the_app_once(small_window):
 def test_legend_wraps_instead_of_being_clipped(small_window, qtbot):
     legend = small_window.article_view.legend
     chips = legend.findChildren(QLabel)
-    assert len(chips) == 6
+    assert len(chips) == 7  # amount, count, place, year, sector, party, selected record
     for width in (small_window.article_view.width(), 260):
         small_window.main_splitter.setSizes([400, width, 1280 - 400 - width])
         qtbot.wait(10)

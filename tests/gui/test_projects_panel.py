@@ -218,3 +218,19 @@ def test_the_panel_restores_project_changes_of_an_earlier_session(
     later.undo_stack.undo()
     assert later.message.text() == f"Undone: set review status of project {one_project} (earlier session)"
     assert curator.project(one_project).review_status == "pending"
+
+
+def test_panel_lists_the_parties_of_the_project_with_their_source(
+    qtmodeltester, panel: ProjectsPanel, curator: Curator, hospital
+) -> None:
+    outcome = curator.create_project(hospital)
+    curator.add_party(name="中国进出口银行", role="funding", organisation_type="bank", record_id=hospital[0])
+    curator.add_party(name="中国进出口银行", role="funding", organisation_type="bank", record_id=hospital[1])
+    curator.add_party(name="Ghana Health Service", role="receiving", organisation_type="government_agency",
+                      project_id=outcome.project_id)  # fmt: skip
+    panel.refresh(select=outcome.project_id)
+    qtmodeltester.check(panel.parties)
+    rows = [[panel.parties.index(r, c).data() for c in range(4)] for r in range(panel.parties.rowCount())]
+    assert ["Funding", f"record {hospital[0]}", "bank", "中国进出口银行"] in rows
+    assert ["Receiving", "project", "government agency", "Ghana Health Service"] in rows
+    assert [row[3] for row in rows].count("中国进出口银行") == 1  # the same bank and role once

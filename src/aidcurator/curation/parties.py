@@ -8,6 +8,7 @@ project's party change writes an ``Edit`` with the project's id.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aidcurator.curation.base import CuratorBase
@@ -15,7 +16,7 @@ from aidcurator.curation.changes.base import Change, quote
 from aidcurator.curation.history import touch
 from aidcurator.domain.parties import PartyView
 from aidcurator.domain.projects import OrganisationType, PartyRole
-from aidcurator.domain.views import RecordView
+from aidcurator.domain.views import MentionView, RecordView
 from aidcurator.store import NotFoundError, Session, read_session, write_session
 from aidcurator.store import parties as party_store
 from aidcurator.store import repository as repo
@@ -23,7 +24,49 @@ from aidcurator.store import repository as repo
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
 
-__all__ = ["AddParty", "PartiesMixin", "RemoveParty", "SetPartyRole"]
+__all__ = ["PARTY_KIND", "AddParty", "OrganisationChoice", "PartiesMixin", "RemoveParty", "SetPartyRole"]
+
+#: The highlight kind of a party's words in the article view.
+PARTY_KIND = "party"
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationChoice:
+    """A gazetteer organisation offered while the curator types a party's name."""
+
+    name: str  # the canonical name (English when the gazetteer has one)
+    name_zh: str | None
+    organisation_type: str
+    label: str  # ``name · 中文 · type`` as a list shows it
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> str:  # what a name field takes when it is chosen
+        return self.name
+
+
+def organisation_choices(text: str, limit: int = 15) -> list[OrganisationChoice]:
+    """Gazetteer organisations whose English or Chinese name or an alias contains ``text``
+    (case-insensitive); names that start with it first."""
+    from aidcurator.extract.organisations import organisations
+
+    needle = " ".join(text.split()).casefold()
+    if not needle:
+        return []
+    found: list[tuple[int, int, OrganisationChoice]] = []
+    for position, org in enumerate(organisations()):
+        if org.generic:
+            continue
+        keys = [k.casefold() for k in (org.name_en, org.name_zh, *org.aliases) if k]
+        if not any(needle in key for key in keys):
+            continue
+        prefix = 0 if any(key.startswith(needle) for key in keys) else 1
+        kind = OrganisationType(org.org_type).value
+        parts = [org.name, org.name_zh if org.name_zh != org.name else None, kind.replace("_", " ")]
+        label = " · ".join(p for p in parts if p)
+        found.append((prefix, position, OrganisationChoice(org.name, org.name_zh, kind, label, org.aliases)))
+    found.sort(key=lambda item: item[:2])
+    return [choice for _prefix, _position, choice in found[:limit]]
 
 
 def _state(view: PartyView) -> dict[str, Any]:
@@ -50,10 +93,40 @@ class PartiesMixin(CuratorBase):
         with read_session(self.engine) as session:
             return party_store.parties_of(session, record_id=record_id)
 
+    def party_mentions(self, article_id: int) -> list[MentionView]:
+        """The words of the article that name its records' parties, as ``party`` mentions (one per
+        span; the tooltip value is ``Name (role)``) for the article view to highlight."""
+        with read_session(self.engine) as session:
+            parties = party_store.article_parties(session, article_id=article_id)
+        seen: dict[tuple[int, int], MentionView] = {}
+        for party in parties:
+            assert party.start is not None and party.end is not None
+            if (party.start, party.end) in seen:
+                continue
+            seen[party.start, party.end] = MentionView(
+                id=-party.link_id,  # not a stored mention: a party link
+                article_id=article_id,
+                kind=PARTY_KIND,
+                start=party.start,
+                end=party.end,
+                text=party.quote or "",
+                value=None,
+                currency=None,
+                qualifier=None,
+                value_max=None,
+                what=None,
+                data={"name": f"{party.name} ({party.role})", "link_id": party.link_id},
+            )
+        return list(seen.values())
+
     def project_parties(self, project_id: int) -> list[PartyView]:
         """The organisations of a project with their roles."""
         with read_session(self.engine) as session:
             return party_store.parties_of(session, project_id=project_id)
+
+    def organisation_choices(self, text: str, limit: int = 15) -> list[OrganisationChoice]:
+        """Gazetteer organisations matching ``text`` (English, Chinese or alias), for completion."""
+        return organisation_choices(text, limit)
 
     def add_party(
         self,
@@ -219,6 +292,7 @@ class AddParty(Change):
         role: PartyRole | str,
         organisation_type: OrganisationType | str = OrganisationType.OTHER,
         span: tuple[int, int] | None = None,
+        name_zh: str | None = None,
     ) -> None:
         super().__init__(
             f"add {quote(name)} ({PartyRole(role).value}) to record {record.id}",
@@ -232,6 +306,7 @@ class AddParty(Change):
             OrganisationType(organisation_type),
             span,
         )
+        self.name_zh = name_zh if name_zh != name else None
         self.party: PartyView | None = None
 
     def _redo(self, curator: Curator) -> None:
@@ -243,6 +318,7 @@ class AddParty(Change):
                 organisation_type=self.kind,
                 record_id=self.record_id,
                 span=self.span,
+                name_zh=self.name_zh,
                 expected_version=self._version(curator),
             )
         else:

@@ -10,7 +10,9 @@ from typing import Any
 
 from aidcurator.curation import project_fields as rules
 from aidcurator.curation.base import CuratorBase
+from aidcurator.domain.dashboard import ChartFilter
 from aidcurator.domain.errors import ConflictError
+from aidcurator.domain.parties import project_parties
 from aidcurator.domain.project_views import (
     FieldValues,
     ProjectOutcome,
@@ -19,6 +21,7 @@ from aidcurator.domain.project_views import (
     ProjectView,
 )
 from aidcurator.store import NotFoundError, Session, read_session, write_session
+from aidcurator.store import parties as party_store
 from aidcurator.store import project_pairs as pairs_store
 from aidcurator.store import projects as store
 
@@ -48,6 +51,10 @@ def project_view(session: Session, project_id: int) -> ProjectView:
     stored = store.status_events(session, project_id=project_id)
     events = [e for e in stored if e.origin != "extracted"] + rules.extracted_events(members)
     columns = {**store.project_columns(project), **values, "project_status": rules.current_status(events)}
+    parties = project_parties(
+        party_store.parties_of(session, project_id=project_id),
+        party_store.parties_of(session, record_ids=ids),
+    )
     return ProjectView(
         id=project_id,
         version=project.version,
@@ -55,6 +62,7 @@ def project_view(session: Session, project_id: int) -> ProjectView:
         members=tuple(members),
         events=tuple(rules.ordered_events(events)),
         sources=sources,
+        parties=tuple(parties),
     )
 
 
@@ -101,10 +109,13 @@ class ProjectBase(CuratorBase):
         with read_session(self.engine) as session:
             return project_view(session, project_id)
 
-    def projects(self, *, search: str = "", offset: int = 0, limit: int = 200) -> list[ProjectRow]:
-        """One page of the project list, newest first."""
+    def projects(
+        self, *, search: str = "", offset: int = 0, limit: int = 200, chart: ChartFilter | None = None
+    ) -> list[ProjectRow]:
+        """One page of the project list, newest first (``chart``: only the projects of a dashboard
+        bar, as the bar filters the article list)."""
         with read_session(self.engine) as session:
-            return store.project_rows(session, search=search, offset=offset, limit=limit)
+            return store.project_rows(session, search=search, offset=offset, limit=limit, chart=chart)
 
     def project_of(self, record_id: int) -> int | None:
         """The project a record belongs to (None: none)."""

@@ -7,6 +7,7 @@ read from cue words around the name (``resources/rules/party_roles.json``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from aidcurator.domain.projects import OrganisationType, PartyRole
@@ -75,3 +76,32 @@ class PartyView:
 
     def label(self) -> str:
         return party_label(self.name, self.organisation_type)
+
+
+def project_parties(own: Iterable[PartyView], members: Iterable[PartyView]) -> list[PartyView]:
+    """A project's parties: its own links, then its member records' (``record_id`` says which),
+    one per organisation and role (the first seen wins: the project's own, then the lowest record)."""
+    seen: set[tuple[int, str]] = set()
+    kept: list[PartyView] = []
+    ordered = sorted(members, key=lambda v: (v.record_id or 0, v.link_id))
+    for view in (*own, *ordered):
+        key = (view.organisation_id, view.role)
+        if key not in seen:
+            seen.add(key)
+            kept.append(view)
+    rank = {role.value: i for i, role in enumerate(PartyRole)}
+    return sorted(kept, key=lambda v: (rank.get(v.role, 99), v.record_id is not None, v.record_id or 0))
+
+
+def party_cells(parties: Iterable[PartyView]) -> dict[str, str | None]:
+    """The export's party columns (:data:`PARTY_EXPORT_COLUMNS`) of ``parties``: ``Name (type)``
+    joined by :data:`PARTY_SEPARATOR` per role, None where no party has that role."""
+    cells: dict[str, list[str]] = {column: [] for column in PARTY_EXPORT_COLUMNS.values()}
+    for view in parties:
+        try:
+            column = PARTY_EXPORT_COLUMNS[PartyRole(view.role)]
+        except ValueError:
+            continue
+        if view.label() not in cells[column]:
+            cells[column].append(view.label())
+    return {column: PARTY_SEPARATOR.join(labels) or None for column, labels in cells.items()}

@@ -99,6 +99,8 @@ class ProjectView:
     members: tuple[SourceRecord, ...]
     events: tuple[StatusEvent, ...]
     sources: dict[str, int | None] = field(default_factory=dict)
+    #: its parties (``PartyView``): its own links and its records', one per organisation and role
+    parties: tuple[Any, ...] = ()
 
     def __getattr__(self, name: str) -> Any:  # the columns read as attributes (view.title …)
         try:

@@ -3,7 +3,8 @@ UTF-8 with BOM for Excel, formula cells neutralised, exact numbers, atomic write
 
 A row holds the project's fields, each field's source (record id and article title), the sources
 (count, record ids, article titles, URLs and dates, ``|``-separated), the status history as text
-(``pledged 2021-03-01 → committed 2021-09-10 → completed 2022-11-20``), "recommended for aggregates"
+(``pledged 2021-03-01 → committed 2021-09-10 → completed 2022-11-20``), the parties per role (the
+project's own and its records', ``Name (type)|…`` as in the record export), "recommended for aggregates"
 (derived by AidData's rule, with the curator's override and reason) and US dollars of the
 commitment year (nominal) and of a base year (constant), with the reason when there is no rate.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aidcurator.domain import ProjectStatus
+from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS, party_cells
 from aidcurator.domain.project_views import PROJECT_FIELD_COLUMNS, ProjectView, history_text
 from aidcurator.domain.projects import recommended_for_aggregates
 from aidcurator.export.usd import USD_KEYS, UsdColumns
@@ -45,6 +47,7 @@ PROJECT_COLUMNS: tuple[str, ...] = (
     "recommended_reason",
     "umbrella",
     "parent_id",
+    *PARTY_EXPORT_COLUMNS.values(),
     *USD_KEYS,
     "source_count",
     "source_record_ids",
@@ -93,6 +96,7 @@ def project_row(view: ProjectView, usd: UsdColumns) -> dict[str, Any]:
         umbrella=umbrella,
         parent_id=columns.get("parent_id"),
     )
+    row.update(party_cells(view.parties))
     usd_values = usd.values(
         columns.get("amount_value"), columns.get("amount_currency"), columns.get("commitment_year"), None
     )

@@ -60,6 +60,7 @@ KIND_STYLES: dict[str, KindStyle] = {
     "place": KindStyle("place", "#d3f0d3", "#79c879", "#1d5e1d"),
     "year": KindStyle("year", "#e7ddf8", "#b39be6", "#4b2a8c"),
     "sector": KindStyle("sector", "#fadbe7", "#ee8db3", "#8a1f4a"),
+    "party": KindStyle("party", "#cdeee9", "#5fc2b5", "#0d5a51"),
 }
 EVIDENCE_STYLE = KindStyle("evidence", "#ffd8c2", "#ffa574", "#8a3300")
 #: Record fields offered under "Use as" (field name, menu label): the table's ``use_as`` fields,
@@ -274,7 +275,7 @@ class ArticleView(QWidget):
             name = origin.replace("\\", "/").rsplit("/", 1)[-1]
             where = f" ({article.origin_position})" if article.origin_position else ""
             parts.append(html.escape(f"file {name}{where}"))
-        return " · ".join(parts) or "&nbsp;"
+        return f"<span>{' · '.join(parts) or '&nbsp;'}</span>"  # a tag: always read as rich text
 
     def set_record_spans(self, spans: Iterable[tuple[str, int, int]]) -> None:
         """Mark the selected record's evidence ``(field, start, end)`` strongly."""

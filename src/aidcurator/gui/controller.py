@@ -102,7 +102,7 @@ class WindowController(RecordEditing):
             return
         self.article_id, self.article = article_id, article
         self._revealed = None  # a new text starts at its top
-        self.mentions = self.curator.mentions(article_id)
+        self.mentions = self.curator.mentions(article_id) + self.curator.party_mentions(article_id)
         self.view.show_article(article, self.mentions)
         self.reload_records(select=record_id, prefer_pending=record_id is None)
 

@@ -3,7 +3,8 @@
 :class:`DashboardWindow` asks ``curation`` for the totals in a worker thread (on a large database
 the grouping takes a few hundred milliseconds), paints one :class:`~aidcurator.gui.bar_chart.BarChart`
 per dimension, and emits the filter of a clicked bar; :class:`DashboardHost` (the main window's
-``dashboard``) puts that filter on the article list and shows it above the list until cleared.
+``dashboard``) puts that filter on the article list (and on the Projects panel when it is open)
+and shows it above the list until cleared.
 Each chart exports to PNG and SVG (written atomically).
 """
 
@@ -436,6 +437,9 @@ class DashboardHost:
         window.list_pane.show_chart_filter(chart.describe() if chart is not None else None)
         if self.dashboard is not None:
             self.dashboard.set_filter(chart)
+        dock = getattr(window, "projects_dock", None)
+        if dock is not None and dock.isVisible():  # an open Projects panel lists the bar's projects
+            dock.widget().set_chart_filter(chart)
         if chart is not None:
             window.show_status_message(f"Listing the articles of the bar {chart.describe()}", 8000)
 

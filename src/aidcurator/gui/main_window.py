@@ -293,13 +293,16 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
     def show_record(self, record: RecordView | None, amount_id: int | None) -> None:
         self.records_pane.select_record(record.id if record is not None else None)
         self.form.show_record(record, keep_amount=amount_id)
-        # parties hook: the record's organisations with their roles (read-only)
-        self.form.parties.show_parties(
-            self.controller.curator.record_parties(record.id) if record is not None and record.id else ()
+        # parties hook: the record's organisations with their roles, their words marked strongly
+        parties = (
+            self.controller.curator.record_parties(record.id) if record is not None and record.id else []
         )
-        spans: list[tuple[str, int, int]] = []
+        self.form.parties.show_parties(parties)
+        spans: list[tuple[str, int, int]] = [
+            ("party", p.start, p.end) for p in parties if p.start is not None and p.end is not None
+        ]
         if record is not None:
-            spans = [(ev.field, ev.start, ev.end) for ev in record.evidence]
+            spans += [(ev.field, ev.start, ev.end) for ev in record.evidence]
             spans += [
                 ("amount", a.start, a.end)
                 for a in record.amounts

@@ -4,7 +4,8 @@ A small table model over the record's :class:`~aidcurator.domain.parties.PartyVi
 the window passes in when it shows a record. Clicking a row asks the window to show the party's
 words in the article (``evidence_requested``); the row's context menu changes its role or removes
 it (``role_chosen``, ``remove_requested``), which :func:`connect_parties` turns into undoable
-commands on the window's undo stack.
+commands on the window's undo stack; "Add party…" (``add_requested``) asks with
+:mod:`aidcurator.gui.party_dialog` and pushes an ``AddParty``.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from aidcurator.curation.parties import RemoveParty, SetPartyRole
+from aidcurator.curation.parties import AddParty, RemoveParty, SetPartyRole
 from aidcurator.domain.parties import PartyView
 from aidcurator.gui.commands import CurationCommand
 
@@ -107,7 +110,7 @@ class PartiesModel(QAbstractTableModel):
 
 
 class PartiesPanel(QWidget):
-    """The record's parties with their roles, read-only."""
+    """The record's parties with their roles; a context menu per party and an "Add party…" button."""
 
     # start, end of the party's words in the article
     evidence_requested = Signal(int, int)
@@ -115,6 +118,8 @@ class PartiesPanel(QWidget):
     role_chosen = Signal(object, str)
     # the party (PartyView) to remove from the record
     remove_requested = Signal(object)
+    # no arguments: the curator asked to add a party to the record
+    add_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,13 +142,29 @@ class PartiesPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 110)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # the table is as tall as its rows (show_parties) and as wide as the form: no scroll bars
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.clicked.connect(self._on_table_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.add_button = QPushButton("Add party…")
+        self.add_button.setObjectName("addParty")
+        self.add_button.setToolTip(
+            "Add an organisation with its role; words selected in the article can be its evidence"
+        )
+        self.add_button.clicked.connect(self.add_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.title)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.add_button)
+        layout.addLayout(header)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         self.show_parties(())
@@ -186,7 +207,8 @@ class PartiesPanel(QWidget):
 
 
 def connect_parties(panel: PartiesPanel, controller: WindowController) -> None:
-    """Role changes and removals from the panel become undoable commands of the window."""
+    """Additions, role changes and removals from the panel become undoable commands of the window."""
+    from aidcurator.gui import party_dialog  # (the dialog reuses this module's labels)
 
     def push(make: Any) -> None:
         record = controller.record
@@ -195,3 +217,25 @@ def connect_parties(panel: PartiesPanel, controller: WindowController) -> None:
 
     panel.role_chosen.connect(lambda party, role: push(lambda record: SetPartyRole(record, party, role)))
     panel.remove_requested.connect(lambda party: push(lambda record: RemoveParty(record, party)))
+
+    def add() -> None:
+        record = controller.record
+        if record is None or not record.id:
+            controller.view.show_status_message("Select a saved record to add a party to it", 5000)
+            return
+        article = controller.article
+        selection = party_dialog.selection_of(controller.view, article.text if article else None)
+        request = party_dialog.ask_party(panel.window(), controller.curator.organisation_choices, selection)
+        if request is not None:
+            push(
+                lambda record: AddParty(
+                    record,
+                    request.name,
+                    request.role,
+                    request.organisation_type,
+                    request.span,
+                    request.name_zh,
+                )
+            )
+
+    panel.add_requested.connect(add)

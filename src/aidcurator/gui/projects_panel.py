@@ -1,5 +1,5 @@
 """The Projects panel: the project list, a project's members, fields and status history, duplicate
-proposals, merge / split / not-the-same, and the curator's own facts (review status, umbrella,
+proposals, merge / split / not-the-same, its parties (its own and its records', with the source), and the curator's own facts (review status, umbrella,
 parent, recommended override, dates: :mod:`aidcurator.gui.project_facts`) with their own undo stack.
 
 Every button calls one :mod:`aidcurator.curation.changes` project change wrapped in a
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from aidcurator.curation import changes
 from aidcurator.curation.project_facts import facts_from_text
 from aidcurator.domain.project_views import history_text
+from aidcurator.gui.parties_panel import ROLE_LABELS, TYPE_LABELS
 from aidcurator.gui.project_facts import ProjectFactsForm
 from aidcurator.gui.rows_model import ObjectRole, RowsModel, rows_table, text_of
 
@@ -45,6 +47,7 @@ __all__ = ["ObjectRole", "ProjectsPanel", "RowsModel", "show_projects_dock"]
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
+    from aidcurator.domain.dashboard import ChartFilter
     from aidcurator.domain.project_views import ProjectView
 
 
@@ -82,6 +85,18 @@ FIELD_COLUMNS = (
     ("Value", lambda f: f.value),
     ("Source", _source),
     ("Sources agree", lambda f: "≠ disagree" if f.disagree else ("✓" if f.values else "")),
+)
+
+
+def _party_source(party: Any) -> str:
+    return f"record {party.record_id}" if party.record_id is not None else "project"
+
+
+PARTY_COLUMNS = (  # the organisation last: it takes the width that is left
+    ("Role", lambda p: ROLE_LABELS.get(p.role, p.role)),
+    ("Source", _party_source),
+    ("Type", lambda p: TYPE_LABELS.get(p.organisation_type, p.organisation_type)),
+    ("Organisation", lambda p: p.name if not p.name_zh or p.name_zh == p.name else f"{p.name} · {p.name_zh}"),
 )
 PROPOSAL_COLUMNS = (
     ("Score", lambda p: f"{p.score:.2f}"),
@@ -133,6 +148,9 @@ class ProjectCommand(QUndoCommand):
 class ProjectsPanel(QWidget):
     """Projects, their members, fields and history; proposals; merge, split, not the same."""
 
+    # no arguments: the curator cleared the dashboard bar's filter from this panel
+    chart_filter_cleared = Signal()
+
     def __init__(self, curator: Callable[[], Curator], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("projectsPanel")
@@ -141,8 +159,10 @@ class ProjectsPanel(QWidget):
         self.projects = RowsModel(PROJECT_COLUMNS, self)
         self.members = RowsModel(MEMBER_COLUMNS, self)
         self.fields = RowsModel(FIELD_COLUMNS, self)
+        self.parties = RowsModel(PARTY_COLUMNS, self)
         self.proposals = RowsModel(PROPOSAL_COLUMNS, self)
         self.current: ProjectView | None = None
+        self.chart_filter: ChartFilter | None = None
         self._build()
         self.restore_history()
         self.refresh()
@@ -167,10 +187,22 @@ class ProjectsPanel(QWidget):
         self.search_timer.setInterval(250)
         self.search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.chart_label = QLabel()
+        self.chart_label.setObjectName("projectsChartFilter")
+        self.chart_clear = self._button(
+            "Show all projects", "projectsChartClear", self.chart_filter_cleared.emit
+        )
+        self.chart_row = QWidget()
+        chart_layout = QHBoxLayout(self.chart_row)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_label, 1)
+        chart_layout.addWidget(self.chart_clear)
+        self.chart_row.setVisible(False)
         self.project_table = rows_table(self.projects, "projectTable", multi=True)
         self.project_table.selectionModel().selectionChanged.connect(lambda *_: self._on_projects_selected())
         self.member_table = rows_table(self.members, "memberTable", multi=True)
         self.field_table = rows_table(self.fields, "fieldTable")
+        self.party_table = rows_table(self.parties, "projectPartyTable")
         self.proposal_table = rows_table(self.proposals, "proposalTable")
         self.history = QLabel()
         self.history.setObjectName("statusHistory")
@@ -193,6 +225,7 @@ class ProjectsPanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.chart_row)
         left_layout.addWidget(self.project_table, 1)
         row = QHBoxLayout()
         for button in (self.merge_button, self.undo_button, self.redo_button):
@@ -214,6 +247,8 @@ class ProjectsPanel(QWidget):
         right_layout.addLayout(row)
         right_layout.addWidget(QLabel("Fields and their sources"))
         right_layout.addWidget(self.field_table, 2)
+        right_layout.addWidget(QLabel("Parties (the project's and its records')"))
+        right_layout.addWidget(self.party_table, 1)
         right_layout.addWidget(QLabel("Status history"))
         right_layout.addWidget(self.history)
 
@@ -238,7 +273,9 @@ class ProjectsPanel(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """Reload the list (keeping or moving the selection) and the shown project."""
         keep = select if select is not None else (self.current.id if self.current else None)
-        self.projects.set_rows(self.curator.projects(search=self.search.text(), limit=1000))
+        self.projects.set_rows(
+            self.curator.projects(search=self.search.text(), limit=1000, chart=self.chart_filter)
+        )
         row = next((i for i, p in enumerate(self.projects.rows) if p.id == keep), None)
         if row is not None:  # (selectRow would follow held keyboard modifiers)
             flags = QItemSelectionModel.SelectionFlag
@@ -246,6 +283,15 @@ class ProjectsPanel(QWidget):
                 self.projects.index(row, 0), flags.ClearAndSelect | flags.Rows
             )
         self._show(keep if row is not None else None)
+
+    def set_chart_filter(self, chart: ChartFilter | None) -> None:
+        """List only the projects of a dashboard bar (None: all), as the article list does."""
+        if chart == self.chart_filter:
+            return
+        self.chart_filter = chart
+        self.chart_label.setText(f"Bar: {chart.describe()}" if chart is not None else "")
+        self.chart_row.setVisible(chart is not None)
+        self.refresh()
 
     def _selected(self, table: QTableView) -> list[Any]:
         rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
@@ -260,6 +306,7 @@ class ProjectsPanel(QWidget):
         view = self.current
         self.members.set_rows(view.members if view else [])
         self.fields.set_rows(self.curator.project_field_values(view.id) if view else [])
+        self.parties.set_rows(view.parties if view else [])
         self.history.setText(history_text(view.events) if view and view.events else "—")
         self.facts.load(view)
 
@@ -370,13 +417,22 @@ def show_projects_dock(window: Any) -> ProjectsPanel:
     if dock is None:
         dock = QDockWidget("Projects", window)
         dock.setObjectName("projectsDock")
-        dock.setWidget(ProjectsPanel(lambda: window.curator, dock))
+        panel = ProjectsPanel(lambda: window.curator, dock)
+        dashboard = getattr(window, "dashboard", None)
+        if dashboard is not None:  # the panel's "Show all projects" clears the bar everywhere
+            panel.chart_filter_cleared.connect(lambda: dashboard.apply_filter(None))
+        dock.setWidget(panel)
         assert isinstance(window, QMainWindow)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         window.projects_dock = dock
     panel = dock.widget()
     assert isinstance(panel, ProjectsPanel)
-    panel.refresh()
+    articles = getattr(window, "articles", None)
+    chart = getattr(getattr(articles, "query", None), "chart", None)
+    if chart != panel.chart_filter:
+        panel.set_chart_filter(chart)  # the article list's bar filter, if any
+    else:
+        panel.refresh()
     dock.show()
     dock.raise_()
     return panel

@@ -182,3 +182,24 @@ def article_condition(chart: ChartFilter) -> sa.ColumnElement[bool]:
         statement = select(Record.article_id).where(*_record_scope(chart.scope))
     matches = column.is_(None) if value is None else column == value
     return col(Article.id).in_(statement.where(matches))
+
+
+def project_condition(chart: ChartFilter) -> sa.ColumnElement[bool]:
+    """The project-list condition of a clicked bar, as :func:`article_condition` for articles: the
+    project is in the bar's scope and its dimension has the bar's value (``None``: is not set); on
+    the records basis, the project holds a record in scope whose dimension has the value."""
+    if chart.basis == Basis.PROJECTS:
+        column = _project_columns()[chart.dimension]
+        matches = column.is_(None) if chart.value is None else column == chart.value
+        return sa.and_(*_project_scope(chart.scope), matches)
+    column = _record_columns()[chart.dimension]
+    value: Any = chart.value
+    if chart.dimension == Dimension.STATUS and value is not None:
+        value = ProjectStatus(value)
+    matches = column.is_(None) if value is None else column == value
+    statement = (
+        select(ProjectRecord.project_id)
+        .join(Record, col(Record.id) == col(ProjectRecord.record_id))
+        .where(*_record_scope(chart.scope), matches)
+    )
+    return col(Project.id).in_(statement)

@@ -31,6 +31,7 @@ __all__ = [
     "add_candidate_parties",
     "add_party_link",
     "add_project_edit",
+    "article_parties",
     "delete_party_link",
     "get_party_link",
     "organisation_ids",
@@ -207,12 +208,21 @@ def _view(row: Any) -> PartyView:
 
 
 def parties_of(
-    session: Session, *, record_id: int | None = None, project_id: int | None = None
+    session: Session,
+    *,
+    record_id: int | None = None,
+    project_id: int | None = None,
+    record_ids: Sequence[int] | None = None,
 ) -> list[PartyView]:
-    """The parties of a record or of a project, in role order, then by position in the text."""
+    """The parties of a record, of records (``record_ids``) or of a project, in role order, then by
+    position in the text."""
     statement = _view_select()
     if record_id is not None:
         statement = statement.where(_LINK.c.record_id == record_id)
+    if record_ids is not None:
+        if not record_ids:
+            return []
+        statement = statement.where(_LINK.c.record_id.in_(list(record_ids)))
     if project_id is not None:
         statement = statement.where(_LINK.c.project_id == project_id)
     order = {role.value: i for i, role in enumerate(PartyRole)}
@@ -220,6 +230,18 @@ def parties_of(
     return sorted(
         views, key=lambda v: (order.get(v.role, 99), v.start if v.start is not None else 1 << 30, v.link_id)
     )
+
+
+def article_parties(session: Session, *, article_id: int) -> list[PartyView]:
+    """The parties of every record of an article that have words in it (start and end), by position."""
+    record = Record.__table__
+    statement = (
+        _view_select()
+        .join(record, record.c.id == _LINK.c.record_id)
+        .where(record.c.article_id == article_id, _LINK.c.start.is_not(None), _LINK.c.end.is_not(None))
+        .order_by(_LINK.c.start, _LINK.c.end, _LINK.c.id)
+    )
+    return [_view(row) for row in session.connection().execute(statement)]
 
 
 def get_party_link(session: Session, *, link_id: int) -> PartyView | None:

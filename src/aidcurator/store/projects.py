@@ -14,8 +14,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from aidcurator.domain.dashboard import ChartFilter
 from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.project_views import ProjectRow, ProjectState, SourceRecord, StatusEvent
+from aidcurator.store.dashboard import project_condition
 from aidcurator.store.edits import _GROUP
 from aidcurator.store.errors import NotFoundError
 from aidcurator.store.mapping import _chunks, _columns
@@ -266,9 +268,16 @@ def put_state(session: Session, *, state: ProjectState) -> Project | None:
 
 
 def project_rows(
-    session: Session, *, search: str = "", offset: int = 0, limit: int = 200, ids: Sequence[int] | None = None
+    session: Session,
+    *,
+    search: str = "",
+    offset: int = 0,
+    limit: int = 200,
+    ids: Sequence[int] | None = None,
+    chart: ChartFilter | None = None,
 ) -> list[ProjectRow]:
-    """One page of projects, newest first, with their member counts (search in title, donor, recipient)."""
+    """One page of projects, newest first, with their member counts (search in title, donor,
+    recipient; ``chart``: only the projects of a dashboard bar)."""
     counts = (
         select(ProjectRecord.project_id, sa.func.count().label("n"))
         .group_by(col(ProjectRecord.project_id))
@@ -281,6 +290,8 @@ def project_rows(
     )
     if ids is not None:
         statement = statement.where(col(Project.id).in_(list(ids)))
+    if chart is not None:
+        statement = statement.where(project_condition(chart))
     if search:
         pattern = f"%{search.replace('%', '').replace('_', '')}%"
         statement = statement.where(
