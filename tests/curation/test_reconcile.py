@@ -145,6 +145,9 @@ def test_aiddata_export_uses_their_column_names(
 ) -> None:
     curator.import_reference(reference_csv)
     clinic = _clinic(curator)
+    curator.add_party(
+        name="Made-up Builders Co., Ltd.", role="implementing", organisation_type="company", project_id=clinic
+    )
     curator.confirm_matches(curator.match_projects(), above=0.9)
     out = tmp_path / "aiddata.csv"
     assert curator.export_aiddata(out) == 1
@@ -160,10 +163,14 @@ def test_aiddata_export_uses_their_column_names(
     assert row["crs_sector_code"] == "120" and row["crs_sector_name"] == "Health"
     assert row["usd_current"] and Decimal(row["usd_current"]) > 40_000_000
     assert row["reference_dataset"] == "gcof1" and row["reference_id"] == "10"
+    assert (
+        row["implementing_agency"] == "Made-up Builders Co., Ltd. (company)" and row["funding_agency"] == ""
+    )
     gcdf = tmp_path / "gcdf.csv"
     curator.export_aiddata(gcdf, flavour="gcdf3")
     header = gcdf.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("AidData Record ID,Recommended For Aggregates,Umbrella,Financier Country")
+    assert "Implementing Agencies,Co-financing Agencies,Direct Receiving Agencies," in header
 
 
 def test_projects_from_records_copy_the_record_fields(curator: Curator) -> None:

@@ -16,12 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidcurator.curation.base import CuratorBase
+from aidcurator.domain.parties import party_cells, project_parties
 from aidcurator.domain.reconcile import Candidate, ProjectFacts, ReferenceFacts, ReferenceIndex, best_matches
-from aidcurator.store import read_session, write_session
+from aidcurator.store import Session, read_session, write_session
+from aidcurator.store import parties as party_store
+from aidcurator.store import projects as project_store
 from aidcurator.store import reference as store
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
+    from aidcurator.domain.parties import PartyView
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +178,8 @@ class ReconcileMixin(CuratorBase):
 
         with read_session(self.engine) as session:
             rows = store.export_rows(session)
+            for row in rows:  # the agencies: the project's parties and its records', by role
+                row.update(party_cells(_project_parties(session, row["id"])))
         english = _english_names()
         for row in rows:  # AidData names countries in English ("China", "Kenya")
             row["donor"], row["recipient"] = english(row["donor"]), english(row["recipient"])
@@ -189,6 +195,15 @@ class ReconcileMixin(CuratorBase):
             assert outcome.project_id is not None
             made.append(outcome.project_id)
         return made
+
+
+def _project_parties(session: Session, project_id: int) -> list[PartyView]:
+    """A project's own parties and its member records' (one per organisation and role)."""
+    members = project_store.member_ids(session, project_id=project_id)
+    return project_parties(
+        party_store.parties_of(session, project_id=project_id),
+        party_store.parties_of(session, record_ids=members),
+    )
 
 
 def _english_names():  # type: ignore[no-untyped-def]

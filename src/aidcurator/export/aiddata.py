@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.domain.projects import recommended_for_aggregates
 from aidcurator.domain.reconcile import country_code, sector_group
 from aidcurator.domain.values import ProjectStatus
@@ -104,4 +105,5 @@ def _values(row: Mapping[str, Any], converter: Any, gcdf: bool) -> dict[str, Any
         "umbrella": yes_no(umbrella) if gcdf else int(umbrella),
         "recommended": yes_no(recommended),
         "sources_count": row.get("sources_count"),
+        **{column: row.get(column) for column in PARTY_EXPORT_COLUMNS.values()},
     }
