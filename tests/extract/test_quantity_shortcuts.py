@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from aidcurator.domain import MentionKind
-from aidcurator.extract import flows, quantities
+from aidcurator.extract import flows, parties, quantities
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.resources import resource_path
 
@@ -73,3 +73,19 @@ def test_the_flow_scan_finds_the_detail_words_of_a_separate_scan() -> None:
         assert [[(m.span(), m.lastgroup) for m in ms] for ms in every] == [
             [(m.span(), m.lastgroup) for m in ms] for ms in first
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("中国向两国各提供500万元人民币紧急援助。", True),
+        ("China will give 5 million yuan to Each of the Two countries.", True),
+        ("China will give 5 million yuan to each of the 3 countries.", True),
+        ("中国向两国提供500万元人民币紧急援助，各方表示感谢。", False),
+        ("China will give 5 million yuan to each of the countries.", False),
+    ],
+)
+def test_each_country_is_found_by_its_patterns_searched_apart(text: str, says: bool) -> None:
+    rules = parties._rules()
+    assert parties.says_each_country(text) is says
+    assert (rules.each.search(text) is not None) is says  # the joined pattern each_country reads agrees
