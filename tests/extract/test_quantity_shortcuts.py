@@ -11,6 +11,7 @@ import pytest
 from aidcurator.domain import MentionKind
 from aidcurator.extract import flows, parties, quantities
 from aidcurator.extract.quantities import find_quantities
+from aidcurator.extract.script import to_simplified
 from aidcurator.resources import resource_path
 
 _GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -89,3 +90,12 @@ def test_each_country_is_found_by_its_patterns_searched_apart(text: str, says: b
     rules = parties._rules()
     assert parties.says_each_country(text) is says
     assert (rules.each.search(text) is not None) is says  # the joined pattern each_country reads agrees
+
+
+def test_simplified_text_is_returned_as_it_is_and_traditional_text_mapped() -> None:
+    simple = "江苏安排援疆资金3.2亿元，惠及群众12万人。"
+    assert to_simplified(simple) is simple
+    traditional = "江蘇安排援疆資金3.2億元，惠及群眾12萬人。"
+    assert to_simplified(traditional) == simple
+    mixed = simple + "資"  # one traditional character at the very end still counts
+    assert to_simplified(mixed) == simple + "资"

@@ -34,6 +34,12 @@ def _table() -> str:
     return "".join(table)
 
 
+@cache
+def _changed() -> frozenset[str]:
+    """The characters ``_table`` changes (the traditional ones)."""
+    return frozenset(chr(code) for code, char in enumerate(_table()) if char != chr(code))
+
+
 _last: tuple[str, str] = ("", "")  # mention finding and record assembly simplify the same text
 
 
@@ -45,6 +51,8 @@ def to_simplified(text: str) -> str:
     last = _last  # one read: another thread may replace it (the pair is swapped whole)
     if last[0] is text:
         return last[1]
-    simple = text.translate(_table())  # code points past the table's end stay as they are
+    # no traditional character (most texts): one set test is faster than translating every character;
+    # code points past the table's end stay as they are
+    simple = text if _changed().isdisjoint(text) else text.translate(_table())
     _last = (text, simple)
     return simple
