@@ -294,11 +294,7 @@ class PrefilteredSet:
             return [list(p.finditer(text, pos, end)) for p in patterns], None
         if not hits:
             return [[] for _ in patterns], hits
-        starts: list[list[int]] = [[] for _ in patterns]
-        for start, mask in hits:  # one pass: each pattern's starts
-            for i, own in enumerate(starts):
-                if mask >> i & 1:
-                    own.append(start)
+        starts = [[s for s, mask in hits if mask >> i & 1] for i in range(len(patterns))]
         return [
             list(p.at(text, own, pos, end)) if own else [] for p, own in zip(patterns, starts, strict=True)
         ], hits
