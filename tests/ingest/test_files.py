@@ -125,3 +125,14 @@ def test_ingest_error_message_and_pickle() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.path, copy.reason, str(copy)) == (error.path, error.reason, str(error))
     assert str(IngestError("x.txt", "two\nlines")) == "x.txt: two lines"
+
+
+def test_a_file_reached_through_links_or_twice_is_listed_once(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "inner" / "a.txt").write_text("a", encoding="utf-8")
+    (folder / "b.txt").write_text("b", encoding="utf-8")
+    (folder / "c.txt").symlink_to(folder / "inner" / "a.txt")  # a link to a file listed as well
+    (tmp_path / "again").symlink_to(folder)  # the folder under another name
+    files = iter_input_files([folder, tmp_path / "again", folder / "inner" / ".." / "b.txt"])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["news/b.txt", "news/c.txt"]

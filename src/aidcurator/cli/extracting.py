@@ -7,10 +7,8 @@ input's order.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from aidcurator.domain.jsonvalues import dumps_exact
@@ -139,6 +137,9 @@ def run_extract(paths: Sequence[str], fmt: str, *, workers: int | None = None) -
     docs = list(_documents(paths, failures))
     count = default_workers() if workers is None else max(1, workers)
     if count > 1 and len(docs) >= MIN_DOCUMENTS_FOR_WORKERS:
+        import multiprocessing  # here, not at the top: a one-process run does without (~15 ms)
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             lines: Iterator[str] = pool.map(document_json, docs, chunksize=8)

@@ -281,13 +281,23 @@ class PrefilteredSet:
         return self.prefilter.hits(text, pos, end) if self.prefilter is not None else None
 
     def findall(self, text: str, pos: int, end: int) -> list[list[re.Match[str]]]:
+        return self.findall_hits(text, pos, end)[0]
+
+    def findall_hits(
+        self, text: str, pos: int, end: int, count: int | None = None
+    ) -> tuple[list[list[re.Match[str]]], Hits | None]:
+        """The matches of the first ``count`` patterns (default: all), as :meth:`findall`, and the
+        :meth:`hits` of every pattern found in the same pass (for the others' :meth:`first`)."""
+        patterns = self.patterns if count is None else self.patterns[:count]
         hits = self.hits(text, pos, end)
         if hits is None:
-            return [list(p.finditer(text, pos, end)) for p in self.patterns]
+            return [list(p.finditer(text, pos, end)) for p in patterns], None
+        if not hits:
+            return [[] for _ in patterns], hits
+        starts = [[s for s, mask in hits if mask >> i & 1] for i in range(len(patterns))]
         return [
-            list(p.at(text, [s for s, mask in hits if mask >> i & 1], pos, end)) if hits else []
-            for i, p in enumerate(self.patterns)
-        ]
+            list(p.at(text, own, pos, end)) if own else [] for p, own in zip(patterns, starts, strict=True)
+        ], hits
 
     def first(self, text: str, pos: int, end: int, hits: Hits | None = None) -> int | None:
         """The index of the first pattern with a match in ``text[pos:end]`` (``pattern.search``).

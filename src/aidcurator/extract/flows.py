@@ -55,7 +55,7 @@ class _FlowRules:
     status_default: ProjectStatus
     status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
     done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
-    scan: PrefilteredSet  # flows, statuses and exceptions found in one pass
+    scan: PrefilteredSet  # flows, exceptions, statuses, then the details (SCANNED_FIRST): one pass
 
 
 def _details(words: dict[str, list[str]]) -> Prefiltered:
@@ -159,12 +159,13 @@ def _rules() -> _FlowRules:
         exceptions = _groups([*phrases, data["status_exceptions"]])
         statuses = tuple(ProjectStatus(e["status"]) for e in data["statuses"])
         headlines = data.get("headline_statuses", [])
+        details = [_details(words) for words in data["flow_details"].values()]
         return _FlowRules(
             flows=tuple(FlowType(e["flow"]) for e in data["flow_types"]),
             flow_pattern=flow_pattern,
             flow_default=FlowType(data["flow_default"]),
             details=tuple(data["flow_details"]),
-            detail_scan=PrefilteredSet([_details(words) for words in data["flow_details"].values()]),
+            detail_scan=PrefilteredSet(details),
             statuses=statuses,
             status_pattern=status_pattern,
             exceptions=exceptions,
@@ -180,13 +181,14 @@ def _rules() -> _FlowRules:
                 FlowType(flow): frozenset(ProjectStatus(s) for s in statuses)
                 for flow, statuses in data.get("done_when", {}).items()
             },
-            scan=PrefilteredSet([flow_pattern, exceptions, status_pattern]),
+            scan=PrefilteredSet([flow_pattern, exceptions, status_pattern, *details]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/flows.json is malformed: {exc}") from exc
 
 
 _Cues = tuple[list[int], list[tuple[int, Span]]]
+_SCANNED_FIRST = 3  # the patterns of ``scan`` whose matches are read: flows, exceptions, statuses
 _StatusCue = tuple[float, Span, ProjectStatus]  # rank, where, which status
 
 
@@ -251,14 +253,20 @@ class FlowReader:
             rules = self.rules
             start, end = paragraph
             chunk = self.text[start:end]
-            flows, exceptions, statuses = rules.scan.findall(chunk, 0, len(chunk))
+            # the detail words' prefixes are found in the same pass (their bits follow the first three)
+            (flows, exceptions, statuses), hits = rules.scan.findall_hits(
+                chunk, 0, len(chunk), _SCANNED_FIRST
+            )
             phrases = _status_cues(exceptions, rules.phrases, start)
             if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
                 statuses = _outside(statuses, exceptions)
             stages = [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, start)[1]]
             cues = self._scanned[paragraph] = (_scan(flows, start), stages + phrases)
-            hits = rules.detail_scan.hits(chunk, 0, len(chunk))
-            self._detail_hits[paragraph] = None if hits is None else [(start + s, m) for s, m in hits]
+            self._detail_hits[paragraph] = (
+                None
+                if hits is None
+                else [(start + s, m >> _SCANNED_FIRST) for s, m in hits if m >> _SCANNED_FIRST]
+            )
         return cues
 
     def _headline_cues(self) -> list[_StatusCue]:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
-from aidcurator.extract.fastre import after_first, alternation, first_chars, trie
+from aidcurator.extract.fastre import after_first, alternation, first_chars, regex_first_chars, trie
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
 from aidcurator.extract.rules import AmountRules, load_rules
 
@@ -388,7 +388,10 @@ class _Scanner:
     def read_quantity(self, match: re.Match[str]) -> Mention | None:
         if self.blocked_left(match.start()):
             return None
-        if (
+        if match.lastgroup == "arabic":
+            if self.nothing_after(match.end()) and self.currency_before(match.start()) is None:
+                return None  # 2025年, 3月, 18岁, "in 2008,": neither an amount nor a count
+        elif (
             match.lastgroup == "zh"
             and match.start() > 0
             and self.text[match.start() - 1] in self.rules.zh_vague_before
@@ -398,6 +401,25 @@ class _Scanner:
         if number is None or self.blocked_right(number):
             return None
         return self.read_amount(number) or self.read_count(number)
+
+    def nothing_after(self, pos: int) -> bool:
+        """Whether the character at ``pos``, right after an Arabic number token, can start nothing that
+        makes the number an amount or a count: no scale, currency, qualifier, range connector,
+        classifier, counted noun, percent sign or English word (a Chinese character or a punctuation
+        mark outside those words). Without a currency before it, such a number is then neither; this
+        skips the word checks for the many years, dates and ages of news text."""
+        text = self.text
+        live = _after_number_firsts()
+        if pos >= len(text) or live is None or self.bare_numbers_are_money:
+            return False
+        char = text[pos]
+        if char in live:
+            return False
+        return (
+            "\u3400" <= char <= "\u9fff"
+            or "\uf900" <= char <= "\ufaff"
+            or not (char.isalnum() or char.isspace())
+        )
 
     def read_amount(self, number: _Number) -> Mention | None:
         text = self.text
@@ -761,6 +783,36 @@ def _lexicon() -> _Lexicon:
         rf"|{alternation(('%', '％', '‰', '个百分点'))}"
     )
     return _Lexicon(english_scale=english_scale.match, percent=percent.match)
+
+
+@cache
+def _after_number_firsts() -> frozenset[str] | None:
+    """Every character that a word read right after an Arabic number can start with (see
+    :meth:`_Scanner.nothing_after`): scales, inner and suffix qualifiers, currency suffixes, range
+    connectors, classifiers and counted nouns, percent signs; None when a pattern's first characters
+    are not a known set."""
+    rules = load_rules()
+    lexicon = _lexicon()
+    patterns = [
+        regex_first_chars(lexicon.english_scale.__self__.pattern),
+        regex_first_chars(lexicon.percent.__self__.pattern),
+    ]
+    if any(found is None for found in patterns):
+        return None
+    words = (
+        *rules.zh_scales,
+        *rules.zh_inner_qualifiers,
+        *rules.zh_suffix_qualifiers,
+        *rules.en_suffix_qualifiers,
+        *_zh_suffixes(),
+        *_en_suffixes(),
+        *rules.zh_range_connectors,
+        *rules.en_range_connectors,
+        *rules.zh_classifiers,
+        *rules.zh_direct_nouns,
+    )
+    firsts = {c for w in words if w for c in (w[0], w[0].lower(), w[0].upper())}
+    return frozenset(firsts.union(*patterns))
 
 
 @dataclass(frozen=True)

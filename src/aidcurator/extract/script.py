@@ -19,6 +19,16 @@ __all__ = ["to_simplified"]
 @cache
 def _table() -> str:
     """A translate table indexed by code point (a str: the fastest form ``str.translate`` takes)."""
+    mapping = _mapping()
+    table = [chr(code) for code in range(max(mapping) + 1)]
+    for code, target in mapping.items():
+        table[code] = target
+    return "".join(table)
+
+
+@cache
+def _mapping() -> dict[int, str]:
+    """Code point of each traditional character → its simplified character, from the rule file."""
     mapping: dict[int, str] = {}
     path = resource_path("rules", "traditional_to_simplified.tsv")
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -28,10 +38,13 @@ def _table() -> str:
         if len(source) != 1 or len(target) != 1:
             raise ValueError(f"{path.name} line {number}: expected one character, a tab, one character")
         mapping[ord(source)] = target
-    table = [chr(code) for code in range(max(mapping) + 1)]
-    for code, target in mapping.items():
-        table[code] = target
-    return "".join(table)
+    return mapping
+
+
+@cache
+def _changed() -> frozenset[str]:
+    """The characters ``_table`` changes (the traditional ones)."""
+    return frozenset(chr(code) for code, target in _mapping().items() if target != chr(code))
 
 
 _last: tuple[str, str] = ("", "")  # mention finding and record assembly simplify the same text
@@ -45,6 +58,8 @@ def to_simplified(text: str) -> str:
     last = _last  # one read: another thread may replace it (the pair is swapped whole)
     if last[0] is text:
         return last[1]
-    simple = text.translate(_table())  # code points past the table's end stay as they are
+    # no traditional character (most texts): one set test is faster than translating every character;
+    # code points past the table's end stay as they are
+    simple = text if _changed().isdisjoint(text) else text.translate(_table())
     _last = (text, simple)
     return simple

@@ -35,8 +35,6 @@ import re
 import threading
 from dataclasses import dataclass
 
-import charset_normalizer
-
 from aidcurator.ingest.cjk import chinese_plausibility
 from aidcurator.ingest.errors import IngestError
 
@@ -163,6 +161,8 @@ def _decode(data: bytes, name: str, declared: str | None) -> DecodedText:
     decoded = _best_repair(data, utf8, declared)
     if decoded is not None:
         return decoded
+    import charset_normalizer  # the last resort, rarely reached: its import costs ~35 ms per process
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise IngestError(name, "not a text file (could not detect the encoding)")

@@ -63,6 +63,7 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """
     found: list[Path] = []
     seen: set[Path] = set()
+    folders: dict[Path, Path] = {}  # each folder resolved once
     for item in paths:
         path = Path(item)
         if path.is_dir():
@@ -72,11 +73,22 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         else:
             raise IngestError(os.fspath(item), "no such file or folder")
         for candidate in candidates:
-            key = candidate.resolve()
+            key = _resolved(candidate, folders)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
+
+
+def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """``path.resolve()``: a file that is no symbolic link is its resolved folder / its name, so a
+    folder of thousands of files is resolved once, not once per file and per folder above it."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def read_file(path: str | os.PathLike[str]) -> list[ArticleDraft]:
