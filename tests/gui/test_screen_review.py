@@ -96,3 +96,17 @@ def test_records_table_shows_donor_and_recipient_in_full(window):
     model = window.records
     index = model.index(0, RecordListModel.COL_PARTIES)
     assert model.data(index) and model.data(index, 3) == model.data(index)  # the tooltip: the full text
+
+
+def test_dashboard_fits_a_small_screen():
+    from aidcurator.gui.dashboard import PREFERRED_SIZE, fit_size
+
+    assert fit_size(PREFERRED_SIZE, None) == PREFERRED_SIZE
+    assert fit_size(PREFERRED_SIZE, (1220, 660)) == (1100, 660)  # 1280×720 less the frame and panel
+    assert fit_size(PREFERRED_SIZE, (2000, 1200)) == PREFERRED_SIZE
+
+
+def test_dashboard_opens_within_its_screen(window):
+    dashboard = window.dashboard.open()
+    room = window.screen().availableGeometry()
+    assert dashboard.width() <= room.width() and dashboard.height() <= room.height()
