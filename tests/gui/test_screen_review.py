@@ -110,3 +110,15 @@ def test_dashboard_opens_within_its_screen(window):
     dashboard = window.dashboard.open()
     room = window.screen().availableGeometry()
     assert dashboard.width() <= room.width() and dashboard.height() <= room.height()
+
+
+def test_candidate_headers_without_words_have_tooltips():
+    from PySide6.QtCore import Qt
+
+    from aidcurator.gui.reference_model import CandidatesModel
+
+    model = CandidatesModel()
+    tip = int(Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == ""
+    assert "confirmed" in model.headerData(0, Qt.Orientation.Horizontal, tip)
+    assert model.headerData(1, Qt.Orientation.Horizontal, tip) is None
