@@ -122,3 +122,14 @@ def test_candidate_headers_without_words_have_tooltips():
     assert model.headerData(0, Qt.Orientation.Horizontal) == ""
     assert "confirmed" in model.headerData(0, Qt.Orientation.Horizontal, tip)
     assert model.headerData(1, Qt.Orientation.Horizontal, tip) is None
+
+
+def test_article_details_give_the_source_a_line_of_its_own_at_1280(window, qtbot):
+    window.resize(1280, 720)
+    window.actions["article_details"].trigger()
+    editors = window.metadata.panel.editors
+    qtbot.waitUntil(lambda: editors["source"].isVisible())
+    source, url = editors["source"], editors["url"]
+    assert source.width() == url.width()
+    assert source.width() >= source.fontMetrics().horizontalAdvance("Xinhua News Agency")
+    assert editors["published"].width() >= editors["published"].fontMetrics().horizontalAdvance("2025-11-20")
