@@ -99,9 +99,8 @@ class MetadataPanel(QWidget):
         close.clicked.connect(self.close_panel)
         layout.addWidget(close, 0, 6)
         layout.addWidget(self.error, 4, 0, 1, 7)
-        layout.setColumnStretch(
-            5, 1
-        )  # the last column the long boxes span; date and language keep their width
+        # the long boxes end in the last column; the date and the language keep their width
+        layout.setColumnStretch(5, 1)
         published = self.editors["published"]
         date_width = published.fontMetrics().horizontalAdvance("2025-11-20") + 24
         published.setMinimumWidth(date_width)
