@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -132,6 +132,20 @@ class ChartPanel(QWidget):
         menu.popup(self.chart.mapToGlobal(position))
 
 
+#: The dashboard's size on first opening, when the screen has room for it.
+PREFERRED_SIZE = (1100, 860)
+#: Pixels left for the window frame and the panel when the screen is smaller.
+SCREEN_MARGIN = 60
+
+
+def fit_size(preferred: tuple[int, int], available: tuple[int, int] | None) -> tuple[int, int]:
+    """``preferred``, shrunk to ``available`` (width and height apart) so that the window fits its
+    screen (a 1280×720 laptop had the dashboard's lower edge and buttons below the screen)."""
+    if available is None:
+        return preferred
+    return min(preferred[0], available[0]), min(preferred[1], available[1])
+
+
 class DashboardWindow(QWidget):
     """Charts of the totals; a separate window beside the workbench."""
 
@@ -212,7 +226,16 @@ class DashboardWindow(QWidget):
         self.scope_box.activated.connect(lambda _index: self.refresh())
         self.measure_box.activated.connect(lambda _index: self.show_totals())
         self.refresh_button.clicked.connect(self.refresh)
-        self.resize(1100, 860)
+        self.resize(*fit_size(PREFERRED_SIZE, self.available_size(parent)))
+
+    @staticmethod
+    def available_size(parent: QWidget | None) -> tuple[int, int] | None:
+        """The room on the screen of ``parent`` (or the primary screen), less a frame's worth."""
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        if screen is None:
+            return None
+        room = screen.availableGeometry()
+        return room.width() - SCREEN_MARGIN, room.height() - SCREEN_MARGIN
 
     # ------------------------------------------------------------------------------ state
 

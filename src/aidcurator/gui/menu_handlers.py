@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from aidcurator.gui import actions as action_table
 from aidcurator.gui.dialogs import ShortcutsDialog, about_text
+
+#: The share of the window's height a dock opened at the bottom takes at first.
+BOTTOM_DOCK_SHARE = 0.4
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -36,6 +39,7 @@ class MenuHandlers:
     menus: list[QMenu]
     export_accepted_only: QAction
     export_filtered: QAction
+    projects_dock: QDockWidget
     resume_session: Callable[[], bool]
 
     def start_job(self, title: str, work: Work, on_success: Callable[[Any], None]) -> Job | None:
@@ -133,15 +137,24 @@ class MenuHandlers:
     def on_projects(self) -> None:
         from aidcurator.gui.projects_panel import show_projects_dock
 
+        first = getattr(self, "projects_dock", None) is None
         show_projects_dock(self)
+        if first:
+            self.fit_bottom_dock(self.projects_dock)
 
     def on_reconcile(self) -> None:
-        from aidcurator.gui.projects_panel import show_projects_dock
         from aidcurator.gui.reference_panel import show_reconcile_dock
 
         if getattr(self, "reconcile_dock", None) is None:
-            show_projects_dock(self)  # beside it, following its selection
+            self.on_projects()  # a tab beside it, following its selection
         show_reconcile_dock(self)
+
+    def fit_bottom_dock(self, dock: QDockWidget) -> None:
+        """Give a dock just opened at the bottom :data:`BOTTOM_DOCK_SHARE` of the window's height,
+        so the article text and the form above it stay usable on a 720-pixel screen."""
+        assert isinstance(self, QMainWindow)
+        height = max(dock.minimumSizeHint().height(), int(self.height() * BOTTOM_DOCK_SHARE))
+        self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def on_import_reference(self) -> Job | None:
         from aidcurator.gui import reference_dialogs

@@ -62,12 +62,14 @@ class MetadataPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setHorizontalSpacing(6)
         layout.setVerticalSpacing(2)
+        # (row, label column, widget span): title, source and URL on lines of their own, the short
+        # date and language side by side (three on one line left the source a few letters wide)
         places = {
             "title": (0, 0, 5),
-            "source": (1, 0, 1),
-            "published": (1, 2, 1),
-            "language": (1, 4, 1),
-            "url": (2, 0, 5),
+            "source": (1, 0, 5),
+            "published": (2, 0, 1),
+            "language": (2, 2, 1),
+            "url": (3, 0, 5),
         }
         for spec in ARTICLE_FIELDS:
             if spec.name == "language":
@@ -96,11 +98,16 @@ class MetadataPanel(QWidget):
         close.setToolTip("Hide the article details (Ctrl+I)")
         close.clicked.connect(self.close_panel)
         layout.addWidget(close, 0, 6)
-        layout.addWidget(self.error, 3, 0, 1, 7)
-        layout.setColumnStretch(1, 3)
-        layout.setColumnStretch(3, 1)
+        layout.addWidget(self.error, 4, 0, 1, 7)
+        # the long boxes end in the last column; the date and the language keep their width
+        layout.setColumnStretch(5, 1)
         published = self.editors["published"]
-        published.setMinimumWidth(published.fontMetrics().horizontalAdvance("2025-11-20") + 24)
+        date_width = published.fontMetrics().horizontalAdvance("2025-11-20") + 24
+        published.setMinimumWidth(date_width)
+        published.setMaximumWidth(date_width * 3 // 2)
+        language = self.findChild(QComboBox, "metadata_language_box")
+        if language is not None:
+            language.setMaximumWidth(date_width * 3 // 2)
         self.show_article(None)
 
     # -- content

@@ -332,6 +332,8 @@ class RecordListModel(SnapshotTableModel):
                 f"{a.text} → {amount_text(a.value, a.currency, a.qualifier, a.value_max)}"
                 for a in record.amounts
             )
+        if role == _TOOLTIP and column in (self.COL_PARTIES, self.COL_SECTOR):
+            return self.item_data(record, column, _DISPLAY) or None  # in full when the column elides it
         if role == _TOOLTIP and column == self.COL_STATUS and record.reject_reason:
             return f"{STATUS_LABELS[record.status]}: {record.reject_reason}"
         if role == _FOREGROUND and column == self.COL_STATUS:

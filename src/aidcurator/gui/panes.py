@@ -237,7 +237,9 @@ class RecordsPane(QWidget):
         self.table = _table("recordTable", self.records)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RecordListModel.COL_PARTIES, QHeaderView.ResizeMode.Stretch)
+        # donor → recipient in full; the sector (code first) takes what is left, elided
+        header.setSectionResizeMode(RecordListModel.COL_SECTOR, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.label = QLabel("Records")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)

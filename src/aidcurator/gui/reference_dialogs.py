@@ -41,8 +41,8 @@ PROJECT_FORMATS = (
 )
 #: AidData column sets: (flavour, menu text).
 AIDDATA_FLAVOURS = (
-    ("gcof1", "AidData-compatible CSV…"),
-    ("gcdf3", "AidData-compatible CSV (GCDF 3.0 headers)…"),
+    ("gcof1", "Projects as AidData CSV (GCOF 1.0 headers)…"),
+    ("gcdf3", "Projects as AidData CSV (GCDF 3.0 headers)…"),
 )
 
 

@@ -32,6 +32,13 @@ def reference_text(ref: ReferenceFacts | None) -> str:
     return f"{ref.dataset} #{ref.ref_id} — {ref.title or '(no title)'} ({', '.join(f for f in facts if f)})"
 
 
+#: Tooltips of the headers that say little by themselves (the first has no text).
+HEADER_TIPS = {
+    0: "✓: the reference confirmed for this project",
+    7: "Other projects that already confirmed this reference",
+}
+
+
 class CandidatesModel(QAbstractTableModel):
     """The candidates of one project, best first, with the reference's own facts beside them."""
 
@@ -106,4 +113,6 @@ class CandidatesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
+        if role == _TOOLTIP and orientation == Qt.Orientation.Horizontal and section in HEADER_TIPS:
+            return HEADER_TIPS[section]
         return None

@@ -411,7 +411,8 @@ def show_reconcile_dock(window: Any) -> ReconcilePanel:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         projects = getattr(window, "projects_dock", None)
         if projects is not None:
-            window.splitDockWidget(projects, dock, Qt.Orientation.Horizontal)
+            # a tab beside Projects: side by side they outgrow a 1280-pixel-wide window
+            window.tabifyDockWidget(projects, dock)
             follow_projects_panel(panel, projects.widget())
         window.article_shown.connect(lambda _article: panel.check_database())  # emitted on a switch
         window.reconcile_dock = dock
