@@ -25,11 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -226,7 +228,7 @@ class ProjectsPanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.chart_row)
-        left_layout.addWidget(self.project_table, 1)
+        left_layout.addWidget(self.project_table, 3)  # the list first; proposals below it
         row = QHBoxLayout()
         for button in (self.merge_button, self.undo_button, self.redo_button):
             row.addWidget(button)
@@ -254,13 +256,13 @@ class ProjectsPanel(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(_scrolling(right))  # tall columns scroll: the dock fits a 720-pixel screen
         facts = QWidget()
         facts_layout = QVBoxLayout(facts)
         facts_layout.addWidget(QLabel("Curator's facts"))
         facts_layout.addWidget(self.facts, 1)
-        splitter.addWidget(facts)
-        facts.setMaximumWidth(440)
+        splitter.addWidget(_scrolling(facts))
+        splitter.widget(2).setMaximumWidth(440)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
@@ -409,6 +411,16 @@ class ProjectsPanel(QWidget):
             self.show_message("Select a proposal first")
             return
         self.push(changes.MarkNotSame(*chosen[0].records))
+
+
+def _scrolling(column: QWidget) -> QScrollArea:
+    """``column`` in a frameless scroll area that resizes it, so its height asks nothing of the dock."""
+    area = QScrollArea()
+    area.setWidget(column)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def show_projects_dock(window: Any) -> ProjectsPanel:
