@@ -185,12 +185,16 @@ _NO_USD = (None,) * len(USD_KEYS)
 
 
 def _flat_tuple(
-    scalars: Sequence[Any], amounts: Sequence[Sequence[Any]], evidence: Sequence[Sequence[Any]] | str | None
+    scalars: Sequence[Any],
+    amounts: Sequence[Sequence[Any]],
+    evidence: Sequence[Sequence[Any]] | str | None,
+    usd: Sequence[Any] | None = None,
 ) -> list[Any]:
-    """One flat row of a store item; ``evidence`` may come already summarised (text or None)."""
-    if amounts:  # text … period_end, then the USD values the writer appended (``export.usd``)
+    """One flat row of a store item; ``evidence`` may come already summarised (text or None).
+    The first amount's US-dollar values are ``usd``, else those appended to its tuple."""
+    if amounts:  # text … period_end, then the USD values (``export.usd``)
         first = amounts[0]
-        row = [*scalars, *first[1:9], *(first[10:] or _NO_USD), len(amounts)]
+        row = [*scalars, *first[1:9], *(usd or first[10:] or _NO_USD), len(amounts)]
         row.append(_amounts_summary(amounts) if len(amounts) > 1 else None)
     else:
         row = [*scalars, *_NO_AMOUNT, 0, None]

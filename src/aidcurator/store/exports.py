@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
 from enum import Enum
 from typing import Any, Literal
 
@@ -95,20 +96,31 @@ def _amounts_by_record(
         sa.select(amount.c.record_id, *columns)
         .join(record, record.c.id == amount.c.record_id)
         .where(*scope)
-        .order_by(amount.c.record_id, amount.c.position, amount.c.id)
+        .order_by(record.c.article_id, record.c.id, amount.c.position, amount.c.id)  # no sort needed
     )
-    found: dict[int, list[tuple[Any, ...]]] = {}
-    qualifiers, kinds = _ENUM_VALUES[Qualifier], _ENUM_VALUES[AmountKind]
+    rows = _fetch(session, statement)
+    if not rows:
+        return {}
+    # a column at a time: each conversion is one map() over the column
+    table: list[Any] = list(zip(*rows, strict=True))
     if text is not None:
-        value, value_max = text.of(amount.c.value), text.of(amount.c.value_max)
-        for record_id, *values in _fetch(session, statement):
-            values[2], values[3] = value[values[2]], value_max[values[3]]
-            values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
-            found.setdefault(record_id, []).append(tuple(values))
-        return found
-    for record_id, *values in _fetch(session, statement):
-        values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
-        found.setdefault(record_id, []).append(tuple(values))  # in AMOUNT_EXPORT_KEYS order
+        table[3] = map(text.of(amount.c.value).__getitem__, table[3])
+        table[4] = map(text.of(amount.c.value_max).__getitem__, table[4])
+    table[6] = map(_ENUM_VALUES[Qualifier].__getitem__, table[6])
+    table[7] = map(_ENUM_VALUES[AmountKind].__getitem__, table[7])
+    return _grouped(table[0], zip(*table[1:], strict=True))  # in AMOUNT_EXPORT_KEYS order
+
+
+def _grouped(keys: Iterable[int], items: Iterable[Any]) -> dict[int, list[Any]]:
+    """The items in lists per key, in their order."""
+    found: dict[int, list[Any]] = {}
+    get = found.get
+    for key, item in zip(keys, items):
+        same = get(key)
+        if same is None:
+            found[key] = [item]
+        else:
+            same.append(item)
     return found
 
 
@@ -125,7 +137,7 @@ def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[tu
         )
         .join(record, record.c.id == evidence.c.record_id)
         .where(*scope)
-        .order_by(evidence.c.record_id, evidence.c.id)
+        .order_by(record.c.article_id, record.c.id, evidence.c.id)
     )
     found: dict[int, list[tuple[Any, ...]]] = {}
     origins = _ENUM_VALUES[Origin]
@@ -150,15 +162,10 @@ def _evidence_texts(session: Session, scope: list[Any]) -> dict[int, str]:
         sa.select(evidence.c.record_id, span)
         .join(record, record.c.id == evidence.c.record_id)
         .where(*scope)
-        .order_by(evidence.c.record_id, evidence.c.id)
+        .order_by(record.c.article_id, record.c.id, evidence.c.id)
     )
-    spans: dict[int, list[str]] = {}
-    for record_id, text in _fetch(session, statement):
-        found = spans.get(record_id)
-        if found is None:
-            spans[record_id] = [text]
-        else:
-            found.append(text)
+    rows = _fetch(session, statement)
+    spans = _grouped(*zip(*rows, strict=True)) if rows else {}
     for record_id, names in _typed_fields(session, scope).items():
         spans[record_id] = spans.get(record_id, []) + [f"{name}: {TYPED}" for name in names]
     return {record_id: "; ".join(texts) for record_id, texts in spans.items()}
@@ -412,8 +419,8 @@ def iter_record_export_tuples(
         yield list(
             zip(
                 zip(*table, strict=True),
-                (amounts.get(record_id, no_rows) for record_id in ids),
-                (evidence.get(record_id, no_evidence) for record_id in ids),
+                map(amounts.get, ids, repeat(no_rows)),
+                map(evidence.get, ids, repeat(no_evidence)),
                 strict=True,
             )
         )
