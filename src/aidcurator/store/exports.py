@@ -85,10 +85,10 @@ def _last_edits(
 
 
 def _amounts_by_record(
-    session: Session, ids: Sequence[int], text: _AsText | None = None
+    session: Session, scope: list[Any], text: _AsText | None = None
 ) -> dict[int, list[tuple[Any, ...]]]:
-    """The amounts of the records ``ids``, per record."""
-    amount = Amount.__table__
+    """The amounts of the records of ``scope`` (conditions on ``record``), per record."""
+    amount, record = Amount.__table__, Record.__table__
     raw = ("qualifier", "kind") if text is None else ("qualifier", "kind", "value", "value_max")
     columns = [
         sa.type_coerce(amount.c[name], sa.String) if name in raw else amount.c[name]
@@ -96,8 +96,9 @@ def _amounts_by_record(
     ]
     statement = (
         sa.select(amount.c.record_id, *columns)
-        .where(amount.c.record_id.in_(ids))
-        .order_by(amount.c.record_id, amount.c.position, amount.c.id)
+        .join(record, record.c.id == amount.c.record_id)
+        .where(*scope)
+        .order_by(record.c.article_id, record.c.id, amount.c.position, amount.c.id)
     )
     rows = _fetch(session, statement)
     if not rows:
@@ -125,12 +126,10 @@ def _grouped(keys: Iterable[int], items: Iterable[Any]) -> dict[int, list[Any]]:
     return found
 
 
-def _evidence_by_record(
-    session: Session, ids: Sequence[int], scope: list[Any]
-) -> dict[int, list[tuple[Any, ...]]]:
-    """The evidence of the records ``ids`` (then an entry per typed field of the records of
-    ``scope``, conditions on ``record`` that hold for them), per record."""
-    evidence = Evidence.__table__
+def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[tuple[Any, ...]]]:
+    """The evidence of the records of ``scope`` (conditions on ``record``), then an entry per
+    typed field, per record."""
+    evidence, record = Evidence.__table__, Record.__table__
     statement = (
         sa.select(
             evidence.c.record_id,
@@ -140,8 +139,9 @@ def _evidence_by_record(
             evidence.c.quote,
             sa.type_coerce(evidence.c.origin, sa.String),
         )
-        .where(evidence.c.record_id.in_(ids))
-        .order_by(evidence.c.record_id, evidence.c.id)  # the index's order: no sort
+        .join(record, record.c.id == evidence.c.record_id)
+        .where(*scope)
+        .order_by(record.c.article_id, record.c.id, evidence.c.id)  # the indexes' order: no sort
     )
     found: dict[int, list[tuple[Any, ...]]] = {}
     origins = _ENUM_VALUES[Origin]
@@ -152,11 +152,11 @@ def _evidence_by_record(
     return found
 
 
-def _evidence_texts(session: Session, ids: Sequence[int], scope: list[Any]) -> dict[int, str]:
+def _evidence_texts(session: Session, scope: list[Any]) -> dict[int, str]:
     """Each record's evidence as its one-cell summary ``field: «quote» [start:end]; …`` (then
     ``field: typed`` per typed field), each span's text made by the database: what the flat
     writers make of :func:`_evidence_by_record`'s tuples, without a tuple per span."""
-    evidence = Evidence.__table__
+    evidence, record = Evidence.__table__, Record.__table__
     as_text = lambda column: sa.cast(column, sa.Text)  # noqa: E731
     span = (  # the columns are NOT NULL, so the concatenation is never NULL
         as_text(evidence.c.field) + ": «" + as_text(evidence.c.quote) + "» ["
@@ -164,8 +164,9 @@ def _evidence_texts(session: Session, ids: Sequence[int], scope: list[Any]) -> d
     )  # fmt: skip
     statement = (
         sa.select(evidence.c.record_id, span)
-        .where(evidence.c.record_id.in_(ids))
-        .order_by(evidence.c.record_id, evidence.c.id)  # the index's order: no sort
+        .join(record, record.c.id == evidence.c.record_id)
+        .where(*scope)
+        .order_by(record.c.article_id, record.c.id, evidence.c.id)  # the indexes' order: no sort
     )
     second = itemgetter(1)
     texts = {
@@ -342,7 +343,6 @@ def iter_record_export_tuples(
     scalar computed from the key's value right after it, once per distinct value."""
     record, article = Record.__table__, Article.__table__
     text = _AsText(session, text_of) if text_of is not None else None
-    chunk_size = min(chunk_size, 10_000)  # the chunk's ids are bound parameters: stay well in limits
     # enum columns are read raw (member names) and mapped to values with one dict lookup
     enums = [*(spec.choices for spec in EXPORT_FIELDS), RecordStatus, Origin]
     columns = [
@@ -389,18 +389,15 @@ def iter_record_export_tuples(
         rows = _fetch(session, page)
         if not rows:
             return
-        chunk_ids = [row[0] for row in rows]
-        # The other selects read the chunk's key range (one index range; without the filters,
-        # which can make SQLite pick a worse index: rows of records left out are never looked
-        # up) or its ids (amounts and evidence, without a join).
+        # The other selects read the chunk's key range: one index range. Without the filters, which
+        # can make SQLite pick a worse index (the status one, for every matching record); the rows
+        # of records they leave out are never looked up.
         scope = [key <= sa.tuple_(rows[-1][1], rows[-1][0])]
         if after is not None:
             scope.append(key > sa.tuple_(*after))
-        amounts = _amounts_by_record(session, chunk_ids, text)
+        amounts = _amounts_by_record(session, scope, text)
         evidence: Mapping[int, Any] = (
-            _evidence_texts(session, chunk_ids, scope)
-            if evidence_summary
-            else _evidence_by_record(session, chunk_ids, scope)
+            _evidence_texts(session, scope) if evidence_summary else _evidence_by_record(session, scope)
         )
         last = _last_edits(session, scope, text)
         # a column at a time: each conversion is one map() over the column
