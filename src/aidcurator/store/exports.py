@@ -53,13 +53,14 @@ def _fetch(session: Session, statement: sa.Select[Any]) -> Sequence[Sequence[Any
     row costs more than the query itself; SQLAlchemy's rows otherwise."""
     dialect = session.get_bind().dialect
     result = session.execute(statement)
-    if any(
-        column.type.dialect_impl(dialect).result_processor(dialect, None) is not None
-        for column in statement.selected_columns
+    cursor = result.cursor  # type: ignore[attr-defined]
+    if any(  # the processors SQLAlchemy would use, for the types the driver reports
+        column.type.dialect_impl(dialect).result_processor(dialect, description[1]) is not None
+        for column, description in zip(statement.selected_columns, cursor.description, strict=True)
     ):
         return result.all()
     try:
-        return result.cursor.fetchall()  # type: ignore[attr-defined]
+        return cursor.fetchall()
     finally:
         result.close()
 
@@ -208,7 +209,7 @@ def _typed_fields(session: Session, scope: list[Any]) -> dict[int, list[str]]:
             .where(
                 sa.or_(
                     _json_text(amount.c.curated_fields) != "[]",
-                    sa.type_coerce(amount.c.origin, sa.String) == manual,
+                    amount.c.origin == Origin.MANUAL,  # the enum type binds it (native on PostgreSQL)
                 )
             )
         )
@@ -303,12 +304,25 @@ class _AsText:
         key = f"{column.table.name}.{column.name}"
         memo = self.memos.get(key)
         if memo is None or len(memo) > 50_000:  # bounded: unique time stamps would pile up
-            process = column.type.dialect_impl(self.dialect).result_processor(self.dialect, None)
+            process = _result_processor(column, self.dialect)
             text_of = self.text_of
             memo = self.memos[key] = _Memo(
                 lambda raw: None if raw is None else text_of(process(raw) if process else raw)
             )
         return memo
+
+
+def _result_processor(column: sa.Column[Any], dialect: sa.Dialect) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy applies to a raw value of ``column``. A driver whose processor needs the
+    type the server reports (psycopg's NUMERIC) hands Python values already: only a
+    TypeDecorator's own step is left then."""
+    try:
+        return column.type.dialect_impl(dialect).result_processor(dialect, None)
+    except (TypeError, sa.exc.SQLAlchemyError):
+        decorator = column.type
+        if isinstance(decorator, sa.types.TypeDecorator):
+            return lambda raw: decorator.process_result_value(raw, dialect)
+        return None
 
 
 class _Memo(dict[Any, Any]):
