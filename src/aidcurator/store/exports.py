@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from enum import Enum
 from itertools import groupby, repeat
 from operator import itemgetter
-from enum import Enum
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -118,7 +118,7 @@ def _grouped(keys: Iterable[int], items: Iterable[Any]) -> dict[int, list[Any]]:
     """The items in lists per key, in their order."""
     found: dict[int, list[Any]] = {}
     get = found.get
-    for key, item in zip(keys, items):
+    for key, item in zip(keys, items, strict=True):
         same = get(key)
         if same is None:
             found[key] = [item]
