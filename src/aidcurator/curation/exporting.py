@@ -48,10 +48,13 @@ class ExportingMixin(CuratorBase):
             if what == "records" and fmt.lower() in ("csv", "xlsx"):  # flat: the tuple fast path
                 text_of = csv_text if fmt.lower() == "csv" else None  # CSV: dates and money as text
                 chunks = _CountedChunks(
-                    _with_sector_names(
-                        repo.iter_record_export_tuples(
-                            session, status=wanted, article_ids=article_ids, text_of=text_of
-                        )
+                    repo.iter_record_export_tuples(
+                        session,
+                        status=wanted,
+                        article_ids=article_ids,
+                        text_of=text_of,
+                        evidence_summary=True,  # the flat writers show the evidence as one cell
+                        derived=("sector", sector_name),
                     )
                 )
                 write_record_tuples(EXPORT_KEYS, chunks, path, fmt, usd_base_year=usd_base_year)
@@ -76,18 +79,6 @@ EXPORT_KEYS = (
     "sector_name",
     *repo.RECORD_EXPORT_KEYS[_SECTOR + 1 :],
 )
-
-
-def _with_sector_names(chunks: Iterator[list[Any]]) -> Iterator[list[Any]]:
-    for chunk in chunks:
-        yield [
-            (
-                (*scalars[: _SECTOR + 1], sector_name(scalars[_SECTOR]), *scalars[_SECTOR + 1 :]),
-                amounts,
-                evidence,
-            )
-            for scalars, amounts, evidence in chunk
-        ]
 
 
 def _named_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -32,9 +32,11 @@ objects in JSON and become JSON text in CSV/XLSX.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import math
@@ -149,23 +151,40 @@ def write_record_tuples(
     fmt = _format(fmt)
     if fmt not in (ExportFormat.CSV, ExportFormat.XLSX):
         raise ExportError(f"records as tuples are written to CSV or XLSX, not {fmt.value}")
-    with_usd = UsdColumns(usd_base_year).tuple_items(scalar_keys)
+    text_of = csv_text if fmt is ExportFormat.CSV else None  # CSV: dollars as their text, once each
+    usd = UsdColumns(usd_base_year).first_usd(scalar_keys, text_of)
     target = _target(path)
     columns = [*scalar_keys, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
 
     def batches() -> Iterator[tuple[list[str], list[list[Any]]]]:
         yield columns, []
         for chunk in chunks:
-            yield [], [_flat_tuple(*with_usd(*item)) for item in chunk]
+            yield [], [_flat_tuple(s, a, e, usd(s, a) if a else None) for s, a, e in chunk]
 
     def write(handle: IO[bytes]) -> None:
-        if fmt is ExportFormat.CSV:
-            _write_csv_batches(batches(), handle)
-        else:
-            _write_xlsx_batches(batches(), handle, RECORDS_SHEET)
+        with _without_cycle_collection():
+            if fmt is ExportFormat.CSV:
+                _write_csv_batches(batches(), handle)
+            else:
+                _write_xlsx_batches(batches(), handle, RECORDS_SHEET)
 
     _atomic_write(target, write)
     return target
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a large export runs: it makes millions of small
+    tuples and lists, no cycles, and each chunk is freed by reference counting as soon as it is
+    written, so the collector's passes over them (a quarter of the export's time) find nothing.
+    It runs again afterwards, also when the export fails."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_table(
@@ -229,16 +248,16 @@ def _write_csv(frame: pd.DataFrame, handle: IO[bytes]) -> None:
 def _write_csv_batches(
     batches: Iterator[tuple[list[str], Sequence[Sequence[Any]]]], handle: IO[bytes]
 ) -> None:
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    try:
-        writer = csv.writer(text, lineterminator="\r\n")
-        for columns, rows in batches:
-            if columns:
-                writer.writerows(_csv_rows([columns]))
-            writer.writerows(_csv_rows(rows))
-        text.flush()
-    finally:
-        text.detach()
+    handle.write(codecs.BOM_UTF8)  # UTF-8 with BOM: a batch is written and encoded at once
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    for columns, rows in batches:
+        if columns:
+            writer.writerows(_csv_rows([columns]))
+        writer.writerows(_csv_rows(rows))
+        handle.write(text.getvalue().encode("utf-8"))
+        text.seek(0)
+        text.truncate()
 
 
 #: Excel's row limit; larger exports continue on further sheets ("records (2)", …).
@@ -371,23 +390,30 @@ def csv_text(value: Any) -> str | None:
 def _csv_rows(rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
     """A batch of CSV rows, converted a column at a time: a column of ints and Nones needs nothing
     (csv writes them as digits and ""), a column of texts only when one starts like a formula;
-    other columns go through :func:`_csv_cell`. Same output as :func:`_csv_row` on each row."""
+    other columns go through :func:`_csv_cell`. Same output as :func:`_csv_row` on each row; the
+    rows themselves when no column needs converting."""
     if not rows:
         return rows
     converted: list[Sequence[Any]] = []
+    changed = False
     for column in zip(*rows, strict=True):
         kinds = set(map(type, column))
         kinds.discard(_NONE_TYPE)
         if kinds <= {int} or kinds == {_Final}:
             converted.append(column)
-        elif kinds == {str}:
+            continue
+        if kinds == {str}:
             texts = "\x00" + "\x00".join(filter(None, column))
-            converted.append(column if not _FORMULA_AFTER_SEPARATOR.search(texts) else _csv_row(column))
+            if not _FORMULA_AFTER_SEPARATOR.search(texts):
+                converted.append(column)
+                continue
+            converted.append(_csv_row(column))
         elif kinds == {dt.datetime} or kinds == {dt.date}:
             converted.append([None if v is None else v.isoformat() for v in column])
         else:
             converted.append(_csv_row(column))
-    return list(zip(*converted, strict=True))
+        changed = True
+    return list(zip(*converted, strict=True)) if changed else rows
 
 
 def _csv_row(row: Sequence[Any]) -> list[Any]:

@@ -185,16 +185,29 @@ _NO_USD = (None,) * len(USD_KEYS)
 
 
 def _flat_tuple(
-    scalars: Sequence[Any], amounts: Sequence[Sequence[Any]], evidence: Sequence[Sequence[Any]]
+    scalars: Sequence[Any],
+    amounts: Sequence[Sequence[Any]],
+    evidence: Sequence[Sequence[Any]] | str | None,
+    usd: Sequence[Any] | None = None,
 ) -> list[Any]:
-    row = list(scalars)
-    if amounts:  # text … period_end, then the USD values the writer appended (``export.usd``)
-        row.extend(amounts[0][1:9])
-        row.extend(amounts[0][10:] or _NO_USD)
+    """One flat row of a store item; ``evidence`` may come already summarised (text or None).
+    The first amount's US-dollar values are ``usd``, else those appended to its tuple."""
+    if amounts:  # text … period_end, then the USD values (``export.usd``)
+        first = amounts[0]
+        row = [*scalars, *first[1:9], *(usd or first[10:] or _NO_USD), len(amounts)]
+        row.append(_amounts_summary(amounts) if len(amounts) > 1 else None)
     else:
-        row.extend(_NO_AMOUNT)
-    row.append(len(amounts))
-    row.append(
+        row = [*scalars, *_NO_AMOUNT, 0, None]
+    if evidence is None or type(evidence) is str:
+        row.append(evidence or None)
+    else:
+        row.append(_evidence_text(evidence))
+    return row
+
+
+def _amounts_summary(amounts: Sequence[Sequence[Any]]) -> str | None:
+    """The ``other_amounts`` cell of store amount tuples (all but the first)."""
+    return (
         "; ".join(
             [
                 _amount_summary(
@@ -205,7 +218,11 @@ def _flat_tuple(
         )
         or None
     )
-    row.append(
+
+
+def _evidence_text(evidence: Sequence[Sequence[Any]]) -> str | None:
+    """The ``evidence`` cell of store evidence tuples."""
+    return (
         "; ".join(
             [
                 f"{f}: «{q}» [{s}:{e}]"
@@ -216,7 +233,6 @@ def _flat_tuple(
         )
         or None
     )
-    return row
 
 
 def decimal_text(value: Decimal) -> str:

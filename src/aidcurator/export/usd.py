@@ -97,19 +97,50 @@ class UsdColumns:
                 ],
             }
 
-    def tuple_items(self, scalar_keys: Sequence[str]) -> Callable[..., tuple[Any, Any, Any]]:
-        """A function turning a store item ``(scalars, amounts, evidence)`` into the same item whose
-        first amount tuple has the USD values appended (only the first is shown flat)."""
+    def first_usd(
+        self, scalar_keys: Sequence[str], text_of: Callable[[Any], Any] | None = None
+    ) -> Callable[[Sequence[Any], Sequence[Sequence[Any]]], tuple[Any, ...]]:
+        """A function giving the :data:`USD_KEYS` values of the first amount of a store item
+        ``(scalars, amounts)`` (it must have one); with ``text_of``, the dollar values come as
+        ``text_of(value)`` (a CSV writer's text).
+
+        The values of each ``(value, currency, conversion year)`` are worked out once (a bounded
+        memo): the conversion depends on nothing else, and exports repeat amounts a lot."""
         year_at = scalar_keys.index("year_start") if "year_start" in scalar_keys else None
         values = self.values
+        memo: dict[tuple[Any, Any, Any], tuple[Any, ...]] = {}
+
+        def usd_of(value: Any, currency: Any, year: Any) -> tuple[Any, ...]:
+            if len(memo) > 50_000:
+                memo.clear()
+            usd = values(value, currency, year, None)
+            if text_of is not None:
+                usd = (usd[0], text_of(usd[1]), text_of(usd[2]), *usd[3:])
+            memo[value, currency, year] = usd
+            return usd
+
+        def first_usd(scalars: Sequence[Any], amounts: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
+            first = amounts[0]
+            year = None if year_at is None else scalars[year_at]
+            if type(year) is not int:
+                year = conversion_year(None, first[_PERIOD_START])
+            value, currency = first[_VALUE], first[_CURRENCY]
+            return memo.get((value, currency, year)) or usd_of(value, currency, year)
+
+        return first_usd
+
+    def tuple_items(
+        self, scalar_keys: Sequence[str], text_of: Callable[[Any], Any] | None = None
+    ) -> Callable[..., tuple[Any, Any, Any]]:
+        """A function turning a store item ``(scalars, amounts, evidence)`` into the same item whose
+        first amount tuple has the USD values appended (only the first is shown flat); ``text_of``
+        as for :meth:`first_usd`."""
+        first_usd = self.first_usd(scalar_keys, text_of)
 
         def item(scalars: Sequence[Any], amounts: Sequence[Sequence[Any]], evidence: Any) -> tuple[Any, ...]:
             if not amounts:
                 return scalars, amounts, evidence
-            first = tuple(amounts[0])
-            year = None if year_at is None else scalars[year_at]
-            usd = values(first[_VALUE], first[_CURRENCY], year, first[_PERIOD_START])
-            return scalars, [first + usd, *amounts[1:]], evidence
+            return scalars, [tuple(amounts[0]) + first_usd(scalars, amounts), *amounts[1:]], evidence
 
         return item
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
+from itertools import groupby, repeat
+from operator import itemgetter
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -45,6 +47,24 @@ def _in_chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
         yield ids[start : start + size]
 
 
+def _fetch(session: Session, statement: sa.Select[Any]) -> Sequence[Sequence[Any]]:
+    """Every row of ``statement``: plain DBAPI tuples when no selected column needs result
+    processing (integers, texts, columns read raw with ``type_coerce``), since building a Row per
+    row costs more than the query itself; SQLAlchemy's rows otherwise."""
+    dialect = session.get_bind().dialect
+    result = session.execute(statement)
+    cursor = result.cursor  # type: ignore[attr-defined]
+    if any(  # the processors SQLAlchemy would use, for the types the driver reports
+        column.type.dialect_impl(dialect).result_processor(dialect, description[1]) is not None
+        for column, description in zip(statement.selected_columns, cursor.description, strict=True)
+    ):
+        return result.all()
+    try:
+        return cursor.fetchall()
+    finally:
+        result.close()
+
+
 def _last_edits(
     session: Session, scope: list[Any], text: _AsText | None = None
 ) -> dict[int, tuple[str, Any]]:
@@ -68,6 +88,7 @@ def _last_edits(
 def _amounts_by_record(
     session: Session, scope: list[Any], text: _AsText | None = None
 ) -> dict[int, list[tuple[Any, ...]]]:
+    """The amounts of the records of ``scope`` (conditions on ``record``), per record."""
     amount, record = Amount.__table__, Record.__table__
     raw = ("qualifier", "kind") if text is None else ("qualifier", "kind", "value", "value_max")
     columns = [
@@ -78,24 +99,37 @@ def _amounts_by_record(
         sa.select(amount.c.record_id, *columns)
         .join(record, record.c.id == amount.c.record_id)
         .where(*scope)
-        .order_by(amount.c.record_id, amount.c.position, amount.c.id)
+        .order_by(record.c.article_id, record.c.id, amount.c.position, amount.c.id)
     )
-    found: dict[int, list[tuple[Any, ...]]] = {}
-    qualifiers, kinds = _ENUM_VALUES[Qualifier], _ENUM_VALUES[AmountKind]
+    rows = _fetch(session, statement)
+    if not rows:
+        return {}
+    # a column at a time: each conversion is one map() over the column
+    table: list[Any] = list(zip(*rows, strict=True))
     if text is not None:
-        value, value_max = text.of(amount.c.value), text.of(amount.c.value_max)
-        for record_id, *values in session.execute(statement).all():
-            values[2], values[3] = value[values[2]], value_max[values[3]]
-            values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
-            found.setdefault(record_id, []).append(tuple(values))
-        return found
-    for record_id, *values in session.execute(statement).all():
-        values[5], values[6] = qualifiers[values[5]], kinds[values[6]]
-        found.setdefault(record_id, []).append(tuple(values))  # in AMOUNT_EXPORT_KEYS order
+        table[3] = map(text.of(amount.c.value).__getitem__, table[3])
+        table[4] = map(text.of(amount.c.value_max).__getitem__, table[4])
+    table[6] = map(_ENUM_VALUES[Qualifier].__getitem__, table[6])
+    table[7] = map(_ENUM_VALUES[AmountKind].__getitem__, table[7])
+    return _grouped(table[0], zip(*table[1:], strict=True))  # in AMOUNT_EXPORT_KEYS order
+
+
+def _grouped(keys: Iterable[int], items: Iterable[Any]) -> dict[int, list[Any]]:
+    """The items in lists per key, in their order."""
+    found: dict[int, list[Any]] = {}
+    get = found.get
+    for key, item in zip(keys, items, strict=True):
+        same = get(key)
+        if same is None:
+            found[key] = [item]
+        else:
+            same.append(item)
     return found
 
 
 def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[tuple[Any, ...]]]:
+    """The evidence of the records of ``scope`` (conditions on ``record``), then an entry per
+    typed field, per record."""
     evidence, record = Evidence.__table__, Record.__table__
     statement = (
         sa.select(
@@ -108,14 +142,42 @@ def _evidence_by_record(session: Session, scope: list[Any]) -> dict[int, list[tu
         )
         .join(record, record.c.id == evidence.c.record_id)
         .where(*scope)
-        .order_by(evidence.c.record_id, evidence.c.id)
+        .order_by(record.c.article_id, record.c.id, evidence.c.id)  # the indexes' order: no sort
     )
     found: dict[int, list[tuple[Any, ...]]] = {}
     origins = _ENUM_VALUES[Origin]
-    for record_id, field, start, end, quote, origin in session.execute(statement).all():
+    for record_id, field, start, end, quote, origin in _fetch(session, statement):
         found.setdefault(record_id, []).append((field, start, end, quote, origins[origin]))
-    _add_typed(session, scope, found)
+    for record_id, names in _typed_fields(session, scope).items():
+        found[record_id] = found.get(record_id, []) + [(name, None, None, None, TYPED) for name in names]
     return found
+
+
+def _evidence_texts(session: Session, scope: list[Any]) -> dict[int, str]:
+    """Each record's evidence as its one-cell summary ``field: «quote» [start:end]; …`` (then
+    ``field: typed`` per typed field), each span's text made by the database: what the flat
+    writers make of :func:`_evidence_by_record`'s tuples, without a tuple per span."""
+    evidence, record = Evidence.__table__, Record.__table__
+    as_text = lambda column: sa.cast(column, sa.Text)  # noqa: E731
+    span = (  # the columns are NOT NULL, so the concatenation is never NULL
+        as_text(evidence.c.field) + ": «" + as_text(evidence.c.quote) + "» ["
+        + as_text(evidence.c.start) + ":" + as_text(evidence.c.end) + "]"
+    )  # fmt: skip
+    statement = (
+        sa.select(evidence.c.record_id, span)
+        .join(record, record.c.id == evidence.c.record_id)
+        .where(*scope)
+        .order_by(record.c.article_id, record.c.id, evidence.c.id)  # the indexes' order: no sort
+    )
+    second = itemgetter(1)
+    texts = {
+        record_id: "; ".join(map(second, spans))
+        for record_id, spans in groupby(_fetch(session, statement), itemgetter(0))
+    }
+    for record_id, names in _typed_fields(session, scope).items():
+        typed = "; ".join(f"{name}: {TYPED}" for name in names)
+        texts[record_id] = f"{texts[record_id]}; {typed}" if record_id in texts else typed
+    return texts
 
 
 #: Fields whose provenance the export reports (the machine fields with evidence names).
@@ -126,10 +188,11 @@ _PROVENANCE_FIELDS = tuple(
 )
 
 
-def _add_typed(session: Session, scope: list[Any], found: dict[int, list[tuple[Any, ...]]]) -> None:
-    """Per-field provenance: a field (or amount) a person typed, with no evidence left, gets an
-    entry ``(field, None, None, None, "typed")`` instead of a quote."""
-    record, amount = Record.__table__, Amount.__table__
+def _typed_fields(session: Session, scope: list[Any]) -> dict[int, list[str]]:
+    """Per-field provenance: the fields (and ``amount``) a person typed that have no evidence
+    left, per record of ``scope``; each gets an entry ``(field, None, None, None, "typed")``
+    instead of a quote."""
+    record, amount, evidence = Record.__table__, Amount.__table__, Evidence.__table__
     manual = Origin.MANUAL.name
     typed_amounts = {
         record_id
@@ -146,31 +209,43 @@ def _add_typed(session: Session, scope: list[Any], found: dict[int, list[tuple[A
             .where(
                 sa.or_(
                     _json_text(amount.c.curated_fields) != "[]",
-                    sa.type_coerce(amount.c.origin, sa.String) == manual,
+                    amount.c.origin == Origin.MANUAL,  # the enum type binds it (native on PostgreSQL)
                 )
             )
         )
         if "text" in (curated or ()) or (origin == manual and start is None)
     }
-    statement = (
-        sa.select(record.c.id, record.c.curated_fields)
-        .where(*scope)
-        .where(_json_text(record.c.curated_fields) != "[]")  # untouched records have no typed field
-    )
-    for record_id, curated in session.execute(statement):
-        rows = found.get(record_id, [])
-        names = {row[0] for row in rows}
+    curated_fields = {
+        record_id: curated or ()
+        for record_id, curated in session.execute(
+            sa.select(record.c.id, record.c.curated_fields)
+            .where(*scope)
+            .where(_json_text(record.c.curated_fields) != "[]")  # untouched records have no typed field
+        )
+    }
+    candidates = sorted(typed_amounts | curated_fields.keys())
+    if not candidates:
+        return {}
+    evidence_names: dict[int, set[str]] = {}
+    for ids in _in_chunks(candidates):
+        for record_id, field in session.execute(
+            sa.select(evidence.c.record_id, evidence.c.field).where(evidence.c.record_id.in_(ids))
+        ):
+            evidence_names.setdefault(record_id, set()).add(field)
+    typed: dict[int, list[str]] = {}
+    for record_id in candidates:
+        names = evidence_names.get(record_id, set())
+        curated = curated_fields.get(record_id, ())
         extra = [
-            (name, None, None, None, TYPED)
-            for name, evidence_names in _PROVENANCE_FIELDS
-            if name in (curated or ()) and not names.intersection(evidence_names)
+            name
+            for name, evidence_of in _PROVENANCE_FIELDS
+            if name in curated and not names.intersection(evidence_of)
         ]
+        if record_id in typed_amounts and "amount" not in names and "amount" not in extra:
+            extra.append("amount")
         if extra:
-            found[record_id] = rows + extra
-    for record_id in typed_amounts:
-        rows = found.get(record_id, [])
-        if all(row[0] != "amount" for row in rows):
-            found[record_id] = [*rows, ("amount", None, None, None, TYPED)]
+            typed[record_id] = extra
+    return typed
 
 
 def _json_text(column: sa.Column[Any]) -> sa.ColumnElement[Any]:
@@ -229,12 +304,25 @@ class _AsText:
         key = f"{column.table.name}.{column.name}"
         memo = self.memos.get(key)
         if memo is None or len(memo) > 50_000:  # bounded: unique time stamps would pile up
-            process = column.type.dialect_impl(self.dialect).result_processor(self.dialect, None)
+            process = _result_processor(column, self.dialect)
             text_of = self.text_of
             memo = self.memos[key] = _Memo(
                 lambda raw: None if raw is None else text_of(process(raw) if process else raw)
             )
         return memo
+
+
+def _result_processor(column: sa.Column[Any], dialect: sa.Dialect) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy applies to a raw value of ``column``. A driver whose processor needs the
+    type the server reports (psycopg's NUMERIC) hands Python values already: only a
+    TypeDecorator's own step is left then."""
+    try:
+        return column.type.dialect_impl(dialect).result_processor(dialect, None)
+    except (TypeError, sa.exc.SQLAlchemyError):
+        decorator = column.type
+        if isinstance(decorator, sa.types.TypeDecorator):
+            return lambda raw: decorator.process_result_value(raw, dialect)
+        return None
 
 
 class _Memo(dict[Any, Any]):
@@ -254,14 +342,19 @@ def iter_record_export_tuples(
     article_ids: Sequence[int] | None = None,
     chunk_size: int = EXPORT_CHUNK,
     text_of: Callable[[Any], Any] | None = None,
-) -> Iterator[list[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]]]:
+    evidence_summary: bool = False,
+    derived: tuple[str, Callable[[Any], Any]] | None = None,
+) -> Iterator[list[tuple[tuple[Any, ...], list[tuple[Any, ...]], Any]]]:
     """Records joined with their article, as ``(scalars, amounts, evidence)`` tuples (scalars in
     :data:`RECORD_EXPORT_KEYS` order, amounts in ``AMOUNT_EXPORT_KEYS`` order, evidence in
     ``EVIDENCE_EXPORT_KEYS`` order), ordered by article id, then record id, in lists of at most
     ``chunk_size`` (Core selects, keyset paging: memory does not grow with the number of records).
 
     With ``text_of``, dates, time stamps and money come as ``text_of(value)`` (a CSV writer's
-    text for them), converted once per distinct stored value instead of once per cell."""
+    text for them), converted once per distinct stored value instead of once per cell. With
+    ``evidence_summary``, a record's evidence comes as its one-cell summary text (None without
+    any; see :func:`_evidence_texts`) instead of a list. ``derived`` (``(key, function)``) adds a
+    scalar computed from the key's value right after it, once per distinct value."""
     record, article = Record.__table__, Article.__table__
     text = _AsText(session, text_of) if text_of is not None else None
     # enum columns are read raw (member names) and mapped to values with one dict lookup
@@ -304,16 +397,22 @@ def iter_record_export_tuples(
     width = 6 + len(columns)  # where created_at and updated_at are
     key = sa.tuple_(record.c.article_id, record.c.id)
     after: tuple[int, int] | None = None
+    derive = _Memo(derived[1]) if derived is not None else _Memo(lambda value: value)
     while True:
         page = statement if after is None else statement.where(key > sa.tuple_(*after))
-        rows = session.execute(page).all()
+        rows = _fetch(session, page)
         if not rows:
             return
-        scope = [*filters, key <= sa.tuple_(rows[-1][1], rows[-1][0])]
+        # The other selects read the chunk's key range: one index range. Without the filters, which
+        # can make SQLite pick a worse index (the status one, for every matching record); the rows
+        # of records they leave out are never looked up.
+        scope = [key <= sa.tuple_(rows[-1][1], rows[-1][0])]
         if after is not None:
             scope.append(key > sa.tuple_(*after))
         amounts = _amounts_by_record(session, scope, text)
-        evidence = _evidence_by_record(session, scope)
+        evidence: Mapping[int, Any] = (
+            _evidence_texts(session, scope) if evidence_summary else _evidence_by_record(session, scope)
+        )
         last = _last_edits(session, scope, text)
         # a column at a time: each conversion is one map() over the column
         table: list[Any] = list(zip(*rows, strict=True))
@@ -335,12 +434,19 @@ def iter_record_export_tuples(
         parties = party_columns(session, scope)  # parties hook: one "Name (type)|…" cell per role
         no_parties = (None,) * len(PARTY_EXPORT_COLUMNS)
         table.extend(zip(*(parties.get(record_id, no_parties) for record_id in ids), strict=True))
+        if derived is not None:
+            if len(derive) > 50_000:  # bounded, like the text memos
+                derive.clear()
+            at = RECORD_EXPORT_KEYS.index(derived[0])
+            source = table[at] = list(table[at])
+            table.insert(at + 1, map(derive.__getitem__, source))
         no_rows: list[tuple[Any, ...]] = []
+        no_evidence: Any = None if evidence_summary else no_rows
         yield list(
             zip(
                 zip(*table, strict=True),
-                (amounts.get(record_id, no_rows) for record_id in ids),
-                (evidence.get(record_id, no_rows) for record_id in ids),
+                map(amounts.get, ids, repeat(no_rows)),
+                map(evidence.get, ids, repeat(no_evidence)),
                 strict=True,
             )
         )

@@ -1,0 +1,74 @@
+"""The export's flat fast path on each backend: the evidence summary the database makes equals the
+one made from the evidence tuples, in small chunks, with a status filter and typed fields."""
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+from aidcurator.curation import Curator
+from aidcurator.domain import ArticleDraft
+from aidcurator.export.flat import _evidence_text
+from aidcurator.store import read_session
+from aidcurator.store import repository as repo
+from aidcurator.store.exports import EVIDENCE_EXPORT_KEYS
+
+TEXTS = (  # written for this test
+    "苏州援疆工作组今年投入资金3000万元，用于阿图什市学校建设。",
+    "江苏省2023年在克州安排援疆资金3.76亿元，实施援疆项目102个，惠及群众12000人。",
+    "北京市2021年至2023年向和田地区投入援疆资金12.5亿元，建设学校30所。",
+)
+
+
+def _fill(curator: Curator) -> list[int]:
+    report = curator.import_drafts(
+        [
+            ArticleDraft(text=text, title=f"援疆 {n}", published=dt.date(2025, 3, 1))
+            for n, text in enumerate(TEXTS)
+        ]
+    )
+    records = [record for article in report.article_ids for record in curator.records(article)]
+    first = records[0]
+    curator.update_record_field(first.id, "donor", "浙江")  # typed: its quote goes, "donor: typed"
+    curator.update_amount(first.amounts[0].id, text="5000万元")
+    curator.accept(first.id)
+    curator.accept(records[-1].id)
+    return [record.id for record in records]
+
+
+def _items(curator: Curator, status: str | None, summary: bool) -> list[tuple]:
+    with read_session(curator.engine) as session:
+        return [
+            item
+            for chunk in repo.iter_record_export_tuples(
+                session, status=status, chunk_size=1, evidence_summary=summary
+            )
+            for item in chunk
+        ]
+
+
+def test_evidence_summary_matches_the_tuples_on_each_backend(backend_url: str, tmp_path: Path) -> None:
+    with Curator.open(backend_url) as curator:
+        ids = _fill(curator)
+        for status in (None, "accepted", "pending"):
+            tuples = _items(curator, status, summary=False)
+            texts = _items(curator, status, summary=True)
+            assert [item[0] for item in texts] == [item[0] for item in tuples]
+            assert [item[1] for item in texts] == [item[1] for item in tuples]
+            assert [item[2] for item in texts] == [_evidence_text(item[2]) for item in tuples]
+        accepted = [item[0][0] for item in _items(curator, "accepted", summary=True)]
+        assert accepted == [ids[0], ids[-1]]
+        summary = dict((item[0][0], item[2]) for item in _items(curator, None, summary=True))
+        assert "donor: typed" in summary[ids[0]] and "amount: typed" in summary[ids[0]]
+        assert "«苏州" not in summary[ids[0]]
+
+        curator.export(tmp_path / "r.csv", status="all")
+        curator.export(tmp_path / "r.json", status="all")
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    records = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [row["record_id"] for row in rows] == [str(record["record_id"]) for record in records]
+    for row, record in zip(rows, records, strict=True):
+        expected = _evidence_text([tuple(e[key] for key in EVIDENCE_EXPORT_KEYS) for e in record["evidence"]])
+        assert row["evidence"] == (expected or "")
+        assert row["sector_name"] == (record["sector_name"] or "")
