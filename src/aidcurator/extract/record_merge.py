@@ -1,4 +1,5 @@
-"""The same money named twice: conversions (1亿元（约合1500万美元）) and repeats (headline and body) fold into one record."""
+"""The same money named twice: a conversion (1亿元（约合1500万美元）) and a repeat (headline and body)
+fold into the record they restate."""
 
 from __future__ import annotations
 

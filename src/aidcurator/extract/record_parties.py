@@ -14,8 +14,6 @@ from aidcurator.extract.places import ancestors_of, is_paired, lookup_place, pai
 from aidcurator.extract.record_rules import record_rules
 
 _REGION_LEVELS = {"region", "country"}
-
-
 _AREA_RANK = {
     "county": 0,
     "city": 0,
@@ -30,6 +28,7 @@ _AREA_RANK = {
 
 
 def side(place: Mention) -> str:
+    """``donor`` or ``recipient`` (or the role hint the place carries): the side the place stands on."""
     hint = place.data.get("role_hint")
     if hint:
         return hint
@@ -38,11 +37,14 @@ def side(place: Mention) -> str:
 
 
 def is_china(place: Mention) -> bool:
+    """Whether the place is China itself."""
     return place.data.get("name") == "中国"
 
 
 @dataclass
 class Parties:
+    """A donor-side and a recipient-side place, either may be missing."""
+
     donor: Mention | None
     recipient: Mention | None
 

@@ -12,8 +12,6 @@ from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.resources import resource_path
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
 #: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
 _CASE_ODDITY = re.compile("[Kſİı]")
 
@@ -49,6 +47,8 @@ class Cues:
 
 @dataclass(frozen=True)
 class RecordRules:
+    """The contents of ``resources/rules/records.json``, compiled."""
+
     kind_priority: tuple[AmountKind, ...]
     kind_default: AmountKind
     kind_cues: dict[AmountKind, Cues]
@@ -87,6 +87,7 @@ def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
 
 @cache
 def record_rules() -> RecordRules:
+    """The record rules, read and checked once; ValueError names what is malformed."""
     data = json.loads(resource_path("rules", "records.json").read_text(encoding="utf-8"))
     try:
         priority = tuple(AmountKind(k) for k in data["kind_priority"])

@@ -5,6 +5,9 @@ main parties) the record takes its donor, recipient, period, project count, bene
 and sector; its amount kind comes from the cue words around it (``resources/rules/records.json``).
 A share (其中…) becomes its own record linked to its parent; the same figure repeated (headline and
 body) yields one record with two evidence spans. Every field keeps the span it came from.
+
+The parts live beside it: ``record_rules`` (the rule data), ``record_kinds`` (amount and record kind),
+``record_parties`` and ``record_recipients`` (donor and recipient), ``record_merge`` (conversions, repeats).
 """
 
 from __future__ import annotations
