@@ -6,7 +6,7 @@ import random
 
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.places import _select
-from aidcurator.extract.records import _PlacesByLevel
+from aidcurator.extract.record_parties import PlacesByLevel
 
 LEVELS = ("county", "prefecture", "province", "country")
 
@@ -32,7 +32,7 @@ def _latest_by_scan(places: list[Mention], levels: tuple[str, ...], offset: int)
 
 def test_latest_place_of_a_level_matches_a_scan_of_all_places() -> None:
     places = _places(seed=7, count=300)
-    index = _PlacesByLevel(places)
+    index = PlacesByLevel(places)
     last = places[-1].end + 3
     for levels in (("county",), ("prefecture", "province"), ("region",)):
         for offset in range(0, last):

@@ -11,6 +11,7 @@ import datetime as dt
 
 from aidcurator.domain import Extraction, ParsedAmount, Qualifier
 from aidcurator.extract import places as _places
+from aidcurator.extract import record_recipients as _record_recipients
 from aidcurator.extract import records as _records
 from aidcurator.extract import script as _script
 from aidcurator.extract import sectors as _sectors
@@ -41,7 +42,7 @@ _LAST_TEXT_CACHES = (
     (_places, "_last_squeeze", None),
     (_sectors, "_last_index", None),
     (_records, "_last_paragraphs", None),
-    (_records, "_last_programme", None),
+    (_record_recipients, "_last_programme", None),
 )
 
 

@@ -1,0 +1,265 @@
+"""What an amount is: not aid money at all, its amount kind (planned, spent, share …) and its record kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, RecordKind, Span
+from aidcurator.extract.record_recipients import programme_region
+from aidcurator.extract.record_rules import CJK, Cues, record_rules
+from aidcurator.extract.rules import load_rules
+from aidcurator.extract.sentences import SentenceIndex
+
+
+class Blanked:
+    """The article with exception words (今年以来, so far this year…) blanked out, per language, made once."""
+
+    def __init__(self, text: str, exceptions: Cues) -> None:
+        self.text = text
+        self.exceptions = exceptions
+        self._made: dict[bool, str] = {}
+
+    def get(self, english: bool) -> str:
+        made = self._made.get(english)
+        if made is None:
+            text = self.text
+            low = text.lower() if english else ""  # not kept: a big text's copy is freed at once
+            # nothing to blank (most texts); the Chinese words are many, and their one pattern (below)
+            # finds them faster than a substring test per word
+            if english and self.exceptions.absent(english, text, low):
+                made = text
+            else:
+                made = self.exceptions.pick(english).sub(_blank, text)
+            self._made[english] = made
+        return made
+
+
+@cache
+def _qualifier_gap() -> re.Pattern[str]:
+    """Only spaces and qualifier words (约, 超过, nearly) up to the end: what may stand between a
+    difference word and its amount (较去年增加约3000万元)."""
+    amounts = load_rules()
+    qualifiers = sorted({*amounts.zh_prefix_qualifiers, *amounts.en_prefix_qualifiers}, key=len, reverse=True)
+    return re.compile(rf"(?:\s|{'|'.join(re.escape(q) for q in qualifiers)})*\Z", re.IGNORECASE)
+
+
+def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -> bool:
+    """Whether the amount is a rate, an income, a price, output or a difference rather than aid money
+    (户均增收2600元, GDP of 79 billion dollars, 较去年增加3000万元): it stays a mention, anchoring no record."""
+    rules = record_rules()
+    english = not CJK.search(text, amount.start, amount.end)
+    window = blanked.get(english)
+    start, end = clause(text, amount, (sentence.start, sentence.end))
+    parts = ((start, amount.start), (amount.end, end))
+    if any(rules.per_unit.pick(english).search(window, a, b) for a, b in parts):
+        return True
+    if any(rules.not_aid.pick(english).search(window, a, b) for a, b in parts) and not any(
+        rules.aid.pick(english).search(window, a, b) for a, b in parts
+    ):
+        return True
+    for match in rules.difference_before.pick(english).finditer(window, start, amount.start):
+        if _qualifier_gap().match(window, match.end(), amount.start):
+            return True
+    return False
+
+
+def amount_kind(
+    text: str,
+    sentence: Span,
+    amount: Mention,
+    previous_end: int,
+    next_start: int,
+    multi_year: bool,
+    blanked: Blanked,
+) -> tuple[AmountKind, Span | None]:
+    """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
+    rules = record_rules()
+    before_start = max(sentence.start, previous_end)
+    english = not CJK.search(text, amount.start, amount.end) and not CJK.search(
+        text, before_start, amount.start
+    )
+    window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
+    if english:
+        window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
+        comma = text.find(",", amount.end, window_end)
+        clause_end = window_end if comma < 0 else comma
+    window = blanked.get(english)
+    before = (before_start, amount.start)
+    whole_before = (sentence.start, amount.start)
+    after = (amount.end, clause_end)
+    after_clauses = (amount.end, window_end)
+
+    def found(pattern: re.Pattern[str], *parts: tuple[int, int]) -> Span | None:
+        for start, end in parts:
+            if start < end and (match := pattern.search(window, start, end)):
+                return Span(match.start(), match.end())
+        return None
+
+    if not found(_any_kind_cue(english), whole_before, after_clauses):  # every range below lies in these
+        return AmountKind.UNKNOWN, None
+
+    cue = found(rules.share_after.pick(english), after_clauses) or found(
+        rules.kind_cues[AmountKind.SHARE].pick(english), whole_before
+    )
+    if cue is not None:
+        return AmountKind.SHARE, cue
+    clause_start = before[0]
+    for match in _CLAUSE_BREAK.finditer(window, before[0], before[1]):
+        clause_start = match.end()
+    # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
+    cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
+    cue = found(cumulative, before, after) or (
+        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None
+    )
+    if cue is not None:
+        return AmountKind.CUMULATIVE, cue
+    for part in ((clause_start, before[1]), (before[0], clause_start)):
+        for kind in rules.kind_priority:
+            if kind in (AmountKind.SHARE, AmountKind.CUMULATIVE):
+                continue  # decided above: their cues count anywhere before the amount (三年来，工作组投入…)
+            cue = found(rules.kind_cues[kind].pick(english), part, after)
+            if cue is not None:
+                return kind, cue
+    return AmountKind.UNKNOWN, None
+
+
+@cache
+def _any_kind_cue(english: bool) -> re.Pattern[str]:
+    """Every cue amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
+    rules = record_rules()
+    cues = [*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]
+    return re.compile("|".join(f"(?:{c.pick(english).pattern})" for c in cues))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+@cache
+def _list_label_end() -> re.Pattern[str]:
+    """A list line's label ends in a separator, maybe followed by a qualifier word (``教育：约``)."""
+    amounts = load_rules()
+    qualifiers = sorted({*amounts.zh_prefix_qualifiers, *amounts.en_prefix_qualifiers}, key=len, reverse=True)
+    alternation = "|".join(re.escape(q) for q in qualifiers)
+    return re.compile(rf"(?:[：:|\t\u3000]|\s{{2,}})\s*(?:{alternation})?\s*$", re.IGNORECASE)
+
+
+def list_parent(
+    text: str, sentences: SentenceIndex, amount: Mention, records: list[CandidateRecord]
+) -> int | None:
+    """If the amount is a line of a list (``教育文化：4820万元``, ``Ili | 2.47 billion yuan``) that a line
+    ending in a colon introduces (``具体安排如下：``), the index of the list's parent: the first whole
+    amount of the last sentence before the list that has one."""
+    if not records:
+        return None
+    line_start = text.rfind("\n", 0, amount.start) + 1
+    line_end = text.find("\n", amount.end)
+    line_end = len(text) if line_end < 0 else line_end
+    label = text[line_start : amount.start]
+    rest = text[amount.end : line_end].strip(" \t\u3000。.;；,，")
+    if line_start == 0 or not label.strip() or len(label) > 40 or len(rest) > 12:
+        return None
+    if not _list_label_end().search(label):
+        return None
+    cursor = line_start - 1  # walk up over the list's other lines to the line that introduces it
+    while cursor > 0:
+        previous_start = text.rfind("\n", 0, cursor) + 1
+        previous = text[previous_start:cursor].strip()
+        if previous.endswith(record_rules().list_intro_endings):
+            whole = [
+                i
+                for i, r in enumerate(records)
+                if r.parent_index is None and r.amounts[0].span.start < cursor
+            ]
+            if not whole:
+                return None
+            sentence_start = sentences.of(records[whole[-1]].amounts[0].span.start).start
+            return next(i for i in whole if records[i].amounts[0].span.start >= sentence_start)
+        if not previous or len(previous) > 60:
+            return None
+        cursor = previous_start - 1
+    return None
+
+
+def default_kind(records: list[CandidateRecord]) -> None:
+    """An amount no cue decided takes the rule file's default kind (``kind_default``), flagged."""
+    default = record_rules().kind_default
+    if default is AmountKind.UNKNOWN:
+        return
+    for record in records:
+        for amount in record.amounts:
+            if amount.kind is AmountKind.UNKNOWN:
+                amount.kind = default
+                record.flags["kind_default"] = True
+
+
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+
+
+def clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
+    """The comma-delimited clause around ``amount``, inside ``segment``."""
+    start = segment[0]
+    for match in _CLAUSE_BREAK.finditer(text, segment[0], amount.start):
+        start = match.end()
+    after = _CLAUSE_BREAK.search(text, amount.end, segment[1])
+    return start, after.start() if after else segment[1]
+
+
+def extend_to_now(record: CandidateRecord, sentence_text: str, reference: dt.date | None) -> None:
+    """A cumulative total counted from one past year (自2010年…启动以来, since the round began in 2010)
+    runs to the reference year."""
+    if reference is None or record.year_start is None or record.year_end != record.year_start:
+        return
+    if record.year_start < reference.year and (
+        record_rules().since_words.zh.search(sentence_text)
+        or record_rules().since_words.en.search(sentence_text)
+    ):
+        record.year_end = reference.year
+
+
+def _inside(spans: list[Span], sentence: Span) -> bool:
+    return any(sentence.start <= span.start < sentence.end for span in spans)
+
+
+def fill_record_kind(
+    record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
+) -> None:
+    """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
+    rules = record_rules()
+    aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
+    if aggregate or (record.recipient == "新疆维吾尔自治区" and record.donor is None):
+        record.record_kind = RecordKind.AGGREGATE
+        record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
+        region = next(
+            (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
+        )
+        if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
+            record.recipient = region.data.get("name")
+            record.evidence["recipient"] = [region.span]
+        elif aggregate and not _inside(record.evidence.get("recipient", []), sentence):
+            # 19个援疆省市…到疆110亿元: all donors of a programme give to its region
+            record.recipient = programme_region(sentence_text)
+            record.evidence.pop("recipient", None)
+        if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
+            record.donor = None  # many donors: no single one
+            record.evidence.pop("donor", None)
+    elif (record.n_projects and record.n_projects > 1) or (
+        record.year_end
+        and record.year_start
+        and record.year_end > record.year_start
+        and kind is not AmountKind.CUMULATIVE
+    ):
+        record.record_kind = RecordKind.PROGRAMME
+    elif project := rules.project.zh.search(sentence_text) or rules.project.en.search(sentence_text):
+        record.record_kind = (
+            RecordKind.PROJECT
+        )  # 该项目投入北京援疆资金…: one project despite the fund's name
+        record.flags["project_cue"] = project.group()
+    elif (
+        kind is AmountKind.CUMULATIVE
+        or rules.programme.zh.search(sentence_text)
+        or rules.programme.en.search(sentence_text)
+    ):
+        record.record_kind = RecordKind.PROGRAMME

@@ -1,0 +1,122 @@
+"""The same money named twice: a conversion (1亿元（约合1500万美元）) and a repeat (headline and body)
+fold into the record they restate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from aidcurator.domain import (
+    UNKNOWN_CURRENCY,
+    AmountKind,
+    CandidateAmount,
+    CandidateRecord,
+    Mention,
+    Qualifier,
+    RecordKind,
+)
+from aidcurator.domain.fields import COUNT_FIELDS
+from aidcurator.extract.record_rules import record_rules
+
+
+def is_conversion(text: str, before: Mention, amount: Mention) -> bool:
+    """Whether ``amount`` restates ``before`` in another currency (``443.2 million yuan (69.58 million U.S.
+    dollars)``, ``256 billion yuan, or nearly 40 billion US dollars``, ``1亿元（约合1500万美元）``)."""
+    if not before.currency or not amount.currency or before.currency == amount.currency:
+        return False
+    if before.currency == UNKNOWN_CURRENCY or amount.currency == UNKNOWN_CURRENCY:
+        return False
+    return record_rules().conversion_gap.fullmatch(text, before.end, amount.start) is not None
+
+
+def add_conversion(records: list[CandidateRecord], into: int, amount: Mention) -> None:
+    """A conversion is a further amount of the record it restates (kept once), not a record of its own.
+
+    When an earlier record has the converted figure as its own amount (the headline's ``$1.83m`` over the
+    body's ``15 million yuan (around $1.83 million)``), that record takes what the body says (year,
+    recipient …) as a repeat of it would give."""
+    record = records[into]
+    assert amount.value is not None
+    converted = CandidateAmount(
+        text=amount.text,
+        value=amount.value,
+        currency=amount.currency or UNKNOWN_CURRENCY,
+        qualifier=amount.qualifier or Qualifier.EXACT,
+        kind=record.amounts[0].kind,
+        span=amount.span,
+        value_max=amount.value_max,
+    )
+    record.evidence["amount"].append(amount.span)
+    if not any(a.value == amount.value and a.currency == amount.currency for a in record.amounts):
+        record.amounts.append(converted)
+    for index, other in enumerate(records):
+        first = other.amounts[0]
+        if (
+            index != into
+            and first.value == amount.value
+            and first.value_max == amount.value_max
+            and first.currency in (amount.currency, UNKNOWN_CURRENCY)
+        ):
+            restated = replace(
+                record, amounts=[converted], evidence={**record.evidence, "amount": [amount.span]}
+            )
+            fold(other, restated)
+            break
+
+
+_FOLDED_FIELDS = ("donor", "recipient", "sector", *COUNT_FIELDS.values())
+
+
+def fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
+    """The same amount named again (headline and body): one record, with the fields only the repeat
+    names (its year, recipient, sector …) and both evidence spans."""
+    kept.evidence["amount"].extend(repeat.evidence["amount"])
+    if kept.amounts[0].currency == UNKNOWN_CURRENCY:  # the headline's 825 million is the body's $825 million
+        kept.amounts[0].currency = repeat.amounts[0].currency
+    if kept.year_start is None and repeat.year_start is not None:
+        kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
+        kept.evidence["year"] = list(repeat.evidence.get("year", []))
+    for field in _FOLDED_FIELDS:
+        if field == "donor" and kept.record_kind is RecordKind.AGGREGATE:
+            continue  # many donors: no single one, whatever the repeat names
+        if getattr(kept, field) is None and getattr(repeat, field) is not None:
+            setattr(kept, field, getattr(repeat, field))
+            if field in repeat.evidence:
+                kept.evidence[field] = list(repeat.evidence[field])
+    if kept.amounts[0].kind is AmountKind.UNKNOWN and repeat.amounts[0].kind is not AmountKind.UNKNOWN:
+        kept.amounts[0].kind = repeat.amounts[0].kind
+        if "amount_kind" in repeat.evidence:
+            kept.evidence["amount_kind"] = list(repeat.evidence["amount_kind"])
+    for field in ("flow_type", "project_status"):  # the body's cue beats the headline's default
+        if field not in kept.evidence and field in repeat.evidence:
+            setattr(kept, field, getattr(repeat, field))
+            kept.evidence[field] = list(repeat.evidence[field])
+
+
+def find_duplicate(
+    records: list[CandidateRecord],
+    record: CandidateRecord,
+    title_end: int = 0,
+    candidates: list[int] | None = None,
+) -> int | None:
+    """The record ``record`` repeats: same value, currency and period. A headline amount without a
+    currency (``ICBC loans 825 million``, before ``title_end``) repeats the body's ``$825 million``.
+    ``candidates``: the indices (ascending) of the records that may repeat it (default: all)."""
+    new = record.amounts[0]
+    for index in range(len(records)) if candidates is None else candidates:
+        other = records[index]
+        old = other.amounts[0]
+        if (old.value, old.value_max) != (new.value, new.value_max):
+            continue
+        if old.currency != new.currency and not (
+            UNKNOWN_CURRENCY in (old.currency, new.currency) and old.span.start < title_end
+        ):
+            continue
+        if (other.year_start, other.year_end) != (record.year_start, record.year_end) and None not in (
+            other.year_start,
+            record.year_start,
+        ):
+            continue
+        if AmountKind.UNKNOWN not in (old.kind, new.kind) and old.kind is not new.kind:
+            continue
+        return index
+    return None

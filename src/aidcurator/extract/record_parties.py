@@ -1,0 +1,251 @@
+"""The article's parties: which places give and which receive, what the article names most, venues."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from copy import deepcopy
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.domain import CandidateRecord, Mention, Span
+from aidcurator.extract.parties import each_country, is_example, is_venue_around
+from aidcurator.extract.places import ancestors_of, is_paired, lookup_place, pairing_for, place_by_id
+from aidcurator.extract.record_rules import record_rules
+
+_REGION_LEVELS = {"region", "country"}
+_AREA_RANK = {
+    "county": 0,
+    "city": 0,
+    "district": 0,
+    "xpcc_division": 1,
+    "prefecture": 2,
+    "province": 3,
+    "region": 4,
+    "xpcc": 4,
+    "country": 5,
+}
+
+
+def side(place: Mention) -> str:
+    """``donor`` or ``recipient`` (or the role hint the place carries): the side the place stands on."""
+    hint = place.data.get("role_hint")
+    if hint:
+        return hint
+    row = place_by_id(place.data.get("id", ""))
+    return row.role if row else "recipient"
+
+
+def is_china(place: Mention) -> bool:
+    """Whether the place is China itself."""
+    return place.data.get("name") == "中国"
+
+
+@dataclass
+class Parties:
+    """A donor-side and a recipient-side place, either may be missing."""
+
+    donor: Mention | None
+    recipient: Mention | None
+
+
+class PlacesByLevel:
+    """The article's places (in text order), looked up by level: the latest one before an offset."""
+
+    def __init__(self, places: list[Mention]) -> None:
+        self.places = places
+        self._by_levels: dict[tuple[str, ...], tuple[list[Mention], list[int]]] = {}
+
+    def latest_before(self, levels: tuple[str, ...], offset: int) -> Mention | None:
+        """The last place (in text order) of one of ``levels`` that ends at or before ``offset``."""
+        found = self._by_levels.get(levels)
+        if found is None:
+            chosen = [m for m in self.places if m.data.get("level") in levels]
+            found = self._by_levels[levels] = (chosen, [m.start for m in chosen])
+        chosen, starts = found
+        i = bisect_right(starts, offset)  # later places start after the offset, so end after it
+        while i > 0:
+            i -= 1
+            if chosen[i].end <= offset:
+                return chosen[i]
+        return None
+
+
+@dataclass
+class Context:
+    """What the whole article says about its parties."""
+
+    main: Parties
+    lead: CandidateRecord | None
+    places: PlacesByLevel
+    tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
+    foreign: Mention | None  # the foreign country the article names most (first named on a tie)
+
+
+def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
+    """Nearest donor-side and recipient-side places; foreign aid: China gives, the country receives."""
+
+    def distance(m: Mention) -> int:
+        return min(abs(m.start - anchor), abs(anchor - m.end))
+
+    ordered = sorted(places, key=distance)
+    donors = [m for m in ordered if side(m) == "donor" or is_china(m)]
+    names = {m.data.get("name", "") for m in donors}
+    held = {a for name in names for a in ancestors_of(name)}
+    if held & names:  # Taizhou, a city in Jiangsu: the city's team gives
+        donors = [m for m in donors if m.data.get("name") not in held] + [
+            m for m in donors if m.data.get("name") in held
+        ]
+    recipients = [m for m in ordered if side(m) != "donor" and not is_china(m)]
+    if not recipients and len({m.data.get("name") for m in donors}) >= 2:
+        # 江苏省与陕西省协作: the first named gives, the other receives
+        by_position = sorted(donors, key=lambda m: m.start)
+        first = by_position[0]
+        first_name = first.data.get("name", "")
+        other = next(
+            (
+                m
+                for m in by_position
+                if m.data.get("name") != first_name
+                and m.data.get("name") not in ancestors_of(first_name)
+                and first_name not in ancestors_of(m.data.get("name", ""))
+            ),
+            None,
+        )
+        if other is not None and not _listed_together(first, other, text):  # not 泰州, a city in 江苏
+            return Parties(first, other)
+    recipient = None
+    if recipients:
+        # the most specific place near the amount: a county beats the region it lies in
+        near = [m for m in recipients if distance(m) <= distance(recipients[0]) + 40]
+        recipient = min(near, key=lambda m: (_AREA_RANK.get(m.data.get("level", ""), 3), distance(m)))
+    return Parties(donors[0] if donors else None, recipient)
+
+
+def _listed_together(first: Mention, other: Mention, text: str) -> bool:
+    """``湖南、浙江``: two places joined by a list mark give side by side; neither receives. Not a place
+    and the province it lies in (``Shenzhen, Guangdong province``)."""
+    if other.start <= first.end or text[first.end : other.start].strip() not in ("、", ",", "，"):
+        return False
+    one, two = first.data.get("name", ""), other.data.get("name", "")
+    return one not in ancestors_of(two) and two not in ancestors_of(one)
+
+
+def _in_donor_list(text: str, places: list[Mention], index: int) -> bool:
+    """Whether the donor-side place at ``index`` is listed with another one (``湖南、浙江``)."""
+    place = places[index]
+    for other in (
+        places[index - 1] if index else None,
+        places[index + 1] if index + 1 < len(places) else None,
+    ):
+        if other is not None and side(other) == "donor" and other.data.get("name") != place.data.get("name"):
+            first, second = (other, place) if other.start < place.start else (place, other)
+            if _listed_together(first, second, text):
+                return True
+    return False
+
+
+def main_parties(text: str, places: list[Mention]) -> Parties:
+    """The article's most named donor and recipient (earlier mentions weigh a little more).
+
+    A place named as an example of a group (江苏等9省市) does not vote, and the main donor never
+    receives (澳门各界…澳门: the giver's own name does not make it the recipient)."""
+    donor_votes: Counter[str] = Counter()
+    recipient_votes: Counter[str] = Counter()
+    first_seen: dict[str, Mention] = {}
+    for index, place in enumerate(places):
+        name = place.data.get("name", "")
+        first_seen.setdefault(name, place)
+        if is_example(text, place):
+            continue
+        weight = 2 if index < 3 else 1
+        if side(place) == "donor" or is_china(place):
+            if _in_donor_list(text, places, index):
+                continue  # 湖南、浙江资金到疆: one of several donors, not the article's
+            donor_votes[name] += weight
+        elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):
+            recipient_votes[name] += weight + (1 - _AREA_RANK.get(place.data.get("level", ""), 3) / 10)
+    donor = first_seen[donor_votes.most_common(1)[0][0]] if donor_votes else None
+    if donor is not None:
+        recipient_votes.pop(donor.data.get("name", ""), None)
+    recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None
+    if donor is not None and recipient_votes:
+        donor_name = donor.data.get("name", "")
+        direct = {row.recipient for row in pairing_for(donor_name)}
+        paired = [first_seen[name] for name in recipient_votes if name in direct] or [
+            first_seen[name]
+            for name in recipient_votes
+            if place_is_xinjiang(name) and is_paired(donor_name, name)
+        ]
+        if paired:  # 扬州 with 伊犁州 and 新源县 named: the most named paired place is the recipient
+            recipient = max(
+                paired,
+                key=lambda m: (
+                    recipient_votes[m.data.get("name", "")],
+                    -_AREA_RANK.get(m.data.get("level", ""), 3),
+                ),
+            )
+    if recipient is None:
+        giver = donor.data.get("name") if donor is not None else None
+        regions = [
+            p
+            for p in places
+            if side(p) != "donor"
+            and not is_china(p)
+            and p.data.get("name") != giver
+            and not is_example(text, p)
+        ]
+        recipient = regions[0] if regions else None
+    return Parties(donor, recipient)
+
+
+def main_foreign(places: list[Mention]) -> Mention | None:
+    """The foreign country named most often (the first named on a tie), if any."""
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, Mention] = {}
+    for place in places:
+        if _is_country(place) and not is_china(place):
+            name = place.data.get("name", "")
+            votes[name] += 1
+            first_seen.setdefault(name, place)
+    return first_seen[votes.most_common(1)[0][0]] if votes else None
+
+
+def _is_country(place: Mention) -> bool:
+    return place.data.get("level") == "country"
+
+
+def each_country_records(
+    record: CandidateRecord, text: str, sentence: Span, amount: Mention, places: list[Mention]
+) -> list[CandidateRecord]:
+    """``向两国各提供1000万元``: the record goes to the first listed country, a copy to each other one."""
+    countries = each_country(text, sentence.start, sentence.end, amount.start, places)
+    if not countries:
+        return []
+    copies = []
+    for index, country in enumerate(countries):
+        target = record if index == 0 else deepcopy(record)
+        target.recipient = country.data.get("name")
+        target.evidence["recipient"] = [country.span]
+        if index:
+            copies.append(target)
+    return copies
+
+
+def is_venue(text: str, place: Mention) -> bool:
+    """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报), where a
+    meeting was held (在成都召开), or names an organisation the money is passed on through (channel)."""
+    rules = record_rules()
+    return bool(
+        place.data.get("role_hint") == "channel"
+        or rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
+        or rules.venue_before.search(text, max(0, place.start - 8), place.start)
+        or is_venue_around(text, place)
+    )
+
+
+@cache  # the gazetteer does not change while the process runs
+def place_is_xinjiang(name: str) -> bool:
+    """Whether a canonical place name lies in Xinjiang (the pairing table covers only those)."""
+    place = lookup_place(name)
+    return bool(place and place.id.startswith("xj-"))

@@ -1,0 +1,307 @@
+"""Donor and recipient of one amount: from its own stretch of the sentence, else the article's fallbacks."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from aidcurator.domain import CandidateRecord, Mention, Span
+from aidcurator.extract.parties import currency_country, group_recipient, pairing_area
+from aidcurator.extract.places import (
+    ancestors_of,
+    donors_for,
+    is_paired,
+    lookup_place,
+    pairing_for,
+    place_in_china,
+    smallest_common_place,
+)
+from aidcurator.extract.record_parties import (
+    Context,
+    Parties,
+    PlacesByLevel,
+    is_china,
+    pick_parties,
+    place_is_xinjiang,
+    side,
+)
+from aidcurator.extract.record_rules import CJK, record_rules
+
+_XINJIANG = "新疆维吾尔自治区"
+
+
+def fill_parties(
+    record: CandidateRecord,
+    text: str,
+    places: list[Mention],
+    segment: tuple[int, int],
+    sentence_end: int,
+    amount: Mention,
+    context: Context,
+    parent: CandidateRecord | None,
+) -> None:
+    """Donor and recipient of one amount.
+
+    The donor is the nearest donor-side place in the sentence, else the article's main donor (never
+    China for a place in China). The recipient comes from the amount's own stretch of the sentence, else
+    (for a share) its parent, else the rest of the sentence; several named places give the smallest place
+    holding them all. A group of receivers named in the sentence (受灾国家, three listed countries) leaves
+    it empty; else :func:`_fallback_recipient` stands in. A province the article writes with a place
+    inside it (四川雅安芦山) stands for that place (parties.chain_tails).
+    """
+    near = pick_parties(places, amount.start, text)
+    donor = near.donor or context.main.donor
+    donor_name = donor.data.get("name") if donor is not None else None
+    if donor is not None:
+        record.donor = donor_name
+        record.evidence["donor"] = [donor.span]
+    inferred: list[str] = []
+    blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
+    candidates = [
+        m for m in places if side(m) != "donor" and not is_china(m) and m.data.get("name") not in blocked
+    ]
+    own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
+    recipient, spans = _recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
+    if (
+        parent is not None
+        and parent.recipient is not None
+        and (recipient is None or recipient in ancestors_of(parent.recipient))
+    ):
+        recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
+    if recipient is None and not spans:
+        recipient, spans = _recipient_of(text, candidates)
+    if recipient is None and not spans and (group := group_recipient(text, segment[0], sentence_end)):
+        spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
+    if recipient is None and not spans:
+        recipient, spans, inferred_recipient = _fallback_recipient(
+            text, amount, segment, sentence_end, record, donor_name, blocked, near, context
+        )
+        if inferred_recipient:
+            inferred.append("recipient")
+    if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
+        recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
+        inferred.append("recipient")
+    if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
+        recipient, spans = programme_region(text[segment[0] : sentence_end]), []
+    if recipient is None and not spans and record.donor and _is_china_name(record.donor):
+        recipient = currency_country(amount.currency)  # China grants 3 million TOP: to Tonga
+        if recipient is not None:
+            inferred.append("recipient")
+    if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
+        recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
+    if recipient is None:
+        spans = []
+    if recipient is not None:
+        record.recipient = recipient
+        if spans:
+            record.evidence["recipient"] = spans
+    if record.donor and _is_china_name(record.donor) and recipient is not None and place_in_china(recipient):
+        if (
+            context.foreign is not None
+        ):  # China aids the foreign country; 云南 or 广东 is where help comes from
+            record.recipient = context.foreign.data.get("name")
+            record.evidence["recipient"] = [context.foreign.span]
+        else:  # Chinese provinces…Xinjiang: China does not aid its own regions, its provinces do
+            record.donor = None
+            record.evidence.pop("donor", None)
+    if record.recipient and record.donor is None:
+        rows = donors_for(record.recipient)
+        if len({r.donor for r in rows}) == 1:
+            record.donor = rows[0].donor
+            inferred.append("donor")
+    if inferred:
+        record.flags["inferred"] = inferred
+    if (
+        record.donor
+        and record.recipient
+        and not _is_china_name(record.donor)
+        and place_is_xinjiang(record.recipient)
+        and not is_paired(record.donor, record.recipient)
+    ):
+        record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+def _fallback_recipient(
+    text: str,
+    amount: Mention,
+    segment: tuple[int, int],
+    sentence_end: int,
+    record: CandidateRecord,
+    donor_name: str | None,
+    blocked: set[str | None],
+    near: Parties,
+    context: Context,
+) -> tuple[str | None, list[Span], bool]:
+    """The recipient of an amount whose sentence names none: (name, evidence, inferred from the table).
+
+    In order: the second of two donor-side places (江苏省与陕西省协作), an anaphora (该县), the lead record's
+    or the article's recipient when the donor aids it, the donor's only pairing, the area of the donor's
+    pairings when the article's place in Xinjiang is not one the donor aids (山东援疆 in an article about
+    深圳 and 塔县 → 喀什地区), the lead or main recipient, and the programme word (援疆 → 新疆)."""
+    main, lead = context.main, context.lead
+    if near.recipient is not None and near.recipient.data.get("name") not in blocked:
+        return near.recipient.data.get("name"), [near.recipient.span], False  # 江苏省与陕西省协作
+    recipient, spans = _anaphora(text, amount, segment, context.places)
+    if recipient is not None and recipient not in blocked:  # "the province" that gives is no recipient
+        return recipient, spans, False
+    fallbacks: list[tuple[str, list[Span]]] = []
+    if lead is not None and lead.recipient and lead.donor == record.donor:
+        fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
+    if main.recipient is not None:
+        fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
+    if donor_name:  # the article's own place when the donor aids it
+        paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
+        if paired is not None:
+            return paired[0], paired[1], False
+    programme = programme_region(text[segment[0] : sentence_end])
+    elsewhere = (programme not in (None, _XINJIANG)) or bool(
+        fallbacks and not place_is_xinjiang(fallbacks[0][0])
+    )
+    if donor_name and not elsewhere:  # the table covers 援疆 only
+        only = _only_pairing(donor_name)
+        if only is not None:
+            return only, [], True
+        if fallbacks and (area := pairing_area(donor_name)) is not None:
+            return area, [], True  # the article's place is in Xinjiang but not one this donor aids
+    if fallbacks:
+        return fallbacks[0][0], fallbacks[0][1], False
+    return programme or _text_programme_region(text), [], False
+
+
+_ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
+
+
+def _own_scope(
+    text: str, amount: Mention, segment: tuple[int, int], next_in_sentence: bool
+) -> tuple[int, int]:
+    """Where the places of this amount are named: since the previous amount, and after it up to the
+    next amount (English: "… 1.1 billion yuan will go to Shache, Zepu and Bachu") or, in Chinese, up
+    to the end of its clause (其中博州三点六亿元、第五师…)."""
+    end = segment[1]
+    if next_in_sentence and CJK.search(text, max(segment[0], amount.start - 4), amount.end):
+        stop = _ZH_CLAUSE_END.search(text, amount.end, end)
+        end = stop.start() if stop else end
+    return segment[0], end
+
+
+_ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
+
+
+def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
+    """The one place that receives, from the places named around an amount.
+
+    A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
+    stands for its parent; several places give the smallest place holding them all, two far apart the
+    first named. Three or more countries written as one list give no recipient, with their spans:
+    (None, spans) is such a group.
+    """
+    named: dict[str, list[Span]] = {}
+    etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
+    for place in places:
+        etc = _ETC_AFTER.match(text, place.end)
+        if etc is not None:
+            etc_lists.setdefault(etc.end(), []).append(place)
+        else:
+            named.setdefault(place.data.get("name", ""), []).append(place.span)
+    standing_in: dict[str, list[Span]] = {}
+    for listed in etc_lists.values():
+        listed = [m for m in listed if m.data.get("name") not in named]  # named plainly elsewhere too
+        names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
+        if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
+            stand_in = smallest_common_place(names)
+        else:  # 百色等地: somewhere in 百色's province
+            stand_in = listed[0].data.get("parent") if listed else None
+        if stand_in:
+            standing_in.setdefault(stand_in, []).extend(m.span for m in listed)
+    if not named and not standing_in:
+        return None, []
+    spans_of = {**standing_in, **named}
+    chosen = [n for n in named if not any(n in ancestors_of(other) for other in named if other != n)]
+    chosen += [n for n in standing_in if n not in chosen]
+    if len(chosen) == 1:
+        return chosen[0], spans_of[chosen[0]]
+    spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
+    common = smallest_common_place(chosen)
+    if common is None and all(_country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
+        return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
+    if common is None:  # places far apart: the first named
+        first = min(chosen, key=lambda n: spans_of[n][0].start)
+        return first, spans_of[first]
+    return common, spans
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
+
+
+def _enumerated(text: str, spans: list[Span]) -> int:
+    """The longest run of places written as one list (``India, Indonesia, Thailand and Maldives``)."""
+    best = run = 1
+    for before, after in pairwise(spans):
+        run = run + 1 if _LIST_GAP.fullmatch(text, before.end, after.start) else 1
+        best = max(best, run)
+    return best if spans else 0
+
+
+@cache  # the gazetteer does not change while the process runs
+def _country_name(name: str) -> bool:
+    place = lookup_place(name)
+    return bool(place and place.level == "country")
+
+
+def _anaphora(
+    text: str, amount: Mention, segment: tuple[int, int], places: PlacesByLevel
+) -> tuple[str | None, list[Span]]:
+    """``the prefecture`` / ``该县`` near the amount: the latest place of that level named before it."""
+    scope = text[segment[0] : segment[1]]
+    for phrase, levels in record_rules().anaphora.items():
+        if phrase in scope or phrase in scope.lower():
+            earlier = places.latest_before(levels, amount.start)
+            if earlier is not None:
+                return earlier.data.get("name"), [earlier.span]
+    return None, []
+
+
+@cache  # the gazetteer does not change while the process runs
+def _aids(donor: str, place: str) -> bool:
+    """Whether the pairing table has the donor aiding this place or a place inside it."""
+    if is_paired(donor, place):
+        return True
+    return any(place in ancestors_of(row.recipient) for row in pairing_for(donor, include_parents=True))
+
+
+@cache  # the gazetteer does not change while the process runs
+def _only_pairing(donor: str) -> str | None:
+    """The donor's recipient when the pairing table gives exactly one place (扬州市 → 新源县; 湖南省 →
+    吐鲁番市, whose counties it aids through the prefecture)."""
+    rows = pairing_for(donor)
+    specific = [r for r in rows if r.certainty in ("direct", "derived")] or rows
+    names = {r.recipient for r in specific}
+    widest = [n for n in names if not any(a in names for a in ancestors_of(n))]  # 吐鲁番市, not its counties
+    return widest[0] if len(widest) == 1 else None
+
+
+_last_programme: tuple[str, str | None] | None = None
+
+
+def _text_programme_region(text: str) -> str | None:
+    """:func:`programme_region` of a whole article, found once per text."""
+    global _last_programme
+    last = _last_programme
+    if last is not None and last[0] is text:
+        return last[1]
+    region = programme_region(text)
+    _last_programme = (text, region)
+    return region
+
+
+def programme_region(text: str) -> str | None:
+    """The region a programme word names (援疆 → 新疆维吾尔自治区), if any."""
+    for word, region in record_rules().programme_regions.items():
+        if word in text:
+            return region
+    return None
+
+
+def _is_china_name(name: str) -> bool:
+    return name == "中国"

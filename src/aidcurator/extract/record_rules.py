@@ -1,0 +1,119 @@
+"""The rule data record assembly reads (``resources/rules/records.json``): cue words per language."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.domain import AmountKind
+from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.resources import resource_path
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+#: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
+_CASE_ODDITY = re.compile("[Kſİı]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One list of cue words for each language."""
+
+    zh: re.Pattern[str]
+    en: re.Pattern[str]
+    zh_words: tuple[str, ...] = ()
+    en_words: tuple[str, ...] = ()  # lower case
+
+    @classmethod
+    def load(cls, words: dict[str, list[str]]) -> Cues:
+        return cls(
+            _alternation(words["zh"], english=False),
+            _alternation(words["en"], english=True),
+            tuple(w for w in words["zh"] if w),
+            tuple(w.lower() for w in words["en"] if w),
+        )
+
+    def absent(self, english: bool, text: str, low: str) -> bool:
+        """Whether no cue word of the language occurs in ``text`` at all (``low``: its lower case),
+        so the pattern need not run. Letters that match others only ignoring case (K, ſ) say nothing."""
+        if english:
+            return not any(w in low for w in self.en_words) and _CASE_ODDITY.search(text) is None
+        return not any(w in text for w in self.zh_words)
+
+    def pick(self, english: bool) -> re.Pattern[str]:
+        return self.en if english else self.zh
+
+
+@dataclass(frozen=True)
+class RecordRules:
+    """The contents of ``resources/rules/records.json``, compiled."""
+
+    kind_priority: tuple[AmountKind, ...]
+    kind_default: AmountKind
+    kind_cues: dict[AmountKind, Cues]
+    weak_cumulative: Cues
+    exceptions: Cues
+    share_after: Cues
+    en_cue_after_window: int
+    list_intro_endings: tuple[str, ...]
+    programme_regions: dict[str, str]
+    anaphora: dict[str, tuple[str, ...]]
+    since_words: Cues
+    aggregate: Cues
+    programme: Cues
+    project: Cues
+    per_unit: Cues
+    not_aid: Cues
+    aid: Cues
+    difference_before: Cues
+    not_a_record_exceptions: Cues
+    venue_after: re.Pattern[str]
+    venue_before: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+
+
+def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
+    """Any of ``words`` (English: whole words, any case), opening with one character class (see fastre)."""
+    words = [w for w in words if w]
+    if not words:
+        return re.compile(r"(?!)")
+    if english:  # cue words start and end with a letter or digit: \b on both sides
+        return re.compile(
+            rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
+        )
+    return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+@cache
+def record_rules() -> RecordRules:
+    """The record rules, read and checked once; ValueError names what is malformed."""
+    data = json.loads(resource_path("rules", "records.json").read_text(encoding="utf-8"))
+    try:
+        priority = tuple(AmountKind(k) for k in data["kind_priority"])
+        return RecordRules(
+            kind_priority=priority,
+            kind_default=AmountKind(data.get("kind_default", "unknown")),
+            kind_cues={k: Cues.load(data["kind_cues"][k.value]) for k in priority},
+            weak_cumulative=Cues.load(data["weak_cumulative_cues"]),
+            exceptions=Cues.load(data["cue_exceptions"]),
+            share_after=Cues.load(data["share_after_cues"]),
+            en_cue_after_window=int(data["en_cue_after_window"]),
+            list_intro_endings=tuple(data["list_intro_endings"]),
+            programme_regions=dict(data["programme_regions"]),
+            anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
+            since_words=Cues.load(data["since_cues"]),
+            aggregate=Cues.load(data["aggregate_cues"]),
+            programme=Cues.load(data["programme_cues"]),
+            project=Cues.load(data["project_cues"]),
+            per_unit=Cues.load(data["not_a_record_cues"]["per_unit"]),
+            not_aid=Cues.load(data["not_a_record_cues"]["not_aid"]),
+            aid=Cues.load(data["not_a_record_cues"]["aid_cues"]),
+            difference_before=Cues.load(data["not_a_record_cues"]["difference_before"]),
+            not_a_record_exceptions=Cues.load(data["not_a_record_cues"]["exceptions"]),
+            venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
+            venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
+            conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
