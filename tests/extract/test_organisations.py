@@ -181,3 +181,30 @@ def test_a_chinese_cue_stays_in_its_clause() -> None:
     # 受援 belongs to the next clause's places; the work group keeps its default role
     found = roles("上海援疆工作组，受援地区今年获得资金5亿元。")
     assert found == {"上海市援疆工作组": "implementing"}
+
+
+def test_an_alias_written_in_capitals_and_in_title_case_matches_either_whatever_the_hash_seed() -> None:
+    """NORINCO and Norinco are one key; which of them came first depended on a set's order, so the title-case
+    spelling was found under some hash seeds only. Each seed runs in a child process."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = "China lends Laos 12 million US dollars for a power line. Norinco International will build it."
+    code = (
+        "import json, sys; from aidcurator.extract import extract; "
+        "print(json.dumps([p.name for r in extract(sys.argv[1]).records for p in r.parties]))"
+    )
+    found = set()
+    for seed in ("0", "1", "2", "3"):
+        done = subprocess.run(
+            [sys.executable, "-c", code, text],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        found.add(tuple(json.loads(done.stdout)))
+    assert len(found) == 1
+    assert "China North Industries Corporation" in found.pop()

@@ -161,14 +161,19 @@ def _load(files: tuple[str, ...]) -> _Gazetteer:
     orgs = [org for name in files for org in _read_rows(name)]
     values: dict[str, tuple] = {}
     for index, org in enumerate(orgs):
-        names = {n for n in (org.name_en, org.name_zh, *org.aliases) if n}
-        names |= {_strip_legal_form(n, forms) for n in names}
+        # In file order (a set's order changes with the hash seed: the output must not).
+        names = list(dict.fromkeys(n for n in (org.name_en, org.name_zh, *org.aliases) if n))
+        names = list(dict.fromkeys([*names, *(_strip_legal_form(n, forms) for n in names)]))
         for key in names:
             cjk = bool(_CJK.search(key))
             if len(key) < (2 if cjk else 3):
                 continue
             exact = key if _is_acronym(key) else None
-            values.setdefault(key.lower(), ("org", index, len(key), not cjk, exact))
+            found = values.get(key.lower())
+            if found is None:
+                values[key.lower()] = ("org", index, len(key), not cjk, exact)
+            elif found[:2] == ("org", index) and exact is None and found[4] is not None:
+                values[key.lower()] = (*found[:4], None)  # NORINCO and Norinco: any case matches
     for head in generic["en_heads"]:
         values.setdefault(head.lower(), ("en_head", head, len(head), True, head))
     for head in generic["zh_heads"]:
