@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from aidcurator.curation import changes
 from aidcurator.curation.project_facts import facts_from_text
 from aidcurator.domain.project_views import history_text
+from aidcurator.gui.panel_command import PanelCommand
 from aidcurator.gui.parties_panel import ROLE_LABELS, TYPE_LABELS
 from aidcurator.gui.project_facts import ProjectFactsForm
 from aidcurator.gui.rows_model import ObjectRole, RowsModel, rows_table, text_of
@@ -108,43 +109,19 @@ PROPOSAL_COLUMNS = (
 )
 
 
-class ProjectCommand(QUndoCommand):
+class ProjectCommand(PanelCommand):
     """One project change on the panel's undo stack."""
 
-    def __init__(self, panel: ProjectsPanel, change: changes.Change, *, restored: bool = False) -> None:
-        super().__init__(change.text)
-        self.panel = panel
-        self.change = change
-        self._applied_now = False
-        self._restored = restored  # a change of an earlier session: pushing it changes nothing
-
     def apply(self) -> bool:
-        self._applied_now = self.change.apply(self.panel.curator)
+        applied = super().apply()
         self.setText(self.change.text)
-        return self._applied_now
+        return applied
 
-    def redo(self) -> None:
-        if self._restored:
-            self._restored = False
-            return
-        if self._applied_now:  # push() calls redo(); the change is made already
-            self._applied_now = False
-            self.panel.after_change(self.change, "Saved")
-            return
-        self._step(self.change.redo, "Redone")
-
-    def undo(self) -> None:
-        self._step(self.change.undo, "Undone")
-
-    def _step(self, step: Callable[[Curator], None], verb: str) -> None:
-        try:
-            step(self.panel.curator)
-        except Exception as error:  # changed elsewhere meanwhile: say so, keep the stack
-            action = "undo" if verb == "Undone" else "redo"
-            self.panel.show_message(f"Could not {action} “{self.text()}”: {error}")
-            self.panel.refresh()
-            return
+    def done(self, verb: str) -> None:
         self.panel.after_change(self.change, verb)
+
+    def failed(self) -> None:
+        self.panel.refresh()
 
 
 class ProjectsPanel(QWidget):

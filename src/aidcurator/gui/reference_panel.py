@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from aidcurator.curation.reconcile import ConfirmReference, RejectReference
+from aidcurator.gui.panel_command import Change, PanelCommand
 from aidcurator.gui.reference_model import CandidatesModel, reference_text
 from aidcurator.gui.workers import Job
 
@@ -56,48 +57,18 @@ class Matched:
     have_references: bool
 
 
-class Change(Protocol):
-    text: str
-
-    def apply(self, curator: Curator) -> bool: ...
-    def undo(self, curator: Curator) -> None: ...
-    def redo(self, curator: Curator) -> None: ...
-
-
-class ReferenceCommand(QUndoCommand):
+class ReferenceCommand(PanelCommand):
     """A confirmation or rejection on the window's undo stack; each step refreshes the panel."""
 
     def __init__(self, panel: ReconcilePanel, change: Change, text: str | None = None) -> None:
-        super().__init__(text or change.text)
-        self.panel = panel
-        self.change = change
+        super().__init__(panel, change, text)
         self.project_id: int = change.project_id  # type: ignore[attr-defined]
-        self._applied_now = False
 
-    def apply(self) -> bool:
-        self._applied_now = self.change.apply(self.panel.curator)
-        return self._applied_now
-
-    def redo(self) -> None:
-        if self._applied_now:  # push() calls redo(); the change is made already
-            self._applied_now = False
-            self.panel.after_change(self, "Saved")
-            return
-        self._step(self.change.redo, "Redone")
-
-    def undo(self) -> None:
-        self._step(self.change.undo, "Undone")
-
-    def _step(self, step: Callable[[Curator], None], verb: str) -> None:
-        try:
-            step(self.panel.curator)
-        except Exception as error:  # changed elsewhere meanwhile: say so, keep the stack
-            self.panel.show_message(
-                f"Could not {'undo' if verb == 'Undone' else 'redo'} “{self.text()}”: {error}"
-            )
-            self.panel.show_project(self.project_id)
-            return
+    def done(self, verb: str) -> None:
         self.panel.after_change(self, verb)
+
+    def failed(self) -> None:
+        self.panel.show_project(self.project_id)
 
 
 class ReconcilePanel(QWidget):
