@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aidcurator.domain.views import AmountView, RecordView
@@ -127,3 +127,15 @@ class Macro(Change):
         for part in reversed(self.done):
             part._undo(curator)
             self._took(part)
+
+
+def live_change_groups(session: Any, *, actor: str, limit: int) -> Iterator[tuple[str, list[Any]]]:
+    """``(group, edits)`` of the actor's last ``limit`` change groups, newest first, leaving out undo
+    steps and changes undone (and not redone) in their session."""
+    groups = repo.recent_change_groups(session, actor=actor, limit=limit)
+    last_id: dict[str, int] = {g[0].change_group or "": g[-1].id for g in groups}
+    for edits in groups:
+        group = edits[0].change_group or ""
+        if group.startswith(UNDO_PREFIX) or last_id.get(UNDO_PREFIX + group, 0) > edits[-1].id:
+            continue
+        yield group, edits

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aidcurator.curation.changes.base import UNDO_PREFIX, Change
+from aidcurator.curation.changes.base import UNDO_PREFIX, Change, live_change_groups
 from aidcurator.curation.changes.restored_projects import is_project_group
 from aidcurator.curation.review import KEEP
 from aidcurator.curation.validation import decode_stored
@@ -165,15 +165,8 @@ class RestoredChange(Change):
 def restored_changes(curator: Curator, *, limit: int = 50) -> list[RestoredChange]:
     """The actor's last undoable changes of earlier sessions, newest first (see the module)."""
     with read_session(curator.engine) as session:
-        groups = repo.recent_change_groups(session, actor=curator.actor, limit=limit * 2)
-        last_id: dict[str, int] = {g[0].change_group or "": g[-1].id for g in groups}
         changes: list[RestoredChange] = []
-        for edits in groups:
-            group = edits[0].change_group or ""
-            if group.startswith(UNDO_PREFIX):
-                continue
-            if last_id.get(UNDO_PREFIX + group, 0) > edits[-1].id:
-                continue  # undone (and not redone) in its session
+        for group, edits in live_change_groups(session, actor=curator.actor, limit=limit * 2):
             if is_project_group(edits):
                 continue  # the Projects panel restores these on its own stack
             if not all(_supported(e) for e in edits):

@@ -16,11 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from aidcurator.curation.changes.base import UNDO_PREFIX, Change
+from aidcurator.curation.changes.base import UNDO_PREFIX, Change, live_change_groups
 from aidcurator.domain.views import EditView
 from aidcurator.store import projects as project_store
 from aidcurator.store import read_session
-from aidcurator.store import repository as repo
 
 if TYPE_CHECKING:
     from aidcurator.curation import Curator
@@ -115,13 +114,8 @@ class RestoredProjectChange(Change):
 def restored_project_changes(curator: Curator, *, limit: int = 50) -> list[RestoredProjectChange]:
     """The actor's last restorable project changes of earlier sessions, newest first (see the module)."""
     with read_session(curator.engine) as session:
-        groups = repo.recent_change_groups(session, actor=curator.actor, limit=limit * 4)
-        last_id: dict[str, int] = {g[0].change_group or "": g[-1].id for g in groups}
         found: list[RestoredProjectChange] = []
-        for edits in groups:
-            group = edits[0].change_group or ""
-            if group.startswith(UNDO_PREFIX) or last_id.get(UNDO_PREFIX + group, 0) > edits[-1].id:
-                continue  # an undo step, or undone (and not redone) in its session
+        for group, edits in live_change_groups(session, actor=curator.actor, limit=limit * 4):
             if not is_project_group(edits):
                 continue  # a record change: the window's stack has it
             kinds = {e.action for e in edits}
