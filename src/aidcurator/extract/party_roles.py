@@ -270,7 +270,14 @@ def _role(masked: str, hit: OrgHit, sentence: Span, cues: _Cues) -> tuple[PartyR
     return default, None
 
 
-_JOINERS = re.compile(r"(?i)\b(?:and|or|as well as|the|its|with)\b|[,，、和与及\s]|以及")
+@cache
+def _joiners() -> re.Pattern[str]:
+    """The words and marks of a list between a cue and its name (``list_joiners`` in the rule file)."""
+    words = organisation_rules()["list_joiners"]
+    english = alternation(words["en"])
+    chinese = "|".join(re.escape(w) for w in sorted(words["zh"], key=len, reverse=True))
+    marks = "".join(re.escape(m) for m in words["marks"])
+    return re.compile(rf"(?i)\b(?:{english})\b|{chinese}|[{marks}\s]")
 
 
 def _reaches(between: str) -> bool:
@@ -278,7 +285,7 @@ def _reaches(between: str) -> bool:
     only as part of a list (``financed by the World Bank and ADB``, ``中国路桥和中国港湾承建``)."""
     if _MASK not in between:
         return True
-    return not _JOINERS.sub("", between.replace(_MASK, "")).strip()
+    return not _joiners().sub("", between.replace(_MASK, "")).strip()
 
 
 def _party(text: str, hit: OrgHit, role: PartyRole, cue: Span | None) -> CandidateParty:
