@@ -11,11 +11,10 @@ Each chart exports to PNG and SVG (written atomically).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,10 +22,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +40,8 @@ from aidcurator.domain.dashboard import (
     Measure,
     Scope,
 )
-from aidcurator.gui.bar_chart import BarChart, ChartBar
+from aidcurator.gui.bar_chart import ChartBar
+from aidcurator.gui.chart_panel import EXPORTS, ChartPanel, bar_text, bar_tooltip, counted, format_usd
 from aidcurator.gui.workers import Job
 
 if TYPE_CHECKING:
@@ -58,78 +56,8 @@ LAYOUT = (
     (Dimension.STATUS, 2, 1, 1),
 )
 MEASURE_LABELS = {Measure.USD: "Amount (nominal US$)", Measure.COUNT: "Number of projects"}
-EXPORTS = (("png", "PNG images (*.png)"), ("svg", "SVG drawings (*.svg)"))
 #: After an edit in the window, the open dashboard adds up again this much later.
 REFRESH_DELAY_MS = 800
-
-
-def format_usd(value: Decimal) -> str:
-    """``US$1.23 bn``, ``US$45.6 m``, ``US$12,345``: short enough for a bar's end."""
-    magnitude = abs(value)
-    for size, suffix in ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m")):
-        if magnitude >= size:
-            number = value / size
-            return f"US${number:.3g} {suffix}" if abs(number) < 1000 else f"US${number:,.0f} {suffix}"
-    return f"US${value:,.0f}"
-
-
-def counted(number: int, noun: str) -> str:
-    """``1 project``, ``2 projects`` (``noun`` in the plural)."""
-    return f"{number:,} {noun[:-1] if number == 1 else noun}"
-
-
-def bar_text(bar: Bar, measure: Measure) -> str:
-    """What a bar's end says."""
-    if measure == Measure.COUNT:
-        return f"{bar.count:,}"
-    if bar.usd == 0 and bar.no_rate:
-        return "no rate"
-    return format_usd(bar.usd)
-
-
-def bar_tooltip(bar: Bar, noun: str) -> str:
-    lines = [bar.label, f"{format_usd(bar.usd)} · {counted(bar.count, noun)}"]
-    lines += [f"{currency} {value:,}" for currency, value in bar.by_currency[:4]]
-    if bar.no_rate:
-        lines.append(f"{counted(bar.no_rate, 'amounts')} without a US-dollar rate (not in the total)")
-    lines.append("Click to list these articles; click again to clear")
-    return "\n".join(lines)
-
-
-class ChartPanel(QWidget):
-    """A chart with its Export PNG… and Export SVG… buttons (also in its context menu)."""
-
-    # format ("png" or "svg")
-    export_requested = Signal(str)
-
-    def __init__(self, dimension: Dimension, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.dimension = dimension
-        self.chart = BarChart(DIMENSION_LABELS[dimension][0], vertical=dimension == Dimension.YEAR)
-        self.chart.setObjectName(f"chart_{dimension.value}")
-        self.chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.chart.customContextMenuRequested.connect(self._on_chart_menu)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.export_buttons: dict[str, QToolButton] = {}
-        for fmt, _filter in EXPORTS:
-            button = QToolButton()
-            button.setText(f"Export {fmt.upper()}…")
-            button.setObjectName(f"export_{dimension.value}_{fmt}")
-            button.clicked.connect(lambda _checked=False, f=fmt: self.export_requested.emit(f))
-            buttons.addWidget(button)
-            self.export_buttons[fmt] = button
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 6)
-        layout.setSpacing(2)
-        layout.addWidget(self.chart)
-        layout.addLayout(buttons)
-
-    def _on_chart_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        for fmt, _filter in EXPORTS:
-            menu.addAction(f"Export {fmt.upper()}…", lambda f=fmt: self.export_requested.emit(f))
-        menu.popup(self.chart.mapToGlobal(position))
 
 
 #: The dashboard's size on first opening, when the screen has room for it.
@@ -425,65 +353,3 @@ class DashboardWindow(QWidget):
             return None
         self.message.setText(f"Saved {path}")
         return path
-
-
-class DashboardHost:
-    """The main window's dashboard: opens it, and puts a clicked bar's filter on the article list
-    (shown above the list, with a button to clear it)."""
-
-    def __init__(self, window: Any) -> None:
-        self.window = window
-        self.dashboard: DashboardWindow | None = None
-        window.list_pane.chart_filter_cleared.connect(lambda: self.apply_filter(None))
-        window.undo_stack.indexChanged.connect(lambda _index: self._changed())
-
-    def open(self) -> DashboardWindow:
-        """Show the dashboard (made on first use) and add up afresh."""
-        if self.dashboard is None:
-            self.dashboard = DashboardWindow(lambda: self.window.curator, self.window)
-            self.dashboard.filter_requested.connect(self.apply_filter)
-            self.dashboard.set_filter(self.window.articles.query.chart)
-            self.dashboard.show()
-        else:
-            self.dashboard.show()
-            self.dashboard.refresh()
-        self.dashboard.raise_()
-        self.dashboard.activateWindow()
-        return self.dashboard
-
-    def apply_filter(self, chart: ChartFilter | None) -> None:
-        """List only the articles of a bar (``None``: clear the bar filter)."""
-        window = self.window
-        query = window.articles.query
-        if query.chart != chart:
-            window.articles.set_query(replace(query, chart=chart))
-        window.list_pane.show_chart_filter(chart.describe() if chart is not None else None)
-        if self.dashboard is not None:
-            self.dashboard.set_filter(chart)
-        dock = getattr(window, "projects_dock", None)
-        if dock is not None and dock.isVisible():  # an open Projects panel lists the bar's projects
-            dock.widget().set_chart_filter(chart)
-        if chart is not None:
-            window.show_status_message(f"Listing the articles of the bar {chart.describe()}", 8000)
-
-    def database_changed(self) -> None:
-        """Another database is open: its list starts unfiltered, and an open dashboard adds up afresh."""
-        if self.window.articles.query.chart is not None:
-            self.apply_filter(None)
-        if self.dashboard is not None:
-            self.dashboard.totals = None
-            if self.dashboard.isVisible():
-                self.dashboard.refresh()
-
-    def _changed(self) -> None:
-        if self.dashboard is not None:
-            self.dashboard.refresh_later()
-
-    def close(self) -> None:
-        if self.dashboard is not None:
-            self.dashboard.close()
-
-
-def install_dashboard(window: Any) -> DashboardHost:
-    """The window's dashboard host (``window.dashboard.open`` is View ▸ Dashboard)."""
-    return DashboardHost(window)

@@ -22,7 +22,7 @@ from aidcurator.curation import sample_files
 from aidcurator.gui import actions as action_table
 from aidcurator.gui.article_view import ArticleView
 from aidcurator.gui.controller import WindowController
-from aidcurator.gui.dashboard import install_dashboard
+from aidcurator.gui.dashboard_host import install_dashboard
 from aidcurator.gui.dialogs import Dialogs
 from aidcurator.gui.list_session import REVEAL_ROWS, ListSession
 from aidcurator.gui.list_sync import ListSync
