@@ -1,6 +1,7 @@
 """Score the extractor on the real-news development set (benchmarks/realnews).
 
     PYTHONPATH=src python benchmarks/bench_realnews.py [--show-errors]
+    PYTHONPATH=src python benchmarks/bench_realnews.py --labels benchmarks/realnews/heldout.jsonl   # held-out test set
 
 The labels are committed; the passage texts are third-party and are not (see benchmarks/realnews/README.md for
 how to rebuild texts/). Only passages whose text is present and whose sha256 matches the label are scored.
@@ -20,10 +21,10 @@ TEXTS = HERE / "texts"
 PER_FIELD = (("amount_kind", "amount kind"), ("donor", "donor"), ("recipient", "recipient"), ("year", "year"))
 
 
-def load_documents() -> tuple[list[dict], int, int]:
+def load_documents(labels: Path = LABELS) -> tuple[list[dict], int, int]:
     """Gold documents (label dict + "text") for the passages whose text matches; also counts of missing/mismatched."""
     docs, missing, mismatched = [], 0, 0
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in labels.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         label = json.loads(line)
@@ -44,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show-errors", action="store_true", help="list missed mentions and disagreeing fields"
     )
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELS,
+        help="label file (default: realnews/labels.jsonl, the development set; realnews/heldout.jsonl is the test set)",
+    )
     args = parser.parse_args(argv)
     if not TEXTS.is_dir() or not any(TEXTS.glob("*.txt")):
         print(
@@ -53,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from aidcurator.evaluation import evaluate_documents
 
-    docs, missing, mismatched = load_documents()
+    docs, missing, mismatched = load_documents(args.labels)
     total = len(docs) + missing + mismatched
+    if args.labels.resolve() != LABELS.resolve():
+        print(f"labels: {args.labels}")
     print(
         f"real-news set: scoring {len(docs)} of {total} passages ({missing} texts missing, {mismatched} sha256 mismatches)"
     )

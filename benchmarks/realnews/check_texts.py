@@ -3,6 +3,8 @@
     python benchmarks/realnews/check_texts.py                 # status of every id
     python benchmarks/realnews/check_texts.py --save ID FILE  # FILE holds the search excerpt for ID (UTF-8):
                                                               # find the labelled passage inside it, save texts/ID.txt
+    python benchmarks/realnews/check_texts.py --labels benchmarks/realnews/heldout.jsonl [--save ID FILE]
+                                                              # the same for another label file (held-out set)
 
 The passage is a contiguous part of the excerpt the search tool returns (often all of it, sometimes with a
 site header or trailing boilerplate cut off), so ``--save`` tries every start offset for a string of the
@@ -26,12 +28,12 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_labels() -> list[dict]:
-    return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_labels(path: Path = LABELS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def status() -> int:
-    labels = load_labels()
+def status(labels_path: Path = LABELS) -> int:
+    labels = load_labels(labels_path)
     ok = missing = mismatch = 0
     for row in labels:
         path = TEXTS / f"{row['id']}.txt"
@@ -48,10 +50,10 @@ def status() -> int:
     return 0
 
 
-def save(rid: str, excerpt_file: Path) -> int:
-    row = next((r for r in load_labels() if r["id"] == rid), None)
+def save(rid: str, excerpt_file: Path, labels_path: Path = LABELS) -> int:
+    row = next((r for r in load_labels(labels_path) if r["id"] == rid), None)
     if row is None:
-        print(f"no id {rid} in {LABELS}")
+        print(f"no id {rid} in {labels_path}")
         return 1
     excerpt = excerpt_file.read_text(encoding="utf-8")
     size = row["chars"]
@@ -69,10 +71,16 @@ def save(rid: str, excerpt_file: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--save", nargs=2, metavar=("ID", "EXCERPT_FILE"))
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELS,
+        help="label file (default: labels.jsonl; heldout.jsonl is the test set)",
+    )
     args = parser.parse_args(argv)
     if args.save:
-        return save(args.save[0], Path(args.save[1]))
-    return status()
+        return save(args.save[0], Path(args.save[1]), args.labels)
+    return status(args.labels)
 
 
 if __name__ == "__main__":
