@@ -64,6 +64,23 @@ def test_dates_keep_the_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Dec 12 2014 the two banks signed the loan.", "2014-12-12"),
+        ("On Sept 9 2013 the school opened.", "2013-09-09"),
+        ("On Feb. 5 2007 the grant was signed.", "2007-02-05"),
+        ("On July 17 2009 the bridge was handed over.", "2009-07-17"),
+    ],
+)
+def test_an_english_date_without_a_comma_is_a_date(text: str, date: str) -> None:
+    assert one(text).data["date"] == date
+
+
+def test_a_month_abbreviation_alone_is_no_month() -> None:
+    assert find_times("Prices rose in mar and jun.", PUB) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "投入2024万元",

@@ -112,6 +112,7 @@ class _Rules:
     words: Any  # ahocorasick.Automaton over lower-cased words
     relative_months: dict[str, int]
     month_names_en: dict[str, int]
+    month_in_dates_en: dict[str, int]  # month names and the abbreviations used only in dates (Dec 12 2014)
     months: Any  # ahocorasick.Automaton: relative month words and month names, lower-cased
     re_month_prefix: re.Pattern[str]  # "in " / "since " ending where a month name starts
     re_month_tail: re.Pattern[str]  # what may not follow a month name: a letter, or a day or year
@@ -133,8 +134,9 @@ def _zh_number(s: str, digits: dict[str, int]) -> int | None:
 
 
 def month_names_en() -> tuple[str, ...]:
-    """English month names and abbreviations of the time rules (lower case, ``sept.`` with its dot)."""
-    return tuple(_rules().month_names_en)
+    """English month names and abbreviations of the time rules (lower case, ``sept.`` with its dot;
+    ``dec`` without one, which names a month only in a date)."""
+    return tuple(_rules().month_in_dates_en)
 
 
 @cache
@@ -185,6 +187,7 @@ def _rules() -> _Rules:
     try:
         relative_months = {k.lower(): int(v) for k, v in raw["relative_months"].items()}
         month_names = {k.lower(): int(v) for k, v in raw["month_names_en"].items()}
+        in_dates = month_names | {k.lower(): int(v) for k, v in raw["month_abbreviations_en"].items()}
         month_prefixes = [w.lower() for w in raw["month_prefixes_en"]]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{where}: malformed month tables ({exc})") from exc
@@ -196,7 +199,7 @@ def _rules() -> _Rules:
     months.make_automaton()
     re_month_prefix = re.compile(rf"(?<!\w)(?:{alternation(month_prefixes)})[\s-]+\Z")
     re_month_tail = re.compile(r"[\w.]|,?\s*\d|\s+of\s+\d")  # July 2008, July of 2008: the year says it
-    names = alternation(month_names)
+    names = alternation(in_dates)
     re_month_day_en = re.compile(rf"(?i)(?<![\w.])(?:{names})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*\Z")
     return _Rules(
         year_min=int(raw["year_min"]),
@@ -237,6 +240,7 @@ def _rules() -> _Rules:
         words=words,
         relative_months=relative_months,
         month_names_en=month_names,
+        month_in_dates_en=in_dates,
         months=months,
         re_month_prefix=re_month_prefix,
         re_month_tail=re_month_tail,
@@ -348,7 +352,7 @@ class _Scanner:
         if m is None:
             return False
         year = int(text[p:q])
-        month = self.rules.month_names_en.get(text[m.start() : m.start(1)].strip().lower())
+        month = self.rules.month_in_dates_en.get(text[m.start() : m.start(1)].strip().lower())
         if month is None or not self.valid(year):
             return False
         try:
