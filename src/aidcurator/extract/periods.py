@@ -40,6 +40,10 @@ class _YearRules:
     not_later: re.Pattern[str]  # words in the year's clause that make it a start, never a later stage
     later_window: int
     later_just_before: re.Pattern[str]  # matched at the end of the text before the year
+    report_determiner: re.Pattern[str]  # "a (June) " at the end of the text before a year…
+    report_noun_after: re.Pattern[str]  # …and " (annual) report" right after it: the year dates a source
+    report_noun_before: re.Pattern[str]  # "Report " at the end of the text before the year
+    report_noun_after_zh: re.Pattern[str]  # "的报告" right after the year
     timestamp: re.Pattern[str]
 
 
@@ -70,6 +74,8 @@ def _rules() -> _YearRules:
     try:
         lead_words = alternation([*data["year_lead_in_words_en"], *month_names_en()])
         just_before = alternation(data["later_just_before"])
+        determiners = alternation(data["report_determiners_en"])
+        nouns = alternation(data["report_nouns_en"])
         return _YearRules(
             comparison_words=tuple(data["year_comparison_words"]),
             joiners=frozenset(data["year_joiners"]),
@@ -82,6 +88,12 @@ def _rules() -> _YearRules:
             later_window=int(data["later_window"]),
             later_just_before=re.compile(rf"(?i)(?<![a-z])(?:{just_before})(?![a-z]){_date_filler()}\Z"),
             timestamp=re.compile(data.get("timestamp") or "(?!)"),
+            report_determiner=re.compile(rf"(?i)(?<![a-z])(?:{determiners})(?![a-z]){_date_filler()}\Z"),
+            report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
+            report_noun_before=re.compile(
+                rf"(?i)(?<![a-z])(?:{alternation(data['report_nouns_before_en'])})[ \t]+\Z"
+            ),
+            report_noun_after_zh=re.compile(rf"的?(?:{alternation(data['report_nouns_zh'])})"),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"resources/rules/years.json is malformed: {exc}") from exc
@@ -192,6 +204,8 @@ class PeriodChooser:
 
     def _read_later(self, year: Mention) -> bool:
         text, rules = self.text, _rules()
+        if self.dates_a_source(year):
+            return True
         lo = max(0, year.start - rules.later_window)
         if rules.later.search(text, lo, year.start) is None and (
             rules.later_just_before.search(text, max(lo, year.start - 40), year.start) is None
@@ -210,6 +224,20 @@ class PeriodChooser:
             return False
         last_commitment = max((m.end() for m in rules.commitment.finditer(text, lo, year.start)), default=-1)
         return last_later > last_commitment
+
+    def dates_a_source(self, year: Mention) -> bool:
+        """Whether ``year`` dates a report or article (``according to a 2015 article``, ``the June 2013
+        report``, ``Performance Report 2014``, ``2019年的报告``), not an event of the aid."""
+        text, rules = self.text, _rules()
+        lo = max(0, year.start - 30)
+        return bool(
+            (
+                rules.report_determiner.search(text, lo, year.start)
+                and rules.report_noun_after.match(text, year.end)
+            )
+            or rules.report_noun_before.search(text, lo, year.start)
+            or rules.report_noun_after_zh.match(text, year.end)
+        )
 
     def opens_sentence(self, year: Mention) -> bool:
         """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``)."""
