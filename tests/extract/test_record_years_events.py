@@ -44,3 +44,40 @@ def test_a_source_year_still_dates_a_record_that_has_no_other() -> None:
 
 def test_a_year_before_reports_of_an_event_is_no_source_year() -> None:
     assert _years("In 2012 reports said China gave $9 million for a clinic.")[9_000_000] == (2012, 2012)
+
+
+# -- a delivery and its pledge ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB to the ministry. "
+        "The machines were promised by the province in December 2010.",
+        "2011年5月30日，大使向该国移交了价值100万元的农机。这批农机是该省2010年12月承诺援助的。",
+    ],
+)
+def test_a_delivery_gives_way_to_the_year_of_its_pledge(text: str) -> None:
+    assert _years(text)[1_000_000] == (2010, 2010)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB to the ministry. "
+        "The gift follows an agreement the two countries signed in 2009.",
+        "2011年5月30日，大使向该国移交了价值100万元的农机。两国于2009年签署经济技术合作协定。",
+        "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB. "
+        "In 2010 the province promised 3 million RMB for schools.",
+    ],
+)
+def test_a_delivery_keeps_its_year_without_a_pledge_of_the_same_aid(text: str) -> None:
+    assert _years(text)[1_000_000] == (2011, 2011)
+
+
+def test_a_signing_year_is_no_delivery() -> None:
+    text = (
+        "In 2011, the bank signed a loan of 5 million USD for the road that was handed over in 2014. "
+        "The road was promised in 2009."
+    )
+    assert _years(text)[5_000_000] == (2011, 2011)

@@ -30,6 +30,9 @@ class YearRules:
     report_noun_before: re.Pattern[str]  # "Report " at the end of the text before the year
     report_noun_after_zh: re.Pattern[str]  # "的报告" right after the year
     timestamp: re.Pattern[str]
+    delivery: re.Pattern[str]  # a delivery or hand-over named after a year leading its sentence
+    delivery_window: int
+    pledge: re.Pattern[str]  # the pledge of the aid delivered
 
 
 def _words(words: list[str], *, english: bool) -> str:
@@ -73,6 +76,9 @@ def year_rules() -> YearRules:
             later_window=int(data["later_window"]),
             later_just_before=re.compile(rf"(?i)(?<![a-z])(?:{just_before})(?![a-z]){_date_filler()}\Z"),
             timestamp=re.compile(data.get("timestamp") or "(?!)"),
+            delivery=_cues(data["delivery_cues_after"]),
+            delivery_window=int(data["delivery_window"]),
+            pledge=_cues(data["pledge_cues"]),
             report_determiner=re.compile(rf"(?i)(?<![a-z])(?:{determiners})(?![a-z]){_date_filler()}\Z"),
             report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
             report_noun_before=re.compile(

@@ -54,6 +54,7 @@ class PeriodChooser:
         self.text, self.mentions, self.sentences, self.paragraph = text, mentions, sentences, paragraph
         self._later: dict[int, bool] = {}
         self._fallback: dict[int, tuple[CandidateRecord, Mention]] = {}
+        self._amounts_by_sentence: dict[int, set] | None = None
 
     # -- one amount ---------------------------------------------------------------------------
     def fill(
@@ -95,6 +96,8 @@ class PeriodChooser:
             or _nearest(before, amount)
             or _nearest(usable, amount)
         )[0]
+        if self._tells_a_delivery(year):
+            year = self._pledge_year(year, amount) or year
         self._take(record, year)
         self._join(record, year, years)
 
@@ -120,6 +123,45 @@ class PeriodChooser:
         ):
             record.year_start = preceding.data.get("start")  # in 2002 and 2003: the nearer year was taken
             record.evidence["year"].insert(0, preceding.span)
+
+    def _tells_a_delivery(self, year: Mention) -> bool:
+        """Whether ``year`` leads a sentence telling of a delivery or hand-over (``On May 30, 2011,
+        the ambassador delivered …``): a delivery cue after it before any commitment cue."""
+        rules = _rules()
+        hi = min(self.sentences.of(year.start).end, year.end + rules.delivery_window)
+        delivery = rules.delivery.search(self.text, year.end, hi)
+        if delivery is None or not self.opens_sentence(year):
+            return False
+        return rules.commitment.search(self.text, year.end, delivery.start()) is None
+
+    def _pledge_year(self, delivered: Mention, amount: Mention) -> Mention | None:
+        """The year of the pledge of what was delivered in ``delivered``: the nearest earlier year of
+        another sentence with a pledge cue that names no amount other than ``amount``'s."""
+        text, rules = self.text, _rules()
+        own = self.sentences.of(amount.start).start
+        when = delivered.data["start"]
+        pledges = []
+        for m in self.mentions:
+            if m.kind is not MentionKind.YEAR or m.data.get("start") is None or m.data["start"] >= when:
+                continue
+            sentence = self.sentences.of(m.start)
+            if (
+                sentence.start != own
+                and rules.pledge.search(text, sentence.start, sentence.end)
+                and not self.is_later(m)
+                and self._sentence_amounts().get(sentence.start, set()) <= {amount.value}
+            ):
+                pledges.append(m)
+        return _nearest(pledges, amount)[0] if pledges else None
+
+    def _sentence_amounts(self) -> dict[int, set]:
+        """The amount values each sentence names, by sentence start."""
+        if self._amounts_by_sentence is None:
+            self._amounts_by_sentence = {}
+            for m in self.mentions:
+                if m.kind is MentionKind.AMOUNT:
+                    self._amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
+        return self._amounts_by_sentence
 
     def is_later(self, year: Mention) -> bool:
         """Whether ``year`` dates a later stage (completion, repayment, a deadline), not a commitment."""
@@ -208,10 +250,7 @@ class PeriodChooser:
             span = dated[bisect_left(dated_starts, lo) : bisect_left(dated_starts, hi)]
             return [m for m in span if self.is_later(m) is later]
 
-        amounts_by_sentence: dict[int, set] = {}
-        for m in self.mentions:
-            if m.kind is MentionKind.AMOUNT:
-                amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
+        amounts_by_sentence = self._sentence_amounts()
         by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
         whole: dict[bool, _ParagraphYears] = {}
         headline_end = _headline_end(text)
