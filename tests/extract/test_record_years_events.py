@@ -81,3 +81,28 @@ def test_a_signing_year_is_no_delivery() -> None:
         "The road was promised in 2009."
     )
     assert _years(text)[5_000_000] == (2011, 2011)
+
+
+# -- a year counted from another --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "year"),
+    [
+        (
+            "In 2009 the two countries agreed to build a road. The following year, China provided a "
+            "$5 million loan for it.",
+            5_000_000,
+            2010,
+        ),
+        (
+            "In 2012, China said it would help the refugees. It also provided 15 million yuan through the "
+            "Red Cross in March of the same year.",
+            15_000_000,
+            2012,
+        ),
+        ("2009年两省签署协议。次年，该省提供援助资金5000万元。", 50_000_000, 2010),
+    ],
+)
+def test_a_year_counted_from_the_last_named_year_dates_a_record(text: str, value: int, year: int) -> None:
+    assert _years(text)[value] == (year, year)

@@ -319,3 +319,35 @@ def test_seed_en(seed_en: Path) -> None:
     assert ("2023", 2023) in found
     assert ("this year", 2024) in found
     assert not any(m[0] in ("102", "376", "88") for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "year"),
+    [
+        ("The loan was signed in 2009 and the plant opened the following year.", "the following year", 2010),
+        ("Work began in 2009; two years later the road was done.", "two years later", 2011),
+        ("The grant came in 2009, a year after the visit of the previous year.", "the previous year", 2008),
+        ("From 2006 to 2007 the clinic was built; the next year it opened.", "the next year", 2008),
+        ("2019年两省签署协议，同年开工。", "同年", 2019),
+        ("2019年两省签署协议，次年竣工。", "次年", 2020),
+    ],
+)
+def test_a_year_counted_from_the_last_named_year(text: str, quote: str, year: int) -> None:
+    found = next(m for m in find_times(text, None) if m.text == quote)
+    assert (found.data["start"], found.data["end"], found.data["source"]) == (year, year, "anaphoric")
+
+
+def test_a_counted_year_without_a_named_year_is_a_guess_from_publication() -> None:
+    assert find_times("The clinic opened the following year.", None) == []
+    found = one("The clinic opened the following year.")
+    assert (found.data["start"], found.data["estimated"]) == (PUB.year + 1, True)
+
+
+def test_a_month_of_the_same_year_takes_that_year() -> None:
+    found = find_times("China signed in 2012, and gave more in March of the same year.", PUB)
+    assert [(m.text, m.data["start"]) for m in found] == [("2012", 2012), ("the same year", 2012)]
+
+
+@pytest.mark.parametrize("text", ["不同年份的项目", "当年完工的项目"])
+def test_words_that_are_no_counted_year(text: str) -> None:
+    assert find_times(text, None) == []

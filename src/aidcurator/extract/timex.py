@@ -79,6 +79,7 @@ class _Rules:
     range_max: int
     short_range_max: int
     relative: dict[str, tuple[int, int]]
+    anaphoric: dict[str, int]  # "the following year": 1, counted from the last explicit year
     vague: frozenset[str]
     future: frozenset[str]
     block_prev: dict[str, str]
@@ -148,6 +149,7 @@ def _rules() -> _Rules:
         zh_digits = {k: int(v) for k, v in raw["zh_digits"].items()}
         plans = {k: (int(v[0]), int(v[1])) for k, v in raw["plans"].items()}
         relative = {k.lower(): (int(v[0]), int(v[1])) for k, v in raw["relative"].items()}
+        anaphoric = {k.lower(): int(v) for k, v in raw["anaphoric_years"].items()}
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ValueError(f"{where}: malformed rule table ({exc})") from exc
     plan_by_ordinal: dict[int, str] = {}
@@ -163,7 +165,7 @@ def _rules() -> _Rules:
     vague = frozenset(w.lower() for w in raw["vague_durations"])
     future = frozenset(w.lower() for w in raw["future_words"])
     words = ahocorasick.Automaton()
-    for word in set(relative) | vague | future:
+    for word in set(relative) | set(anaphoric) | vague | future:
         words.add_word(word, word)
     words.make_automaton()
 
@@ -198,7 +200,9 @@ def _rules() -> _Rules:
         months.add_word(word, (word, "name"))
     months.make_automaton()
     re_month_prefix = re.compile(rf"(?<!\w)(?:{alternation(month_prefixes)})[\s-]+\Z")
-    re_month_tail = re.compile(r"[\w.]|,?\s*\d|\s+of\s+\d")  # July 2008, July of 2008: the year says it
+    same_year = alternation([k for k, v in anaphoric.items() if v == 0 and k.isascii()])
+    # July 2008, July of 2008, March of the same year: the year says it
+    re_month_tail = re.compile(rf"[\w.]|,?\s*\d|\s+of\s+(?:\d|{same_year}\b)")
     names = alternation(in_dates)
     re_month_day_en = re.compile(rf"(?i)(?<![\w.])(?:{names})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*\Z")
     return _Rules(
@@ -207,6 +211,7 @@ def _rules() -> _Rules:
         range_max=int(raw["range_max_years"]),
         short_range_max=int(raw["short_range_max_years"]),
         relative=relative,
+        anaphoric=anaphoric,
         vague=vague,
         future=future,
         block_prev=dict(raw["block_prev"]),
@@ -581,6 +586,8 @@ class _Scanner:
                 pub = self.pub
                 start, end = (pub + lo, pub + hi) if pub is not None else (None, None)
                 self.col.add(p, q, _P_RELATIVE, _data(start, end, "relative", relative=True, offset=lo))
+            elif word in rules.anaphoric:  # resolved once every mention is known
+                self.col.add(p, q, _P_RELATIVE, _data(None, None, "anaphoric", offset=rules.anaphoric[word]))
             elif word in rules.vague:
                 self.col.add(p, q, _P_DURATION, self._duration(None))
             else:
@@ -689,7 +696,18 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
     if published is not None:
         _scan_months(low if len(low) == len(text) else text.lower(), scanner.rules, published, scanner.col)
     mentions = []
+    last_explicit: dict[str, Any] | None = None
     for s, e, _, data in scanner.col.select():
+        if data["source"] == "anaphoric":  # the following year: counted from the last explicit year
+            if last_explicit is not None:
+                base = last_explicit["end"] if data["offset"] > 0 else last_explicit["start"]
+            elif scanner.pub is not None:  # none named yet: counted from publication, a guess
+                base, data["relative"], data["estimated"] = scanner.pub, True, True
+            else:
+                continue
+            data["start"] = data["end"] = base + data["offset"]
+        if data["source"] in ("explicit", "anaphoric"):
+            last_explicit = data
         start, end = squeezed.start(s), squeezed.end(e)
         mentions.append(
             Mention(kind=MentionKind.YEAR, start=start, end=end, text=original[start:end], data=data)
