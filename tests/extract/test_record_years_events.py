@@ -3,6 +3,8 @@ source's, a delivery's or a completion's. Texts written for the tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from aidcurator.extract import extract
@@ -106,3 +108,20 @@ def test_a_signing_year_is_no_delivery() -> None:
 )
 def test_a_year_counted_from_the_last_named_year_dates_a_record(text: str, value: int, year: int) -> None:
     assert _years(text)[value] == (year, year)
+
+
+# -- a stated year and a guessed one ------------------------------------------------------------------
+
+
+def test_a_stated_year_beats_a_month_guessed_from_the_texts_first_year() -> None:
+    text = (
+        "14 October 2004 During the king's visit in July, the two ministers signed a grant of "
+        "1.2 million US dollars."
+    )
+    assert _years(text)[1_200_000] == (2004, 2004)
+
+
+def test_a_duration_is_no_guess_to_drop() -> None:
+    text = "今年是两省对口支援十五年来的收官之年，累计投入援助资金30亿元。"
+    result = extract(text, dt.date(2025, 7, 22))
+    assert (result.records[0].year_start, result.records[0].year_end) == (2011, 2025)

@@ -78,6 +78,12 @@ class PeriodChooser:
         if not years:
             return
         usable = [m for m in years if not self.is_later(m)]
+        if any(
+            m.data.get("source") == "explicit" for m in usable
+        ):  # a stated year beats a guessed one (in July)
+            usable = [
+                m for m in usable if not (m.data.get("estimated") and m.data.get("source") == "relative")
+            ]
         if not usable:
             self._fallback[id(record)] = (record, _nearest(years, amount)[0])
             return
