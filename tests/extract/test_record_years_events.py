@@ -125,3 +125,22 @@ def test_a_duration_is_no_guess_to_drop() -> None:
     text = "今年是两省对口支援十五年来的收官之年，累计投入援助资金30亿元。"
     result = extract(text, dt.date(2025, 7, 22))
     assert (result.records[0].year_start, result.records[0].year_end) == (2011, 2025)
+
+
+# -- the start of the work before its end -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic project commenced in August 2009 and was completed in March 2011 at a cost of $2 million.",
+        "The school was completed in 2011. Construction began in 2009. China gave the $2 million for it.",
+    ],
+)
+def test_among_later_stages_the_start_of_the_work_dates_the_record(text: str) -> None:
+    assert _years(text)[2_000_000] == (2009, 2009)
+
+
+def test_a_completion_year_still_dates_a_record_that_has_no_other() -> None:
+    text = "The school was completed in 2011. China gave the $2 million for it."
+    assert _years(text)[2_000_000] == (2011, 2011)

@@ -24,6 +24,7 @@ class YearRules:
     later: re.Pattern[str]
     not_later: re.Pattern[str]  # words in the year's clause that make it a start, never a later stage
     later_window: int
+    start: re.Pattern[str]  # the later stages that start the work (began, commenced, 开工)
     later_just_before: re.Pattern[str]  # matched at the end of the text before the year
     report_determiner: re.Pattern[str]  # "a (June) " at the end of the text before a year…
     report_noun_after: re.Pattern[str]  # …and " (annual) report" right after it: the year dates a source
@@ -74,6 +75,7 @@ def year_rules() -> YearRules:
             later=_cues(data["later_event_cues"]),
             not_later=_cues(data["later_event_exceptions"]),
             later_window=int(data["later_window"]),
+            start=_cues(data["start_event_cues"]),
             later_just_before=re.compile(rf"(?i)(?<![a-z])(?:{just_before})(?![a-z]){_date_filler()}\Z"),
             timestamp=re.compile(data.get("timestamp") or "(?!)"),
             delivery=_cues(data["delivery_cues_after"]),

@@ -85,7 +85,8 @@ class PeriodChooser:
                 m for m in usable if not (m.data.get("estimated") and m.data.get("source") == "relative")
             ]
         if not usable:
-            self._fallback[id(record)] = (record, _nearest(years, amount)[0])
+            starts = [m for m in years if self.starts_work(m)]
+            self._fallback[id(record)] = (record, _nearest(starts or years, amount)[0])
             return
         in_clause = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         own = [m for m in usable if segment[0] <= m.start and m.end <= segment[1]]
@@ -176,6 +177,24 @@ class PeriodChooser:
             found = self._later[year.start] = self._read_later(year)
         return found
 
+    def _clause_start(self, year: Mention) -> int:
+        """Where the clause of ``year`` starts, at most ``later_window`` characters before it."""
+        text = self.text
+        lo = max(0, year.start - _rules().later_window, self.sentences.of(year.start).start)
+        for match in _CLAUSE_BREAK.finditer(text, lo, year.start):
+            if not (match.group() in ".," and text[match.start() - 1 : match.start()].isdigit()):
+                lo = match.end()  # a comma after a day number (May 8, 2008) is no clause break
+        return lo
+
+    def starts_work(self, year: Mention) -> bool:
+        """Whether ``year`` is a later stage that starts the work (``construction began in 2009``):
+        the last later-stage cue of its clause is a start cue."""
+        if not self.is_later(year):
+            return False
+        text, rules = self.text, _rules()
+        cues = list(rules.later.finditer(text, self._clause_start(year), year.start))
+        return bool(cues) and rules.start.match(text, cues[-1].start()) is not None
+
     def _read_later(self, year: Mention) -> bool:
         text, rules = self.text, _rules()
         if self.dates_a_source(year):
@@ -185,10 +204,7 @@ class PeriodChooser:
             rules.later_just_before.search(text, max(lo, year.start - 40), year.start) is None
         ):
             return False  # no cue at all: the common case, decided without the sentence
-        lo = max(lo, self.sentences.of(year.start).start)
-        for match in _CLAUSE_BREAK.finditer(text, lo, year.start):
-            if not (match.group() in ".," and text[match.start() - 1 : match.start()].isdigit()):
-                lo = match.end()  # a comma after a day number (May 8, 2008) is no clause break
+        lo = self._clause_start(year)
         if rules.later_just_before.search(text, max(lo, year.start - 40), year.start):
             return True
         last_later = max((m.end() for m in rules.later.finditer(text, lo, year.start)), default=-1)
@@ -285,10 +301,10 @@ class PeriodChooser:
             if chosen is None and id(record) in self._fallback:
                 chosen = self._fallback[id(record)][1]
             if chosen is None:
-                chosen = next(
-                    (m for m in in_span(lo, hi, later=True) if self._fits(m, value, amounts_by_sentence)),
-                    None,
-                )
+                fitting = [
+                    m for m in in_span(lo, hi, later=True) if self._fits(m, value, amounts_by_sentence)
+                ]
+                chosen = next((m for m in fitting if self.starts_work(m)), fitting[0] if fitting else None)
             if chosen is None:
                 continue
             self._take(record, chosen)
