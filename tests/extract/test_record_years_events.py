@@ -144,3 +144,8 @@ def test_among_later_stages_the_start_of_the_work_dates_the_record(text: str) ->
 def test_a_completion_year_still_dates_a_record_that_has_no_other() -> None:
     text = "The school was completed in 2011. China gave the $2 million for it."
     assert _years(text)[2_000_000] == (2011, 2011)
+
+
+def test_a_prefixed_year_dates_a_record_and_a_decade_does_not() -> None:
+    text = "In mid-2001 China forgave 18.6 million USD of debt that had been run up in the 1960's."
+    assert _years(text)[18_600_000] == (2001, 2001)

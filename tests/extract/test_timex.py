@@ -351,3 +351,25 @@ def test_a_month_of_the_same_year_takes_that_year() -> None:
 @pytest.mark.parametrize("text", ["不同年份的项目", "当年完工的项目"])
 def test_words_that_are_no_counted_year(text: str) -> None:
     assert find_times(text, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "start", "end"),
+    [
+        ("In mid-2001 China forgave the debt.", "2001", 2001, 2001),
+        ("Work began in early-2005.", "2005", 2005, 2005),
+        ("The grant was counted in FY2010.", "2010", 2010, 2010),
+        ("It is in the 2009/10 budget.", "2009/10", 2009, 2010),
+        ("列入2019/20财年预算。", "2019/20", 2019, 2020),
+    ],
+)
+def test_years_with_a_prefix_or_a_fiscal_slash(text: str, quote: str, start: int, end: int) -> None:
+    found = one(text, None)
+    assert (found.text, found.data["start"], found.data["end"]) == (quote, start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["The debts date from the 1960's.", "A harmony-2009 tour.", "Model ABC2010 ships."]
+)
+def test_decades_and_codes_are_no_years(text: str) -> None:
+    assert find_times(text, None) == []

@@ -57,6 +57,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _NIAN = re.compile("年")
 _NEXT_WORD = re.compile(r"[A-Za-z$%’'-]+")
 _PREV_WORD = re.compile(r"([A-Za-z$#.]+)\W*$")
+_PREFIX_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-?\Z")
 _ZH_PLAN = re.compile("十[一二三四五六七八九]五")
 _ZH_PLAN_LONG = re.compile("个五年(?:规划|计划)")
 _EN_PLAN = re.compile(r"[Ff]ive[-\s][Yy]ear\s+[Pp]lan")
@@ -95,6 +96,7 @@ class _Rules:
     not_before: tuple[str, ...]
     not_before_exceptions: tuple[str, ...]
     not_before_words_en: frozenset[str]
+    year_prefix_words_en: frozenset[str]  # mid-2001, FY2010
     not_after_words_en: frozenset[str]
     range_prefixes: frozenset[str]
     since_prefixes_zh: frozenset[str]
@@ -227,6 +229,7 @@ def _rules() -> _Rules:
         not_before=tuple(raw["not_year_before"]),
         not_before_exceptions=tuple(raw["not_year_before_exceptions"]),
         not_before_words_en=frozenset(w.lower() for w in raw["not_year_before_words_en"]),
+        year_prefix_words_en=frozenset(w.lower() for w in raw["year_prefix_words_en"]),
         not_after_words_en=frozenset(w.lower().rstrip("s'’") for w in raw["not_year_after_words_en"]),
         range_prefixes=frozenset(w.lower() for w in range_prefixes),
         since_prefixes_zh=frozenset(raw["since_prefixes_zh"]),
@@ -433,9 +436,16 @@ class _Scanner:
             self.col.add(p, m.end(), _P_YEAR, _data(year, year, "explicit"))
         return True
 
+    def _prefixed(self, p: int) -> bool:
+        """Whether a word that may stick to a year stands right before ``p`` (``mid-2001``, ``FY2010``)."""
+        m = _PREFIX_WORD.search(self.text, max(0, p - 8), p)
+        return m is not None and m.group(1).lower() in self.rules.year_prefix_words_en
+
     def _bare(self, p: int, q: int, year: int) -> None:
         text, n, rules = self.text, len(self.text), self.rules
-        if p and (text[p - 1].isalnum() or text[p - 1] in "$¥€£/#:+-"):
+        if p and (text[p - 1].isalnum() or text[p - 1] in "$¥€£/#:+-") and not self._prefixed(p):
+            return
+        if text.startswith(("'s", "’s"), q):  # the 1960's: a decade
             return
         if q < n and (
             text[q].isalnum() or text[q] == "%" or (text[q] in ".,/:-" and text[q + 1 : q + 2].isdigit())
