@@ -149,3 +149,15 @@ def test_a_completion_year_still_dates_a_record_that_has_no_other() -> None:
 def test_a_prefixed_year_dates_a_record_and_a_decade_does_not() -> None:
     text = "In mid-2001 China forgave 18.6 million USD of debt that had been run up in the 1960's."
     assert _years(text)[18_600_000] == (2001, 2001)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summary: In April 2008, the fund pledged 347 million USD for irrigation. The staff put China's "
+        "share at 232 million USD, two thirds of 347 million USD.",
+        "摘要：2008年4月，基金承诺投入3.47亿美元。工作人员按三分之二折算，中方出资2.32亿美元，总额3.47亿美元。",
+    ],
+)
+def test_a_year_after_a_label_still_leads_its_sentence(text: str) -> None:
+    assert _years(text)[232_000_000] == (2008, 2008)

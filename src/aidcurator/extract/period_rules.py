@@ -69,7 +69,8 @@ def year_rules() -> YearRules:
             comparison_words=tuple(data["year_comparison_words"]),
             joiners=frozenset(data["year_joiners"]),
             lead_in=re.compile(
-                rf"(?i)(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{lead_words})(?![a-z]))*"
+                rf"(?i)(?:\s*\w{{1,12}}\s*[:：])?"  # a label (Summary: In 2009, …; 摘要：2009年…)
+                rf"(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{lead_words})(?![a-z]))*"
             ),
             commitment=_cues(data["commitment_year_cues"]),
             later=_cues(data["later_event_cues"]),
