@@ -161,3 +161,40 @@ def test_a_prefixed_year_dates_a_record_and_a_decade_does_not() -> None:
 )
 def test_a_year_after_a_label_still_leads_its_sentence(text: str) -> None:
     assert _years(text)[232_000_000] == (2008, 2008)
+
+
+# -- more later stages --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "year"),
+    [
+        (
+            "The Chinese contractor completed $2.6 million of renovations to the National Assembly building "
+            "in the capital city in 2002. The renovations were paid for by a loan signed in 2000.",
+            2_600_000,
+            2000,
+        ),
+        (
+            "In July 2014, China committed a 4.7 billion USD credit line for two dams. The first tranche of "
+            "300 million USD was received in early 2015.",
+            300_000_000,
+            2014,
+        ),
+        (
+            "Construction started in 2005. The centre, built with a grant of 240 million yuan, has been "
+            "operating since 2010.",
+            240_000_000,
+            2005,
+        ),
+        (
+            "The second fund was signed in February 2009 and ended in February 2012; the bank contributed "
+            "4 billion USD.",
+            4_000_000_000,
+            2009,
+        ),
+        ("The bank signed the loan in 2006. It disbursed the $25 million in 2008.", 25_000_000, 2006),
+    ],
+)
+def test_receipt_disbursement_operation_and_end_are_later_stages(text: str, value: int, year: int) -> None:
+    assert _years(text)[value] == (year, year)

@@ -5,9 +5,11 @@ a record live in ``resources/rules/years.json``. An amount takes a year of its o
 in its clause before it, else a year leading the sentence (``In 2009, …``), else the rest of its
 clause, else the nearest one. A year that dates a later stage (``completed in 2011``, ``to be
 repaid between 2012 and 2021``, ``As of 2011``) is passed over while another year of the paragraph
-can date the record (the commitment, not the completion, is the record's year). A record left
-without a year takes the paragraph's commitment year (a sentence with a cue such as *signed*), else
-the whole text's, and only then a later-stage year of its own sentence.
+can date the record (the commitment, not the completion, is the record's year); so is a year that
+dates a source (``according to a 2015 article``). A year leading a sentence about a delivery gives
+way to the year of its pledge (``delivered in 2011 … promised in 2010``). A record left without a
+year takes the paragraph's commitment year (a sentence with a cue such as *signed*), else the whole
+text's, and only then a later-stage year, the start of the work before its completion.
 """
 
 from __future__ import annotations
@@ -252,8 +254,9 @@ class PeriodChooser:
         a sentence with a commitment cue, else the first year), else a year leading a sentence before it,
         else the whole text's commitment year. A headline's figure sums up the text (often rounded): it
         takes the text's commitment year whatever amounts the year's sentence names. Only then does a
-        later-stage year date a record: its own sentence's, else the first of its paragraph in a sentence
-        naming no other amount."""
+        later-stage year date a record: one that starts the work (its own sentence's, else its
+        paragraph's), else its own sentence's, else the first of its paragraph, in a sentence naming no
+        other amount."""
         undated = [r for r in records if r.year_start is None]
         if not undated:
             return
@@ -298,13 +301,13 @@ class PeriodChooser:
                         in_span(0, len(text)), self, amounts_by_sentence, any_amount=headline
                     )
                 chosen = whole[headline].choose(value)
-            if chosen is None and id(record) in self._fallback:
-                chosen = self._fallback[id(record)][1]
-            if chosen is None:
+            if chosen is None:  # only later stages: the start of the work first, then the amount's own
+                own = self._fallback[id(record)][1] if id(record) in self._fallback else None
                 fitting = [
                     m for m in in_span(lo, hi, later=True) if self._fits(m, value, amounts_by_sentence)
                 ]
-                chosen = next((m for m in fitting if self.starts_work(m)), fitting[0] if fitting else None)
+                starts = [m for m in ([own] if own else []) + fitting if self.starts_work(m)]
+                chosen = starts[0] if starts else own or (fitting[0] if fitting else None)
             if chosen is None:
                 continue
             self._take(record, chosen)
