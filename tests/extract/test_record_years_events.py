@@ -198,3 +198,23 @@ def test_a_year_after_a_label_still_leads_its_sentence(text: str) -> None:
 )
 def test_receipt_disbursement_operation_and_end_are_later_stages(text: str, value: int, year: int) -> None:
     assert _years(text)[value] == (year, year)
+
+
+# -- a year tied to the amount by its commitment ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On April 4 2002, the ministry chose three firms to receive machines bought under a 3 million RMB "
+        "grant China provided in 2000.",
+        "2002年4月4日，该部选定三家企业，分配用中国2000年提供的300万元赠款购买的设备。",
+    ],
+)
+def test_a_year_the_amounts_own_commitment_names_beats_the_sentences_date(text: str) -> None:
+    assert _years(text)[3_000_000] == (2000, 2000)
+
+
+def test_a_later_stage_after_the_amount_does_not_take_its_year() -> None:
+    text = "In 2011, the county spent 3 million RMB on roads that were completed in 2013."
+    assert _years(text)[3_000_000] == (2011, 2011)

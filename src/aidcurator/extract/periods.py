@@ -97,8 +97,14 @@ class PeriodChooser:
         leading = _nearest([m for m in own if m.end <= amount.start], amount)[:1]
         if leading and not self.opens_sentence(leading[0]):
             leading = []  # only a year leading the sentence (In 2009, …) beats the clause's later years
+        attached = [  # a $3 million grant China provided in 2000: the amount's own commitment
+            m
+            for m in in_clause
+            if m.start >= amount.end and rules.commitment.search(text, amount.end, m.start)
+        ][:1]
         year = (
-            clause_before
+            attached
+            or clause_before
             or leading
             or in_clause
             or _nearest(own, amount)
