@@ -1,9 +1,10 @@
 """A candidate record's year or period, chosen among the article's year mentions.
 
 The year mentions come from :mod:`aidcurator.extract.timex`; the words that decide which one dates
-a record live in ``resources/rules/years.json``. An amount takes a year of its own sentence: one
-in its clause before it, else a year leading the sentence (``In 2009, …``), else the rest of its
-clause, else the nearest one. A year that dates a later stage (``completed in 2011``, ``to be
+a record live in ``resources/rules/years.json``. An amount takes a year of its own sentence: one its
+own commitment names after it (``a grant China provided in 2000``), else one in its clause before
+it, else a year leading the sentence (``In 2009, …``), else the rest of its clause, else the nearest
+one. A stated year beats a month guessed from another year (``in July``). A year that dates a later stage (``completed in 2011``, ``to be
 repaid between 2012 and 2021``, ``As of 2011``) is passed over while another year of the paragraph
 can date the record (the commitment, not the completion, is the record's year); so is a year that
 dates a source (``according to a 2015 article``). A year leading a sentence about a delivery gives
