@@ -58,6 +58,7 @@ class PeriodChooser:
         self._later: dict[int, bool] = {}
         self._fallback: dict[int, tuple[CandidateRecord, Mention]] = {}
         self._amounts_by_sentence: dict[int, set] | None = None
+        self._starts = [m.start for m in mentions]  # mentions come sorted by start
 
     # -- one amount ---------------------------------------------------------------------------
     def fill(
@@ -152,12 +153,13 @@ class PeriodChooser:
 
     def _pledge_year(self, delivered: Mention, amount: Mention) -> Mention | None:
         """The year of the pledge of what was delivered in ``delivered``: the nearest earlier year of
-        another sentence with a pledge cue that names no amount other than ``amount``'s."""
+        another sentence of the paragraph with a pledge cue that names no amount other than ``amount``'s."""
         text, rules = self.text, _rules()
         own = self.sentences.of(amount.start).start
         when = delivered.data["start"]
+        lo, hi = self.paragraph(amount.start)
         pledges = []
-        for m in self.mentions:
+        for m in self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]:
             if m.kind is not MentionKind.YEAR or m.data.get("start") is None or m.data["start"] >= when:
                 continue
             sentence = self.sentences.of(m.start)
