@@ -64,6 +64,23 @@ def test_dates_keep_the_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Dec 12 2014 the two banks signed the loan.", "2014-12-12"),
+        ("On Sept 9 2013 the school opened.", "2013-09-09"),
+        ("On Feb. 5 2007 the grant was signed.", "2007-02-05"),
+        ("On July 17 2009 the bridge was handed over.", "2009-07-17"),
+    ],
+)
+def test_an_english_date_without_a_comma_is_a_date(text: str, date: str) -> None:
+    assert one(text).data["date"] == date
+
+
+def test_a_month_abbreviation_alone_is_no_month() -> None:
+    assert find_times("Prices rose in mar and jun.", PUB) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "投入2024万元",
@@ -302,3 +319,57 @@ def test_seed_en(seed_en: Path) -> None:
     assert ("2023", 2023) in found
     assert ("this year", 2024) in found
     assert not any(m[0] in ("102", "376", "88") for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "year"),
+    [
+        ("The loan was signed in 2009 and the plant opened the following year.", "the following year", 2010),
+        ("Work began in 2009; two years later the road was done.", "two years later", 2011),
+        ("The grant came in 2009, a year after the visit of the previous year.", "the previous year", 2008),
+        ("From 2006 to 2007 the clinic was built; the next year it opened.", "the next year", 2008),
+        ("2019年两省签署协议，同年开工。", "同年", 2019),
+        ("2019年两省签署协议，次年竣工。", "次年", 2020),
+    ],
+)
+def test_a_year_counted_from_the_last_named_year(text: str, quote: str, year: int) -> None:
+    found = next(m for m in find_times(text, None) if m.text == quote)
+    assert (found.data["start"], found.data["end"], found.data["source"]) == (year, year, "anaphoric")
+
+
+def test_a_counted_year_without_a_named_year_is_a_guess_from_publication() -> None:
+    assert find_times("The clinic opened the following year.", None) == []
+    found = one("The clinic opened the following year.")
+    assert (found.data["start"], found.data["estimated"]) == (PUB.year + 1, True)
+
+
+def test_a_month_of_the_same_year_takes_that_year() -> None:
+    found = find_times("China signed in 2012, and gave more in March of the same year.", PUB)
+    assert [(m.text, m.data["start"]) for m in found] == [("2012", 2012), ("the same year", 2012)]
+
+
+@pytest.mark.parametrize("text", ["不同年份的项目", "当年完工的项目"])
+def test_words_that_are_no_counted_year(text: str) -> None:
+    assert find_times(text, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "start", "end"),
+    [
+        ("In mid-2001 China forgave the debt.", "2001", 2001, 2001),
+        ("Work began in early-2005.", "2005", 2005, 2005),
+        ("The grant was counted in FY2010.", "2010", 2010, 2010),
+        ("It is in the 2009/10 budget.", "2009/10", 2009, 2010),
+        ("列入2019/20财年预算。", "2019/20", 2019, 2020),
+    ],
+)
+def test_years_with_a_prefix_or_a_fiscal_slash(text: str, quote: str, start: int, end: int) -> None:
+    found = one(text, None)
+    assert (found.text, found.data["start"], found.data["end"]) == (quote, start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["The debts date from the 1960's.", "A harmony-2009 tour.", "Model ABC2010 ships."]
+)
+def test_decades_and_codes_are_no_years(text: str) -> None:
+    assert find_times(text, None) == []

@@ -1,90 +1,31 @@
 """A candidate record's year or period, chosen among the article's year mentions.
 
 The year mentions come from :mod:`aidcurator.extract.timex`; the words that decide which one dates
-a record live in ``resources/rules/years.json``. An amount takes a year of its own sentence: one
-in its clause before it, else a year leading the sentence (``In 2009, …``), else the rest of its
-clause, else the nearest one. A year that dates a later stage (``completed in 2011``, ``to be
+a record live in ``resources/rules/years.json``. An amount takes a year of its own sentence: one its
+own commitment names after it (``a grant China provided in 2000``), else one in its clause before
+it, else a year leading the sentence (``In 2009, …``), else the rest of its clause, else the nearest
+one. A stated year beats a month guessed from another year (``in July``). A year that dates a later stage (``completed in 2011``, ``to be
 repaid between 2012 and 2021``, ``As of 2011``) is passed over while another year of the paragraph
-can date the record (the commitment, not the completion, is the record's year). A record left
-without a year takes the paragraph's commitment year (a sentence with a cue such as *signed*), else
-the whole text's, and only then a later-stage year of its own sentence.
+can date the record (the commitment, not the completion, is the record's year); so is a year that
+dates a source (``according to a 2015 article``). A year leading a sentence about a delivery gives
+way to the year of its pledge (``delivered in 2011 … promised in 2010``). A record left without a
+year takes the paragraph's commitment year (a sentence with a cue such as *signed*), else the whole
+text's, and only then a later-stage year, the start of the work before its completion.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind
-from aidcurator.extract.fastre import after_first, alternation, first_chars
+from aidcurator.extract.period_rules import year_rules as _rules
 from aidcurator.extract.sentences import SentenceIndex
-from aidcurator.extract.timex import month_names_en
-from aidcurator.resources import resource_path
 
 __all__ = ["PeriodChooser"]
 
 _CLAUSE_BREAK = re.compile(r"[;；:：。.!?！？\n]")
-
-
-@dataclass(frozen=True)
-class _YearRules:
-    comparison_words: tuple[str, ...]
-    joiners: frozenset[str]
-    lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
-    commitment: re.Pattern[str]
-    later: re.Pattern[str]
-    not_later: re.Pattern[str]  # words in the year's clause that make it a start, never a later stage
-    later_window: int
-    later_just_before: re.Pattern[str]  # matched at the end of the text before the year
-    timestamp: re.Pattern[str]
-
-
-def _words(words: list[str], *, english: bool) -> str:
-    """Any of ``words`` (English: whole words, any case), opening with one character class."""
-    words = [w for w in words if w]
-    if not words:
-        return "(?!)"
-    if english:
-        return rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
-    return rf"[{first_chars(words)}]{after_first(words)}"
-
-
-def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
-    return re.compile(f"{_words(table['en'], english=True)}|{_words(table.get('zh', []), english=False)}")
-
-
-def _date_filler() -> str:
-    """What may stand between a word and the year it governs: the end of, early, a month, a day."""
-    months = alternation(month_names_en())
-    fillers = alternation(["the", "end", "beginning", "middle", "start", "of", "early", "late", "mid"])
-    return rf"(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{fillers}|{months})(?![a-z]))*"
-
-
-@cache
-def _rules() -> _YearRules:
-    data = json.loads(resource_path("rules", "years.json").read_text(encoding="utf-8"))
-    try:
-        lead_words = alternation([*data["year_lead_in_words_en"], *month_names_en()])
-        just_before = alternation(data["later_just_before"])
-        return _YearRules(
-            comparison_words=tuple(data["year_comparison_words"]),
-            joiners=frozenset(data["year_joiners"]),
-            lead_in=re.compile(
-                rf"(?i)(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{lead_words})(?![a-z]))*"
-            ),
-            commitment=_cues(data["commitment_year_cues"]),
-            later=_cues(data["later_event_cues"]),
-            not_later=_cues(data["later_event_exceptions"]),
-            later_window=int(data["later_window"]),
-            later_just_before=re.compile(rf"(?i)(?<![a-z])(?:{just_before})(?![a-z]){_date_filler()}\Z"),
-            timestamp=re.compile(data.get("timestamp") or "(?!)"),
-        )
-    except (KeyError, ValueError, TypeError) as exc:
-        raise ValueError(f"resources/rules/years.json is malformed: {exc}") from exc
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -116,6 +57,8 @@ class PeriodChooser:
         self.text, self.mentions, self.sentences, self.paragraph = text, mentions, sentences, paragraph
         self._later: dict[int, bool] = {}
         self._fallback: dict[int, tuple[CandidateRecord, Mention]] = {}
+        self._amounts_by_sentence: dict[int, set] | None = None
+        self._starts = [m.start for m in mentions]  # mentions come sorted by start
 
     # -- one amount ---------------------------------------------------------------------------
     def fill(
@@ -139,8 +82,15 @@ class PeriodChooser:
         if not years:
             return
         usable = [m for m in years if not self.is_later(m)]
+        if any(
+            m.data.get("source") == "explicit" for m in usable
+        ):  # a stated year beats a guessed one (in July)
+            usable = [
+                m for m in usable if not (m.data.get("estimated") and m.data.get("source") == "relative")
+            ]
         if not usable:
-            self._fallback[id(record)] = (record, _nearest(years, amount)[0])
+            starts = [m for m in years if self.starts_work(m)]
+            self._fallback[id(record)] = (record, _nearest(starts or years, amount)[0])
             return
         in_clause = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         own = [m for m in usable if segment[0] <= m.start and m.end <= segment[1]]
@@ -149,14 +99,22 @@ class PeriodChooser:
         leading = _nearest([m for m in own if m.end <= amount.start], amount)[:1]
         if leading and not self.opens_sentence(leading[0]):
             leading = []  # only a year leading the sentence (In 2009, …) beats the clause's later years
+        attached = [  # a $3 million grant China provided in 2000: the amount's own commitment
+            m
+            for m in in_clause
+            if m.start >= amount.end and rules.commitment.search(text, amount.end, m.start)
+        ][:1]
         year = (
-            clause_before
+            attached
+            or clause_before
             or leading
             or in_clause
             or _nearest(own, amount)
             or _nearest(before, amount)
             or _nearest(usable, amount)
         )[0]
+        if self._tells_a_delivery(year):
+            year = self._pledge_year(year, amount) or year
         self._take(record, year)
         self._join(record, year, years)
 
@@ -183,6 +141,46 @@ class PeriodChooser:
             record.year_start = preceding.data.get("start")  # in 2002 and 2003: the nearer year was taken
             record.evidence["year"].insert(0, preceding.span)
 
+    def _tells_a_delivery(self, year: Mention) -> bool:
+        """Whether ``year`` leads a sentence telling of a delivery or hand-over (``On May 30, 2011,
+        the ambassador delivered …``): a delivery cue after it before any commitment cue."""
+        rules = _rules()
+        hi = min(self.sentences.of(year.start).end, year.end + rules.delivery_window)
+        delivery = rules.delivery.search(self.text, year.end, hi)
+        if delivery is None or not self.opens_sentence(year):
+            return False
+        return rules.commitment.search(self.text, year.end, delivery.start()) is None
+
+    def _pledge_year(self, delivered: Mention, amount: Mention) -> Mention | None:
+        """The year of the pledge of what was delivered in ``delivered``: the nearest earlier year of
+        another sentence of the paragraph with a pledge cue that names no amount other than ``amount``'s."""
+        text, rules = self.text, _rules()
+        own = self.sentences.of(amount.start).start
+        when = delivered.data["start"]
+        lo, hi = self.paragraph(amount.start)
+        pledges = []
+        for m in self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]:
+            if m.kind is not MentionKind.YEAR or m.data.get("start") is None or m.data["start"] >= when:
+                continue
+            sentence = self.sentences.of(m.start)
+            if (
+                sentence.start != own
+                and rules.pledge.search(text, sentence.start, sentence.end)
+                and not self.is_later(m)
+                and self._sentence_amounts().get(sentence.start, set()) <= {amount.value}
+            ):
+                pledges.append(m)
+        return _nearest(pledges, amount)[0] if pledges else None
+
+    def _sentence_amounts(self) -> dict[int, set]:
+        """The amount values each sentence names, by sentence start."""
+        if self._amounts_by_sentence is None:
+            self._amounts_by_sentence = {}
+            for m in self.mentions:
+                if m.kind is MentionKind.AMOUNT:
+                    self._amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
+        return self._amounts_by_sentence
+
     def is_later(self, year: Mention) -> bool:
         """Whether ``year`` dates a later stage (completion, repayment, a deadline), not a commitment."""
         found = self._later.get(year.start)
@@ -190,17 +188,34 @@ class PeriodChooser:
             found = self._later[year.start] = self._read_later(year)
         return found
 
+    def _clause_start(self, year: Mention) -> int:
+        """Where the clause of ``year`` starts, at most ``later_window`` characters before it."""
+        text = self.text
+        lo = max(0, year.start - _rules().later_window, self.sentences.of(year.start).start)
+        for match in _CLAUSE_BREAK.finditer(text, lo, year.start):
+            if not (match.group() in ".," and text[match.start() - 1 : match.start()].isdigit()):
+                lo = match.end()  # a comma after a day number (May 8, 2008) is no clause break
+        return lo
+
+    def starts_work(self, year: Mention) -> bool:
+        """Whether ``year`` is a later stage that starts the work (``construction began in 2009``):
+        the last later-stage cue of its clause is a start cue."""
+        if not self.is_later(year):
+            return False
+        text, rules = self.text, _rules()
+        cues = list(rules.later.finditer(text, self._clause_start(year), year.start))
+        return bool(cues) and rules.start.match(text, cues[-1].start()) is not None
+
     def _read_later(self, year: Mention) -> bool:
         text, rules = self.text, _rules()
+        if self.dates_a_source(year):
+            return True
         lo = max(0, year.start - rules.later_window)
         if rules.later.search(text, lo, year.start) is None and (
             rules.later_just_before.search(text, max(lo, year.start - 40), year.start) is None
         ):
             return False  # no cue at all: the common case, decided without the sentence
-        lo = max(lo, self.sentences.of(year.start).start)
-        for match in _CLAUSE_BREAK.finditer(text, lo, year.start):
-            if not (match.group() in ".," and text[match.start() - 1 : match.start()].isdigit()):
-                lo = match.end()  # a comma after a day number (May 8, 2008) is no clause break
+        lo = self._clause_start(year)
         if rules.later_just_before.search(text, max(lo, year.start - 40), year.start):
             return True
         last_later = max((m.end() for m in rules.later.finditer(text, lo, year.start)), default=-1)
@@ -210,6 +225,20 @@ class PeriodChooser:
             return False
         last_commitment = max((m.end() for m in rules.commitment.finditer(text, lo, year.start)), default=-1)
         return last_later > last_commitment
+
+    def dates_a_source(self, year: Mention) -> bool:
+        """Whether ``year`` dates a report or article (``according to a 2015 article``, ``the June 2013
+        report``, ``Performance Report 2014``, ``2019年的报告``), not an event of the aid."""
+        text, rules = self.text, _rules()
+        lo = max(0, year.start - 30)
+        return bool(
+            (
+                rules.report_determiner.search(text, lo, year.start)
+                and rules.report_noun_after.match(text, year.end)
+            )
+            or rules.report_noun_before.search(text, lo, year.start)
+            or rules.report_noun_after_zh.match(text, year.end)
+        )
 
     def opens_sentence(self, year: Mention) -> bool:
         """A year that leads its sentence (``In 2009, …``, ``On July 17 2009, …``, ``2023年，…``)."""
@@ -234,8 +263,9 @@ class PeriodChooser:
         a sentence with a commitment cue, else the first year), else a year leading a sentence before it,
         else the whole text's commitment year. A headline's figure sums up the text (often rounded): it
         takes the text's commitment year whatever amounts the year's sentence names. Only then does a
-        later-stage year date a record: its own sentence's, else the first of its paragraph in a sentence
-        naming no other amount."""
+        later-stage year date a record: one that starts the work (its own sentence's, else its
+        paragraph's), else its own sentence's, else the first of its paragraph, in a sentence naming no
+        other amount."""
         undated = [r for r in records if r.year_start is None]
         if not undated:
             return
@@ -254,10 +284,7 @@ class PeriodChooser:
             span = dated[bisect_left(dated_starts, lo) : bisect_left(dated_starts, hi)]
             return [m for m in span if self.is_later(m) is later]
 
-        amounts_by_sentence: dict[int, set] = {}
-        for m in self.mentions:
-            if m.kind is MentionKind.AMOUNT:
-                amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
+        amounts_by_sentence = self._sentence_amounts()
         by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
         whole: dict[bool, _ParagraphYears] = {}
         headline_end = _headline_end(text)
@@ -283,13 +310,13 @@ class PeriodChooser:
                         in_span(0, len(text)), self, amounts_by_sentence, any_amount=headline
                     )
                 chosen = whole[headline].choose(value)
-            if chosen is None and id(record) in self._fallback:
-                chosen = self._fallback[id(record)][1]
-            if chosen is None:
-                chosen = next(
-                    (m for m in in_span(lo, hi, later=True) if self._fits(m, value, amounts_by_sentence)),
-                    None,
-                )
+            if chosen is None:  # only later stages: the start of the work first, then the amount's own
+                own = self._fallback[id(record)][1] if id(record) in self._fallback else None
+                fitting = [
+                    m for m in in_span(lo, hi, later=True) if self._fits(m, value, amounts_by_sentence)
+                ]
+                starts = [m for m in ([own] if own else []) + fitting if self.starts_work(m)]
+                chosen = starts[0] if starts else own or (fitting[0] if fitting else None)
             if chosen is None:
                 continue
             self._take(record, chosen)

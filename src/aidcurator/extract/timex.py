@@ -57,6 +57,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _NIAN = re.compile("年")
 _NEXT_WORD = re.compile(r"[A-Za-z$%’'-]+")
 _PREV_WORD = re.compile(r"([A-Za-z$#.]+)\W*$")
+_PREFIX_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-?\Z")
 _ZH_PLAN = re.compile("十[一二三四五六七八九]五")
 _ZH_PLAN_LONG = re.compile("个五年(?:规划|计划)")
 _EN_PLAN = re.compile(r"[Ff]ive[-\s][Yy]ear\s+[Pp]lan")
@@ -79,6 +80,7 @@ class _Rules:
     range_max: int
     short_range_max: int
     relative: dict[str, tuple[int, int]]
+    anaphoric: dict[str, int]  # "the following year": 1, counted from the last explicit year
     vague: frozenset[str]
     future: frozenset[str]
     block_prev: dict[str, str]
@@ -94,6 +96,7 @@ class _Rules:
     not_before: tuple[str, ...]
     not_before_exceptions: tuple[str, ...]
     not_before_words_en: frozenset[str]
+    year_prefix_words_en: frozenset[str]  # mid-2001, FY2010
     not_after_words_en: frozenset[str]
     range_prefixes: frozenset[str]
     since_prefixes_zh: frozenset[str]
@@ -112,6 +115,7 @@ class _Rules:
     words: Any  # ahocorasick.Automaton over lower-cased words
     relative_months: dict[str, int]
     month_names_en: dict[str, int]
+    month_in_dates_en: dict[str, int]  # month names and the abbreviations used only in dates (Dec 12 2014)
     months: Any  # ahocorasick.Automaton: relative month words and month names, lower-cased
     re_month_prefix: re.Pattern[str]  # "in " / "since " ending where a month name starts
     re_month_tail: re.Pattern[str]  # what may not follow a month name: a letter, or a day or year
@@ -133,8 +137,9 @@ def _zh_number(s: str, digits: dict[str, int]) -> int | None:
 
 
 def month_names_en() -> tuple[str, ...]:
-    """English month names and abbreviations of the time rules (lower case, ``sept.`` with its dot)."""
-    return tuple(_rules().month_names_en)
+    """English month names and abbreviations of the time rules (lower case, ``sept.`` with its dot;
+    ``dec`` without one, which names a month only in a date)."""
+    return tuple(_rules().month_in_dates_en)
 
 
 @cache
@@ -146,6 +151,7 @@ def _rules() -> _Rules:
         zh_digits = {k: int(v) for k, v in raw["zh_digits"].items()}
         plans = {k: (int(v[0]), int(v[1])) for k, v in raw["plans"].items()}
         relative = {k.lower(): (int(v[0]), int(v[1])) for k, v in raw["relative"].items()}
+        anaphoric = {k.lower(): int(v) for k, v in raw["anaphoric_years"].items()}
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ValueError(f"{where}: malformed rule table ({exc})") from exc
     plan_by_ordinal: dict[int, str] = {}
@@ -161,7 +167,7 @@ def _rules() -> _Rules:
     vague = frozenset(w.lower() for w in raw["vague_durations"])
     future = frozenset(w.lower() for w in raw["future_words"])
     words = ahocorasick.Automaton()
-    for word in set(relative) | vague | future:
+    for word in set(relative) | set(anaphoric) | vague | future:
         words.add_word(word, word)
     words.make_automaton()
 
@@ -185,6 +191,7 @@ def _rules() -> _Rules:
     try:
         relative_months = {k.lower(): int(v) for k, v in raw["relative_months"].items()}
         month_names = {k.lower(): int(v) for k, v in raw["month_names_en"].items()}
+        in_dates = month_names | {k.lower(): int(v) for k, v in raw["month_abbreviations_en"].items()}
         month_prefixes = [w.lower() for w in raw["month_prefixes_en"]]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{where}: malformed month tables ({exc})") from exc
@@ -195,8 +202,10 @@ def _rules() -> _Rules:
         months.add_word(word, (word, "name"))
     months.make_automaton()
     re_month_prefix = re.compile(rf"(?<!\w)(?:{alternation(month_prefixes)})[\s-]+\Z")
-    re_month_tail = re.compile(r"[\w.]|,?\s*\d|\s+of\s+\d")  # July 2008, July of 2008: the year says it
-    names = alternation(month_names)
+    same_year = alternation([k for k, v in anaphoric.items() if v == 0 and k.isascii()])
+    # July 2008, July of 2008, March of the same year: the year says it
+    re_month_tail = re.compile(rf"[\w.]|,?\s*\d|\s+of\s+(?:\d|{same_year}\b)")
+    names = alternation(in_dates)
     re_month_day_en = re.compile(rf"(?i)(?<![\w.])(?:{names})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*\Z")
     return _Rules(
         year_min=int(raw["year_min"]),
@@ -204,6 +213,7 @@ def _rules() -> _Rules:
         range_max=int(raw["range_max_years"]),
         short_range_max=int(raw["short_range_max_years"]),
         relative=relative,
+        anaphoric=anaphoric,
         vague=vague,
         future=future,
         block_prev=dict(raw["block_prev"]),
@@ -219,6 +229,7 @@ def _rules() -> _Rules:
         not_before=tuple(raw["not_year_before"]),
         not_before_exceptions=tuple(raw["not_year_before_exceptions"]),
         not_before_words_en=frozenset(w.lower() for w in raw["not_year_before_words_en"]),
+        year_prefix_words_en=frozenset(w.lower() for w in raw["year_prefix_words_en"]),
         not_after_words_en=frozenset(w.lower().rstrip("s'’") for w in raw["not_year_after_words_en"]),
         range_prefixes=frozenset(w.lower() for w in range_prefixes),
         since_prefixes_zh=frozenset(raw["since_prefixes_zh"]),
@@ -237,6 +248,7 @@ def _rules() -> _Rules:
         words=words,
         relative_months=relative_months,
         month_names_en=month_names,
+        month_in_dates_en=in_dates,
         months=months,
         re_month_prefix=re_month_prefix,
         re_month_tail=re_month_tail,
@@ -348,7 +360,7 @@ class _Scanner:
         if m is None:
             return False
         year = int(text[p:q])
-        month = self.rules.month_names_en.get(text[m.start() : m.start(1)].strip().lower())
+        month = self.rules.month_in_dates_en.get(text[m.start() : m.start(1)].strip().lower())
         if month is None or not self.valid(year):
             return False
         try:
@@ -424,9 +436,16 @@ class _Scanner:
             self.col.add(p, m.end(), _P_YEAR, _data(year, year, "explicit"))
         return True
 
+    def _prefixed(self, p: int) -> bool:
+        """Whether a word that may stick to a year stands right before ``p`` (``mid-2001``, ``FY2010``)."""
+        m = _PREFIX_WORD.search(self.text, max(0, p - 8), p)
+        return m is not None and m.group(1).lower() in self.rules.year_prefix_words_en
+
     def _bare(self, p: int, q: int, year: int) -> None:
         text, n, rules = self.text, len(self.text), self.rules
-        if p and (text[p - 1].isalnum() or text[p - 1] in "$¥€£/#:+-"):
+        if p and (text[p - 1].isalnum() or text[p - 1] in "$¥€£/#:+-") and not self._prefixed(p):
+            return
+        if text.startswith(("'s", "’s"), q):  # the 1960's: a decade
             return
         if q < n and (
             text[q].isalnum() or text[q] == "%" or (text[q] in ".,/:-" and text[q + 1 : q + 2].isdigit())
@@ -577,6 +596,8 @@ class _Scanner:
                 pub = self.pub
                 start, end = (pub + lo, pub + hi) if pub is not None else (None, None)
                 self.col.add(p, q, _P_RELATIVE, _data(start, end, "relative", relative=True, offset=lo))
+            elif word in rules.anaphoric:  # resolved once every mention is known
+                self.col.add(p, q, _P_RELATIVE, _data(None, None, "anaphoric", offset=rules.anaphoric[word]))
             elif word in rules.vague:
                 self.col.add(p, q, _P_DURATION, self._duration(None))
             else:
@@ -685,7 +706,18 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
     if published is not None:
         _scan_months(low if len(low) == len(text) else text.lower(), scanner.rules, published, scanner.col)
     mentions = []
+    last_explicit: dict[str, Any] | None = None
     for s, e, _, data in scanner.col.select():
+        if data["source"] == "anaphoric":  # the following year: counted from the last explicit year
+            if last_explicit is not None:
+                base = last_explicit["end"] if data["offset"] > 0 else last_explicit["start"]
+            elif scanner.pub is not None:  # none named yet: counted from publication, a guess
+                base, data["relative"], data["estimated"] = scanner.pub, True, True
+            else:
+                continue
+            data["start"] = data["end"] = base + data["offset"]
+        if data["source"] in ("explicit", "anaphoric"):
+            last_explicit = data
         start, end = squeezed.start(s), squeezed.end(e)
         mentions.append(
             Mention(kind=MentionKind.YEAR, start=start, end=end, text=original[start:end], data=data)

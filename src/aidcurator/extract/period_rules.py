@@ -1,0 +1,93 @@
+"""The word lists of ``resources/rules/years.json`` compiled for :mod:`aidcurator.extract.periods`:
+which year mention dates a record (commitment cues, later stages, sources, lead-ins)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.extract.fastre import after_first, alternation, first_chars
+from aidcurator.extract.timex import month_names_en
+from aidcurator.resources import resource_path
+
+__all__ = ["YearRules", "year_rules"]
+
+
+@dataclass(frozen=True)
+class YearRules:
+    comparison_words: tuple[str, ...]
+    joiners: frozenset[str]
+    lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
+    commitment: re.Pattern[str]
+    later: re.Pattern[str]
+    not_later: re.Pattern[str]  # words in the year's clause that make it a start, never a later stage
+    later_window: int
+    start: re.Pattern[str]  # the later stages that start the work (began, commenced, 开工)
+    later_just_before: re.Pattern[str]  # matched at the end of the text before the year
+    report_determiner: re.Pattern[str]  # "a (June) " at the end of the text before a year…
+    report_noun_after: re.Pattern[str]  # …and " (annual) report" right after it: the year dates a source
+    report_noun_before: re.Pattern[str]  # "Report " at the end of the text before the year
+    report_noun_after_zh: re.Pattern[str]  # "的报告" right after the year
+    timestamp: re.Pattern[str]
+    delivery: re.Pattern[str]  # a delivery or hand-over named after a year leading its sentence
+    delivery_window: int
+    pledge: re.Pattern[str]  # the pledge of the aid delivered
+
+
+def _words(words: list[str], *, english: bool) -> str:
+    """Any of ``words`` (English: whole words, any case), opening with one character class."""
+    words = [w for w in words if w]
+    if not words:
+        return "(?!)"
+    if english:
+        return rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
+    return rf"[{first_chars(words)}]{after_first(words)}"
+
+
+def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
+    return re.compile(f"{_words(table['en'], english=True)}|{_words(table.get('zh', []), english=False)}")
+
+
+def _date_filler() -> str:
+    """What may stand between a word and the year it governs: the end of, early, a month, a day."""
+    months = alternation(month_names_en())
+    fillers = alternation(["the", "end", "beginning", "middle", "start", "of", "early", "late", "mid"])
+    return rf"(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{fillers}|{months})(?![a-z]))*"
+
+
+@cache
+def year_rules() -> YearRules:
+    data = json.loads(resource_path("rules", "years.json").read_text(encoding="utf-8"))
+    try:
+        lead_words = alternation([*data["year_lead_in_words_en"], *month_names_en()])
+        just_before = alternation(data["later_just_before"])
+        determiners = alternation(data["report_determiners_en"])
+        nouns = alternation(data["report_nouns_en"])
+        return YearRules(
+            comparison_words=tuple(data["year_comparison_words"]),
+            joiners=frozenset(data["year_joiners"]),
+            lead_in=re.compile(
+                rf"(?i)(?:\s*\w{{1,12}}\s*[:：])?"  # a label (Summary: In 2009, …; 摘要：2009年…)
+                rf"(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{lead_words})(?![a-z]))*"
+            ),
+            commitment=_cues(data["commitment_year_cues"]),
+            later=_cues(data["later_event_cues"]),
+            not_later=_cues(data["later_event_exceptions"]),
+            later_window=int(data["later_window"]),
+            start=_cues(data["start_event_cues"]),
+            later_just_before=re.compile(rf"(?i)(?<![a-z])(?:{just_before})(?![a-z]){_date_filler()}\Z"),
+            timestamp=re.compile(data.get("timestamp") or "(?!)"),
+            delivery=_cues(data["delivery_cues_after"]),
+            delivery_window=int(data["delivery_window"]),
+            pledge=_cues(data["pledge_cues"]),
+            report_determiner=re.compile(rf"(?i)(?<![a-z])(?:{determiners})(?![a-z]){_date_filler()}\Z"),
+            report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
+            report_noun_before=re.compile(
+                rf"(?i)(?<![a-z])(?:{alternation(data['report_nouns_before_en'])})[ \t]+\Z"
+            ),
+            report_noun_after_zh=re.compile(rf"的?(?:{alternation(data['report_nouns_zh'])})"),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ValueError(f"resources/rules/years.json is malformed: {exc}") from exc

@@ -1,0 +1,220 @@
+"""Which event's year dates a record (extract/periods.py, rules/years.json): the commitment's, not a
+source's, a delivery's or a completion's. Texts written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from aidcurator.extract import extract
+
+
+def _years(text: str) -> dict[object, tuple[int | None, int | None]]:
+    return {r.amounts[0].value: (r.year_start, r.year_end) for r in extract(text).records}
+
+
+# -- a year that dates a source -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2006, China agreed to build a clinic in Ruritania. According to a 2012 article, the clinic "
+        "was funded by a $9 million grant.",
+        "In 2006, China agreed to build a clinic. A June 2012 report said the clinic cost $9 million.",
+        "In 2006, China agreed to build a clinic. Its 2012 annual report lists the $9 million grant.",
+        "The bank signed the loan in 2006. The ministry's Performance Report 2012 lists the $9 million loan.",
+        "In 2006, China agreed to build a clinic. A source published in July 2012 puts its cost at $9 million.",
+    ],
+)
+def test_the_year_of_a_source_gives_way_to_the_commitment_year(text: str) -> None:
+    assert _years(text)[9_000_000] == (2006, 2006)
+
+
+def test_the_year_of_a_chinese_report_gives_way_to_the_agreement_year() -> None:
+    text = "2016年，两省签署对口支援协议。据2019年的报告，该省已向受援县提供援助资金3亿元。"
+    assert _years(text)[300_000_000] == (2016, 2016)
+
+
+def test_a_source_year_still_dates_a_record_that_has_no_other() -> None:
+    assert _years("According to a 2012 article, the clinic was funded by a $9 million grant.")[9_000_000] == (
+        2012,
+        2012,
+    )
+
+
+def test_a_year_before_reports_of_an_event_is_no_source_year() -> None:
+    assert _years("In 2012 reports said China gave $9 million for a clinic.")[9_000_000] == (2012, 2012)
+
+
+# -- a delivery and its pledge ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB to the ministry. "
+        "The machines were promised by the province in December 2010.",
+        "2011年5月30日，大使向该国移交了价值100万元的农机。这批农机是该省2010年12月承诺援助的。",
+    ],
+)
+def test_a_delivery_gives_way_to_the_year_of_its_pledge(text: str) -> None:
+    assert _years(text)[1_000_000] == (2010, 2010)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB to the ministry. "
+        "The gift follows an agreement the two countries signed in 2009.",
+        "2011年5月30日，大使向该国移交了价值100万元的农机。两国于2009年签署经济技术合作协定。",
+        "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB. "
+        "In 2010 the province promised 3 million RMB for schools.",
+    ],
+)
+def test_a_delivery_keeps_its_year_without_a_pledge_of_the_same_aid(text: str) -> None:
+    assert _years(text)[1_000_000] == (2011, 2011)
+
+
+def test_a_signing_year_is_no_delivery() -> None:
+    text = (
+        "In 2011, the bank signed a loan of 5 million USD for the road that was handed over in 2014. "
+        "The road was promised in 2009."
+    )
+    assert _years(text)[5_000_000] == (2011, 2011)
+
+
+# -- a year counted from another --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "year"),
+    [
+        (
+            "In 2009 the two countries agreed to build a road. The following year, China provided a "
+            "$5 million loan for it.",
+            5_000_000,
+            2010,
+        ),
+        (
+            "In 2012, China said it would help the refugees. It also provided 15 million yuan through the "
+            "Red Cross in March of the same year.",
+            15_000_000,
+            2012,
+        ),
+        ("2009年两省签署协议。次年，该省提供援助资金5000万元。", 50_000_000, 2010),
+    ],
+)
+def test_a_year_counted_from_the_last_named_year_dates_a_record(text: str, value: int, year: int) -> None:
+    assert _years(text)[value] == (year, year)
+
+
+# -- a stated year and a guessed one ------------------------------------------------------------------
+
+
+def test_a_stated_year_beats_a_month_guessed_from_the_texts_first_year() -> None:
+    text = (
+        "14 October 2004 During the king's visit in July, the two ministers signed a grant of "
+        "1.2 million US dollars."
+    )
+    assert _years(text)[1_200_000] == (2004, 2004)
+
+
+def test_a_duration_is_no_guess_to_drop() -> None:
+    text = "今年是两省对口支援十五年来的收官之年，累计投入援助资金30亿元。"
+    result = extract(text, dt.date(2025, 7, 22))
+    assert (result.records[0].year_start, result.records[0].year_end) == (2011, 2025)
+
+
+# -- the start of the work before its end -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic project commenced in August 2009 and was completed in March 2011 at a cost of $2 million.",
+        "The school was completed in 2011. Construction began in 2009. China gave the $2 million for it.",
+    ],
+)
+def test_among_later_stages_the_start_of_the_work_dates_the_record(text: str) -> None:
+    assert _years(text)[2_000_000] == (2009, 2009)
+
+
+def test_a_completion_year_still_dates_a_record_that_has_no_other() -> None:
+    text = "The school was completed in 2011. China gave the $2 million for it."
+    assert _years(text)[2_000_000] == (2011, 2011)
+
+
+def test_a_prefixed_year_dates_a_record_and_a_decade_does_not() -> None:
+    text = "In mid-2001 China forgave 18.6 million USD of debt that had been run up in the 1960's."
+    assert _years(text)[18_600_000] == (2001, 2001)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summary: In April 2008, the fund pledged 347 million USD for irrigation. The staff put China's "
+        "share at 232 million USD, two thirds of 347 million USD.",
+        "摘要：2008年4月，基金承诺投入3.47亿美元。工作人员按三分之二折算，中方出资2.32亿美元，总额3.47亿美元。",
+    ],
+)
+def test_a_year_after_a_label_still_leads_its_sentence(text: str) -> None:
+    assert _years(text)[232_000_000] == (2008, 2008)
+
+
+# -- more later stages --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "year"),
+    [
+        (
+            "The Chinese contractor completed $2.6 million of renovations to the National Assembly building "
+            "in the capital city in 2002. The renovations were paid for by a loan signed in 2000.",
+            2_600_000,
+            2000,
+        ),
+        (
+            "In July 2014, China committed a 4.7 billion USD credit line for two dams. The first tranche of "
+            "300 million USD was received in early 2015.",
+            300_000_000,
+            2014,
+        ),
+        (
+            "Construction started in 2005. The centre, built with a grant of 240 million yuan, has been "
+            "operating since 2010.",
+            240_000_000,
+            2005,
+        ),
+        (
+            "The second fund was signed in February 2009 and ended in February 2012; the bank contributed "
+            "4 billion USD.",
+            4_000_000_000,
+            2009,
+        ),
+        ("The bank signed the loan in 2006. It disbursed the $25 million in 2008.", 25_000_000, 2006),
+    ],
+)
+def test_receipt_disbursement_operation_and_end_are_later_stages(text: str, value: int, year: int) -> None:
+    assert _years(text)[value] == (year, year)
+
+
+# -- a year tied to the amount by its commitment ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On April 4 2002, the ministry chose three firms to receive machines bought under a 3 million RMB "
+        "grant China provided in 2000.",
+        "2002年4月4日，该部选定三家企业，分配用中国2000年提供的300万元赠款购买的设备。",
+    ],
+)
+def test_a_year_the_amounts_own_commitment_names_beats_the_sentences_date(text: str) -> None:
+    assert _years(text)[3_000_000] == (2000, 2000)
+
+
+def test_a_later_stage_after_the_amount_does_not_take_its_year() -> None:
+    text = "In 2011, the county spent 3 million RMB on roads that were completed in 2013."
+    assert _years(text)[3_000_000] == (2011, 2011)
