@@ -4,7 +4,8 @@ Both come from cue words in ``resources/rules/flows.json``. The flow type is rea
 own sentence, then the title (the text's first line), then the amount's paragraph; the first flow type in
 the rule file's priority order with a cue in a scope wins.
 
-The status is read from the amount's paragraph (a headline joins the lead paragraph). Status phrases
+The status is read from the amount's paragraph (a headline joins the lead paragraph) and the paragraphs
+after it that hold no amount of their own (they go on with its story). Status phrases
 (``signed a memorandum of understanding``, ``still under construction``) and exceptions (``expected to be
 completed``, ``unclear whether``) are read in the same pass as the stage cues, and a stage cue that
 overlaps one of them does not count. Every
@@ -233,12 +234,29 @@ def _outside(matches: list[re.Match[str]], blanks: list[re.Match[str]]) -> list[
     return kept
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _next_paragraph(text: str, end: int) -> int | None:
+    """Where the first paragraph after offset ``end`` starts, or None at the end of the text."""
+    found = _NOT_SPACE.search(text, end)
+    return found.start() if found else None
+
+
 class FlowReader:
     """Reads flow types and statuses for the records of one text. Each paragraph that holds an amount
     (a headline joined to the lead paragraph) is scanned once, when its first record asks."""
 
-    def __init__(self, text: str, paragraph_of: Callable[[int], tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        paragraph_of: Callable[[int], tuple[int, int]],
+        amount_starts: list[int] | None = None,
+    ) -> None:
+        """``amount_starts``: where the text's amounts start, in order (a paragraph without one goes on
+        with the story of the amount before it)."""
         self.text = text
+        self.amount_starts = amount_starts or []
         self.rules = _rules()
         self.paragraph_of = paragraph_of
         title_end = text.find("\n")
@@ -246,6 +264,7 @@ class FlowReader:
         self._scanned: dict[tuple[int, int], tuple[_Cues, list[_StatusCue]]] = {}
         self._detail_hits: dict[tuple[int, int], Hits | None] = {}
         self._headline: list[_StatusCue] | None = None
+        self._story: dict[tuple[int, int], list[_StatusCue]] = {}
 
     def _cues(self, paragraph: tuple[int, int]) -> tuple[_Cues, list[_StatusCue]]:
         cues = self._scanned.get(paragraph)
@@ -280,6 +299,25 @@ class FlowReader:
                 else []
             )
         return self._headline
+
+    def _story_cues(self, paragraph: tuple[int, int]) -> list[_StatusCue]:
+        """The status cues of the paragraphs after ``paragraph`` up to the next one that holds an
+        amount: they go on with the story of its money (the works began, the school was handed over)."""
+        found = self._story.get(paragraph)
+        if found is None:
+            found = []
+            end = paragraph[1]
+            while (start := _next_paragraph(self.text, end)) is not None:
+                following = self.paragraph_of(start)
+                i = bisect_left(self.amount_starts, following[0])
+                if following[1] <= end or (
+                    i < len(self.amount_starts) and self.amount_starts[i] < following[1]
+                ):
+                    break
+                found += self._cues(following)[1]
+                end = following[1]
+            self._story[paragraph] = found
+        return found
 
     def _status(self, paragraph: tuple[int, int], cues: list[_StatusCue]) -> _StatusCue | None:
         """The cue that decides the status: the best-ranked one of the paragraph (the furthest stage it
@@ -316,7 +354,7 @@ class FlowReader:
             detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, hits)
             if detail is not None:
                 record.flags["flow_detail"] = rules.details[detail]
-        status = self._status(paragraph, statuses)
+        status = self._status(paragraph, statuses + self._story_cues(paragraph))
         if status is not None:
             record.project_status = status[2]
             record.evidence["project_status"] = [status[1]]
