@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,6 +57,8 @@ class _FlowRules:
     status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
     done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
     scan: PrefilteredSet  # flows, exceptions, statuses, then the details (SCANNED_FIRST): one pass
+    status_scan: PrefilteredSet  # exceptions and statuses alone (the paragraphs that go on with a story)
+    story_chars: int  # how far after an amount's paragraph its story is read
 
 
 def _details(words: dict[str, list[str]]) -> Prefiltered:
@@ -90,7 +92,59 @@ def _groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
         for word in entry.get(key, [])
         if word
     ]
-    return Prefiltered(re.compile(_dispatched(alternatives)), [(w, en) for _, w, en in alternatives])
+    return _CharDispatched(
+        re.compile(_dispatched(alternatives)), [(w, en) for _, w, en in alternatives], alternatives
+    )
+
+
+class _CharDispatched(Prefiltered):
+    """A :class:`Prefiltered` cue pattern that, where its prefilter found a place, tries only the cues
+    that can start with the character there (one small pattern per first character, the cues in the
+    rule file's order): the same matches as the whole pattern, without walking its branches."""
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        cues: list[tuple[str, bool]],
+        alternatives: list[tuple[int, str, bool]],
+    ) -> None:
+        super().__init__(pattern, cues)
+        firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
+        self.by_char: dict[str, re.Pattern[str]] | None = None
+        if alternatives and all(f is not None for f in firsts):
+            members: dict[str, list[int]] = {}
+            for k, first in enumerate(firsts):
+                for char in first or ():
+                    members.setdefault(char, []).append(k)
+            compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+            self.by_char = {}
+            for char, ks in members.items():
+                key = tuple(ks)
+                if key not in compiled:
+                    compiled[key] = re.compile(
+                        "|".join(
+                            f"(?P<g{alternatives[k][0]}_{j}>{_cue(alternatives[k][1], alternatives[k][2])})"
+                            for j, k in enumerate(ks)
+                        )
+                    )
+                self.by_char[char] = compiled[key]
+
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+        by_char = self.by_char
+        if by_char is None:
+            yield from super().at(text, starts, pos, end)
+            return
+        last = pos
+        for start in starts:
+            if start < last:
+                continue
+            pattern = by_char.get(text[start])
+            if pattern is None:
+                continue
+            found = pattern.match(text, start, end)
+            if found is not None:
+                yield found
+                last = found.end()
 
 
 def _dispatched(alternatives: list[tuple[int, str, bool]]) -> str:
@@ -183,6 +237,8 @@ def _rules() -> _FlowRules:
                 for flow, statuses in data.get("done_when", {}).items()
             },
             scan=PrefilteredSet([flow_pattern, exceptions, status_pattern, *details]),
+            status_scan=PrefilteredSet([exceptions, status_pattern]),
+            story_chars=int(data.get("story_chars", 0)),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/flows.json is malformed: {exc}") from exc
@@ -234,13 +290,15 @@ def _outside(matches: list[re.Match[str]], blanks: list[re.Match[str]]) -> list[
     return kept
 
 
-_NOT_SPACE = re.compile(r"\S")
-
-
-def _next_paragraph(text: str, end: int) -> int | None:
-    """Where the first paragraph after offset ``end`` starts, or None at the end of the text."""
-    found = _NOT_SPACE.search(text, end)
-    return found.start() if found else None
+def _stage_cues(
+    exceptions: list[re.Match[str]], statuses: list[re.Match[str]], rules: _FlowRules, offset: int
+) -> list[_StatusCue]:
+    """The status cues of one scanned chunk (at ``offset``): its stage cues outside the phrases and
+    exceptions, and the phrases."""
+    phrases = _status_cues(exceptions, rules.phrases, offset)
+    if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
+        statuses = _outside(statuses, exceptions)
+    return [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, offset)[1]] + phrases
 
 
 class FlowReader:
@@ -276,11 +334,10 @@ class FlowReader:
             (flows, exceptions, statuses), hits = rules.scan.findall_hits(
                 chunk, 0, len(chunk), _SCANNED_FIRST
             )
-            phrases = _status_cues(exceptions, rules.phrases, start)
-            if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
-                statuses = _outside(statuses, exceptions)
-            stages = [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, start)[1]]
-            cues = self._scanned[paragraph] = (_scan(flows, start), stages + phrases)
+            cues = self._scanned[paragraph] = (
+                _scan(flows, start),
+                _stage_cues(exceptions, statuses, rules, start),
+            )
             self._detail_hits[paragraph] = (
                 None
                 if hits is None
@@ -302,20 +359,22 @@ class FlowReader:
 
     def _story_cues(self, paragraph: tuple[int, int]) -> list[_StatusCue]:
         """The status cues of the paragraphs after ``paragraph`` up to the next one that holds an
-        amount: they go on with the story of its money (the works began, the school was handed over)."""
+        amount, and at most ``story_chars`` on: they go on with the story of its money (the works
+        began, the school was handed over)."""
         found = self._story.get(paragraph)
         if found is None:
+            start = paragraph[1]
+            i = bisect_left(self.amount_starts, start)
+            end = (
+                self.paragraph_of(self.amount_starts[i])[0] if i < len(self.amount_starts) else len(self.text)
+            )
+            if end - start > self.rules.story_chars:  # cut at a space: no half word at the end
+                end = max(start, self.text.rfind(" ", start, start + self.rules.story_chars))
             found = []
-            end = paragraph[1]
-            while (start := _next_paragraph(self.text, end)) is not None:
-                following = self.paragraph_of(start)
-                i = bisect_left(self.amount_starts, following[0])
-                if following[1] <= end or (
-                    i < len(self.amount_starts) and self.amount_starts[i] < following[1]
-                ):
-                    break
-                found += self._cues(following)[1]
-                end = following[1]
+            if end > start:
+                chunk = self.text[start:end]
+                exceptions, statuses = self.rules.status_scan.findall(chunk, 0, len(chunk))
+                found = _stage_cues(exceptions, statuses, self.rules, start)
             self._story[paragraph] = found
         return found
 
