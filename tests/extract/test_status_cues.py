@@ -27,7 +27,11 @@ def _status(text: str, value: str) -> ProjectStatus | None:
     [
         # works under way: ground breaking with a space, under implementation, a signed construction
         # contract, a contractor at work, a launch of the works, a tender awarded, a foundation ceremony
-        ("The loan of 9 million dollars was signed; the ground breaking took place in May.", "9000000", WORKS),
+        (
+            "The loan of 9 million dollars was signed; the ground breaking took place in May.",
+            "9000000",
+            WORKS,
+        ),
         ("该项目使用中方贷款9000万元，去年举行奠基仪式。", "90000000", WORKS),
         ("The 40 million dollar water project, signed in 2012, is under implementation.", "40000000", WORKS),
         ("该供水项目使用中方贷款4000万元，目前执行中。", "40000000", WORKS),
@@ -43,7 +47,11 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             WORKS,
         ),
         ("中方贷款1.2亿元的公路项目正在由中国企业承建。", "120000000", WORKS),
-        ("The 3 million dollar grant was signed and the firm launched the construction in June.", "3000000", WORKS),
+        (
+            "The 3 million dollar grant was signed and the firm launched the construction in June.",
+            "3000000",
+            WORKS,
+        ),
         ("中方提供300万元无偿援助，该项目已启动实施。", "3000000", WORKS),
         (
             "The 5 million dollar loan was signed; the ministry awarded a local builder the tender.",
@@ -51,7 +59,11 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             WORKS,
         ),
         ("中方贷款5000万元，一家中国公司中标。", "50000000", WORKS),
-        ("The 2 million dollar grant was signed and a foundation ceremony was held in March.", "2000000", WORKS),
+        (
+            "The 2 million dollar grant was signed and a foundation ceremony was held in March.",
+            "2000000",
+            WORKS,
+        ),
         # a first part done is works under way, not the end of the project
         (
             "The loan of 30 million dollars was signed; the first shipment of rails arrived in May.",
@@ -78,7 +90,11 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         # done: completed with a date or a quantity, ended in, opened in, declared open, in operation,
         # reported as complete, now complete, carried out by (past), turned over to
         ("The 4 million dollar school was signed in 2008 and completed March 2010.", "4000000", DONE),
-        ("Under the 11 million dollar loan China completed 15,000 square metres of housing.", "11000000", DONE),
+        (
+            "Under the 11 million dollar loan China completed 15,000 square metres of housing.",
+            "11000000",
+            DONE,
+        ),
         ("The 9 million dollar grant was signed; work began in 2005 and ended in 2007.", "9000000", DONE),
         ("中方援助900万元的项目于2005年开工，工程已于2007年结束。", "9000000", DONE),
         ("The 20 million dollar theatre, agreed in 2007, opened in April 2011.", "20000000", DONE),
@@ -88,9 +104,17 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         ("The 3 million dollar mill, signed in 2001, is still in operation.", "3000000", DONE),
         ("中方贷款300万元建设的磨坊至今正常运行。", "3000000", DONE),
         ("The 2 million dollar well project was reported as completed in 2009.", "2000000", DONE),
-        ("The grant of 2 million dollars was signed in 2004 and the library is now complete.", "2000000", DONE),
+        (
+            "The grant of 2 million dollars was signed in 2004 and the library is now complete.",
+            "2000000",
+            DONE,
+        ),
         ("中方提供200万元无偿援助的图书馆现已完工。", "2000000", DONE),
-        ("The 7 million dollar road was signed in 2003 and was carried out by a Chinese firm.", "7000000", DONE),
+        (
+            "The 7 million dollar road was signed in 2003 and was carried out by a Chinese firm.",
+            "7000000",
+            DONE,
+        ),
         (
             "The 4 million dollar grant was signed; China turned the new wing over to the hospital in 2010.",
             "4000000",
@@ -103,10 +127,22 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             SIGNED,
         ),
         ("双方签署协议，中方提供2000万元无偿援助，建成后将服务10万人。", "20000000", SIGNED),
-        ("A loan agreement of 5 million dollars was signed; the equipment will be sent next year.", "5000000", SIGNED),
+        (
+            "A loan agreement of 5 million dollars was signed; the equipment will be sent next year.",
+            "5000000",
+            SIGNED,
+        ),
         ("双方签署协议，中方提供2000万元无偿援助，目前尚未交付。", "20000000", SIGNED),
-        ("A 6 million dollar loan agreement was signed, but the funds haven't been disbursed.", "6000000", SIGNED),
-        ("A 6 million dollar loan agreement was signed; the clinic may have been completed.", "6000000", SIGNED),
+        (
+            "A 6 million dollar loan agreement was signed, but the funds haven't been disbursed.",
+            "6000000",
+            SIGNED,
+        ),
+        (
+            "A 6 million dollar loan agreement was signed; the clinic may have been completed.",
+            "6000000",
+            SIGNED,
+        ),
         (
             "A 6 million dollar loan agreement was signed; it is likely that the clinic was completed.",
             "6000000",
@@ -144,7 +180,11 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "4000000",
             SIGNED,
         ),
-        ("The 8 million dollar loan was signed; the contractor is to begin building in May.", "8000000", SIGNED),
+        (
+            "The 8 million dollar loan was signed; the contractor is to begin building in May.",
+            "8000000",
+            SIGNED,
+        ),
         ("双方签署8000万元贷款协议，项目将于明年动工。", "80000000", SIGNED),
         (
             "A 4 million dollar loan agreement was signed; works have yet to begin.",
