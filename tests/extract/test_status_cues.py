@@ -196,6 +196,23 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "9000000",
             SIGNED,
         ),
+        # an opening ceremony of a conference, progress of a rescue, resumption of normal life: no stage
+        (
+            "At the opening ceremony of the forum the premier said China would provide a 5 million dollar grant.",
+            "5000000",
+            PLEDGED,
+        ),
+        ("总理在论坛开幕式上宣布，中方将提供500万元无偿援助。", "5000000", PLEDGED),
+        (
+            "China donated 2 million dollars; the envoy was briefed on the progress of the rescue work.",
+            "2000000",
+            DONE,
+        ),
+        (
+            "China donated 2 million dollars and hopes for an early resumption of normal life.",
+            "2000000",
+            DONE,
+        ),
         # a pledge: was to give, planned to give, in talks, pledged to hand over
         ("China was to donate medicines worth 300,000 dollars to Ruritania.", "300000", PLEDGED),
         ("China planned to provide 2 million dollars for the flood victims.", "2000000", PLEDGED),
