@@ -204,14 +204,14 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         ),
         ("总理在论坛开幕式上宣布，中方将提供500万元无偿援助。", "5000000", PLEDGED),
         (
-            "China donated 2 million dollars; the envoy was briefed on the progress of the rescue work.",
+            "A 2 million dollar grant agreement was signed; the envoy was briefed on the progress of the talks.",
             "2000000",
-            DONE,
+            SIGNED,
         ),
         (
-            "China donated 2 million dollars and hopes for an early resumption of normal life.",
+            "A 2 million dollar grant agreement was signed to help an early resumption of normal life.",
             "2000000",
-            DONE,
+            SIGNED,
         ),
         # a pledge: was to give, planned to give, in talks, pledged to hand over
         ("China was to donate medicines worth 300,000 dollars to Ruritania.", "300000", PLEDGED),
