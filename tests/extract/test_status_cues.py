@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from aidcurator.domain import ProjectStatus
-from aidcurator.extract import extract
+from aidcurator.extract import extract, flows
 
 DONE, WORKS, SIGNED, PLEDGED = (
     ProjectStatus.COMPLETED,
@@ -262,3 +262,20 @@ def test_the_story_stops_at_the_next_amount() -> None:
 def test_the_story_goes_on_in_chinese() -> None:
     text = "援建医院\n\n双方签署协议，中方提供5000万元无偿援助建设医院。\n\n该医院已于2011年竣工。"
     assert _status(text, "50000000") is DONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 9 million dollar school was handed over in 2011; work on a clinic is still under construction.",
+        "China pledged 3 million dollars; the loan agreement was signed and the ground breaking followed.",
+        "中方承诺提供5000万元无偿援助，双方签署协议，项目已于去年竣工并移交。",
+        "It is unclear whether the 2 million dollar grant was delivered; the works have yet to begin.",
+    ],
+)
+def test_cues_dispatched_on_their_first_character_match_as_the_plain_pattern(text: str) -> None:
+    rules = flows._rules()
+    for cues in (rules.flow_pattern, rules.status_pattern, rules.exceptions, rules.headline_pattern):
+        plain = [(m.span(), flows._entry(m.lastgroup)) for m in cues.pattern.finditer(text) if m.lastgroup]
+        dispatched = [(m.span(), flows._entry(m.lastgroup)) for m in cues.finditer(text) if m.lastgroup]
+        assert dispatched == plain

@@ -81,10 +81,9 @@ def _fragment(words: dict[str, list[str]]) -> str:
 def _groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
     """One pattern whose groups ``g<i>_<k>`` hold the cues of entry ``i``: a text is scanned once.
 
-    It opens with a look at the next character (a letter that starts a word, or the first character
-    of a Chinese cue), so most positions are passed over after one test. Then the cues are dispatched
-    on their first character: each position tries only the cues that can start with it, in the rule
-    file's order, so the first cue that matches is the same as in a plain alternation."""
+    Where the prefilter finds a place, only the cues that can start with the character there are
+    tried (:class:`_CharDispatched`), in the rule file's order, so the first cue that matches is the
+    same as in the plain alternation kept for texts the prefilter cannot serve."""
     alternatives = [
         (i, word, english)
         for i, entry in enumerate(entries)
@@ -92,9 +91,8 @@ def _groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
         for word in entry.get(key, [])
         if word
     ]
-    return _CharDispatched(
-        re.compile(_dispatched(alternatives)), [(w, en) for _, w, en in alternatives], alternatives
-    )
+    plain = "|".join(f"(?P<g{i}_{k}>{_cue(word, en)})" for k, (i, word, en) in enumerate(alternatives))
+    return _CharDispatched(re.compile(plain or "(?!)"), [(w, en) for _, w, en in alternatives], alternatives)
 
 
 class _CharDispatched(Prefiltered):
@@ -147,45 +145,8 @@ class _CharDispatched(Prefiltered):
                 last = found.end()
 
 
-def _dispatched(alternatives: list[tuple[int, str, bool]]) -> str:
-    """``alternatives`` (entry index, cue fragment, English?) as one pattern dispatched on the first
-    character; English cues match whole words in any case, Chinese ones as written."""
-    firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
-    en_first = set().union(*(f for f, (_, _, en) in zip(firsts, alternatives, strict=True) if en and f))
-    zh_first = set().union(*(f for f, (_, _, en) in zip(firsts, alternatives, strict=True) if not en and f))
-    if any(f is None for f in firsts) or not alternatives:  # a cue that may start anywhere: plain order
-        plain = "|".join(f"(?P<g{i}_{k}>{_cue(word, en)})" for k, (i, word, en) in enumerate(alternatives))
-        return rf"(?:\b(?=[A-Za-z])|(?=[{_chars(zh_first)}]))(?:{plain or '(?!)'})" if zh_first else plain
-    buckets: dict[tuple[int, ...], set[str]] = {}
-    for char in en_first | zh_first:
-        members = tuple(k for k, first in enumerate(firsts) if first is not None and char in first)
-        buckets.setdefault(members, set()).add(char)
-    branches = []
-    for b, (members, chars) in enumerate(sorted(buckets.items())):
-        groups, run = [], []
-        for k in (*members, None):  # consecutive cues of one entry share a group
-            if run and (k is None or alternatives[k][0] != alternatives[run[0]][0]):
-                entry = alternatives[run[0]][0]
-                body = "|".join(_cue(alternatives[j][1], alternatives[j][2]) for j in run)
-                groups.append(f"(?P<g{entry}_{b}_{len(groups)}>{body})")
-                run = []
-            if k is not None:
-                run.append(k)
-        branches.append(f"(?=[{_chars(chars)}])(?:{'|'.join(groups)})")
-    guard = []
-    if en_first:
-        guard.append(rf"\b(?=[{_chars(en_first)}])")
-    if zh_first:
-        guard.append(f"(?=[{_chars(zh_first)}])")
-    return f"(?:{'|'.join(guard)})(?:{'|'.join(branches)})"
-
-
 def _cue(word: str, english: bool) -> str:
     return rf"(?i:(?<![\w'-])(?:{word})(?![\w-]))" if english else f"(?:{word})"
-
-
-def _chars(chars: set[str]) -> str:
-    return "".join(re.escape(c) for c in sorted(chars))
 
 
 def _entry(name: str) -> int:
