@@ -4,7 +4,8 @@ Both come from cue words in ``resources/rules/flows.json``. The flow type is rea
 own sentence, then the title (the text's first line), then the amount's paragraph; the first flow type in
 the rule file's priority order with a cue in a scope wins.
 
-The status is read from the amount's paragraph (a headline joins the lead paragraph). Status phrases
+The status is read from the amount's paragraph (a headline joins the lead paragraph) and the paragraphs
+after it that hold no amount of their own (they go on with its story). Status phrases
 (``signed a memorandum of understanding``, ``still under construction``) and exceptions (``expected to be
 completed``, ``unclear whether``) are read in the same pass as the stage cues, and a stage cue that
 overlaps one of them does not count. Every
@@ -21,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,6 +57,8 @@ class _FlowRules:
     status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
     done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
     scan: PrefilteredSet  # flows, exceptions, statuses, then the details (SCANNED_FIRST): one pass
+    status_scan: PrefilteredSet  # exceptions and statuses alone (the paragraphs that go on with a story)
+    story_chars: int  # how far after an amount's paragraph its story is read
 
 
 def _details(words: dict[str, list[str]]) -> Prefiltered:
@@ -78,10 +81,9 @@ def _fragment(words: dict[str, list[str]]) -> str:
 def _groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
     """One pattern whose groups ``g<i>_<k>`` hold the cues of entry ``i``: a text is scanned once.
 
-    It opens with a look at the next character (a letter that starts a word, or the first character
-    of a Chinese cue), so most positions are passed over after one test. Then the cues are dispatched
-    on their first character: each position tries only the cues that can start with it, in the rule
-    file's order, so the first cue that matches is the same as in a plain alternation."""
+    Where the prefilter finds a place, only the cues that can start with the character there are
+    tried (:class:`_CharDispatched`), in the rule file's order, so the first cue that matches is the
+    same as in the plain alternation kept for texts the prefilter cannot serve."""
     alternatives = [
         (i, word, english)
         for i, entry in enumerate(entries)
@@ -89,48 +91,62 @@ def _groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
         for word in entry.get(key, [])
         if word
     ]
-    return Prefiltered(re.compile(_dispatched(alternatives)), [(w, en) for _, w, en in alternatives])
+    plain = "|".join(f"(?P<g{i}_{k}>{_cue(word, en)})" for k, (i, word, en) in enumerate(alternatives))
+    return _CharDispatched(re.compile(plain or "(?!)"), [(w, en) for _, w, en in alternatives], alternatives)
 
 
-def _dispatched(alternatives: list[tuple[int, str, bool]]) -> str:
-    """``alternatives`` (entry index, cue fragment, English?) as one pattern dispatched on the first
-    character; English cues match whole words in any case, Chinese ones as written."""
-    firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
-    en_first = set().union(*(f for f, (_, _, en) in zip(firsts, alternatives, strict=True) if en and f))
-    zh_first = set().union(*(f for f, (_, _, en) in zip(firsts, alternatives, strict=True) if not en and f))
-    if any(f is None for f in firsts) or not alternatives:  # a cue that may start anywhere: plain order
-        plain = "|".join(f"(?P<g{i}_{k}>{_cue(word, en)})" for k, (i, word, en) in enumerate(alternatives))
-        return rf"(?:\b(?=[A-Za-z])|(?=[{_chars(zh_first)}]))(?:{plain or '(?!)'})" if zh_first else plain
-    buckets: dict[tuple[int, ...], set[str]] = {}
-    for char in en_first | zh_first:
-        members = tuple(k for k, first in enumerate(firsts) if first is not None and char in first)
-        buckets.setdefault(members, set()).add(char)
-    branches = []
-    for b, (members, chars) in enumerate(sorted(buckets.items())):
-        groups, run = [], []
-        for k in (*members, None):  # consecutive cues of one entry share a group
-            if run and (k is None or alternatives[k][0] != alternatives[run[0]][0]):
-                entry = alternatives[run[0]][0]
-                body = "|".join(_cue(alternatives[j][1], alternatives[j][2]) for j in run)
-                groups.append(f"(?P<g{entry}_{b}_{len(groups)}>{body})")
-                run = []
-            if k is not None:
-                run.append(k)
-        branches.append(f"(?=[{_chars(chars)}])(?:{'|'.join(groups)})")
-    guard = []
-    if en_first:
-        guard.append(rf"\b(?=[{_chars(en_first)}])")
-    if zh_first:
-        guard.append(f"(?=[{_chars(zh_first)}])")
-    return f"(?:{'|'.join(guard)})(?:{'|'.join(branches)})"
+class _CharDispatched(Prefiltered):
+    """A :class:`Prefiltered` cue pattern that, where its prefilter found a place, tries only the cues
+    that can start with the character there (one small pattern per first character, the cues in the
+    rule file's order): the same matches as the whole pattern, without walking its branches."""
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        cues: list[tuple[str, bool]],
+        alternatives: list[tuple[int, str, bool]],
+    ) -> None:
+        super().__init__(pattern, cues)
+        firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
+        self.by_char: dict[str, re.Pattern[str]] | None = None
+        if alternatives and all(f is not None for f in firsts):
+            members: dict[str, list[int]] = {}
+            for k, first in enumerate(firsts):
+                for char in first or ():
+                    members.setdefault(char, []).append(k)
+            compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+            self.by_char = {}
+            for char, ks in members.items():
+                key = tuple(ks)
+                if key not in compiled:
+                    compiled[key] = re.compile(
+                        "|".join(
+                            f"(?P<g{alternatives[k][0]}_{j}>{_cue(alternatives[k][1], alternatives[k][2])})"
+                            for j, k in enumerate(ks)
+                        )
+                    )
+                self.by_char[char] = compiled[key]
+
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+        by_char = self.by_char
+        if by_char is None:
+            yield from super().at(text, starts, pos, end)
+            return
+        last = pos
+        for start in starts:
+            if start < last:
+                continue
+            pattern = by_char.get(text[start])
+            if pattern is None:
+                continue
+            found = pattern.match(text, start, end)
+            if found is not None:
+                yield found
+                last = found.end()
 
 
 def _cue(word: str, english: bool) -> str:
     return rf"(?i:(?<![\w'-])(?:{word})(?![\w-]))" if english else f"(?:{word})"
-
-
-def _chars(chars: set[str]) -> str:
-    return "".join(re.escape(c) for c in sorted(chars))
 
 
 def _entry(name: str) -> int:
@@ -182,6 +198,8 @@ def _rules() -> _FlowRules:
                 for flow, statuses in data.get("done_when", {}).items()
             },
             scan=PrefilteredSet([flow_pattern, exceptions, status_pattern, *details]),
+            status_scan=PrefilteredSet([exceptions, status_pattern]),
+            story_chars=int(data.get("story_chars", 0)),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/flows.json is malformed: {exc}") from exc
@@ -233,12 +251,31 @@ def _outside(matches: list[re.Match[str]], blanks: list[re.Match[str]]) -> list[
     return kept
 
 
+def _stage_cues(
+    exceptions: list[re.Match[str]], statuses: list[re.Match[str]], rules: _FlowRules, offset: int
+) -> list[_StatusCue]:
+    """The status cues of one scanned chunk (at ``offset``): its stage cues outside the phrases and
+    exceptions, and the phrases."""
+    phrases = _status_cues(exceptions, rules.phrases, offset)
+    if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
+        statuses = _outside(statuses, exceptions)
+    return [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, offset)[1]] + phrases
+
+
 class FlowReader:
     """Reads flow types and statuses for the records of one text. Each paragraph that holds an amount
     (a headline joined to the lead paragraph) is scanned once, when its first record asks."""
 
-    def __init__(self, text: str, paragraph_of: Callable[[int], tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        paragraph_of: Callable[[int], tuple[int, int]],
+        amount_starts: list[int] | None = None,
+    ) -> None:
+        """``amount_starts``: where the text's amounts start, in order (a paragraph without one goes on
+        with the story of the amount before it)."""
         self.text = text
+        self.amount_starts = amount_starts or []
         self.rules = _rules()
         self.paragraph_of = paragraph_of
         title_end = text.find("\n")
@@ -246,6 +283,7 @@ class FlowReader:
         self._scanned: dict[tuple[int, int], tuple[_Cues, list[_StatusCue]]] = {}
         self._detail_hits: dict[tuple[int, int], Hits | None] = {}
         self._headline: list[_StatusCue] | None = None
+        self._story: dict[tuple[int, int], list[_StatusCue]] = {}
 
     def _cues(self, paragraph: tuple[int, int]) -> tuple[_Cues, list[_StatusCue]]:
         cues = self._scanned.get(paragraph)
@@ -257,11 +295,10 @@ class FlowReader:
             (flows, exceptions, statuses), hits = rules.scan.findall_hits(
                 chunk, 0, len(chunk), _SCANNED_FIRST
             )
-            phrases = _status_cues(exceptions, rules.phrases, start)
-            if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
-                statuses = _outside(statuses, exceptions)
-            stages = [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, start)[1]]
-            cues = self._scanned[paragraph] = (_scan(flows, start), stages + phrases)
+            cues = self._scanned[paragraph] = (
+                _scan(flows, start),
+                _stage_cues(exceptions, statuses, rules, start),
+            )
             self._detail_hits[paragraph] = (
                 None
                 if hits is None
@@ -280,6 +317,27 @@ class FlowReader:
                 else []
             )
         return self._headline
+
+    def _story_cues(self, paragraph: tuple[int, int]) -> list[_StatusCue]:
+        """The status cues of the paragraphs after ``paragraph`` up to the next one that holds an
+        amount, and at most ``story_chars`` on: they go on with the story of its money (the works
+        began, the school was handed over)."""
+        found = self._story.get(paragraph)
+        if found is None:
+            start = paragraph[1]
+            i = bisect_left(self.amount_starts, start)
+            end = (
+                self.paragraph_of(self.amount_starts[i])[0] if i < len(self.amount_starts) else len(self.text)
+            )
+            if end - start > self.rules.story_chars:  # cut at a space: no half word at the end
+                end = max(start, self.text.rfind(" ", start, start + self.rules.story_chars))
+            found = []
+            if end > start:
+                chunk = self.text[start:end]
+                exceptions, statuses = self.rules.status_scan.findall(chunk, 0, len(chunk))
+                found = _stage_cues(exceptions, statuses, self.rules, start)
+            self._story[paragraph] = found
+        return found
 
     def _status(self, paragraph: tuple[int, int], cues: list[_StatusCue]) -> _StatusCue | None:
         """The cue that decides the status: the best-ranked one of the paragraph (the furthest stage it
@@ -316,7 +374,7 @@ class FlowReader:
             detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, hits)
             if detail is not None:
                 record.flags["flow_detail"] = rules.details[detail]
-        status = self._status(paragraph, statuses)
+        status = self._status(paragraph, statuses + self._story_cues(paragraph))
         if status is not None:
             record.project_status = status[2]
             record.evidence["project_status"] = [status[1]]

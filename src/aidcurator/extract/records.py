@@ -173,7 +173,7 @@ def assemble_records(
     last_parent: int | None = None
     by_value: dict[tuple, list[int]] = {}  # (value, value_max) → indices of the records with it
     previous_end = 0
-    flows = FlowReader(text, lambda position: _paragraph(text, position))
+    flows = FlowReader(text, lambda position: _paragraph(text, position), [m.start for m in amount_mentions])
     periods = PeriodChooser(text, mentions, sentences, lambda position: _paragraph(text, position))
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
