@@ -46,6 +46,7 @@ __all__ = [
     "ancestors_of",
     "donors_for",
     "find_places",
+    "fold_text",
     "is_paired",
     "lookup_place",
     "pairing_for",
@@ -149,6 +150,20 @@ def _fold(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_last_fold: tuple[str, str] | None = None  # places and sectors fold the same squeezed text
+
+
+def fold_text(text: str) -> str:
+    """``text`` lower-cased without changing its length, made once for the last text asked about."""
+    global _last_fold
+    last = _last_fold  # one read: another thread may replace it (the pair is swapped whole)
+    if last is not None and last[0] is text:
+        return last[1]
+    low = _fold(text)
+    _last_fold = (text, low)
+    return low
 
 
 def _is_word_char(c: str) -> bool:
@@ -715,7 +730,7 @@ def find_places(text: str) -> list[Mention]:
     original, squeezed = text, squeeze_cjk_gaps(text)
     text = squeezed.text
     gaz = _gazetteer()
-    low = _fold(text)
+    low = fold_text(text)
     hits = _select(_corroborated(_candidates(text, low, gaz), gaz), len(text))
 
     named: set[str] = {info.default for _, _, info in hits if not info.candidates}

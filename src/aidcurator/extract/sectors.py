@@ -20,7 +20,7 @@ import ahocorasick
 
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.fastre import alternation
-from aidcurator.extract.places import squeeze_cjk_gaps
+from aidcurator.extract.places import fold_text, squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
 __all__ = [
@@ -188,9 +188,7 @@ def find_sectors(text: str) -> list[Mention]:
         return []
     original, squeezed = text, squeeze_cjk_gaps(text)
     text = squeezed.text
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = fold_text(text)  # lower case, same offsets
     n = len(text)
     # (start, -length, not a stop phrase, end, rule): sorted as tuples, leftmost-longest with stop
     # phrases first among equals (equal starts and lengths are the same keyword, so the same rule)
