@@ -273,10 +273,12 @@ def _list_rule() -> _ListRule | None:
     )
 
 
-def _leads(mentions: list[Mention], start: int, end: int, run: list[Mention]) -> bool:
-    """Whether the sector that wins the span on its own is one of the list's (a stronger cue elsewhere,
-    such as *rebuild* before ``schools and health posts``, keeps its sector)."""
-    won = _winner(mentions, start, end, start)
+_Won = tuple[list[Mention], Mention, float] | None
+
+
+def _leads(won: _Won, run: list[Mention]) -> bool:
+    """Whether the sector that wins the span on its own (``won``) is one of the list's (a stronger cue
+    elsewhere, such as *rebuild* before ``schools and health posts``, keeps its sector)."""
     return won is None or any(m.data.get("group") == won[1].data.get("group") for m in run)
 
 
@@ -302,6 +304,7 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
     if len(hits) < rule.min_groups_with_noun or len({sector_group(m.data["code"]) for m in hits}) < 2:
         return None
     run = [hits[0]]
+    won: list[_Won] = []  # the span's winner on its own, found once when a list first needs it
     for hit in [*hits[1:], None]:
         if hit is not None and " ".join(text[run[-1].end : hit.start].lower().split()) in rule.joiners:
             run.append(hit)
@@ -314,7 +317,9 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
                 or rule.noun_after.search(text, run[-1].start, run[-1].end) is not None  # water projects
             )
         )
-        if enough and _leads(mentions, start, end, run):
+        if enough and not won:
+            won.append(_winner(mentions, start, end, start))
+        if enough and _leads(won[0], run):
             first, last = run[0], run[-1]
             data = {
                 "group": rule.code,
