@@ -25,15 +25,35 @@ class Blanked:
         made = self._made.get(english)
         if made is None:
             text = self.text
-            low = text.lower() if english else ""  # not kept: a big text's copy is freed at once
-            # nothing to blank (most texts); the Chinese words are many, and their one pattern (below)
-            # finds them faster than a substring test per word
-            if english and self.exceptions.absent(english, text, low):
-                made = text
-            else:
-                made = self.exceptions.pick(english).sub(_blank, text)
+            pattern = self.exceptions.pick(english)
+            if english:  # the pattern is tried only where a word starts (often nowhere); the lower-case
+                # copy is not kept: a big text's copy is freed at once
+                made = _blank_at(text, pattern, self.exceptions.en_starts(text, text.lower()))
+            else:  # the Chinese words are many, and their one pattern finds them faster than a
+                # substring search per word
+                made = pattern.sub(_blank, text)
             self._made[english] = made
         return made
+
+
+def _blank_at(text: str, pattern: re.Pattern[str], starts: list[int] | None) -> str:
+    """``pattern.sub(_blank, text)``, the pattern tried only at ``starts`` (every offset where a match
+    may start, in order; None: anywhere)."""
+    if starts is None:
+        return pattern.sub(_blank, text)
+    parts: list[str] = []
+    last = 0
+    for start in starts:
+        if start < last:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            parts += (text[last:start], " " * (match.end() - start))
+            last = match.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 @cache
@@ -129,8 +149,7 @@ def amount_kind(
 def _any_kind_cue(english: bool) -> re.Pattern[str]:
     """Every cue amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
     rules = record_rules()
-    cues = [*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]
-    return re.compile("|".join(f"(?:{c.pick(english).pattern})" for c in cues))
+    return Cues.union([*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]).pick(english)
 
 
 def _blank(match: re.Match[str]) -> str:
