@@ -757,7 +757,7 @@ def _first_chars(words, english: bool) -> frozenset[str]:
 
 
 #: Characters ``re.IGNORECASE`` matches to an ASCII letter (long s, Kelvin sign, dotted/dotless i).
-_CASE_ODDITIES = {"ſ": "s", "K": "k", "İ": "i", "ı": "i"}
+_CASE_ODDITIES = {"ſ": "s", "\u212a": "k", "İ": "i", "ı": "i"}  # \u212a: the Kelvin sign
 
 
 @dataclass(frozen=True)

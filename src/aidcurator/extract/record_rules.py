@@ -14,7 +14,7 @@ from aidcurator.resources import resource_path
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
-_CASE_ODDITY = re.compile("[Kſİı]")
+_CASE_ODDITY = re.compile("[\u212aſİı]")  # (the Kelvin sign, not the letter K)
 
 
 @dataclass(frozen=True)
