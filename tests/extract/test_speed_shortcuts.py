@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
 import pytest
 
 from aidcurator.extract import record_kinds, script
+from aidcurator.extract.keyscan import KeyAutomaton
 from aidcurator.extract.record_kinds import Blanked, _any_kind_cue
 from aidcurator.extract.record_rules import Cues, record_rules
 
@@ -64,3 +66,25 @@ def test_traditional_characters_are_found_past_the_bmp_too() -> None:
     assert script._has_traditional("江蘇")
     if astral:
         assert script._has_traditional(f"ok {astral[0]}")
+
+
+_KEYS = ["和田", "和田地区", "田地", "新疆", "ab", "b", "abc", "€5", "𠀀x", "x𠀀", "中a", "a中"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "和田地区新疆和田 abc ab b",
+        "x𠀀x 和田地区 😀 abc",  # past the BMP: searched character by character
+        "a中a中b \ud800ab \udc00€5",  # lone surrogates stay two bytes
+        "",
+        "㐀一丁和田\u4e00田地",
+        "N\u2d00 N\u2d00中",  # the bytes of 中 (4E 2D) across two characters: no hit
+    ],
+)
+def test_the_byte_automaton_finds_what_the_character_automaton_finds(text: str) -> None:
+    plain = ahocorasick.Automaton()
+    for index, key in enumerate(_KEYS):
+        plain.add_word(key, index)
+    plain.make_automaton()
+    assert KeyAutomaton((key, i) for i, key in enumerate(_KEYS)).iter(text) == list(plain.iter(text))

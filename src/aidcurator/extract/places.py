@@ -34,9 +34,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
 from aidcurator.domain import Mention, MentionKind
+from aidcurator.extract.keyscan import KeyAutomaton
 from aidcurator.resources import resource_path
 
 __all__ = [
@@ -117,7 +116,7 @@ class _Gazetteer:
     places: dict[str, Place]
     by_name: dict[str, str]
     keys: list[_Key]
-    automaton: Any
+    automaton: KeyAutomaton
     lookup: dict[str, tuple[str, tuple[str, ...]]]
     strong_related: dict[str, frozenset[str]]
     weak_ok_via: dict[str, frozenset[str]]
@@ -348,21 +347,21 @@ def _gazetteer() -> _Gazetteer:
     block_next_all = rules["block_next_chars"]
     block_after: dict[str, str] = rules["block_next_after"]
 
-    automaton = ahocorasick.Automaton()
+    words: list[tuple[str, int]] = []
     keys: list[_Key] = []
     for key, (default, cands) in lookup.items():
         latin = _is_latin(key)
         block = "" if latin else block_next_all + block_after.get(key[-1], "")
         keys.append(_Key(len(key), latin, False, key in weak, default, cands, block))
-        automaton.add_word(key, len(keys) - 1)
+        words.append((key, len(keys) - 1))
     for pattern in rules["stop_patterns"]:
         latin = _is_latin(pattern)
         key = _fold(pattern) if latin else pattern
         if key in lookup:
             raise ValueError(f"{_RULES_FILE}: stop pattern {pattern!r} is also a place name")
         keys.append(_Key(len(key), latin, True, False, "", (), ""))
-        automaton.add_word(key, len(keys) - 1)
-    automaton.make_automaton()
+        words.append((key, len(keys) - 1))
+    automaton = KeyAutomaton(words)
 
     # corroboration of weak aliases
     strong_related: dict[str, frozenset[str]] = {}

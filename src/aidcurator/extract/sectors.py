@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.fastre import alternation
+from aidcurator.extract.keyscan import KeyAutomaton
 from aidcurator.extract.places import fold_text, squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
@@ -84,7 +83,7 @@ def _min_score() -> float:
 
 
 @cache
-def _automaton() -> Any:
+def _automaton() -> KeyAutomaton:
     """The keyword automaton; values are ``_Rule`` objects."""
     where = "/".join(_RULES_FILE)
     raw = _raw_rules()
@@ -138,11 +137,7 @@ def _automaton() -> Any:
     for word in [*raw["stop"].get("zh", []), *raw["stop"].get("en", [])]:
         form = word.lower()
         table.setdefault(form, _Rule(form, "", "", None, "", None, 0.0, False, _is_latin(word), True))
-    automaton = ahocorasick.Automaton()
-    for form, rule in table.items():
-        automaton.add_word(form, rule)
-    automaton.make_automaton()
-    return automaton
+    return KeyAutomaton(table.items())
 
 
 _DATA: dict[int, tuple[_Rule, dict[str, Any]]] = {}  # id of a rule -> the rule (kept alive) and its data
