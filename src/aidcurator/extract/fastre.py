@@ -16,7 +16,7 @@ import re
 import re._parser as _parser  # the stdlib's own regex parser, for first characters
 from collections.abc import Iterable, Iterator
 
-import ahocorasick
+from aidcurator.extract.keyscan import KeyAutomaton
 
 __all__ = [
     "Prefiltered",
@@ -333,10 +333,9 @@ class _Prefilter:
                         value[1] = 0  # a prefix in both lists counts anywhere
         self.automaton = None
         if values:
-            self.automaton = ahocorasick.Automaton()
-            for word, (mask, english) in values.items():
-                self.automaton.add_word(word, (len(word), bool(english), mask))
-            self.automaton.make_automaton()
+            self.automaton = KeyAutomaton(
+                (word, (len(word), bool(english), mask)) for word, (mask, english) in values.items()
+            )
 
     @classmethod
     def of(cls, patterns: list[Prefiltered]) -> _Prefilter | None:

@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
 from aidcurator.domain import Mention
 from aidcurator.domain.projects import OrganisationType, PartyRole
+from aidcurator.extract.keyscan import KeyAutomaton
 from aidcurator.resources import resource_path
 
 __all__ = [
@@ -87,7 +86,7 @@ class OrgHit:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     orgs: list[Organisation]
-    automaton: Any
+    automaton: KeyAutomaton
     rules: dict[str, Any]
     en_heads: frozenset[str]
     of_heads: frozenset[str]
@@ -178,10 +177,7 @@ def _load(files: tuple[str, ...]) -> _Gazetteer:
         values.setdefault(head.lower(), ("en_head", head, len(head), True, head))
     for head in generic["zh_heads"]:
         values.setdefault(head, ("zh_head", head, len(head), False, None))
-    automaton = ahocorasick.Automaton()
-    for key, value in values.items():
-        automaton.add_word(key, value)
-    automaton.make_automaton()
+    automaton = KeyAutomaton(values.items())
     return _Gazetteer(
         orgs=orgs,
         automaton=automaton,

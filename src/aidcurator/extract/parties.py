@@ -110,9 +110,9 @@ def is_venue_around(text: str, place: Mention) -> bool:
     for before, after, needs in _rules().venue_around:
         if needs and needs not in text[max(0, start - 12) : start].lower():
             continue  # a quick test before the pattern
-        if after is not None and after.match(text, end, end + 30) is None:
-            continue
         if before is not None and before.search(text, max(0, start - 40), start) is None:
+            continue  # (before the words after: they end at the place, so they fail sooner)
+        if after is not None and after.match(text, end, end + 30) is None:
             continue
         return True
     return False

@@ -27,7 +27,7 @@ from aidcurator.extract.organisations import (
     scan_organisations,
 )
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sentences import SentenceIndex
+from aidcurator.extract.sentences import sentence_index
 
 __all__ = ["attach_parties"]
 
@@ -145,7 +145,7 @@ def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> No
     anchor_starts = [start for start, _ in anchors]
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
     place_starts = [m.start for m in places]
-    sentences = SentenceIndex(simple)
+    sentences = sentence_index(simple)
     cues = _cues()
     masked = _masked(simple, hits)
     for hit in hits:

@@ -34,9 +34,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
 from aidcurator.domain import Mention, MentionKind
+from aidcurator.extract.keyscan import KeyAutomaton
 from aidcurator.resources import resource_path
 
 __all__ = [
@@ -46,6 +45,7 @@ __all__ = [
     "ancestors_of",
     "donors_for",
     "find_places",
+    "fold_text",
     "is_paired",
     "lookup_place",
     "pairing_for",
@@ -116,7 +116,7 @@ class _Gazetteer:
     places: dict[str, Place]
     by_name: dict[str, str]
     keys: list[_Key]
-    automaton: Any
+    automaton: KeyAutomaton
     lookup: dict[str, tuple[str, tuple[str, ...]]]
     strong_related: dict[str, frozenset[str]]
     weak_ok_via: dict[str, frozenset[str]]
@@ -149,6 +149,20 @@ def _fold(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_last_fold: tuple[str, str] | None = None  # places and sectors fold the same squeezed text
+
+
+def fold_text(text: str) -> str:
+    """``text`` lower-cased without changing its length, made once for the last text asked about."""
+    global _last_fold
+    last = _last_fold  # one read: another thread may replace it (the pair is swapped whole)
+    if last is not None and last[0] is text:
+        return last[1]
+    low = _fold(text)
+    _last_fold = (text, low)
+    return low
 
 
 def _is_word_char(c: str) -> bool:
@@ -333,21 +347,21 @@ def _gazetteer() -> _Gazetteer:
     block_next_all = rules["block_next_chars"]
     block_after: dict[str, str] = rules["block_next_after"]
 
-    automaton = ahocorasick.Automaton()
+    words: list[tuple[str, int]] = []
     keys: list[_Key] = []
     for key, (default, cands) in lookup.items():
         latin = _is_latin(key)
         block = "" if latin else block_next_all + block_after.get(key[-1], "")
         keys.append(_Key(len(key), latin, False, key in weak, default, cands, block))
-        automaton.add_word(key, len(keys) - 1)
+        words.append((key, len(keys) - 1))
     for pattern in rules["stop_patterns"]:
         latin = _is_latin(pattern)
         key = _fold(pattern) if latin else pattern
         if key in lookup:
             raise ValueError(f"{_RULES_FILE}: stop pattern {pattern!r} is also a place name")
         keys.append(_Key(len(key), latin, True, False, "", (), ""))
-        automaton.add_word(key, len(keys) - 1)
-    automaton.make_automaton()
+        words.append((key, len(keys) - 1))
+    automaton = KeyAutomaton(words)
 
     # corroboration of weak aliases
     strong_related: dict[str, frozenset[str]] = {}
@@ -715,7 +729,7 @@ def find_places(text: str) -> list[Mention]:
     original, squeezed = text, squeeze_cjk_gaps(text)
     text = squeezed.text
     gaz = _gazetteer()
-    low = _fold(text)
+    low = fold_text(text)
     hits = _select(_corroborated(_candidates(text, low, gaz), gaz), len(text))
 
     named: set[str] = {info.default for _, _, info in hits if not info.candidates}

@@ -757,7 +757,7 @@ def _first_chars(words, english: bool) -> frozenset[str]:
 
 
 #: Characters ``re.IGNORECASE`` matches to an ASCII letter (long s, Kelvin sign, dotted/dotless i).
-_CASE_ODDITIES = {"ſ": "s", "K": "k", "İ": "i", "ı": "i"}
+_CASE_ODDITIES = {"ſ": "s", "\u212a": "k", "İ": "i", "ı": "i"}  # \u212a: the Kelvin sign
 
 
 @dataclass(frozen=True)
@@ -885,10 +885,17 @@ def _alpha_prefixes() -> tuple[str, ...]:
 
 
 def _alpha_prefix_key(word: str) -> str:
+    """The key of ``currencies.prefix`` that ``word`` spells in any case (the first in file order)."""
+    return _prefix_keys().get(word.lower(), word)
+
+
+@cache
+def _prefix_keys() -> dict[str, str]:
+    """Lower-case spelling → the first key of ``currencies.prefix`` spelled so."""
+    keys: dict[str, str] = {}
     for key in load_rules().currencies.prefix:
-        if key.lower() == word.lower():
-            return key
-    return word
+        keys.setdefault(key.lower(), key)
+    return keys
 
 
 @cache

@@ -25,15 +25,35 @@ class Blanked:
         made = self._made.get(english)
         if made is None:
             text = self.text
-            low = text.lower() if english else ""  # not kept: a big text's copy is freed at once
-            # nothing to blank (most texts); the Chinese words are many, and their one pattern (below)
-            # finds them faster than a substring test per word
-            if english and self.exceptions.absent(english, text, low):
-                made = text
-            else:
-                made = self.exceptions.pick(english).sub(_blank, text)
+            pattern = self.exceptions.pick(english)
+            if english:  # the pattern is tried only where a word starts (often nowhere); the lower-case
+                # copy is not kept: a big text's copy is freed at once
+                made = _blank_at(text, pattern, self.exceptions.en_starts(text, text.lower()))
+            else:  # the Chinese words are many, and their one pattern finds them faster than a
+                # substring search per word
+                made = pattern.sub(_blank, text)
             self._made[english] = made
         return made
+
+
+def _blank_at(text: str, pattern: re.Pattern[str], starts: list[int] | None) -> str:
+    """``pattern.sub(_blank, text)``, the pattern tried only at ``starts`` (every offset where a match
+    may start, in order; None: anywhere)."""
+    if starts is None:
+        return pattern.sub(_blank, text)
+    parts: list[str] = []
+    last = 0
+    for start in starts:
+        if start < last:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            parts += (text[last:start], " " * (match.end() - start))
+            last = match.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 @cache
@@ -105,9 +125,7 @@ def amount_kind(
     )
     if cue is not None:
         return AmountKind.SHARE, cue
-    clause_start = before[0]
-    for match in _CLAUSE_BREAK.finditer(window, before[0], before[1]):
-        clause_start = match.end()
+    clause_start = _after_last_break(window, before[0], before[1])
     # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
     cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
     cue = found(cumulative, before, after) or (
@@ -129,8 +147,7 @@ def amount_kind(
 def _any_kind_cue(english: bool) -> re.Pattern[str]:
     """Every cue amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
     rules = record_rules()
-    cues = [*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]
-    return re.compile("|".join(f"(?:{c.pick(english).pattern})" for c in cues))
+    return Cues.union([*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]).pick(english)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -195,14 +212,19 @@ def default_kind(records: list[CandidateRecord]) -> None:
                 record.flags["kind_default"] = True
 
 
-_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+_BREAKS = ",，;；:："
+_CLAUSE_BREAK = re.compile(f"[{_BREAKS}]")
+
+
+def _after_last_break(text: str, start: int, end: int) -> int:
+    """Where the clause ending at ``end`` starts: after the last comma, semicolon or colon in
+    ``text[start:end]`` (one backward search per mark), else ``start``."""
+    return max(start, *(text.rfind(mark, start, end) + 1 for mark in _BREAKS))
 
 
 def clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
     """The comma-delimited clause around ``amount``, inside ``segment``."""
-    start = segment[0]
-    for match in _CLAUSE_BREAK.finditer(text, segment[0], amount.start):
-        start = match.end()
+    start = _after_last_break(text, segment[0], amount.start)
     after = _CLAUSE_BREAK.search(text, amount.end, segment[1])
     return start, after.start() if after else segment[1]
 

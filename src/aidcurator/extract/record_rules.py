@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -13,7 +14,7 @@ from aidcurator.resources import resource_path
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
-_CASE_ODDITY = re.compile("[Kſİı]")
+_CASE_ODDITY = re.compile("[\u212aſİı]")  # (the Kelvin sign, not the letter K)
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,29 @@ class Cues:
             tuple(w.lower() for w in words["en"] if w),
         )
 
-    def absent(self, english: bool, text: str, low: str) -> bool:
-        """Whether no cue word of the language occurs in ``text`` at all (``low``: its lower case),
-        so the pattern need not run. Letters that match others only ignoring case (K, ſ) say nothing."""
-        if english:
-            return not any(w in low for w in self.en_words) and _CASE_ODDITY.search(text) is None
-        return not any(w in text for w in self.zh_words)
+    @classmethod
+    def union(cls, many: Iterable[Cues]) -> Cues:
+        """One list of the words of all of ``many``: it matches where one of theirs does, and its pattern
+        opens with one character class, which the regex engine scans for quickly (a joined alternation of
+        their patterns would be tried at every position)."""
+        lists = list(many)
+        zh = list(dict.fromkeys(w for cues in lists for w in cues.zh_words))
+        en = list(dict.fromkeys(w for cues in lists for w in cues.en_words))
+        return cls(_alternation(zh, english=False), _alternation(en, english=True), tuple(zh), tuple(en))
+
+    def en_starts(self, text: str, low: str) -> list[int] | None:
+        """Every offset where an English cue word may start in ``text`` (``low``: its lower case), in
+        order, found by substring searches; None when the words cannot tell (a letter that matches others
+        only ignoring case, such as K or ſ, is in the text)."""
+        if _CASE_ODDITY.search(text) is not None:
+            return None
+        found: set[int] = set()
+        for word in self.en_words:
+            at = low.find(word)
+            while at >= 0:
+                found.add(at)
+                at = low.find(word, at + 1)
+        return sorted(found)
 
     def pick(self, english: bool) -> re.Pattern[str]:
         return self.en if english else self.zh

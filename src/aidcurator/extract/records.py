@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from operator import attrgetter
 
 from aidcurator.domain import (
     UNKNOWN_CURRENCY,
@@ -58,9 +59,10 @@ from aidcurator.extract.record_rules import record_rules
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sectors import context_sector, dominant_sector_hit, find_sectors, sector_list
-from aidcurator.extract.sentences import SentenceIndex
+from aidcurator.extract.sentences import sentence_index
 from aidcurator.extract.timex import find_times
 
+_BY_POSITION = attrgetter("start", "end")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 
 
@@ -105,7 +107,7 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     if simple is not text:
         extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
     mentions = quantities + extra
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=_BY_POSITION)
     _resolve_currency_families(mentions)
     return mentions
 
@@ -155,7 +157,7 @@ def assemble_records(
     """Candidate records for one article, parents before their shares."""
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
     mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
-    sentences = SentenceIndex(text)
+    sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is MentionKind.PLACE]
     sectors = [m for m in mentions if m.kind is MentionKind.SECTOR]

@@ -9,6 +9,7 @@ the original text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from aidcurator.resources import resource_path
@@ -47,6 +48,23 @@ def _changed() -> frozenset[str]:
     return frozenset(chr(code) for code, target in _mapping().items() if target != chr(code))
 
 
+@cache
+def _maybe_changed() -> re.Pattern[str]:
+    """A character ``_table`` changes, or any character past the BMP (the regex engine tests a class of
+    BMP characters in a few steps, but a long list of astral ones one by one: those are checked apart)."""
+    bmp = sorted(c for c in _changed() if ord(c) <= 0xFFFF)
+    return re.compile(f"[{''.join(re.escape(c) for c in bmp)}\U00010000-\U0010ffff]")
+
+
+def _has_traditional(text: str) -> bool:
+    """Whether ``text`` holds a character ``_table`` changes (one regex scan, faster than a set test
+    per character)."""
+    found = _maybe_changed().search(text)
+    if found is None:
+        return False
+    return found.group() in _changed() or not _changed().isdisjoint(text)
+
+
 _last: tuple[str, str] = ("", "")  # mention finding and record assembly simplify the same text
 
 
@@ -58,8 +76,8 @@ def to_simplified(text: str) -> str:
     last = _last  # one read: another thread may replace it (the pair is swapped whole)
     if last[0] is text:
         return last[1]
-    # no traditional character (most texts): one set test is faster than translating every character;
+    # no traditional character (most texts): one scan is faster than translating every character;
     # code points past the table's end stay as they are
-    simple = text if _changed().isdisjoint(text) else text.translate(_table())
+    simple = text.translate(_table()) if _has_traditional(text) else text
     _last = (text, simple)
     return simple

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.fastre import alternation
-from aidcurator.extract.places import squeeze_cjk_gaps
+from aidcurator.extract.keyscan import KeyAutomaton
+from aidcurator.extract.places import fold_text, squeeze_cjk_gaps
 from aidcurator.resources import resource_path
 
 __all__ = [
@@ -84,7 +83,7 @@ def _min_score() -> float:
 
 
 @cache
-def _automaton() -> Any:
+def _automaton() -> KeyAutomaton:
     """The keyword automaton; values are ``_Rule`` objects."""
     where = "/".join(_RULES_FILE)
     raw = _raw_rules()
@@ -138,11 +137,7 @@ def _automaton() -> Any:
     for word in [*raw["stop"].get("zh", []), *raw["stop"].get("en", [])]:
         form = word.lower()
         table.setdefault(form, _Rule(form, "", "", None, "", None, 0.0, False, _is_latin(word), True))
-    automaton = ahocorasick.Automaton()
-    for form, rule in table.items():
-        automaton.add_word(form, rule)
-    automaton.make_automaton()
-    return automaton
+    return KeyAutomaton(table.items())
 
 
 _DATA: dict[int, tuple[_Rule, dict[str, Any]]] = {}  # id of a rule -> the rule (kept alive) and its data
@@ -188,9 +183,7 @@ def find_sectors(text: str) -> list[Mention]:
         return []
     original, squeezed = text, squeeze_cjk_gaps(text)
     text = squeezed.text
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = fold_text(text)  # lower case, same offsets
     n = len(text)
     # (start, -length, not a stop phrase, end, rule): sorted as tuples, leftmost-longest with stop
     # phrases first among equals (equal starts and lengths are the same keyword, so the same rule)
@@ -275,10 +268,12 @@ def _list_rule() -> _ListRule | None:
     )
 
 
-def _leads(mentions: list[Mention], start: int, end: int, run: list[Mention]) -> bool:
-    """Whether the sector that wins the span on its own is one of the list's (a stronger cue elsewhere,
-    such as *rebuild* before ``schools and health posts``, keeps its sector)."""
-    won = _winner(mentions, start, end, start)
+_Won = tuple[list[Mention], Mention, float] | None
+
+
+def _leads(won: _Won, run: list[Mention]) -> bool:
+    """Whether the sector that wins the span on its own (``won``) is one of the list's (a stronger cue
+    elsewhere, such as *rebuild* before ``schools and health posts``, keeps its sector)."""
     return won is None or any(m.data.get("group") == won[1].data.get("group") for m in run)
 
 
@@ -304,6 +299,7 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
     if len(hits) < rule.min_groups_with_noun or len({sector_group(m.data["code"]) for m in hits}) < 2:
         return None
     run = [hits[0]]
+    won: list[_Won] = []  # the span's winner on its own, found once when a list first needs it
     for hit in [*hits[1:], None]:
         if hit is not None and " ".join(text[run[-1].end : hit.start].lower().split()) in rule.joiners:
             run.append(hit)
@@ -316,7 +312,9 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
                 or rule.noun_after.search(text, run[-1].start, run[-1].end) is not None  # water projects
             )
         )
-        if enough and _leads(mentions, start, end, run):
+        if enough and not won:
+            won.append(_winner(mentions, start, end, start))
+        if enough and _leads(won[0], run):
             first, last = run[0], run[-1]
             data = {
                 "group": rule.code,

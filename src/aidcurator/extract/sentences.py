@@ -33,16 +33,34 @@ class SentenceIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self._lines: dict[int, list[Span]] = {}
+        self._found: dict[int, Span] = {}  # offset → its sentence: the same offsets are asked again
 
     def of(self, offset: int) -> Span:
         """The sentence span holding ``offset`` (``Span(offset, offset)`` between sentences)."""
+        found = self._found.get(offset)
+        if found is not None:
+            return found
         text = self.text
         start = text.rfind("\n", 0, offset) + 1
         spans = self._lines.get(start)
         if spans is None:
             end = text.find("\n", offset)
             spans = self._lines[start] = _split(text, start, len(text) if end < 0 else end + 1)
-        return sentence_of(spans, offset)
+        found = self._found[offset] = sentence_of(spans, offset)
+        return found
+
+
+_last_index: SentenceIndex | None = None  # record assembly and party roles read the same text
+
+
+def sentence_index(text: str) -> SentenceIndex:
+    """The :class:`SentenceIndex` of ``text``, shared with the last caller that asked about the same text."""
+    global _last_index
+    last = _last_index  # one read: another thread may replace it
+    if last is not None and last.text is text:
+        return last
+    index = _last_index = SentenceIndex(text)
+    return index
 
 
 def _split(text: str, begin: int, stop: int) -> list[Span]:

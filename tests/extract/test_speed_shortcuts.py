@@ -1,0 +1,90 @@
+"""Faster paths in record assembly and text preparation give exactly what the plain ones give."""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+import pytest
+
+from aidcurator.extract import record_kinds, script
+from aidcurator.extract.keyscan import KeyAutomaton
+from aidcurator.extract.record_kinds import Blanked, _any_kind_cue
+from aidcurator.extract.record_rules import Cues, record_rules
+
+# our own sentences, with the letters that match others only ignoring case (Kelvin sign, long s, dotless i)
+_TEXTS = [
+    "So far this year, Kenya has received each of the two grants; earlier this year KfW paid $3 million.",
+    "SO FAR THIS YEAR the bank lent 20 million euros, and each year it adds another 2 million.",
+    "Thiſ year the fund gave each other 5 million; ſo far thıs year, the \u212aelvin-signed loan stands.",
+    "No exception words here: a loan of 40 million dollars for Kampala roads.",
+    "今年以来，江苏投入援疆资金3.2亿元；截至目前，累计安排资金5亿元。",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+@pytest.mark.parametrize("which", ["exceptions", "not_a_record_exceptions"])
+def test_blanking_english_words_where_they_start_equals_the_whole_text_substitution(
+    text: str, which: str
+) -> None:
+    cues: Cues = getattr(record_rules(), which)
+    expected = cues.en.sub(lambda m: " " * len(m.group()), text)
+    assert Blanked(text, cues).get(True) == expected
+
+
+def test_english_word_starts_are_unknown_when_a_case_oddity_is_in_the_text() -> None:
+    cues = record_rules().exceptions
+    assert cues.en_starts("the Kelvin sign \u212a", "the kelvin sign \u212a") is None
+    assert cues.en_starts("a plain K is fine", "a plain k is fine") is not None
+
+
+@pytest.mark.parametrize("english", [True, False])
+def test_the_any_cue_gate_matches_wherever_one_cue_does(english: bool) -> None:
+    rules = record_rules()
+    cues = [*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]
+    words = [w for c in cues for w in (c.en_words if english else c.zh_words)]
+    texts = [*_TEXTS, *(f"x {w} y" for w in words), *(f"x{w}y" for w in words)]
+    gate = _any_kind_cue(english)
+    for text in texts:
+        for start in range(0, len(text), 7):
+            expected = any(c.pick(english).search(text, start) for c in cues)
+            assert (gate.search(text, start) is not None) == expected, (text, start)
+
+
+def test_blank_at_tries_only_the_given_starts() -> None:
+    pattern = re.compile("ab|b")
+    assert record_kinds._blank_at("xabx", pattern, [1]) == "x  x"
+    assert record_kinds._blank_at("xabx", pattern, [2]) == "xa x"
+    assert record_kinds._blank_at("xabx", pattern, []) == "xabx"
+    assert record_kinds._blank_at("xabx", pattern, None) == "x  x"
+
+
+def test_traditional_characters_are_found_past_the_bmp_too() -> None:
+    astral = sorted(c for c in script._changed() if ord(c) > 0xFFFF)
+    assert not script._has_traditional("plain 中文 text 😀")
+    assert script._has_traditional("江蘇")
+    if astral:
+        assert script._has_traditional(f"ok {astral[0]}")
+
+
+_KEYS = ["和田", "和田地区", "田地", "新疆", "ab", "b", "abc", "€5", "𠀀x", "x𠀀", "中a", "a中"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "和田地区新疆和田 abc ab b",
+        "x𠀀x 和田地区 😀 abc",  # past the BMP: searched character by character
+        "a中a中b \ud800ab \udc00€5",  # lone surrogates stay two bytes
+        "",
+        "㐀一丁和田\u4e00田地",
+        "N\u2d00 N\u2d00中",  # the bytes of 中 (4E 2D) across two characters: no hit
+    ],
+)
+def test_the_byte_automaton_finds_what_the_character_automaton_finds(text: str) -> None:
+    plain = ahocorasick.Automaton()
+    for index, key in enumerate(_KEYS):
+        plain.add_word(key, index)
+    plain.make_automaton()
+    assert KeyAutomaton((key, i) for i, key in enumerate(_KEYS)).iter(text) == list(plain.iter(text))
