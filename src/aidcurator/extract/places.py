@@ -675,6 +675,8 @@ def _donor_prefix(low: str, start: int, gaz: _Gazetteer) -> bool:
     before = low[max(0, start - 30) : start].rstrip()
     if before.endswith(" the"):
         before = before[:-4].rstrip()
+    if not before.endswith(gaz.prefixes):  # (most places: one test for every prefix)
+        return False
     for prefix in gaz.prefixes:
         if before.endswith(prefix):
             cut = len(before) - len(prefix)
@@ -742,11 +744,12 @@ def find_places(text: str) -> list[Mention]:
                 pid = seen[0]
         chosen_ids.append(pid)
 
+    chosen = [gaz.places[pid] for pid in chosen_ids]
     roles: list[str | None] = []
     agencies: list[int | None] = []
     prefixed: list[int] = []  # hits right after a recipient prefix (汇往…)
     for i, (start, end, _) in enumerate(hits):
-        place = gaz.places[chosen_ids[i]]
+        place = chosen[i]
         role: str | None = "recipient" if place.role == "recipient" else None
         agency: int | None = None
         if place.role in gaz.donor_roles:
@@ -767,7 +770,7 @@ def find_places(text: str) -> list[Mention]:
         if roles[i] is None and roles[i + 1] == "recipient" and hits[i][1] == hits[i + 1][0]:
             roles[i] = "recipient"  # 四川雅安芦山地震灾区: the places before the hinted one, written together
         if roles[i] is None and roles[i + 1] == "donor":
-            place = gaz.places[chosen_ids[i]]
+            place = chosen[i]
             gap = low[hits[i][1] : hits[i + 1][0]].strip()
             if place.role in gaz.donor_roles and gap in gaz.joiners:
                 roles[i] = "donor"
@@ -778,9 +781,10 @@ def find_places(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     shared: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}  # equal data, one dict
     same: dict[str, str] = {}  # one str object per distinct name as written (long texts repeat them)
+    shifted = bool(squeezed.breaks)  # else squeezed offsets are the original ones
     for i, (start, end, info) in enumerate(hits):
-        place = gaz.places[chosen_ids[i]]
-        o_start, o_end = squeezed.start(start), squeezed.end(end)
+        place = chosen[i]
+        o_start, o_end = (squeezed.start(start), squeezed.end(end)) if shifted else (start, end)
         agency_end = agencies[i]
         key = (place.id, roles[i], info.candidates)
         data = shared.get(key) if agency_end is None else None
