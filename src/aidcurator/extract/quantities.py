@@ -17,6 +17,7 @@ from functools import cache
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
 from aidcurator.extract.fastre import after_first, alternation, first_chars, regex_first_chars, trie
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
+from aidcurator.extract.residue import without_residue
 from aidcurator.extract.rules import AmountRules, load_rules
 
 _SPACES = " \t\u00a0\u3000"
@@ -979,9 +980,16 @@ def _en_units_not_money() -> frozenset[str]:
 
 
 def find_quantities(text: str) -> list[Mention]:
-    """All money amounts and counts in ``text``, in order, with exact values and str offsets."""
-    mentions = _Scanner(text).scan()
-    _share_currencies(text, mentions)
+    """All money amounts and counts in ``text``, in order, with exact values and str offsets.
+
+    Pinyin residue (``萬(wàn)元``) is read through: the spans keep it (:mod:`~aidcurator.extract.residue`)."""
+    plain, residue = without_residue(text)
+    mentions = _Scanner(plain).scan()
+    _share_currencies(plain, mentions)
+    if residue is not None:
+        for mention in mentions:
+            mention.start, mention.end = residue.start(mention.start), residue.end(mention.end)
+            mention.text = text[mention.start : mention.end]
     return mentions
 
 
