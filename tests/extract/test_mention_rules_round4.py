@@ -53,3 +53,73 @@ def test_amounts_read_through_pinyin_residue(text: str, expected: list) -> None:
 )
 def test_counts_read_through_pinyin_residue(text: str, expected: list) -> None:
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # villages, enterprises and social organisations are not counted; people serving villages are
+        ("帮扶资金覆盖了86个村。", []),
+        ("共有12户大型国有企业参与结对。", []),
+        ("其中20名担任贫困村第一书记。", [("20名", Decimal(20), "people")]),
+        ("村里新建了5个村级卫生室。", [("5个村级卫生室", Decimal(5), "facilities")]),
+        # a classifier's own class is not overridden by the housing built for it
+        ("已为640户住房改造项目拨款。", [("640户", Decimal(640), "households")]),
+        # traditional nouns are looked up through the simplified text
+        (
+            "援建了8所衛生院、5所衛生站和200間民居。",
+            [
+                ("8所衛生院", Decimal(8), "facilities"),
+                ("5所衛生站", Decimal(5), "facilities"),
+                ("200間民居", Decimal(200), "facilities"),
+            ],
+        ),
+        ("理事會9名成員出席。", [("9名成員", Decimal(9), "people")]),
+        # 人 inside 人道主义 is not a person
+        ("多年来共提供300多项人道主义援助。", [("300多项人道主义援助", Decimal(300), "projects")]),
+        ("运去80顶十人帐篷。", []),
+    ],
+)
+def test_counted_and_not_counted_nouns(text: str, expected: list) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全省援青项目累计达560多个。", [("560多个", Decimal(560), "projects")]),
+        ("本市援建项目已开工建设44个。", [("44个", Decimal(44), "projects")]),
+        # an elliptic count takes the noun of the last count with the same classifier
+        (
+            "今年计划新建项目60个，已开工52个。",
+            [("60个", Decimal(60), "projects"), ("52个", Decimal(52), "projects")],
+        ),
+        (
+            "安排项目15项。目前已实施9项。",
+            [("15项", Decimal(15), "projects"), ("9项", Decimal(9), "projects")],
+        ),
+        # ... but not without a bridge verb, nor from a different classifier
+        ("今年计划新建项目60个，还有9所。", [("60个", Decimal(60), "projects")]),
+        # 上百: a floor of 100, 上 outside the span; 数百 stays vague
+        ("近年援建项目上百个。", [("百个", Decimal(100), "projects")]),
+        ("建成上百个民生和产业项目。", [("百个民生和产业项目", Decimal(100), "projects")]),
+        ("建成数百个项目。", []),
+        # one conjunction inside the noun phrase
+        ("援建的40个清洁能源和供水项目已交付。", [("40个清洁能源和供水项目", Decimal(40), "projects")]),
+        ("培训了20名教师和学生。", [("20名教师", Decimal(20), "people")]),
+        # a programme's name in quotes, projects signed rather than given
+        ("两省开展“百所学校”结对活动。", []),
+        ("双方签订了涉及农业和物流的8项合作项目。", []),
+        ("累计签订各类产业合作项目30余个。", []),
+        # labour counts without a classifier
+        (
+            "帮助3.2万农村劳动力和1.5万脱贫劳动力就业。",
+            [
+                ("3.2万农村劳动力", Decimal(32000), "people"),
+                ("1.5万脱贫劳动力", Decimal(15000), "people"),
+            ],
+        ),
+    ],
+)
+def test_noun_first_elliptic_and_round_counts(text: str, expected: list) -> None:
+    assert _counts(text) == expected

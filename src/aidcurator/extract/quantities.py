@@ -19,6 +19,7 @@ from aidcurator.extract.fastre import after_first, alternation, first_chars, reg
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
 from aidcurator.extract.residue import without_residue
 from aidcurator.extract.rules import AmountRules, load_rules
+from aidcurator.extract.script import to_simplified
 
 _SPACES = " \t\u00a0\u3000"
 _SENTENCE_END = "。！？!?\n；;"
@@ -103,6 +104,15 @@ class _Scanner:
         self.bare_numbers_are_money = bare_numbers_are_money
         self._japanese_context: bool | None = None
         self.last_currency: tuple[str, int] | None = None
+        self._simple: str | None = None
+        self.last_count: tuple[int, str, str] | None = None  # end, simplified classifier, what
+
+    @property
+    def simple(self) -> str:
+        """The text in simplified characters (same offsets): count nouns are written once, simplified."""
+        if self._simple is None:
+            self._simple = to_simplified(self.text)
+        return self._simple
 
     # ---- helpers -------------------------------------------------------------------------
     def yen_sign_currency(self) -> str:
@@ -127,23 +137,24 @@ class _Scanner:
             pos -= 1
         return pos
 
-    def match_word_at(self, pos: int, words, *, english: bool = False) -> str | None:
-        """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word)."""
+    def match_word_at(self, pos: int, words, *, english: bool = False, simple: bool = False) -> str | None:
+        """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word; ``simple``:
+        matched on the simplified text, the word returned as simplified)."""
         try:
             firsts, at = (_AT_EN if english else _AT)[id(words)]
         except KeyError:
             _word_patterns(words, english)
             firsts, at = (_AT_EN if english else _AT)[id(words)]
-        text = self.text
+        text = self.simple if simple else self.text
         if pos >= len(text) or text[pos] not in firsts:  # no word starts with this character
             return None
         match = at(text, pos)
         return match.group() if match else None
 
-    def word_before(self, pos: int, words, *, english: bool = False) -> str | None:
-        """Longest word of ``words`` ending at ``pos`` (English: whole word)."""
+    def word_before(self, pos: int, words, *, english: bool = False, simple: bool = False) -> str | None:
+        """Longest word of ``words`` ending at ``pos`` (English: whole word; ``simple``: on the simplified text)."""
         _, before, longest = _word_patterns(words, english)
-        match = before.search(self.text, max(0, pos - longest), pos)
+        match = before.search(self.simple if simple else self.text, max(0, pos - longest), pos)
         return match.group() if match else None
 
     # ---- numbers --------------------------------------------------------------------------
@@ -396,12 +407,21 @@ class _Scanner:
             match.lastgroup == "zh"
             and match.start() > 0
             and self.text[match.start() - 1] in self.rules.zh_vague_before
+            and not self.round_floor(match.start())
         ):
             return None  # 几十户, 数百万元: no exact value to report
         number = self.read_number(match)
         if number is None or self.blocked_right(number):
             return None
         return self.read_amount(number) or self.read_count(number)
+
+    def round_floor(self, start: int) -> bool:
+        """``上百个``: a round number after 上 is a floor (value 100, at least), unlike 几十 or 数百."""
+        rules = self.rules
+        char = self.text[start]
+        return self.text[start - 1] in rules.zh_round_before and (
+            char in rules.zh_units or char in rules.zh_sections
+        )
 
     def nothing_after(self, pos: int) -> bool:
         """Whether the character at ``pos``, right after an Arabic number token, can start nothing that
@@ -610,72 +630,117 @@ class _Scanner:
     def read_zh_count(self, number: _Number) -> Mention | None:
         rules = self.rules
         pos = number.end
-        classifier = self.match_word_at(pos, rules.zh_classifiers)
+        classifier = self.match_word_at(pos, rules.zh_classifiers, simple=True)
         if classifier is None:
-            direct = self.match_word_at(pos, rules.zh_direct_nouns)  # 21万群众: no classifier
+            direct = self.match_word_at(pos, rules.zh_direct_nouns, simple=True)
             if direct is None:
                 return None
             return self.count_mention(number, pos + len(direct), rules.zh_nouns.get(direct, "people"))
         after_classifier = pos + len(classifier)
-        modifier = self.match_word_at(after_classifier, rules.zh_jurisdiction_modifiers)
-        jurisdiction = self.match_word_at(after_classifier + len(modifier or ""), rules.jurisdictions_zh)
+        what = rules.zh_classifier_nouns.get(classifier)
+        if what == "people" and self.match_word_at(
+            after_classifier, rules.zh_not_count_after_people, simple=True
+        ):
+            return None  # 六人帐篷: the size of a tent, not people
+        modifier = self.match_word_at(after_classifier, rules.zh_jurisdiction_modifiers, simple=True)
+        jurisdiction = self.match_word_at(
+            after_classifier + len(modifier or ""), rules.jurisdictions_zh, simple=True
+        )
         if jurisdiction and modifier:  # 19个援疆省市: still a count of jurisdictions
             return None
-        if jurisdiction:  # 19个省市 — but 80名乡村医生 is a count of doctors
-            noun_end, noun_what = self.find_zh_noun(after_classifier)
-            if noun_what is None or noun_end <= after_classifier + len(jurisdiction):
-                return None
-        what = rules.zh_classifier_nouns.get(classifier)
-        end = after_classifier
         noun_end, noun_what = self.find_zh_noun(after_classifier)
-        if noun_what is not None and not (what == "people" and noun_what == "facilities"):
-            end = noun_end  # but 解决2.67万人住房问题: people, not housing
+        if noun_what == "":  # 17户国有企业, 7452个村: not counted (but 20名担任贫困村书记: people)
+            if what != "people":
+                return None
+            noun_what = None
+        if jurisdiction and (noun_what is None or noun_end <= after_classifier + len(jurisdiction)):
+            return None  # 19个省市 — but 80名乡村医生 is a count of doctors
+        end = after_classifier
+        if noun_what is not None and not (what not in (None, "facilities") and noun_what == "facilities"):
+            end = noun_end  # but 解决2.67万人住房问题, 1869户住房: people and households, not housing
             what = what or noun_what
         elif not jurisdiction and what is None:  # 实施援疆项目73个, 中小学1000所: the noun comes first
             before = self.noun_before(number.start)
-            if before is not None:
-                what = before[1]
-        if what is None:
+            what = before[1] if before is not None else self.elliptic_what(number.start, classifier)
+        if not what or self.named_in_quotes(number.start, end):
             return None
+        if what == "projects" and self.signed_before(number.start):
+            return None  # 签订…6项合作项目: agreements signed, not aid projects
+        self.last_count = (end, classifier, what)
         return self.count_mention(number, end, what)
 
     def noun_before(self, start: int) -> tuple[str, str] | None:
-        """The count noun written right before a number (``援藏项目共34个``: one bridge word allowed)."""
+        """The count noun written right before a number (``援藏项目共34个``, ``援藏项目累计达3800多个``: up to
+        two bridge words)."""
         rules = self.rules
-        pos = start
-        bridge = self.word_before(pos, rules.zh_noun_first_bridges)
-        for cut in (pos, pos - len(bridge)) if bridge else (pos,):
+        text = self.simple
+        cuts = [start]
+        for _ in range(2):
+            bridge = self.word_before(cuts[-1], rules.zh_noun_first_bridges, simple=True)
+            if not bridge:
+                break
+            cuts.append(cuts[-1] - len(bridge))
+        for cut in cuts:
             for length in (6, 5, 4, 3, 2):
-                word = self.text[max(0, cut - length) : cut]
+                word = text[max(0, cut - length) : cut]
                 if len(word) == length and word in rules.zh_nouns:
                     return word, rules.zh_nouns[word]
         return None
 
-    def find_zh_noun(self, pos: int) -> tuple[int, str | None]:
-        rules = self.rules
+    def elliptic_what(self, start: int, classifier: str) -> str | None:
+        """``计划新建项目1022个，已开工943个``: a bare count after a bridge verb counts what the last count
+        with the same classifier, a little earlier, counted."""
+        last = self.last_count
+        if last is None or last[1] != classifier or start - last[0] > self.rules.zh_elliptic_window:
+            return None
+        if not self.word_before(start, self.rules.zh_noun_first_bridges, simple=True):
+            return None
+        return last[2]
+
+    def named_in_quotes(self, start: int, end: int) -> bool:
+        """``“百所学校”``: a programme's name, not a count."""
         text = self.text
+        return start > 0 and end < len(text) and text[start - 1] in '“「『"' and text[end] in '”」』"'
+
+    def signed_before(self, start: int) -> bool:
+        """Whether the count's clause has a signing verb before it (``签订…合作项目50余个``)."""
+        text = self.simple
+        lo = max(0, start - 40)
+        cut = max(text.rfind(mark, lo, start) for mark in "，。；！？,;\n")
+        clause = text[max(lo, cut + 1) : start]
+        return any(cue in clause for cue in self.rules.zh_signed_cues)
+
+    def find_zh_noun(self, pos: int, *, hop: bool = True) -> tuple[int, str | None]:
+        """End and class of the counted noun after a classifier (class ``""``: a noun that is not counted)."""
+        rules = self.rules
+        text = self.simple
         limit = min(len(text), pos + rules.zh_noun_gap)
         stop = pos
         while stop < limit and text[stop] not in rules.zh_gap_stop_chars and not text[stop].isdigit():
             stop += 1
         nouns = rules.zh_nouns
+        longest = _longest_noun()
         best_end, best_what = pos, None
         i = pos
         while i < stop:
-            for length in (4, 3, 2, 1):
+            for length in range(min(longest, stop - i), 0, -1):
                 end = i + length
-                if end <= stop and text[i:end] in nouns:
+                if text[i:end] in nouns:
                     best_end, best_what = end, nouns[text[i:end]]
                     i = end
                     break
             else:
-                linker = self.match_word_at(i, rules.zh_noun_linkers) if best_end == i else None
+                linker = self.match_word_at(i, rules.zh_noun_linkers, simple=True) if best_end == i else None
                 if linker:  # 村级卫生室: a noun used as a modifier
                     i += len(linker)
                     continue
                 if best_what is not None:  # the noun phrase ended: 735户农牧民|领到住房
                     break
                 i += 1
+        if best_what is None and hop and stop < len(text) and text[stop] in rules.zh_noun_conjunctions:
+            end, what = self.find_zh_noun(stop + 1, hop=False)  # 105个清洁能源和供水项目
+            if what:
+                return end, what
         return best_end, best_what
 
     def read_en_count(self, number: _Number) -> Mention | None:
@@ -849,6 +914,11 @@ def _edge_chars() -> _EdgeChars:
 
 def _is_year_like(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100
+
+
+@cache
+def _longest_noun() -> int:
+    return max(len(word) for word in load_rules().zh_nouns)
 
 
 @cache

@@ -77,6 +77,12 @@ class AmountRules:
     not_a_number_before: frozenset[str]
     zh_vague_before: frozenset[str]
     percent_signs: tuple[str, ...]
+    zh_round_before: frozenset[str] = frozenset()
+    zh_signed_cues: tuple[str, ...] = ()
+    en_not_count_before: frozenset[str] = frozenset()
+    zh_not_count_after_people: tuple[str, ...] = ()
+    zh_noun_conjunctions: frozenset[str] = frozenset()
+    zh_elliptic_window: int = 0
 
 
 def _section(data: dict[str, Any], *path: str) -> Any:
@@ -204,7 +210,7 @@ def load_rules() -> AmountRules:
         zh_classifiers=_longest_first(
             [*_word_list(counts, "zh_classifiers"), *counts["zh_classifier_nouns"]]
         ),
-        zh_nouns=dict(counts["zh_nouns"]),
+        zh_nouns={**dict(counts["zh_nouns"]), **dict.fromkeys(counts.get("zh_not_counted", ()), "")},
         zh_noun_gap=int(counts["zh_noun_gap"]),
         zh_direct_nouns=_longest_first(_word_list(counts, "zh_direct_nouns")),
         zh_noun_linkers=_longest_first(_word_list(counts, "zh_noun_linkers")),
@@ -219,4 +225,10 @@ def load_rules() -> AmountRules:
         not_a_number_before=frozenset(str(_section(data, "not_a_number_before"))),
         zh_vague_before=frozenset(str(_section(data, "zh_vague_before"))),
         percent_signs=_longest_first(_word_list(data, "percent_signs")),
+        zh_round_before=frozenset(counts.get("zh_round_before", "")),
+        zh_signed_cues=_longest_first(counts.get("zh_signed_cues", [])),
+        en_not_count_before=frozenset(w.lower() for w in counts.get("en_not_count_before", [])),
+        zh_not_count_after_people=_longest_first(counts.get("zh_not_count_after_people", [])),
+        zh_noun_conjunctions=frozenset(counts.get("zh_noun_conjunctions", "")),
+        zh_elliptic_window=int(counts.get("zh_elliptic_window", 0)),
     )
