@@ -123,3 +123,39 @@ def test_counted_and_not_counted_nouns(text: str, expected: list) -> None:
 )
 def test_noun_first_elliptic_and_round_counts(text: str, expected: list) -> None:
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # units written after 万
+        ("共收到善款2468万1357元。", [("2468万1357元", Decimal(24681357), "CNY")]),
+        ("捐出50萬0800元(新臺幣,下同)。", [("50萬0800元", Decimal(500800), "TWD")]),
+        ("拨款300万元，另有5户受益。", [("300万元", Decimal(3000000), "CNY")]),
+        # 澳元 is the pataca in a text about Macao, the Australian dollar elsewhere
+        ("澳门红十字会已收到捐款620万澳元。", [("620万澳元", Decimal(6200000), "MOP")]),
+        ("澳大利亚向澳门学校捐赠了20万澳元。", [("20万澳元", Decimal(200000), "AUD")]),
+        ("悉尼华人社团捐出35万澳元。", [("35万澳元", Decimal(350000), "AUD")]),
+    ],
+)
+def test_amount_values_and_currency_words(text: str, expected: list) -> None:
+    assert _amounts(text) == expected
+
+
+def test_plain_yuan_in_a_hong_kong_dateline_story_is_hkd() -> None:
+    text = "本社香港六月二日电 某基金会捐款八百万元；某商会捐出二十万元人民币。"
+    assert _amounts(text) == [
+        ("八百万元", Decimal(8000000), "HKD"),
+        ("二十万元人民币", Decimal(200000), "CNY"),
+    ]
+
+
+def test_plain_yuan_stays_cny_without_dateline_or_marked_yuan() -> None:
+    assert _amounts("本社北京六月二日电 某基金会捐款八百万元；另捐二十万元人民币。")[0][2] == "CNY"
+    assert _amounts("本社香港六月二日电 某基金会捐款八百万元。")[0][2] == "CNY"
+
+
+def test_energy_units_are_not_money() -> None:
+    assert _amounts(
+        "The plant will generate 80 million kilowatt hours a year with a 5 million yuan grant."
+    ) == [("5 million yuan", Decimal(5000000), "CNY")]

@@ -88,6 +88,10 @@ def _patterns() -> _Patterns:
     return _Patterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
 
 
+_WAN = Decimal(10000)
+_UNITS_AFTER_WAN = re.compile(r"[0-9]{1,4}(?![0-9.,])")
+
+
 def _exact(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
@@ -210,6 +214,11 @@ class _Scanner:
             pos, multiplier, has_scale, attached = self._read_english_scale(pos)
         if kind == "arabic":
             value *= multiplier
+            if scale and multiplier == _WAN:  # 1557万3065元: the units written after 万
+                units = _UNITS_AFTER_WAN.match(text, pos)
+                if units is not None and self._zh_currency_at(units.end()):
+                    value += Decimal(units.group())
+                    pos = units.end()
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers and inner is None:
             after = pos + 1
             if (
@@ -1043,6 +1052,20 @@ def _en_units_not_money() -> frozenset[str]:
             "years",
             "kw",
             "kilowatts",
+            "kilowatt",
+            "kwh",
+            "megawatts",
+            "megawatt",
+            "mw",
+            "mwh",
+            "gigawatts",
+            "watts",
+            "litres",
+            "liters",
+            "gallons",
+            "barrels",
+            "cubic",
+            "miles",
             "visitors",
             "tourists",
         }
@@ -1056,6 +1079,7 @@ def find_quantities(text: str) -> list[Mention]:
     plain, residue = without_residue(text)
     mentions = _Scanner(plain).scan()
     _share_currencies(plain, mentions)
+    _currencies_by_context(plain, mentions)
     if residue is not None:
         for mention in mentions:
             mention.start, mention.end = residue.start(mention.start), residue.end(mention.end)
@@ -1088,6 +1112,27 @@ def _share_currencies(text: str, mentions: list[Mention]) -> None:
         gap = text[amount.end : following.start].strip(_SPACES)
         if gap in rules.list_joiners:
             amount.currency = following.currency
+
+
+def _currencies_by_context(text: str, mentions: list[Mention]) -> None:
+    """Currencies the text around decides (``currency_context`` in amounts.json): 澳元 in a text about Macao
+    is the pataca; a plain 元 in a Hong Kong-datelined story that marks its yuan amounts 人民币 is HKD."""
+    amounts = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    if not amounts or text.isascii():
+        return
+    rules = load_rules()
+    simple = to_simplified(text)
+    for word, code, needs, unless in rules.context_currency_words:
+        if any(n in simple for n in needs) and not any(u in simple for u in unless):
+            for amount in amounts:
+                if to_simplified(amount.text).endswith(word):
+                    amount.currency = code
+    for pattern, code, marked in rules.context_currency_datelines:
+        if pattern.search(simple[:120]) is None or not any(m in simple for m in marked):
+            continue
+        for amount in amounts:
+            if amount.currency == "CNY" and _generic_suffix(amount, rules):
+                amount.currency = code
 
 
 def _generic_suffix(amount: Mention, rules: AmountRules) -> bool:

@@ -83,6 +83,10 @@ class AmountRules:
     zh_not_count_after_people: tuple[str, ...] = ()
     zh_noun_conjunctions: frozenset[str] = frozenset()
     zh_elliptic_window: int = 0
+    # (word, code, words the text must have, words it must not): 澳元 in a text about Macao is MOP
+    context_currency_words: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # (dateline pattern, code, words marking yuan): a plain 元 in a Hong Kong-datelined story is HKD
+    context_currency_datelines: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = ()
 
 
 def _section(data: dict[str, Any], *path: str) -> Any:
@@ -231,4 +235,12 @@ def load_rules() -> AmountRules:
         zh_not_count_after_people=_longest_first(counts.get("zh_not_count_after_people", [])),
         zh_noun_conjunctions=frozenset(counts.get("zh_noun_conjunctions", "")),
         zh_elliptic_window=int(counts.get("zh_elliptic_window", 0)),
+        context_currency_words=tuple(
+            (i["word"], i["code"], tuple(i["text_has"]), tuple(i.get("unless_text_has", ())))
+            for i in data.get("currency_context", {}).get("words", [])
+        ),
+        context_currency_datelines=tuple(
+            (re.compile(i["dateline"]), i["code"], tuple(i["marked_yuan"]))
+            for i in data.get("currency_context", {}).get("datelines", [])
+        ),
     )
