@@ -159,3 +159,21 @@ def test_energy_units_are_not_money() -> None:
     assert _amounts(
         "The plant will generate 80 million kilowatt hours a year with a 5 million yuan grant."
     ) == [("5 million yuan", Decimal(5000000), "CNY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare 万/亿 amount after a giving verb, traditional cue words read through the simplified text
+        (
+            "兩家商會分別捐出300萬及80萬。",
+            [("300萬", Decimal(3000000), "unknown"), ("80萬", Decimal(800000), "unknown")],
+        ),
+        ("某基金會捐2000萬賑災。", [("2000萬", Decimal(20000000), "unknown")]),
+        ("政府撥款5億支援重建。", [("5億", Decimal(500000000), "unknown")]),
+        # goods counted in 万 are not money
+        ("另捐出3万件衣物和1.2萬頂帳篷。", []),
+    ],
+)
+def test_bare_scaled_amounts_after_giving_verbs(text: str, expected: list) -> None:
+    assert _amounts(text) == expected

@@ -292,7 +292,7 @@ class _Scanner:
         return _lexicon().percent(self.text, pos) is not None
 
     def has_money_context(self, start: int, end: int | None = None) -> bool:
-        text = self.text
+        text = self.simple  # the cue words are simplified: 撥款 is 拨款
         rules = self.rules
         if _CJK.search(text, max(0, start - 3), start + 1):
             window = rules.zh_money_window
@@ -1028,6 +1028,36 @@ def _zh_units_not_money() -> tuple[str, ...]:
         "年",
         "岁",
         "倍",
+        # measure words of goods (2万件衣物, 5000顶帐篷): not money after a bare 万 (块 is: 1萬塊錢)
+        "件",
+        "顶",
+        "頂",
+        "箱",
+        "袋",
+        "辆",
+        "輛",
+        "台",
+        "张",
+        "張",
+        "条",
+        "條",
+        "只",
+        "隻",
+        "头",
+        "頭",
+        "株",
+        "棵",
+        "双",
+        "雙",
+        "册",
+        "冊",
+        "本",
+        "份",
+        "批",
+        "次",
+        "斤",
+        "噸",
+        "畝",
     )
 
 
