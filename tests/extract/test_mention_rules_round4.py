@@ -177,3 +177,39 @@ def test_energy_units_are_not_money() -> None:
 )
 def test_bare_scaled_amounts_after_giving_verbs(text: str, expected: list) -> None:
     assert _amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is a two phase project near the lake.", []),
+        ("It is an eight lane road.", []),
+        (
+            "The county named its aid projects, 46 in all, after the donors.",
+            [("46", Decimal(46), "projects")],
+        ),
+        (
+            "The fund trained 3,000 farmers and herdsmen last year.",
+            [("3,000 farmers and herdsmen", Decimal(3000), "people")],
+        ),
+        (
+            "The fund trained 3,000 farmers and 20 teachers.",
+            [("3,000 farmers", Decimal(3000), "people"), ("20 teachers", Decimal(20), "people")],
+        ),
+    ],
+)
+def test_english_count_rules(text: str, expected: list) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of another class ends the counted phrase
+        ("学院扩招300名大学生项目已启动。", [("300名大学生", Decimal(300), "people")]),
+        # an alternative classifier in brackets between the noun and the number
+        ("已援建卫生院(所)64个。", [("64个", Decimal(64), "facilities")]),
+    ],
+)
+def test_noun_phrase_edges(text: str, expected: list) -> None:
+    assert _counts(text) == expected

@@ -683,6 +683,11 @@ class _Scanner:
         two bridge words)."""
         rules = self.rules
         text = self.simple
+        if start > 1 and text[start - 1] in ")）":  # 卫生院(所)303个: an alternative classifier in brackets
+            opening = max(
+                text.rfind("(", max(0, start - 5), start), text.rfind("（", max(0, start - 5), start)
+            )
+            start = opening if opening >= 0 else start
         cuts = [start]
         for _ in range(2):
             bridge = self.word_before(cuts[-1], rules.zh_noun_first_bridges, simple=True)
@@ -735,6 +740,8 @@ class _Scanner:
             for length in range(min(longest, stop - i), 0, -1):
                 end = i + length
                 if text[i:end] in nouns:
+                    if best_what and best_end == i and nouns[text[i:end]] not in (best_what, ""):
+                        return best_end, best_what  # 690名大学生|项目: another class ends the phrase
                     best_end, best_what = end, nouns[text[i:end]]
                     i = end
                     break
@@ -757,6 +764,8 @@ class _Scanner:
         text = self.text
         pos = number.end
         year_like = number.script == "arabic" and _is_year_like(text[number.start : number.raw_end])
+        if self.word_before(self.skip_spaces_back(number.start, 2), rules.en_not_count_before, english=True):
+            return None  # a three phase project: a number used as an adjective
         for gap in range(rules.en_noun_gap_words + 1):
             spaced = self.skip_spaces(pos, 2)
             if spaced == pos:
@@ -765,17 +774,41 @@ class _Scanner:
             if word is None:
                 return None
             lower = word.group().lower()
+            if gap == 0 and self.match_word_at(spaced, rules.en_total_after, english=True):
+                return self.en_noun_before(number)  # the projects, 111 in all
             two = self.patterns.en_word.match(text, self.skip_spaces(word.end(), 1))
             if two is not None and f"{lower} {two.group().lower()}" in rules.en_nouns:
                 return self.count_mention(number, two.end(), rules.en_nouns[f"{lower} {two.group().lower()}"])
             if lower in rules.en_nouns:
                 if year_like and gap > 0:
                     return None
-                return self.count_mention(number, word.end(), rules.en_nouns[lower])
+                what = rules.en_nouns[lower]
+                return self.count_mention(number, self.en_paired_noun(word.end(), what), what)
             if lower in rules.jurisdictions_en or lower in rules.en_gap_stopwords:
                 return None
             pos = word.end()
         return None
+
+    def en_paired_noun(self, end: int, what: str) -> int:
+        """End of ``farmers and herdsmen``: a second noun of the same class joined by and/or."""
+        text = self.text
+        joiner = self.patterns.en_word.match(text, self.skip_spaces(end, 1))
+        if joiner is None or joiner.group().lower() not in ("and", "or"):
+            return end
+        second = self.patterns.en_word.match(text, self.skip_spaces(joiner.end(), 1))
+        if second is not None and self.rules.en_nouns.get(second.group().lower()) == what:
+            return second.end()
+        return end
+
+    def en_noun_before(self, number: _Number) -> Mention | None:
+        """``the supporting projects, 111 in all``: the noun right before the comma is what is counted."""
+        text = self.text
+        pos = self.skip_spaces_back(number.start, 2)
+        if pos == 0 or text[pos - 1] != ",":
+            return None
+        word = re.search(r"([A-Za-z]+)\Z", text[max(0, pos - 30) : pos - 1])
+        what = self.rules.en_nouns.get(word.group(1).lower()) if word else None
+        return self.count_mention(number, number.end, what) if what else None
 
     def count_mention(self, number: _Number, end: int, what: str) -> Mention:
         prefix = self.qualifier_before(number.start)

@@ -79,7 +79,8 @@ class AmountRules:
     percent_signs: tuple[str, ...]
     zh_round_before: frozenset[str] = frozenset()
     zh_signed_cues: tuple[str, ...] = ()
-    en_not_count_before: frozenset[str] = frozenset()
+    en_not_count_before: tuple[str, ...] = ()
+    en_total_after: tuple[str, ...] = ()
     zh_not_count_after_people: tuple[str, ...] = ()
     zh_noun_conjunctions: frozenset[str] = frozenset()
     zh_elliptic_window: int = 0
@@ -231,7 +232,8 @@ def load_rules() -> AmountRules:
         percent_signs=_longest_first(_word_list(data, "percent_signs")),
         zh_round_before=frozenset(counts.get("zh_round_before", "")),
         zh_signed_cues=_longest_first(counts.get("zh_signed_cues", [])),
-        en_not_count_before=frozenset(w.lower() for w in counts.get("en_not_count_before", [])),
+        en_not_count_before=tuple(w.lower() for w in counts.get("en_not_count_before", [])),
+        en_total_after=tuple(w.lower() for w in counts.get("en_total_after", [])),
         zh_not_count_after_people=_longest_first(counts.get("zh_not_count_after_people", [])),
         zh_noun_conjunctions=frozenset(counts.get("zh_noun_conjunctions", "")),
         zh_elliptic_window=int(counts.get("zh_elliptic_window", 0)),
