@@ -104,9 +104,9 @@ def test_counted_and_not_counted_nouns(text: str, expected: list) -> None:
         ("近年援建项目上百个。", [("百个", Decimal(100), "projects")]),
         ("建成上百个民生和产业项目。", [("百个民生和产业项目", Decimal(100), "projects")]),
         ("建成数百个项目。", []),
-        # one conjunction inside the noun phrase
+        # one conjunction inside the noun phrase (the counted noun is taken whole)
         ("援建的40个清洁能源和供水项目已交付。", [("40个清洁能源和供水项目", Decimal(40), "projects")]),
-        ("培训了20名教师和学生。", [("20名教师", Decimal(20), "people")]),
+        ("培训了20名教师和学生。", [("20名教师和学生", Decimal(20), "people")]),
         # a programme's name in quotes, projects signed rather than given
         ("两省开展“百所学校”结对活动。", []),
         ("双方签订了涉及农业和物流的8项合作项目。", []),
@@ -212,4 +212,30 @@ def test_english_count_rules(text: str, expected: list) -> None:
     ],
 )
 def test_noun_phrase_edges(text: str, expected: list) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the counted noun taken whole: a long modifier, a second noun of the class after 和
+        ("帮助1500名建档立卡贫困劳动力就业。", [("1500名建档立卡贫困劳动力", Decimal(1500), "people")]),
+        ("培训了300名小学老师和校长。", [("300名小学老师和校长", Decimal(300), "people")]),
+        # households take people nouns (牧民), not projects or housing
+        ("为210户牧民新建住房。", [("210户牧民", Decimal(210), "households")]),
+        ("完成460户受损民房重建工程。", [("460户", Decimal(460), "households")]),
+        # jurisdictions: a count of them, unless a noun follows closely or the word is a modifier
+        ("东部6个省市与西部8个省区市共建产业园区90个。", [("90个", Decimal(90), "facilities")]),
+        ("支持200个县市级以上园区建设。", [("200个县市级以上园区", Decimal(200), "facilities")]),
+        # quotas, relief plans, agreements
+        ("奖学金名额总25个。", [("25个", Decimal(25), "people")]),
+        ("已启动15个救援计划。", [("15个救援计划", Decimal(15), "projects")]),
+        ("完成9项帮扶本县项目协议。", []),
+        # a lone 万 after a qualifier or before 余
+        ("地震损毁萬余房屋。", [("萬余房屋", Decimal(10000), "facilities")]),
+        ("近萬人受灾。", [("萬人", Decimal(10000), "people")]),
+        ("共有3万余群众受益。", [("3万余群众", Decimal(30000), "people")]),
+    ],
+)
+def test_noun_phrases_jurisdictions_and_lone_scales(text: str, expected: list) -> None:
     assert _counts(text) == expected

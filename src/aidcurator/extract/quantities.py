@@ -196,6 +196,7 @@ class _Scanner:
                 self._zh_scale_at(after)
                 or self._zh_currency_at(after)
                 or self.match_word_at(after, rules.zh_classifiers)
+                or self.match_word_at(after, rules.zh_direct_nouns, simple=True)
             ):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
@@ -224,7 +225,11 @@ class _Scanner:
             if (
                 has_scale
                 and after < len(text)
-                and (self._zh_currency_at(after) or self.match_word_at(after, rules.zh_classifiers))
+                and (
+                    self._zh_currency_at(after)
+                    or self.match_word_at(after, rules.zh_classifiers)
+                    or self.match_word_at(after, rules.zh_direct_nouns, simple=True)
+                )
             ):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
@@ -235,12 +240,24 @@ class _Scanner:
         value = parse_chinese(token, rules)
         if value is not None:
             return value, start + len(token)
+        if len(token) == 1 and token in rules.zh_sections and self.bare_scale(start):
+            return Decimal(rules.zh_sections[token]), start + 1  # 近萬人, 萬余房屋
         # 三點五億 handled by parse_chinese; a trailing 点 (一点) or odd run: try shorter prefixes
         for cut in range(len(token) - 1, 0, -1):
             value = parse_chinese(token[:cut], rules)
             if value is not None:
                 return value, start + cut
         return None, start
+
+    def bare_scale(self, start: int) -> bool:
+        """Whether a lone 万 at ``start`` is a number: after a qualifier (近萬人) or before 余/多 (萬余房屋)."""
+        text = self.text
+        if start > 0 and _number_char(text[start - 1], self.rules):
+            return False  # 3万余: the scale of the number before it
+        after = text[start + 1] if start + 1 < len(text) else ""
+        return after in self.rules.zh_inner_qualifiers or (
+            start > 0 and self.word_before(start, _zh_prefix_qualifiers()) is not None
+        )
 
     def _zh_scale_at(self, pos: int) -> str | None:
         for length in (2, 1):
@@ -657,16 +674,25 @@ class _Scanner:
         )
         if jurisdiction and modifier:  # 19个援疆省市: still a count of jurisdictions
             return None
-        noun_end, noun_what = self.find_zh_noun(after_classifier)
+        if jurisdiction and self.match_word_at(
+            after_classifier + len(modifier or "") + len(jurisdiction), rules.zh_noun_linkers, simple=True
+        ):
+            jurisdiction = None  # 400个县市级以上园区: the jurisdiction word is a modifier
+        noun_end, noun_what = self.find_zh_noun(after_classifier, what)
         if noun_what == "":  # 17户国有企业, 7452个村: not counted (but 20名担任贫困村书记: people)
             if what != "people":
                 return None
             noun_what = None
-        if jurisdiction and (noun_what is None or noun_end <= after_classifier + len(jurisdiction)):
-            return None  # 19个省市 — but 80名乡村医生 is a count of doctors
+        if jurisdiction and (
+            noun_what is None
+            or not 0 < noun_end - after_classifier - len(jurisdiction) <= rules.zh_jurisdiction_noun_reach
+        ):
+            return None  # 19个省市, 10个省区市共建产业园区 — but 80名乡村医生 is a count of doctors
         end = after_classifier
-        if noun_what is not None and not (what not in (None, "facilities") and noun_what == "facilities"):
-            end = noun_end  # but 解决2.67万人住房问题, 1869户住房: people and households, not housing
+        if noun_what is not None and (
+            what is None or noun_what in rules.zh_classifier_noun_classes.get(what, ())
+        ):
+            end = noun_end  # but 解决2.67万人住房问题, 1869户住房建设项目: people and households, not housing
             what = what or noun_what
         elif not jurisdiction and what is None:  # 实施援疆项目73个, 中小学1000所: the noun comes first
             before = self.noun_before(number.start)
@@ -724,8 +750,12 @@ class _Scanner:
         clause = text[max(lo, cut + 1) : start]
         return any(cue in clause for cue in self.rules.zh_signed_cues)
 
-    def find_zh_noun(self, pos: int, *, hop: bool = True) -> tuple[int, str | None]:
-        """End and class of the counted noun after a classifier (class ``""``: a noun that is not counted)."""
+    def find_zh_noun(self, pos: int, want: str | None = None, *, hop: bool = True) -> tuple[int, str | None]:
+        """End and class of the counted noun after a classifier (class ``""``: a noun that is not counted).
+
+        With ``want`` (the classifier's own class), the phrase ends on its last noun of that class
+        (``690名大学生|项目``, ``300名小学老师``); one conjunction may join a second noun of the same class
+        (``300名老师和校长``) or lead to the first noun (``105个清洁能源和供水项目``)."""
         rules = self.rules
         text = self.simple
         limit = min(len(text), pos + rules.zh_noun_gap)
@@ -735,14 +765,15 @@ class _Scanner:
         nouns = rules.zh_nouns
         longest = _longest_noun()
         best_end, best_what = pos, None
+        kept: int | None = None  # end of the last noun of the wanted class
         i = pos
         while i < stop:
             for length in range(min(longest, stop - i), 0, -1):
                 end = i + length
                 if text[i:end] in nouns:
-                    if best_what and best_end == i and nouns[text[i:end]] not in (best_what, ""):
-                        return best_end, best_what  # 690名大学生|项目: another class ends the phrase
                     best_end, best_what = end, nouns[text[i:end]]
+                    if want is not None and best_what == want:
+                        kept = end
                     i = end
                     break
             else:
@@ -753,10 +784,18 @@ class _Scanner:
                 if best_what is not None:  # the noun phrase ended: 735户农牧民|领到住房
                     break
                 i += 1
-        if best_what is None and hop and stop < len(text) and text[stop] in rules.zh_noun_conjunctions:
-            end, what = self.find_zh_noun(stop + 1, hop=False)  # 105个清洁能源和供水项目
+        joined = hop and stop < len(text) and text[stop] in rules.zh_noun_conjunctions
+        if joined and best_what and best_end == stop:
+            end, what = self.find_zh_noun(stop + 1, want, hop=False)  # 300名老师和校长
+            if what and what == best_what:
+                best_end = end
+                kept = end if what == want else kept
+        elif joined and best_what is None:
+            end, what = self.find_zh_noun(stop + 1, want, hop=False)  # 105个清洁能源和供水项目
             if what:
                 return end, what
+        if kept is not None and best_what != want:
+            return kept, want
         return best_end, best_what
 
     def read_en_count(self, number: _Number) -> Mention | None:

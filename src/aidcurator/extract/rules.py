@@ -84,6 +84,8 @@ class AmountRules:
     zh_not_count_after_people: tuple[str, ...] = ()
     zh_noun_conjunctions: frozenset[str] = frozenset()
     zh_elliptic_window: int = 0
+    zh_classifier_noun_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    zh_jurisdiction_noun_reach: int = 4
     # (word, code, words the text must have, words it must not): 澳元 in a text about Macao is MOP
     context_currency_words: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
     # (dateline pattern, code, words marking yuan): a plain 元 in a Hong Kong-datelined story is HKD
@@ -237,6 +239,10 @@ def load_rules() -> AmountRules:
         zh_not_count_after_people=_longest_first(counts.get("zh_not_count_after_people", [])),
         zh_noun_conjunctions=frozenset(counts.get("zh_noun_conjunctions", "")),
         zh_elliptic_window=int(counts.get("zh_elliptic_window", 0)),
+        zh_classifier_noun_classes={
+            k: tuple(v) for k, v in counts.get("zh_classifier_noun_classes", {}).items()
+        },
+        zh_jurisdiction_noun_reach=int(counts.get("zh_jurisdiction_noun_reach", 4)),
         context_currency_words=tuple(
             (i["word"], i["code"], tuple(i["text_has"]), tuple(i.get("unless_text_has", ())))
             for i in data.get("currency_context", {}).get("words", [])
