@@ -239,3 +239,11 @@ def test_noun_phrase_edges(text: str, expected: list) -> None:
 )
 def test_noun_phrases_jurisdictions_and_lone_scales(text: str, expected: list) -> None:
     assert _counts(text) == expected
+
+
+def test_plain_yuan_in_a_hong_kong_paper_is_hkd() -> None:
+    assert _amounts("【大公網訊】某基金會捐款八百萬元賑災，另捐二十萬元人民幣。") == [
+        ("八百萬元", Decimal(8000000), "HKD"),
+        ("二十萬元人民幣", Decimal(200000), "CNY"),
+    ]
+    assert _amounts("本报讯 某基金会捐款八百万元赈灾。") == [("八百万元", Decimal(8000000), "CNY")]

@@ -1230,7 +1230,7 @@ def _currencies_by_context(text: str, mentions: list[Mention]) -> None:
                 if to_simplified(amount.text).endswith(word):
                     amount.currency = code
     for pattern, code, marked in rules.context_currency_datelines:
-        if pattern.search(simple[:120]) is None or not any(m in simple for m in marked):
+        if pattern.search(simple[:120]) is None or (marked and not any(m in simple for m in marked)):
             continue
         for amount in amounts:
             if amount.currency == "CNY" and _generic_suffix(amount, rules):
