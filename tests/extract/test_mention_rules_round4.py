@@ -247,3 +247,20 @@ def test_plain_yuan_in_a_hong_kong_paper_is_hkd() -> None:
         ("二十萬元人民幣", Decimal(200000), "CNY"),
     ]
     assert _amounts("本报讯 某基金会捐款八百万元赈灾。") == [("八百万元", Decimal(8000000), "CNY")]
+
+
+def test_bracketed_dollar_after_us_dollars_is_the_local_dollar() -> None:
+    from aidcurator.extract import extract
+
+    def amounts(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.currency) for m in extract(text).mentions if m.kind is MentionKind.AMOUNT]
+
+    assert amounts("China will give Guyana a grant of US$5 million ($1.04 billion) for a school.") == [
+        ("US$5 million", "USD"),
+        ("$1.04 billion", "GYD"),
+    ]
+    assert amounts("The grant of US$5 million ($1.04 billion) was signed.") == [
+        ("US$5 million", "USD"),
+        ("$1.04 billion", "USD"),
+    ]
+    assert amounts("China gave US$5 million to Guyana and $2 million to Chile.")[1] == ("$2 million", "USD")

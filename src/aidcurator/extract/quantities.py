@@ -501,6 +501,8 @@ class _Scanner:
                         prefix_code  # 澳門幣四十二萬元: the prefix names the currency, 元 only the unit
                     )
                     family = self.currency_family("zh_prefix", "prefix", word)
+                    if family is None and self.local_conversion(word, prefix_code, span_start):
+                        family = "local_dollar"  # US$7.2 million ($1.4 billion): the country's own dollar
         if currency is None and number.attached_scale:
             currency = self.currency_earlier_in_sentence(first.start)  # $650m ... and 30m more
         if currency is None:
@@ -553,6 +555,19 @@ class _Scanner:
             key = word.lower() if other_key == "en_suffix" else _alpha_prefix_key(word)
             found = families.get(f"{other_key}:{key}")
         return found
+
+    def local_conversion(self, word: str, code: str, start: int) -> bool:
+        """Whether a bare ``$`` amount opens a bracket right after a US-dollar amount: a conversion into
+        the local dollar of the country the text is about."""
+        last = self.last_currency
+        if (
+            word != "$"
+            or last is None
+            or last[0] != code
+            or "local_dollar" not in self.rules.currencies.families
+        ):
+            return False
+        return self.text[last[1] : start].strip(_SPACES) in ("(", "（")
 
     def big_enough(self, number: _Number) -> bool:
         return number.has_scale or number.value >= 1000
