@@ -264,3 +264,10 @@ def test_bracketed_dollar_after_us_dollars_is_the_local_dollar() -> None:
         ("$1.04 billion", "USD"),
     ]
     assert amounts("China gave US$5 million to Guyana and $2 million to Chile.")[1] == ("$2 million", "USD")
+
+
+def test_hyphenated_english_amounts_take_their_currency() -> None:
+    assert _amounts("China signed a 1.8-billion-yuan loan and a 40-million-dollar grant.") == [
+        ("1.8-billion-yuan", Decimal(1800000000), "CNY"),
+        ("40-million-dollar", Decimal(40000000), "USD"),
+    ]

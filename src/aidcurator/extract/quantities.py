@@ -352,6 +352,10 @@ class _Scanner:
             word = self.match_word_at(pos, _en_suffixes(), english=True)
             if word and word.isupper():  # 3bnRMB is rare; allow 5USD
                 return self.rules.currencies.en_suffix[word.lower()], pos + len(word)
+        if text.startswith("-", pos) and pos > 0 and text[pos - 1].isalpha():  # a 2.5-billion-yuan loan
+            word = self.match_word_at(pos + 1, _en_suffixes(), english=True)
+            if word and not word.isupper():
+                return self.rules.currencies.en_suffix[word.lower()], pos + 1 + len(word)
         if text.startswith("\n", pos) and not text.startswith(
             "\n", pos + 1
         ):  # a wrapped line: 500 million\nyuan
