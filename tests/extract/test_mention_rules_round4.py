@@ -271,3 +271,26 @@ def test_hyphenated_english_amounts_take_their_currency() -> None:
         ("1.8-billion-yuan", Decimal(1800000000), "CNY"),
         ("40-million-dollar", Decimal(40000000), "USD"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They built 20 primary and secondary schools.",
+            [("20 primary and secondary schools", Decimal(20), "facilities")],
+        ),
+        (
+            "It set up 12 disease prevention and control centres.",
+            [("12 disease prevention and control centres", Decimal(12), "facilities")],
+        ),
+        (
+            "It sent 12 nurses and 3 doctors.",
+            [("12 nurses", Decimal(12), "people"), ("3 doctors", Decimal(3), "people")],
+        ),
+        ("The 3 provinces and 20 cities joined.", []),
+        ("It has three phase and four stage plans.", []),
+    ],
+)
+def test_english_modifiers_joined_by_and(text: str, expected: list) -> None:
+    assert _counts(text) == expected

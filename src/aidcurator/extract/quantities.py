@@ -824,7 +824,9 @@ class _Scanner:
         year_like = number.script == "arabic" and _is_year_like(text[number.start : number.raw_end])
         if self.word_before(self.skip_spaces_back(number.start, 2), rules.en_not_count_before, english=True):
             return None  # a three phase project: a number used as an adjective
-        for gap in range(rules.en_noun_gap_words + 1):
+        gaps = rules.en_noun_gap_words
+        gap = 0
+        while gap <= gaps:
             spaced = self.skip_spaces(pos, 2)
             if spaced == pos:
                 return None
@@ -842,9 +844,14 @@ class _Scanner:
                     return None
                 what = rules.en_nouns[lower]
                 return self.count_mention(number, self.en_paired_noun(word.end(), what), what)
-            if lower in rules.jurisdictions_en or lower in rules.en_gap_stopwords:
+            if lower in rules.en_number_words:
+                return None  # another number starts: three phase and four projects
+            if gap > 0 and gaps == rules.en_noun_gap_words and lower in rules.en_modifier_joiners:
+                gaps += 2  # 20 primary and secondary schools: modifiers joined once
+            elif lower in rules.jurisdictions_en or lower in rules.en_gap_stopwords:
                 return None
             pos = word.end()
+            gap += 1
         return None
 
     def en_paired_noun(self, end: int, what: str) -> int:

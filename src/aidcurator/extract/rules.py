@@ -81,6 +81,7 @@ class AmountRules:
     zh_signed_cues: tuple[str, ...] = ()
     en_not_count_before: tuple[str, ...] = ()
     en_total_after: tuple[str, ...] = ()
+    en_modifier_joiners: frozenset[str] = frozenset()
     zh_not_count_after_people: tuple[str, ...] = ()
     zh_noun_conjunctions: frozenset[str] = frozenset()
     zh_elliptic_window: int = 0
@@ -236,6 +237,7 @@ def load_rules() -> AmountRules:
         zh_signed_cues=_longest_first(counts.get("zh_signed_cues", [])),
         en_not_count_before=tuple(w.lower() for w in counts.get("en_not_count_before", [])),
         en_total_after=tuple(w.lower() for w in counts.get("en_total_after", [])),
+        en_modifier_joiners=frozenset(w.lower() for w in counts.get("en_modifier_joiners", [])),
         zh_not_count_after_people=_longest_first(counts.get("zh_not_count_after_people", [])),
         zh_noun_conjunctions=frozenset(counts.get("zh_noun_conjunctions", "")),
         zh_elliptic_window=int(counts.get("zh_elliptic_window", 0)),
