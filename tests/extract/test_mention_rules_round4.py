@@ -294,3 +294,16 @@ def test_hyphenated_english_amounts_take_their_currency() -> None:
 )
 def test_english_modifiers_joined_by_and(text: str, expected: list) -> None:
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("援建了30个带动群众增收的产业项目。", [("30个带动群众增收的产业项目", Decimal(30), "projects")]),
+        ("实施10个项目的配套工程。", [("10个项目", Decimal(10), "projects")]),
+        ("覆盖3个村的群众。", []),
+        ("帮助5000名群众的住房改造。", [("5000名群众", Decimal(5000), "people")]),
+    ],
+)
+def test_head_noun_after_a_modifier_with_de(text: str, expected: list) -> None:
+    assert _counts(text) == expected

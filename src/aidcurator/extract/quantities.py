@@ -815,6 +815,16 @@ class _Scanner:
                 return end, what
         if kept is not None and best_what != want:
             return kept, want
+        if (
+            hop
+            and want is None
+            and best_what
+            and best_end < stop < len(text)
+            and text[stop] in rules.zh_head_markers
+        ):
+            end, what = self.find_zh_noun(stop + 1, hop=False)  # 12个关系群众切身利益的民生项目
+            if what:
+                return end, what
         return best_end, best_what
 
     def read_en_count(self, number: _Number) -> Mention | None:

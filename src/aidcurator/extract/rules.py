@@ -84,6 +84,7 @@ class AmountRules:
     en_modifier_joiners: frozenset[str] = frozenset()
     zh_not_count_after_people: tuple[str, ...] = ()
     zh_noun_conjunctions: frozenset[str] = frozenset()
+    zh_head_markers: frozenset[str] = frozenset()
     zh_elliptic_window: int = 0
     zh_classifier_noun_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     zh_jurisdiction_noun_reach: int = 4
@@ -240,6 +241,7 @@ def load_rules() -> AmountRules:
         en_modifier_joiners=frozenset(w.lower() for w in counts.get("en_modifier_joiners", [])),
         zh_not_count_after_people=_longest_first(counts.get("zh_not_count_after_people", [])),
         zh_noun_conjunctions=frozenset(counts.get("zh_noun_conjunctions", "")),
+        zh_head_markers=frozenset(counts.get("zh_head_markers", "")),
         zh_elliptic_window=int(counts.get("zh_elliptic_window", 0)),
         zh_classifier_noun_classes={
             k: tuple(v) for k, v in counts.get("zh_classifier_noun_classes", {}).items()
