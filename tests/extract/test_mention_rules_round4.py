@@ -290,6 +290,8 @@ def test_hyphenated_english_amounts_take_their_currency() -> None:
         ),
         ("The 3 provinces and 20 cities joined.", []),
         ("It has three phase and four stage plans.", []),
+        ("It will train 5,000 Africans and send local experts.", []),
+        ("The road links three army camps and nearby villages.", []),
     ],
 )
 def test_english_modifiers_joined_by_and(text: str, expected: list) -> None:

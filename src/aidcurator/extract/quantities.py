@@ -88,6 +88,12 @@ def _patterns() -> _Patterns:
     return _Patterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
 
 
+def _plural_word(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` (spaces skipped) looks like an English plural (camps, Africans)."""
+    word = re.search(r"([A-Za-z]+)\s*\Z", text[max(0, pos - 30) : pos])
+    return word is not None and word.group(1).endswith("s") and not word.group(1).endswith("ss")
+
+
 _WAN = Decimal(10000)
 _UNITS_AFTER_WAN = re.compile(r"[0-9]{1,4}(?![0-9.,])")
 
@@ -856,7 +862,12 @@ class _Scanner:
                 return self.count_mention(number, self.en_paired_noun(word.end(), what), what)
             if lower in rules.en_number_words:
                 return None  # another number starts: three phase and four projects
-            if gap > 0 and gaps == rules.en_noun_gap_words and lower in rules.en_modifier_joiners:
+            if (
+                gap > 0
+                and gaps == rules.en_noun_gap_words
+                and lower in rules.en_modifier_joiners
+                and not _plural_word(text, spaced)  # 10,000 Africans and send…: a noun, not a modifier
+            ):
                 gaps += 2  # 20 primary and secondary schools: modifiers joined once
             elif lower in rules.jurisdictions_en or lower in rules.en_gap_stopwords:
                 return None
