@@ -17,7 +17,9 @@ from functools import cache
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
 from aidcurator.extract.fastre import after_first, alternation, first_chars, regex_first_chars, trie
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
+from aidcurator.extract.residue import without_residue
 from aidcurator.extract.rules import AmountRules, load_rules
+from aidcurator.extract.script import to_simplified
 
 _SPACES = " \t\u00a0\u3000"
 _EN_NUMBER_GAP = re.compile(r"[\s-]+")  # between the words of an English number (twenty-five million)
@@ -87,6 +89,16 @@ def _patterns() -> _Patterns:
     return _Patterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
 
 
+def _plural_word(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` (spaces skipped) looks like an English plural (camps, Africans)."""
+    word = re.search(r"([A-Za-z]+)\s*\Z", text[max(0, pos - 30) : pos])
+    return word is not None and word.group(1).endswith("s") and not word.group(1).endswith("ss")
+
+
+_WAN = Decimal(10000)
+_UNITS_AFTER_WAN = re.compile(r"[0-9]{1,4}(?![0-9.,])")
+
+
 def _exact(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
@@ -103,6 +115,15 @@ class _Scanner:
         self.bare_numbers_are_money = bare_numbers_are_money
         self._japanese_context: bool | None = None
         self.last_currency: tuple[str, int] | None = None
+        self._simple: str | None = None
+        self.last_count: tuple[int, str, str] | None = None  # end, simplified classifier, what
+
+    @property
+    def simple(self) -> str:
+        """The text in simplified characters (same offsets): count nouns are written once, simplified."""
+        if self._simple is None:
+            self._simple = to_simplified(self.text)
+        return self._simple
 
     # ---- helpers -------------------------------------------------------------------------
     def yen_sign_currency(self) -> str:
@@ -131,23 +152,24 @@ class _Scanner:
             pos -= 1
         return pos
 
-    def match_word_at(self, pos: int, words, *, english: bool = False) -> str | None:
-        """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word)."""
+    def match_word_at(self, pos: int, words, *, english: bool = False, simple: bool = False) -> str | None:
+        """Longest word of ``words`` starting at ``pos`` (English: case-insensitive, whole word; ``simple``:
+        matched on the simplified text, the word returned as simplified)."""
         try:
             firsts, at = (_AT_EN if english else _AT)[id(words)]
         except KeyError:
             _word_patterns(words, english)
             firsts, at = (_AT_EN if english else _AT)[id(words)]
-        text = self.text
+        text = self.simple if simple else self.text
         if pos >= len(text) or text[pos] not in firsts:  # no word starts with this character
             return None
         match = at(text, pos)
         return match.group() if match else None
 
-    def word_before(self, pos: int, words, *, english: bool = False) -> str | None:
-        """Longest word of ``words`` ending at ``pos`` (English: whole word)."""
+    def word_before(self, pos: int, words, *, english: bool = False, simple: bool = False) -> str | None:
+        """Longest word of ``words`` ending at ``pos`` (English: whole word; ``simple``: on the simplified text)."""
         _, before, longest = _word_patterns(words, english)
-        match = before.search(self.text, max(0, pos - longest), pos)
+        match = before.search(self.simple if simple else self.text, max(0, pos - longest), pos)
         return match.group() if match else None
 
     # ---- numbers --------------------------------------------------------------------------
@@ -185,6 +207,7 @@ class _Scanner:
                 self._zh_scale_at(after)
                 or self._zh_currency_at(after)
                 or self.match_word_at(after, rules.zh_classifiers)
+                or self.match_word_at(after, rules.zh_direct_nouns, simple=True)
             ):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
@@ -203,12 +226,21 @@ class _Scanner:
             pos, multiplier, has_scale, attached = self._read_english_scale(pos)
         if kind == "arabic":
             value *= multiplier
+            if scale and multiplier == _WAN:  # 1557万3065元: the units written after 万
+                units = _UNITS_AFTER_WAN.match(text, pos)
+                if units is not None and self._zh_currency_at(units.end()):
+                    value += Decimal(units.group())
+                    pos = units.end()
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers and inner is None:
             after = pos + 1
             if (
                 has_scale
                 and after < len(text)
-                and (self._zh_currency_at(after) or self.match_word_at(after, rules.zh_classifiers))
+                and (
+                    self._zh_currency_at(after)
+                    or self.match_word_at(after, rules.zh_classifiers)
+                    or self.match_word_at(after, rules.zh_direct_nouns, simple=True)
+                )
             ):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
@@ -219,12 +251,24 @@ class _Scanner:
         value = parse_chinese(token, rules)
         if value is not None:
             return value, start + len(token)
+        if len(token) == 1 and token in rules.zh_sections and self.bare_scale(start):
+            return Decimal(rules.zh_sections[token]), start + 1  # 近萬人, 萬余房屋
         # 三點五億 handled by parse_chinese; a trailing 点 (一点) or odd run: try shorter prefixes
         for cut in range(len(token) - 1, 0, -1):
             value = parse_chinese(token[:cut], rules)
             if value is not None:
                 return value, start + cut
         return None, start
+
+    def bare_scale(self, start: int) -> bool:
+        """Whether a lone 万 at ``start`` is a number: after a qualifier (近萬人) or before 余/多 (萬余房屋)."""
+        text = self.text
+        if start > 0 and _number_char(text[start - 1], self.rules):
+            return False  # 3万余: the scale of the number before it
+        after = text[start + 1] if start + 1 < len(text) else ""
+        return after in self.rules.zh_inner_qualifiers or (
+            start > 0 and self.word_before(start, _zh_prefix_qualifiers()) is not None
+        )
 
     def _zh_scale_at(self, pos: int) -> str | None:
         for length in (2, 1):
@@ -276,7 +320,7 @@ class _Scanner:
         return _lexicon().percent(self.text, pos) is not None
 
     def has_money_context(self, start: int, end: int | None = None) -> bool:
-        text = self.text
+        text = self.simple  # the cue words are simplified: 撥款 is 拨款
         rules = self.rules
         if _CJK.search(text, max(0, start - 3), start + 1):
             window = rules.zh_money_window
@@ -319,6 +363,10 @@ class _Scanner:
             word = self.match_word_at(pos, _en_suffixes(), english=True)
             if word and word.isupper():  # 3bnRMB is rare; allow 5USD
                 return self.rules.currencies.en_suffix[word.lower()], pos + len(word)
+        if text.startswith("-", pos) and pos > 0 and text[pos - 1].isalpha():  # a 2.5-billion-yuan loan
+            word = self.match_word_at(pos + 1, _en_suffixes(), english=True)
+            if word and not word.isupper():
+                return self.rules.currencies.en_suffix[word.lower()], pos + 1 + len(word)
         if text.startswith("\n", pos) and not text.startswith(
             "\n", pos + 1
         ):  # a wrapped line: 500 million\nyuan
@@ -400,12 +448,21 @@ class _Scanner:
             match.lastgroup == "zh"
             and match.start() > 0
             and self.text[match.start() - 1] in self.rules.zh_vague_before
+            and not self.round_floor(match.start())
         ):
             return None  # 几十户, 数百万元: no exact value to report
         number = self.read_number(match)
         if number is None or self.blocked_right(number):
             return None
         return self.read_amount(number) or self.read_count(number)
+
+    def round_floor(self, start: int) -> bool:
+        """``上百个``: a round number after 上 is a floor (value 100, at least), unlike 几十 or 数百."""
+        rules = self.rules
+        char = self.text[start]
+        return self.text[start - 1] in rules.zh_round_before and (
+            char in rules.zh_units or char in rules.zh_sections
+        )
 
     def nothing_after(self, pos: int) -> bool:
         """Whether the character at ``pos``, right after an Arabic number token, can start nothing that
@@ -459,6 +516,8 @@ class _Scanner:
                         prefix_code  # 澳門幣四十二萬元: the prefix names the currency, 元 only the unit
                     )
                     family = self.currency_family("zh_prefix", "prefix", word)
+                    if family is None and self.local_conversion(word, prefix_code, span_start):
+                        family = "local_dollar"  # US$7.2 million ($1.4 billion): the country's own dollar
         if currency is None and number.attached_scale:
             currency = self.currency_earlier_in_sentence(first.start)  # $650m ... and 30m more
         if currency is None:
@@ -511,6 +570,19 @@ class _Scanner:
             key = word.lower() if other_key == "en_suffix" else _alpha_prefix_key(word)
             found = families.get(f"{other_key}:{key}")
         return found
+
+    def local_conversion(self, word: str, code: str, start: int) -> bool:
+        """Whether a bare ``$`` amount opens a bracket right after a US-dollar amount: a conversion into
+        the local dollar of the country the text is about."""
+        last = self.last_currency
+        if (
+            word != "$"
+            or last is None
+            or last[0] != code
+            or "local_dollar" not in self.rules.currencies.families
+        ):
+            return False
+        return self.text[last[1] : start].strip(_SPACES) in ("(", "（")
 
     def big_enough(self, number: _Number) -> bool:
         return number.has_scale or number.value >= 1000
@@ -614,72 +686,156 @@ class _Scanner:
     def read_zh_count(self, number: _Number) -> Mention | None:
         rules = self.rules
         pos = number.end
-        classifier = self.match_word_at(pos, rules.zh_classifiers)
+        classifier = self.match_word_at(pos, rules.zh_classifiers, simple=True)
         if classifier is None:
-            direct = self.match_word_at(pos, rules.zh_direct_nouns)  # 21万群众: no classifier
+            direct = self.match_word_at(pos, rules.zh_direct_nouns, simple=True)
             if direct is None:
                 return None
             return self.count_mention(number, pos + len(direct), rules.zh_nouns.get(direct, "people"))
         after_classifier = pos + len(classifier)
-        modifier = self.match_word_at(after_classifier, rules.zh_jurisdiction_modifiers)
-        jurisdiction = self.match_word_at(after_classifier + len(modifier or ""), rules.jurisdictions_zh)
+        what = rules.zh_classifier_nouns.get(classifier)
+        if what == "people" and self.match_word_at(
+            after_classifier, rules.zh_not_count_after_people, simple=True
+        ):
+            return None  # 六人帐篷: the size of a tent, not people
+        modifier = self.match_word_at(after_classifier, rules.zh_jurisdiction_modifiers, simple=True)
+        jurisdiction = self.match_word_at(
+            after_classifier + len(modifier or ""), rules.jurisdictions_zh, simple=True
+        )
         if jurisdiction and modifier:  # 19个援疆省市: still a count of jurisdictions
             return None
-        if jurisdiction:  # 19个省市 — but 80名乡村医生 is a count of doctors
-            noun_end, noun_what = self.find_zh_noun(after_classifier)
-            if noun_what is None or noun_end <= after_classifier + len(jurisdiction):
+        if jurisdiction and self.match_word_at(
+            after_classifier + len(modifier or "") + len(jurisdiction), rules.zh_noun_linkers, simple=True
+        ):
+            jurisdiction = None  # 400个县市级以上园区: the jurisdiction word is a modifier
+        noun_end, noun_what = self.find_zh_noun(after_classifier, what)
+        if noun_what == "":  # 17户国有企业, 7452个村: not counted (but 20名担任贫困村书记: people)
+            if what != "people":
                 return None
-        what = rules.zh_classifier_nouns.get(classifier)
+            noun_what = None
+        if jurisdiction and (
+            noun_what is None
+            or not 0 < noun_end - after_classifier - len(jurisdiction) <= rules.zh_jurisdiction_noun_reach
+        ):
+            return None  # 19个省市, 10个省区市共建产业园区 — but 80名乡村医生 is a count of doctors
         end = after_classifier
-        noun_end, noun_what = self.find_zh_noun(after_classifier)
-        if noun_what is not None and not (what == "people" and noun_what == "facilities"):
-            end = noun_end  # but 解决2.67万人住房问题: people, not housing
+        if noun_what is not None and (
+            what is None or noun_what in rules.zh_classifier_noun_classes.get(what, ())
+        ):
+            end = noun_end  # but 解决2.67万人住房问题, 1869户住房建设项目: people and households, not housing
             what = what or noun_what
         elif not jurisdiction and what is None:  # 实施援疆项目73个, 中小学1000所: the noun comes first
             before = self.noun_before(number.start)
-            if before is not None:
-                what = before[1]
-        if what is None:
+            what = before[1] if before is not None else self.elliptic_what(number.start, classifier)
+        if not what or self.named_in_quotes(number.start, end):
             return None
+        if what == "projects" and self.signed_before(number.start):
+            return None  # 签订…6项合作项目: agreements signed, not aid projects
+        self.last_count = (end, classifier, what)
         return self.count_mention(number, end, what)
 
     def noun_before(self, start: int) -> tuple[str, str] | None:
-        """The count noun written right before a number (``援藏项目共34个``: one bridge word allowed)."""
+        """The count noun written right before a number (``援藏项目共34个``, ``援藏项目累计达3800多个``: up to
+        two bridge words)."""
         rules = self.rules
-        pos = start
-        bridge = self.word_before(pos, rules.zh_noun_first_bridges)
-        for cut in (pos, pos - len(bridge)) if bridge else (pos,):
+        text = self.simple
+        if start > 1 and text[start - 1] in ")）":  # 卫生院(所)303个: an alternative classifier in brackets
+            opening = max(
+                text.rfind("(", max(0, start - 5), start), text.rfind("（", max(0, start - 5), start)
+            )
+            start = opening if opening >= 0 else start
+        cuts = [start]
+        for _ in range(2):
+            bridge = self.word_before(cuts[-1], rules.zh_noun_first_bridges, simple=True)
+            if not bridge:
+                break
+            cuts.append(cuts[-1] - len(bridge))
+        for cut in cuts:
             for length in (6, 5, 4, 3, 2):
-                word = self.text[max(0, cut - length) : cut]
+                word = text[max(0, cut - length) : cut]
                 if len(word) == length and word in rules.zh_nouns:
                     return word, rules.zh_nouns[word]
         return None
 
-    def find_zh_noun(self, pos: int) -> tuple[int, str | None]:
-        rules = self.rules
+    def elliptic_what(self, start: int, classifier: str) -> str | None:
+        """``计划新建项目1022个，已开工943个``: a bare count after a bridge verb counts what the last count
+        with the same classifier, a little earlier, counted."""
+        last = self.last_count
+        if last is None or last[1] != classifier or start - last[0] > self.rules.zh_elliptic_window:
+            return None
+        if not self.word_before(start, self.rules.zh_noun_first_bridges, simple=True):
+            return None
+        return last[2]
+
+    def named_in_quotes(self, start: int, end: int) -> bool:
+        """``“百所学校”``: a programme's name, not a count."""
         text = self.text
+        return start > 0 and end < len(text) and text[start - 1] in '“「『"' and text[end] in '”」』"'
+
+    def signed_before(self, start: int) -> bool:
+        """Whether the count's clause has a signing verb before it (``签订…合作项目50余个``)."""
+        text = self.simple
+        lo = max(0, start - 40)
+        cut = max(text.rfind(mark, lo, start) for mark in "，。；！？,;\n")
+        clause = text[max(lo, cut + 1) : start]
+        return any(cue in clause for cue in self.rules.zh_signed_cues)
+
+    def find_zh_noun(self, pos: int, want: str | None = None, *, hop: bool = True) -> tuple[int, str | None]:
+        """End and class of the counted noun after a classifier (class ``""``: a noun that is not counted).
+
+        With ``want`` (the classifier's own class), the phrase ends on its last noun of that class
+        (``690名大学生|项目``, ``300名小学老师``); one conjunction may join a second noun of the same class
+        (``300名老师和校长``) or lead to the first noun (``105个清洁能源和供水项目``)."""
+        rules = self.rules
+        text = self.simple
         limit = min(len(text), pos + rules.zh_noun_gap)
         stop = pos
         while stop < limit and text[stop] not in rules.zh_gap_stop_chars and not text[stop].isdigit():
             stop += 1
         nouns = rules.zh_nouns
+        longest = _longest_noun()
         best_end, best_what = pos, None
+        kept: int | None = None  # end of the last noun of the wanted class
         i = pos
         while i < stop:
-            for length in (4, 3, 2, 1):
+            for length in range(min(longest, stop - i), 0, -1):
                 end = i + length
-                if end <= stop and text[i:end] in nouns:
+                if text[i:end] in nouns:
                     best_end, best_what = end, nouns[text[i:end]]
+                    if want is not None and best_what == want:
+                        kept = end
                     i = end
                     break
             else:
-                linker = self.match_word_at(i, rules.zh_noun_linkers) if best_end == i else None
+                linker = self.match_word_at(i, rules.zh_noun_linkers, simple=True) if best_end == i else None
                 if linker:  # 村级卫生室: a noun used as a modifier
                     i += len(linker)
                     continue
                 if best_what is not None:  # the noun phrase ended: 735户农牧民|领到住房
                     break
                 i += 1
+        joined = hop and stop < len(text) and text[stop] in rules.zh_noun_conjunctions
+        if joined and best_what and best_end == stop:
+            end, what = self.find_zh_noun(stop + 1, want, hop=False)  # 300名老师和校长
+            if what and what == best_what:
+                best_end = end
+                kept = end if what == want else kept
+        elif joined and best_what is None:
+            end, what = self.find_zh_noun(stop + 1, want, hop=False)  # 105个清洁能源和供水项目
+            if what:
+                return end, what
+        if kept is not None and best_what != want:
+            return kept, want
+        if (
+            hop
+            and want is None
+            and best_what
+            and best_end < stop < len(text)
+            and text[stop] in rules.zh_head_markers
+        ):
+            end, what = self.find_zh_noun(stop + 1, hop=False)  # 12个关系群众切身利益的民生项目
+            if what:
+                return end, what
         return best_end, best_what
 
     def read_en_count(self, number: _Number) -> Mention | None:
@@ -687,7 +843,11 @@ class _Scanner:
         text = self.text
         pos = number.end
         year_like = number.script == "arabic" and _is_year_like(text[number.start : number.raw_end])
-        for gap in range(rules.en_noun_gap_words + 1):
+        if self.word_before(self.skip_spaces_back(number.start, 2), rules.en_not_count_before, english=True):
+            return None  # a three phase project: a number used as an adjective
+        gaps = rules.en_noun_gap_words
+        gap = 0
+        while gap <= gaps:
             spaced = self.skip_spaces(pos, 2)
             if spaced == pos:
                 return None
@@ -695,17 +855,51 @@ class _Scanner:
             if word is None:
                 return None
             lower = word.group().lower()
+            if gap == 0 and self.match_word_at(spaced, rules.en_total_after, english=True):
+                return self.en_noun_before(number)  # the projects, 111 in all
             two = self.patterns.en_word.match(text, self.skip_spaces(word.end(), 1))
             if two is not None and f"{lower} {two.group().lower()}" in rules.en_nouns:
                 return self.count_mention(number, two.end(), rules.en_nouns[f"{lower} {two.group().lower()}"])
             if lower in rules.en_nouns:
                 if year_like and gap > 0:
                     return None
-                return self.count_mention(number, word.end(), rules.en_nouns[lower])
-            if lower in rules.jurisdictions_en or lower in rules.en_gap_stopwords:
+                what = rules.en_nouns[lower]
+                return self.count_mention(number, self.en_paired_noun(word.end(), what), what)
+            if lower in rules.en_number_words:
+                return None  # another number starts: three phase and four projects
+            if (
+                gap > 0
+                and gaps == rules.en_noun_gap_words
+                and lower in rules.en_modifier_joiners
+                and not _plural_word(text, spaced)  # 10,000 Africans and send…: a noun, not a modifier
+            ):
+                gaps += 2  # 20 primary and secondary schools: modifiers joined once
+            elif lower in rules.jurisdictions_en or lower in rules.en_gap_stopwords:
                 return None
             pos = word.end()
+            gap += 1
         return None
+
+    def en_paired_noun(self, end: int, what: str) -> int:
+        """End of ``farmers and herdsmen``: a second noun of the same class joined by and/or."""
+        text = self.text
+        joiner = self.patterns.en_word.match(text, self.skip_spaces(end, 1))
+        if joiner is None or joiner.group().lower() not in ("and", "or"):
+            return end
+        second = self.patterns.en_word.match(text, self.skip_spaces(joiner.end(), 1))
+        if second is not None and self.rules.en_nouns.get(second.group().lower()) == what:
+            return second.end()
+        return end
+
+    def en_noun_before(self, number: _Number) -> Mention | None:
+        """``the supporting projects, 111 in all``: the noun right before the comma is what is counted."""
+        text = self.text
+        pos = self.skip_spaces_back(number.start, 2)
+        if pos == 0 or text[pos - 1] != ",":
+            return None
+        word = re.search(r"([A-Za-z]+)\Z", text[max(0, pos - 30) : pos - 1])
+        what = self.rules.en_nouns.get(word.group(1).lower()) if word else None
+        return self.count_mention(number, number.end, what) if what else None
 
     def count_mention(self, number: _Number, end: int, what: str) -> Mention:
         prefix = self.qualifier_before(number.start)
@@ -862,6 +1056,11 @@ def _is_year_like(token: str) -> bool:
 
 
 @cache
+def _longest_noun() -> int:
+    return max(len(word) for word in load_rules().zh_nouns)
+
+
+@cache
 def _zh_suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_rules().currencies.zh_suffix, key=len, reverse=True))
 
@@ -959,6 +1158,36 @@ def _zh_units_not_money() -> tuple[str, ...]:
         "年",
         "岁",
         "倍",
+        # measure words of goods (2万件衣物, 5000顶帐篷): not money after a bare 万 (块 is: 1萬塊錢)
+        "件",
+        "顶",
+        "頂",
+        "箱",
+        "袋",
+        "辆",
+        "輛",
+        "台",
+        "张",
+        "張",
+        "条",
+        "條",
+        "只",
+        "隻",
+        "头",
+        "頭",
+        "株",
+        "棵",
+        "双",
+        "雙",
+        "册",
+        "冊",
+        "本",
+        "份",
+        "批",
+        "次",
+        "斤",
+        "噸",
+        "畝",
     )
 
 
@@ -983,6 +1212,20 @@ def _en_units_not_money() -> frozenset[str]:
             "years",
             "kw",
             "kilowatts",
+            "kilowatt",
+            "kwh",
+            "megawatts",
+            "megawatt",
+            "mw",
+            "mwh",
+            "gigawatts",
+            "watts",
+            "litres",
+            "liters",
+            "gallons",
+            "barrels",
+            "cubic",
+            "miles",
             "visitors",
             "tourists",
         }
@@ -990,9 +1233,17 @@ def _en_units_not_money() -> frozenset[str]:
 
 
 def find_quantities(text: str) -> list[Mention]:
-    """All money amounts and counts in ``text``, in order, with exact values and str offsets."""
-    mentions = _Scanner(text).scan()
-    _share_currencies(text, mentions)
+    """All money amounts and counts in ``text``, in order, with exact values and str offsets.
+
+    Pinyin residue (``萬(wàn)元``) is read through: the spans keep it (:mod:`~aidcurator.extract.residue`)."""
+    plain, residue = without_residue(text)
+    mentions = _Scanner(plain).scan()
+    _share_currencies(plain, mentions)
+    _currencies_by_context(plain, mentions)
+    if residue is not None:
+        for mention in mentions:
+            mention.start, mention.end = residue.start(mention.start), residue.end(mention.end)
+            mention.text = text[mention.start : mention.end]
     return mentions
 
 
@@ -1021,6 +1272,27 @@ def _share_currencies(text: str, mentions: list[Mention]) -> None:
         gap = text[amount.end : following.start].strip(_SPACES)
         if gap in rules.list_joiners:
             amount.currency = following.currency
+
+
+def _currencies_by_context(text: str, mentions: list[Mention]) -> None:
+    """Currencies the text around decides (``currency_context`` in amounts.json): 澳元 in a text about Macao
+    is the pataca; a plain 元 in a Hong Kong-datelined story that marks its yuan amounts 人民币 is HKD."""
+    amounts = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    if not amounts or text.isascii():
+        return
+    rules = load_rules()
+    simple = to_simplified(text)
+    for word, code, needs, unless in rules.context_currency_words:
+        if any(n in simple for n in needs) and not any(u in simple for u in unless):
+            for amount in amounts:
+                if to_simplified(amount.text).endswith(word):
+                    amount.currency = code
+    for pattern, code, marked in rules.context_currency_datelines:
+        if pattern.search(simple[:120]) is None or (marked and not any(m in simple for m in marked)):
+            continue
+        for amount in amounts:
+            if amount.currency == "CNY" and _generic_suffix(amount, rules):
+                amount.currency = code
 
 
 def _generic_suffix(amount: Mention, rules: AmountRules) -> bool:

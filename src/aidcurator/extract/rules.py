@@ -77,6 +77,21 @@ class AmountRules:
     not_a_number_before: frozenset[str]
     zh_vague_before: frozenset[str]
     percent_signs: tuple[str, ...]
+    zh_round_before: frozenset[str] = frozenset()
+    zh_signed_cues: tuple[str, ...] = ()
+    en_not_count_before: tuple[str, ...] = ()
+    en_total_after: tuple[str, ...] = ()
+    en_modifier_joiners: frozenset[str] = frozenset()
+    zh_not_count_after_people: tuple[str, ...] = ()
+    zh_noun_conjunctions: frozenset[str] = frozenset()
+    zh_head_markers: frozenset[str] = frozenset()
+    zh_elliptic_window: int = 0
+    zh_classifier_noun_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    zh_jurisdiction_noun_reach: int = 4
+    # (word, code, words the text must have, words it must not): 澳元 in a text about Macao is MOP
+    context_currency_words: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # (dateline pattern, code, words marking yuan): a plain 元 in a Hong Kong-datelined story is HKD
+    context_currency_datelines: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = ()
 
 
 def _section(data: dict[str, Any], *path: str) -> Any:
@@ -204,7 +219,7 @@ def load_rules() -> AmountRules:
         zh_classifiers=_longest_first(
             [*_word_list(counts, "zh_classifiers"), *counts["zh_classifier_nouns"]]
         ),
-        zh_nouns=dict(counts["zh_nouns"]),
+        zh_nouns={**dict(counts["zh_nouns"]), **dict.fromkeys(counts.get("zh_not_counted", ()), "")},
         zh_noun_gap=int(counts["zh_noun_gap"]),
         zh_direct_nouns=_longest_first(_word_list(counts, "zh_direct_nouns")),
         zh_noun_linkers=_longest_first(_word_list(counts, "zh_noun_linkers")),
@@ -219,4 +234,25 @@ def load_rules() -> AmountRules:
         not_a_number_before=frozenset(str(_section(data, "not_a_number_before"))),
         zh_vague_before=frozenset(str(_section(data, "zh_vague_before"))),
         percent_signs=_longest_first(_word_list(data, "percent_signs")),
+        zh_round_before=frozenset(counts.get("zh_round_before", "")),
+        zh_signed_cues=_longest_first(counts.get("zh_signed_cues", [])),
+        en_not_count_before=tuple(w.lower() for w in counts.get("en_not_count_before", [])),
+        en_total_after=tuple(w.lower() for w in counts.get("en_total_after", [])),
+        en_modifier_joiners=frozenset(w.lower() for w in counts.get("en_modifier_joiners", [])),
+        zh_not_count_after_people=_longest_first(counts.get("zh_not_count_after_people", [])),
+        zh_noun_conjunctions=frozenset(counts.get("zh_noun_conjunctions", "")),
+        zh_head_markers=frozenset(counts.get("zh_head_markers", "")),
+        zh_elliptic_window=int(counts.get("zh_elliptic_window", 0)),
+        zh_classifier_noun_classes={
+            k: tuple(v) for k, v in counts.get("zh_classifier_noun_classes", {}).items()
+        },
+        zh_jurisdiction_noun_reach=int(counts.get("zh_jurisdiction_noun_reach", 4)),
+        context_currency_words=tuple(
+            (i["word"], i["code"], tuple(i["text_has"]), tuple(i.get("unless_text_has", ())))
+            for i in data.get("currency_context", {}).get("words", [])
+        ),
+        context_currency_datelines=tuple(
+            (re.compile(i["dateline"]), i["code"], tuple(i["marked_yuan"]))
+            for i in data.get("currency_context", {}).get("datelines", [])
+        ),
     )
