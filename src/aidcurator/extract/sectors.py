@@ -172,6 +172,20 @@ def _in_title(low: str, start: int, end: int) -> bool:
     return bool(after.match(low, end) or before.search(low, max(0, start - 40), start))
 
 
+@cache
+def _title_words() -> tuple[str, ...]:
+    """Words one of which every title phrase holds (a phrase holding another phrase of the lists is left
+    out): where none is in a text, no sector word of it is part of a title."""
+    raw = _raw_rules().get("titles_en", {})
+    words = {w.lower() for w in (*raw.get("before", []), *raw.get("after", []))}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def _may_name_titles(low: str) -> bool:
+    """Whether ``low`` (a lower-cased text) holds a word of a title phrase at all."""
+    return any(word in low for word in _title_words())
+
+
 def find_sectors(text: str) -> list[Mention]:
     """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
 
@@ -201,13 +215,19 @@ def find_sectors(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     last_end = -1
     shifted = bool(squeezed.breaks)
+    titles = None  # whether the text names a title at all, found when a Latin word first asks
     same: dict[str, str] = {}  # one str object per distinct keyword as written (long texts repeat them)
     for start, _, _, end, rule in hits:
         if start < last_end:
             continue
         last_end = end
-        if rule.stop or (rule.latin and _in_title(low, start, end)):
+        if rule.stop:
             continue
+        if rule.latin:
+            if titles is None:
+                titles = _may_name_titles(low)
+            if titles and _in_title(low, start, end):
+                continue
         if shifted:
             start, end = squeezed.start(start), squeezed.end(end)
         written = original[start:end]
