@@ -51,6 +51,7 @@ __all__ = [
     "pairing_for",
     "place_by_id",
     "place_in_china",
+    "place_keys",
     "province_of",
     "smallest_common_place",
     "squeeze_cjk_gaps",
@@ -116,7 +117,7 @@ class _Gazetteer:
     places: dict[str, Place]
     by_name: dict[str, str]
     keys: list[_Key]
-    automaton: KeyAutomaton
+    key_items: tuple[tuple[str, int], ...]  # every key (lower case if Latin) → its index in ``keys``
     lookup: dict[str, tuple[str, tuple[str, ...]]]
     strong_related: dict[str, frozenset[str]]
     weak_ok_via: dict[str, frozenset[str]]
@@ -361,7 +362,6 @@ def _gazetteer() -> _Gazetteer:
             raise ValueError(f"{_RULES_FILE}: stop pattern {pattern!r} is also a place name")
         keys.append(_Key(len(key), latin, True, False, "", (), ""))
         words.append((key, len(keys) - 1))
-    automaton = KeyAutomaton(words)
 
     # corroboration of weak aliases
     strong_related: dict[str, frozenset[str]] = {}
@@ -381,7 +381,7 @@ def _gazetteer() -> _Gazetteer:
         places=places,
         by_name=by_name,
         keys=keys,
-        automaton=automaton,
+        key_items=tuple(words),
         lookup=lookup,
         strong_related=strong_related,
         weak_ok_via=weak_ok_via,
@@ -569,11 +569,24 @@ def is_paired(donor: str, recipient: str) -> bool:
 # matching
 
 
-def _candidates(text: str, low: str, gaz: _Gazetteer) -> list[tuple[int, int, _Key]]:
+@cache
+def _automaton() -> KeyAutomaton:
+    """The place keys' automaton (values: indices into ``_Gazetteer.keys``), made when first searched alone."""
+    return KeyAutomaton(_gazetteer().key_items)
+
+
+def place_keys() -> tuple[tuple[str, int], ...]:
+    """Every place key (Latin ones lower-cased) with the value :func:`find_places` reads in ``key_hits``."""
+    return _gazetteer().key_items
+
+
+def _candidates(
+    text: str, low: str, gaz: _Gazetteer, found: list[tuple[int, int]]
+) -> list[tuple[int, int, _Key]]:
     n = len(text)
     keys = gaz.keys
     out: list[tuple[int, int, _Key]] = []
-    for last, idx in gaz.automaton.iter(low):
+    for last, idx in found:
         info = keys[idx]
         start, end = last - info.length + 1, last + 1
         if info.latin:
@@ -718,8 +731,12 @@ def _in_china(gaz: _Gazetteer, pid: str) -> bool:
     return top.startswith(("cn-", "xj-"))
 
 
-def find_places(text: str) -> list[Mention]:
+def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> list[Mention]:
     """All place mentions in ``text`` (kind PLACE), in text order.
+
+    ``key_hits``: where the keys of :func:`place_keys` occur in the squeezed, folded text (index of the
+    last character, value), as ``KeyAutomaton.iter`` gives them, when already found (see
+    :mod:`~aidcurator.extract.keywords`).
 
     ``data`` = {"id", "name" (canonical zh), "name_en", "level", "parent", "role_hint"
     ("donor" | "recipient" | None), "candidates" (ids, chosen first; [] when unambiguous)},
@@ -732,7 +749,8 @@ def find_places(text: str) -> list[Mention]:
     text = squeezed.text
     gaz = _gazetteer()
     low = fold_text(text)
-    hits = _select(_corroborated(_candidates(text, low, gaz), gaz), len(text))
+    found = _automaton().iter(low) if key_hits is None else key_hits
+    hits = _select(_corroborated(_candidates(text, low, gaz, found), gaz), len(text))
 
     named: set[str] = {info.default for _, _, info in hits if not info.candidates}
     chosen_ids: list[str] = []

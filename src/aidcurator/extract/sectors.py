@@ -28,6 +28,7 @@ __all__ = [
     "dominant_sector_hit",
     "find_sectors",
     "sector_group",
+    "sector_keys",
     "sector_list",
 ]
 
@@ -84,7 +85,18 @@ def _min_score() -> float:
 
 @cache
 def _automaton() -> KeyAutomaton:
-    """The keyword automaton; values are ``_Rule`` objects."""
+    """The keyword automaton; values are ``_Rule`` objects (made when first searched alone)."""
+    return KeyAutomaton(_key_table().items())
+
+
+def sector_keys() -> list[tuple[str, Any]]:
+    """Every keyword (lower case) with the value :func:`find_sectors` reads in ``key_hits``."""
+    return list(_key_table().items())
+
+
+@cache
+def _key_table() -> dict[str, _Rule]:
+    """Keyword (lower case) → its rule, plurals of English words and stop phrases included."""
     where = "/".join(_RULES_FILE)
     raw = _raw_rules()
     labels: dict[str, str] = raw["labels"]
@@ -137,7 +149,7 @@ def _automaton() -> KeyAutomaton:
     for word in [*raw["stop"].get("zh", []), *raw["stop"].get("en", [])]:
         form = word.lower()
         table.setdefault(form, _Rule(form, "", "", None, "", None, 0.0, False, _is_latin(word), True))
-    return KeyAutomaton(table.items())
+    return table
 
 
 _DATA: dict[int, tuple[_Rule, dict[str, Any]]] = {}  # id of a rule -> the rule (kept alive) and its data
@@ -186,8 +198,11 @@ def _may_name_titles(low: str) -> bool:
     return any(word in low for word in _title_words())
 
 
-def find_sectors(text: str) -> list[Mention]:
+def find_sectors(text: str, *, key_hits: list[tuple[int, Any]] | None = None) -> list[Mention]:
     """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
+
+    ``key_hits``: where the keywords of :func:`sector_keys` occur in the squeezed, folded text, as
+    ``KeyAutomaton.iter`` gives them, when already found (see :mod:`~aidcurator.extract.keywords`).
 
     ``data`` = {"code": "111", "code5": "11120" | None, "label", "label5", "keyword" (the rule
     keyword that matched, lower-cased for English), "group" (what ``dominant_sector`` ranks: the
@@ -203,7 +218,7 @@ def find_sectors(text: str) -> list[Mention]:
     # phrases first among equals (equal starts and lengths are the same keyword, so the same rule)
     hits: list[tuple[int, int, bool, int, _Rule]] = []
     append = hits.append
-    for last, rule in _automaton().iter(low):
+    for last, rule in _automaton().iter(low) if key_hits is None else key_hits:
         length = len(rule.keyword)
         start = last - length + 1
         if rule.latin and (
