@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from aidcurator.domain import Mention, MentionKind
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 _RULES_FILE = ("rules", "sectors.json")
+_BY_POSITION = attrgetter("start", "end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,11 +337,15 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
         return None
     run = [hits[0]]
     won: list[_Won] = []  # the span's winner on its own, found once when a list first needs it
+    least = min(rule.min_groups, rule.min_groups_with_noun)
     for hit in [*hits[1:], None]:
         if hit is not None and " ".join(text[run[-1].end : hit.start].lower().split()) in rule.joiners:
             run.append(hit)
             continue
-        groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
+        if len(run) < least:  # n hits name at most n groups: too few for a list
+            groups = []
+        else:
+            groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
         enough = len(groups) >= rule.min_groups or (
             len(groups) >= rule.min_groups_with_noun
             and (
@@ -385,7 +391,7 @@ def _sector_index(mentions: list[Mention]) -> tuple[list[int], list[Mention]]:
     cached = _last_index
     if cached is not None and cached[0] is mentions and cached[1] == len(mentions):
         return cached[2], cached[3]
-    hits = sorted((m for m in mentions if m.kind == MentionKind.SECTOR), key=lambda m: (m.start, m.end))
+    hits = sorted((m for m in mentions if m.kind == MentionKind.SECTOR), key=_BY_POSITION)
     starts = [m.start for m in hits]
     _last_index = (mentions, len(mentions), starts, hits)
     return starts, hits
@@ -411,17 +417,15 @@ def _winner(
     def weight(m: Mention) -> float:
         return boosted.get(m.data["code"], m.data.get("weight", 1.0))
 
-    def rank(code: str) -> tuple[float, int]:
-        hits = groups[code]
-        return (-sum(weight(m) for m in hits), min(distance(m) for m in hits))
-
     if len(groups) == 1:
         hits = next(iter(groups.values()))
         score = sum(weight(m) for m in hits)
-    else:
-        code = min(groups, key=rank)
+    else:  # the most weight; on a tie the hit nearest the pivot; then the first named
+        totals = {code: sum(weight(m) for m in hits) for code, hits in groups.items()}
+        score = max(totals.values())
+        tied = [code for code, total in totals.items() if total == score]
+        code = tied[0] if len(tied) == 1 else min(tied, key=lambda c: min(map(distance, groups[c])))
         hits = groups[code]
-        score = -rank(code)[0]
     if score < _min_score():
         return None
     best = hits[0] if len(hits) == 1 else min(hits, key=distance)
