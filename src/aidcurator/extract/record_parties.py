@@ -107,6 +107,7 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
                 m
                 for m in by_position
                 if m.data.get("name") != first_name
+                and not is_china(m)  # 香港…中国: a region of China does not give to China
                 and m.data.get("name") not in ancestors_of(first_name)
                 and first_name not in ancestors_of(m.data.get("name", ""))
             ),
@@ -114,6 +115,7 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         )
         if other is not None and not _listed_together(first, other, text):  # not 泰州, a city in 江苏
             return Parties(first, other)
+        donors = [m for m in donors if not is_china(m)] + [m for m in donors if is_china(m)]  # 香港…中国: Hong Kong gives
     recipient = None
     if recipients:
         # the most specific place near the amount: a county beats the region it lies in
