@@ -26,3 +26,19 @@ def test_hong_kong_gives_in_an_english_report_and_the_quake_province_receives() 
 def test_a_region_of_china_never_gives_to_china() -> None:
     records = extract("香港市民通过中国红十字会捐出300万港元。").records
     assert [(r.donor, r.recipient) for r in records] == [("香港特别行政区", None)]
+
+
+def test_a_portfolio_total_investment_is_no_aid_but_a_projects_total_is() -> None:
+    text = "今年共安排援建项目120个，总投资18.5亿元，其中援助资金6.2亿元。"
+    assert sorted(_by_value(text)) == [620_000_000]
+    assert sorted(_by_value("该援建项目总投资3亿元，由江苏负责建设。")) == [300_000_000]
+
+
+def test_agreement_amounts_and_firms_investment_are_no_aid() -> None:
+    text = "双方签订合作项目30个，协议总金额为52.3亿元。东部220家企业投资41.6亿元。"
+    assert _by_value(text) == {}
+
+
+def test_pinyin_residue_does_not_hide_a_cue_word() -> None:
+    text = "全州地區(qū)生產(chǎn)總值從2010年的5.5億元增長(zhǎng)到2020年的18.2億元。"
+    assert _by_value(text) == {}

@@ -79,6 +79,10 @@ def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -
         rules.aid.pick(english).search(window, a, b) for a, b in parts
     ):
         return True
+    if not english and rules.portfolio_total_before.search(
+        window, max(sentence.start, amount.start - 60), amount.start
+    ):
+        return True  # 实施项目300个，总投资32.06亿元: the whole portfolio's money, not the aid
     for match in rules.difference_before.pick(english).finditer(window, start, amount.start):
         if _qualifier_gap().match(window, match.end(), amount.start):
             return True

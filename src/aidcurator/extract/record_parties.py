@@ -115,7 +115,8 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         )
         if other is not None and not _listed_together(first, other, text):  # not 泰州, a city in 江苏
             return Parties(first, other)
-        donors = [m for m in donors if not is_china(m)] + [m for m in donors if is_china(m)]  # 香港…中国: Hong Kong gives
+        # 香港…中国: Hong Kong gives, not China
+        donors = [m for m in donors if not is_china(m)] + [m for m in donors if is_china(m)]
     recipient = None
     if recipients:
         # the most specific place near the amount: a county beats the region it lies in
@@ -167,7 +168,9 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
             donor_votes[name] += weight
         elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):
             recipient_votes[name] += weight + (1 - _AREA_RANK.get(place.data.get("level", ""), 3) / 10)
-    donor = first_seen[donor_votes.most_common(1)[0][0]] if donor_votes else None
+    top = donor_votes.most_common(1)
+    # a donor named once, late in the article (总结推广广东省…的经验), is not the article's donor
+    donor = first_seen[top[0][0]] if top and top[0][1] >= 2 else None
     if donor is not None:
         recipient_votes.pop(donor.data.get("name", ""), None)
     recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None

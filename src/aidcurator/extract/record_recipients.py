@@ -51,7 +51,10 @@ def fill_parties(
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
     near = pick_parties(places, amount.start, text)
-    donor = near.donor or context.main.donor
+    donor = near.donor
+    main_donor = context.main.donor
+    if donor is None and main_donor is not None and (main_donor.start < sentence_end or is_china(main_donor)):
+        donor = main_donor  # a province the article first names after this sentence is not its donor
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
         record.donor = donor_name

@@ -85,6 +85,7 @@ class RecordRules:
     not_aid: Cues
     aid: Cues
     difference_before: Cues
+    portfolio_total_before: re.Pattern[str]
     not_a_record_exceptions: Cues
     venue_after: re.Pattern[str]
     venue_before: re.Pattern[str]
@@ -128,10 +129,37 @@ def record_rules() -> RecordRules:
             not_aid=Cues.load(data["not_a_record_cues"]["not_aid"]),
             aid=Cues.load(data["not_a_record_cues"]["aid_cues"]),
             difference_before=Cues.load(data["not_a_record_cues"]["difference_before"]),
+            portfolio_total_before=re.compile(
+                data["not_a_record_cues"].get("portfolio_total_before") or "(?!)"
+            ),
             not_a_record_exceptions=Cues.load(data["not_a_record_cues"]["exceptions"]),
             venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
             conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
         )
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
+
+
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_RESIDUE_RUN = re.compile(
+    rf"[\u3400-\u9fff](?:\([{_PINYIN}]{{1,7}}\))?(?:[\u3400-\u9fff](?:\([{_PINYIN}]{{1,7}}\))?)*"
+)
+_RESIDUE = re.compile(rf"\([{_PINYIN}]{{1,7}}\)")
+
+
+def without_pinyin(text: str) -> str:
+    """``text`` with pinyin residue (``生产(chǎn)总值``, left by some converted pages) taken out of runs of
+    Chinese characters so cue words read whole; each run is padded with spaces at its end, so every
+    other character (digits, punctuation) keeps its offset."""
+    if "(" not in text or _RESIDUE.search(text) is None:
+        return text
+
+    def compact(match: re.Match[str]) -> str:
+        run = match.group()
+        if "(" not in run:
+            return run
+        bare = _RESIDUE.sub("", run)
+        return bare + " " * (len(run) - len(bare))
+
+    return _RESIDUE_RUN.sub(compact, text)

@@ -55,7 +55,7 @@ from aidcurator.extract.record_parties import (
     main_parties,
 )
 from aidcurator.extract.record_recipients import fill_parties
-from aidcurator.extract.record_rules import record_rules
+from aidcurator.extract.record_rules import record_rules, without_pinyin
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sectors import context_sector, dominant_sector_hit, find_sectors, sector_list
@@ -156,6 +156,7 @@ def assemble_records(
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
+    text = without_pinyin(text)  # 生产(chǎn)总值 reads 生产总值; digits and punctuation keep their offsets
     mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
