@@ -42,3 +42,13 @@ def test_agreement_amounts_and_firms_investment_are_no_aid() -> None:
 def test_pinyin_residue_does_not_hide_a_cue_word() -> None:
     text = "全州地區(qū)生產(chǎn)總值從2010年的5.5億元增長(zhǎng)到2020年的18.2億元。"
     assert _by_value(text) == {}
+
+
+def test_beijing_giving_to_a_foreign_country_is_china() -> None:
+    text = "The foreign minister said Beijing would write off loans to Zambia worth US$15 million."
+    assert [(r.donor, r.recipient) for r in extract(text).records] == [("中国", "赞比亚")]
+
+
+def test_the_drc_has_its_full_chinese_name() -> None:
+    records = extract("中国向刚果（金）提供500万美元紧急援助。").records
+    assert [r.recipient for r in records] == ["刚果民主共和国"]

@@ -99,6 +99,13 @@ def fill_parties(
         record.recipient = recipient
         if spans:
             record.evidence["recipient"] = spans
+    if (
+        record.donor in record_rules().capital_metonyms
+        and recipient is not None
+        and _country_name(recipient)
+        and not place_in_china(recipient)
+    ):  # Beijing would write off loans to the DRC: the capital stands for China
+        record.donor = record_rules().capital_metonyms[record.donor]
     if record.donor and _is_china_name(record.donor) and recipient is not None and place_in_china(recipient):
         if (
             context.foreign is not None

@@ -76,6 +76,7 @@ class RecordRules:
     en_cue_after_window: int
     list_intro_endings: tuple[str, ...]
     programme_regions: dict[str, str]
+    capital_metonyms: dict[str, str]
     anaphora: dict[str, tuple[str, ...]]
     since_words: Cues
     aggregate: Cues
@@ -120,6 +121,7 @@ def record_rules() -> RecordRules:
             en_cue_after_window=int(data["en_cue_after_window"]),
             list_intro_endings=tuple(data["list_intro_endings"]),
             programme_regions=dict(data["programme_regions"]),
+            capital_metonyms=dict(data.get("capital_metonyms", {})),
             anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
             since_words=Cues.load(data["since_cues"]),
             aggregate=Cues.load(data["aggregate_cues"]),
