@@ -168,9 +168,7 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
             donor_votes[name] += weight
         elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):
             recipient_votes[name] += weight + (1 - _AREA_RANK.get(place.data.get("level", ""), 3) / 10)
-    top = donor_votes.most_common(1)
-    # a donor named once, late in the article (总结推广广东省…的经验), is not the article's donor
-    donor = first_seen[top[0][0]] if top and top[0][1] >= 2 else None
+    donor = first_seen[donor_votes.most_common(1)[0][0]] if donor_votes else None
     if donor is not None:
         recipient_votes.pop(donor.data.get("name", ""), None)
     recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None
