@@ -52,12 +52,3 @@ def test_beijing_giving_to_a_foreign_country_is_china() -> None:
 def test_the_drc_has_its_full_chinese_name() -> None:
     records = extract("中国向刚果（金）提供500万美元紧急援助。").records
     assert [r.recipient for r in records] == ["刚果民主共和国"]
-
-
-def test_a_place_first_named_after_the_sentence_does_not_beat_the_programme_region() -> None:
-    text = (
-        "今年援疆资金到位86.4亿元。资金到位较快的有12个省市，分别为浙江省(对口支援阿克苏地区)、"
-        "河南省、北京市、辽宁省、吉林省、黑龙江省。"
-    )
-    records = extract(text).records
-    assert [(r.donor, r.recipient) for r in records] == [(None, "新疆维吾尔自治区")]

@@ -158,15 +158,13 @@ def _fallback_recipient(
     fallbacks: list[tuple[str, list[Span]]] = []
     if lead is not None and lead.recipient and lead.donor == record.donor:
         fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
-    programme = programme_region(text[segment[0] : sentence_end])
-    if main.recipient is not None and (main.recipient.start < sentence_end or programme is None):
-        # 援疆资金到疆…; later 江苏省(对口支援伊犁州): a place first named after the sentence does not
-        # beat the region its programme word names
+    if main.recipient is not None:
         fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
     if donor_name:  # the article's own place when the donor aids it
         paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
         if paired is not None:
             return paired[0], paired[1], False
+    programme = programme_region(text[segment[0] : sentence_end])
     elsewhere = (programme not in (None, _XINJIANG)) or bool(
         fallbacks and not place_is_xinjiang(fallbacks[0][0])
     )
