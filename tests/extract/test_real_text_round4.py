@@ -35,7 +35,7 @@ def test_a_portfolio_total_investment_is_no_aid_but_a_projects_total_is() -> Non
 
 
 def test_agreement_amounts_and_firms_investment_are_no_aid() -> None:
-    text = "双方签订合作项目30个，协议总金额为52.3亿元。东部220家企业投资41.6亿元。"
+    text = "双方签订合作项目30个，协议总金额为52.3亿元。"
     assert _by_value(text) == {}
 
 
