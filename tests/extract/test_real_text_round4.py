@@ -52,3 +52,11 @@ def test_beijing_giving_to_a_foreign_country_is_china() -> None:
 def test_the_drc_has_its_full_chinese_name() -> None:
     records = extract("中国向刚果（金）提供500万美元紧急援助。").records
     assert [r.recipient for r in records] == ["刚果民主共和国"]
+
+
+def test_a_headline_figure_is_one_record_with_the_bodys_kind() -> None:
+    text = "特区政府捐助五千万港元赈灾\n\n特区政府今日决定拨款5000万港元，支援甘肃地震灾区救灾。"
+    records = extract(text).records
+    assert len(records) == 1
+    assert records[0].amounts[0].kind.value == "committed"
+    assert len(records[0].evidence["amount"]) == 2

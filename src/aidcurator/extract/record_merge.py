@@ -66,13 +66,24 @@ def add_conversion(records: list[CandidateRecord], into: int, amount: Mention) -
 _FOLDED_FIELDS = ("donor", "recipient", "sector", *COUNT_FIELDS.values())
 
 
-def fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
+def fold(kept: CandidateRecord, repeat: CandidateRecord, title_end: int = 0) -> None:
     """The same amount named again (headline and body): one record, with the fields only the repeat
-    names (its year, recipient, sector …) and both evidence spans."""
+    names (its year, recipient, sector …) and both evidence spans. A headline's figure (it starts before
+    ``title_end``) takes the body's amount kind: the body says what was done (决定拨款 after 捐助)."""
+    retold = (
+        kept.amounts[0].span.start < title_end
+        and AmountKind.UNKNOWN not in (kept.amounts[0].kind, repeat.amounts[0].kind)
+        and kept.amounts[0].kind is not repeat.amounts[0].kind
+    )
+    if retold:  # the headline's period comes from the article, not from the body's later stage
+        kept.amounts[0].kind = repeat.amounts[0].kind
+        kept.evidence.pop("amount_kind", None)
+        if "amount_kind" in repeat.evidence:
+            kept.evidence["amount_kind"] = list(repeat.evidence["amount_kind"])
     kept.evidence["amount"].extend(repeat.evidence["amount"])
     if kept.amounts[0].currency == UNKNOWN_CURRENCY:  # the headline's 825 million is the body's $825 million
         kept.amounts[0].currency = repeat.amounts[0].currency
-    if kept.year_start is None and repeat.year_start is not None:
+    if kept.year_start is None and repeat.year_start is not None and not retold:
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
     for field in _FOLDED_FIELDS:
@@ -116,7 +127,11 @@ def find_duplicate(
             record.year_start,
         ):
             continue
-        if AmountKind.UNKNOWN not in (old.kind, new.kind) and old.kind is not new.kind:
+        if (
+            AmountKind.UNKNOWN not in (old.kind, new.kind)
+            and old.kind is not new.kind
+            and old.span.start >= title_end  # a headline's figure is the body's, whatever its verb
+        ):
             continue
         return index
     return None

@@ -265,7 +265,7 @@ def assemble_records(
         if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence.start:
             duplicate = None  # the Red Cross's $100,000 and the government's $100,000: two gifts
         if duplicate is not None:
-            fold(records[duplicate], record)
+            fold(records[duplicate], record, title_end)
             record_of[index] = duplicate
             continue
         same_value.append(len(records))
