@@ -83,7 +83,10 @@ def fold(kept: CandidateRecord, repeat: CandidateRecord, title_end: int = 0) -> 
     kept.evidence["amount"].extend(repeat.evidence["amount"])
     if kept.amounts[0].currency == UNKNOWN_CURRENCY:  # the headline's 825 million is the body's $825 million
         kept.amounts[0].currency = repeat.amounts[0].currency
-    if kept.year_start is None and repeat.year_start is not None and not retold:
+    if kept.amounts[0].span.start < title_end and kept.year_start is not None and _within(kept, repeat):
+        kept.year_start, kept.year_end = repeat.year_start, repeat.year_end  # the body's wider period
+        kept.evidence["year"] = list(repeat.evidence.get("year", []))
+    elif kept.year_start is None and repeat.year_start is not None and not retold:
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
     for field in _FOLDED_FIELDS:
@@ -122,10 +125,11 @@ def find_duplicate(
             UNKNOWN_CURRENCY in (old.currency, new.currency) and old.span.start < title_end
         ):
             continue
-        if (other.year_start, other.year_end) != (record.year_start, record.year_end) and None not in (
-            other.year_start,
-            record.year_start,
-        ):
+        if (
+            (other.year_start, other.year_end) != (record.year_start, record.year_end)
+            and None not in (other.year_start, record.year_start)
+            and not (old.span.start < title_end and _within(other, record))
+        ):  # (a headline's 去年…至今 is the body's 2016年10月以来 2016–2017)
             continue
         if (
             AmountKind.UNKNOWN not in (old.kind, new.kind)
@@ -135,3 +139,12 @@ def find_duplicate(
             continue
         return index
     return None
+
+
+def _within(inner: CandidateRecord, outer: CandidateRecord) -> bool:
+    """Whether ``outer``'s period holds ``inner``'s (both set)."""
+    if None in (inner.year_start, inner.year_end, outer.year_start, outer.year_end):
+        return False
+    assert inner.year_start is not None and inner.year_end is not None
+    assert outer.year_start is not None and outer.year_end is not None
+    return outer.year_start <= inner.year_start and inner.year_end <= outer.year_end
