@@ -60,3 +60,8 @@ def test_a_headline_figure_is_one_record_with_the_bodys_kind() -> None:
     assert len(records) == 1
     assert records[0].amounts[0].kind.value == "committed"
     assert len(records[0].evidence["amount"]) == 2
+
+
+def test_central_units_paired_aid_is_an_aggregate_without_donor() -> None:
+    records = extract("2023年，42家中央单位共向甘肃省贫困县投入帮扶资金8.6亿元。").records
+    assert [(r.record_kind.value, r.donor) for r in records] == [("aggregate", None)]
