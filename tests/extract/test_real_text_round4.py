@@ -65,3 +65,14 @@ def test_a_headline_figure_is_one_record_with_the_bodys_kind() -> None:
 def test_central_units_paired_aid_is_an_aggregate_without_donor() -> None:
     records = extract("2023年，42家中央单位共向甘肃省贫困县投入帮扶资金8.6亿元。").records
     assert [(r.record_kind.value, r.donor) for r in records] == [("aggregate", None)]
+
+
+def test_money_in_place_after_a_fixed_total_is_its_share() -> None:
+    text = "截至6月底，各援建省市已确定援建资金48.6亿元，已到位资金31.2亿元。"
+    kinds = {v: r.amounts[0].kind.value for v, r in _by_value(text).items()}
+    assert kinds == {4_860_000_000: "committed", 3_120_000_000: "share"}
+
+
+def test_money_in_place_alone_is_spent() -> None:
+    kinds = [r.amounts[0].kind.value for r in extract("今年援疆资金已到位3.2亿元。").records]
+    assert kinds == ["spent"]

@@ -289,3 +289,16 @@ def fill_record_kind(
         or rules.programme.en.search(sentence_text)
     ):
         record.record_kind = RecordKind.PROGRAMME
+
+
+def part_of_pledge(
+    text: str, amount: Mention, previous_end: int, parent: CandidateRecord | None, sentence: Span
+) -> bool:
+    """Whether the amount is the part in place of a pledged or planned total just before it in its
+    sentence (对口支援资金762.02亿元，已到位资金521.53亿元)."""
+    if parent is None or parent.amounts[0].span.start < sentence.start:
+        return False
+    if parent.amounts[0].kind not in (AmountKind.COMMITTED, AmountKind.PLANNED):
+        return False
+    start = max(previous_end, parent.amounts[0].span.end)
+    return record_rules().part_of_pledge_before.search(text, start, amount.start) is not None

@@ -87,6 +87,7 @@ class RecordRules:
     aid: Cues
     difference_before: Cues
     portfolio_total_before: re.Pattern[str]
+    part_of_pledge_before: re.Pattern[str]
     not_a_record_exceptions: Cues
     venue_after: re.Pattern[str]
     venue_before: re.Pattern[str]
@@ -134,6 +135,7 @@ def record_rules() -> RecordRules:
             portfolio_total_before=re.compile(
                 data["not_a_record_cues"].get("portfolio_total_before") or "(?!)"
             ),
+            part_of_pledge_before=re.compile(data.get("part_of_pledge_before") or "(?!)"),
             not_a_record_exceptions=Cues.load(data["not_a_record_cues"]["exceptions"]),
             venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),

@@ -44,6 +44,7 @@ from aidcurator.extract.record_kinds import (
     fill_record_kind,
     list_parent,
     not_a_record,
+    part_of_pledge,
 )
 from aidcurator.extract.record_merge import add_conversion, find_duplicate, fold, is_conversion
 from aidcurator.extract.record_parties import (
@@ -212,6 +213,9 @@ def assemble_records(
             kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
             extend_to_now(record, text[sentence.start : sentence.end], reference)
+        if kind is AmountKind.SPENT and last_parent is not None:
+            if part_of_pledge(text, amount, previous_end, records[last_parent], sentence):
+                kind, record.flags["part_of_pledge"] = AmountKind.SHARE, True
         previous_end = amount.end
         if (
             kind is not AmountKind.SHARE
