@@ -292,11 +292,19 @@ def fill_record_kind(
 
 
 def part_of_pledge(
-    text: str, amount: Mention, previous_end: int, parent: CandidateRecord | None, sentence: Span
+    text: str,
+    amount: Mention,
+    previous_end: int,
+    records: list[CandidateRecord],
+    parent_index: int | None,
+    sentence: Span,
 ) -> bool:
     """Whether the amount is the part in place of a pledged or planned total just before it in its
-    sentence (对口支援资金762.02亿元，已到位资金521.53亿元)."""
-    if parent is None or parent.amounts[0].span.start < sentence.start:
+    sentence (对口支援资金762.02亿元，已到位资金521.53亿元); ``records[parent_index]`` is that total."""
+    if parent_index is None:
+        return False
+    parent = records[parent_index]
+    if parent.amounts[0].span.start < sentence.start:
         return False
     if parent.amounts[0].kind not in (AmountKind.COMMITTED, AmountKind.PLANNED):
         return False

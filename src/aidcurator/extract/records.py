@@ -213,9 +213,10 @@ def assemble_records(
             kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
             extend_to_now(record, text[sentence.start : sentence.end], reference)
-        if kind is AmountKind.SPENT and last_parent is not None:
-            if part_of_pledge(text, amount, previous_end, records[last_parent], sentence):
-                kind, record.flags["part_of_pledge"] = AmountKind.SHARE, True
+        if kind is AmountKind.SPENT and part_of_pledge(
+            text, amount, previous_end, records, last_parent, sentence
+        ):
+            kind, record.flags["part_of_pledge"] = AmountKind.SHARE, True
         previous_end = amount.end
         if (
             kind is not AmountKind.SHARE
