@@ -76,3 +76,7 @@ def test_money_in_place_after_a_fixed_total_is_its_share() -> None:
 def test_money_in_place_alone_is_spent() -> None:
     kinds = [r.amounts[0].kind.value for r in extract("今年援疆资金已到位3.2亿元。").records]
     assert kinds == ["spent"]
+
+
+def test_fixed_asset_investment_is_no_aid() -> None:
+    assert _by_value("全县固定资产投资从2010年的1.2亿元增长到2020年的35.6亿元。") == {}
