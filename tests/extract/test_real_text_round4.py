@@ -80,3 +80,9 @@ def test_money_in_place_alone_is_spent() -> None:
 
 def test_fixed_asset_investment_is_no_aid() -> None:
     assert _by_value("全县固定资产投资从2010年的1.2亿元增长到2020年的35.6亿元。") == {}
+
+
+def test_parts_of_a_running_total_cover_its_period() -> None:
+    text = "2019年5月以来，各帮扶单位共投入帮扶资金6.4亿元，其中直接投入资金1.1亿元。"
+    years = {v: (r.year_start, r.year_end) for v, r in _by_value(text, "2021-03-02").items()}
+    assert years == {640_000_000: (2019, 2021), 110_000_000: (2019, 2021)}

@@ -264,6 +264,10 @@ def assemble_records(
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
             _link_share(record, parent, last_parent)
+            if parent.amounts[0].kind is AmountKind.CUMULATIVE and any(
+                sentence.start <= span.start < sentence.end for span in parent.evidence["amount"]
+            ):  # 2016年10月以来…共投入…，其中…: the parts cover the total's period
+                record.year_start, record.year_end = parent.year_start, parent.year_end
         flows.fill(record, sentence)
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = find_duplicate(records, record, title_end, same_value)
