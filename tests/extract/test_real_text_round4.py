@@ -86,3 +86,20 @@ def test_parts_of_a_running_total_cover_its_period() -> None:
     text = "2019年5月以来，各帮扶单位共投入帮扶资金6.4亿元，其中直接投入资金1.1亿元。"
     years = {v: (r.year_start, r.year_end) for v, r in _by_value(text, "2021-03-02").items()}
     assert years == {640_000_000: (2019, 2021), 110_000_000: (2019, 2021)}
+
+
+def test_amounts_that_add_up_to_the_total_before_them_are_its_shares() -> None:
+    text = (
+        "2005年至2020年，浙江累计援助资金9.6亿元。其中省级财政资金5.1亿元，市县资金3.2亿元，社会捐助1.3亿元。"
+    )
+    kinds = {v: r.amounts[0].kind.value for v, r in _by_value(text, "2021-01-05").items()}
+    assert kinds[960_000_000] == "cumulative"
+    assert {kinds[510_000_000], kinds[320_000_000], kinds[130_000_000]} == {"share"}
+    text = "Since 2001 China gave 90 million yuan in aid. It gave 50 million yuan for roads, 30 million yuan for schools and 11 million yuan for clinics."
+    kinds = {v: r.amounts[0].kind.value for v, r in _by_value(text, "2012-01-05").items()}
+    assert [kinds[v] for v in (50_000_000, 30_000_000, 11_000_000)] == ["share"] * 3
+
+
+def test_two_round_figures_that_happen_to_add_up_are_not_shares() -> None:
+    text = "甲商会捐出300万港元，乙协会捐出100万港元，丙基金会捐出200万港元。"
+    assert {r.amounts[0].kind.value for r in extract(text).records} == {"spent"}

@@ -43,6 +43,7 @@ from aidcurator.extract.record_kinds import (
     extend_to_now,
     fill_record_kind,
     list_parent,
+    mark_breakdowns,
     not_a_record,
     part_of_pledge,
 )
@@ -284,6 +285,7 @@ def assemble_records(
             records.extend(each_country_records(record, text, sentence, amount, places))
         if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
+    mark_breakdowns(records, text)
     periods.finish(records)
     default_kind(records)
     _sector_from_text(text, sectors, records)
