@@ -103,3 +103,8 @@ def test_amounts_that_add_up_to_the_total_before_them_are_its_shares() -> None:
 def test_two_round_figures_that_happen_to_add_up_are_not_shares() -> None:
     text = "甲商会捐出300万港元，乙协会捐出100万港元，丙基金会捐出200万港元。"
     assert {r.amounts[0].kind.value for r in extract(text).records} == {"spent"}
+
+
+def test_three_gorges_districts_are_recipients() -> None:
+    records = extract("上海市累计投入2.6亿元对口支援重庆万州区。").records
+    assert [(r.donor, r.recipient) for r in records] == [("上海市", "万州区")]
