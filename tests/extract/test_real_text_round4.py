@@ -108,3 +108,8 @@ def test_two_round_figures_that_happen_to_add_up_are_not_shares() -> None:
 def test_three_gorges_districts_are_recipients() -> None:
     records = extract("上海市累计投入2.6亿元对口支援重庆万州区。").records
     assert [(r.donor, r.recipient) for r in records] == [("上海市", "万州区")]
+
+
+def test_aid_to_many_countries_has_no_single_recipient() -> None:
+    text = "今年以来，中国已累计向12个国家提供了总价值2100万美元的紧急援助。4月，尼泊尔发生地震。"
+    assert [r.recipient for r in extract(text, published=None).records] == [None]
