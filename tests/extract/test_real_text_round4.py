@@ -113,3 +113,15 @@ def test_three_gorges_districts_are_recipients() -> None:
 def test_aid_to_many_countries_has_no_single_recipient() -> None:
     text = "今年以来，中国已累计向12个国家提供了总价值2100万美元的紧急援助。4月，尼泊尔发生地震。"
     assert [r.recipient for r in extract(text, published=None).records] == [None]
+
+
+def test_the_wenchuan_quake_stands_for_sichuan() -> None:
+    records = extract("汶川发生特大地震后，澳门特区政府拨款3亿澳门元支援灾区。").records
+    assert [r.recipient for r in records] == ["四川省"]
+    records = extract("澳门特区政府向汶川县映秀镇援建学校，投入3000万澳门元。").records
+    assert [r.recipient for r in records] == ["汶川县"]
+
+
+def test_place_offsets_survive_pinyin_residue_before_them() -> None:
+    text = "在(zài)四(sì)川汶川强(qiáng)震后，特区政府拨款一亿元人民币支援灾区。"
+    assert [r.recipient for r in extract(text).records] == ["四川省"]

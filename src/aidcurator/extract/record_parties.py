@@ -80,6 +80,7 @@ class Context:
     places: PlacesByLevel
     tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
     foreign: Mention | None  # the foreign country the article names most (first named on a tie)
+    cues: str = ""  # the text with pinyin residue taken out of word runs, for cue words (record_rules)
 
 
 def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:

@@ -7,7 +7,7 @@ from functools import cache
 from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, Span
-from aidcurator.extract.parties import currency_country, group_recipient, pairing_area
+from aidcurator.extract.parties import currency_country, disaster_region, group_recipient, pairing_area
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -74,7 +74,8 @@ def fill_parties(
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
     if recipient is None and not spans:
         recipient, spans = _recipient_of(text, candidates)
-    if recipient is None and not spans and (group := group_recipient(text, segment[0], sentence_end)):
+    words = context.cues or text  # 对(duì)外提供 reads 对外提供
+    if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
     if recipient is None and not spans:
         recipient, spans, inferred_recipient = _fallback_recipient(
@@ -93,6 +94,8 @@ def fill_parties(
             inferred.append("recipient")
     if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
         recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
+    if recipient is not None and (wider := disaster_region(text, recipient, spans)) is not None:
+        recipient = wider  # 汶川地震灾区: the quake's area, not the county it is named after
     if recipient is None:
         spans = []
     if recipient is not None:

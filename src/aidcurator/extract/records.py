@@ -158,7 +158,9 @@ def assemble_records(
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
-    text = without_pinyin(text)  # 生产(chǎn)总值 reads 生产总值; digits and punctuation keep their offsets
+    cues = without_pinyin(
+        text
+    )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
     mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -171,8 +173,8 @@ def assemble_records(
     tails = chain_tails(text, places)
     foreign = main_foreign(places)
     shared_out = says_each_country(text)  # 向两国各提供: looked for per amount only when the text has it
-    blanked = Blanked(text, record_rules().exceptions)
-    rate_blanked = Blanked(text, record_rules().not_a_record_exceptions)
+    blanked = Blanked(cues, record_rules().exceptions)
+    rate_blanked = Blanked(cues, record_rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
@@ -192,7 +194,7 @@ def assemble_records(
                 record_of[index] = into
             previous_end = amount.end
             continue
-        if not_a_record(text, amount, sentence, rate_blanked):
+        if not_a_record(cues, amount, sentence, rate_blanked):
             previous_end = amount.end
             continue
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -203,7 +205,7 @@ def assemble_records(
         segment = (previous_end, min(next_start, sentence.end))
         periods.fill(record, in_sentence, amount, segment, clause(text, amount, segment))
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
-        kind, cue = amount_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
+        kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
         if (
             kind is AmountKind.SPENT
             and multi_year
@@ -213,9 +215,9 @@ def assemble_records(
         ):  # spent over several years that are over: “十二五”时期…投入130亿元 is a total
             kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
-            extend_to_now(record, text[sentence.start : sentence.end], reference)
+            extend_to_now(record, cues[sentence.start : sentence.end], reference)
         if kind is AmountKind.SPENT and part_of_pledge(
-            text, amount, previous_end, records, last_parent, sentence
+            cues, amount, previous_end, records, last_parent, sentence
         ):
             kind, record.flags["part_of_pledge"] = AmountKind.SHARE, True
         previous_end = amount.end
@@ -240,7 +242,7 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = Context(main, records[0] if records else None, places_by_level, tails, foreign)
+        context = Context(main, records[0] if records else None, places_by_level, tails, foreign, cues)
         fill_parties(
             record,
             text,
@@ -261,7 +263,7 @@ def assemble_records(
             min(next_start, sentence.end),
             text,
         )
-        fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind, sentence)
+        fill_record_kind(record, cues[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
             _link_share(record, parent, last_parent)
