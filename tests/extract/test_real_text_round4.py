@@ -125,3 +125,15 @@ def test_the_wenchuan_quake_stands_for_sichuan() -> None:
 def test_place_offsets_survive_pinyin_residue_before_them() -> None:
     text = "在(zài)四(sì)川汶川强(qiáng)震后，特区政府拨款一亿元人民币支援灾区。"
     assert [r.recipient for r in extract(text).records] == ["四川省"]
+
+
+def test_a_rounded_lead_figure_is_the_bodys_exact_record() -> None:
+    text = "江苏累计援助近5亿元\n\n2000年至2020年，江苏累计援助资金4.86亿元，建设项目120个。"
+    records = extract(text).records
+    assert [int(r.amounts[0].value) for r in records] == [486_000_000]
+    assert len(records[0].evidence["amount"]) == 2
+
+
+def test_a_different_approximate_figure_stays_its_own_record() -> None:
+    text = "各界捐款约1.2亿港元。其中红十字会收到1.05亿港元。"
+    assert sorted(int(r.amounts[0].value) for r in extract(text).records) == [105_000_000, 120_000_000]

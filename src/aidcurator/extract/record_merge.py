@@ -4,6 +4,7 @@ fold into the record they restate."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from aidcurator.domain import (
     UNKNOWN_CURRENCY,
@@ -148,3 +149,54 @@ def _within(inner: CandidateRecord, outer: CandidateRecord) -> bool:
     assert inner.year_start is not None and inner.year_end is not None
     assert outer.year_start is not None and outer.year_end is not None
     return outer.year_start <= inner.year_start and inner.year_end <= outer.year_end
+
+
+_LEAD_CHARS = 400  # a rounded figure this near the start (title, lead) may restate a later exact one
+
+
+def find_rounded(records: list[CandidateRecord], record: CandidateRecord) -> int | None:
+    """The earlier record whose amount rounds this exact one (a title's ``7亿多元`` or a lead's ``近10亿元``
+    for the body's ``7.74亿元``): near the start of the text, approximate, same currency, with fewer
+    significant digits, that the exact one rounds to (约/近: to the nearest; 多/超: down; 不到: up)."""
+    new = record.amounts[0]
+    if new.qualifier is not Qualifier.EXACT or new.value_max is not None or new.value <= 0:
+        return None
+    for index, other in enumerate(records):
+        old = other.amounts[0]
+        if old.span.start >= _LEAD_CHARS or other.parent_index is not None or old.currency != new.currency:
+            continue
+        if old.qualifier not in (Qualifier.APPROX, Qualifier.AT_LEAST, Qualifier.AT_MOST):
+            continue
+        if _digits(old.value) >= _digits(new.value) or old.value_max is not None:
+            continue
+        if _rounds_to(new.value, old.value, old.qualifier):
+            return index
+    return None
+
+
+def restate(kept: CandidateRecord, exact: CandidateRecord) -> None:
+    """``kept`` (the rounded figure) takes the exact amount as its own; both spans stay evidence."""
+    spans = [*kept.evidence["amount"], *exact.evidence["amount"]]
+    kept.amounts[0] = replace(exact.amounts[0], share_of=kept.amounts[0].share_of)
+    kept.evidence["amount"] = spans
+    if "amount_kind" in exact.evidence:
+        kept.evidence["amount_kind"] = list(exact.evidence["amount_kind"])
+    for field in ("year_start", "year_end", *_FOLDED_FIELDS):
+        if getattr(kept, field) is None and getattr(exact, field) is not None:
+            setattr(kept, field, getattr(exact, field))
+            key = "year" if field.startswith("year") else field
+            if key in exact.evidence:
+                kept.evidence[key] = list(exact.evidence[key])
+
+
+def _rounds_to(exact: Decimal, rounded: Decimal, qualifier: Qualifier) -> bool:
+    """Whether ``exact`` written with ``rounded``'s last significant place is ``rounded``."""
+    quantum = Decimal(1).scaleb(rounded.normalize().as_tuple().exponent)
+    mode = {Qualifier.AT_LEAST: ROUND_DOWN, Qualifier.AT_MOST: ROUND_UP}.get(qualifier, ROUND_HALF_UP)
+    return (exact / quantum).quantize(Decimal(1), rounding=mode) * quantum == rounded
+
+
+def _digits(value: Decimal) -> int:
+    """Significant digits of a value (7亿 → 1, 7.74亿 → 3)."""
+    digits = value.normalize().as_tuple().digits
+    return len(digits)

@@ -47,7 +47,14 @@ from aidcurator.extract.record_kinds import (
     not_a_record,
     part_of_pledge,
 )
-from aidcurator.extract.record_merge import add_conversion, find_duplicate, fold, is_conversion
+from aidcurator.extract.record_merge import (
+    add_conversion,
+    find_duplicate,
+    find_rounded,
+    fold,
+    is_conversion,
+    restate,
+)
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
@@ -276,8 +283,12 @@ def assemble_records(
         duplicate = find_duplicate(records, record, title_end, same_value)
         if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence.start:
             duplicate = None  # the Red Cross's $100,000 and the government's $100,000: two gifts
-        if duplicate is not None:
+        if duplicate is None and (rounded := find_rounded(records, record)) is not None:
+            restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
+            duplicate = rounded
+        elif duplicate is not None:
             fold(records[duplicate], record, title_end)
+        if duplicate is not None:
             record_of[index] = duplicate
             continue
         same_value.append(len(records))
