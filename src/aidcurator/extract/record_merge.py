@@ -200,3 +200,25 @@ def _digits(value: Decimal) -> int:
     """Significant digits of a value (7亿 → 1, 7.74亿 → 3)."""
     digits = value.normalize().as_tuple().digits
     return len(digits)
+
+
+def merge_repeat(
+    records: list[CandidateRecord],
+    record: CandidateRecord,
+    title_end: int,
+    same_value: list[int],
+    sentence_start: int,
+) -> int | None:
+    """Fold ``record`` into the earlier record it repeats (same figure, not in its own sentence: the
+    Red Cross's $100,000 and the government's $100,000 are two gifts) or whose rounded figure it makes
+    exact; the index it went into, or None when it stands on its own."""
+    duplicate = find_duplicate(records, record, title_end, same_value)
+    if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence_start:
+        duplicate = None
+    if duplicate is not None:
+        fold(records[duplicate], record, title_end)
+        return duplicate
+    rounded = find_rounded(records, record)
+    if rounded is not None:
+        restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
+    return rounded

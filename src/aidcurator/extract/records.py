@@ -47,14 +47,7 @@ from aidcurator.extract.record_kinds import (
     not_a_record,
     part_of_pledge,
 )
-from aidcurator.extract.record_merge import (
-    add_conversion,
-    find_duplicate,
-    find_rounded,
-    fold,
-    is_conversion,
-    restate,
-)
+from aidcurator.extract.record_merge import add_conversion, is_conversion, merge_repeat
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
@@ -280,14 +273,7 @@ def assemble_records(
                 record.year_start, record.year_end = parent.year_start, parent.year_end
         flows.fill(record, sentence)
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
-        duplicate = find_duplicate(records, record, title_end, same_value)
-        if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence.start:
-            duplicate = None  # the Red Cross's $100,000 and the government's $100,000: two gifts
-        if duplicate is None and (rounded := find_rounded(records, record)) is not None:
-            restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
-            duplicate = rounded
-        elif duplicate is not None:
-            fold(records[duplicate], record, title_end)
+        duplicate = merge_repeat(records, record, title_end, same_value, sentence.start)
         if duplicate is not None:
             record_of[index] = duplicate
             continue
