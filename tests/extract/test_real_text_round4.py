@@ -137,3 +137,10 @@ def test_a_rounded_lead_figure_is_the_bodys_exact_record() -> None:
 def test_a_different_approximate_figure_stays_its_own_record() -> None:
     text = "各界捐款约1.2亿港元。其中红十字会收到1.05亿港元。"
     assert sorted(int(r.amounts[0].value) for r in extract(text).records) == [105_000_000, 120_000_000]
+
+
+def test_gifts_of_a_whole_community_are_an_aggregate() -> None:
+    records = extract("截至昨日，香港各界通过中联办向灾区捐款约8600万港元。").records
+    assert [(r.record_kind.value, r.donor) for r in records] == [("aggregate", "香港特别行政区")]
+    records = extract("16年来，江苏社会各界捐助折款2.3亿元支援青海。").records
+    assert [(r.record_kind.value, r.donor) for r in records] == [("aggregate", None)]

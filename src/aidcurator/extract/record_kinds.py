@@ -272,6 +272,14 @@ def fill_record_kind(
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
             record.donor = None  # many donors: no single one
             record.evidence.pop("donor", None)
+    elif givers := rules.many_givers.zh.search(
+        sentence_text, 0, max(0, record.amounts[0].span.start - sentence.start)
+    ):  # 香港各界…捐款: many givers of one place
+        record.record_kind = RecordKind.AGGREGATE
+        record.flags["aggregate_cue"] = givers.group()
+        if record.donor not in rules.whole_region_donors:
+            record.donor = None
+            record.evidence.pop("donor", None)
     elif (record.n_projects and record.n_projects > 1) or (
         record.year_end
         and record.year_start

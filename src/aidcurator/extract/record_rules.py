@@ -80,6 +80,8 @@ class RecordRules:
     anaphora: dict[str, tuple[str, ...]]
     since_words: Cues
     aggregate: Cues
+    many_givers: Cues
+    whole_region_donors: frozenset[str]
     programme: Cues
     project: Cues
     per_unit: Cues
@@ -126,6 +128,8 @@ def record_rules() -> RecordRules:
             anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
             since_words=Cues.load(data["since_cues"]),
             aggregate=Cues.load(data["aggregate_cues"]),
+            many_givers=Cues.load(data["many_givers_cues"]),
+            whole_region_donors=frozenset(data.get("whole_region_donors", [])),
             programme=Cues.load(data["programme_cues"]),
             project=Cues.load(data["project_cues"]),
             per_unit=Cues.load(data["not_a_record_cues"]["per_unit"]),
