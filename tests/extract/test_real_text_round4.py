@@ -144,3 +144,8 @@ def test_gifts_of_a_whole_community_are_an_aggregate() -> None:
     assert [(r.record_kind.value, r.donor) for r in records] == [("aggregate", "香港特别行政区")]
     records = extract("16年来，江苏社会各界捐助折款2.3亿元支援青海。").records
     assert [(r.record_kind.value, r.donor) for r in records] == [("aggregate", None)]
+
+
+def test_a_countrys_total_assistance_is_a_programme() -> None:
+    records = extract("China's total relief assistance to Nepal reached 40 million yuan.").records
+    assert [r.record_kind.value for r in records] == ["programme"]
