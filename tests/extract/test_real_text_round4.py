@@ -149,3 +149,10 @@ def test_gifts_of_a_whole_community_are_an_aggregate() -> None:
 def test_a_countrys_total_assistance_is_a_programme() -> None:
     records = extract("China's total relief assistance to Nepal reached 40 million yuan.").records
     assert [r.record_kind.value for r in records] == ["programme"]
+
+
+def test_donorless_totals_of_the_corps_or_tibet_are_aggregates() -> None:
+    records = extract("今年上半年，新疆生产建设兵团累计到位援疆资金12.4亿元。").records
+    assert [(r.record_kind.value, r.donor, r.recipient) for r in records] == [
+        ("aggregate", None, "新疆生产建设兵团")
+    ]

@@ -256,13 +256,13 @@ def fill_record_kind(
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = record_rules()
     aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
-    if aggregate or (record.recipient == "新疆维吾尔自治区" and record.donor is None):
+    if aggregate or (record.recipient in rules.donorless_regions and record.donor is None):
         record.record_kind = RecordKind.AGGREGATE
         record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
         region = next(
             (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
         )
-        if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
+        if region is not None and aggregate:  # "19 provinces … in Xinjiang": the whole region receives
             record.recipient = region.data.get("name")
             record.evidence["recipient"] = [region.span]
         elif aggregate and not _inside(record.evidence.get("recipient", []), sentence):

@@ -82,6 +82,7 @@ class RecordRules:
     aggregate: Cues
     many_givers: Cues
     whole_region_donors: frozenset[str]
+    donorless_regions: frozenset[str]
     programme: Cues
     project: Cues
     per_unit: Cues
@@ -130,6 +131,7 @@ def record_rules() -> RecordRules:
             aggregate=Cues.load(data["aggregate_cues"]),
             many_givers=Cues.load(data["many_givers_cues"]),
             whole_region_donors=frozenset(data.get("whole_region_donors", [])),
+            donorless_regions=frozenset(data.get("donorless_regions", [])),
             programme=Cues.load(data["programme_cues"]),
             project=Cues.load(data["project_cues"]),
             per_unit=Cues.load(data["not_a_record_cues"]["per_unit"]),
