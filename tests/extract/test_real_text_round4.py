@@ -156,3 +156,8 @@ def test_donorless_totals_of_the_corps_or_tibet_are_aggregates() -> None:
     assert [(r.record_kind.value, r.donor, r.recipient) for r in records] == [
         ("aggregate", None, "新疆生产建设兵团")
     ]
+
+
+def test_taiwan_gives_to_the_quake_county() -> None:
+    records = extract("台湾红十字组织向芦山地震灾区捐款300万元新台币。").records
+    assert [(r.donor, r.recipient) for r in records] == [("台湾省", "芦山县")]
