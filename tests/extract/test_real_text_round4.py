@@ -161,3 +161,9 @@ def test_donorless_totals_of_the_corps_or_tibet_are_aggregates() -> None:
 def test_taiwan_gives_to_the_quake_county() -> None:
     records = extract("台湾红十字组织向芦山地震灾区捐款300万元新台币。").records
     assert [(r.donor, r.recipient) for r in records] == [("台湾省", "芦山县")]
+
+
+def test_our_province_points_back_and_survives_an_aggregate() -> None:
+    text = "中央单位帮扶陜西成效显著。2022年，40家中央单位共向我省投入帮扶资金12.5亿元。"
+    records = extract(text).records
+    assert [(r.record_kind.value, r.donor, r.recipient) for r in records] == [("aggregate", None, "陕西省")]

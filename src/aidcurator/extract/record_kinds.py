@@ -265,9 +265,13 @@ def fill_record_kind(
         if region is not None and aggregate:  # "19 provinces … in Xinjiang": the whole region receives
             record.recipient = region.data.get("name")
             record.evidence["recipient"] = [region.span]
-        elif aggregate and not _inside(record.evidence.get("recipient", []), sentence):
-            # 19个援疆省市…到疆110亿元: all donors of a programme give to its region
-            record.recipient = programme_region(sentence_text)
+        elif (
+            aggregate
+            and not _inside(record.evidence.get("recipient", []), sentence)
+            and ((region_name := programme_region(sentence_text)) is not None or record.donor is not None)
+        ):  # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
+            # place the donorless record already has, 中央单位…向我省 → 陕西省, stays)
+            record.recipient = region_name
             record.evidence.pop("recipient", None)
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
             record.donor = None  # many donors: no single one
