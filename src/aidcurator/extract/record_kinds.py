@@ -353,6 +353,8 @@ def mark_breakdowns(records: list[CandidateRecord], text: str) -> None:
             part.flags["part_of_total"] = True
             part.flags.pop("kind_default", None)
             for field in ("donor", "recipient", "year_start", "year_end"):
+                if field == "donor" and part.record_kind is RecordKind.AGGREGATE:
+                    continue  # 社会各界捐助折款: many givers, whoever gave the total
                 if getattr(part, field) is None and getattr(total, field) is not None:
                     setattr(part, field, getattr(total, field))
         index = parts[-1] + 1
