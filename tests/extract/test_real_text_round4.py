@@ -167,3 +167,18 @@ def test_our_province_points_back_and_survives_an_aggregate() -> None:
     text = "中央单位帮扶陜西成效显著。2022年，40家中央单位共向我省投入帮扶资金12.5亿元。"
     records = extract(text).records
     assert [(r.record_kind.value, r.donor, r.recipient) for r in records] == [("aggregate", None, "陕西省")]
+
+
+def test_a_month_without_a_year_dates_the_amount_in_the_publication_year() -> None:
+    published = "2019-03-02"
+    assert _by_value("仅2月26日一天，各界捐款就超过300万元。", published)[3_000_000].year_start == 2019
+    assert (
+        _by_value("On Feb. 26, China provided 3 million dollars to Fiji.", published)[3_000_000].year_start
+        == 2019
+    )
+    assert _by_value("截至26日，各界捐款300万元。", published)[3_000_000].year_start is None
+    assert _by_value("新华社北京2月26日电 各界捐款300万元。", published)[3_000_000].year_start is None
+    assert (
+        _by_value("2月26日，由援疆资金投入300万元建设的卫生院正式启用。", published)[3_000_000].year_start
+        is None
+    )

@@ -204,6 +204,8 @@ def assemble_records(
         _fill_counts(record, in_sentence, amount)
         segment = (previous_end, min(next_start, sentence.end))
         periods.fill(record, in_sentence, amount, segment, clause(text, amount, segment))
+        if published is not None:
+            periods.fill_from_month(record, in_sentence, sentence, published.year)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
         if (
