@@ -182,3 +182,12 @@ def test_a_month_without_a_year_dates_the_amount_in_the_publication_year() -> No
         _by_value("2月26日，由援疆资金投入300万元建设的卫生院正式启用。", published)[3_000_000].year_start
         is None
     )
+
+
+def test_the_sum_named_again_is_the_same_record() -> None:
+    text = (
+        "China pledged 300 million yuan of relief aid to the region. "
+        "Officials said most of the 300 million yuan has been spent on shelters."
+    )
+    records = extract(text).records
+    assert len(records) == 1 and len(records[0].evidence["amount"]) == 2

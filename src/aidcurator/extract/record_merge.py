@@ -208,6 +208,7 @@ def merge_repeat(
     title_end: int,
     same_value: list[int],
     sentence_start: int,
+    text: str,
 ) -> int | None:
     """Fold ``record`` into the earlier record it repeats (same figure, not in its own sentence: the
     Red Cross's $100,000 and the government's $100,000 are two gifts) or whose rounded figure it makes
@@ -215,6 +216,24 @@ def merge_repeat(
     duplicate = find_duplicate(records, record, title_end, same_value)
     if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence_start:
         duplicate = None
+    new = record.amounts[0]
+    if duplicate is None and record_rules().restated_before.search(
+        text, max(0, new.span.start - 12), new.span.start
+    ):
+        # over half of the 500 million yuan has been used: the sum named before, whatever the verb
+        duplicate = next(
+            (
+                i
+                for i in same_value
+                if records[i].amounts[0].currency == new.currency
+                and records[i].amounts[0].span.start < sentence_start
+            ),
+            None,
+        )
+        if duplicate is not None:
+            kept = records[duplicate]
+            kept.evidence["amount"].extend(record.evidence["amount"])
+            return duplicate
     if duplicate is not None:
         fold(records[duplicate], record, title_end)
         return duplicate

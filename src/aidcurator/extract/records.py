@@ -275,7 +275,7 @@ def assemble_records(
                 record.year_start, record.year_end = parent.year_start, parent.year_end
         flows.fill(record, sentence)
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
-        duplicate = merge_repeat(records, record, title_end, same_value, sentence.start)
+        duplicate = merge_repeat(records, record, title_end, same_value, sentence.start, text)
         if duplicate is not None:
             record_of[index] = duplicate
             continue
