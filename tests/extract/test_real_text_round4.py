@@ -191,3 +191,10 @@ def test_the_sum_named_again_is_the_same_record() -> None:
     )
     records = extract(text).records
     assert len(records) == 1 and len(records[0].evidence["amount"]) == 2
+
+
+def test_a_figure_going_on_about_a_rejected_one_is_no_aid_either() -> None:
+    text = "全区财政收入累计达120亿元，其中2010年至2015年达45亿元。"
+    assert _by_value(text) == {}
+    text = "全县农民人均收入达到8000元，投入帮扶资金500万元。"
+    assert sorted(_by_value(text)) == [5_000_000]

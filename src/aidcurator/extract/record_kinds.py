@@ -385,3 +385,18 @@ def _parts_of(records: list[CandidateRecord], index: int, text: str) -> list[int
         if running > total.value * (1 + tolerance):
             return []
     return []
+
+
+def follows_rejected(text: str, start: int, end: int) -> bool:
+    """Whether the words between a rejected amount (an income, trade, a transfer) and the next amount of
+    its sentence (``text[start:end]``) go on about the same figure: no aid word and no kind cue but a
+    share one (财政补助收入968亿元，其中…785亿元; trade surpassed 100 billion and reached 79 billion)."""
+    rules = record_rules()
+    english = not CJK.search(text, start, end)
+    if rules.aid.pick(english).search(text, start, end):
+        return False
+    return not any(
+        cues.pick(english).search(text, start, end)
+        for kind, cues in rules.kind_cues.items()
+        if kind is not AmountKind.SHARE
+    )

@@ -42,6 +42,7 @@ from aidcurator.extract.record_kinds import (
     default_kind,
     extend_to_now,
     fill_record_kind,
+    follows_rejected,
     list_parent,
     mark_breakdowns,
     not_a_record,
@@ -183,6 +184,7 @@ def assemble_records(
     flows = FlowReader(text, lambda position: _paragraph(text, position), [m.start for m in amount_mentions])
     periods = PeriodChooser(text, mentions, sentences, lambda position: _paragraph(text, position))
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
+    rejected_in = -1  # the start of the sentence of the last amount that is not aid
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
@@ -194,8 +196,10 @@ def assemble_records(
                 record_of[index] = into
             previous_end = amount.end
             continue
-        if not_a_record(cues, amount, sentence, rate_blanked):
-            previous_end = amount.end
+        if not_a_record(cues, amount, sentence, rate_blanked) or (
+            rejected_in == sentence.start and follows_rejected(cues, previous_end, amount.start)
+        ):
+            previous_end, rejected_in = amount.end, sentence.start
             continue
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         next_start = amount_mentions[index + 1].start if index + 1 < len(amount_mentions) else len(text)
