@@ -198,3 +198,8 @@ def test_a_figure_going_on_about_a_rejected_one_is_no_aid_either() -> None:
     assert _by_value(text) == {}
     text = "全县农民人均收入达到8000元，投入帮扶资金500万元。"
     assert sorted(_by_value(text)) == [5_000_000]
+
+
+def test_reconstruction_progress_and_industrial_cooperation_are_no_aid() -> None:
+    assert _by_value("三年来，全州共实施重建项目1200个，完成投资360亿元。") == {}
+    assert _by_value("The industrial cooperation projects have totaled 80 billion yuan.") == {}
