@@ -14,6 +14,7 @@ from aidcurator.domain import (
     Mention,
     Qualifier,
     RecordKind,
+    Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.record_rules import record_rules
@@ -241,3 +242,21 @@ def merge_repeat(
     if rounded is not None:
         restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
     return rounded
+
+
+def link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int, sentence: Span) -> None:
+    """A share points at its parent and takes the parent's parties, period and sector where it names none;
+    in the sentence of a running total (2016年10月以来…共投入…，其中…) it takes the total's period."""
+    record.parent_index = parent_index
+    record.amounts[0].share_of = parent_index
+    for field in ("donor", "recipient", "year_start", "year_end", "sector"):
+        if getattr(record, field) is None and getattr(parent, field) is not None:
+            setattr(record, field, getattr(parent, field))
+            if field in parent.evidence:
+                record.evidence.setdefault(field, list(parent.evidence[field]))
+    if parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
+        record.record_kind = parent.record_kind
+    if parent.amounts[0].kind is AmountKind.CUMULATIVE and any(
+        sentence.start <= span.start < sentence.end for span in parent.evidence["amount"]
+    ):
+        record.year_start, record.year_end = parent.year_start, parent.year_end

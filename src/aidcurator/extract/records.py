@@ -26,7 +26,6 @@ from aidcurator.domain import (
     Mention,
     MentionKind,
     Qualifier,
-    RecordKind,
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
@@ -48,7 +47,7 @@ from aidcurator.extract.record_kinds import (
     not_a_record,
     part_of_pledge,
 )
-from aidcurator.extract.record_merge import add_conversion, is_conversion, merge_repeat
+from aidcurator.extract.record_merge import add_conversion, is_conversion, link_share, merge_repeat
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
@@ -272,11 +271,7 @@ def assemble_records(
         fill_record_kind(record, cues[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
-            _link_share(record, parent, last_parent)
-            if parent.amounts[0].kind is AmountKind.CUMULATIVE and any(
-                sentence.start <= span.start < sentence.end for span in parent.evidence["amount"]
-            ):  # 2016年10月以来…共投入…，其中…: the parts cover the total's period
-                record.year_start, record.year_end = parent.year_start, parent.year_end
+            link_share(record, parent, last_parent, sentence)
         flows.fill(record, sentence)
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = merge_repeat(records, record, title_end, same_value, sentence.start, text)
@@ -375,19 +370,6 @@ def _paragraphs(text: str) -> tuple[list[int], list[int]]:
     ends.append(len(text))
     _last_paragraphs = (text, (starts, ends))
     return starts, ends
-
-
-def _link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int) -> None:
-    """A share points at its parent and takes the parent's parties, period and sector where it names none."""
-    record.parent_index = parent_index
-    record.amounts[0].share_of = parent_index
-    for field in ("donor", "recipient", "year_start", "year_end", "sector"):
-        if getattr(record, field) is None and getattr(parent, field) is not None:
-            setattr(record, field, getattr(parent, field))
-            if field in parent.evidence:
-                record.evidence.setdefault(field, list(parent.evidence[field]))
-    if parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
-        record.record_kind = parent.record_kind
 
 
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
