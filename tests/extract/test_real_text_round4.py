@@ -203,3 +203,8 @@ def test_a_figure_going_on_about_a_rejected_one_is_no_aid_either() -> None:
 def test_reconstruction_progress_and_industrial_cooperation_are_no_aid() -> None:
     assert _by_value("三年来，全州共实施重建项目1200个，完成投资360亿元。") == {}
     assert _by_value("The industrial cooperation projects have totaled 80 billion yuan.") == {}
+
+
+def test_a_donor_in_xinjiang_aids_the_area_of_its_pairings() -> None:
+    text = "Shanghai will set aside 1.2 billion yuan this year for projects in the Xinjiang Uygur Autonomous Region."
+    assert [r.recipient for r in extract(text).records] == ["喀什地区"]

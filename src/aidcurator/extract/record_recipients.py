@@ -83,8 +83,12 @@ def fill_parties(
         )
         if inferred_recipient:
             inferred.append("recipient")
-    if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
-        recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
+    if (
+        recipient == _XINJIANG
+        and donor_name
+        and (paired := _only_pairing(donor_name) or pairing_area(donor_name))
+    ):
+        recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only; 上海: its counties of 喀什
         inferred.append("recipient")
     if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
         recipient, spans = programme_region(text[segment[0] : sentence_end]), []
