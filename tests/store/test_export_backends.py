@@ -1,5 +1,6 @@
-"""The export's flat fast path on each backend: the evidence summary the database makes equals the
-one made from the evidence tuples, in small chunks, with a status filter and typed fields."""
+"""The export's fast paths on each backend: the flat chunks (first amount, amount count and evidence
+summary made by the database) agree with the nested ones (every amount and evidence span), in small
+chunks, with a status filter, several amounts and typed fields."""
 
 import csv
 import datetime as dt
@@ -11,7 +12,7 @@ from aidcurator.domain import ArticleDraft
 from aidcurator.export.flat import _evidence_text
 from aidcurator.store import read_session
 from aidcurator.store import repository as repo
-from aidcurator.store.exports import EVIDENCE_EXPORT_KEYS
+from aidcurator.store.exports import AMOUNT_EXPORT_KEYS, EVIDENCE_EXPORT_KEYS
 
 TEXTS = (  # written for this test
     "苏州援疆工作组今年投入资金3000万元，用于阿图什市学校建设。",
@@ -31,34 +32,57 @@ def _fill(curator: Curator) -> list[int]:
     first = records[0]
     curator.update_record_field(first.id, "donor", "浙江")  # typed: its quote goes, "donor: typed"
     curator.update_amount(first.amounts[0].id, text="5000万元")
+    curator.add_amount(records[1].id, "0.50亿元")  # several amounts: the others are summarised
+    curator.add_amount(records[1].id, "1.25万美元")
     curator.accept(first.id)
     curator.accept(records[-1].id)
     return [record.id for record in records]
 
 
-def _items(curator: Curator, status: str | None, summary: bool) -> list[tuple]:
+def _items(curator: Curator, status: str | None, flat: bool, chunk_size: int) -> list[tuple]:
+    """``(scalars, amounts, evidence)`` per record: from the flat chunks (the first amount, then
+    the others; the evidence summary) or from the nested ones (amount and evidence tuples)."""
+    iterate = repo.iter_flat_record_chunks if flat else repo.iter_nested_record_chunks
+    items = []
     with read_session(curator.engine) as session:
-        return [
-            item
-            for chunk in repo.iter_record_export_tuples(
-                session, status=status, chunk_size=1, evidence_summary=summary
-            )
-            for item in chunk
-        ]
+        for chunk in iterate(session, status=status, chunk_size=chunk_size):
+            scalars = list(zip(*chunk.scalars, strict=True))
+            if flat:
+                firsts = list(zip(*chunk.first_amount, strict=True))
+                for row, count in enumerate(chunk.n_amounts):
+                    amounts = [firsts[row], *chunk.other_amounts.get(row, ())] if count else []
+                    assert len(amounts) == count
+                    items.append((scalars[row], amounts, chunk.evidence[row]))
+                continue
+            amounts = _by_row(chunk.amounts)
+            evidence = _by_row(chunk.evidence)
+            items.extend((s, amounts.get(row, []), evidence.get(row, [])) for row, s in enumerate(scalars))
+    return items
+
+
+def _by_row(columns) -> dict[int, list[tuple]]:
+    found: dict[int, list[tuple]] = {}
+    for row, *item in zip(*columns, strict=True):
+        found.setdefault(row, []).append(tuple(item))
+    return found
 
 
 def test_evidence_summary_matches_the_tuples_on_each_backend(backend_url: str, tmp_path: Path) -> None:
     with Curator.open(backend_url) as curator:
         ids = _fill(curator)
         for status in (None, "accepted", "pending"):
-            tuples = _items(curator, status, summary=False)
-            texts = _items(curator, status, summary=True)
-            assert [item[0] for item in texts] == [item[0] for item in tuples]
-            assert [item[1] for item in texts] == [item[1] for item in tuples]
-            assert [item[2] for item in texts] == [_evidence_text(item[2]) for item in tuples]
-        accepted = [item[0][0] for item in _items(curator, "accepted", summary=True)]
+            for chunk_size in (1, 2, 100):
+                tuples = _items(curator, status, flat=False, chunk_size=chunk_size)
+                texts = _items(curator, status, flat=True, chunk_size=chunk_size)
+                assert [item[0] for item in texts] == [item[0] for item in tuples]
+                assert [item[1] for item in texts] == [item[1] for item in tuples]
+                assert [item[2] for item in texts] == [_evidence_text(item[2]) for item in tuples]
+        accepted = [item[0][0] for item in _items(curator, "accepted", flat=True, chunk_size=1)]
         assert accepted == [ids[0], ids[-1]]
-        summary = dict((item[0][0], item[2]) for item in _items(curator, None, summary=True))
+        several = [item[1] for item in _items(curator, None, flat=True, chunk_size=100) if len(item[1]) > 1]
+        assert [len(amounts) for amounts in several] == [3]
+        assert len(several[0][0]) == len(AMOUNT_EXPORT_KEYS)
+        summary = dict((item[0][0], item[2]) for item in _items(curator, None, flat=True, chunk_size=1))
         assert "donor: typed" in summary[ids[0]] and "amount: typed" in summary[ids[0]]
         assert "«苏州" not in summary[ids[0]]
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from aidcurator.domain.export_chunks import AMOUNT_KEYS, TYPED, FlatChunk
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.export.atomic import ExportError
@@ -125,9 +126,6 @@ def _amount_summary(amount: Mapping[str, Any]) -> str:
     return f"{summary} ({kind})" if kind else summary
 
 
-TYPED = "typed"  # the origin of a field a person typed: it has no quote in the article
-
-
 def _evidence_summary(evidence: Mapping[str, Any]) -> str:
     """``"field: «quote» [start:end]"``; ``"field: typed"`` for a value a person typed."""
     if evidence.get("origin") == TYPED:
@@ -180,40 +178,42 @@ def _flat_batches(
         columns = []  # only the first batch carries the header
 
 
-_NO_AMOUNT = (None,) * len(AMOUNT_COLUMNS)
-_NO_USD = (None,) * len(USD_KEYS)
+def flat_columns(chunk: FlatChunk, usd: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+    """The columns of a chunk's flat rows (``[*scalars, *AMOUNT_COLUMNS, "n_amounts",
+    "other_amounts", "evidence"]``); ``usd`` are the first amounts' US-dollar columns."""
+    first = chunk.first_amount
+    others: list[str | None] = [None] * len(chunk)
+    for row, amounts in chunk.other_amounts.items():
+        others[row] = _amounts_summary(amounts)
+    return [*chunk.scalars, *first[1:9], *usd, chunk.n_amounts, others, chunk.evidence]
 
 
-def _flat_tuple(
-    scalars: Sequence[Any],
-    amounts: Sequence[Sequence[Any]],
-    evidence: Sequence[Sequence[Any]] | str | None,
-    usd: Sequence[Any] | None = None,
-) -> list[Any]:
-    """One flat row of a store item; ``evidence`` may come already summarised (text or None).
-    The first amount's US-dollar values are ``usd``, else those appended to its tuple."""
-    if amounts:  # text … period_end, then the USD values (``export.usd``)
-        first = amounts[0]
-        row = [*scalars, *first[1:9], *(usd or first[10:] or _NO_USD), len(amounts)]
-        row.append(_amounts_summary(amounts) if len(amounts) > 1 else None)
-    else:
-        row = [*scalars, *_NO_AMOUNT, 0, None]
-    if evidence is None or type(evidence) is str:
-        row.append(evidence or None)
-    else:
-        row.append(_evidence_text(evidence))
-    return row
+def flat_chunk(
+    width: int,
+    items: Sequence[tuple[Sequence[Any], Sequence[Sequence[Any]], Sequence[Sequence[Any]] | str | None]],
+) -> FlatChunk:
+    """A :class:`FlatChunk` of ``(scalars, amounts, evidence)`` items (``width`` scalars each);
+    ``evidence`` may come already summarised (text or None)."""
+    no_amount = (None,) * len(AMOUNT_KEYS)
+    return FlatChunk(
+        scalars=list(zip(*(s for s, _, _ in items), strict=True)) or [() for _ in range(width)],
+        first_amount=list(zip(*(a[0] if a else no_amount for _, a, _ in items), strict=True))
+        or [() for _ in AMOUNT_KEYS],
+        n_amounts=[len(a) for _, a, _ in items],
+        other_amounts={row: a[1:] for row, (_, a, _) in enumerate(items) if len(a) > 1},
+        evidence=[(e or None) if e is None or type(e) is str else _evidence_text(e) for _, _, e in items],
+    )
 
 
 def _amounts_summary(amounts: Sequence[Sequence[Any]]) -> str | None:
-    """The ``other_amounts`` cell of store amount tuples (all but the first)."""
+    """The ``other_amounts`` cell of amount tuples (all but the record's first)."""
     return (
         "; ".join(
             [
                 _amount_summary(
                     dict(zip(("text", "value", "value_max", "currency"), a[1:5], strict=True), kind=a[6])
                 )
-                for a in amounts[1:]
+                for a in amounts
             ]
         )
         or None
@@ -221,7 +221,7 @@ def _amounts_summary(amounts: Sequence[Sequence[Any]]) -> str | None:
 
 
 def _evidence_text(evidence: Sequence[Sequence[Any]]) -> str | None:
-    """The ``evidence`` cell of store evidence tuples."""
+    """The ``evidence`` cell of evidence tuples."""
     return (
         "; ".join(
             [
