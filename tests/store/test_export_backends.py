@@ -43,27 +43,28 @@ def _items(curator: Curator, status: str | None, flat: bool, chunk_size: int) ->
     """``(scalars, amounts, evidence)`` per record: from the flat chunks (the first amount, then
     the others; the evidence summary) or from the nested ones (amount and evidence tuples)."""
     iterate = repo.iter_flat_record_chunks if flat else repo.iter_nested_record_chunks
+    width = len(repo.RECORD_EXPORT_KEYS)
     items = []
     with read_session(curator.engine) as session:
         for chunk in iterate(session, status=status, chunk_size=chunk_size):
-            scalars = list(zip(*chunk.scalars, strict=True))
             if flat:
-                firsts = list(zip(*chunk.first_amount, strict=True))
-                for row, count in enumerate(chunk.n_amounts):
-                    amounts = [firsts[row], *chunk.other_amounts.get(row, ())] if count else []
+                for row in chunk.rows:
+                    scalars, first = row[:width], row[width : width + len(AMOUNT_EXPORT_KEYS)]
+                    count, summary = row[-2:]
+                    amounts = [first, *chunk.other_amounts.get(row[0], ())] if count else []
                     assert len(amounts) == count
-                    items.append((scalars[row], amounts, chunk.evidence[row]))
+                    items.append((scalars, amounts, summary))
                 continue
-            amounts = _by_row(chunk.amounts)
-            evidence = _by_row(chunk.evidence)
-            items.extend((s, amounts.get(row, []), evidence.get(row, [])) for row, s in enumerate(scalars))
+            amounts = _by_record(chunk.amounts)
+            evidence = _by_record(chunk.evidence)
+            items.extend((row, amounts.get(row[0], []), evidence.get(row[0], [])) for row in chunk.rows)
     return items
 
 
-def _by_row(columns) -> dict[int, list[tuple]]:
+def _by_record(columns) -> dict[int, list[tuple]]:
     found: dict[int, list[tuple]] = {}
-    for row, *item in zip(*columns, strict=True):
-        found.setdefault(row, []).append(tuple(item))
+    for record_id, *item in zip(*columns, strict=True):
+        found.setdefault(record_id, []).append(tuple(item))
     return found
 
 
@@ -96,3 +97,31 @@ def test_evidence_summary_matches_the_tuples_on_each_backend(backend_url: str, t
         expected = _evidence_text([tuple(e[key] for key in EVIDENCE_EXPORT_KEYS) for e in record["evidence"]])
         assert row["evidence"] == (expected or "")
         assert row["sector_name"] == (record["sector_name"] or "")
+
+
+def test_the_fast_csv_path_neutralises_formulas_in_every_free_text(backend_url: str, tmp_path: Path) -> None:
+    """Text a spreadsheet would run (``=``, ``+``, ``-``, ``@``, tab, CR first) gets its ``'`` in
+    the record's, the article's, the amounts' and the parties' text; numbers and dates do not."""
+    with Curator.open(backend_url) as curator:
+        report = curator.import_drafts(
+            [ArticleDraft(text=TEXTS[1], title="=HYPERLINK(1)", source="+src", published=dt.date(2025, 3, 1))]
+        )
+        record = curator.records(report.article_ids[0])[0]
+        curator.update_record_field(record.id, "notes", "-1+1")
+        curator.update_record_field(record.id, "title", "=SUM(A1)")
+        curator.add_amount(record.id, "12万元")
+        curator.update_amount(
+            curator.records(report.article_ids[0])[0].amounts[-1].id, text="@3万元", value="30000"
+        )
+        curator.add_party(name="@org", role="funding", record_id=record.id)
+        curator.export(tmp_path / "r.csv", status="all")
+        curator.export(tmp_path / "r.json", status="all")
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    record_json = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]
+    assert (row["article_title"], row["article_source"]) == ("'=HYPERLINK(1)", "'+src")
+    assert (row["notes"], row["title"]) == ("'-1+1", "'=SUM(A1)")
+    assert row["funding_agencies"].startswith("'@org")
+    assert row["other_amounts"].startswith("'@3万元 = 30000")
+    assert row["article_published"] == "2025-03-01" and not row["created_at"].startswith("'")
+    assert record_json["notes"] == "-1+1" and record_json["article_title"] == "=HYPERLINK(1)"

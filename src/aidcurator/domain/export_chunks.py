@@ -8,7 +8,7 @@ amounts as tuples in :data:`AMOUNT_KEYS` order and its evidence spans as tuples 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,34 +25,56 @@ TYPED = "typed"
 
 @dataclass(frozen=True, slots=True)
 class FlatChunk:
-    """Records as the flat formats (CSV, XLSX) show them: the first amount and the evidence
-    summary (``field: «quote» [start:end]; …``, then ``field: typed``) of each record.
+    """Records as the flat formats (CSV, XLSX) show them: per record a row of its scalars (the
+    record id first), then its first amount (:data:`AMOUNT_KEYS`, None each for a record without
+    amounts), its number of amounts and its evidence summary (``field: «quote» [start:end]; …``,
+    then ``field: typed``). ``other_amounts`` holds, by record id, the amounts after the first of
+    the records that have several. ``texts`` are the positions in the rows of free text (str or
+    None, from the database or made from it: what a writer may have to neutralise)."""
 
-    ``first_amount`` has a column per :data:`AMOUNT_KEYS` key (None for a record without
-    amounts); ``other_amounts`` holds, by row, the amounts after the first of the records that
-    have several."""
-
-    scalars: Sequence[Sequence[Any]]
-    first_amount: Sequence[Sequence[Any]]
-    n_amounts: Sequence[int]
+    rows: Sequence[tuple[Any, ...]]
     other_amounts: Mapping[int, Sequence[tuple[Any, ...]]]
-    evidence: Sequence[str | None]
+    texts: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
-        return len(self.n_amounts)
+        return len(self.rows)
 
 
 @dataclass(frozen=True, slots=True)
 class NestedChunk:
-    """Records as the nested formats (JSON, JSONL) show them: all their amounts and evidence.
+    """Records as the nested formats (JSON, JSONL) show them: per record a row of its scalars
+    (the record id first), and all their amounts and evidence: ``amounts`` has a column of record
+    ids, then a column per :data:`AMOUNT_KEYS` key; ``evidence`` a column of record ids, then a
+    column per :data:`EVIDENCE_KEYS` key. Both are in the rows' order, then in the record's."""
 
-    ``amounts`` has a column of row numbers (the record's position in the chunk), then a column
-    per :data:`AMOUNT_KEYS` key; ``evidence`` a column of row numbers, then a column per
-    :data:`EVIDENCE_KEYS` key. Both are in row order, then in the record's order."""
-
-    scalars: Sequence[Sequence[Any]]
+    rows: Sequence[tuple[Any, ...]]
     amounts: Sequence[Sequence[Any]]
     evidence: Sequence[Sequence[Any]]
 
     def __len__(self) -> int:
-        return len(self.scalars[0]) if self.scalars else 0
+        return len(self.rows)
+
+
+class Memo(dict[Any, Any]):
+    """``memo[key]``: ``convert(key)``, worked out once per distinct key."""
+
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.convert(key)
+        return value
+
+
+def row_function(
+    parts: Sequence[str], namespace: dict[str, Any]
+) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """``lambda r: (part, …)``: a function making a tuple of a row ``r``, each part a Python
+    expression over ``r`` and the names of ``namespace`` (its globals: change a name's value there
+    and the function sees it). The parts are made by the code from positions and names, never
+    from data. One tuple display per row costs a fraction of converting a chunk a column at a
+    time and zipping the columns back into rows."""
+    namespace.setdefault("__builtins__", {})
+    function: Callable[[Sequence[Any]], tuple[Any, ...]] = eval(f"lambda r: ({', '.join(parts)},)", namespace)
+    return function

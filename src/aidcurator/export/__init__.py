@@ -42,26 +42,26 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
+from types import SimpleNamespace
 from typing import IO, TYPE_CHECKING, Any
 
 from aidcurator.domain.export_chunks import FlatChunk, NestedChunk
 from aidcurator.export.atomic import STALE_TEMP_SECONDS, ExportError, _atomic_write
 from aidcurator.export.cells import (
-    _csv_columns,
     _csv_rows,
     _json_text,
     _xlsx_cell,
     csv_text,
+    decimal_text,
     json_token,
     neutralize,
 )
 from aidcurator.export.flat import (
     AMOUNT_COLUMNS,
     RECORD_COLUMNS,
+    FlatRows,
     _flat_batches,
-    decimal_text,
     flat_chunk,
-    flat_columns,
     records_frame,
     table_frame,
 )
@@ -148,12 +148,26 @@ def write_record_chunks(
     *,
     usd_base_year: int | None = None,
 ) -> Path:
-    """Write records handed a chunk and a column at a time, the store's fast path for large
-    exports: :class:`FlatChunk` s to CSV or XLSX (flat as :func:`records_frame` makes them),
+    """Write records handed a chunk at a time, the store's fast path for large exports:
+    :class:`FlatChunk` s to CSV or XLSX (flat as :func:`records_frame` makes them),
     :class:`NestedChunk` s to JSON or JSONL (as :func:`write_records` writes them).
 
     Scalars follow ``scalar_keys``. US-dollar values use constant dollars of ``usd_base_year``.
-    Dates and money may come as :func:`csv_text` texts for CSV (see :func:`store_text`)."""
+    For CSV every value must be None, an int, a str or :func:`csv_text` (as the store hands them
+    with ``text_of=store_text("csv")``); free text is neutralised in the chunks' ``texts``."""
+    return _write_chunks(scalar_keys, chunks, path, fmt, usd_base_year, checked=True)
+
+
+def _write_chunks(
+    scalar_keys: Sequence[str],
+    chunks: Iterable[FlatChunk] | Iterable[NestedChunk],
+    path: str | os.PathLike[str],
+    fmt: ExportFormat | str,
+    usd_base_year: int | None,
+    *,
+    checked: bool,
+) -> Path:
+    """:func:`write_record_chunks`; unless ``checked``, CSV cells of any kind are converted."""
     fmt = export_format(fmt)
     usd = UsdColumns(usd_base_year)
     target = _target(path)
@@ -162,20 +176,13 @@ def write_record_chunks(
     def write(handle: IO[bytes]) -> None:
         with _without_cycle_collection():
             if fmt is ExportFormat.CSV:
-                dollars = usd.first_usd_columns(scalar_keys, csv_text)  # dollars as their text, once each
-                batches = (_csv_columns(flat_columns(chunk, dollars(chunk))) for chunk in chunks)  # type: ignore[arg-type]
-                _write_csv_text(
-                    itertools.chain(
-                        [_csv_rows([header])], (zip(*columns, strict=True) for columns in batches)
-                    ),
-                    handle,
-                )
+                flat = FlatRows(scalar_keys, usd, csv_text, neutralize=checked)  # dollars as text
+                rows = (flat.rows(chunk) for chunk in chunks)  # type: ignore[arg-type]
+                _write_csv_chunks(header, rows if checked else map(_csv_rows, rows), handle)
             elif fmt is ExportFormat.XLSX:
-                dollars = usd.first_usd_columns(scalar_keys)
-                rows = (zip(*flat_columns(chunk, dollars(chunk)), strict=True) for chunk in chunks)  # type: ignore[arg-type]
-                _write_xlsx_batches(
-                    itertools.chain([(header, [])], (([], r) for r in rows)), handle, RECORDS_SHEET
-                )
+                flat = FlatRows(scalar_keys, usd)
+                rows = (([], flat.rows(chunk)) for chunk in chunks)  # type: ignore[arg-type]
+                _write_xlsx_batches(itertools.chain([(header, [])], rows), handle, RECORDS_SHEET)
             else:
                 lines = record_lines(scalar_keys, chunks, usd)  # type: ignore[arg-type]
                 _write_json_lines(lines, handle, lines=fmt is ExportFormat.JSONL)
@@ -214,8 +221,8 @@ def write_record_tuples(
     fmt = export_format(fmt)
     if fmt not in (ExportFormat.CSV, ExportFormat.XLSX):
         raise ExportError(f"records as tuples are written to CSV or XLSX, not {fmt.value}")
-    flat = (flat_chunk(len(scalar_keys), chunk) for chunk in chunks if chunk)
-    return write_record_chunks(scalar_keys, flat, path, fmt, usd_base_year=usd_base_year)
+    flat = (flat_chunk(chunk) for chunk in chunks if chunk)
+    return _write_chunks(scalar_keys, flat, path, fmt, usd_base_year, checked=False)
 
 
 @contextlib.contextmanager
@@ -296,25 +303,38 @@ def _write_csv_batches(
     batches: Iterator[tuple[list[str], Sequence[Sequence[Any]]]], handle: IO[bytes]
 ) -> None:
     """Batches of ``(columns, rows)``: the columns (the header, in the first) then the rows."""
-    _write_csv_text(
-        (
-            itertools.chain(_csv_rows([columns]) if columns else (), _csv_rows(rows))
-            for columns, rows in batches
-        ),
-        handle,
-    )
-
-
-def _write_csv_text(batches: Iterable[Iterable[Sequence[Any]]], handle: IO[bytes]) -> None:
-    """Batches of rows of CSV cells (converted): each written and encoded at once."""
     handle.write(codecs.BOM_UTF8)  # UTF-8 with BOM
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    for rows in batches:
-        writer.writerows(rows)
-        handle.write(text.getvalue().encode("utf-8"))
-        text.seek(0)
-        text.truncate()
+    text_of = _CsvText()
+    for columns, rows in batches:
+        if columns:
+            handle.write(text_of(_csv_rows([columns])).encode("utf-8"))
+        handle.write(text_of(_csv_rows(rows)).encode("utf-8"))
+
+
+def _write_csv_chunks(
+    header: Sequence[str], chunks: Iterable[Sequence[Sequence[Any]]], handle: IO[bytes]
+) -> None:
+    """The header, then chunks of rows of CSV cells (None, int, str: converted and neutralised),
+    each written and encoded at once."""
+    handle.write(codecs.BOM_UTF8)  # UTF-8 with BOM
+    text_of = _CsvText()
+    handle.write(text_of(_csv_rows([header])).encode("utf-8"))
+    for rows in chunks:
+        handle.write(text_of(rows).encode("utf-8"))
+
+
+class _CsvText:
+    """Rows as CSV text (RFC 4180, ``\\r\\n`` line ends)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.writer = csv.writer(SimpleNamespace(write=self.parts.append), lineterminator="\r\n")
+
+    def __call__(self, rows: Iterable[Sequence[Any]]) -> str:
+        self.writer.writerows(rows)
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
 
 
 #: Excel's row limit; larger exports continue on further sheets ("records (2)", …).

@@ -9,12 +9,28 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from enum import Enum
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from aidcurator.domain.jsonvalues import EXACT
 from aidcurator.export.atomic import ExportError
-from aidcurator.export.flat import _plain, decimal_text
+
+
+def decimal_text(value: Decimal) -> str:
+    """Exact plain notation: ``214000000``, ``0.5``, ``-12.25`` (no exponent, no trailing zeros)."""
+    if not value.is_finite():
+        raise ExportError(f"Cannot export the non-finite number {value}.")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _plain(value: Any) -> Any:
+    """Enums become their values; everything else is returned unchanged."""
+    return value.value if isinstance(value, Enum) else value
+
 
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from aidcurator.domain.export_chunks import AMOUNT_KEYS, TYPED, FlatChunk
+from aidcurator.domain.export_chunks import AMOUNT_KEYS, TYPED, FlatChunk, Memo, row_function
 from aidcurator.domain.fields import RECORD_FIELDS
+from aidcurator.domain.money import conversion_year
 from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
-from aidcurator.export.atomic import ExportError
+from aidcurator.export.cells import _FORMULA_STARTS, _plain, decimal_text, neutralize
 from aidcurator.export.usd import USD_KEYS, UsdColumns
 
 if TYPE_CHECKING:
@@ -178,30 +178,89 @@ def _flat_batches(
         columns = []  # only the first batch carries the header
 
 
-def flat_columns(chunk: FlatChunk, usd: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
-    """The columns of a chunk's flat rows (``[*scalars, *AMOUNT_COLUMNS, "n_amounts",
-    "other_amounts", "evidence"]``); ``usd`` are the first amounts' US-dollar columns."""
-    first = chunk.first_amount
-    others: list[str | None] = [None] * len(chunk)
-    for row, amounts in chunk.other_amounts.items():
-        others[row] = _amounts_summary(amounts)
-    return [*chunk.scalars, *first[1:9], *usd, chunk.n_amounts, others, chunk.evidence]
+class FlatRows:
+    """The rows of a flat file (CSV, XLSX) made of :class:`FlatChunk` rows: the scalars
+    (``scalar_keys``), the first amount as :data:`AMOUNT_COLUMNS` shows it (with its US-dollar
+    values, as ``text_of(value)`` with ``text_of``), then ``n_amounts``, ``other_amounts`` and
+    ``evidence``; one generated function (:func:`row_function`) per export. With ``neutralize``,
+    text that a spreadsheet would read as a formula gets its ``'`` (:func:`neutralize`) in the
+    chunks' free-text columns (``FlatChunk.texts``) and in the other amounts."""
+
+    def __init__(
+        self,
+        scalar_keys: Sequence[str],
+        usd: UsdColumns,
+        text_of: Callable[[Any], Any] | None = None,
+        *,
+        neutralize: bool = False,
+    ) -> None:
+        usd_of = usd.memo(text_of)
+
+        def dollars(key: tuple[Any, ...]) -> tuple[Any, ...]:
+            count, value, currency, year, period_start = key
+            return usd_of(value, currency, conversion_year(year, period_start)) if count else _NO_USD
+
+        self.dollars = Memo(dollars)  # by the amount's count, value, currency and years
+        self.names: dict[str, Any] = {
+            "DOLLARS": self.dollars,
+            "OTHERS": {},
+            "FORMULA": _FORMULA_STARTS,
+            "str": str,
+        }
+        self.neutralize = neutralize
+        width = len(scalar_keys)
+        first = [width + at for at in range(len(AMOUNT_KEYS))]
+        count, summary = width + len(AMOUNT_KEYS), width + len(AMOUNT_KEYS) + 1
+        year = f"r[{scalar_keys.index('year_start')}]" if "year_start" in scalar_keys else "None"
+        at = AMOUNT_KEYS.index
+        key = f"(r[{count}], r[{first[at('value')]}], r[{first[at('currency')]}], {year}, r[{first[at('period_start')]}])"
+        # positions in the chunk's rows, or expressions
+        self.sources: list[int | str] = [*range(width), *first[at("text") : at("period_end") + 1]]
+        self.sources += [f"*DOLLARS[{key}]", count, "OTHERS.get(r[0])", f"r[{summary}] or None"]
+        self.function: Callable[[Sequence[Any]], tuple[Any, ...]] | None = None
+
+    def rows(self, chunk: FlatChunk) -> list[tuple[Any, ...]]:
+        """The flat rows of ``chunk``."""
+        if self.function is None:
+            self.function = row_function(
+                [self._part(source, chunk.texts) for source in self.sources], self.names
+            )
+        if len(self.dollars) > 50_000:  # bounded: a memo per distinct amount
+            self.dollars.clear()
+        others = {key: _amounts_summary(items) for key, items in chunk.other_amounts.items()}
+        if self.neutralize:
+            others = {key: None if text is None else neutralize(text) for key, text in others.items()}
+        self.names["OTHERS"] = others
+        return list(map(self.function, chunk.rows))
+
+    def _part(self, source: int | str, texts: Container[int]) -> str:
+        if isinstance(source, str):
+            return source
+        if self.neutralize and source in texts:  # str or None: neutralize() inline
+            return f'("\'" + x if (x := r[{source}]).__class__ is str and x[:1] in FORMULA else x)'
+        return f"r[{source}]"
+
+
+_NO_USD = (None,) * len(USD_KEYS)
 
 
 def flat_chunk(
-    width: int,
     items: Sequence[tuple[Sequence[Any], Sequence[Sequence[Any]], Sequence[Sequence[Any]] | str | None]],
 ) -> FlatChunk:
-    """A :class:`FlatChunk` of ``(scalars, amounts, evidence)`` items (``width`` scalars each);
-    ``evidence`` may come already summarised (text or None)."""
+    """A :class:`FlatChunk` of ``(scalars, amounts, evidence)`` items (the first scalar names the
+    record); ``evidence`` may come already summarised (text or None)."""
     no_amount = (None,) * len(AMOUNT_KEYS)
     return FlatChunk(
-        scalars=list(zip(*(s for s, _, _ in items), strict=True)) or [() for _ in range(width)],
-        first_amount=list(zip(*(a[0] if a else no_amount for _, a, _ in items), strict=True))
-        or [() for _ in AMOUNT_KEYS],
-        n_amounts=[len(a) for _, a, _ in items],
-        other_amounts={row: a[1:] for row, (_, a, _) in enumerate(items) if len(a) > 1},
-        evidence=[(e or None) if e is None or type(e) is str else _evidence_text(e) for _, _, e in items],
+        rows=[
+            (
+                *scalars,
+                *(amounts[0] if amounts else no_amount),
+                len(amounts),
+                evidence if evidence is None or type(evidence) is str else _evidence_text(evidence),
+            )
+            for scalars, amounts, evidence in items
+        ],
+        other_amounts={scalars[0]: amounts[1:] for scalars, amounts, _ in items if len(amounts) > 1},
     )
 
 
@@ -233,18 +292,3 @@ def _evidence_text(evidence: Sequence[Sequence[Any]]) -> str | None:
         )
         or None
     )
-
-
-def decimal_text(value: Decimal) -> str:
-    """Exact plain notation: ``214000000``, ``0.5``, ``-12.25`` (no exponent, no trailing zeros)."""
-    if not value.is_finite():
-        raise ExportError(f"Cannot export the non-finite number {value}.")
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _plain(value: Any) -> Any:
-    """Enums become their values; everything else is returned unchanged."""
-    return value.value if isinstance(value, Enum) else value

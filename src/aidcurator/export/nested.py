@@ -1,6 +1,6 @@
-"""Records as JSON text (JSON, JSONL), a chunk at a time and a column at a time: each distinct
-value of a column is turned into JSON once (a memo per column), and each record, amount and
-evidence span is one template filled with its values' texts (no dict per record)."""
+"""Records as JSON text (JSON, JSONL), a chunk at a time: each distinct value of a column is
+turned into JSON once (a memo per column), and each record, amount and evidence span is one
+template filled with its values' texts (no dict per record, no recursive encoder)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from aidcurator.domain.export_chunks import AMOUNT_KEYS, EVIDENCE_KEYS, NestedChunk
+from aidcurator.domain.export_chunks import AMOUNT_KEYS, EVIDENCE_KEYS, NestedChunk, row_function
 from aidcurator.domain.money import conversion_year
 from aidcurator.export.cells import json_token
 from aidcurator.export.usd import USD_KEYS, UsdColumns
@@ -33,14 +33,6 @@ def _template(keys: Iterable[str]) -> str:
     return "{" + ", ".join(f"{json_token(key).replace('%', '%%')}: %s" for key in keys) + "}"
 
 
-def _tokens(memos: list[_Tokens], columns: Sequence[Sequence[Any]]) -> list[list[str]]:
-    """Each column's values as JSON text."""
-    for memo in memos:
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-    return [list(map(memo.__getitem__, column)) for memo, column in zip(memos, columns, strict=True)]
-
-
 def record_lines(
     scalar_keys: Sequence[str], chunks: Iterable[NestedChunk], usd: UsdColumns
 ) -> Iterator[list[str]]:
@@ -51,16 +43,19 @@ def record_lines(
     record_memos = [_Tokens() for _ in scalar_keys]
     amount_memos = [_Tokens() for _ in (*AMOUNT_KEYS, *USD_KEYS)]
     span_memos = [_Tokens() for _ in EVIDENCE_KEYS]
+    names: dict[str, Any] = {f"TOKENS{at}": memo for at, memo in enumerate(record_memos)}
+    parts = [f"TOKENS{at}[r[{at}]]" for at in range(len(scalar_keys))]
+    tokens = row_function([*parts, 'AMOUNTS.get(r[0], "[]")', 'EVIDENCE.get(r[0], "[]")'], names)
     year_at = scalar_keys.index("year_start") if "year_start" in scalar_keys else None
     usd_of = usd.memo()
     for chunk in chunks:
-        size = len(chunk)
+        _bound(record_memos)
         amounts = chunk.amounts
         if amounts[0]:
-            years = chunk.scalars[year_at] if year_at is not None else [None] * size
+            years = {row[0]: row[year_at] for row in chunk.rows} if year_at is not None else {}
             values = [
-                usd_of(value, currency, conversion_year(years[row], period))
-                for row, value, currency, period in zip(
+                usd_of(value, currency, conversion_year(years.get(record_id), period))
+                for record_id, value, currency, period in zip(
                     amounts[0],
                     amounts[1 + _VALUE],
                     amounts[1 + _CURRENCY],
@@ -69,27 +64,25 @@ def record_lines(
                 )
             ]
             amounts = [*amounts, *zip(*values, strict=True)]
-        else:
-            amounts = [*amounts, *([] for _ in USD_KEYS)]
-        yield list(
-            map(
-                record.__mod__,
-                zip(
-                    *_tokens(record_memos, chunk.scalars),
-                    _nested(amount, amount_memos, amounts, size),
-                    _nested(span, span_memos, chunk.evidence, size),
-                    strict=True,
-                ),
-            )
-        )
+        names["AMOUNTS"] = _nested(amount, amount_memos, amounts)
+        names["EVIDENCE"] = _nested(span, span_memos, chunk.evidence)
+        yield list(map(record.__mod__, map(tokens, chunk.rows)))
 
 
-def _nested(template: str, memos: list[_Tokens], columns: Sequence[Sequence[Any]], size: int) -> list[str]:
-    """Per row, the JSON list of its items (``columns``: row numbers, then a column per key)."""
-    lists = ["[]"] * size
+def _bound(memos: list[_Tokens]) -> None:
+    for memo in memos:
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+
+
+def _nested(template: str, memos: list[_Tokens], columns: Sequence[Sequence[Any]]) -> dict[int, str]:
+    """Per record id, the JSON list of its items (``columns``: record ids, then a column per key)."""
     if not columns[0]:
-        return lists
-    items = map(template.__mod__, zip(*_tokens(memos, columns[1:]), strict=True))
-    for row, group in groupby(zip(columns[0], items, strict=True), itemgetter(0)):
-        lists[row] = "[" + ", ".join([item for _, item in group]) + "]"
-    return lists
+        return {}
+    _bound(memos)
+    texts = [list(map(memo.__getitem__, column)) for memo, column in zip(memos, columns[1:], strict=True)]
+    items = map(template.__mod__, zip(*texts, strict=True))
+    return {
+        record_id: "[" + ", ".join([item for _, item in group]) + "]"
+        for record_id, group in groupby(zip(columns[0], items, strict=True), itemgetter(0))
+    }

@@ -9,12 +9,11 @@ flat ``amount_usd_*`` columns of CSV and XLSX). The rules (year, rounding, reaso
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from aidcurator.domain.export_chunks import AMOUNT_KEYS, FlatChunk
 from aidcurator.domain.money import MoneyTables, UsdConverter, conversion_year
 from aidcurator.export.atomic import ExportError
 from aidcurator.resources import resource_path
@@ -23,10 +22,6 @@ from aidcurator.resources import resource_path
 USD_KEYS: tuple[str, ...] = ("usd_year", "usd_nominal", "usd_constant", "usd_base_year", "usd_reason")
 RATES_FILE = ("money", "usd_rates.csv")
 DEFLATOR_FILE = ("money", "us_deflator.csv")
-
-# Positions in the amount tuples and columns (``AMOUNT_KEYS``): value, currency, period_start.
-_VALUE, _CURRENCY, _PERIOD_START = (AMOUNT_KEYS.index(k) for k in ("value", "currency", "period_start"))
-_NO_USD = (None,) * len(USD_KEYS)
 
 
 @cache
@@ -122,29 +117,6 @@ class UsdColumns:
             return usd
 
         return usd_of
-
-    def first_usd_columns(
-        self, scalar_keys: Sequence[str], text_of: Callable[[Any], Any] | None = None
-    ) -> Callable[[FlatChunk], list[Sequence[Any]]]:
-        """A function giving the :data:`USD_KEYS` columns of the first amounts of a
-        :class:`FlatChunk` (None for a record without amounts); ``text_of`` as for :meth:`memo`."""
-        year_at = scalar_keys.index("year_start") if "year_start" in scalar_keys else None
-        usd_of = self.memo(text_of)
-
-        def columns(chunk: FlatChunk) -> list[Sequence[Any]]:
-            first = chunk.first_amount
-            years = chunk.scalars[year_at] if year_at is not None else [None] * len(chunk)
-            rows = [
-                _NO_USD
-                if amount_id is None
-                else usd_of(value, currency, year if type(year) is int else conversion_year(None, period))
-                for amount_id, value, currency, period, year in zip(
-                    first[0], first[_VALUE], first[_CURRENCY], first[_PERIOD_START], years, strict=True
-                )
-            ]
-            return list(zip(*rows, strict=True)) if rows else [[] for _ in USD_KEYS]
-
-        return columns
 
 
 def _rows(parts: tuple[str, ...], needed: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:

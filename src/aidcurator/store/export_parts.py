@@ -4,7 +4,7 @@ person typed, which have none), the last edit. Each is read for a chunk of recor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -30,24 +30,32 @@ def amount_columns(table: Any, text: AsText | None) -> list[sa.ColumnElement[Any
     return [raw(table.c[name]) if name in raws else table.c[name] for name in _AMOUNT_COLUMNS]
 
 
-def convert_amounts(columns: list[Any], text: AsText | None, offset: int = 0) -> None:
-    """Amount columns (from :func:`amount_columns`, at ``offset``) as the export shows them, in place."""
+def amount_parts(
+    offset: int, text: AsText | None
+) -> tuple[list[str], dict[str, Any], dict[str, Any], list[int]]:
+    """How a row function (:func:`row_function`) reads an amount whose :func:`amount_columns`
+    start at ``offset`` of its row ``r``: the parts (enums as values, money as text with
+    ``text``), the names they use, the names of money memos (by column) to renew per chunk, and
+    the parts that are free text."""
     amount = Amount.__table__
+    parts = [f"r[{offset + at}]" for at in range(len(AMOUNT_KEYS))]
+    names = {"QUALIFIERS": ENUM_VALUES[Qualifier], "KINDS": ENUM_VALUES[AmountKind]}
+    parts[_QUALIFIER] = f"QUALIFIERS[{parts[_QUALIFIER]}]"
+    parts[_KIND] = f"KINDS[{parts[_KIND]}]"
+    memos = {}
     if text is not None:
-        columns[offset + _VALUE] = list(map(text.of(amount.c.value).__getitem__, columns[offset + _VALUE]))
-        columns[offset + _VALUE_MAX] = list(
-            map(text.of(amount.c.value_max).__getitem__, columns[offset + _VALUE_MAX])
-        )
-    columns[offset + _QUALIFIER] = list(map(ENUM_VALUES[Qualifier].__getitem__, columns[offset + _QUALIFIER]))
-    columns[offset + _KIND] = list(map(ENUM_VALUES[AmountKind].__getitem__, columns[offset + _KIND]))
+        memos = {"VALUES": amount.c.value, "VALUES_MAX": amount.c.value_max}
+        parts[_VALUE] = f"VALUES[{parts[_VALUE]}]"
+        parts[_VALUE_MAX] = f"VALUES_MAX[{parts[_VALUE_MAX]}]"
+    return parts, names, memos, [AMOUNT_KEYS.index("text"), AMOUNT_KEYS.index("currency")]
 
 
 def amounts_of(
-    session: Session, scope: list[Any], text: AsText | None, rows_of: Mapping[int, int], *where: Any
+    session: Session, scope: list[Any], text: AsText | None, keep: Container[int], *where: Any
 ) -> list[Sequence[Any]]:
-    """The amounts of the records of ``scope`` in ``rows_of`` (record id: row number; and
-    ``where``, conditions on ``amount``) as columns: the record's row number, then
-    :data:`AMOUNT_KEYS`, in record order, then position."""
+    """The amounts of the records of ``scope`` that are in ``keep`` (record ids; and ``where``,
+    conditions on ``amount``) as columns: the record id, then :data:`AMOUNT_KEYS`, in record
+    order, then position."""
     amount, record = Amount.__table__, Record.__table__
     statement = (
         sa.select(amount.c.record_id, *amount_columns(amount, text))
@@ -55,15 +63,15 @@ def amounts_of(
         .where(*scope, *where)
         .order_by(record.c.article_id, record.c.id, amount.c.position, amount.c.id)
     )
-    rows = fetch(session, statement)
-    columns: list[Any] = list(zip(*rows, strict=True))
-    if columns and not rows_of.keys() >= set(columns[0]):  # records the chunk's filters left out
-        rows = [row for row in rows if row[0] in rows_of]
-        columns = list(zip(*rows, strict=True))
-    if not columns:
+    rows = [row for row in fetch(session, statement) if row[0] in keep]  # not those the filters left out
+    if not rows:
         return [[] for _ in range(1 + len(AMOUNT_KEYS))]
-    columns[0] = list(map(rows_of.__getitem__, columns[0]))
-    convert_amounts(columns, text, offset=1)
+    columns: list[Any] = list(zip(*rows, strict=True))
+    if text is not None:
+        columns[1 + _VALUE] = list(map(text.of(amount.c.value).__getitem__, columns[1 + _VALUE]))
+        columns[1 + _VALUE_MAX] = list(map(text.of(amount.c.value_max).__getitem__, columns[1 + _VALUE_MAX]))
+    columns[1 + _QUALIFIER] = list(map(ENUM_VALUES[Qualifier].__getitem__, columns[1 + _QUALIFIER]))
+    columns[1 + _KIND] = list(map(ENUM_VALUES[AmountKind].__getitem__, columns[1 + _KIND]))
     return columns
 
 

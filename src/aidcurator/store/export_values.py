@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from aidcurator.domain import AmountKind, Origin, Qualifier, RecordStatus
+from aidcurator.domain.export_chunks import Memo
 from aidcurator.domain.fields import RECORD_FIELDS
 
 #: Memos hold at most this many values: unique time stamps would pile up.
@@ -51,18 +52,6 @@ ENUM_VALUES: dict[type[Enum], dict[str | None, Any]] = {
 def raw(column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
     """``column`` read as the driver hands it (no result processing)."""
     return sa.type_coerce(column, sa.String)
-
-
-class Memo(dict[Any, Any]):
-    """``memo[key]``: ``convert(key)``, worked out once per distinct key."""
-
-    def __init__(self, convert: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.convert = convert
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self.convert(key)
-        return value
 
 
 class AsText:

@@ -4,20 +4,28 @@ tuple per record on the fast paths)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from aidcurator.domain import Origin, RecordStatus
-from aidcurator.domain.export_chunks import AMOUNT_KEYS, EVIDENCE_KEYS, TYPED, FlatChunk, NestedChunk
+from aidcurator.domain.export_chunks import (
+    AMOUNT_KEYS,
+    EVIDENCE_KEYS,
+    TYPED,
+    FlatChunk,
+    Memo,
+    NestedChunk,
+    row_function,
+)
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
 from aidcurator.store.export_parts import (
     amount_columns,
+    amount_parts,
     amounts_of,
-    convert_amounts,
     evidence_of,
     evidence_summary,
     grouped,
@@ -25,7 +33,7 @@ from aidcurator.store.export_parts import (
     typed_fields,
     with_typed,
 )
-from aidcurator.store.export_values import ENUM_VALUES, MEMO_LIMIT, AsText, Memo, fetch, raw
+from aidcurator.store.export_values import ENUM_VALUES, MEMO_LIMIT, AsText, fetch, raw
 from aidcurator.store.models import Amount, Article, Record
 from aidcurator.store.parties import party_columns
 from aidcurator.store.tables import TableName, stats, table_rows
@@ -85,34 +93,38 @@ def iter_flat_record_chunks(
     of_record = amount.c.record_id == record.c.id
     first_id = sa.select(amount.c.id).where(of_record).order_by(amount.c.position, amount.c.id).limit(1)
     n_amounts = sa.select(sa.func.count(amount.c.id)).where(of_record).scalar_subquery()
-    extra = [*amount_columns(first, text), n_amounts, evidence_summary(session)]
-    statement = _record_query(text, extra).outerjoin(first, first.c.id == first_id.scalar_subquery())
+    statement = _record_query(
+        text, [*amount_columns(first, text), n_amounts, evidence_summary(session)]
+    ).outerjoin(first, first.c.id == first_id.scalar_subquery())
     other = Amount.__table__.alias("other_amount")
     several = sa.exists().where(other.c.record_id == amount.c.record_id, other.c.id != amount.c.id)
-    derive = _derivation(derived)
-    for columns, scope, rows_of in _pages(
+    rows = _RecordRows(text, derived)
+    counted = _READ + len(AMOUNT_KEYS)  # the number of amounts, then the evidence summary
+    rows.add(*amount_parts(_READ, text))
+    rows.add([f"r[{counted}]", f"SUMMARIES.get(r[0], r[{counted + 1}])"], texts=[1])
+    for raw_rows, scope, ids in _pages(
         session, statement, _filters(session, status, article_ids), chunk_size
     ):
-        end = len(columns) - len(extra)
-        firsts, (counts, summaries) = columns[end:-2], columns[-2:]
-        convert_amounts(firsts, text)
-        summaries = list(summaries)
-        for record_id, names in typed_fields(session, scope).items():
-            row = rows_of.get(record_id)
-            if row is not None:
-                summaries[row] = with_typed(summaries[row], names)
+        summaries: dict[int, str] = {}
+        typed = typed_fields(session, scope)
+        if typed:
+            summary_of = {row[0]: row[counted + 1] for row in raw_rows}
+            summaries = {
+                record_id: with_typed(summary_of[record_id], names)
+                for record_id, names in typed.items()
+                if record_id in summary_of
+            }
         others: dict[int, list[tuple[Any, ...]]] = {}
-        if any(count > 1 for count in counts):
-            found = amounts_of(session, scope, text, rows_of, several)
+        if any(row[counted] > 1 for row in raw_rows):
+            found = amounts_of(session, scope, text, set(ids), several)
             others = {
-                row: items[1:] for row, items in grouped(found[0], zip(*found[1:], strict=True)).items()
+                record_id: amounts[1:]
+                for record_id, amounts in grouped(found[0], zip(*found[1:], strict=True)).items()
             }
         yield FlatChunk(
-            scalars=_scalars(session, columns[:end], scope, text, derive),
-            first_amount=firsts,
-            n_amounts=counts,
+            rows=rows.convert(session, scope, raw_rows, SUMMARIES=summaries),
             other_amounts=others,
-            evidence=summaries,
+            texts=frozenset(rows.texts),
         )
 
 
@@ -129,26 +141,23 @@ def iter_nested_record_chunks(
     fields a person typed); otherwise as :func:`iter_flat_record_chunks`."""
     text = AsText(session, text_of) if text_of is not None else None
     statement = _record_query(text, [])
-    derive = _derivation(derived)
-    for columns, scope, rows_of in _pages(
+    rows = _RecordRows(text, derived)
+    for raw_rows, scope, ids in _pages(
         session, statement, _filters(session, status, article_ids), chunk_size
     ):
-        spans = [
-            (row, field, start, end, quote, origin)
-            for record_id, field, start, end, quote, origin in evidence_of(session, scope)
-            if (row := rows_of.get(record_id)) is not None
-        ]
+        order = {record_id: row for row, record_id in enumerate(ids)}
+        spans = [span for span in evidence_of(session, scope) if span[0] in order]
         typed = [
-            (row, name, None, None, None, TYPED)
+            (record_id, name, None, None, None, TYPED)
             for record_id, names in typed_fields(session, scope).items()
-            if (row := rows_of.get(record_id)) is not None
+            if record_id in order
             for name in names
         ]
         if typed:  # after the record's spans (the sort is stable)
-            spans = sorted(spans + typed, key=lambda span: span[0])
+            spans = sorted(spans + typed, key=lambda span: order[span[0]])
         yield NestedChunk(
-            scalars=_scalars(session, columns, scope, text, derive),
-            amounts=amounts_of(session, scope, text, rows_of),
+            rows=rows.convert(session, scope, raw_rows),
+            amounts=amounts_of(session, scope, text, order),
             evidence=list(zip(*spans, strict=True)) if spans else [[] for _ in range(1 + len(EVIDENCE_KEYS))],
         )
 
@@ -169,10 +178,10 @@ def iter_record_export_rows(
         yield [
             {
                 **dict(zip(RECORD_EXPORT_KEYS, scalars, strict=True)),
-                "amounts": [dict(zip(AMOUNT_KEYS, a, strict=True)) for a in amounts.get(row, ())],
-                "evidence": [dict(zip(EVIDENCE_KEYS, e, strict=True)) for e in evidence.get(row, ())],
+                "amounts": [dict(zip(AMOUNT_KEYS, a, strict=True)) for a in amounts.get(scalars[0], ())],
+                "evidence": [dict(zip(EVIDENCE_KEYS, e, strict=True)) for e in evidence.get(scalars[0], ())],
             }
-            for row, scalars in enumerate(zip(*chunk.scalars, strict=True))
+            for scalars in chunk.rows
         ]
 
 
@@ -191,25 +200,32 @@ def record_export_rows(
 # The record query, a page at a time
 
 
-def _record_query(text: AsText | None, extra: list[Any]) -> sa.Select[Any]:
-    """The records joined with their article: the scalar columns up to ``version`` (enums read
-    raw, dates too with ``text``), then ``extra``."""
+def _read_columns() -> list[sa.Column[Any]]:
+    """The columns of the scalars the record query reads, up to ``version``."""
     record, article = Record.__table__, Article.__table__
-    as_text = text is not None
-    return sa.select(
+    return [
         record.c.id,
         record.c.article_id,
         article.c.title,
         article.c.source,
         article.c.url,
-        raw(article.c.published) if as_text else article.c.published,
-        *(raw(record.c[spec.name]) if spec.choices else record.c[spec.name] for spec in EXPORT_FIELDS),
-        raw(record.c.status),
-        raw(record.c.origin),
-        *(raw(c) if as_text else c for c in (record.c.created_at, record.c.updated_at)),
+        article.c.published,
+        *(record.c[spec.name] for spec in EXPORT_FIELDS),
+        record.c.status,
+        record.c.origin,
+        record.c.created_at,
+        record.c.updated_at,
         record.c.version,
-        *extra,
-    ).join(article, article.c.id == record.c.article_id)
+    ]
+
+
+def _record_query(text: AsText | None, extra: list[Any]) -> sa.Select[Any]:
+    """The records joined with their article: the scalar columns up to ``version`` (enums read
+    raw, dates too with ``text``), then ``extra``."""
+    record, article = Record.__table__, Article.__table__
+    raws = _ENUMS.keys() | (_DATES.keys() if text is not None else set())
+    columns = [raw(column) if at in raws else column for at, column in enumerate(_read_columns())]
+    return sa.select(*columns, *extra).join(article, article.c.id == record.c.article_id)
 
 
 def _filters(
@@ -235,10 +251,10 @@ def _status_is(session: Session, status: RecordStatus) -> sa.ColumnElement[bool]
 
 def _pages(
     session: Session, statement: sa.Select[Any], filters: list[Any], chunk_size: int
-) -> Iterator[tuple[list[Any], list[Any], dict[int, int]]]:
-    """``(columns, scope, rows_of)`` per page of ``statement``'s rows in (article id, record id)
-    order: the page's columns, its key range (conditions on ``record`` for the other selects) and
-    each record id's row number."""
+) -> Iterator[tuple[Sequence[Sequence[Any]], list[Any], list[int]]]:
+    """``(rows, scope, ids)`` per page of ``statement``'s rows in (article id, record id) order:
+    the page's rows, its key range (conditions on ``record`` for the other selects) and its
+    record ids."""
     record = Record.__table__
     key = sa.tuple_(record.c.article_id, record.c.id)
     statement = statement.where(*filters).order_by(record.c.article_id, record.c.id).limit(chunk_size)
@@ -254,54 +270,98 @@ def _pages(
         scope = [key <= sa.tuple_(rows[-1][1], rows[-1][0])]
         if after is not None:
             scope.append(key > sa.tuple_(*after))
-        columns = list(zip(*rows, strict=True))
-        yield columns, scope, {record_id: row for row, record_id in enumerate(columns[0])}
+        yield rows, scope, [row[0] for row in rows]
         after = (rows[-1][1], rows[-1][0])
 
 
 #: The enum columns of the record query (by position) and their values by member name.
-_ENUMS = [
-    *((6 + i, ENUM_VALUES[spec.choices]) for i, spec in enumerate(EXPORT_FIELDS) if spec.choices),
-    (RECORD_EXPORT_KEYS.index("status"), ENUM_VALUES[RecordStatus]),
-    (RECORD_EXPORT_KEYS.index("origin"), ENUM_VALUES[Origin]),
-]
-_DATES = [
-    (RECORD_EXPORT_KEYS.index("article_published"), Article.__table__.c.published),
-    (RECORD_EXPORT_KEYS.index("created_at"), Record.__table__.c.created_at),
-    (RECORD_EXPORT_KEYS.index("updated_at"), Record.__table__.c.updated_at),
-]
-_NO_PARTIES = (None,) * len(PARTY_EXPORT_COLUMNS)
+_ENUMS = {
+    **{6 + i: ENUM_VALUES[spec.choices] for i, spec in enumerate(EXPORT_FIELDS) if spec.choices},
+    RECORD_EXPORT_KEYS.index("status"): ENUM_VALUES[RecordStatus],
+    RECORD_EXPORT_KEYS.index("origin"): ENUM_VALUES[Origin],
+}
+_DATES = {
+    RECORD_EXPORT_KEYS.index("article_published"): Article.__table__.c.published,
+    RECORD_EXPORT_KEYS.index("created_at"): Record.__table__.c.created_at,
+    RECORD_EXPORT_KEYS.index("updated_at"): Record.__table__.c.updated_at,
+}
 
 
-def _scalars(
-    session: Session,
-    columns: list[Any],
-    scope: list[Any],
-    text: AsText | None,
-    derive: tuple[int, Memo] | None,
-) -> list[Sequence[Any]]:
-    """The scalar columns of a page: those read (enums as values, dates as text with ``text``),
-    the last edit, the parties, and the derived column."""
-    converted = _ENUMS if text is None else [*_ENUMS, *((at, text.of(column)) for at, column in _DATES)]
-    for at, values in converted:
-        columns[at] = list(map(values.__getitem__, columns[at]))
-    ids = columns[0]
-    last = last_edits(session, scope, text)
-    never = (None, None)
-    edited = [last.get(record_id, never) for record_id in ids] if last else [never] * len(ids)
-    parties = party_columns(session, scope)  # parties hook: one "Name (type)|…" cell per role
-    scalars = [
-        *columns[:_READ],
-        *zip(*edited, strict=True),
-        *zip(*(parties.get(record_id, _NO_PARTIES) for record_id in ids), strict=True),
-    ]
-    if derive is not None:
-        at, memo = derive
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        scalars.insert(at + 1, list(map(memo.__getitem__, scalars[at])))
-    return scalars
+#: The free-text columns of the record query (str or None: no enum, date or number).
+_FREE_TEXT = {
+    at
+    for at, column in enumerate(_read_columns())
+    for kind in [column.type.impl if isinstance(column.type, sa.types.TypeDecorator) else column.type]
+    if isinstance(kind, sa.String) and not isinstance(kind, sa.Enum)
+}
 
 
-def _derivation(derived: Derived | None) -> tuple[int, Memo] | None:
-    return None if derived is None else (RECORD_EXPORT_KEYS.index(derived[0]), Memo(derived[1]))
+class _RecordRows:
+    """The record query's rows as export rows: enums as values, dates as text (with ``text``),
+    then the last edit and the parties, the derived scalar after its key, then what
+    :meth:`add` adds; one generated function per export (:func:`row_function`)."""
+
+    def __init__(self, text: AsText | None, derived: Derived | None) -> None:
+        self.text = text
+        self.names: dict[str, Any] = {
+            "NEVER": (None, None),
+            "NO_PARTIES": (None,) * len(PARTY_EXPORT_COLUMNS),
+        }
+        self.memos: dict[str, sa.Column[Any]] = {}  # text memos, renewed when they grow too large
+        self.derive = None if derived is None else Memo(derived[1])
+        derived_at = -1 if derived is None else RECORD_EXPORT_KEYS.index(derived[0])
+        if derived_at >= _READ:
+            raise ValueError(f"cannot derive a column from {derived[0]!r}")  # type: ignore[index]
+        self.parts: list[str] = []
+        self.width = 0  # the values of the rows made
+        self.texts: set[int] = set()  # the positions of free text in them
+        for at in range(_READ):
+            part = f"r[{at}]"
+            if at in _ENUMS:
+                part = self._name(f"E{at}", _ENUMS[at], part)
+            elif at in _DATES and text is not None:
+                self.memos[f"D{at}"] = _DATES[at]
+                part = f"D{at}[{part}]"
+            self.add([part], texts=[0] if at in _FREE_TEXT else [])
+            if at == derived_at:
+                self.add([self._name("DERIVED", self.derive, part)], texts=[0])
+        # last_edited_by and last_edited_at, then the parties: the starred parts spread
+        self.texts.update([self.width, *range(self.width + 2, self.width + 2 + len(PARTY_EXPORT_COLUMNS))])
+        self.parts += ["*LAST.get(r[0], NEVER)", "*PARTIES.get(r[0], NO_PARTIES)"]
+        self.width += 2 + len(PARTY_EXPORT_COLUMNS)
+        self.function: Callable[[Sequence[Any]], tuple[Any, ...]] | None = None
+
+    def _name(self, name: str, mapping: Any, part: str) -> str:
+        self.names[name] = mapping
+        return f"{name}[{part}]"
+
+    def add(
+        self,
+        parts: list[str],
+        names: dict[str, Any] | None = None,
+        memos: dict[str, sa.Column[Any]] | None = None,
+        texts: Iterable[int] = (),
+    ) -> None:
+        """Further parts (one value each), the names they use, the text memos (by column) they
+        use, and which of them (positions in ``parts``) are free text."""
+        self.texts.update(self.width + at for at in texts)
+        self.parts.extend(parts)
+        self.width += len(parts)
+        self.names.update(names or {})
+        self.memos.update(memos or {})
+
+    def convert(
+        self, session: Session, scope: list[Any], rows: Sequence[Sequence[Any]], **names: Any
+    ) -> list[tuple[Any, ...]]:
+        """The export rows of a page's ``rows`` (``names``: the page's values of further names)."""
+        text, namespace = self.text, self.names
+        if text is not None:
+            namespace.update({name: text.of(column) for name, column in self.memos.items()})
+        if self.derive is not None and len(self.derive) > MEMO_LIMIT:
+            self.derive.clear()
+        namespace["LAST"] = last_edits(session, scope, text)
+        namespace["PARTIES"] = party_columns(session, scope)  # parties hook: "Name (type)|…" per role
+        namespace.update(names)
+        if self.function is None:
+            self.function = row_function(self.parts, namespace)
+        return list(map(self.function, rows))
