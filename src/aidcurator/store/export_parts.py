@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from aidcurator.domain import AmountKind, Origin, Qualifier
-from aidcurator.domain.export_chunks import AMOUNT_KEYS, TYPED
+from aidcurator.domain.export_chunks import AMOUNT_KEYS, EVIDENCE_KEYS, TYPED
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.store.export_values import ENUM_VALUES, AsText, fetch, raw
 from aidcurator.store.models import Amount, Edit, Evidence, Record
@@ -63,10 +63,9 @@ def amounts_of(
         .where(*scope, *where)
         .order_by(record.c.article_id, record.c.id, amount.c.position, amount.c.id)
     )
-    rows = [row for row in fetch(session, statement) if row[0] in keep]  # not those the filters left out
-    if not rows:
-        return [[] for _ in range(1 + len(AMOUNT_KEYS))]
-    columns: list[Any] = list(zip(*rows, strict=True))
+    columns = _columns(fetch(session, statement), keep, 1 + len(AMOUNT_KEYS))
+    if not columns[0]:
+        return columns
     if text is not None:
         columns[1 + _VALUE] = list(map(text.of(amount.c.value).__getitem__, columns[1 + _VALUE]))
         columns[1 + _VALUE_MAX] = list(map(text.of(amount.c.value_max).__getitem__, columns[1 + _VALUE_MAX]))
@@ -88,9 +87,20 @@ def grouped(keys: Iterable[int], items: Iterable[Any]) -> dict[int, list[Any]]:
     return found
 
 
-def evidence_of(session: Session, scope: list[Any]) -> Sequence[Sequence[Any]]:
-    """The evidence spans of the records of ``scope``: ``(record id, field, start, end, quote,
-    origin)`` rows in record order, then span order (typed fields not included)."""
+def _columns(rows: Sequence[Sequence[Any]], keep: Container[int], width: int) -> list[Sequence[Any]]:
+    """The columns of ``rows`` whose first value is in ``keep`` (``width`` columns)."""
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) or [() for _ in range(width)]
+    if not all(map(keep.__contains__, set(columns[0]))):  # rows of records the filters left out
+        columns = list(zip(*(row for row in rows if row[0] in keep), strict=True)) or [
+            () for _ in range(width)
+        ]
+    return columns
+
+
+def evidence_of(session: Session, scope: list[Any], keep: Container[int]) -> list[Sequence[Any]]:
+    """The evidence spans of the records of ``scope`` that are in ``keep`` (record ids) as
+    columns: the record id, then :data:`EVIDENCE_KEYS`, in record order, then span order (typed
+    fields not included)."""
     evidence, record = Evidence.__table__, Record.__table__
     statement = (
         sa.select(
@@ -105,8 +115,9 @@ def evidence_of(session: Session, scope: list[Any]) -> Sequence[Sequence[Any]]:
         .where(*scope)
         .order_by(record.c.article_id, record.c.id, evidence.c.id)  # the indexes' order: no sort
     )
-    origins = ENUM_VALUES[Origin]
-    return [(r, f, s, e, q, origins[o]) for r, f, s, e, q, o in fetch(session, statement)]
+    columns = _columns(fetch(session, statement), keep, 1 + len(EVIDENCE_KEYS))
+    columns[-1] = list(map(ENUM_VALUES[Origin].__getitem__, columns[-1]))
+    return columns
 
 
 def evidence_summary(session: Session) -> sa.ScalarSelect[Any]:

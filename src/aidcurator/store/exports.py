@@ -43,6 +43,7 @@ __all__ = [
     "EVIDENCE_EXPORT_KEYS",
     "EXPORT_CHUNK",
     "EXPORT_FIELDS",
+    "FLAT_EXPORT_CHUNK",
     "RECORD_EXPORT_KEYS",
     "TYPED",
     "TableName",
@@ -65,6 +66,7 @@ RECORD_EXPORT_KEYS = (
 AMOUNT_EXPORT_KEYS = AMOUNT_KEYS
 EVIDENCE_EXPORT_KEYS = EVIDENCE_KEYS
 EXPORT_CHUNK = 5000  # records fetched and written at a time: memory stays flat whatever the size
+FLAT_EXPORT_CHUNK = 10_000  # flat rows are smaller: fewer, larger chunks (each costs a few selects)
 
 _READ = RECORD_EXPORT_KEYS.index("last_edited_by")  # the scalar columns the record query reads
 Derived = tuple[str, Callable[[Any], Any]]
@@ -75,7 +77,7 @@ def iter_flat_record_chunks(
     *,
     status: RecordStatus | str | None = None,
     article_ids: Sequence[int] | None = None,
-    chunk_size: int = EXPORT_CHUNK,
+    chunk_size: int = FLAT_EXPORT_CHUNK,
     text_of: Callable[[Any], Any] | None = None,
     derived: Derived | None = None,
 ) -> Iterator[FlatChunk]:
@@ -146,7 +148,7 @@ def iter_nested_record_chunks(
         session, statement, _filters(session, status, article_ids), chunk_size
     ):
         order = {record_id: row for row, record_id in enumerate(ids)}
-        spans = [span for span in evidence_of(session, scope) if span[0] in order]
+        evidence = evidence_of(session, scope, order)
         typed = [
             (record_id, name, None, None, None, TYPED)
             for record_id, names in typed_fields(session, scope).items()
@@ -154,11 +156,12 @@ def iter_nested_record_chunks(
             for name in names
         ]
         if typed:  # after the record's spans (the sort is stable)
-            spans = sorted(spans + typed, key=lambda span: order[span[0]])
+            spans = sorted([*zip(*evidence, strict=True), *typed], key=lambda span: order[span[0]])
+            evidence = list(zip(*spans, strict=True))
         yield NestedChunk(
             rows=rows.convert(session, scope, raw_rows),
             amounts=amounts_of(session, scope, text, order),
-            evidence=list(zip(*spans, strict=True)) if spans else [[] for _ in range(1 + len(EVIDENCE_KEYS))],
+            evidence=evidence,
         )
 
 
