@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from aidcurator import export
-from aidcurator.export import ExportError, cells, write_records, write_table
+from aidcurator.export import ExportError, cells, write_records, write_table, writers
 
 # The per-value converter each serializer calls while it writes, so a patched one fails midway
 # (the JSON one calls itself for nested values: patched in its own module).
@@ -27,7 +27,7 @@ def _fail_midway(
     name = SERIALIZERS[fmt]
     if after is None:  # midway: past the header and the first row
         after = 1 if name == "_csv_rows" else 40
-    module = cells if name == "_json_text" else export
+    module = cells if name == "_json_text" else writers
     real = getattr(module, name)
     calls = 0
     seen: list[list[str]] = []

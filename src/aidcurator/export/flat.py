@@ -205,7 +205,6 @@ class FlatRows:
             "DOLLARS": self.dollars,
             "OTHERS": {},
             "FORMULA": _FORMULA_STARTS,
-            "str": str,
         }
         self.neutralize = neutralize
         width = len(scalar_keys)
@@ -236,8 +235,8 @@ class FlatRows:
     def _part(self, source: int | str, texts: Container[int]) -> str:
         if isinstance(source, str):
             return source
-        if self.neutralize and source in texts:  # str or None: neutralize() inline
-            return f'("\'" + x if (x := r[{source}]).__class__ is str and x[:1] in FORMULA else x)'
+        if self.neutralize and source in texts:  # str or None (free text): neutralize() inline
+            return f'("\'" + x if (x := r[{source}]) and x[0] in FORMULA else x)'
         return f"r[{source}]"
 
 
