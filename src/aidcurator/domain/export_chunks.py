@@ -68,13 +68,17 @@ class Memo(dict[Any, Any]):
 
 
 def row_function(
-    parts: Sequence[str], namespace: dict[str, Any]
-) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
-    """``lambda r: (part, …)``: a function making a tuple of a row ``r``, each part a Python
-    expression over ``r`` and the names of ``namespace`` (its globals: change a name's value there
-    and the function sees it). The parts are made by the code from positions and names, never
-    from data. One tuple display per row costs a fraction of converting a chunk a column at a
-    time and zipping the columns back into rows."""
+    parts: Sequence[str], namespace: dict[str, Any], template: str | None = None
+) -> Callable[[Sequence[Any]], Any]:
+    """``lambda r: (part, …)``: a function making a tuple of a row ``r`` (with ``template``, the
+    text ``template % (part, …)``), each part a Python expression over ``r`` and the names of
+    ``namespace`` (its globals: change a name's value there and the function sees it). The parts
+    are made by the code from positions and names, never from data. One tuple display per row
+    costs a fraction of converting a chunk a column at a time and zipping the columns back."""
     namespace.setdefault("__builtins__", {})
-    function: Callable[[Sequence[Any]], tuple[Any, ...]] = eval(f"lambda r: ({', '.join(parts)},)", namespace)
+    values = f"({', '.join(parts)},)"
+    if template is not None:
+        namespace["TEMPLATE"] = template
+        values = f"TEMPLATE % {values}"
+    function: Callable[[Sequence[Any]], Any] = eval(f"lambda r: {values}", namespace)
     return function

@@ -45,7 +45,8 @@ def record_lines(
     span_memos = [_Tokens() for _ in EVIDENCE_KEYS]
     names: dict[str, Any] = {f"TOKENS{at}": memo for at, memo in enumerate(record_memos)}
     parts = [f"TOKENS{at}[r[{at}]]" for at in range(len(scalar_keys))]
-    tokens = row_function([*parts, 'AMOUNTS.get(r[0], "[]")', 'EVIDENCE.get(r[0], "[]")'], names)
+    parts += ['AMOUNTS.get(r[0], "[]")', 'EVIDENCE.get(r[0], "[]")']
+    line = row_function(parts, names, template=record)
     year_at = scalar_keys.index("year_start") if "year_start" in scalar_keys else None
     usd_of = usd.memo()
     for chunk in chunks:
@@ -66,7 +67,7 @@ def record_lines(
             amounts = [*amounts, *zip(*values, strict=True)]
         names["AMOUNTS"] = _nested(amount, amount_memos, amounts)
         names["EVIDENCE"] = _nested(span, span_memos, chunk.evidence)
-        yield list(map(record.__mod__, map(tokens, chunk.rows)))
+        yield list(map(line, chunk.rows))
 
 
 def _bound(memos: list[_Tokens]) -> None:
