@@ -48,7 +48,7 @@ def _items(curator: Curator, status: str | None, flat: bool, chunk_size: int) ->
     with read_session(curator.engine) as session:
         for chunk in iterate(session, status=status, chunk_size=chunk_size):
             if flat:
-                for row in chunk.rows:
+                for row in chunk.rows.made():
                     scalars, first = row[:width], row[width : width + len(AMOUNT_EXPORT_KEYS)]
                     count, summary = row[-2:]
                     amounts = [first, *chunk.other_amounts.get(row[0], ())] if count else []
@@ -57,7 +57,9 @@ def _items(curator: Curator, status: str | None, flat: bool, chunk_size: int) ->
                 continue
             amounts = _by_record(chunk.amounts)
             evidence = _by_record(chunk.evidence)
-            items.extend((row, amounts.get(row[0], []), evidence.get(row[0], [])) for row in chunk.rows)
+            items.extend(
+                (row, amounts.get(row[0], []), evidence.get(row[0], [])) for row in chunk.rows.made()
+            )
     return items
 
 

@@ -8,7 +8,8 @@ amounts as tuples in :data:`AMOUNT_KEYS` order and its evidence spans as tuples 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,22 @@ TYPED = "typed"
 
 
 @dataclass(frozen=True, slots=True)
+class Rows:
+    """Rows as the database hands them (``raw``) and how each value of a record's row is made of
+    a raw row ``r``: one Python expression per value (``parts``, the same for every chunk of an
+    export) over ``r`` and ``names`` (this chunk's values of the names they use). A writer makes
+    its own rows of them in one pass (:func:`compose`); :meth:`made` makes the rows themselves."""
+
+    raw: Sequence[Sequence[Any]]
+    parts: Sequence[str]
+    names: Mapping[str, Any]
+
+    def made(self) -> list[tuple[Any, ...]]:
+        """The rows, each a tuple of the values ``parts`` make."""
+        return list(map(row_function(self.parts, dict(self.names)), self.raw))
+
+
+@dataclass(frozen=True, slots=True)
 class FlatChunk:
     """Records as the flat formats (CSV, XLSX) show them: per record a row of its scalars (the
     record id first), then its first amount (:data:`AMOUNT_KEYS`, None each for a record without
@@ -32,12 +49,12 @@ class FlatChunk:
     the records that have several. ``texts`` are the positions in the rows of free text (str or
     None, from the database or made from it: what a writer may have to neutralise)."""
 
-    rows: Sequence[tuple[Any, ...]]
+    rows: Rows
     other_amounts: Mapping[int, Sequence[tuple[Any, ...]]]
     texts: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.rows.raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +64,24 @@ class NestedChunk:
     ids, then a column per :data:`AMOUNT_KEYS` key; ``evidence`` a column of record ids, then a
     column per :data:`EVIDENCE_KEYS` key. Both are in the rows' order, then in the record's."""
 
-    rows: Sequence[tuple[Any, ...]]
+    rows: Rows
     amounts: Sequence[Sequence[Any]]
     evidence: Sequence[Sequence[Any]]
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.rows.raw)
+
+
+def compose(parts: Sequence[str], rows: Rows, own: Collection[str]) -> list[str]:
+    """``parts`` (expressions over a row ``r`` made of ``rows``, using the names ``own``) as
+    expressions over the raw rows: each ``r[i]`` in them becomes ``(rows.parts[i])``."""
+    if clash := set(own) & rows.names.keys():
+        raise ValueError(f"names used twice in the expressions of export rows: {sorted(clash)}")
+    inner = rows.parts
+    return [_POSITION.sub(lambda match: f"({inner[int(match[1])]})", part) for part in parts]
+
+
+_POSITION = re.compile(r"\br\[(\d+)\]")
 
 
 class Memo(dict[Any, Any]):

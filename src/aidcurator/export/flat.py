@@ -8,7 +8,15 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from aidcurator.domain.export_chunks import AMOUNT_KEYS, TYPED, FlatChunk, Memo, row_function
+from aidcurator.domain.export_chunks import (
+    AMOUNT_KEYS,
+    TYPED,
+    FlatChunk,
+    Memo,
+    Rows,
+    compose,
+    row_function,
+)
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.domain.money import conversion_year
 from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
@@ -182,7 +190,8 @@ class FlatRows:
     """The rows of a flat file (CSV, XLSX) made of :class:`FlatChunk` rows: the scalars
     (``scalar_keys``), the first amount as :data:`AMOUNT_COLUMNS` shows it (with its US-dollar
     values, as ``text_of(value)`` with ``text_of``), then ``n_amounts``, ``other_amounts`` and
-    ``evidence``; one generated function (:func:`row_function`) per export. With ``neutralize``,
+    ``evidence``; one generated function (:func:`row_function`) per export, over the database's
+    rows. With ``neutralize``,
     text that a spreadsheet would read as a formula gets its ``'`` (:func:`neutralize`) in the
     chunks' free-text columns (``FlatChunk.texts``) and in the other amounts."""
 
@@ -217,20 +226,24 @@ class FlatRows:
         self.sources: list[int | str] = [*range(width), *first[at("text") : at("period_end") + 1]]
         self.sources += [f"*DOLLARS[{key}]", count, "OTHERS.get(r[0])", f"r[{summary}] or None"]
         self.function: Callable[[Sequence[Any]], tuple[Any, ...]] | None = None
+        self.made_of: Sequence[str] = ()  # the chunks' parts the function is made for
+        self.own = set(self.names)
 
     def rows(self, chunk: FlatChunk) -> list[tuple[Any, ...]]:
-        """The flat rows of ``chunk``."""
-        if self.function is None:
-            self.function = row_function(
-                [self._part(source, chunk.texts) for source in self.sources], self.names
-            )
+        """The flat rows of ``chunk``, made of its raw rows in one pass (:func:`compose`)."""
+        rows = chunk.rows
+        if self.function is None or rows.parts is not self.made_of:
+            parts = [self._part(source, chunk.texts) for source in self.sources]
+            self.function = row_function(compose(parts, rows, self.own), self.names)
+            self.made_of = rows.parts
+        self.names.update(rows.names)
         if len(self.dollars) > 50_000:  # bounded: a memo per distinct amount
             self.dollars.clear()
         others = {key: _amounts_summary(items) for key, items in chunk.other_amounts.items()}
         if self.neutralize:
             others = {key: None if text is None else neutralize(text) for key, text in others.items()}
         self.names["OTHERS"] = others
-        return list(map(self.function, chunk.rows))
+        return list(map(self.function, rows.raw))
 
     def _part(self, source: int | str, texts: Container[int]) -> str:
         if isinstance(source, str):
@@ -249,16 +262,17 @@ def flat_chunk(
     """A :class:`FlatChunk` of ``(scalars, amounts, evidence)`` items (the first scalar names the
     record); ``evidence`` may come already summarised (text or None)."""
     no_amount = (None,) * len(AMOUNT_KEYS)
+    rows = [
+        (
+            *scalars,
+            *(amounts[0] if amounts else no_amount),
+            len(amounts),
+            evidence if evidence is None or type(evidence) is str else _evidence_text(evidence),
+        )
+        for scalars, amounts, evidence in items
+    ]
     return FlatChunk(
-        rows=[
-            (
-                *scalars,
-                *(amounts[0] if amounts else no_amount),
-                len(amounts),
-                evidence if evidence is None or type(evidence) is str else _evidence_text(evidence),
-            )
-            for scalars, amounts, evidence in items
-        ],
+        rows=Rows(raw=rows, parts=[f"r[{at}]" for at in range(len(rows[0]) if rows else 0)], names={}),
         other_amounts={scalars[0]: amounts[1:] for scalars, amounts, _ in items if len(amounts) > 1},
     )
 

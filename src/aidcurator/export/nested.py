@@ -9,7 +9,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from aidcurator.domain.export_chunks import AMOUNT_KEYS, EVIDENCE_KEYS, NestedChunk, row_function
+from aidcurator.domain.export_chunks import AMOUNT_KEYS, EVIDENCE_KEYS, NestedChunk, compose, row_function
 from aidcurator.domain.money import conversion_year
 from aidcurator.export.cells import json_token
 from aidcurator.export.usd import USD_KEYS, UsdColumns
@@ -46,14 +46,23 @@ def record_lines(
     names: dict[str, Any] = {f"TOKENS{at}": memo for at, memo in enumerate(record_memos)}
     parts = [f"TOKENS{at}[r[{at}]]" for at in range(len(scalar_keys))]
     parts += ['AMOUNTS.get(r[0], "[]")', 'EVIDENCE.get(r[0], "[]")']
-    line = row_function(parts, names, template=record)
     year_at = scalar_keys.index("year_start") if "year_start" in scalar_keys else None
     usd_of = usd.memo()
+    made_of: Sequence[str] = ()
+    own = {*names, "AMOUNTS", "EVIDENCE", "TEMPLATE"}
     for chunk in chunks:
+        rows = chunk.rows
+        if rows.parts is not made_of:  # functions over the database's rows (one pass)
+            line = row_function(compose(parts, rows, own), names, template=record)
+            year = row_function(
+                compose(["r[0]", "None" if year_at is None else f"r[{year_at}]"], rows, own), names
+            )
+            made_of = rows.parts
+        names.update(rows.names)
         _bound(record_memos)
         amounts = chunk.amounts
         if amounts[0]:
-            years = {row[0]: row[year_at] for row in chunk.rows} if year_at is not None else {}
+            years = dict(map(year, rows.raw))
             values = [
                 usd_of(value, currency, conversion_year(years.get(record_id), period))
                 for record_id, value, currency, period in zip(
@@ -67,7 +76,7 @@ def record_lines(
             amounts = [*amounts, *zip(*values, strict=True)]
         names["AMOUNTS"] = _nested(amount, amount_memos, amounts)
         names["EVIDENCE"] = _nested(span, span_memos, chunk.evidence)
-        yield list(map(line, chunk.rows))
+        yield list(map(line, rows.raw))
 
 
 def _bound(memos: list[_Tokens]) -> None:

@@ -18,7 +18,7 @@ from aidcurator.domain.export_chunks import (
     FlatChunk,
     Memo,
     NestedChunk,
-    row_function,
+    Rows,
 )
 from aidcurator.domain.fields import RECORD_FIELDS
 from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
@@ -110,7 +110,7 @@ def iter_flat_record_chunks(
         summaries: dict[int, str] = {}
         typed = typed_fields(session, scope)
         if typed:
-            summary_of = {row[0]: row[counted + 1] for row in raw_rows}
+            summary_of = {row[0]: row[counted + 1] for row in raw_rows}  # raw: the database's summary
             summaries = {
                 record_id: with_typed(summary_of[record_id], names)
                 for record_id, names in typed.items()
@@ -184,7 +184,7 @@ def iter_record_export_rows(
                 "amounts": [dict(zip(AMOUNT_KEYS, a, strict=True)) for a in amounts.get(scalars[0], ())],
                 "evidence": [dict(zip(EVIDENCE_KEYS, e, strict=True)) for e in evidence.get(scalars[0], ())],
             }
-            for scalars in chunk.rows
+            for scalars in chunk.rows.made()
         ]
 
 
@@ -302,7 +302,8 @@ _FREE_TEXT = {
 class _RecordRows:
     """The record query's rows as export rows: enums as values, dates as text (with ``text``),
     then the last edit and the parties, the derived scalar after its key, then what
-    :meth:`add` adds; one generated function per export (:func:`row_function`)."""
+    :meth:`add` adds, as :class:`Rows` (expressions over the query's rows, made in one pass by
+    the writer)."""
 
     def __init__(self, text: AsText | None, derived: Derived | None) -> None:
         self.text = text
@@ -315,8 +316,7 @@ class _RecordRows:
         derived_at = -1 if derived is None else RECORD_EXPORT_KEYS.index(derived[0])
         if derived_at >= _READ:
             raise ValueError(f"cannot derive a column from {derived[0]!r}")  # type: ignore[index]
-        self.parts: list[str] = []
-        self.width = 0  # the values of the rows made
+        self.parts: list[str] = []  # one per value of the rows made
         self.texts: set[int] = set()  # the positions of free text in them
         for at in range(_READ):
             part = f"r[{at}]"
@@ -328,11 +328,10 @@ class _RecordRows:
             self.add([part], texts=[0] if at in _FREE_TEXT else [])
             if at == derived_at:
                 self.add([self._name("DERIVED", self.derive, part)], texts=[0])
-        # last_edited_by and last_edited_at, then the parties: the starred parts spread
-        self.texts.update([self.width, *range(self.width + 2, self.width + 2 + len(PARTY_EXPORT_COLUMNS))])
-        self.parts += ["*LAST.get(r[0], NEVER)", "*PARTIES.get(r[0], NO_PARTIES)"]
-        self.width += 2 + len(PARTY_EXPORT_COLUMNS)
-        self.function: Callable[[Sequence[Any]], tuple[Any, ...]] | None = None
+        # last_edited_by and last_edited_at, then the parties ("Name (type)|…" per role)
+        self.add([f"LAST.get(r[0], NEVER)[{at}]" for at in range(2)], texts=[0])
+        parties = range(len(PARTY_EXPORT_COLUMNS))
+        self.add([f"PARTIES.get(r[0], NO_PARTIES)[{at}]" for at in parties], texts=parties)
 
     def _name(self, name: str, mapping: Any, part: str) -> str:
         self.names[name] = mapping
@@ -347,16 +346,15 @@ class _RecordRows:
     ) -> None:
         """Further parts (one value each), the names they use, the text memos (by column) they
         use, and which of them (positions in ``parts``) are free text."""
-        self.texts.update(self.width + at for at in texts)
+        self.texts.update(len(self.parts) + at for at in texts)
         self.parts.extend(parts)
-        self.width += len(parts)
         self.names.update(names or {})
         self.memos.update(memos or {})
 
     def convert(
         self, session: Session, scope: list[Any], rows: Sequence[Sequence[Any]], **names: Any
-    ) -> list[tuple[Any, ...]]:
-        """The export rows of a page's ``rows`` (``names``: the page's values of further names)."""
+    ) -> Rows:
+        """The :class:`Rows` of a page's ``rows`` (``names``: the page's values of further names)."""
         text, namespace = self.text, self.names
         if text is not None:
             namespace.update({name: text.of(column) for name, column in self.memos.items()})
@@ -365,6 +363,4 @@ class _RecordRows:
         namespace["LAST"] = last_edits(session, scope, text)
         namespace["PARTIES"] = party_columns(session, scope)  # parties hook: "Name (type)|…" per role
         namespace.update(names)
-        if self.function is None:
-            self.function = row_function(self.parts, namespace)
-        return list(map(self.function, rows))
+        return Rows(raw=rows, parts=self.parts, names=dict(namespace))
