@@ -1,9 +1,11 @@
-"""Records on their way to an export file, a chunk of records at a time and a column at a time:
-what the store hands the writers of large exports (no object, dict or tuple per record).
+"""Records on their way to an export file, a chunk of records at a time: what the store hands
+the writers of large exports (no object or dict per record).
 
-A record's scalar values come as one column per scalar key (the caller knows the keys); its
-amounts as tuples in :data:`AMOUNT_KEYS` order and its evidence spans as tuples in
-:data:`EVIDENCE_KEYS` order (``origin`` ``typed`` for a value a person typed, which has no quote).
+A chunk's records come as :class:`Rows`: the database's rows, and one expression per value of a
+record's row (its scalars in the order the caller knows, the record id first). A writer makes its
+own rows of the database's in one pass (:func:`compose`, :func:`row_function`). Amounts follow
+:data:`AMOUNT_KEYS` and evidence spans :data:`EVIDENCE_KEYS` (``origin`` ``typed`` for a value a
+person typed, which has no quote).
 """
 
 from __future__ import annotations

@@ -191,9 +191,9 @@ class FlatRows:
     (``scalar_keys``), the first amount as :data:`AMOUNT_COLUMNS` shows it (with its US-dollar
     values, as ``text_of(value)`` with ``text_of``), then ``n_amounts``, ``other_amounts`` and
     ``evidence``; one generated function (:func:`row_function`) per export, over the database's
-    rows. With ``neutralize``,
-    text that a spreadsheet would read as a formula gets its ``'`` (:func:`neutralize`) in the
-    chunks' free-text columns (``FlatChunk.texts``) and in the other amounts."""
+    rows. With ``neutralize``, text that a spreadsheet would read as a formula gets its ``'``
+    (:func:`neutralize`) in the chunks' free-text columns (``FlatChunk.texts``) and in the other
+    amounts."""
 
     def __init__(
         self,
