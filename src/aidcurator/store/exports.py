@@ -5,6 +5,7 @@ tuple per record on the fast paths)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -117,7 +118,7 @@ def iter_flat_record_chunks(
                 if record_id in summary_of
             }
         others: dict[int, list[tuple[Any, ...]]] = {}
-        if any(row[counted] > 1 for row in raw_rows):
+        if max(map(itemgetter(counted), raw_rows)) > 1:  # records with several amounts
             found = amounts_of(session, scope, text, set(ids), several)
             others = {
                 record_id: amounts[1:]
