@@ -3,10 +3,11 @@
 from openpyxl import load_workbook
 
 from aidcurator import export
+from aidcurator.export import writers
 
 
 def test_rows_past_the_limit_go_on_a_second_sheet(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 4)  # header + 3 rows a sheet
+    monkeypatch.setattr(writers, "XLSX_MAX_ROWS", 4)  # header + 3 rows a sheet
     rows = [{"n": number, "text": f"第{number}条"} for number in range(7)]
     path = export.write_table(rows, tmp_path / "big.xlsx", "xlsx", sheet_name="records")
     book = load_workbook(path, read_only=True)

@@ -34,7 +34,13 @@ class ExportingMixin(CuratorBase):
 
         Returns the number of rows written. Raises ``ExportError`` / ``ValueError`` with a message.
         """
-        from aidcurator.export import csv_text, write_record_tuples, write_records, write_table
+        from aidcurator.export import (
+            ExportFormat,
+            export_format,
+            store_text,
+            write_record_chunks,
+            write_table,
+        )
 
         fmt = fmt or Path(path).suffix.lstrip(".").lower()
         if not fmt:
@@ -45,28 +51,20 @@ class ExportingMixin(CuratorBase):
         if what not in ("records", "articles", "mentions", "edits"):
             raise ValueError(f"cannot export {what!r}; choose records, articles, mentions or edits")
         with read_session(self.engine) as session:
-            if what == "records" and fmt.lower() in ("csv", "xlsx"):  # flat: the tuple fast path
-                text_of = csv_text if fmt.lower() == "csv" else None  # CSV: dates and money as text
+            if what == "records":
+                kind = export_format(fmt)
+                flat = kind in (ExportFormat.CSV, ExportFormat.XLSX)  # first amount, evidence summary
                 chunks = _CountedChunks(
-                    repo.iter_record_export_tuples(
+                    (repo.iter_flat_record_chunks if flat else repo.iter_nested_record_chunks)(
                         session,
                         status=wanted,
                         article_ids=article_ids,
-                        text_of=text_of,
-                        evidence_summary=True,  # the flat writers show the evidence as one cell
+                        text_of=store_text(kind),
                         derived=("sector", sector_name),
                     )
                 )
-                write_record_tuples(EXPORT_KEYS, chunks, path, fmt, usd_base_year=usd_base_year)
+                write_record_chunks(EXPORT_KEYS, chunks, path, kind, usd_base_year=usd_base_year)
                 return chunks.count
-            if what == "records":
-                counted = _Counted(
-                    _named_row(row)
-                    for chunk in repo.iter_record_export_rows(session, status=wanted, article_ids=article_ids)
-                    for row in chunk
-                )
-                write_records(counted, path, fmt, usd_base_year=usd_base_year)
-                return counted.count
             rows = repo.table_rows(session, what=what, article_ids=article_ids)
         write_table(rows, path, fmt, sheet_name=what)
         return len(rows)
@@ -79,28 +77,6 @@ EXPORT_KEYS = (
     "sector_name",
     *repo.RECORD_EXPORT_KEYS[_SECTOR + 1 :],
 )
-
-
-def _named_row(row: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in row.items():
-        out[key] = value
-        if key == "sector":
-            out["sector_name"] = sector_name(value)
-    return out
-
-
-class _Counted:
-    """Rows passed through, counted (the writer streams them; the caller reports how many)."""
-
-    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
-        self._rows = rows
-        self.count = 0
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows:
-            self.count += 1
-            yield row
 
 
 class _CountedChunks:

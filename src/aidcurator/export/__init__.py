@@ -32,38 +32,44 @@ objects in JSON and become JSON text in CSV/XLSX.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import csv
-import datetime as dt
 import gc
-import io
-import json
-import math
+import itertools
 import os
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from aidcurator.domain.jsonvalues import EXACT
+from aidcurator.domain.export_chunks import FlatChunk, NestedChunk
 from aidcurator.export.atomic import STALE_TEMP_SECONDS, ExportError, _atomic_write
+from aidcurator.export.cells import (
+    _csv_rows,
+    csv_text,
+    decimal_text,
+    json_token,
+    neutralize,
+)
 from aidcurator.export.flat import (
     AMOUNT_COLUMNS,
     RECORD_COLUMNS,
+    FlatRows,
     _flat_batches,
-    _flat_tuple,
-    _plain,
-    decimal_text,
+    flat_chunk,
     records_frame,
     table_frame,
 )
+from aidcurator.export.nested import record_lines
 from aidcurator.export.usd import UsdColumns
-
-if TYPE_CHECKING:
-    import pandas as pd
+from aidcurator.export.writers import (
+    _write_csv,
+    _write_csv_batches,
+    _write_csv_chunks,
+    _write_json,
+    _write_json_lines,
+    _write_xlsx,
+    _write_xlsx_batches,
+)
 
 __all__ = [
     "AMOUNT_COLUMNS",
@@ -73,9 +79,14 @@ __all__ = [
     "ExportFormat",
     "csv_text",
     "decimal_text",
+    "export_format",
+    "json_token",
     "neutralize",
     "records_frame",
+    "store_text",
     "table_frame",
+    "write_record_chunks",
+    "write_record_tuples",
     "write_records",
     "write_table",
 ]
@@ -93,13 +104,9 @@ class ExportFormat(StrEnum):
 #: Scalar record keys in the order the store layer provides them (used when there are no records):
 #: the article, every field of the field table, then status and history columns.
 RECORDS_SHEET = "records"
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
-_EXCEL_MAX_CELL_CHARS = 32_767
 
 
 # ---------------------------------------------------------------------------------------------
-# Frames
 # Public writers
 
 
@@ -117,7 +124,7 @@ def write_records(
     they come, a batch at a time, so memory stays flat however many records there are. Returns the
     path written. Raises :class:`ExportError` on any failure.
     """
-    fmt = _format(fmt)
+    fmt = export_format(fmt)
     records = UsdColumns(usd_base_year).records(records)
     target = _target(path)
 
@@ -133,43 +140,89 @@ def write_records(
     return target
 
 
+def write_record_chunks(
+    scalar_keys: Sequence[str],
+    chunks: Iterable[FlatChunk] | Iterable[NestedChunk],
+    path: str | os.PathLike[str],
+    fmt: ExportFormat | str,
+    *,
+    usd_base_year: int | None = None,
+) -> Path:
+    """Write records handed a chunk at a time, the store's fast path for large exports:
+    :class:`FlatChunk` s to CSV or XLSX (flat as :func:`records_frame` makes them),
+    :class:`NestedChunk` s to JSON or JSONL (as :func:`write_records` writes them).
+
+    Scalars follow ``scalar_keys``. US-dollar values use constant dollars of ``usd_base_year``.
+    For CSV every value must be None, an int, a str or :func:`csv_text` (as the store hands them
+    with ``text_of=store_text("csv")``); free text is neutralised in the chunks' ``texts``."""
+    return _write_chunks(scalar_keys, chunks, path, fmt, usd_base_year, checked=True)
+
+
+def _write_chunks(
+    scalar_keys: Sequence[str],
+    chunks: Iterable[FlatChunk] | Iterable[NestedChunk],
+    path: str | os.PathLike[str],
+    fmt: ExportFormat | str,
+    usd_base_year: int | None,
+    *,
+    checked: bool,
+) -> Path:
+    """:func:`write_record_chunks`; unless ``checked``, CSV cells of any kind are converted."""
+    fmt = export_format(fmt)
+    usd = UsdColumns(usd_base_year)
+    target = _target(path)
+    header = [*scalar_keys, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
+
+    def write(handle: IO[bytes]) -> None:
+        with _without_cycle_collection():
+            if fmt is ExportFormat.CSV:
+                flat = FlatRows(scalar_keys, usd, csv_text, neutralize=checked)  # dollars as text
+                rows = (flat.rows(chunk) for chunk in chunks)  # type: ignore[arg-type]
+                _write_csv_chunks(header, rows if checked else map(_csv_rows, rows), handle)
+            elif fmt is ExportFormat.XLSX:
+                flat = FlatRows(scalar_keys, usd)
+                rows = (([], flat.rows(chunk)) for chunk in chunks)  # type: ignore[arg-type]
+                _write_xlsx_batches(itertools.chain([(header, [])], rows), handle, RECORDS_SHEET)
+            else:
+                lines = record_lines(scalar_keys, chunks, usd)  # type: ignore[arg-type]
+                _write_json_lines(lines, handle, lines=fmt is ExportFormat.JSONL)
+
+    _atomic_write(target, write)
+    return target
+
+
+def store_text(fmt: ExportFormat | str) -> Callable[[Any], Any]:
+    """How :func:`write_record_chunks` wants dates, time stamps and money from the store (its
+    ``text_of``): as their final CSV text for CSV, as Python values otherwise."""
+    return csv_text if export_format(fmt) is ExportFormat.CSV else _as_it_is
+
+
+def _as_it_is(value: Any) -> Any:
+    return value
+
+
 def write_record_tuples(
     scalar_keys: Sequence[str],
-    chunks: Iterable[Sequence[tuple[Sequence[Any], Sequence[Sequence[Any]], Sequence[Sequence[Any]]]]],
+    chunks: Iterable[
+        Sequence[tuple[Sequence[Any], Sequence[Sequence[Any]], Sequence[Sequence[Any]] | str | None]]
+    ],
     path: str | os.PathLike[str],
     fmt: ExportFormat | str,
     *,
     usd_base_year: int | None = None,
 ) -> Path:
     """Write records given as ``(scalars, amounts, evidence)`` tuples to CSV or XLSX, flat as
-    :func:`records_frame` makes them: the store's fast path for large exports (no dict per row).
+    :func:`records_frame` makes them (see :func:`write_record_chunks`).
 
-    ``scalars`` follow ``scalar_keys``; an amount is ``(id, text, value, value_max, currency,
-    qualifier, kind, period_start, period_end, share_of_id)``, evidence ``(field, start, end, quote, origin)``.
-    The first amount's US-dollar columns use constant dollars of ``usd_base_year``.
+    ``scalars`` follow ``scalar_keys``; an amount is a tuple in ``AMOUNT_KEYS`` order (``id,
+    text, value, value_max, currency, qualifier, kind, period_start, period_end, share_of_id``),
+    evidence a list of ``(field, start, end, quote, origin)`` or its summary text.
     """
-    fmt = _format(fmt)
+    fmt = export_format(fmt)
     if fmt not in (ExportFormat.CSV, ExportFormat.XLSX):
         raise ExportError(f"records as tuples are written to CSV or XLSX, not {fmt.value}")
-    text_of = csv_text if fmt is ExportFormat.CSV else None  # CSV: dollars as their text, once each
-    usd = UsdColumns(usd_base_year).first_usd(scalar_keys, text_of)
-    target = _target(path)
-    columns = [*scalar_keys, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
-
-    def batches() -> Iterator[tuple[list[str], list[list[Any]]]]:
-        yield columns, []
-        for chunk in chunks:
-            yield [], [_flat_tuple(s, a, e, usd(s, a) if a else None) for s, a, e in chunk]
-
-    def write(handle: IO[bytes]) -> None:
-        with _without_cycle_collection():
-            if fmt is ExportFormat.CSV:
-                _write_csv_batches(batches(), handle)
-            else:
-                _write_xlsx_batches(batches(), handle, RECORDS_SHEET)
-
-    _atomic_write(target, write)
-    return target
+    flat = (flat_chunk(chunk) for chunk in chunks if chunk)
+    return _write_chunks(scalar_keys, flat, path, fmt, usd_base_year, checked=False)
 
 
 @contextlib.contextmanager
@@ -200,7 +253,7 @@ def write_table(
     ``columns`` picks and orders the columns (default: all keys, first-seen order); ``sheet_name``
     names the XLSX sheet. Dict and list values are JSON text in CSV/XLSX and nested in JSON.
     """
-    fmt = _format(fmt)
+    fmt = export_format(fmt)
     target = _target(path)
     rows = list(rows)
 
@@ -217,7 +270,8 @@ def write_table(
     return target
 
 
-def _format(fmt: ExportFormat | str) -> ExportFormat:
+def export_format(fmt: ExportFormat | str) -> ExportFormat:
+    """The format named ``fmt`` (``csv``, ``.CSV``, …); :class:`ExportError` for an unknown one."""
     try:
         return ExportFormat(str(fmt).lower().lstrip("."))
     except ValueError:
@@ -235,301 +289,3 @@ def _target(path: str | os.PathLike[str]) -> Path:
     if target.is_dir():
         raise ExportError(f"Cannot export to {target}: it is a folder, not a file.")
     return target
-
-
-# ---------------------------------------------------------------------------------------------
-# Serializers (one per format; each writes into an open binary handle)
-
-
-def _write_csv(frame: pd.DataFrame, handle: IO[bytes]) -> None:
-    _write_csv_batches(iter([(list(frame.columns), list(frame.itertuples(index=False, name=None)))]), handle)
-
-
-def _write_csv_batches(
-    batches: Iterator[tuple[list[str], Sequence[Sequence[Any]]]], handle: IO[bytes]
-) -> None:
-    handle.write(codecs.BOM_UTF8)  # UTF-8 with BOM: a batch is written and encoded at once
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    for columns, rows in batches:
-        if columns:
-            writer.writerows(_csv_rows([columns]))
-        writer.writerows(_csv_rows(rows))
-        handle.write(text.getvalue().encode("utf-8"))
-        text.seek(0)
-        text.truncate()
-
-
-#: Excel's row limit; larger exports continue on further sheets ("records (2)", …).
-XLSX_MAX_ROWS = 1_048_576
-
-
-def _write_xlsx(frame: pd.DataFrame, handle: IO[bytes], sheet_name: str) -> None:
-    _write_xlsx_batches(
-        iter([(list(frame.columns), list(frame.itertuples(index=False, name=None)))]), handle, sheet_name
-    )
-
-
-def _write_xlsx_batches(
-    batches: Iterator[tuple[list[str], Sequence[Sequence[Any]]]], handle: IO[bytes], sheet_name: str
-) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    sheets: list[Any] = []
-    header: list[str] = []
-    used = XLSX_MAX_ROWS  # rows on the current sheet: a new sheet before the first row
-
-    def new_sheet() -> Any:
-        title = sheet_name if not sheets else f"{sheet_name} ({len(sheets) + 1})"
-        sheet = book.create_sheet(title=title[:31])
-        sheet.freeze_panes = "A2"
-        cells = []
-        for name in header:
-            cell = WriteOnlyCell(sheet, value=_xlsx_cell(name))
-            cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
-        sheets.append(sheet)
-        return sheet
-
-    try:
-        sheet = None
-        for columns, rows in batches:
-            if columns:
-                header = columns
-            for row in rows:
-                if used >= XLSX_MAX_ROWS:
-                    sheet, used = new_sheet(), 1
-                sheet.append([_xlsx_cell(value) for value in row])
-                used += 1
-        if not sheets:
-            new_sheet()
-        book.save(handle)
-    except BaseException:
-        for open_sheet in sheets:
-            _discard_sheet(open_sheet)
-        raise
-
-
-def _discard_sheet(sheet: Any) -> None:
-    """Remove the scratch file a failed write-only sheet keeps in the system temp folder.
-
-    openpyxl only deletes it on save or at interpreter exit; this reaches into its private
-    ``_writer`` and so is best effort.
-    """
-    with contextlib.suppress(Exception):
-        if not sheet.closed:
-            sheet.close()
-    with contextlib.suppress(Exception):
-        sheet._writer.cleanup()
-
-
-def _write_json(rows: Iterable[Mapping[str, Any]], handle: IO[bytes], *, lines: bool) -> None:
-    text = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
-    try:
-        if lines:
-            for row in rows:
-                text.write(_json_text(row) + "\n")
-        else:
-            text.write("[")
-            written = 0
-            for row in rows:
-                text.write((",\n" if written else "\n") + _json_text(row))
-                written += 1
-            text.write("\n]\n" if written else "]\n")
-        text.flush()
-    finally:
-        text.detach()
-
-
-# ---------------------------------------------------------------------------------------------
-# Cell conversion
-
-
-def neutralize(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would read as a formula (OWASP CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
-
-
-def _unsupported(value: Any) -> ExportError:
-    return ExportError(f"Cannot export a value of type {type(value).__name__}: {value!r}")
-
-
-def _finite_float(value: float) -> float | None:
-    """NaN means missing (None); infinities cannot be exported."""
-    if math.isnan(value):
-        return None
-    if math.isinf(value):
-        raise ExportError(f"Cannot export the non-finite number {value}.")
-    return value
-
-
-_FORMULA_STARTS = frozenset(_FORMULA_PREFIXES)
-
-
-_NONE_TYPE = type(None)
-_FORMULA_AFTER_SEPARATOR = re.compile("\x00[" + re.escape("".join(_FORMULA_PREFIXES)) + "]")
-
-
-class _Final(str):
-    """A CSV cell already written out (a number or a date): written as it is, never neutralised."""
-
-    __slots__ = ()
-
-
-def csv_text(value: Any) -> str | None:
-    """The CSV text of a date, time stamp or number, marked as final (None stays None): the store
-    converts each distinct stored value with it once (``text_of``), instead of once per cell."""
-    return None if value is None else _Final(_csv_cell(value))
-
-
-def _csv_rows(rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
-    """A batch of CSV rows, converted a column at a time: a column of ints and Nones needs nothing
-    (csv writes them as digits and ""), a column of texts only when one starts like a formula;
-    other columns go through :func:`_csv_cell`. Same output as :func:`_csv_row` on each row; the
-    rows themselves when no column needs converting."""
-    if not rows:
-        return rows
-    converted: list[Sequence[Any]] = []
-    changed = False
-    for column in zip(*rows, strict=True):
-        kinds = set(map(type, column))
-        kinds.discard(_NONE_TYPE)
-        if kinds <= {int} or kinds == {_Final}:
-            converted.append(column)
-            continue
-        if kinds == {str}:
-            texts = "\x00" + "\x00".join(filter(None, column))
-            if not _FORMULA_AFTER_SEPARATOR.search(texts):
-                converted.append(column)
-                continue
-            converted.append(_csv_row(column))
-        elif kinds == {dt.datetime} or kinds == {dt.date}:
-            converted.append([None if v is None else v.isoformat() for v in column])
-        else:
-            converted.append(_csv_row(column))
-        changed = True
-    return list(zip(*converted, strict=True)) if changed else rows
-
-
-def _csv_row(row: Sequence[Any]) -> list[Any]:
-    """One CSV row. None and int need nothing (csv writes them as "" and digits), a str only its
-    formula check; everything else goes through :func:`_csv_cell`."""
-    starts, cell = _FORMULA_STARTS, _csv_cell
-    return [
-        ("'" + v if v[:1] in starts else v)
-        if type(v) is str
-        else (v if v is None or type(v) is int else cell(v))
-        for v in row
-    ]
-
-
-def _csv_cell(value: Any) -> str:
-    """One CSV field: numbers exact and untouched, strings neutralized, None empty."""
-    kind = type(value)  # fast paths for the common plain types (called once per cell)
-    if value is None:
-        return ""
-    if kind is str:
-        return "'" + value if value[:1] in _FORMULA_STARTS else value
-    if kind is _Final:
-        return value
-    if kind is int:
-        return str(value)
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, float):
-        number = _finite_float(value)
-        return "" if number is None else repr(number)
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, str):
-        return neutralize(value)
-    if isinstance(value, Mapping | list | tuple):
-        return neutralize(_json_text(value))
-    raise _unsupported(value)
-
-
-def _xlsx_cell(value: Any) -> Any:
-    """One XLSX cell: exact numbers as numbers, otherwise exact text; strings neutralized."""
-    value = _plain(value)
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int | Decimal):
-        return _xlsx_number(Decimal(value))
-    if isinstance(value, float):
-        return _finite_float(value)
-    if isinstance(value, dt.datetime):
-        # Excel has no time zones: an aware datetime is kept exact as ISO text.
-        return value.isoformat() if value.utcoffset() is not None else value
-    if isinstance(value, dt.date | dt.time):
-        return value
-    if isinstance(value, str):
-        return _xlsx_text(neutralize(value))
-    if isinstance(value, Mapping | list | tuple):
-        return _xlsx_text(neutralize(_json_text(value)))
-    raise _unsupported(value)
-
-
-def _xlsx_number(value: Decimal) -> int | float | str:
-    """An Excel number when Excel holds it exactly, else the exact digits as text."""
-    text = decimal_text(value)
-    if len(value.normalize(EXACT).as_tuple().digits) <= _EXCEL_DIGITS:
-        if value == value.to_integral_value():
-            return int(text)
-        number = float(value)
-        if Decimal(repr(number)) == value:
-            return number
-    return text
-
-
-def _xlsx_text(text: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    # Control characters other than tab/newline/CR are not allowed in XML: drop them. XML readers
-    # turn CR and CRLF into LF anyway; do it here so every reader sees the same text.
-    text = ILLEGAL_CHARACTERS_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    if len(text) > _EXCEL_MAX_CELL_CHARS:
-        raise ExportError(
-            f"A text of {len(text)} characters does not fit in an Excel cell "
-            f"(limit {_EXCEL_MAX_CELL_CHARS}); export to CSV or JSON instead."
-        )
-    return text
-
-
-def _json_text(value: Any) -> str:
-    """Exact JSON for plain Python values: Decimals as exact numbers, dates as ISO strings."""
-    value = _plain(value)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, float):
-        number = _finite_float(value)
-        return "null" if number is None else repr(number)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dt.date | dt.time):
-        return json.dumps(value.isoformat())
-    if isinstance(value, Mapping):
-        items = (
-            f"{json.dumps(str(_plain(k)), ensure_ascii=False)}: {_json_text(v)}" for k, v in value.items()
-        )
-        return "{" + ", ".join(items) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_json_text(v) for v in value) + "]"
-    raise _unsupported(value)

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from aidcurator.domain.export_chunks import (
+    AMOUNT_KEYS,
+    TYPED,
+    FlatChunk,
+    Memo,
+    Rows,
+    compose,
+    row_function,
+)
 from aidcurator.domain.fields import RECORD_FIELDS
+from aidcurator.domain.money import conversion_year
 from aidcurator.domain.parties import PARTY_EXPORT_COLUMNS
-from aidcurator.export.atomic import ExportError
+from aidcurator.export.cells import _FORMULA_STARTS, _plain, decimal_text, neutralize
 from aidcurator.export.usd import USD_KEYS, UsdColumns
 
 if TYPE_CHECKING:
@@ -125,9 +134,6 @@ def _amount_summary(amount: Mapping[str, Any]) -> str:
     return f"{summary} ({kind})" if kind else summary
 
 
-TYPED = "typed"  # the origin of a field a person typed: it has no quote in the article
-
-
 def _evidence_summary(evidence: Mapping[str, Any]) -> str:
     """``"field: «quote» [start:end]"``; ``"field: typed"`` for a value a person typed."""
     if evidence.get("origin") == TYPED:
@@ -180,40 +186,106 @@ def _flat_batches(
         columns = []  # only the first batch carries the header
 
 
-_NO_AMOUNT = (None,) * len(AMOUNT_COLUMNS)
+class FlatRows:
+    """The rows of a flat file (CSV, XLSX) made of :class:`FlatChunk` rows: the scalars
+    (``scalar_keys``), the first amount as :data:`AMOUNT_COLUMNS` shows it (with its US-dollar
+    values, as ``text_of(value)`` with ``text_of``), then ``n_amounts``, ``other_amounts`` and
+    ``evidence``; one generated function (:func:`row_function`) per export, over the database's
+    rows. With ``neutralize``, text that a spreadsheet would read as a formula gets its ``'``
+    (:func:`neutralize`) in the chunks' free-text columns (``FlatChunk.texts``) and in the other
+    amounts."""
+
+    def __init__(
+        self,
+        scalar_keys: Sequence[str],
+        usd: UsdColumns,
+        text_of: Callable[[Any], Any] | None = None,
+        *,
+        neutralize: bool = False,
+    ) -> None:
+        usd_of = usd.memo(text_of)
+
+        def dollars(key: tuple[Any, ...]) -> tuple[Any, ...]:
+            count, value, currency, year, period_start = key
+            return usd_of(value, currency, conversion_year(year, period_start)) if count else _NO_USD
+
+        self.dollars = Memo(dollars)  # by the amount's count, value, currency and years
+        self.names: dict[str, Any] = {
+            "DOLLARS": self.dollars,
+            "OTHERS": {},
+            "FORMULA": _FORMULA_STARTS,
+        }
+        self.neutralize = neutralize
+        width = len(scalar_keys)
+        first = [width + at for at in range(len(AMOUNT_KEYS))]
+        count, summary = width + len(AMOUNT_KEYS), width + len(AMOUNT_KEYS) + 1
+        year = f"r[{scalar_keys.index('year_start')}]" if "year_start" in scalar_keys else "None"
+        at = AMOUNT_KEYS.index
+        key = f"(r[{count}], r[{first[at('value')]}], r[{first[at('currency')]}], {year}, r[{first[at('period_start')]}])"
+        # positions in the chunk's rows, or expressions
+        self.sources: list[int | str] = [*range(width), *first[at("text") : at("period_end") + 1]]
+        self.sources += [f"*DOLLARS[{key}]", count, "OTHERS.get(r[0])", f"r[{summary}] or None"]
+        self.function: Callable[[Sequence[Any]], tuple[Any, ...]] | None = None
+        self.made_of: Sequence[str] = ()  # the chunks' parts the function is made for
+        self.own = set(self.names)
+
+    def rows(self, chunk: FlatChunk) -> list[tuple[Any, ...]]:
+        """The flat rows of ``chunk``, made of its raw rows in one pass (:func:`compose`)."""
+        rows = chunk.rows
+        if self.function is None or rows.parts is not self.made_of:
+            parts = [self._part(source, chunk.texts) for source in self.sources]
+            self.function = row_function(compose(parts, rows, self.own), self.names)
+            self.made_of = rows.parts
+        self.names.update(rows.names)
+        if len(self.dollars) > 50_000:  # bounded: a memo per distinct amount
+            self.dollars.clear()
+        others = {key: _amounts_summary(items) for key, items in chunk.other_amounts.items()}
+        if self.neutralize:
+            others = {key: None if text is None else neutralize(text) for key, text in others.items()}
+        self.names["OTHERS"] = others
+        return list(map(self.function, rows.raw))
+
+    def _part(self, source: int | str, texts: Container[int]) -> str:
+        if isinstance(source, str):
+            return source
+        if self.neutralize and source in texts:  # str or None (free text): neutralize() inline
+            return f'("\'" + x if (x := r[{source}]) and x[0] in FORMULA else x)'
+        return f"r[{source}]"
+
+
 _NO_USD = (None,) * len(USD_KEYS)
 
 
-def _flat_tuple(
-    scalars: Sequence[Any],
-    amounts: Sequence[Sequence[Any]],
-    evidence: Sequence[Sequence[Any]] | str | None,
-    usd: Sequence[Any] | None = None,
-) -> list[Any]:
-    """One flat row of a store item; ``evidence`` may come already summarised (text or None).
-    The first amount's US-dollar values are ``usd``, else those appended to its tuple."""
-    if amounts:  # text … period_end, then the USD values (``export.usd``)
-        first = amounts[0]
-        row = [*scalars, *first[1:9], *(usd or first[10:] or _NO_USD), len(amounts)]
-        row.append(_amounts_summary(amounts) if len(amounts) > 1 else None)
-    else:
-        row = [*scalars, *_NO_AMOUNT, 0, None]
-    if evidence is None or type(evidence) is str:
-        row.append(evidence or None)
-    else:
-        row.append(_evidence_text(evidence))
-    return row
+def flat_chunk(
+    items: Sequence[tuple[Sequence[Any], Sequence[Sequence[Any]], Sequence[Sequence[Any]] | str | None]],
+) -> FlatChunk:
+    """A :class:`FlatChunk` of ``(scalars, amounts, evidence)`` items (the first scalar names the
+    record); ``evidence`` may come already summarised (text or None)."""
+    no_amount = (None,) * len(AMOUNT_KEYS)
+    rows = [
+        (
+            *scalars,
+            *(amounts[0] if amounts else no_amount),
+            len(amounts),
+            evidence if evidence is None or type(evidence) is str else _evidence_text(evidence),
+        )
+        for scalars, amounts, evidence in items
+    ]
+    return FlatChunk(
+        rows=Rows(raw=rows, parts=[f"r[{at}]" for at in range(len(rows[0]) if rows else 0)], names={}),
+        other_amounts={scalars[0]: amounts[1:] for scalars, amounts, _ in items if len(amounts) > 1},
+    )
 
 
 def _amounts_summary(amounts: Sequence[Sequence[Any]]) -> str | None:
-    """The ``other_amounts`` cell of store amount tuples (all but the first)."""
+    """The ``other_amounts`` cell of amount tuples (all but the record's first)."""
     return (
         "; ".join(
             [
                 _amount_summary(
                     dict(zip(("text", "value", "value_max", "currency"), a[1:5], strict=True), kind=a[6])
                 )
-                for a in amounts[1:]
+                for a in amounts
             ]
         )
         or None
@@ -221,7 +293,7 @@ def _amounts_summary(amounts: Sequence[Sequence[Any]]) -> str | None:
 
 
 def _evidence_text(evidence: Sequence[Sequence[Any]]) -> str | None:
-    """The ``evidence`` cell of store evidence tuples."""
+    """The ``evidence`` cell of evidence tuples."""
     return (
         "; ".join(
             [
@@ -233,18 +305,3 @@ def _evidence_text(evidence: Sequence[Sequence[Any]]) -> str | None:
         )
         or None
     )
-
-
-def decimal_text(value: Decimal) -> str:
-    """Exact plain notation: ``214000000``, ``0.5``, ``-12.25`` (no exponent, no trailing zeros)."""
-    if not value.is_finite():
-        raise ExportError(f"Cannot export the non-finite number {value}.")
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _plain(value: Any) -> Any:
-    """Enums become their values; everything else is returned unchanged."""
-    return value.value if isinstance(value, Enum) else value

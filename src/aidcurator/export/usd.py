@@ -9,7 +9,7 @@ flat ``amount_usd_*`` columns of CSV and XLSX). The rules (year, rounding, reaso
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -22,9 +22,6 @@ from aidcurator.resources import resource_path
 USD_KEYS: tuple[str, ...] = ("usd_year", "usd_nominal", "usd_constant", "usd_base_year", "usd_reason")
 RATES_FILE = ("money", "usd_rates.csv")
 DEFLATOR_FILE = ("money", "us_deflator.csv")
-
-# Positions in the store's amount tuples (see ``write_record_tuples``): value, currency, period_start.
-_VALUE, _CURRENCY, _PERIOD_START = 2, 4, 7
 
 
 @cache
@@ -97,52 +94,29 @@ class UsdColumns:
                 ],
             }
 
-    def first_usd(
-        self, scalar_keys: Sequence[str], text_of: Callable[[Any], Any] | None = None
-    ) -> Callable[[Sequence[Any], Sequence[Sequence[Any]]], tuple[Any, ...]]:
-        """A function giving the :data:`USD_KEYS` values of the first amount of a store item
-        ``(scalars, amounts)`` (it must have one); with ``text_of``, the dollar values come as
-        ``text_of(value)`` (a CSV writer's text).
-
-        The values of each ``(value, currency, conversion year)`` are worked out once (a bounded
-        memo): the conversion depends on nothing else, and exports repeat amounts a lot."""
-        year_at = scalar_keys.index("year_start") if "year_start" in scalar_keys else None
+    def memo(
+        self, text_of: Callable[[Any], Any] | None = None
+    ) -> Callable[[Any, Any, int | None], tuple[Any, ...]]:
+        """A function giving the :data:`USD_KEYS` values of an amount from its value, currency and
+        conversion year (:func:`conversion_year`); with ``text_of``, the dollar values come as
+        ``text_of(value)`` (a writer's text). The values of each distinct ``(value, currency,
+        year)`` are worked out once (a bounded memo): exports repeat amounts a lot."""
         values = self.values
         memo: dict[tuple[Any, Any, Any], tuple[Any, ...]] = {}
+        get = memo.get
 
-        def usd_of(value: Any, currency: Any, year: Any) -> tuple[Any, ...]:
-            if len(memo) > 50_000:
-                memo.clear()
-            usd = values(value, currency, year, None)
-            if text_of is not None:
-                usd = (usd[0], text_of(usd[1]), text_of(usd[2]), *usd[3:])
-            memo[value, currency, year] = usd
+        def usd_of(value: Any, currency: Any, year: int | None) -> tuple[Any, ...]:
+            usd = get((value, currency, year))
+            if usd is None:
+                if len(memo) > 50_000:
+                    memo.clear()
+                usd = values(value, currency, year, None)
+                if text_of is not None:
+                    usd = (usd[0], text_of(usd[1]), text_of(usd[2]), *usd[3:])
+                memo[value, currency, year] = usd
             return usd
 
-        def first_usd(scalars: Sequence[Any], amounts: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
-            first = amounts[0]
-            year = None if year_at is None else scalars[year_at]
-            if type(year) is not int:
-                year = conversion_year(None, first[_PERIOD_START])
-            value, currency = first[_VALUE], first[_CURRENCY]
-            return memo.get((value, currency, year)) or usd_of(value, currency, year)
-
-        return first_usd
-
-    def tuple_items(
-        self, scalar_keys: Sequence[str], text_of: Callable[[Any], Any] | None = None
-    ) -> Callable[..., tuple[Any, Any, Any]]:
-        """A function turning a store item ``(scalars, amounts, evidence)`` into the same item whose
-        first amount tuple has the USD values appended (only the first is shown flat); ``text_of``
-        as for :meth:`first_usd`."""
-        first_usd = self.first_usd(scalar_keys, text_of)
-
-        def item(scalars: Sequence[Any], amounts: Sequence[Sequence[Any]], evidence: Any) -> tuple[Any, ...]:
-            if not amounts:
-                return scalars, amounts, evidence
-            return scalars, [tuple(amounts[0]) + first_usd(scalars, amounts), *amounts[1:]], evidence
-
-        return item
+        return usd_of
 
 
 def _rows(parts: tuple[str, ...], needed: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:

@@ -25,11 +25,13 @@ from functools import cache
 from aidcurator.domain import Mention, Span
 from aidcurator.extract.fastre import after_first, first_chars
 from aidcurator.extract.places import ancestors_of, lookup_place, pairing_for, smallest_common_place
+from aidcurator.extract.record_rules import without_pinyin
 from aidcurator.resources import resource_path
 
 __all__ = [
     "chain_tails",
     "currency_country",
+    "disaster_region",
     "each_country",
     "group_recipient",
     "is_example",
@@ -51,6 +53,8 @@ class _PartyRules:
     numbers: dict[str, int]
     list_gap: re.Pattern[str]
     currency_country: dict[str, str]  # ISO 4217 code → canonical country name
+    disaster_after: re.Pattern[str]
+    disaster_places: dict[str, str]  # epicentre → the wider place a disaster named after it stands for
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -99,6 +103,8 @@ def _rules() -> _PartyRules:
             numbers={k.lower(): int(v) for k, v in data["each_country"]["numbers"].items()},
             list_gap=re.compile(data["each_country"]["list_gap"]),
             currency_country=_currency_countries(data["currency_country"]),
+            disaster_after=re.compile(data.get("disaster_regions", {}).get("after") or "(?!)"),
+            disaster_places=dict(data.get("disaster_regions", {}).get("places", {})),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -229,3 +235,15 @@ def each_country(text: str, start: int, end: int, before: int, places: list[Ment
 def currency_country(code: str | None) -> str | None:
     """The country whose national currency ``code`` is (TOP → 汤加), None for shared or unknown ones."""
     return _rules().currency_country.get(code or "")
+
+
+def disaster_region(text: str, recipient: str, spans: list[Span]) -> str | None:
+    """The wider place a disaster named after ``recipient`` stands for (汶川地震灾区 → 四川省), when one of
+    ``spans`` (where the recipient is written) runs into the disaster word; else None."""
+    rules = _rules()
+    wider = rules.disaster_places.get(recipient)
+    if wider is None:
+        return None
+    if any(rules.disaster_after.match(without_pinyin(text[span.end : span.end + 40])) for span in spans):
+        return wider
+    return None

@@ -34,6 +34,9 @@ class YearRules:
     delivery: re.Pattern[str]  # a delivery or hand-over named after a year leading its sentence
     delivery_window: int
     pledge: re.Pattern[str]  # the pledge of the aid delivered
+    month_date: re.Pattern[str]  # a month (and day) without a year: 2月5日, 6月底, Aug. 11
+    dateline_after: re.Pattern[str]  # 电 / (Xinhua) right after such a date: a dateline
+    month_date_later: re.Pattern[str]  # a later stage (启用, opened) in such a date's clause
 
 
 def _words(words: list[str], *, english: bool) -> str:
@@ -82,6 +85,11 @@ def year_rules() -> YearRules:
             delivery=_cues(data["delivery_cues_after"]),
             delivery_window=int(data["delivery_window"]),
             pledge=_cues(data["pledge_cues"]),
+            month_date=re.compile(
+                rf"{data['month_date_zh']}|(?i:(?<![a-z])(?:{alternation(month_names_en())})(?<=\.|[a-z])\s+[0-9]{{1,2}}\b(?!,?\s*[0-9]{{4}}))"
+            ),
+            dateline_after=re.compile(data.get("dateline_after") or "(?!)"),
+            month_date_later=_cues({"en": data["later_event_cues"]["en"], "zh": data["month_date_later_zh"]}),
             report_determiner=re.compile(rf"(?i)(?<![a-z])(?:{determiners})(?![a-z]){_date_filler()}\Z"),
             report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
             report_noun_before=re.compile(
@@ -89,5 +97,5 @@ def year_rules() -> YearRules:
             ),
             report_noun_after_zh=re.compile(rf"的?(?:{alternation(data['report_nouns_zh'])})"),
         )
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/years.json is malformed: {exc}") from exc

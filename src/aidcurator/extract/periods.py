@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from aidcurator.domain import CandidateRecord, Mention, MentionKind
+from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
 from aidcurator.extract.period_rules import year_rules as _rules
 from aidcurator.extract.sentences import SentenceIndex
 
@@ -61,6 +61,30 @@ class PeriodChooser:
         self._starts = [m.start for m in mentions]  # mentions come sorted by start
 
     # -- one amount ---------------------------------------------------------------------------
+    def fill_from_month(
+        self, record: CandidateRecord, in_sentence: list[Mention], sentence: Span, year: int
+    ) -> None:
+        """An undated amount whose sentence gives a month without a year (仅2月5日一天, 截至6月底, on Aug. 11)
+        and names no year: the publication ``year``. A dateline (4月22日电) gives none."""
+        if record.year_start is not None or any(m.kind is MentionKind.YEAR for m in in_sentence):
+            return
+        rules, text = _rules(), self.text
+        lo = self.paragraph(sentence.start)[0]
+        before = self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, sentence.start)]
+        if any(m.kind is MentionKind.YEAR and self.opens_sentence(m) for m in before):
+            return  # 2023年，…。截至11月底，…投入231.9亿元: the paragraph's year
+        for match in rules.month_date.finditer(text, sentence.start, sentence.end):
+            if rules.dateline_after.match(text, match.end()):
+                continue
+            window = (match.end(), min(sentence.end, match.end() + rules.later_window))
+            if rules.month_date_later.search(text, *window):
+                return  # 1月12日…正式启用: the date of a later stage
+
+            record.year_start = record.year_end = year
+            record.evidence["year"] = [Span(match.start(), match.end())]
+            record.flags["year_from_month"] = True
+            return
+
     def fill(
         self,
         record: CandidateRecord,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from functools import cache
 
-from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, RecordKind, Span
+from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, Qualifier, RecordKind, Span
 from aidcurator.extract.record_recipients import programme_region
 from aidcurator.extract.record_rules import CJK, Cues, record_rules
 from aidcurator.extract.rules import load_rules
@@ -79,6 +80,10 @@ def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -
         rules.aid.pick(english).search(window, a, b) for a, b in parts
     ):
         return True
+    if not english and rules.portfolio_total_before.search(
+        window, max(sentence.start, amount.start - 60), amount.start
+    ):
+        return True  # 实施项目300个，总投资32.06亿元: the whole portfolio's money, not the aid
     for match in rules.difference_before.pick(english).finditer(window, start, amount.start):
         if _qualifier_gap().match(window, match.end(), amount.start):
             return True
@@ -248,21 +253,33 @@ def fill_record_kind(
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = record_rules()
     aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
-    if aggregate or (record.recipient == "新疆维吾尔自治区" and record.donor is None):
+    if aggregate or (record.recipient in rules.donorless_regions and record.donor is None):
         record.record_kind = RecordKind.AGGREGATE
         record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
         region = next(
             (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
         )
-        if region is not None:  # "19 provinces … in Xinjiang": the whole region receives
+        if region is not None and aggregate:  # "19 provinces … in Xinjiang": the whole region receives
             record.recipient = region.data.get("name")
             record.evidence["recipient"] = [region.span]
-        elif aggregate and not _inside(record.evidence.get("recipient", []), sentence):
-            # 19个援疆省市…到疆110亿元: all donors of a programme give to its region
-            record.recipient = programme_region(sentence_text)
+        elif (
+            aggregate
+            and not _inside(record.evidence.get("recipient", []), sentence)
+            and ((region_name := programme_region(sentence_text)) is not None or record.donor is not None)
+        ):  # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
+            # place the donorless record already has, 中央单位…向我省 → 陕西省, stays)
+            record.recipient = region_name
             record.evidence.pop("recipient", None)
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
             record.donor = None  # many donors: no single one
+            record.evidence.pop("donor", None)
+    elif givers := rules.many_givers.zh.search(
+        sentence_text, 0, max(0, record.amounts[0].span.start - sentence.start)
+    ):  # 香港各界…捐款: many givers of one place
+        record.record_kind = RecordKind.AGGREGATE
+        record.flags["aggregate_cue"] = givers.group()
+        if record.donor not in rules.whole_region_donors:
+            record.donor = None
             record.evidence.pop("donor", None)
     elif (record.n_projects and record.n_projects > 1) or (
         record.year_end
@@ -282,3 +299,101 @@ def fill_record_kind(
         or rules.programme.en.search(sentence_text)
     ):
         record.record_kind = RecordKind.PROGRAMME
+
+
+def part_of_pledge(
+    text: str,
+    amount: Mention,
+    previous_end: int,
+    records: list[CandidateRecord],
+    parent_index: int | None,
+    sentence: Span,
+) -> bool:
+    """Whether the amount is the part in place of a pledged or planned total just before it in its
+    sentence (对口支援资金762.02亿元，已到位资金521.53亿元); ``records[parent_index]`` is that total."""
+    if parent_index is None:
+        return False
+    parent = records[parent_index]
+    if parent.amounts[0].span.start < sentence.start:
+        return False
+    if parent.amounts[0].kind not in (AmountKind.COMMITTED, AmountKind.PLANNED):
+        return False
+    start = max(previous_end, parent.amounts[0].span.end)
+    return record_rules().part_of_pledge_before.search(text, start, amount.start) is not None
+
+
+_PARTS_MAX_GAP = 600  # characters from a total to its last part
+_PARTS_MIN = 3  # two round figures adding up to a third are too often chance (HK$100,000 + HK$200,000)
+_PARTS_TOLERANCE = {Qualifier.EXACT: Decimal("0.03")}  # other qualifiers (超过百亿, almost, over): 0.1
+
+
+def mark_breakdowns(records: list[CandidateRecord], text: str) -> None:
+    """Amounts right after a total that add up to it are its shares (16年累计援助7.74亿元。…省级财政援助
+    资金2.94亿元，对口市县区援助3.35亿元，社会各界捐助折款1.45亿元; 256 billion yuan… 106 billion in grants,
+    80 billion in loans and 73 billion in concessional loans): records in a row, same
+    currency, no more than ``_PARTS_MAX_GAP`` characters on, whose sum is the total's within 3% (10% when
+    either side is approximate), at least three of them. They take the total's period and parties where they name none."""
+    title_end = text.find("\n")  # a headline's total (a short first line) is a summary
+    title_end = title_end if 0 <= title_end < 150 else -1
+    index = 0
+    while index < len(records):
+        total = records[index]
+        parts = _parts_of(records, index, text) if total.amounts[0].span.start > title_end else []
+        if not parts:
+            index += 1
+            continue
+        for part_index in parts:
+            part = records[part_index]
+            part.amounts[0].kind = AmountKind.SHARE
+            part.amounts[0].share_of = index
+            part.parent_index = index
+            part.flags["part_of_total"] = True
+            part.flags.pop("kind_default", None)
+            for field in ("donor", "recipient", "year_start", "year_end"):
+                if field == "donor" and part.record_kind is RecordKind.AGGREGATE:
+                    continue  # 社会各界捐助折款: many givers, whoever gave the total
+                if getattr(part, field) is None and getattr(total, field) is not None:
+                    setattr(part, field, getattr(total, field))
+        index = parts[-1] + 1
+
+
+def _parts_of(records: list[CandidateRecord], index: int, text: str) -> list[int]:
+    total = records[index].amounts[0]
+    if total.kind is AmountKind.SHARE or records[index].parent_index is not None or total.value <= 0:
+        return []
+    approximate = total.qualifier not in _PARTS_TOLERANCE
+    running = Decimal(0)
+    parts: list[int] = []
+    for later in range(index + 1, len(records)):
+        amount = records[later].amounts[0]
+        if (
+            records[later].parent_index is not None
+            or amount.currency != total.currency
+            or amount.span.start - total.span.end > _PARTS_MAX_GAP
+            or amount.value >= total.value
+        ):
+            return []
+        approximate = approximate or amount.qualifier not in _PARTS_TOLERANCE
+        running += amount.value
+        parts.append(later)
+        tolerance = Decimal("0.1") if approximate else Decimal("0.03")
+        if len(parts) >= _PARTS_MIN and abs(running - total.value) <= total.value * tolerance:
+            return parts
+        if running > total.value * (1 + tolerance):
+            return []
+    return []
+
+
+def follows_rejected(text: str, start: int, end: int) -> bool:
+    """Whether the words between a rejected amount (an income, trade, a transfer) and the next amount of
+    its sentence (``text[start:end]``) go on about the same figure: no aid word and no kind cue but a
+    share one (财政补助收入968亿元，其中…785亿元; trade surpassed 100 billion and reached 79 billion)."""
+    rules = record_rules()
+    english = not CJK.search(text, start, end)
+    if rules.aid.pick(english).search(text, start, end):
+        return False
+    return not any(
+        cues.pick(english).search(text, start, end)
+        for kind, cues in rules.kind_cues.items()
+        if kind is not AmountKind.SHARE
+    )

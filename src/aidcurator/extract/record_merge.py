@@ -4,6 +4,7 @@ fold into the record they restate."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from aidcurator.domain import (
     UNKNOWN_CURRENCY,
@@ -13,6 +14,7 @@ from aidcurator.domain import (
     Mention,
     Qualifier,
     RecordKind,
+    Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.record_rules import record_rules
@@ -66,13 +68,27 @@ def add_conversion(records: list[CandidateRecord], into: int, amount: Mention) -
 _FOLDED_FIELDS = ("donor", "recipient", "sector", *COUNT_FIELDS.values())
 
 
-def fold(kept: CandidateRecord, repeat: CandidateRecord) -> None:
+def fold(kept: CandidateRecord, repeat: CandidateRecord, title_end: int = 0) -> None:
     """The same amount named again (headline and body): one record, with the fields only the repeat
-    names (its year, recipient, sector …) and both evidence spans."""
+    names (its year, recipient, sector …) and both evidence spans. A headline's figure (it starts before
+    ``title_end``) takes the body's amount kind: the body says what was done (决定拨款 after 捐助)."""
+    retold = (
+        kept.amounts[0].span.start < title_end
+        and AmountKind.UNKNOWN not in (kept.amounts[0].kind, repeat.amounts[0].kind)
+        and kept.amounts[0].kind is not repeat.amounts[0].kind
+    )
+    if retold:  # the headline's period comes from the article, not from the body's later stage
+        kept.amounts[0].kind = repeat.amounts[0].kind
+        kept.evidence.pop("amount_kind", None)
+        if "amount_kind" in repeat.evidence:
+            kept.evidence["amount_kind"] = list(repeat.evidence["amount_kind"])
     kept.evidence["amount"].extend(repeat.evidence["amount"])
     if kept.amounts[0].currency == UNKNOWN_CURRENCY:  # the headline's 825 million is the body's $825 million
         kept.amounts[0].currency = repeat.amounts[0].currency
-    if kept.year_start is None and repeat.year_start is not None:
+    if kept.amounts[0].span.start < title_end and kept.year_start is not None and _within(kept, repeat):
+        kept.year_start, kept.year_end = repeat.year_start, repeat.year_end  # the body's wider period
+        kept.evidence["year"] = list(repeat.evidence.get("year", []))
+    elif kept.year_start is None and repeat.year_start is not None and not retold:
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
     for field in _FOLDED_FIELDS:
@@ -111,12 +127,136 @@ def find_duplicate(
             UNKNOWN_CURRENCY in (old.currency, new.currency) and old.span.start < title_end
         ):
             continue
-        if (other.year_start, other.year_end) != (record.year_start, record.year_end) and None not in (
-            other.year_start,
-            record.year_start,
-        ):
+        if (
+            (other.year_start, other.year_end) != (record.year_start, record.year_end)
+            and None not in (other.year_start, record.year_start)
+            and not (old.span.start < title_end and _within(other, record))
+        ):  # (a headline's 去年…至今 is the body's 2016年10月以来 2016–2017)
             continue
-        if AmountKind.UNKNOWN not in (old.kind, new.kind) and old.kind is not new.kind:
+        if (
+            AmountKind.UNKNOWN not in (old.kind, new.kind)
+            and old.kind is not new.kind
+            and old.span.start >= title_end  # a headline's figure is the body's, whatever its verb
+        ):
             continue
         return index
     return None
+
+
+def _within(inner: CandidateRecord, outer: CandidateRecord) -> bool:
+    """Whether ``outer``'s period holds ``inner``'s (both set)."""
+    if None in (inner.year_start, inner.year_end, outer.year_start, outer.year_end):
+        return False
+    assert inner.year_start is not None and inner.year_end is not None
+    assert outer.year_start is not None and outer.year_end is not None
+    return outer.year_start <= inner.year_start and inner.year_end <= outer.year_end
+
+
+_LEAD_CHARS = 400  # a rounded figure this near the start (title, lead) may restate a later exact one
+
+
+def find_rounded(records: list[CandidateRecord], record: CandidateRecord) -> int | None:
+    """The earlier record whose amount rounds this exact one (a title's ``7亿多元`` or a lead's ``近10亿元``
+    for the body's ``7.74亿元``): near the start of the text, approximate, same currency, with fewer
+    significant digits, that the exact one rounds to (约/近: to the nearest; 多/超: down; 不到: up)."""
+    new = record.amounts[0]
+    if new.qualifier is not Qualifier.EXACT or new.value_max is not None or new.value <= 0:
+        return None
+    for index, other in enumerate(records):
+        old = other.amounts[0]
+        if old.span.start >= _LEAD_CHARS or other.parent_index is not None or old.currency != new.currency:
+            continue
+        if old.qualifier not in (Qualifier.APPROX, Qualifier.AT_LEAST, Qualifier.AT_MOST):
+            continue
+        if _digits(old.value) >= _digits(new.value) or old.value_max is not None:
+            continue
+        if _rounds_to(new.value, old.value, old.qualifier):
+            return index
+    return None
+
+
+def restate(kept: CandidateRecord, exact: CandidateRecord) -> None:
+    """``kept`` (the rounded figure) takes the exact amount as its own; both spans stay evidence."""
+    spans = [*kept.evidence["amount"], *exact.evidence["amount"]]
+    kept.amounts[0] = replace(exact.amounts[0], share_of=kept.amounts[0].share_of)
+    kept.evidence["amount"] = spans
+    if "amount_kind" in exact.evidence:
+        kept.evidence["amount_kind"] = list(exact.evidence["amount_kind"])
+    for field in ("year_start", "year_end", *_FOLDED_FIELDS):
+        if getattr(kept, field) is None and getattr(exact, field) is not None:
+            setattr(kept, field, getattr(exact, field))
+            key = "year" if field.startswith("year") else field
+            if key in exact.evidence:
+                kept.evidence[key] = list(exact.evidence[key])
+
+
+def _rounds_to(exact: Decimal, rounded: Decimal, qualifier: Qualifier) -> bool:
+    """Whether ``exact`` written with ``rounded``'s last significant place is ``rounded``."""
+    quantum = Decimal(1).scaleb(rounded.normalize().as_tuple().exponent)
+    mode = {Qualifier.AT_LEAST: ROUND_DOWN, Qualifier.AT_MOST: ROUND_UP}.get(qualifier, ROUND_HALF_UP)
+    return (exact / quantum).quantize(Decimal(1), rounding=mode) * quantum == rounded
+
+
+def _digits(value: Decimal) -> int:
+    """Significant digits of a value (7亿 → 1, 7.74亿 → 3)."""
+    digits = value.normalize().as_tuple().digits
+    return len(digits)
+
+
+def merge_repeat(
+    records: list[CandidateRecord],
+    record: CandidateRecord,
+    title_end: int,
+    same_value: list[int],
+    sentence_start: int,
+    text: str,
+) -> int | None:
+    """Fold ``record`` into the earlier record it repeats (same figure, not in its own sentence: the
+    Red Cross's $100,000 and the government's $100,000 are two gifts) or whose rounded figure it makes
+    exact; the index it went into, or None when it stands on its own."""
+    duplicate = find_duplicate(records, record, title_end, same_value)
+    if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence_start:
+        duplicate = None
+    new = record.amounts[0]
+    if duplicate is None and record_rules().restated_before.search(
+        text, max(0, new.span.start - 12), new.span.start
+    ):
+        # over half of the 500 million yuan has been used: the sum named before, whatever the verb
+        duplicate = next(
+            (
+                i
+                for i in same_value
+                if records[i].amounts[0].currency == new.currency
+                and records[i].amounts[0].span.start < sentence_start
+            ),
+            None,
+        )
+        if duplicate is not None:
+            kept = records[duplicate]
+            kept.evidence["amount"].extend(record.evidence["amount"])
+            return duplicate
+    if duplicate is not None:
+        fold(records[duplicate], record, title_end)
+        return duplicate
+    rounded = find_rounded(records, record)
+    if rounded is not None:
+        restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
+    return rounded
+
+
+def link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int, sentence: Span) -> None:
+    """A share points at its parent and takes the parent's parties, period and sector where it names none;
+    in the sentence of a running total (2016年10月以来…共投入…，其中…) it takes the total's period."""
+    record.parent_index = parent_index
+    record.amounts[0].share_of = parent_index
+    for field in ("donor", "recipient", "year_start", "year_end", "sector"):
+        if getattr(record, field) is None and getattr(parent, field) is not None:
+            setattr(record, field, getattr(parent, field))
+            if field in parent.evidence:
+                record.evidence.setdefault(field, list(parent.evidence[field]))
+    if parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
+        record.record_kind = parent.record_kind
+    if parent.amounts[0].kind is AmountKind.CUMULATIVE and any(
+        sentence.start <= span.start < sentence.end for span in parent.evidence["amount"]
+    ):
+        record.year_start, record.year_end = parent.year_start, parent.year_end

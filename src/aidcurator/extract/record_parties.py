@@ -80,6 +80,7 @@ class Context:
     places: PlacesByLevel
     tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
     foreign: Mention | None  # the foreign country the article names most (first named on a tie)
+    cues: str = ""  # the text with pinyin residue taken out of word runs, for cue words (record_rules)
 
 
 def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
@@ -107,6 +108,7 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
                 m
                 for m in by_position
                 if m.data.get("name") != first_name
+                and not is_china(m)  # 香港…中国: a region of China does not give to China
                 and m.data.get("name") not in ancestors_of(first_name)
                 and first_name not in ancestors_of(m.data.get("name", ""))
             ),
@@ -114,6 +116,8 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         )
         if other is not None and not _listed_together(first, other, text):  # not 泰州, a city in 江苏
             return Parties(first, other)
+        # 香港…中国: Hong Kong gives, not China
+        donors = [m for m in donors if not is_china(m)] + [m for m in donors if is_china(m)]
     recipient = None
     if recipients:
         # the most specific place near the amount: a county beats the region it lies in

@@ -7,7 +7,7 @@ from functools import cache
 from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, Span
-from aidcurator.extract.parties import currency_country, group_recipient, pairing_area
+from aidcurator.extract.parties import currency_country, disaster_region, group_recipient, pairing_area
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -51,7 +51,10 @@ def fill_parties(
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
     near = pick_parties(places, amount.start, text)
-    donor = near.donor or context.main.donor
+    donor = near.donor
+    main_donor = context.main.donor
+    if donor is None and main_donor is not None and (main_donor.start < sentence_end or is_china(main_donor)):
+        donor = main_donor  # a province the article first names after this sentence is not its donor
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
         record.donor = donor_name
@@ -71,7 +74,8 @@ def fill_parties(
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
     if recipient is None and not spans:
         recipient, spans = _recipient_of(text, candidates)
-    if recipient is None and not spans and (group := group_recipient(text, segment[0], sentence_end)):
+    words = context.cues or text  # 对(duì)外提供 reads 对外提供
+    if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
     if recipient is None and not spans:
         recipient, spans, inferred_recipient = _fallback_recipient(
@@ -79,8 +83,12 @@ def fill_parties(
         )
         if inferred_recipient:
             inferred.append("recipient")
-    if recipient == _XINJIANG and donor_name and (paired := _only_pairing(donor_name)):
-        recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only
+    if (
+        recipient == _XINJIANG
+        and donor_name
+        and (paired := _only_pairing(donor_name) or pairing_area(donor_name))
+    ):
+        recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only; 上海: its counties of 喀什
         inferred.append("recipient")
     if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
         recipient, spans = programme_region(text[segment[0] : sentence_end]), []
@@ -90,12 +98,21 @@ def fill_parties(
             inferred.append("recipient")
     if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
         recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
+    if recipient is not None and (wider := disaster_region(text, recipient, spans)) is not None:
+        recipient = wider  # 汶川地震灾区: the quake's area, not the county it is named after
     if recipient is None:
         spans = []
     if recipient is not None:
         record.recipient = recipient
         if spans:
             record.evidence["recipient"] = spans
+    if (
+        record.donor in record_rules().capital_metonyms
+        and recipient is not None
+        and _country_name(recipient)
+        and not place_in_china(recipient)
+    ):  # Beijing would write off loans to the DRC: the capital stands for China
+        record.donor = record_rules().capital_metonyms[record.donor]
     if record.donor and _is_china_name(record.donor) and recipient is not None and place_in_china(recipient):
         if (
             context.foreign is not None

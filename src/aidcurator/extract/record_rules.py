@@ -76,19 +76,26 @@ class RecordRules:
     en_cue_after_window: int
     list_intro_endings: tuple[str, ...]
     programme_regions: dict[str, str]
+    capital_metonyms: dict[str, str]
     anaphora: dict[str, tuple[str, ...]]
     since_words: Cues
     aggregate: Cues
+    many_givers: Cues
+    whole_region_donors: frozenset[str]
+    donorless_regions: frozenset[str]
     programme: Cues
     project: Cues
     per_unit: Cues
     not_aid: Cues
     aid: Cues
     difference_before: Cues
+    portfolio_total_before: re.Pattern[str]
+    part_of_pledge_before: re.Pattern[str]
     not_a_record_exceptions: Cues
     venue_after: re.Pattern[str]
     venue_before: re.Pattern[str]
     conversion_gap: re.Pattern[str]
+    restated_before: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -119,19 +126,52 @@ def record_rules() -> RecordRules:
             en_cue_after_window=int(data["en_cue_after_window"]),
             list_intro_endings=tuple(data["list_intro_endings"]),
             programme_regions=dict(data["programme_regions"]),
+            capital_metonyms=dict(data.get("capital_metonyms", {})),
             anaphora={k: tuple(v) for k, v in data["anaphora"].items()},
             since_words=Cues.load(data["since_cues"]),
             aggregate=Cues.load(data["aggregate_cues"]),
+            many_givers=Cues.load(data["many_givers_cues"]),
+            whole_region_donors=frozenset(data.get("whole_region_donors", [])),
+            donorless_regions=frozenset(data.get("donorless_regions", [])),
             programme=Cues.load(data["programme_cues"]),
             project=Cues.load(data["project_cues"]),
             per_unit=Cues.load(data["not_a_record_cues"]["per_unit"]),
             not_aid=Cues.load(data["not_a_record_cues"]["not_aid"]),
             aid=Cues.load(data["not_a_record_cues"]["aid_cues"]),
             difference_before=Cues.load(data["not_a_record_cues"]["difference_before"]),
+            portfolio_total_before=re.compile(
+                data["not_a_record_cues"].get("portfolio_total_before") or "(?!)"
+            ),
+            part_of_pledge_before=re.compile(data.get("part_of_pledge_before") or "(?!)"),
             not_a_record_exceptions=Cues.load(data["not_a_record_cues"]["exceptions"]),
             venue_after=re.compile("|".join(f"(?:{p})" for p in data.get("venue_after", [])) or "(?!)"),
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
             conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
+            restated_before=re.compile(data.get("restated_before") or "(?!)"),
         )
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
+
+
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_RESIDUE_RUN = re.compile(
+    rf"[\u3400-\u9fff](?:\([{_PINYIN}]{{1,7}}\))?(?:[\u3400-\u9fff](?:\([{_PINYIN}]{{1,7}}\))?)*"
+)
+_RESIDUE = re.compile(rf"\([{_PINYIN}]{{1,7}}\)")
+
+
+def without_pinyin(text: str) -> str:
+    """``text`` with pinyin residue (``生产(chǎn)总值``, left by some converted pages) taken out of runs of
+    Chinese characters so cue words read whole; each run is padded with spaces at its end, so every
+    other character (digits, punctuation) keeps its offset."""
+    if "(" not in text or _RESIDUE.search(text) is None:
+        return text
+
+    def compact(match: re.Match[str]) -> str:
+        run = match.group()
+        if "(" not in run:
+            return run
+        bare = _RESIDUE.sub("", run)
+        return bare + " " * (len(run) - len(bare))
+
+    return _RESIDUE_RUN.sub(compact, text)

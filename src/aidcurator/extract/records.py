@@ -26,7 +26,6 @@ from aidcurator.domain import (
     Mention,
     MentionKind,
     Qualifier,
-    RecordKind,
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
@@ -43,10 +42,13 @@ from aidcurator.extract.record_kinds import (
     default_kind,
     extend_to_now,
     fill_record_kind,
+    follows_rejected,
     list_parent,
+    mark_breakdowns,
     not_a_record,
+    part_of_pledge,
 )
-from aidcurator.extract.record_merge import add_conversion, find_duplicate, fold, is_conversion
+from aidcurator.extract.record_merge import add_conversion, is_conversion, link_share, merge_repeat
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
@@ -56,7 +58,7 @@ from aidcurator.extract.record_parties import (
     main_parties,
 )
 from aidcurator.extract.record_recipients import fill_parties
-from aidcurator.extract.record_rules import record_rules
+from aidcurator.extract.record_rules import record_rules, without_pinyin
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
 from aidcurator.extract.sectors import context_sector, dominant_sector_hit, sector_list
@@ -158,6 +160,9 @@ def assemble_records(
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
+    cues = without_pinyin(
+        text
+    )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
     mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -170,8 +175,8 @@ def assemble_records(
     tails = chain_tails(text, places)
     foreign = main_foreign(places)
     shared_out = says_each_country(text)  # 向两国各提供: looked for per amount only when the text has it
-    blanked = Blanked(text, record_rules().exceptions)
-    rate_blanked = Blanked(text, record_rules().not_a_record_exceptions)
+    blanked = Blanked(cues, record_rules().exceptions)
+    rate_blanked = Blanked(cues, record_rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
     amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
     last_parent: int | None = None
@@ -180,6 +185,7 @@ def assemble_records(
     flows = FlowReader(text, lambda position: _paragraph(text, position), [m.start for m in amount_mentions])
     periods = PeriodChooser(text, mentions, sentences, lambda position: _paragraph(text, position))
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
+    rejected_in = -1  # the start of the sentence of the last amount that is not aid
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
     for index, amount in enumerate(amount_mentions):
         sentence = sentences.of(amount.start)
@@ -191,8 +197,10 @@ def assemble_records(
                 record_of[index] = into
             previous_end = amount.end
             continue
-        if not_a_record(text, amount, sentence, rate_blanked):
-            previous_end = amount.end
+        if not_a_record(cues, amount, sentence, rate_blanked) or (
+            rejected_in == sentence.start and follows_rejected(cues, previous_end, amount.start)
+        ):
+            previous_end, rejected_in = amount.end, sentence.start
             continue
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         next_start = amount_mentions[index + 1].start if index + 1 < len(amount_mentions) else len(text)
@@ -201,8 +209,10 @@ def assemble_records(
         _fill_counts(record, in_sentence, amount)
         segment = (previous_end, min(next_start, sentence.end))
         periods.fill(record, in_sentence, amount, segment, clause(text, amount, segment))
+        if published is not None:
+            periods.fill_from_month(record, in_sentence, sentence, published.year)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
-        kind, cue = amount_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
+        kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
         if (
             kind is AmountKind.SPENT
             and multi_year
@@ -212,7 +222,11 @@ def assemble_records(
         ):  # spent over several years that are over: “十二五”时期…投入130亿元 is a total
             kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
-            extend_to_now(record, text[sentence.start : sentence.end], reference)
+            extend_to_now(record, cues[sentence.start : sentence.end], reference)
+        if kind is AmountKind.SPENT and part_of_pledge(
+            cues, amount, previous_end, records, last_parent, sentence
+        ):
+            kind, record.flags["part_of_pledge"] = AmountKind.SHARE, True
         previous_end = amount.end
         if (
             kind is not AmountKind.SHARE
@@ -235,7 +249,7 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = Context(main, records[0] if records else None, places_by_level, tails, foreign)
+        context = Context(main, records[0] if records else None, places_by_level, tails, foreign, cues)
         fill_parties(
             record,
             text,
@@ -256,17 +270,14 @@ def assemble_records(
             min(next_start, sentence.end),
             text,
         )
-        fill_record_kind(record, text[sentence.start : sentence.end], in_sentence, kind, sentence)
+        fill_record_kind(record, cues[sentence.start : sentence.end], in_sentence, kind, sentence)
         if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
-            _link_share(record, parent, last_parent)
+            link_share(record, parent, last_parent, sentence)
         flows.fill(record, sentence)
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
-        duplicate = find_duplicate(records, record, title_end, same_value)
-        if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence.start:
-            duplicate = None  # the Red Cross's $100,000 and the government's $100,000: two gifts
+        duplicate = merge_repeat(records, record, title_end, same_value, sentence.start, text)
         if duplicate is not None:
-            fold(records[duplicate], record)
             record_of[index] = duplicate
             continue
         same_value.append(len(records))
@@ -276,6 +287,7 @@ def assemble_records(
             records.extend(each_country_records(record, text, sentence, amount, places))
         if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
+    mark_breakdowns(records, text)
     periods.finish(records)
     default_kind(records)
     _sector_from_text(text, sectors, records)
@@ -360,19 +372,6 @@ def _paragraphs(text: str) -> tuple[list[int], list[int]]:
     ends.append(len(text))
     _last_paragraphs = (text, (starts, ends))
     return starts, ends
-
-
-def _link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int) -> None:
-    """A share points at its parent and takes the parent's parties, period and sector where it names none."""
-    record.parent_index = parent_index
-    record.amounts[0].share_of = parent_index
-    for field in ("donor", "recipient", "year_start", "year_end", "sector"):
-        if getattr(record, field) is None and getattr(parent, field) is not None:
-            setattr(record, field, getattr(parent, field))
-            if field in parent.evidence:
-                record.evidence.setdefault(field, list(parent.evidence[field]))
-    if parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
-        record.record_kind = parent.record_kind
 
 
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:

@@ -41,11 +41,10 @@ from aidcurator.store.edits import (
 from aidcurator.store.exports import (
     EXPORT_FIELDS,
     RECORD_EXPORT_KEYS,
+    iter_flat_record_chunks,
+    iter_nested_record_chunks,
     iter_record_export_rows,
-    iter_record_export_tuples,
     record_export_rows,
-    stats,
-    table_rows,
 )
 from aidcurator.store.mapping import (
     amount_view,
@@ -79,6 +78,7 @@ from aidcurator.store.records import (
     restore_snapshot,
     snapshot_record,
 )
+from aidcurator.store.tables import stats, table_rows
 
 __all__ = [
     "EXPORT_FIELDS",
@@ -114,8 +114,9 @@ __all__ = [
     "find_record_row",
     "get_article",
     "get_record",
+    "iter_flat_record_chunks",
+    "iter_nested_record_chunks",
     "iter_record_export_rows",
-    "iter_record_export_tuples",
     "last_edits",
     "link_candidates",
     "load_amount",
