@@ -26,6 +26,15 @@ Extract = Callable[..., Extraction]
 
 #: Below this many files the pool's start-up costs more than it saves.
 MIN_FILES_FOR_WORKERS = 40
+#: Files handed to the pool ahead of the one the caller waits for, per worker: enough that the
+#: workers never wait while the caller stores a batch ...
+AHEAD_PER_WORKER = 32
+#: ... and at most this many characters of text in flight (a few big files bound memory instead).
+AHEAD_CHARS = 20_000_000
+#: Files sent to a worker as one task: at most this many ...
+GROUP_FILES = 16
+#: ... or about this many characters.
+GROUP_CHARS = 200_000
 
 
 class FileFailure(Exception):
@@ -135,8 +144,83 @@ def _start_worker(extract: Extract) -> None:
     _worker_state["extract"] = extract
 
 
-def _extract_in_worker(prepared: PreparedFile) -> PreparedFile:
-    return extract_todo(prepared, _worker_state["extract"])
+def _extract_in_worker(group: list[PreparedFile]) -> list[PreparedFile]:
+    extract = _worker_state["extract"]
+    return [extract_todo(prepared, extract) for prepared in group]
+
+
+class _Pool:
+    """The worker processes and the files in flight, in file order.
+
+    Files to extract go to the workers in groups (:data:`GROUP_FILES`, :data:`GROUP_CHARS`): few,
+    larger tasks keep the workers busy while this process stores, instead of each waiting for this
+    process to hand it the next small file.
+    """
+
+    def __init__(self, extract: Extract, workers: int) -> None:
+        self.extract, self.workers = extract, workers
+        self.executor: ProcessPoolExecutor | None = None
+        # (files, or the future of their extraction; how many; their characters)
+        self.pending: deque[tuple[list[PreparedFile] | Future[list[PreparedFile]], int, int]] = deque()
+        self.group: list[PreparedFile] = []
+        self.group_chars = 0
+        self.files = self.chars = 0  # in flight: pending and the group
+
+    def add(self, prepared: PreparedFile) -> None:
+        """Queue a read file: to extract (in a group), or ready as it is (failed, or nothing new)."""
+        if prepared.failure is not None or not prepared.todo:
+            self._submit()  # the group before it goes first: files stay in order
+            self.pending.append(([prepared], 1, 0))
+            self.files += 1
+            return
+        size = sum(len(draft.text) for draft, _ in prepared.todo)
+        self.group.append(prepared)
+        self.group_chars += size
+        self.files += 1
+        self.chars += size
+        if len(self.group) >= GROUP_FILES or self.group_chars >= GROUP_CHARS:
+            self._submit()
+
+    def _submit(self) -> None:
+        if not self.group:
+            return
+        if self.executor is None:  # started by the first file with new text
+            self.executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(self.extract,),
+            )
+        future = self.executor.submit(_extract_in_worker, self.group)
+        self.pending.append((future, len(self.group), self.group_chars))
+        self.group, self.group_chars = [], 0
+
+    def ready(self, *, final: bool = False) -> Iterator[PreparedFile]:
+        """The files at the head that are done, waiting for them while too many are in flight (or,
+        when ``final``, for everything)."""
+        if final:
+            self._submit()
+        while self.pending:
+            head, count, chars = self.pending[0]
+            if not (
+                final
+                or not isinstance(head, Future)
+                or head.done()
+                or self.files > AHEAD_PER_WORKER * self.workers
+                or self.chars > AHEAD_CHARS
+            ):
+                return
+            self.pending.popleft()
+            self.files -= count
+            self.chars -= chars
+            yield from head.result() if isinstance(head, Future) else head
+
+    def close(self) -> None:
+        if self.executor is not None:
+            for item, _, _ in self.pending:
+                if isinstance(item, Future):
+                    item.cancel()
+            self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def prepared_files(
@@ -153,8 +237,9 @@ def prepared_files(
     With workers, this process reads and triages every file (cheap) against a snapshot of the
     stored hashes (``all_known``), and only files with new articles go to the pool, which starts
     when the first such file comes: a re-import of known texts never starts it. The pool uses the
-    "spawn" start method, safe beside the window's threads; at most a few files per worker are in
-    flight, so memory stays bounded.
+    "spawn" start method, safe beside the window's threads. Up to :data:`AHEAD_PER_WORKER` files
+    per worker (and :data:`AHEAD_CHARS` characters) are in flight, so the workers keep extracting
+    while the caller stores, and memory stays bounded.
     """
     if workers <= 1 or not parallel_ok or len(files) < MIN_FILES_FOR_WORKERS:
         for path in files:
@@ -165,34 +250,11 @@ def prepared_files(
     def known_here(hashes: list[str]) -> set[str]:
         return {h for h in hashes if h in snapshot}
 
-    pool: ProcessPoolExecutor | None = None
-    pending: deque[PreparedFile | Future[PreparedFile]] = deque()
+    pool = _Pool(extract, workers)
     try:
         for path in files:
-            prepared = read_path(path, known_here)
-            if prepared.failure is not None or not prepared.todo:
-                pending.append(prepared)
-            else:
-                if pool is None:
-                    context = multiprocessing.get_context("spawn")
-                    pool = ProcessPoolExecutor(
-                        max_workers=workers,
-                        mp_context=context,
-                        initializer=_start_worker,
-                        initargs=(extract,),
-                    )
-                pending.append(pool.submit(_extract_in_worker, prepared))
-            while pending and (
-                not isinstance(pending[0], Future) or pending[0].done() or len(pending) > 4 * workers
-            ):
-                head = pending.popleft()
-                yield head.result() if isinstance(head, Future) else head
-        while pending:
-            head = pending.popleft()
-            yield head.result() if isinstance(head, Future) else head
+            pool.add(read_path(path, known_here))
+            yield from pool.ready()
+        yield from pool.ready(final=True)
     finally:
-        if pool is not None:
-            for item in pending:
-                if isinstance(item, Future):
-                    item.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
