@@ -35,7 +35,6 @@ def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Parts of a few thousand characters, so a test text is "very large"."""
     monkeypatch.setattr(chunking, "SPLIT_ABOVE", 6000)
     monkeypatch.setattr(chunking, "PART_CHARS", 3000)
-    monkeypatch.setattr(extraction_pool, "PART_CHARS", 3000)
 
 
 def test_ordinary_texts_are_not_cut() -> None:
@@ -110,7 +109,7 @@ def _rows(curator: Curator) -> dict[str, list[tuple]]:
 
 
 def test_a_very_large_file_imports_the_same_with_or_without_workers(
-    small_parts: None, tmp_path: Path
+    small_parts: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One big file (and a small one) with two worker processes: the parts are extracted side by side
     and stored as one article, row for row as in one process."""
@@ -120,8 +119,17 @@ def test_a_very_large_file_imports_the_same_with_or_without_workers(
     folder.mkdir()
     (folder / "big.txt").write_text(_document(400), encoding="utf-8")
     (folder / "small.txt").write_text(_document(3, head="小"), encoding="utf-8")
+    pools = []
+    real_pool = extraction_pool.ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):
+        pools.append(kwargs.get("max_workers"))
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(extraction_pool, "ProcessPoolExecutor", counting_pool)
     parallel = Curator(open_engine(tmp_path / "parallel.db"))
     report = parallel.import_paths([folder], workers=2)
+    assert pools == [2]  # two files, one of them large: the pool starts
     assert (report.imported, report.failed) == (2, 0)
     serial = Curator(open_engine(tmp_path / "serial.db"))
     assert serial.import_paths([folder], workers=1).imported == 2

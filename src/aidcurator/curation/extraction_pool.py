@@ -18,7 +18,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from aidcurator.curation.chunking import PART_CHARS, Part, split_document
+from aidcurator.curation import chunking
+from aidcurator.curation.chunking import Part, split_document
 from aidcurator.curation.preparing import (
     Extract,
     FileFailure,
@@ -162,7 +163,7 @@ class _Pool:
         size = sum(len(draft.text) for draft, _ in prepared.todo)
         self.files += 1
         self.chars += size
-        if self.split and size > PART_CHARS:
+        if self.split and size > chunking.PART_CHARS:
             self._submit_group()
             self.pending.append((_Assembly(prepared, self._submit), 1, size))
             return
@@ -217,8 +218,9 @@ class _Pool:
 
 
 def _large(path: Path) -> bool:
+    """A file that may hold a text to extract in parts, or many articles: worth the pool alone."""
     try:
-        return os.path.getsize(path) > PART_CHARS
+        return os.path.getsize(path) > chunking.SPLIT_ABOVE
     except OSError:
         return False
 
