@@ -64,6 +64,12 @@ class ArticleRows:
     parts: list[bytes] = field(default_factory=list)
 
 
+#: The JSON of mention data already seen in this process, by the data's repr (a few thousand
+#: gazetteer places, sectors and years make most of it).
+_DATA_JSON: dict[str, str] = {}
+_DATA_JSON_SIZE = 50_000
+
+
 def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
     """Mentions as plain tuples in ``_MENTION_COLUMNS`` order without the article id, their data as
     JSON text: cheap to send between processes and ready for the database."""
@@ -72,7 +78,13 @@ def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
     def dumps(data: dict[str, Any]) -> str:
         found = texts.get(id(data))
         if found is None:
-            found = texts[id(data)] = dumps_stored(data)
+            key = repr(data)  # equal reprs, equal JSON: a place or sector recurs in article after article
+            found = _DATA_JSON.get(key)
+            if found is None:
+                found = dumps_stored(data)
+                if len(_DATA_JSON) < _DATA_JSON_SIZE:
+                    _DATA_JSON[key] = found
+            texts[id(data)] = found
         return found
 
     names: dict[Any, str] = {}  # kind or qualifier -> its text, one str object for all the rows
