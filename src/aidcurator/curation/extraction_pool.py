@@ -24,6 +24,7 @@ from aidcurator.curation.preparing import (
     Extract,
     FileFailure,
     PreparedFile,
+    article_where,
     extract_draft,
     extract_part_or_fail,
     extract_todo,
@@ -92,9 +93,7 @@ class _Assembly:
         run: list[tuple[ArticleDraft, str]] = []
         chars = 0
         for draft, digest in prepared.todo:
-            parts = split_document(
-                draft.text, draft.published, draft.origin_position or draft.title or "an article"
-            )
+            parts = split_document(draft.text, draft.published, article_where(draft))
             if parts is None:
                 run.append((draft, digest))
                 chars += len(draft.text)

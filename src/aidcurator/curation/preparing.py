@@ -60,10 +60,15 @@ def triage(name: str, drafts: Sequence[ArticleDraft], known: Callable[[list[str]
     return prepared
 
 
+def article_where(draft: ArticleDraft) -> str:
+    """How messages name an article of a file."""
+    return draft.origin_position or draft.title or "an article"
+
+
 def extract_draft(draft: ArticleDraft, digest: str, extract: Extract, *, split: bool) -> ArticleRows:
     """The rows of one article: extracted whole, or in parts when ``split`` allows and it is very
     large (``extract`` must then take ``estimated``, as the package's extractor does)."""
-    where = draft.origin_position or draft.title or "an article"
+    where = article_where(draft)
     parts = split_document(draft.text, draft.published, where) if split else None
     if parts is not None:
         return joined_rows(
