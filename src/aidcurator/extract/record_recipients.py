@@ -21,6 +21,7 @@ from aidcurator.extract.record_parties import (
     Context,
     Parties,
     PlacesByLevel,
+    in_donor_list,
     is_china,
     pick_parties,
     place_is_xinjiang,
@@ -53,6 +54,8 @@ def fill_parties(
     near = pick_parties(places, amount.start, text)
     donor = near.donor
     main_donor = context.main.donor
+    if donor is None:
+        donor = _paragraph_donor(text, context.places.places, amount)
     if donor is None and main_donor is not None and (main_donor.start < sentence_end or is_china(main_donor)):
         donor = main_donor  # a province the article first names after this sentence is not its donor
     donor_name = donor.data.get("name") if donor is not None else None
@@ -137,6 +140,21 @@ def fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> Mention | None:
+    """The last donor-side place named earlier in the amount's paragraph (香港多个团体…；宣明会调拨300万元):
+    a clause without a place of its own gives for the place its paragraph names last."""
+    start = text.rfind("\n", 0, amount.start) + 1
+    before = [
+        place
+        for index, place in enumerate(places)
+        if start <= place.start < amount.start
+        and side(place) == "donor"
+        and not is_china(place)
+        and not in_donor_list(text, places, index)  # 湖南、浙江: one of several donors
+    ]
+    return pick_parties(before, amount.start, text).donor if before else None
 
 
 def _fallback_recipient(

@@ -1,0 +1,28 @@
+"""Round 5 of the real-text rules (records): donors named earlier in the paragraph, enterprise donors
+and other left-overs. Texts written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidcurator.extract import extract
+
+
+def _by_value(text: str, published: str | None = None) -> dict[int, object]:
+    date = dt.date.fromisoformat(published) if published else None
+    return {int(r.amounts[0].value): r for r in extract(text, published=date).records}
+
+
+def test_a_clause_without_a_place_gives_for_the_place_its_paragraph_names() -> None:
+    text = (
+        "香港多个团体发起募捐：某慈善会宣布捐出二百万元；某工会捐赠三十万元。\n"
+        "在澳门，特区政府拨款五千万元人民币支援灾区。澳门各界继续捐款。"
+    )
+    records = _by_value(text)
+    assert records[300_000].donor == "香港特别行政区"
+    assert records[2_000_000].donor == "香港特别行政区"
+
+
+def test_a_listed_donor_does_not_stand_for_a_later_clause() -> None:
+    text = "其中湖南、浙江资金到位已超额完成计划；援疆项目累计到位资金达80亿元。"
+    assert _by_value(text)[8_000_000_000].donor is None
