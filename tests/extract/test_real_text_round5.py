@@ -26,3 +26,8 @@ def test_a_clause_without_a_place_gives_for_the_place_its_paragraph_names() -> N
 def test_a_listed_donor_does_not_stand_for_a_later_clause() -> None:
     text = "其中湖南、浙江资金到位已超额完成计划；援疆项目累计到位资金达80亿元。"
     assert _by_value(text)[8_000_000_000].donor is None
+
+
+def test_an_office_named_after_a_city_is_a_channel_not_the_recipient() -> None:
+    text = "四川发生地震后，某同乡会捐出二百万港元，通过特区政府驻北京办事处转交灾区。"
+    assert _by_value(text)[2_000_000].recipient == "四川省"
