@@ -29,5 +29,5 @@ def test_a_listed_donor_does_not_stand_for_a_later_clause() -> None:
 
 
 def test_an_office_named_after_a_city_is_a_channel_not_the_recipient() -> None:
-    text = "四川发生地震后，某同乡会捐出二百万港元，通过特区政府驻北京办事处转交灾区。"
+    text = "四川发生地震。某同乡会捐出二百万港元，透过特区政府驻北京办事处赈济灾民。"
     assert _by_value(text)[2_000_000].recipient == "四川省"
