@@ -31,3 +31,13 @@ def test_a_listed_donor_does_not_stand_for_a_later_clause() -> None:
 def test_an_office_named_after_a_city_is_a_channel_not_the_recipient() -> None:
     text = "四川发生地震。某同乡会捐出二百万港元，透过特区政府驻北京办事处赈济灾民。"
     assert _by_value(text)[2_000_000].recipient == "四川省"
+
+
+def test_donors_listed_in_the_previous_sentence_are_a_group() -> None:
+    text = (
+        "浙江省援建的学校已经开学。今年江苏、浙江两省对口支援我省的资金全部落实。"
+        "帮扶资金共计6.4亿元，其中教育2.1亿元。"
+    )
+    records = _by_value(text)
+    assert records[640_000_000].donor is None
+    assert records[210_000_000].donor is None

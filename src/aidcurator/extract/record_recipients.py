@@ -54,9 +54,15 @@ def fill_parties(
     near = pick_parties(places, amount.start, text)
     donor = near.donor
     main_donor = context.main.donor
+    group = False
     if donor is None:
-        donor = _paragraph_donor(text, context.places.places, amount)
-    if donor is None and main_donor is not None and (main_donor.start < sentence_end or is_china(main_donor)):
+        donor, group = _paragraph_donor(text, context.places.places, amount)
+    if (
+        donor is None
+        and not group
+        and main_donor is not None
+        and (main_donor.start < sentence_end or is_china(main_donor))
+    ):
         donor = main_donor  # a province the article first names after this sentence is not its donor
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
@@ -142,19 +148,21 @@ def fill_parties(
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
 
 
-def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> Mention | None:
+def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple[Mention | None, bool]:
     """The last donor-side place named earlier in the amount's paragraph (香港多个团体…；宣明会调拨300万元):
-    a clause without a place of its own gives for the place its paragraph names last."""
+    a clause without a place of its own gives for the place its paragraph names last. When that place is
+    one of a list (广东、浙江两省对口支援…；帮扶资金共计5.32亿元) the donors are a group: no donor, and
+    ``True`` says so."""
     start = text.rfind("\n", 0, amount.start) + 1
     before = [
-        place
+        (index, place)
         for index, place in enumerate(places)
-        if start <= place.start < amount.start
-        and side(place) == "donor"
-        and not is_china(place)
-        and not in_donor_list(text, places, index)  # 湖南、浙江: one of several donors
+        if start <= place.start < amount.start and side(place) == "donor" and not is_china(place)
     ]
-    return pick_parties(before, amount.start, text).donor if before else None
+    if before and in_donor_list(text, places, before[-1][0]):
+        return None, True
+    single = [place for index, place in before if not in_donor_list(text, places, index)]
+    return (pick_parties(single, amount.start, text).donor if single else None), False
 
 
 def _fallback_recipient(
