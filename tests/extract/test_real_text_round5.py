@@ -41,3 +41,13 @@ def test_donors_listed_in_the_previous_sentence_are_a_group() -> None:
     records = _by_value(text)
     assert records[640_000_000].donor is None
     assert records[210_000_000].donor is None
+
+
+def test_a_place_written_with_pinyin_residue_is_still_found() -> None:
+    text = "上海市累计援助萬(wàn)州区各类项目资金12.5亿元。"
+    assert _by_value(text)[1_250_000_000].recipient == "万州区"
+
+
+def test_cash_aid_given_as_disaster_relief_is_emergency_response() -> None:
+    text = "为帮助该国开展救灾工作，中国政府向斐济提供300万美元现汇援助。"
+    assert _by_value(text)[3_000_000].sector == "720"
