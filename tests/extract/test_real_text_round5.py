@@ -51,3 +51,8 @@ def test_a_place_written_with_pinyin_residue_is_still_found() -> None:
 def test_cash_aid_given_as_disaster_relief_is_emergency_response() -> None:
     text = "为帮助该国开展救灾工作，中国政府向斐济提供300万美元现汇援助。"
     assert _by_value(text)[3_000_000].sector == "720"
+
+
+def test_an_announced_gift_is_committed() -> None:
+    text = "四川发生地震后，某商会宣布捐赠八十万元支持灾区。"
+    assert _by_value(text)[800_000].amounts[0].kind == "committed"
