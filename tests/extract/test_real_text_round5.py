@@ -56,3 +56,12 @@ def test_cash_aid_given_as_disaster_relief_is_emergency_response() -> None:
 def test_an_announced_gift_is_committed() -> None:
     text = "四川发生地震后，某商会宣布捐赠八十万元支持灾区。"
     assert _by_value(text)[800_000].amounts[0].kind == "committed"
+
+
+def test_a_programme_total_with_no_giver_goes_to_the_programme_region() -> None:
+    text = (
+        "截至6月底，今年援疆资金到疆新增20亿元。"
+        "江苏省对口支援伊犁州的项目全部开工，伊犁州新建学校12所，伊犁州新建医院3所。"
+    )
+    record = _by_value(text)[2_000_000_000]
+    assert (record.donor, record.recipient) == (None, "新疆维吾尔自治区")

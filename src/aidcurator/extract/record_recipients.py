@@ -198,6 +198,8 @@ def _fallback_recipient(
         if paired is not None:
             return paired[0], paired[1], False
     programme = programme_region(text[segment[0] : sentence_end])
+    if programme is not None and not donor_name and near.donor is None:
+        return programme, [], False  # 今年援疆资金到疆103亿元, no giver named: the whole programme's region
     elsewhere = (programme not in (None, _XINJIANG)) or bool(
         fallbacks and not place_is_xinjiang(fallbacks[0][0])
     )
