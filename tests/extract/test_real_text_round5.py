@@ -65,3 +65,14 @@ def test_a_programme_total_with_no_giver_goes_to_the_programme_region() -> None:
     )
     record = _by_value(text)[2_000_000_000]
     assert (record.donor, record.recipient) == (None, "新疆维吾尔自治区")
+
+
+def test_an_enterprise_opening_a_row_of_a_per_donor_table_gives() -> None:
+    text = (
+        "2000年以来，天津市对口援藏项目210个、援藏资金12.6亿元；"
+        "某钢铁集团(现为某宝集团)对口援藏项目40个、援藏资金1.1亿元；某能源公司对口支援项目9个、资金3000万元。"
+    )
+    records = _by_value(text)
+    assert records[1_260_000_000].donor == "天津市"
+    assert records[110_000_000].donor == "某钢铁集团"
+    assert records[30_000_000].donor == "某能源公司"

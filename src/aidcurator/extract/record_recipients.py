@@ -68,6 +68,9 @@ def fill_parties(
     if donor is not None:
         record.donor = donor_name
         record.evidence["donor"] = [donor.span]
+    if (firm := _enterprise_donor(context.cues or text, amount.start)) is not None:
+        donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
+        record.donor, record.evidence["donor"] = donor_name, [span]
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
     candidates = [
@@ -146,6 +149,21 @@ def fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+_CLAUSE_START = re.compile(r"[；;。\n]")
+
+
+def _enterprise_donor(words: str, position: int) -> tuple[str, Span] | None:
+    """An enterprise opening the amount's clause as its giver (``宝钢集团(现为宝武集团)对口援藏…``, rule
+    ``enterprise_donor``): its name as written and its span."""
+    start = max(0, position - 120)
+    for found in _CLAUSE_START.finditer(words, start, position):
+        start = found.end()
+    match = record_rules().enterprise_donor.match(words, start, position)
+    if match is None:
+        return None
+    return match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
 
 
 def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple[Mention | None, bool]:
