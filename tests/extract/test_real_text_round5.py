@@ -76,3 +76,12 @@ def test_an_enterprise_opening_a_row_of_a_per_donor_table_gives() -> None:
     assert records[1_260_000_000].donor == "天津市"
     assert records[110_000_000].donor == "某钢铁集团"
     assert records[30_000_000].donor == "某能源公司"
+
+
+def test_an_aid_package_is_a_programme() -> None:
+    text = "China has sent medical equipment and supplies worth 60 million yuan to Nepal."
+    assert _by_value(text)[60_000_000].record_kind == "programme"
+    text = "Over 12 billion yuan was given in grants and 9 billion yuan in interest-free loans."
+    assert {r.record_kind for r in _by_value(text).values()} == {"programme"}
+    text = "三年间，中国向该地区提供无息贷款15亿元人民币。"
+    assert _by_value(text)[1_500_000_000].record_kind == "programme"
