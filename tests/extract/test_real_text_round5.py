@@ -85,3 +85,8 @@ def test_an_aid_package_is_a_programme() -> None:
     assert {r.record_kind for r in _by_value(text).values()} == {"programme"}
     text = "三年间，中国向该地区提供无息贷款15亿元人民币。"
     assert _by_value(text)[1_500_000_000].record_kind == "programme"
+
+
+def test_a_trade_union_giving_is_not_trade() -> None:
+    text = "After the quake in Gansu province, the Hong Kong Federation of Trade Unions gave HK$400,000."
+    assert _by_value(text)[400_000].sector != "331"
