@@ -60,7 +60,7 @@ def test_an_announced_gift_is_committed() -> None:
 
 def test_a_programme_total_with_no_giver_goes_to_the_programme_region() -> None:
     text = (
-        "截至6月底，今年援疆资金到疆新增20亿元。"
+        "截至6月底，今年援疆资金到疆新增20亿元。山东、河南、湖北等省市项目全部开工。"
         "江苏省对口支援伊犁州的项目全部开工，伊犁州新建学校12所，伊犁州新建医院3所。"
     )
     record = _by_value(text)[2_000_000_000]
@@ -79,7 +79,7 @@ def test_an_enterprise_opening_a_row_of_a_per_donor_table_gives() -> None:
 
 
 def test_an_aid_package_is_a_programme() -> None:
-    text = "China has sent medical equipment and supplies worth 60 million yuan to Nepal."
+    text = "China has sent medical supplies worth 60 million yuan to the tsunami-hit countries."
     assert _by_value(text)[60_000_000].record_kind == "programme"
     text = "Over 12 billion yuan was given in grants and 9 billion yuan in interest-free loans."
     assert {r.record_kind for r in _by_value(text).values()} == {"programme"}
@@ -90,3 +90,8 @@ def test_an_aid_package_is_a_programme() -> None:
 def test_a_trade_union_giving_is_not_trade() -> None:
     text = "After the quake in Gansu province, the Hong Kong Federation of Trade Unions gave HK$400,000."
     assert _by_value(text)[400_000].sector != "331"
+
+
+def test_a_region_wide_programme_total_needs_many_named_givers() -> None:
+    text = "今年援疆资金到位2亿元。江苏省对口支援伊犁州，伊犁州新建学校12所，伊犁州新建医院3所。"
+    assert _by_value(text)[200_000_000].recipient != "新疆维吾尔自治区"

@@ -89,6 +89,7 @@ def fill_parties(
     words = context.cues or text  # 对(duì)外提供 reads 对外提供
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
+        record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
     if recipient is None and not spans:
         recipient, spans, inferred_recipient = _fallback_recipient(
             text, amount, segment, sentence_end, record, donor_name, blocked, near, context
@@ -166,6 +167,11 @@ def _enterprise_donor(words: str, position: int) -> tuple[str, Span] | None:
     return match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
 
 
+def _many_donors(places: list[Mention]) -> bool:
+    """Whether the article names at least three donor-side places (a region-wide report, not one pair's)."""
+    return len({p.data.get("name") for p in places if side(p) == "donor" and not is_china(p)}) >= 3
+
+
 def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple[Mention | None, bool]:
     """The last donor-side place named earlier in the amount's paragraph (香港多个团体…；宣明会调拨300万元):
     a clause without a place of its own gives for the place its paragraph names last. When that place is
@@ -216,8 +222,17 @@ def _fallback_recipient(
         if paired is not None:
             return paired[0], paired[1], False
     programme = programme_region(text[segment[0] : sentence_end])
-    if programme is not None and not donor_name and near.donor is None:
-        return programme, [], False  # 今年援疆资金到疆103亿元, no giver named: the whole programme's region
+    if (
+        programme is not None
+        and not donor_name
+        and near.donor is None
+        and _many_donors(context.places.places)
+    ):
+        return (
+            programme,
+            [],
+            False,
+        )  # 今年援疆资金到疆103亿元 where many givers are named: the programme's region
     elsewhere = (programme not in (None, _XINJIANG)) or bool(
         fallbacks and not place_is_xinjiang(fallbacks[0][0])
     )
