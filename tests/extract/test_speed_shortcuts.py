@@ -88,3 +88,21 @@ def test_the_byte_automaton_finds_what_the_character_automaton_finds(text: str) 
         plain.add_word(key, index)
     plain.make_automaton()
     assert KeyAutomaton((key, i) for i, key in enumerate(_KEYS)).iter(text) == list(plain.iter(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "江苏省援助伊犁州新源县教育和卫生项目3000万元，和田地区水利工程。",
+        "China gave Malawi $5 million for health, education and water; the Health Minister of Kenya spoke.",
+        "伊 犁州的醫院和學校",  # a gap squeezed away
+        "",
+    ],
+)
+def test_places_and_sectors_found_in_one_pass_equal_each_alone(text: str) -> None:
+    from aidcurator.extract.keywords import find_places_and_sectors
+    from aidcurator.extract.places import find_places
+    from aidcurator.extract.sectors import find_sectors
+
+    simple = script.to_simplified(text)
+    assert find_places_and_sectors(simple) == (find_places(simple), find_sectors(simple))

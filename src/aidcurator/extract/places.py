@@ -51,6 +51,7 @@ __all__ = [
     "pairing_for",
     "place_by_id",
     "place_in_china",
+    "place_keys",
     "province_of",
     "smallest_common_place",
     "squeeze_cjk_gaps",
@@ -116,7 +117,7 @@ class _Gazetteer:
     places: dict[str, Place]
     by_name: dict[str, str]
     keys: list[_Key]
-    automaton: KeyAutomaton
+    key_items: tuple[tuple[str, int], ...]  # every key (lower case if Latin) → its index in ``keys``
     lookup: dict[str, tuple[str, tuple[str, ...]]]
     strong_related: dict[str, frozenset[str]]
     weak_ok_via: dict[str, frozenset[str]]
@@ -364,7 +365,6 @@ def _gazetteer() -> _Gazetteer:
             raise ValueError(f"{_RULES_FILE}: stop pattern {pattern!r} is also a place name")
         keys.append(_Key(len(key), latin, True, False, "", (), ""))
         words.append((key, len(keys) - 1))
-    automaton = KeyAutomaton(words)
 
     # corroboration of weak aliases
     strong_related: dict[str, frozenset[str]] = {}
@@ -384,7 +384,7 @@ def _gazetteer() -> _Gazetteer:
         places=places,
         by_name=by_name,
         keys=keys,
-        automaton=automaton,
+        key_items=tuple(words),
         lookup=lookup,
         strong_related=strong_related,
         weak_ok_via=weak_ok_via,
@@ -572,11 +572,24 @@ def is_paired(donor: str, recipient: str) -> bool:
 # matching
 
 
-def _candidates(text: str, low: str, gaz: _Gazetteer) -> list[tuple[int, int, _Key]]:
+@cache
+def _automaton() -> KeyAutomaton:
+    """The place keys' automaton (values: indices into ``_Gazetteer.keys``), made when first searched alone."""
+    return KeyAutomaton(_gazetteer().key_items)
+
+
+def place_keys() -> tuple[tuple[str, int], ...]:
+    """Every place key (Latin ones lower-cased) with the value :func:`find_places` reads in ``key_hits``."""
+    return _gazetteer().key_items
+
+
+def _candidates(
+    text: str, low: str, gaz: _Gazetteer, found: list[tuple[int, int]]
+) -> list[tuple[int, int, _Key]]:
     n = len(text)
     keys = gaz.keys
     out: list[tuple[int, int, _Key]] = []
-    for last, idx in gaz.automaton.iter(low):
+    for last, idx in found:
         info = keys[idx]
         start, end = last - info.length + 1, last + 1
         if info.latin:
@@ -678,6 +691,8 @@ def _donor_prefix(low: str, start: int, gaz: _Gazetteer) -> bool:
     before = low[max(0, start - 30) : start].rstrip()
     if before.endswith(" the"):
         before = before[:-4].rstrip()
+    if not before.endswith(gaz.prefixes):  # (most places: one test for every prefix)
+        return False
     for prefix in gaz.prefixes:
         if before.endswith(prefix):
             cut = len(before) - len(prefix)
@@ -719,8 +734,12 @@ def _in_china(gaz: _Gazetteer, pid: str) -> bool:
     return top.startswith(("cn-", "xj-"))
 
 
-def find_places(text: str) -> list[Mention]:
+def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> list[Mention]:
     """All place mentions in ``text`` (kind PLACE), in text order.
+
+    ``key_hits``: where the keys of :func:`place_keys` occur in the squeezed, folded text (index of the
+    last character, value), as ``KeyAutomaton.iter`` gives them, when already found (see
+    :mod:`~aidcurator.extract.keywords`).
 
     ``data`` = {"id", "name" (canonical zh), "name_en", "level", "parent", "role_hint"
     ("donor" | "recipient" | None), "candidates" (ids, chosen first; [] when unambiguous)},
@@ -733,7 +752,8 @@ def find_places(text: str) -> list[Mention]:
     text = squeezed.text
     gaz = _gazetteer()
     low = fold_text(text)
-    hits = _select(_corroborated(_candidates(text, low, gaz), gaz), len(text))
+    found = _automaton().iter(low) if key_hits is None else key_hits
+    hits = _select(_corroborated(_candidates(text, low, gaz, found), gaz), len(text))
 
     named: set[str] = {info.default for _, _, info in hits if not info.candidates}
     chosen_ids: list[str] = []
@@ -745,11 +765,12 @@ def find_places(text: str) -> list[Mention]:
                 pid = seen[0]
         chosen_ids.append(pid)
 
+    chosen = [gaz.places[pid] for pid in chosen_ids]
     roles: list[str | None] = []
     agencies: list[int | None] = []
     prefixed: list[int] = []  # hits right after a recipient prefix (汇往…)
     for i, (start, end, _) in enumerate(hits):
-        place = gaz.places[chosen_ids[i]]
+        place = chosen[i]
         role: str | None = "recipient" if place.role == "recipient" else None
         agency: int | None = None
         if place.role in gaz.donor_roles:
@@ -770,7 +791,7 @@ def find_places(text: str) -> list[Mention]:
         if roles[i] is None and roles[i + 1] == "recipient" and hits[i][1] == hits[i + 1][0]:
             roles[i] = "recipient"  # 四川雅安芦山地震灾区: the places before the hinted one, written together
         if roles[i] is None and roles[i + 1] == "donor":
-            place = gaz.places[chosen_ids[i]]
+            place = chosen[i]
             gap = low[hits[i][1] : hits[i + 1][0]].strip()
             if place.role in gaz.donor_roles and gap in gaz.joiners:
                 roles[i] = "donor"
@@ -781,9 +802,10 @@ def find_places(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     shared: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}  # equal data, one dict
     same: dict[str, str] = {}  # one str object per distinct name as written (long texts repeat them)
+    shifted = bool(squeezed.breaks)  # else squeezed offsets are the original ones
     for i, (start, end, info) in enumerate(hits):
-        place = gaz.places[chosen_ids[i]]
-        o_start, o_end = squeezed.start(start), squeezed.end(end)
+        place = chosen[i]
+        o_start, o_end = (squeezed.start(start), squeezed.end(end)) if shifted else (start, end)
         agency_end = agencies[i]
         key = (place.id, roles[i], info.candidates)
         data = shared.get(key) if agency_end is None else None

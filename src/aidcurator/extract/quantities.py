@@ -22,6 +22,7 @@ from aidcurator.extract.rules import AmountRules, load_rules
 from aidcurator.extract.script import to_simplified
 
 _SPACES = " \t\u00a0\u3000"
+_EN_NUMBER_GAP = re.compile(r"[\s-]+")  # between the words of an English number (twenty-five million)
 _SENTENCE_END = "。！？!?\n；;"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -135,6 +136,8 @@ class _Scanner:
 
     def skip_spaces(self, pos: int, limit: int = 3) -> int:
         text = self.text
+        if pos >= len(text) or text[pos] not in _SPACES:  # most calls: no space to skip
+            return pos
         end = min(len(text), pos + limit)
         while pos < end and text[pos] in _SPACES:
             pos += 1
@@ -142,6 +145,8 @@ class _Scanner:
 
     def skip_spaces_back(self, pos: int, limit: int = 3) -> int:
         text = self.text
+        if pos <= 0 or text[pos - 1] not in _SPACES:  # most calls: no space to skip
+            return pos
         stop = max(0, pos - limit)
         while pos > stop and text[pos - 1] in _SPACES:
             pos -= 1
@@ -179,7 +184,7 @@ class _Scanner:
         elif kind == "zh":
             value, end = self._read_chinese(token, start)
         else:
-            words = re.split(r"[\s-]+", token)
+            words = _EN_NUMBER_GAP.split(token)
             scale_words = {"million", "billion", "trillion"}
             if words[-1].lower() in scale_words and len(words) > 1:
                 value = parse_english_words(words[:-1], rules)
@@ -209,7 +214,7 @@ class _Scanner:
         attached = False
         multiplier = Decimal(1)
         if kind == "zh":  # 二十亿: the trailing 亿 is the scale a range start shares
-            tail = len(token) - len(token.rstrip("".join(rules.zh_sections)))
+            tail = len(token) - len(token.rstrip(_section_chars()))
             if tail:
                 multiplier = rules.zh_scales.get(token[-tail:], Decimal(1))
         scale = self._zh_scale_at(pos) if kind == "arabic" else None
@@ -1038,6 +1043,12 @@ def _edge_chars() -> _EdgeChars:
         qualifier_first=cased(w[0] for w in (*rules.zh_suffix_qualifiers, *rules.en_suffix_qualifiers) if w),
         connector_first=cased(w[0] for w in (*rules.zh_range_connectors, *rules.en_range_connectors) if w),
     )
+
+
+@cache
+def _section_chars() -> str:
+    """The section characters (万, 亿 …) as one string, for ``str.rstrip``."""
+    return "".join(load_rules().zh_sections)
 
 
 def _is_year_like(token: str) -> bool:

@@ -130,7 +130,9 @@ def amount_kind(
     )
     if cue is not None:
         return AmountKind.SHARE, cue
-    clause_start = _after_last_break(window, before[0], before[1])
+    clause_start = before[0]
+    for match in _CLAUSE_BREAK.finditer(window, before[0], before[1]):
+        clause_start = match.end()
     # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
     cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
     cue = found(cumulative, before, after) or (
@@ -217,19 +219,14 @@ def default_kind(records: list[CandidateRecord]) -> None:
                 record.flags["kind_default"] = True
 
 
-_BREAKS = ",，;；:："
-_CLAUSE_BREAK = re.compile(f"[{_BREAKS}]")
-
-
-def _after_last_break(text: str, start: int, end: int) -> int:
-    """Where the clause ending at ``end`` starts: after the last comma, semicolon or colon in
-    ``text[start:end]`` (one backward search per mark), else ``start``."""
-    return max(start, *(text.rfind(mark, start, end) + 1 for mark in _BREAKS))
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
 def clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
     """The comma-delimited clause around ``amount``, inside ``segment``."""
-    start = _after_last_break(text, segment[0], amount.start)
+    start = segment[0]
+    for match in _CLAUSE_BREAK.finditer(text, segment[0], amount.start):
+        start = match.end()
     after = _CLAUSE_BREAK.search(text, amount.end, segment[1])
     return start, after.start() if after else segment[1]
 

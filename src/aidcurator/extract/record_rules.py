@@ -14,7 +14,7 @@ from aidcurator.resources import resource_path
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Characters re.IGNORECASE matches to ASCII letters (Kelvin sign, long s, dotted and dotless i).
-_CASE_ODDITY = re.compile("[\u212aſİı]")  # (the Kelvin sign, not the letter K)
+_CASE_ODDITIES = "\u212aſİı"  # (the Kelvin sign, not the letter K)
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Cues:
         """Every offset where an English cue word may start in ``text`` (``low``: its lower case), in
         order, found by substring searches; None when the words cannot tell (a letter that matches others
         only ignoring case, such as K or ſ, is in the text)."""
-        if _CASE_ODDITY.search(text) is not None:
+        if any(odd in text for odd in _CASE_ODDITIES):  # (a substring search each: faster than a class)
             return None
         found: set[int] = set()
         for word in self.en_words:

@@ -30,9 +30,10 @@ from aidcurator.domain import (
 )
 from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.flows import FlowReader
+from aidcurator.extract.keywords import find_places_and_sectors
 from aidcurator.extract.parties import chain_tails, says_each_country
 from aidcurator.extract.periods import PeriodChooser
-from aidcurator.extract.places import find_places, lookup_place
+from aidcurator.extract.places import lookup_place
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.record_kinds import (
     Blanked,
@@ -60,7 +61,7 @@ from aidcurator.extract.record_recipients import fill_parties
 from aidcurator.extract.record_rules import record_rules, without_pinyin
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sectors import context_sector, dominant_sector_hit, find_sectors, sector_list
+from aidcurator.extract.sectors import context_sector, dominant_sector_hit, sector_list
 from aidcurator.extract.sentences import sentence_index
 from aidcurator.extract.timex import find_times
 
@@ -104,8 +105,9 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
         if estimated and mention.data.get("relative"):
             mention.data["estimated"] = True
         extra.append(mention)
-    extra.extend(m for m in find_places(simple) if free(m))
-    extra.extend(find_sectors(simple))
+    places, sectors = find_places_and_sectors(simple)  # (their keys found in one pass)
+    extra.extend(m for m in places if free(m))
+    extra.extend(sectors)
     if simple is not text:
         extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
     mentions = quantities + extra

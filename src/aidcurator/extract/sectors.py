@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from aidcurator.domain import Mention, MentionKind
@@ -28,10 +29,12 @@ __all__ = [
     "dominant_sector_hit",
     "find_sectors",
     "sector_group",
+    "sector_keys",
     "sector_list",
 ]
 
 _RULES_FILE = ("rules", "sectors.json")
+_BY_POSITION = attrgetter("start", "end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,18 @@ def _min_score() -> float:
 
 @cache
 def _automaton() -> KeyAutomaton:
-    """The keyword automaton; values are ``_Rule`` objects."""
+    """The keyword automaton; values are ``_Rule`` objects (made when first searched alone)."""
+    return KeyAutomaton(_key_table().items())
+
+
+def sector_keys() -> list[tuple[str, Any]]:
+    """Every keyword (lower case) with the value :func:`find_sectors` reads in ``key_hits``."""
+    return list(_key_table().items())
+
+
+@cache
+def _key_table() -> dict[str, _Rule]:
+    """Keyword (lower case) → its rule, plurals of English words and stop phrases included."""
     where = "/".join(_RULES_FILE)
     raw = _raw_rules()
     labels: dict[str, str] = raw["labels"]
@@ -137,7 +151,7 @@ def _automaton() -> KeyAutomaton:
     for word in [*raw["stop"].get("zh", []), *raw["stop"].get("en", [])]:
         form = word.lower()
         table.setdefault(form, _Rule(form, "", "", None, "", None, 0.0, False, _is_latin(word), True))
-    return KeyAutomaton(table.items())
+    return table
 
 
 _DATA: dict[int, tuple[_Rule, dict[str, Any]]] = {}  # id of a rule -> the rule (kept alive) and its data
@@ -172,8 +186,25 @@ def _in_title(low: str, start: int, end: int) -> bool:
     return bool(after.match(low, end) or before.search(low, max(0, start - 40), start))
 
 
-def find_sectors(text: str) -> list[Mention]:
+@cache
+def _title_words() -> tuple[str, ...]:
+    """Words one of which every title phrase holds (a phrase holding another phrase of the lists is left
+    out): where none is in a text, no sector word of it is part of a title."""
+    raw = _raw_rules().get("titles_en", {})
+    words = {w.lower() for w in (*raw.get("before", []), *raw.get("after", []))}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def _may_name_titles(low: str) -> bool:
+    """Whether ``low`` (a lower-cased text) holds a word of a title phrase at all."""
+    return any(word in low for word in _title_words())
+
+
+def find_sectors(text: str, *, key_hits: list[tuple[int, Any]] | None = None) -> list[Mention]:
     """Sector keyword mentions in ``text`` (kind SECTOR), in text order.
+
+    ``key_hits``: where the keywords of :func:`sector_keys` occur in the squeezed, folded text, as
+    ``KeyAutomaton.iter`` gives them, when already found (see :mod:`~aidcurator.extract.keywords`).
 
     ``data`` = {"code": "111", "code5": "11120" | None, "label", "label5", "keyword" (the rule
     keyword that matched, lower-cased for English), "group" (what ``dominant_sector`` ranks: the
@@ -189,7 +220,7 @@ def find_sectors(text: str) -> list[Mention]:
     # phrases first among equals (equal starts and lengths are the same keyword, so the same rule)
     hits: list[tuple[int, int, bool, int, _Rule]] = []
     append = hits.append
-    for last, rule in _automaton().iter(low):
+    for last, rule in _automaton().iter(low) if key_hits is None else key_hits:
         length = len(rule.keyword)
         start = last - length + 1
         if rule.latin and (
@@ -201,13 +232,19 @@ def find_sectors(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     last_end = -1
     shifted = bool(squeezed.breaks)
+    titles = None  # whether the text names a title at all, found when a Latin word first asks
     same: dict[str, str] = {}  # one str object per distinct keyword as written (long texts repeat them)
     for start, _, _, end, rule in hits:
         if start < last_end:
             continue
         last_end = end
-        if rule.stop or (rule.latin and _in_title(low, start, end)):
+        if rule.stop:
             continue
+        if rule.latin:
+            if titles is None:
+                titles = _may_name_titles(low)
+            if titles and _in_title(low, start, end):
+                continue
         if shifted:
             start, end = squeezed.start(start), squeezed.end(end)
         written = original[start:end]
@@ -300,11 +337,15 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
         return None
     run = [hits[0]]
     won: list[_Won] = []  # the span's winner on its own, found once when a list first needs it
+    least = min(rule.min_groups, rule.min_groups_with_noun)
     for hit in [*hits[1:], None]:
         if hit is not None and " ".join(text[run[-1].end : hit.start].lower().split()) in rule.joiners:
             run.append(hit)
             continue
-        groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
+        if len(run) < least:  # n hits name at most n groups: too few for a list
+            groups = []
+        else:
+            groups = [g for g in dict.fromkeys(sector_group(m.data["code"]) for m in run) if g != rule.code]
         enough = len(groups) >= rule.min_groups or (
             len(groups) >= rule.min_groups_with_noun
             and (
@@ -350,7 +391,7 @@ def _sector_index(mentions: list[Mention]) -> tuple[list[int], list[Mention]]:
     cached = _last_index
     if cached is not None and cached[0] is mentions and cached[1] == len(mentions):
         return cached[2], cached[3]
-    hits = sorted((m for m in mentions if m.kind == MentionKind.SECTOR), key=lambda m: (m.start, m.end))
+    hits = sorted((m for m in mentions if m.kind == MentionKind.SECTOR), key=_BY_POSITION)
     starts = [m.start for m in hits]
     _last_index = (mentions, len(mentions), starts, hits)
     return starts, hits
@@ -376,17 +417,15 @@ def _winner(
     def weight(m: Mention) -> float:
         return boosted.get(m.data["code"], m.data.get("weight", 1.0))
 
-    def rank(code: str) -> tuple[float, int]:
-        hits = groups[code]
-        return (-sum(weight(m) for m in hits), min(distance(m) for m in hits))
-
     if len(groups) == 1:
         hits = next(iter(groups.values()))
         score = sum(weight(m) for m in hits)
-    else:
-        code = min(groups, key=rank)
+    else:  # the most weight; on a tie the hit nearest the pivot; then the first named
+        totals = {code: sum(weight(m) for m in hits) for code, hits in groups.items()}
+        score = max(totals.values())
+        tied = [code for code, total in totals.items() if total == score]
+        code = tied[0] if len(tied) == 1 else min(tied, key=lambda c: min(map(distance, groups[c])))
         hits = groups[code]
-        score = -rank(code)[0]
     if score < _min_score():
         return None
     best = hits[0] if len(hits) == 1 else min(hits, key=distance)
