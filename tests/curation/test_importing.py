@@ -132,26 +132,26 @@ def test_progress_and_cancel(curator: Curator, tmp_path: Path) -> None:
 def test_worker_processes_store_the_same_as_one_process(engine, tmp_path: Path, monkeypatch) -> None:
     """With the package's extractor and enough files, extraction runs in a process pool; the data
     stored is the same as an import in one process."""
-    from aidcurator.curation import preparing
+    from aidcurator.curation import extraction_pool as pool
     from aidcurator.store import open_engine
 
     folder = tmp_path / "many"
     folder.mkdir()
-    for number in range(preparing.MIN_FILES_FOR_WORKERS + 5):
+    for number in range(pool.MIN_FILES_FOR_WORKERS + 5):
         (folder / f"{number:03d}.txt").write_text(
             f"湖南省今年在吐鲁番市安排援疆资金{number + 1}.5亿元，实施援疆项目{number + 2}个。",
             encoding="utf-8",
         )
     pools = []
-    real_pool = preparing.ProcessPoolExecutor
+    real_pool = pool.ProcessPoolExecutor
 
     def counting_pool(*args, **kwargs):
         pools.append(kwargs.get("max_workers"))
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(preparing, "ProcessPoolExecutor", counting_pool)
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", counting_pool)
     parallel = Curator(engine)
-    assert parallel.import_paths([folder], workers=2).imported == preparing.MIN_FILES_FOR_WORKERS + 5
+    assert parallel.import_paths([folder], workers=2).imported == pool.MIN_FILES_FOR_WORKERS + 5
     assert pools == [2]
     serial = Curator(open_engine(tmp_path / "serial.db"))
     serial.import_paths([folder], workers=1)
@@ -168,8 +168,43 @@ def test_worker_processes_store_the_same_as_one_process(engine, tmp_path: Path, 
 
     assert shape(parallel) == shape(serial)
     # a re-import of known texts never starts the pool
-    assert parallel.import_paths([folder], workers=2).skipped == preparing.MIN_FILES_FOR_WORKERS + 5
+    assert parallel.import_paths([folder], workers=2).skipped == pool.MIN_FILES_FOR_WORKERS + 5
     assert pools == [2]
+
+
+def test_worker_groups_keep_the_file_order(engine, tmp_path: Path) -> None:
+    """Files go to the workers in groups; failed and known files between them still come back in
+    the order of the files, and each file is stored or refused on its own."""
+    from aidcurator.curation import extraction_pool as pool
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    count = pool.MIN_FILES_FOR_WORKERS + pool.GROUP_FILES + 3
+    empty = {4, 21, count - 2}
+    for number in range(count):
+        text = (
+            ""
+            if number in empty
+            else f"江苏省今年在克州安排援疆资金{number + 1}亿元，实施援疆项目{number + 3}个。"
+        )
+        (folder / f"{number:03d}.txt").write_text(text, encoding="utf-8")
+    curator = Curator(engine)
+    curator.import_paths([folder / "001.txt", folder / "002.txt"], workers=1)  # known before
+    names: list[str] = []
+    report = curator.import_paths([folder], workers=2, progress=lambda d, t, n: names.append(n))
+    assert names[:-1] == [str(folder / f"{number:03d}.txt") for number in range(count)]
+    assert sorted(name for name, _ in report.failures) == [
+        str(folder / f"{n:03d}.txt") for n in sorted(empty)
+    ]
+    assert (report.imported, report.skipped) == (count - len(empty) - 2, 2)
+    assert report.article_ids == sorted(report.article_ids)
+    texts = [
+        curator.article(a.id).text for a in curator.list_articles(limit=1000, order_by="id", descending=False)
+    ]
+    assert texts == [
+        f"江苏省今年在克州安排援疆资金{n + 1}亿元，实施援疆项目{n + 3}个。"
+        for n in [1, 2, *(n for n in range(count) if n not in empty | {1, 2})]
+    ]
 
 
 def _table_rows(curator: Curator) -> dict[str, list[tuple]]:

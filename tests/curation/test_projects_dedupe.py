@@ -139,3 +139,48 @@ def test_chinese_reports_of_one_project_become_one_project(real_curator: Curator
     assert view.record_ids == tuple(ids)
     assert [e.status for e in view.events] == ["pledged", "committed", "completed"]
     assert (view.donor_code, view.recipient_code, view.amount_currency) == ("CHN", "KEN", "USD")
+
+
+def test_many_twins_give_each_record_its_best_few_not_every_pair(monkeypatch) -> None:
+    import aidcurator.curation.project_dedupe as dedupe
+
+    # 300 records of one recipient, amount and year: every pair could be one project
+    rows = [_row(i, title=f"kisumu general hospital {i % 7}") for i in range(300)]
+    compared = 0
+    real = dedupe._compare
+
+    def counting(*args: object) -> object:
+        nonlocal compared
+        compared += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dedupe, "_compare", counting)
+    found = candidate_pairs(rows)
+    assert compared <= 300 * dedupe.WINDOW + len(found)  # (reasons for those kept); not 44,850 pairs
+    per_record: dict[int, int] = {}
+    for pair in found:
+        for side in pair:
+            per_record[side] = per_record.get(side, 0) + 1
+    assert set(per_record) == set(range(300))  # every record keeps a proposal
+    assert len(found) <= 300 * dedupe.PER_UNIT
+    # a record's best twins: those with the same title, found among its neighbours
+    assert all(a % 7 == b % 7 for a, b in found if found[a, b][0] == 1.0)
+
+
+def test_best_per_unit_keeps_each_sides_best() -> None:
+    from aidcurator.curation.project_dedupe import best_per_unit
+
+    scores = {(0, i): 0.9 for i in range(1, 10)} | {(5, 6): 0.7, (7, 8): 0.95}
+    kept = best_per_unit(scores, order=int, limit=1)
+    # 0's best is 1 (a tie: the lower id); 1-6 and 9 keep theirs (0); 7 and 8 are each other's best
+    assert set(kept) == {(0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (0, 6), (0, 9), (7, 8)}
+    assert len(best_per_unit(scores, order=int, limit=2)) == len(scores)  # 5 and 6: 0.9 and 0.7
+
+
+def test_records_without_amount_meet_the_most_alike_titles() -> None:
+    rows = [_row(0, amount=None, currency=None, title="kisumu general hospital")]
+    rows += [_row(i, title=f"phase {i} of {i}") for i in range(1, 60)]
+    rows += [_row(60, title="kisumu general hospital handed over")]
+    found = candidate_pairs(rows)
+    assert (0, 60) in found
+    assert not any(0 in pair and 60 not in pair for pair in found)

@@ -22,7 +22,7 @@ def _indexes(engine: sa.Engine, table: str) -> set[str]:
 
 
 def test_new_database_is_at_head(engine: sa.Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0009"
+    assert current_revision(engine) == head_revision() == "0010"
 
 
 def test_models_and_migrated_schema_agree(engine: sa.Engine) -> None:
@@ -163,6 +163,7 @@ def test_migration_scripts_ship_inside_the_package() -> None:
         "0007",
         "0008",
         "0009",
+        "0010",
     ]
 
 

@@ -9,13 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aidcurator.curation.base import Cancel, CuratorBase, Progress
-from aidcurator.curation.preparing import (
-    FileFailure,
-    PreparedFile,
-    default_workers,
-    prepare_drafts,
-    prepared_files,
-)
+from aidcurator.curation.extraction_pool import default_workers, prepared_files
+from aidcurator.curation.preparing import FileFailure, PreparedFile, prepare_drafts
 from aidcurator.domain import ArticleDraft
 from aidcurator.store import NotFoundError, Session, StoreError, read_session, write_session
 from aidcurator.store import repository as repo
@@ -126,7 +121,9 @@ class ImportingMixin(CuratorBase):
         """Import already-read articles as one all-or-nothing unit called ``name``."""
         report = ImportReport(files=1)
         try:
-            prepared = prepare_drafts(name, list(drafts), self._stored_hashes, self.extractor)
+            prepared = prepare_drafts(
+                name, list(drafts), self._stored_hashes, self.extractor, split=self.standard_extractor
+            )
         except FileFailure as exc:
             report.failures.append((name, str(exc)))
             return report

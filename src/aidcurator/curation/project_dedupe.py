@@ -6,9 +6,13 @@ its article's year) and amounts within :data:`AMOUNT_TOLERANCE` of each other in
 The score weighs title similarity (rapidfuzz ``token_set_ratio`` of the record titles, else the
 article titles; Chinese compared character by character), amount closeness, year and donor.
 
-**Blocking.** Records are compared only within one recipient, and there within a sliding window
-over their amounts sorted by currency and value (plus the few without an amount, against the
-recipient's records of nearby years), so a large database is never compared pair by pair. New
+**Blocking.** Records are compared only within one recipient, and there within a sorted
+neighbourhood: each meets the :data:`WINDOW` records that follow it in the order of currency,
+amount, year and title, within the amount tolerance; a record without an amount meets the
+:data:`TITLE_WINDOW` records of nearby years with the most alike titles. So the work grows with the
+number of records, never pair by pair, even when thousands of records share one amount. Each record
+or project keeps its :data:`PER_UNIT` best proposals (a pair stays when it is among the best of
+either side): a curator gets every record's likeliest twins, never a million pairs. New
 articles are proposed against the recipient/year blocks of their records only
 (:meth:`DedupeMixin.proposals_for_articles`, called after an import). A pair marked "not the same"
 (for any two of their records) or already in one project is never proposed.
@@ -16,13 +20,15 @@ articles are proposed against the recipient/year blocks of their records only
 
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from aidcurator.curation.base import CuratorBase
 from aidcurator.domain.project_views import ProjectOutcome, Proposal, Unit
@@ -37,8 +43,18 @@ AMOUNT_TOLERANCE = Decimal("0.05")
 MIN_SCORE = 0.55
 #: ``propose --apply`` merges proposals scoring at least this.
 APPLY_SCORE = 0.8
+#: A record with an amount meets at most this many of the records that follow it in its recipient's
+#: order of currency, amount, year and title (so at most twice this many in all).
+WINDOW = 10
+#: A record without an amount meets at most this many records of its recipient (of nearby years):
+#: those with the most alike titles.
+TITLE_WINDOW = 20
+#: Each record or project keeps at most this many proposals (its best ones): after a large import
+#: of near-identical articles a curator gets each record's likeliest twins, not every pair.
+PER_UNIT = 3
 _WEIGHTS = {"title": 0.4, "amount": 0.35, "year": 0.15, "donor": 0.10}
 _CJK = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +76,16 @@ class _Row:
             else Unit("record", self.record_id)
         )
 
+    @property
+    def unit_key(self) -> tuple[int, int]:
+        """The unit as a plain tuple, ordered as proposals list units (projects first, then by id)."""
+        return (0, self.project_id) if self.project_id is not None else (1, self.record_id)
 
+
+_UNIT_KINDS = ("project", "record")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the records of one article share its title
 def _title_key(text: str) -> str:
     """Lower case, punctuation to spaces, each Chinese character a token of its own."""
     text = _CJK.sub(r" \1 ", text.casefold())
@@ -86,21 +111,31 @@ def score_pair(a: _Row, b: _Row) -> tuple[float, tuple[str, ...]] | None:
     """The pair's score in [0, 1] and its reasons, or None when it cannot be one project."""
     from rapidfuzz import fuzz
 
+    reasons: list[str] = []
+    score = _compare(a, b, fuzz.token_set_ratio, reasons)
+    return None if score is None else (score, tuple(reasons))
+
+
+def _compare(a: _Row, b: _Row, ratio: Callable[..., float], reasons: list[str] | None) -> float | None:
+    """The pair's score (its reasons added to ``reasons`` when given), or None when it cannot be
+    one project. ``ratio`` is rapidfuzz's ``token_set_ratio``."""
     if a.recipient != b.recipient:
         return None
     if a.donor and b.donor and a.donor != b.donor:
         return None
     if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
         return None
-    reasons = [f"recipient {a.recipient}"]
+    if reasons is not None:
+        reasons.append(f"recipient {a.recipient}")
     donor = 1.0 if a.donor and a.donor == b.donor else 0.5
-    if donor == 1.0:
+    if donor == 1.0 and reasons is not None:
         reasons.append(f"donor {a.donor}")
     if a.year is None or b.year is None:
         year = 0.5
     else:
         year = 1.0 if a.year == b.year else 0.6
-        reasons.append(f"year {a.year}" if a.year == b.year else f"years {a.year}/{b.year}")
+        if reasons is not None:
+            reasons.append(f"year {a.year}" if a.year == b.year else f"years {a.year}/{b.year}")
     if a.amount is not None and b.amount is not None:
         if a.currency != b.currency:
             return None
@@ -109,64 +144,138 @@ def score_pair(a: _Row, b: _Row) -> tuple[float, tuple[str, ...]] | None:
         if gap > AMOUNT_TOLERANCE:
             return None
         amount = 1.0 - float(gap / AMOUNT_TOLERANCE) * 0.5
-        reasons.append("same amount" if gap == 0 else f"amounts {float(gap):.1%} apart")
+        if reasons is not None:
+            reasons.append("same amount" if gap == 0 else f"amounts {float(gap):.1%} apart")
     else:
         amount = 0.3
-    title = fuzz.token_set_ratio(a.title, b.title, processor=None) / 100 if a.title and b.title else 0.0
-    reasons.append(f"titles {title:.0%} alike")
+    title = ratio(a.title, b.title, processor=None) / 100 if a.title and b.title else 0.0
+    if reasons is not None:
+        reasons.append(f"titles {title:.0%} alike")
     score = (
         _WEIGHTS["title"] * title
         + _WEIGHTS["amount"] * amount
         + _WEIGHTS["year"] * year
         + _WEIGHTS["donor"] * donor
     )
-    return round(score, 4), tuple(reasons)
+    return round(score, 4)
 
 
-def _window_pairs(rows: list[_Row]) -> Iterable[tuple[_Row, _Row]]:
-    """Pairs of one recipient's rows: amounts within the tolerance (sliding window), and the rows
-    without an amount against every row of a year at most one apart."""
-    with_amount = sorted((r for r in rows if r.amount is not None), key=lambda r: (r.currency, r.amount))
+#: The title likeness (0-100) below which a pair without two amounts cannot reach MIN_SCORE
+#: (everything else at its best), less a margin for rounding.
+_TITLE_FLOOR = max(
+    0.0,
+    (MIN_SCORE - _WEIGHTS["amount"] * 0.3 - _WEIGHTS["year"] - _WEIGHTS["donor"]) / _WEIGHTS["title"] * 100
+    - 1,
+)
+
+
+def _window_pairs(rows: list[_Row], ratio: Callable[..., float]) -> Iterable[tuple[_Row, _Row]]:
+    """Pairs of one recipient's rows to score, at most a fixed number per row.
+
+    Rows with an amount, sorted by currency, amount, year and title, meet the :data:`WINDOW` rows
+    that follow them within the amount tolerance (a sorted neighbourhood). A row without an amount
+    meets, among the recipient's rows of a year at most one apart, the :data:`TITLE_WINDOW` whose
+    titles are most alike (rapidfuzz picks them; titles too unlike to reach :data:`MIN_SCORE` are
+    left out).
+    """
+    from rapidfuzz import process
+
+    with_amount = sorted(
+        (r for r in rows if r.amount is not None),
+        key=lambda r: (r.currency, r.amount, r.year is not None, r.year or 0, r.title, r.record_id),
+    )
     keep = 1 - AMOUNT_TOLERANCE
     for i, a in enumerate(with_amount):
-        for b in with_amount[i + 1 :]:
+        for b in with_amount[i + 1 : i + 1 + WINDOW]:
             if b.currency != a.currency or (
                 a.amount is not None and b.amount is not None and a.amount < b.amount * keep
             ):
                 break
             yield a, b
+    without = [r for r in rows if r.amount is None]
+    if not without:
+        return
     by_year: dict[int | None, list[_Row]] = defaultdict(list)
     for row in rows:
         by_year[row.year].append(row)
-    for a in (r for r in rows if r.amount is None):
+    for a in without:
         years = list(by_year) if a.year is None else [a.year - 1, a.year, a.year + 1, None]
-        for year in years:
-            for b in by_year.get(year, ()):
-                if b.record_id != a.record_id and (b.amount is not None or b.record_id > a.record_id):
-                    yield a, b
+        near = [b for year in years for b in by_year.get(year, ()) if b.record_id != a.record_id]
+        if len(near) > TITLE_WINDOW:
+            best = process.extract(
+                a.title,
+                [b.title for b in near],
+                scorer=ratio,
+                processor=None,
+                limit=TITLE_WINDOW,
+                score_cutoff=_TITLE_FLOOR,
+            )
+            near = [near[index] for _, _, index in best]
+        for b in near:
+            yield a, b
+
+
+def _scores(rows: Iterable[_Row], new: set[int] | None) -> dict[tuple[int, int], float]:
+    """Scores of the pairs (low id first) that blocking compares, at least :data:`MIN_SCORE`;
+    with ``new``, only pairs that involve one of those records."""
+    from rapidfuzz import fuzz
+
+    ratio = fuzz.token_set_ratio
+    by_recipient: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_recipient[row.recipient].append(row)
+    found: dict[tuple[int, int], float] = {}
+    for block in by_recipient.values():
+        for a, b in _window_pairs(block, ratio):
+            if new is not None and a.record_id not in new and b.record_id not in new:
+                continue
+            if a.project_id is not None and a.project_id == b.project_id:
+                continue
+            key = (a.record_id, b.record_id) if a.record_id < b.record_id else (b.record_id, a.record_id)
+            if key in found:
+                continue
+            score = _compare(a, b, ratio, None)
+            if score is not None and score >= MIN_SCORE:
+                found[key] = score
+    return found
+
+
+def best_per_unit(
+    scores: dict[tuple[T, T], float], order: Callable[[T], Any], limit: int = PER_UNIT
+) -> dict[tuple[T, T], float]:
+    """The pairs among the ``limit`` best of either of their two sides (best score first, then the
+    other side first in ``order``): every unit keeps its best proposals, and none gets thousands."""
+    sides = {side for pair in scores for side in pair}
+    rank = {side: -i for i, side in enumerate(sorted(sides, key=order))}  # higher: earlier in order
+    best: dict[T, list[tuple[float, int]]] = defaultdict(list)  # min-heaps of (score, rank of other)
+    for (left, right), score in scores.items():
+        for side, other in ((left, right), (right, left)):
+            heap = best[side]
+            entry = (score, rank[other])
+            if len(heap) < limit:
+                heapq.heappush(heap, entry)
+            elif entry > heap[0]:
+                heapq.heapreplace(heap, entry)
+    return {
+        (left, right): score
+        for (left, right), score in scores.items()
+        if (score, rank[right]) in best[left] or (score, rank[left]) in best[right]
+    }
 
 
 def candidate_pairs(
     rows: Iterable[_Row], new: set[int] | None = None
 ) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
-    """Scored record pairs (low id first) above :data:`MIN_SCORE`, blocked by recipient; with
-    ``new``, only pairs that involve one of those records."""
-    by_recipient: dict[str, list[_Row]] = defaultdict(list)
-    for row in rows:
-        by_recipient[row.recipient].append(row)
-    found: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
-    for block in by_recipient.values():
-        for a, b in _window_pairs(block):
-            if new is not None and a.record_id not in new and b.record_id not in new:
-                continue
-            if a.project_id is not None and a.project_id == b.project_id:
-                continue
-            key = (min(a.record_id, b.record_id), max(a.record_id, b.record_id))
-            if key in found:
-                continue
-            scored = score_pair(a, b)
-            if scored is not None and scored[0] >= MIN_SCORE:
-                found[key] = scored
+    """Scored record pairs (low id first) above :data:`MIN_SCORE`, blocked by recipient (see
+    :func:`_window_pairs`), at most :data:`PER_UNIT` per record but for the records' own best
+    ones; with ``new``, only pairs that involve one of those records."""
+    rows = list(rows)
+    by_id = {r.record_id: r for r in rows}
+    found = {}
+    for low, high in best_per_unit(_scores(rows, new), order=int):
+        scored = score_pair(by_id[low], by_id[high])
+        if scored is not None:
+            found[low, high] = scored
     return found
 
 
@@ -197,20 +306,19 @@ class DedupeMixin(CuratorBase):
     """Duplicate proposals and applying them."""
 
     def propose_duplicates(self, record_ids: Sequence[int] | None = None) -> list[Proposal]:
-        """Proposals (best first) for all records, or for ``record_ids`` against their blocks."""
+        """Proposals (best first) for all records, or for ``record_ids`` against their blocks; at
+        most :data:`PER_UNIT` per record or project, but for their own best ones."""
         with read_session(self.engine) as session:
             if record_ids is None:
                 rows = [_row(r) for r in pairs_store.dedupe_rows(session)]
-                pairs = candidate_pairs(rows)
+                scores = _scores(rows, None)
             else:
-                new_rows = [_row(r) for r in pairs_store.dedupe_rows(session, record_ids=record_ids)]
-                blocks = {(r.recipient, r.year) for r in new_rows}
+                new = set(record_ids)
+                blocks = pairs_store.dedupe_blocks(session, record_ids=record_ids)
                 rows = [_row(r) for r in pairs_store.dedupe_rows(session, blocks=blocks)] if blocks else []
-                seen = {r.record_id for r in rows}
-                rows += [r for r in new_rows if r.record_id not in seen]
-                pairs = candidate_pairs(rows, new={r.record_id for r in new_rows})
+                scores = _scores(rows, new)
             by_id = {r.record_id: r for r in rows}
-            return self._proposals(session, pairs, by_id)
+            return self._proposals(session, scores, by_id)
 
     def proposals_for_articles(self, article_ids: Sequence[int]) -> list[Proposal]:
         """Proposals for the records of newly imported articles (call after an import)."""
@@ -220,32 +328,51 @@ class DedupeMixin(CuratorBase):
 
     @staticmethod
     def _proposals(
-        session: Any, pairs: dict[tuple[int, int], tuple[float, tuple[str, ...]]], by_id: dict[int, _Row]
+        session: Any, scores: dict[tuple[int, int], float], by_id: dict[int, _Row]
     ) -> list[Proposal]:
-        best: dict[tuple[Unit, Unit], Proposal] = {}
-        for (low, high), (score, reasons) in pairs.items():
-            left, right = sorted((by_id[low].unit, by_id[high].unit), key=lambda u: (u.kind, u.id))
+        """Record pairs to proposals between units: the best pair of each two units, none marked
+        not the same, each unit's best few; reasons worked out for those only."""
+        units = {record_id: row.unit_key for record_id, row in by_id.items()}
+        best: dict[tuple[tuple[int, int], tuple[int, int]], tuple[float, tuple[int, int]]] = {}
+        for (low, high), score in scores.items():
+            left, right = units[low], units[high]
+            if left > right:
+                left, right = right, left
             current = best.get((left, right))
-            if current is None or score > current.score:
-                best[left, right] = Proposal(left, right, score, (low, high), reasons)
+            if current is None or score > current[0]:
+                best[left, right] = (score, (low, high))
         if not best:
             return []
-        project_ids = {u.id for pair in best for u in pair if u.kind == "project"}
+        project_ids = {u[1] for pair in best for u in pair if u[0] == 0}
         members: dict[int, list[int]] = {
             pid: store.member_ids(session, project_id=pid) for pid in sorted(project_ids)
         }
 
-        def records(unit: Unit) -> list[int]:
-            return members.get(unit.id, []) if unit.kind == "project" else [unit.id]
+        def records(unit: tuple[int, int]) -> list[int]:
+            return members.get(unit[1], []) if unit[0] == 0 else [unit[1]]
 
         everyone = sorted({r for pair in best for u in pair for r in records(u)})
         refused = pairs_store.not_same_pairs(session, record_ids=everyone)
-        kept = [
-            p
-            for p in best.values()
-            if not any((min(a, b), max(a, b)) in refused for a in records(p.left) for b in records(p.right))
-        ]
-        return sorted(kept, key=lambda p: (-p.score, p.left.id, p.right.id))
+        allowed = {
+            (left, right): score
+            for (left, right), (score, _) in best.items()
+            if not refused
+            or not any((min(a, b), max(a, b)) in refused for a in records(left) for b in records(right))
+        }
+        proposals = []
+        for left, right in best_per_unit(allowed, order=lambda unit: unit):
+            score, (low, high) = best[left, right]
+            scored = score_pair(by_id[low], by_id[high])
+            proposals.append(
+                Proposal(
+                    Unit(_UNIT_KINDS[left[0]], left[1]),
+                    Unit(_UNIT_KINDS[right[0]], right[1]),
+                    score,
+                    (low, high),
+                    scored[1] if scored is not None else (),
+                )
+            )
+        return sorted(proposals, key=lambda p: (-p.score, p.left.id, p.right.id))
 
     def apply_proposals(
         self, proposals: Iterable[Proposal], *, min_score: float = APPLY_SCORE

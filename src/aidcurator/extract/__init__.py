@@ -25,9 +25,18 @@ from aidcurator.extract.typed_amounts import normalise_typed_amount
 __all__ = ["AmountParseError", "extract", "find_mentions", "find_quantities", "parse_amount"]
 
 
-def extract(text: str, published: dt.date | None = None) -> Extraction:
-    """Every mention in ``text`` and the candidate records built from them."""
+def extract(text: str, published: dt.date | None = None, *, estimated: bool = False) -> Extraction:
+    """Every mention in ``text`` and the candidate records built from them.
+
+    ``estimated``: ``published`` is only a stand-in, the first year of an undated document that is
+    extracted in parts (each part gets the document's date): relative dates found against it are
+    marked estimated, as the extractor marks them in an undated text.
+    """
     mentions = find_mentions(text, published)
+    if estimated:
+        for mention in mentions:
+            if mention.data.get("relative"):
+                mention.data["estimated"] = True
     try:
         records = assemble_records(text, mentions, published)
         attach_parties(text, mentions, records)  # parties hook: organisations with their roles

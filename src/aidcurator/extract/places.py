@@ -172,9 +172,12 @@ def _is_word_char(c: str) -> bool:
 
 
 # a gap between two Chinese characters; it opens with the gap's own character class, which the regex
-# engine scans for quickly (Chinese text is almost all Chinese characters, gaps are rare)
+# engine scans for quickly (Chinese text is almost all Chinese characters, gaps are rare); a bracketed
+# pinyin syllable a web page printed after a character (萬(wàn)州) is a gap too (see residue.py)
 _CJK_GAP = re.compile(
     r"[ \t\u3000\u00a0\r\n](?<=[\u3400-\u9fff][ \t\u3000\u00a0\r\n])[ \t\u3000\u00a0\r\n]*(?=[\u3400-\u9fff])"
+    r"|\((?<=[\u3400-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7} ?\)"
+    r"(?=[\u3400-\u9fff])"
 )
 
 

@@ -295,6 +295,7 @@ def fill_record_kind(
         record.flags["project_cue"] = project.group()
     elif (
         kind is AmountKind.CUMULATIVE
+        or record.flags.get("group_recipient")
         or rules.programme.zh.search(sentence_text)
         or rules.programme.en.search(sentence_text)
     ):

@@ -135,7 +135,7 @@ def _listed_together(first: Mention, other: Mention, text: str) -> bool:
     return one not in ancestors_of(two) and two not in ancestors_of(one)
 
 
-def _in_donor_list(text: str, places: list[Mention], index: int) -> bool:
+def in_donor_list(text: str, places: list[Mention], index: int) -> bool:
     """Whether the donor-side place at ``index`` is listed with another one (``湖南、浙江``)."""
     place = places[index]
     for other in (
@@ -164,7 +164,7 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
             continue
         weight = 2 if index < 3 else 1
         if side(place) == "donor" or is_china(place):
-            if _in_donor_list(text, places, index):
+            if in_donor_list(text, places, index):
                 continue  # 湖南、浙江资金到疆: one of several donors, not the article's
             donor_votes[name] += weight
         elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):

@@ -21,6 +21,7 @@ from aidcurator.extract.record_parties import (
     Context,
     Parties,
     PlacesByLevel,
+    in_donor_list,
     is_china,
     pick_parties,
     place_is_xinjiang,
@@ -53,12 +54,23 @@ def fill_parties(
     near = pick_parties(places, amount.start, text)
     donor = near.donor
     main_donor = context.main.donor
-    if donor is None and main_donor is not None and (main_donor.start < sentence_end or is_china(main_donor)):
+    group = False
+    if donor is None:
+        donor, group = _paragraph_donor(text, context.places.places, amount)
+    if (
+        donor is None
+        and not group
+        and main_donor is not None
+        and (main_donor.start < sentence_end or is_china(main_donor))
+    ):
         donor = main_donor  # a province the article first names after this sentence is not its donor
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
         record.donor = donor_name
         record.evidence["donor"] = [donor.span]
+    if (firm := _enterprise_donor(context.cues or text, amount.start)) is not None:
+        donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
+        record.donor, record.evidence["donor"] = donor_name, [span]
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
     candidates = [
@@ -77,6 +89,7 @@ def fill_parties(
     words = context.cues or text  # 对(duì)外提供 reads 对外提供
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
+        record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
     if recipient is None and not spans:
         recipient, spans, inferred_recipient = _fallback_recipient(
             text, amount, segment, sentence_end, record, donor_name, blocked, near, context
@@ -139,6 +152,43 @@ def fill_parties(
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
 
 
+_CLAUSE_START = re.compile(r"[；;。\n]")
+
+
+def _enterprise_donor(words: str, position: int) -> tuple[str, Span] | None:
+    """An enterprise opening the amount's clause as its giver (``宝钢集团(现为宝武集团)对口援藏…``, rule
+    ``enterprise_donor``): its name as written and its span."""
+    start = max(0, position - 120)
+    for found in _CLAUSE_START.finditer(words, start, position):
+        start = found.end()
+    match = record_rules().enterprise_donor.match(words, start, position)
+    if match is None:
+        return None
+    return match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
+
+
+def _many_donors(places: list[Mention]) -> bool:
+    """Whether the article names at least three donor-side places (a region-wide report, not one pair's)."""
+    return len({p.data.get("name") for p in places if side(p) == "donor" and not is_china(p)}) >= 3
+
+
+def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple[Mention | None, bool]:
+    """The last donor-side place named earlier in the amount's paragraph (香港多个团体…；宣明会调拨300万元):
+    a clause without a place of its own gives for the place its paragraph names last. When that place is
+    one of a list (广东、浙江两省对口支援…；帮扶资金共计5.32亿元) the donors are a group: no donor, and
+    ``True`` says so."""
+    start = text.rfind("\n", 0, amount.start) + 1
+    before = [
+        (index, place)
+        for index, place in enumerate(places)
+        if start <= place.start < amount.start and side(place) == "donor" and not is_china(place)
+    ]
+    if before and in_donor_list(text, places, before[-1][0]):
+        return None, True
+    single = [place for index, place in before if not in_donor_list(text, places, index)]
+    return (pick_parties(single, amount.start, text).donor if single else None), False
+
+
 def _fallback_recipient(
     text: str,
     amount: Mention,
@@ -172,6 +222,17 @@ def _fallback_recipient(
         if paired is not None:
             return paired[0], paired[1], False
     programme = programme_region(text[segment[0] : sentence_end])
+    if (
+        programme is not None
+        and not donor_name
+        and near.donor is None
+        and _many_donors(context.places.places)
+    ):
+        return (
+            programme,
+            [],
+            False,
+        )  # 今年援疆资金到疆103亿元 where many givers are named: the programme's region
     elsewhere = (programme not in (None, _XINJIANG)) or bool(
         fallbacks and not place_is_xinjiang(fallbacks[0][0])
     )

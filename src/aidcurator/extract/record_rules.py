@@ -96,6 +96,7 @@ class RecordRules:
     venue_before: re.Pattern[str]
     conversion_gap: re.Pattern[str]
     restated_before: re.Pattern[str]
+    enterprise_donor: re.Pattern[str]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -148,6 +149,7 @@ def record_rules() -> RecordRules:
             venue_before=re.compile("|".join(f"(?:{p})" for p in data.get("venue_before", [])) or "(?!)"),
             conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
             restated_before=re.compile(data.get("restated_before") or "(?!)"),
+            enterprise_donor=re.compile(data.get("enterprise_donor") or "(?!)"),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc

@@ -12,6 +12,8 @@ hash, on SQLite and PostgreSQL alike, so two importers of one folder never fail 
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -58,6 +60,14 @@ class ArticleRows:
     # parties hook (store/parties.py): (record index, party row)
     parties: list[tuple[int, PartyRow]] = field(default_factory=list)
     error: str | None = None
+    # a very large article's rows, part by part (:func:`pack_rows`), stored after its own rows
+    parts: list[bytes] = field(default_factory=list)
+
+
+#: The JSON of mention data already seen in this process, by the data's repr (a few thousand
+#: gazetteer places, sectors and years make most of it).
+_DATA_JSON: dict[str, str] = {}
+_DATA_JSON_SIZE = 50_000
 
 
 def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -68,7 +78,13 @@ def mention_rows(mentions: Sequence[Any]) -> list[tuple[Any, ...]]:
     def dumps(data: dict[str, Any]) -> str:
         found = texts.get(id(data))
         if found is None:
-            found = texts[id(data)] = dumps_stored(data)
+            key = repr(data)  # equal reprs, equal JSON: a place or sector recurs in article after article
+            found = _DATA_JSON.get(key)
+            if found is None:
+                found = dumps_stored(data)
+                if len(_DATA_JSON) < _DATA_JSON_SIZE:
+                    _DATA_JSON[key] = found
+            texts[id(data)] = found
         return found
 
     names: dict[Any, str] = {}  # kind or qualifier -> its text, one str object for all the rows
@@ -123,7 +139,40 @@ def _stored(value: Any) -> Any:
 
 def article_rows(draft: ArticleDraft, digest: str, extraction: Extraction) -> ArticleRows:
     """An extracted article as rows to store; a problem with its records becomes ``error``."""
-    rows = ArticleRows(
+    return _fill(draft.text, 0, extraction, article_head(draft, digest))
+
+
+def part_rows(text: str, offset: int, extraction: Extraction) -> ArticleRows:
+    """The rows of what was found in a part of an article (``text`` starts at ``offset`` of the
+    article; the extraction's positions are the article's); :func:`joined_rows` puts them together."""
+    return _fill(text, offset, extraction, ArticleRows(content_hash="", article={}))
+
+
+def joined_rows(head: ArticleRows, parts: Sequence[tuple[str | None, bytes]]) -> ArticleRows:
+    """``head`` (an article without rows) with the packed rows of its parts, in order (each with
+    why it cannot be stored, or None: the first such reason is the article's)."""
+    for error, packed in parts:
+        head.parts.append(packed)
+        if head.error is None:
+            head.error = error
+    return head
+
+
+def pack_rows(rows: ArticleRows) -> bytes:
+    """``rows`` as compact bytes: the rows of a part of a 50 MB article take tens of bytes a mention
+    this way, ten times less than as Python objects, until they are stored."""
+    return zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_rows(packed: bytes) -> ArticleRows:
+    rows = pickle.loads(zlib.decompress(packed))
+    assert isinstance(rows, ArticleRows)
+    return rows
+
+
+def article_head(draft: ArticleDraft, digest: str) -> ArticleRows:
+    """The article's own row, without what was extracted from it."""
+    return ArticleRows(
         content_hash=digest,
         article={
             "title": draft.title or "",
@@ -138,10 +187,14 @@ def article_rows(draft: ArticleDraft, digest: str, extraction: Extraction) -> Ar
             "review_state": ReviewState.NEW,
             "extra": jsonable(dict(draft.metadata)),
         },
-        mentions=mention_rows(extraction.mentions),
     )
+
+
+def _fill(text: str, offset: int, extraction: Extraction, rows: ArticleRows) -> ArticleRows:
+    """Add the extraction's rows; ``text`` starts at ``offset`` of the article."""
+    rows.mentions = mention_rows(extraction.mentions)
     try:
-        _record_rows(rows, draft.text, extraction)
+        _record_rows(rows, text, offset, extraction)
     except StoreError as exc:
         rows.error = f"could not be stored: {exc}"
     except Exception as exc:  # any other problem refuses this article's file only
@@ -152,7 +205,7 @@ def article_rows(draft: ArticleDraft, digest: str, extraction: Extraction) -> Ar
 _EXTRACTED, _PENDING = Origin.EXTRACTED.name, RecordStatus.PENDING.name
 
 
-def _record_rows(rows: ArticleRows, text: str, extraction: Extraction) -> None:
+def _record_rows(rows: ArticleRows, text: str, offset: int, extraction: Extraction) -> None:
     candidates = extraction.records
     count = len(candidates)
     first_amount: dict[int, int] = {}  # record index -> index of its first amount in rows.amounts
@@ -170,7 +223,7 @@ def _record_rows(rows: ArticleRows, text: str, extraction: Extraction) -> None:
         )  # fmt: skip
         for position, candidate_amount in enumerate(candidate.amounts):
             span = candidate_amount.span
-            check_span(text, span.start, span.end, "amount span")
+            check_span(text, span.start - offset, span.end - offset, "amount span")
             amount = amount_values(candidate_amount)
             if position == 0:
                 first_amount[index] = len(rows.amounts)
@@ -191,11 +244,10 @@ def _record_rows(rows: ArticleRows, text: str, extraction: Extraction) -> None:
             )  # fmt: skip
         for name, spans in candidate.evidence.items():
             for span in spans:
-                check_span(text, span.start, span.end, f"evidence for {name}")
-                rows.evidence.append(
-                    (index, (name, span.start, span.end, text[span.start : span.end], _EXTRACTED))
-                )
-        rows.parties.extend((index, row) for row in party_rows(text, candidate.parties))
+                start, end = span.start - offset, span.end - offset
+                check_span(text, start, end, f"evidence for {name}")
+                rows.evidence.append((index, (name, span.start, span.end, text[start:end], _EXTRACTED)))
+        rows.parties.extend((index, row) for row in party_rows(text, candidate.parties, offset))
         parent = candidate.parent_index
         if parent is not None and 0 <= parent < count and parent != index:
             rows.parents.append((index, parent))
@@ -288,6 +340,21 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
     if not stored:
         return ids
     connection = session.connection()
+    together: list[tuple[int, ArticleRows]] = []  # articles in order, so ids follow it however batched
+    for article_id, item in stored:
+        together.append((article_id, item))
+        if item.parts:  # a very large article's parts: one at a time, unpacked
+            _store_extracted(connection, together)
+            together = []
+            for packed in item.parts:
+                _store_extracted(connection, [(article_id, unpack_rows(packed))])
+    if together:
+        _store_extracted(connection, together)
+    return ids
+
+
+def _store_extracted(connection: sa.Connection, stored: list[tuple[int, ArticleRows]]) -> None:
+    """Mentions, records, amounts, evidence, parties and links of stored articles."""
     dialect = connection.dialect
     record, amount = Record.__table__, Amount.__table__
     now = utcnow()
@@ -352,4 +419,3 @@ def store_rows(session: Session, items: Sequence[ArticleRows]) -> list[int | Non
                 f"WHERE id = {mark}",
                 rows,
             )
-    return ids

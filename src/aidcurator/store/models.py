@@ -94,7 +94,8 @@ class Mention(SQLModel, table=True):
     __table_args__ = (sa.Index("ix_mention_article_id_kind", "article_id", "kind"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    # Looked up by article through ix_mention_article_id_kind (its own index dropped in migration 0010).
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     kind: str = Field(index=True)
     start: int
     end: int
@@ -154,8 +155,11 @@ class Record(SQLModel, table=True):
 
 
 class Amount(SQLModel, table=True):
+    # Migration 0010: a record's amounts in their order (replaces the index on record_id alone).
+    __table_args__ = (sa.Index("ix_amount_record_id_position", "record_id", "position", "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
-    record_id: int = Field(foreign_key="record.id", index=True, ondelete="CASCADE")
+    record_id: int = Field(foreign_key="record.id", ondelete="CASCADE")
     position: int = 0
     text: str
     value: Decimal = Field(sa_column=Column(ExactDecimal(), nullable=False))

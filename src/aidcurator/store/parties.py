@@ -59,12 +59,14 @@ def _key(name_en: str | None, name_zh: str | None) -> str:
     return name_en or name_zh or ""
 
 
-def party_rows(text: str, parties: Iterable[Any]) -> list[PartyRow]:
-    """Candidate parties (``domain.parties.CandidateParty``) as plain rows, spans checked."""
+def party_rows(text: str, parties: Iterable[Any], offset: int = 0) -> list[PartyRow]:
+    """Candidate parties (``domain.parties.CandidateParty``) as plain rows, spans checked (``text``
+    starts at ``offset`` of the article the spans point into)."""
     rows: list[PartyRow] = []
     for party in parties:
         span = party.span
-        check_span(text, span.start, span.end, f"party {party.name}")
+        start, end = span.start - offset, span.end - offset
+        check_span(text, start, end, f"party {party.name}")
         organisation = (
             party.name_en if party.name_en or party.name_zh else party.name,
             party.name_zh,
@@ -72,9 +74,7 @@ def party_rows(text: str, parties: Iterable[Any]) -> list[PartyRow]:
             OrganisationType(party.organisation_type).value,
             party.country_code,
         )
-        rows.append(
-            (organisation, PartyRole(party.role).value, span.start, span.end, text[span.start : span.end])
-        )
+        rows.append((organisation, PartyRole(party.role).value, span.start, span.end, text[start:end]))
     return rows
 
 

@@ -94,6 +94,17 @@ def _dedupe_select() -> Any:
     return statement, recipient
 
 
+def dedupe_blocks(session: Session, *, record_ids: Sequence[int]) -> set[tuple[str, int | None]]:
+    """The (recipient key, year) blocks of ``record_ids`` (as :func:`dedupe_rows` reads them)."""
+    statement, _ = _dedupe_select()
+    statement = statement.with_only_columns(*statement.selected_columns[1:4:2])
+    found: set[tuple[str, int | None]] = set()
+    for chunk in _chunks(sorted(set(record_ids))):
+        for recipient, year in session.execute(statement.where(col(Record.id).in_(chunk))):
+            found.add((recipient, None if year is None else int(year)))
+    return found
+
+
 def dedupe_rows(
     session: Session,
     *,
