@@ -15,7 +15,7 @@ __all__ = ["ResidueMap", "without_residue"]
 #: A bracketed syllable right after a Chinese character: Latin letters with at least one tone-marked
 #: vowel (so ``(R)``, ``(WFP)`` and ``(s)`` are not residue), an optional space before the bracket.
 _RESIDUE = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7} ?\)"
+    r"\((?<=[\u3400-\u9fff\uf900-\ufaff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7} ?\)"
 )
 
 
