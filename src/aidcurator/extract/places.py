@@ -36,6 +36,7 @@ from typing import Any
 
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.keyscan import KeyAutomaton
+from aidcurator.extract.residue import RESIDUE_SYLLABLE
 from aidcurator.resources import resource_path
 
 __all__ = [
@@ -176,8 +177,7 @@ def _is_word_char(c: str) -> bool:
 # pinyin syllable a web page printed after a character (萬(wàn)州) is a gap too (see residue.py)
 _CJK_GAP = re.compile(
     r"[ \t\u3000\u00a0\r\n](?<=[\u3400-\u9fff][ \t\u3000\u00a0\r\n])[ \t\u3000\u00a0\r\n]*(?=[\u3400-\u9fff])"
-    r"|\((?<=[\u3400-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7} ?\)"
-    r"(?=[\u3400-\u9fff])"
+    rf"|\((?<=[\u3400-\u9fff]\(){RESIDUE_SYLLABLE}(?=[\u3400-\u9fff])"
 )
 
 

@@ -10,6 +10,7 @@ from functools import cache
 
 from aidcurator.domain import AmountKind
 from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.extract.residue import PINYIN_LETTERS
 from aidcurator.resources import resource_path
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -155,7 +156,7 @@ def record_rules() -> RecordRules:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
 
 
-_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN = PINYIN_LETTERS
 _RESIDUE_RUN = re.compile(
     rf"[\u3400-\u9fff](?:\([{_PINYIN}]{{1,7}}\))?(?:[\u3400-\u9fff](?:\([{_PINYIN}]{{1,7}}\))?)*"
 )

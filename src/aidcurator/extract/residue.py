@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ResidueMap", "without_residue"]
+__all__ = ["PINYIN_LETTERS", "RESIDUE_SYLLABLE", "ResidueMap", "without_residue"]
 
-#: A bracketed syllable right after a Chinese character: Latin letters with at least one tone-marked
-#: vowel (so ``(R)``, ``(WFP)`` and ``(s)`` are not residue), an optional space before the bracket.
-_RESIDUE = re.compile(
-    r"\((?<=[\u3400-\u9fff\uf900-\ufaff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7} ?\)"
-)
+#: The letters of a pinyin syllable, as a regex character class body (plain and tone-marked vowels).
+PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+#: What follows the opening bracket of residue: Latin letters with at least one tone-marked vowel (so
+#: ``(R)``, ``(WFP)`` and ``(s)`` are not residue), an optional space, the closing bracket.
+RESIDUE_SYLLABLE = rf"(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[{PINYIN_LETTERS}]{{1,7}} ?\)"
+
+#: A bracketed syllable right after a Chinese character (the bracket first: the regex engine scans
+#: for it quickly, then looks behind it).
+_RESIDUE = re.compile(rf"\((?<=[\u3400-\u9fff\uf900-\ufaff]\(){RESIDUE_SYLLABLE}")
 
 
 class ResidueMap:

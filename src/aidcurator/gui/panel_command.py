@@ -62,7 +62,9 @@ class PanelCommand(QUndoCommand):
         self.done(verb)
 
     def done(self, verb: str) -> None:
-        raise NotImplementedError
+        """Hook every subclass overrides: show the panel after a step ``verb`` ("Undone"/"Redone")."""
+        raise NotImplementedError(f"{type(self).__name__} must say what its panel shows after a step")
 
     def failed(self) -> None:
-        raise NotImplementedError
+        """Hook every subclass overrides: bring the panel back in line after a refused step."""
+        raise NotImplementedError(f"{type(self).__name__} must say what its panel shows after a failed step")
