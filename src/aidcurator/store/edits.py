@@ -46,6 +46,7 @@ def add_edit(
     record_id: int | None = None,
     amount_id: int | None = None,
     article_id: int | None = None,
+    project_id: int | None = None,
     field: str | None = None,
     old_value: Any = None,
     new_value: Any = None,
@@ -54,6 +55,7 @@ def add_edit(
         Edit(
             record_id=record_id,
             amount_id=amount_id,
+            project_id=project_id,
             article_id=article_id,
             action=action,
             field=field,

@@ -15,10 +15,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from aidcurator.domain.dashboard import ChartFilter
-from aidcurator.domain.jsonvalues import jsonable
 from aidcurator.domain.project_views import ProjectRow, ProjectState, SourceRecord, StatusEvent
 from aidcurator.store.dashboard import project_condition
-from aidcurator.store.edits import _GROUP
+from aidcurator.store.edits import add_edit
 from aidcurator.store.errors import NotFoundError
 from aidcurator.store.mapping import _chunks, _columns
 from aidcurator.store.models import Amount, Article, Edit, Record, utcnow
@@ -343,19 +342,16 @@ def add_project_edit(
     article_id: int | None = None,
 ) -> None:
     """An ``Edit`` of a project (``edit.project_id``), in the current change group."""
-    session.add(
-        Edit(
-            project_id=project_id,
-            record_id=record_id,
-            article_id=article_id,
-            action=action,
-            field=field,
-            old_value=jsonable(old_value),
-            new_value=jsonable(new_value),
-            actor=actor,
-            at=utcnow(),
-            change_group=_GROUP.get(),
-        )
+    add_edit(
+        session,
+        action=action,
+        actor=actor,
+        record_id=record_id,
+        article_id=article_id,
+        project_id=project_id,
+        field=field,
+        old_value=old_value,
+        new_value=new_value,
     )
 
 
