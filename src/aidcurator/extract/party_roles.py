@@ -143,7 +143,8 @@ def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> No
     if not hits:
         return
     anchor_starts = [start for start, _ in anchors]
-    places = [m for m in mentions if m.kind is MentionKind.PLACE]
+    place_kind = MentionKind.PLACE  # (looked up once: an Enum member costs about 0.1 µs a time)
+    places = [m for m in mentions if m.kind is place_kind]
     place_starts = [m.start for m in places]
     sentences = sentence_index(simple)
     cues = _cues()

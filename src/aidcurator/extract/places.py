@@ -803,6 +803,7 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
     shared: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}  # equal data, one dict
     same: dict[str, str] = {}  # one str object per distinct name as written (long texts repeat them)
     shifted = bool(squeezed.breaks)  # else squeezed offsets are the original ones
+    place_kind = MentionKind.PLACE  # (looked up once: an Enum member costs about 0.1 µs a time)
     for i, (start, end, info) in enumerate(hits):
         place = chosen[i]
         o_start, o_end = (squeezed.start(start), squeezed.end(end)) if shifted else (start, end)
@@ -830,7 +831,7 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
         written = original[o_start:o_end]
         mentions.append(
             Mention(
-                kind=MentionKind.PLACE,
+                kind=place_kind,
                 start=o_start,
                 end=o_end,
                 text=same.setdefault(written, written),

@@ -67,6 +67,14 @@ from aidcurator.extract.timex import find_times
 
 _BY_POSITION = attrgetter("start", "end")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
+# an Enum member looked up once: ``MentionKind.PLACE`` costs about 0.1 µs a time (the Enum metaclass's
+# attribute hook), and the filters below test every mention of a text
+_AMOUNT, _COUNT, _PLACE, _SECTOR = (
+    MentionKind.AMOUNT,
+    MentionKind.COUNT,
+    MentionKind.PLACE,
+    MentionKind.SECTOR,
+)
 
 
 def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
@@ -119,13 +127,11 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
 def _resolve_currency_families(mentions: list[Mention]) -> None:
     """A generic currency word (francs, shillings, Rs) takes the currency of the first country the
     text names that uses one of its family (CFA francs with Cameroon → XAF), else the family default."""
-    generic = [m for m in mentions if m.kind is MentionKind.AMOUNT and m.data.get("currency_family")]
+    generic = [m for m in mentions if m.kind is _AMOUNT and m.data.get("currency_family")]
     if not generic:
         return
     families = load_rules().currencies.families
-    countries = [
-        code for m in mentions if m.kind is MentionKind.PLACE and (code := country_code(m.data.get("id")))
-    ]
+    countries = [code for m in mentions if m.kind is _PLACE and (code := country_code(m.data.get("id")))]
     by_family: dict[str, str | None] = {}
     for mention in generic:
         family = mention.data["currency_family"]
@@ -163,11 +169,11 @@ def assemble_records(
     cues = without_pinyin(
         text
     )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
-    mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
+    mentions = [m for m in mentions if m.kind is not _PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
-    places = [m for m in mentions if m.kind is MentionKind.PLACE]
-    sectors = [m for m in mentions if m.kind is MentionKind.SECTOR]
+    places = [m for m in mentions if m.kind is _PLACE]
+    sectors = [m for m in mentions if m.kind is _SECTOR]
     sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
     main = main_parties(text, places)
@@ -178,12 +184,13 @@ def assemble_records(
     blanked = Blanked(cues, record_rules().exceptions)
     rate_blanked = Blanked(cues, record_rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
-    amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    amount_mentions = [m for m in mentions if m.kind is _AMOUNT]
     last_parent: int | None = None
     by_value: dict[tuple, list[int]] = {}  # (value, value_max) → indices of the records with it
     previous_end = 0
-    flows = FlowReader(text, lambda position: _paragraph(text, position), [m.start for m in amount_mentions])
-    periods = PeriodChooser(text, mentions, sentences, lambda position: _paragraph(text, position))
+    paragraph_of = ParagraphIndex(text)
+    flows = FlowReader(text, paragraph_of, [m.start for m in amount_mentions])
+    periods = PeriodChooser(text, mentions, sentences, paragraph_of)
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
     rejected_in = -1  # the start of the sentence of the last amount that is not aid
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
@@ -253,7 +260,7 @@ def assemble_records(
         fill_parties(
             record,
             text,
-            [m for m in in_sentence if m.kind is MentionKind.PLACE],
+            [m for m in in_sentence if m.kind is _PLACE],
             segment,
             sentence.end,
             amount,
@@ -290,12 +297,14 @@ def assemble_records(
     mark_breakdowns(records, text)
     periods.finish(records)
     default_kind(records)
-    _sector_from_text(text, sectors, records)
+    _sector_from_text(text, sectors, records, paragraph_of)
     _fill_codes(records)
     return records
 
 
-def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
+def _sector_from_text(
+    text: str, sectors: list[Mention], records: list[CandidateRecord], paragraph_of: ParagraphIndex
+) -> None:
     """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
     lead paragraph), else of the whole text. Then the paragraph's context may change a record's sector
     (``context_rules`` in sectors.json: food aid after a flood is emergency response)."""
@@ -307,7 +316,7 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
     for record in records:
         if record.sector is not None:
             continue
-        lo, hi = _paragraph(text, record.amounts[0].span.start)
+        lo, hi = paragraph_of(record.amounts[0].span.start)
         if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
             by_paragraph[lo, hi] = dominant_sector_hit(
                 sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi, text
@@ -323,7 +332,7 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
             record.flags["sector_from_text"] = True
     for record in records:  # food given after a flood is emergency response
         if record.sector is not None:
-            lo, hi = _paragraph(text, record.amounts[0].span.start)
+            lo, hi = paragraph_of(record.amounts[0].span.start)
             context = context_sector(record.sector, sectors, lo, hi)
             if context is not None:
                 record.sector = context.data["code"]
@@ -342,18 +351,34 @@ def _fill_codes(records: list[CandidateRecord]) -> None:
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _paragraph(text: str, position: int) -> tuple[int, int]:
-    """The paragraph (text between blank lines) holding ``position``; a headline (the text's first
-    paragraph when it is one short line) belongs to the paragraph after it."""
-    starts, ends = _paragraphs(text)
-    i = max(0, bisect_left(ends, position + 1) if position < len(text) else len(ends) - 1)
-    i = min(i, len(ends) - 1)
-    start, end = starts[i], ends[i]
-    if i == 0 and len(ends) > 1 and "\n" not in text[:end].strip() and end < 300:
-        end = ends[1]  # the headline joins the lead paragraph
-    elif i == 1 and "\n" not in text[: ends[0]].strip() and ends[0] < 300:
-        start = 0
-    return start, end
+class ParagraphIndex:
+    """The paragraph (text between blank lines) holding a position; a headline (the text's first
+    paragraph when it is one short line) belongs to the paragraph after it. Each position's paragraph
+    is found once: records, flows and periods ask about the same amounts again and again."""
+
+    def __init__(self, text: str) -> None:
+        self.starts, self.ends = _paragraphs(text)
+        self.size = len(text)
+        first_end = self.ends[0]
+        self.headline = len(self.ends) > 1 and first_end < 300 and "\n" not in text[:first_end].strip()
+        self._found: dict[int, tuple[int, int]] = {}
+
+    def __call__(self, position: int) -> tuple[int, int]:
+        found = self._found.get(position)
+        if found is None:
+            found = self._found[position] = self._find(position)
+        return found
+
+    def _find(self, position: int) -> tuple[int, int]:
+        starts, ends = self.starts, self.ends
+        i = max(0, bisect_left(ends, position + 1) if position < self.size else len(ends) - 1)
+        i = min(i, len(ends) - 1)
+        start, end = starts[i], ends[i]
+        if self.headline and i == 0:
+            end = ends[1]  # the headline joins the lead paragraph
+        elif self.headline and i == 1:
+            start = 0
+        return start, end
 
 
 _last_paragraphs: tuple[str, tuple[list[int], list[int]]] | None = None
@@ -375,7 +400,7 @@ def _paragraphs(text: str) -> tuple[list[int], list[int]]:
 
 
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
-    for count in _nearest([m for m in in_sentence if m.kind is MentionKind.COUNT], amount):
+    for count in _nearest([m for m in in_sentence if m.kind is _COUNT], amount):
         field = COUNT_FIELDS.get(count.what or "")
         if field and getattr(record, field) is None and count.value is not None:
             setattr(record, field, int(count.value))
