@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import fields
 from operator import attrgetter
 
 from aidcurator.domain import (
@@ -53,9 +53,9 @@ from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
     each_country_records,
-    is_venue,
     main_foreign,
     main_parties,
+    without_venues,
 )
 from aidcurator.extract.record_recipients import fill_parties
 from aidcurator.extract.record_rules import record_rules, without_pinyin
@@ -154,7 +154,14 @@ def _as_written(mention: Mention, text: str) -> Mention:
     agency = data.get("agency")
     if agency:
         data = {**data, "agency": text[mention.start : mention.start + len(agency)]}
-    return replace(mention, text=text[mention.start : mention.end], data=data)
+    values = list(_mention_values(mention))  # (dataclasses.replace takes several µs a call)
+    values[_TEXT_AT], values[_DATA_AT] = text[mention.start : mention.end], data
+    return Mention(*values)
+
+
+_MENTION_FIELDS = [f.name for f in fields(Mention)]
+_mention_values = attrgetter(*_MENTION_FIELDS)
+_TEXT_AT, _DATA_AT = _MENTION_FIELDS.index("text"), _MENTION_FIELDS.index("data")
 
 
 def _nearest(mentions: list[Mention], anchor: Mention) -> list[Mention]:
@@ -169,7 +176,7 @@ def assemble_records(
     cues = without_pinyin(
         text
     )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
-    mentions = [m for m in mentions if m.kind is not _PLACE or not is_venue(text, m)]
+    mentions = without_venues(text, mentions)
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is _PLACE]
