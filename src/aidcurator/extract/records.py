@@ -222,7 +222,8 @@ def assemble_records(
         record.evidence["amount"] = [amount.span]
         _fill_counts(record, in_sentence, amount)
         segment = (previous_end, min(next_start, sentence.end))
-        periods.fill(record, in_sentence, amount, segment, clause(text, amount, segment))
+        amount_clause = clause(text, amount, segment)
+        periods.fill(record, in_sentence, amount, segment, amount_clause)
         if published is not None:
             periods.fill_from_month(record, in_sentence, sentence, published.year)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
@@ -280,7 +281,7 @@ def assemble_records(
             sector_starts,
             sentence,
             amount,
-            clause(text, amount, segment),
+            amount_clause,
             min(next_start, sentence.end),
             text,
         )
