@@ -225,6 +225,9 @@ def _item_prefixes(item: tuple, length: int) -> _Prefixes | None:
     return {("", False)}  # any other item: the prefix ends here
 
 
+_SHORT_PREFIX = 5  # prefix length when the long prefixes of a cue are too many
+
+
 class Prefiltered:
     """``pattern.finditer`` restricted to the places a cheap prefilter finds.
 
@@ -233,12 +236,16 @@ class Prefiltered:
     over the lower-cased text, so ``pattern`` is tried only where a cue can start (English: at the
     start of a word). The matches are the same as ``pattern.finditer`` (leftmost, non-overlapping)."""
 
-    def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 5) -> None:
+    def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 8) -> None:
+        """``length``: the longest prefix the prefilter looks for (longer ones let fewer false starts through,
+        for the same automaton speed); a cue with too many prefixes that long has its prefixes of 5."""
         self.pattern = pattern
         self.english: set[str] | None = set()
         self.chinese: set[str] | None = set()
         for fragment, is_english in cues:
             found = regex_prefixes(fragment, length, ignore_case=True)
+            if found is None and length > _SHORT_PREFIX:
+                found = regex_prefixes(fragment, _SHORT_PREFIX, ignore_case=True)
             if found is None:  # some cue can start anywhere: no prefilter
                 self.english = self.chinese = None
                 break
