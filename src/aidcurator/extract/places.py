@@ -172,12 +172,14 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() and ord(c) < 0x2E80
 
 
-# a gap between two Chinese characters; it opens with the gap's own character class, which the regex
-# engine scans for quickly (Chinese text is almost all Chinese characters, gaps are rare); a bracketed
-# pinyin syllable a web page printed after a character (萬(wàn)州) is a gap too (see residue.py)
+# a gap between two Chinese characters; it opens with one character class, of the gap's own characters
+# and the bracket, which the regex engine scans for quickly (Chinese text is almost all Chinese
+# characters, gaps are rare; a pattern that opens with an alternation is tried at every character); a
+# bracketed pinyin syllable a web page printed after a character (萬(wàn)州) is a gap too (see residue.py)
 _CJK_GAP = re.compile(
-    r"[ \t\u3000\u00a0\r\n](?<=[\u3400-\u9fff][ \t\u3000\u00a0\r\n])[ \t\u3000\u00a0\r\n]*(?=[\u3400-\u9fff])"
-    rf"|\((?<=[\u3400-\u9fff]\(){RESIDUE_SYLLABLE}(?=[\u3400-\u9fff])"
+    r"[ \t\u3000\u00a0\r\n(]"
+    r"(?:(?<=[\u3400-\u9fff][ \t\u3000\u00a0\r\n])[ \t\u3000\u00a0\r\n]*(?=[\u3400-\u9fff])"
+    rf"|(?<=[\u3400-\u9fff]\(){RESIDUE_SYLLABLE}(?=[\u3400-\u9fff]))"
 )
 
 
