@@ -39,18 +39,25 @@ class YearRules:
     month_date_later: re.Pattern[str]  # a later stage (启用, opened) in such a date's clause
 
 
-def _words(words: list[str], *, english: bool) -> str:
-    """Any of ``words`` (English: whole words, any case), opening with one character class."""
-    words = [w for w in words if w]
-    if not words:
-        return "(?!)"
-    if english:
-        return rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
-    return rf"[{first_chars(words)}]{after_first(words)}"
-
-
 def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
-    return re.compile(f"{_words(table['en'], english=True)}|{_words(table.get('zh', []), english=False)}")
+    """Any of the table's English words (whole words, any case) or Chinese ones, opening with one
+    character class of all their first characters: the regex engine skips ahead to those in C (a
+    pattern that opens with an alternation is tried at every character). The rest of each branch checks
+    the first character again (fastre.after_first), so the branches match what they matched apart."""
+    english = [w for w in table["en"] if w]
+    chinese = [w for w in table.get("zh", []) if w]
+    firsts, branches = "", []
+    if english:  # (each branch first looks back at the one character: a quick test before its words)
+        first = first_chars(english, both_cases=True)
+        firsts += first
+        branches.append(rf"(?<=[{first}])(?<!\w.)(?i:{after_first(english, both_cases=True)})\b")
+    if chinese:
+        first = first_chars(chinese)
+        firsts += first
+        branches.append(rf"(?<=[{first}]){after_first(chinese)}")
+    if not branches:
+        return re.compile("(?!)")
+    return re.compile(rf"[{firsts}](?:{'|'.join(branches)})")
 
 
 def _date_filler() -> str:
