@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import re._parser as _parser  # the stdlib's own regex parser, for first characters
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from aidcurator.extract.keyscan import KeyAutomaton
 
@@ -23,6 +24,7 @@ __all__ = [
     "PrefilteredSet",
     "after_first",
     "alternation",
+    "any_case_first_chars",
     "first_chars",
     "regex_first_chars",
     "regex_prefixes",
@@ -60,6 +62,25 @@ def first_chars(words: Iterable[str], *, both_cases: bool = False) -> str:
     if both_cases:
         chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
     return "".join(_class_char(c) for c in sorted(chars))
+
+
+@cache
+def _every_character(astral: bool) -> str:
+    """Every character of the Basic Multilingual Plane (and, with ``astral``, past it), surrogates left out."""
+    top = 0x110000 if astral else 0x10000
+    return "".join(chr(c) for c in range(top) if not 0xD800 <= c <= 0xDFFF)
+
+
+def any_case_first_chars(words: Iterable[str]) -> str:
+    """The first characters of ``words`` and every character the regex engine takes for one of them when
+    it ignores case (``K``, ``k`` and the Kelvin sign for ``k``), escaped for use inside ``[...]``: a class
+    outside ``(?i:...)`` that lets through exactly what the words' first letters match inside it."""
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    every = _every_character(any(ord(w[0]) > 0xFFFF for w in words))
+    found = re.findall(f"(?i)[{first_chars(words)}]", every)
+    return "".join(_class_char(c) for c in sorted(set(found)))
 
 
 def after_first(words: Iterable[str], *, both_cases: bool = False) -> str:
