@@ -99,22 +99,15 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     quantities = find_quantities(text)
     taken_starts = [m.start for m in quantities]  # quantities do not overlap and come in text order
     taken_ends = [m.end for m in quantities]
-
-    def free(mention: Mention) -> bool:
-        i = bisect_left(taken_ends, mention.start + 1)  # the first quantity ending after the start
-        return i == len(taken_starts) or taken_starts[i] >= mention.end
-
     simple = to_simplified(text)
     reference, estimated = reference_date(simple, published)
-    extra: list[Mention] = []
-    for mention in find_times(simple, reference):
-        if not free(mention):
-            continue
-        if estimated and mention.data.get("relative"):
-            mention.data["estimated"] = True
-        extra.append(mention)
+    extra = _free(find_times(simple, reference), taken_starts, taken_ends)
+    if estimated:
+        for mention in extra:
+            if mention.data.get("relative"):
+                mention.data["estimated"] = True
     places, sectors = find_places_and_sectors(simple)  # (their keys found in one pass)
-    extra.extend(m for m in places if free(m))
+    extra.extend(_free(places, taken_starts, taken_ends))
     extra.extend(sectors)
     if simple is not text:
         extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
@@ -122,6 +115,18 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     mentions.sort(key=_BY_POSITION)
     _resolve_currency_families(mentions)
     return mentions
+
+
+def _free(mentions: list[Mention], taken_starts: list[int], taken_ends: list[int]) -> list[Mention]:
+    """The ``mentions`` that overlap no quantity (``taken_starts``/``taken_ends``: the quantities' spans,
+    in text order)."""
+    count = len(taken_starts)
+    kept = []
+    for mention in mentions:
+        i = bisect_left(taken_ends, mention.start + 1)  # the first quantity ending after the start
+        if i == count or taken_starts[i] >= mention.end:
+            kept.append(mention)
+    return kept
 
 
 def _resolve_currency_families(mentions: list[Mention]) -> None:
