@@ -56,8 +56,7 @@ class _FlowRules:
     status_default: ProjectStatus
     status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
     done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
-    scan: PrefilteredSet  # flows, exceptions, statuses, then the details (SCANNED_FIRST): one pass
-    status_scan: PrefilteredSet  # exceptions and statuses alone (the paragraphs that go on with a story)
+    scan: PrefilteredSet  # exceptions, statuses, flows, then the details (SCANNED_FIRST): one pass
     story_chars: int  # how far after an amount's paragraph its story is read
 
 
@@ -197,8 +196,7 @@ def _rules() -> _FlowRules:
                 FlowType(flow): frozenset(ProjectStatus(s) for s in statuses)
                 for flow, statuses in data.get("done_when", {}).items()
             },
-            scan=PrefilteredSet([flow_pattern, exceptions, status_pattern, *details]),
-            status_scan=PrefilteredSet([exceptions, status_pattern]),
+            scan=PrefilteredSet([exceptions, status_pattern, flow_pattern, *details]),
             story_chars=int(data.get("story_chars", 0)),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
@@ -206,7 +204,8 @@ def _rules() -> _FlowRules:
 
 
 _Cues = tuple[list[int], list[tuple[int, Span]]]
-_SCANNED_FIRST = 3  # the patterns of ``scan`` whose matches are read: flows, exceptions, statuses
+_SCANNED_FIRST = 3  # the patterns of ``scan`` whose matches are read: exceptions, statuses, flows
+_STATUS_PATTERNS = 2  # the first two: all a story's paragraphs are scanned for
 _StatusCue = tuple[float, Span, ProjectStatus]  # rank, where, which status
 
 
@@ -292,7 +291,7 @@ class FlowReader:
             start, end = paragraph
             chunk = self.text[start:end]
             # the detail words' prefixes are found in the same pass (their bits follow the first three)
-            (flows, exceptions, statuses), hits = rules.scan.findall_hits(
+            (exceptions, statuses, flows), hits = rules.scan.findall_hits(
                 chunk, 0, len(chunk), _SCANNED_FIRST
             )
             cues = self._scanned[paragraph] = (
@@ -334,7 +333,10 @@ class FlowReader:
             found = []
             if end > start:
                 chunk = self.text[start:end]
-                exceptions, statuses = self.rules.status_scan.findall(chunk, 0, len(chunk))
+                # (the automaton of every cue, also the one of the amounts' paragraphs: it stays in the cache)
+                (exceptions, statuses), _ = self.rules.scan.findall_hits(
+                    chunk, 0, len(chunk), _STATUS_PATTERNS
+                )
                 found = _stage_cues(exceptions, statuses, self.rules, start)
             self._story[paragraph] = found
         return found
