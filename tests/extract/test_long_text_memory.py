@@ -5,7 +5,7 @@ from __future__ import annotations
 from aidcurator.domain import MentionKind
 from aidcurator.domain.jsonvalues import dumps_stored
 from aidcurator.extract import extract, places, script, sectors
-from aidcurator.store.bulk import mention_rows
+from aidcurator.store.bulk_rows import mention_rows
 
 ZH = "江苏省今年安排援疆资金3.92亿元，用于克州教育和医疗项目。江苏支持克州学校建设。\n\n"
 EN = "Jiangsu provided 120 million yuan for schools and hospitals in Kizilsu in 2023.\n\n"
