@@ -118,6 +118,7 @@ def find_sectors(text: str, *, key_hits: list[tuple[int, Any]] | None = None) ->
     shifted = bool(squeezed.breaks)
     titles = None  # whether the text names a title at all, found when a Latin word first asks
     same: dict[str, str] = {}  # one str object per distinct keyword as written (long texts repeat them)
+    sector_kind = MentionKind.SECTOR  # (looked up once: an Enum member costs about 0.1 µs a time)
     for start, _, _, end, rule in hits:
         if start < last_end:
             continue
@@ -134,7 +135,7 @@ def find_sectors(text: str, *, key_hits: list[tuple[int, Any]] | None = None) ->
         written = original[start:end]
         mentions.append(
             Mention(
-                kind=MentionKind.SECTOR,
+                kind=sector_kind,
                 start=start,
                 end=end,
                 text=same.setdefault(written, written),
