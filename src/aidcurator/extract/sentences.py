@@ -67,6 +67,12 @@ def _split(text: str, begin: int, stop: int) -> list[Span]:
     spans: list[Span] = []
     for match in _SENTENCE.finditer(text, begin, stop):
         start, end = match.span()
+        piece = match.group()
+        if "." not in piece and " " not in piece and piece.isprintable():
+            # no dot and no white space (the other white space characters are not printable): no
+            # English break can be in it, and it is not blank; a Chinese sentence skips the break pattern
+            spans.append(Span(start, end))
+            continue
         cut = start
         for brk in _EN_BREAK.finditer(text, start, end):
             pos = brk.end() if brk.group() == "." else brk.start()
