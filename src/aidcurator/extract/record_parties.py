@@ -8,7 +8,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
+from aidcurator.domain import CandidateRecord, Mention, Span
 from aidcurator.extract.parties import each_country, is_example, is_venue_around
 from aidcurator.extract.places import ancestors_of, is_paired, lookup_place, pairing_for, place_by_id
 from aidcurator.extract.record_rules import record_rules
@@ -254,27 +254,6 @@ def is_venue(text: str, place: Mention) -> bool:
         or rules.venue_before.search(text, max(0, place.start - 8), place.start)
         or is_venue_around(text, place)
     )
-
-
-def without_venues(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` without the places that are venues (:func:`is_venue`), the rules looked up once."""
-    rules = record_rules()
-    after, before = rules.venue_after.match, rules.venue_before.search
-    size = len(text)
-    place_kind = MentionKind.PLACE  # (looked up once: an Enum member costs about 0.1 µs a time)
-    kept = []
-    for m in mentions:
-        if m.kind is place_kind:
-            start, end = m.start, m.end
-            if (
-                m.data.get("role_hint") == "channel"
-                or after(text, end, min(size, end + 30))
-                or before(text, max(0, start - 8), start)
-                or is_venue_around(text, m)
-            ):
-                continue
-        kept.append(m)
-    return kept
 
 
 @cache  # the gazetteer does not change while the process runs

@@ -53,9 +53,9 @@ from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
     each_country_records,
+    is_venue,
     main_foreign,
     main_parties,
-    without_venues,
 )
 from aidcurator.extract.record_recipients import fill_parties
 from aidcurator.extract.record_rules import record_rules, without_pinyin
@@ -182,7 +182,7 @@ def assemble_records(
     cues = without_pinyin(
         text
     )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
-    mentions = without_venues(text, mentions)
+    mentions = [m for m in mentions if m.kind is not _PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is _PLACE]
@@ -272,7 +272,7 @@ def assemble_records(
         fill_parties(
             record,
             text,
-            [m for m in in_sentence if m.kind is _PLACE],
+            [m for m in in_sentence if m.kind is MentionKind.PLACE],
             segment,
             sentence.end,
             amount,
