@@ -68,8 +68,7 @@ from aidcurator.extract.timex import find_times
 _BY_POSITION = attrgetter("start", "end")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 # Enum members looked up once: ``MentionKind.PLACE`` costs about 0.1 µs a time (the Enum metaclass's
-# attribute hook), and the filters below test every mention of a text, the loop every amount
-_SHARE, _SPENT, _CUMULATIVE = AmountKind.SHARE, AmountKind.SPENT, AmountKind.CUMULATIVE
+# attribute hook), and the filters below test every mention of a text
 _AMOUNT, _COUNT, _PLACE, _SECTOR = (
     MentionKind.AMOUNT,
     MentionKind.COUNT,
@@ -235,23 +234,25 @@ def assemble_records(
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
         if (
-            kind is _SPENT
+            kind is AmountKind.SPENT
             and multi_year
             and reference is not None
             and record.year_end is not None
             and record.year_end < reference.year
         ):  # spent over several years that are over: “十二五”时期…投入130亿元 is a total
-            kind = _CUMULATIVE
-        if kind is _CUMULATIVE:
+            kind = AmountKind.CUMULATIVE
+        if kind is AmountKind.CUMULATIVE:
             extend_to_now(record, cues[sentence.start : sentence.end], reference)
-        if kind is _SPENT and part_of_pledge(cues, amount, previous_end, records, last_parent, sentence):
-            kind, record.flags["part_of_pledge"] = _SHARE, True
+        if kind is AmountKind.SPENT and part_of_pledge(
+            cues, amount, previous_end, records, last_parent, sentence
+        ):
+            kind, record.flags["part_of_pledge"] = AmountKind.SHARE, True
         previous_end = amount.end
         if (
-            kind is not _SHARE
+            kind is not AmountKind.SHARE
             and (parent_of_list := list_parent(text, sentences, amount, records)) is not None
         ):
-            kind, cue, last_parent = _SHARE, None, parent_of_list
+            kind, cue, last_parent = AmountKind.SHARE, None, parent_of_list
             record.flags["list_item"] = True
         parent = records[last_parent] if last_parent is not None else None
         if cue is not None:
@@ -277,7 +278,7 @@ def assemble_records(
             sentence.end,
             amount,
             context,
-            parent if kind is _SHARE else None,
+            parent if kind is AmountKind.SHARE else None,
         )
         _fill_sector(
             record,
@@ -290,7 +291,7 @@ def assemble_records(
             text,
         )
         fill_record_kind(record, cues[sentence.start : sentence.end], in_sentence, kind, sentence)
-        if kind is _SHARE and parent is not None:
+        if kind is AmountKind.SHARE and parent is not None:
             assert last_parent is not None
             link_share(record, parent, last_parent, sentence)
         flows.fill(record, sentence)
@@ -304,7 +305,7 @@ def assemble_records(
         records.append(record)
         if shared_out:
             records.extend(each_country_records(record, text, sentence, amount, places))
-        if kind is not _SHARE:
+        if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
     mark_breakdowns(records, text)
     periods.finish(records)
