@@ -31,6 +31,7 @@ from aidcurator.domain import (
 from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.keywords import find_places_and_sectors
+from aidcurator.extract.paragraphs import ParagraphIndex
 from aidcurator.extract.parties import chain_tails, says_each_country
 from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import lookup_place
@@ -359,57 +360,6 @@ def _fill_codes(records: list[CandidateRecord]) -> None:
             place = lookup_place(name) if name else None
             if place is not None:
                 setattr(record, code_field, country_code(place.id) or place.id)
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-class ParagraphIndex:
-    """The paragraph (text between blank lines) holding a position; a headline (the text's first
-    paragraph when it is one short line) belongs to the paragraph after it. Each position's paragraph
-    is found once: records, flows and periods ask about the same amounts again and again."""
-
-    def __init__(self, text: str) -> None:
-        self.starts, self.ends = _paragraphs(text)
-        self.size = len(text)
-        first_end = self.ends[0]
-        self.headline = len(self.ends) > 1 and first_end < 300 and "\n" not in text[:first_end].strip()
-        self._found: dict[int, tuple[int, int]] = {}
-
-    def __call__(self, position: int) -> tuple[int, int]:
-        found = self._found.get(position)
-        if found is None:
-            found = self._found[position] = self._find(position)
-        return found
-
-    def _find(self, position: int) -> tuple[int, int]:
-        starts, ends = self.starts, self.ends
-        i = max(0, bisect_left(ends, position + 1) if position < self.size else len(ends) - 1)
-        i = min(i, len(ends) - 1)
-        start, end = starts[i], ends[i]
-        if self.headline and i == 0:
-            end = ends[1]  # the headline joins the lead paragraph
-        elif self.headline and i == 1:
-            start = 0
-        return start, end
-
-
-_last_paragraphs: tuple[str, tuple[list[int], list[int]]] | None = None
-
-
-def _paragraphs(text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of the text's paragraphs, made once per text."""
-    global _last_paragraphs
-    last = _last_paragraphs
-    if last is not None and last[0] is text:
-        return last[1]
-    starts, ends = [0], []
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        ends.append(match.start())
-        starts.append(match.end())
-    ends.append(len(text))
-    _last_paragraphs = (text, (starts, ends))
-    return starts, ends
 
 
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
