@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from aidcurator.domain import Mention, MentionKind
-from aidcurator.extract.fastre import alternation
+from aidcurator.extract.fastre import after_first, alternation, first_chars
 from aidcurator.extract.keyscan import KeyAutomaton
 from aidcurator.extract.places import fold_text, squeeze_cjk_gaps
 from aidcurator.extract.sector_rules import SectorRule, raw_sector_rules, sector_key_table
@@ -56,10 +56,13 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ``Minister of Health``, ``Minister of Economy, Trade and Energy``): matched at the end of the text
     before it (up to three words of the office between) and at the start of the text after."""
     raw = raw_sector_rules().get("titles_en", {})
-    before = alternation(raw.get("before", [])) or "(?!)"
+    words = [w for w in raw.get("before", []) if w]
+    # (opens with one class of the words' first letters, which a search skips ahead to in C; the rest
+    # of each word after it: fastre.after_first)
+    before = rf"[{first_chars(words)}](?<![a-z].){after_first(words)}" if words else "(?!)"
     after = alternation(raw.get("after", [])) or "(?!)"
     return (
-        re.compile(rf"(?<![a-z])(?:{before})\s+(?:the\s+)?(?:[a-z-]+,?\s+(?:and\s+)?){{0,3}}\Z"),
+        re.compile(rf"{before}\s+(?:the\s+)?(?:[a-z-]+,?\s+(?:and\s+)?){{0,3}}\Z"),
         re.compile(rf"\s+(?:{after})(?![a-z])"),
     )
 
