@@ -353,12 +353,10 @@ class FlowReader:
         rules = self.rules
         paragraph = self.paragraph_of(sentence.start)
         flows, statuses = self._cues(paragraph)
-        title = self._cues(self.paragraph_of(0))[0] if self.title[1] <= paragraph[0] else flows
-        flow = (
-            _best(flows, sentence.start, sentence.end)
-            or _best(title, *self.title)
-            or _best(flows, *paragraph)
-        )
+        flow = _best(flows, sentence.start, sentence.end)
+        if flow is None:  # the title's paragraph is scanned only when a record asks about it
+            title = self._cues(self.paragraph_of(0))[0] if self.title[1] <= paragraph[0] else flows
+            flow = _best(title, *self.title) or _best(flows, *paragraph)
         if flow is not None:
             record.flow_type = rules.flows[flow[0]]
             record.evidence["flow_type"] = [flow[1]]
