@@ -118,12 +118,7 @@ class _CharDispatched(Prefiltered):
             for char, ks in members.items():
                 key = tuple(ks)
                 if key not in compiled:
-                    compiled[key] = re.compile(
-                        "|".join(
-                            f"(?P<g{alternatives[k][0]}_{j}>{_cue(alternatives[k][1], alternatives[k][2])})"
-                            for j, k in enumerate(ks)
-                        )
-                    )
+                    compiled[key] = _dispatched([alternatives[k] for k in ks])
                 self.by_char[char] = compiled[key]
 
     def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
@@ -142,6 +137,24 @@ class _CharDispatched(Prefiltered):
             if found is not None:
                 yield found
                 last = found.end()
+
+
+def _dispatched(alternatives: list[tuple[int, str, bool]]) -> re.Pattern[str]:
+    """The cues that can start with one character, in the rule file's order, as one pattern (group
+    ``g<entry>_<j>`` for the ``j``-th): the same matches as their branches of the whole pattern. When
+    all are English, the look-behind they share (no word before) is tested once, ahead of them: a start
+    where no cue matches (most of them) fails there, or after each word once."""
+    if all(english for _, _, english in alternatives):
+        body = "|".join(
+            rf"(?P<g{entry}_{j}>(?i:(?:{word})(?![\w-])))" for j, (entry, word, _) in enumerate(alternatives)
+        )
+        return re.compile(rf"(?<![\w'-])(?:{body})")
+    return re.compile(
+        "|".join(
+            f"(?P<g{entry}_{j}>{_cue(word, english)})"
+            for j, (entry, word, english) in enumerate(alternatives)
+        )
+    )
 
 
 def _cue(word: str, english: bool) -> str:
