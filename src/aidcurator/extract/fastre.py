@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser  # the stdlib's own regex parser, for first characters
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 
 from aidcurator.extract.keyscan import KeyAutomaton
@@ -273,23 +273,26 @@ class Prefiltered:
             (self.english if is_english else self.chinese).update(found)
         self.prefilter = _Prefilter.of([self])
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterable[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         if self.prefilter is None:
             return self.pattern.finditer(text, pos, end)
         return self.at(text, [start for start, _ in self.prefilter.hits(text, pos, end)], pos, end)
 
-    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
-        """The matches among ``starts`` (in order; a superset of this prefilter's hits)."""
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
+        """The matches among ``starts`` (in order; a superset of this prefilter's hits), as a list
+        (the callers read them all: a generator costs more)."""
         match_at = self.pattern.match
+        matches = []
         last = pos
         for start in starts:
             if start < last:
                 continue
             found = match_at(text, start, end)
             if found is not None:
-                yield found
+                matches.append(found)
                 last = found.end()
+        return matches
 
 
 Hits = list[tuple[int, int]]  # (offset, bit mask of the patterns whose prefix starts there), in order
@@ -324,7 +327,7 @@ class PrefilteredSet:
             return [[] for _ in patterns], hits
         starts = [[s for s, mask in hits if mask >> i & 1] for i in range(len(patterns))]
         return [
-            list(p.at(text, own, pos, end)) if own else [] for p, own in zip(patterns, starts, strict=True)
+            p.at(text, own, pos, end) if own else [] for p, own in zip(patterns, starts, strict=True)
         ], hits
 
     def first(self, text: str, pos: int, end: int, hits: Hits | None = None) -> int | None:
@@ -341,7 +344,7 @@ class PrefilteredSet:
             return None
         for index, pattern in enumerate(self.patterns):
             starts = [s for s, mask in hits if mask >> index & 1]
-            if starts and next(pattern.at(text, starts, pos, end), None) is not None:
+            if starts and pattern.at(text, starts, pos, end):
                 return index
         return None
 

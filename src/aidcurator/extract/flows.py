@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -121,11 +121,11 @@ class _CharDispatched(Prefiltered):
                     compiled[key] = _dispatched([alternatives[k] for k in ks])
                 self.by_char[char] = compiled[key]
 
-    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
         by_char = self.by_char
         if by_char is None:
-            yield from super().at(text, starts, pos, end)
-            return
+            return super().at(text, starts, pos, end)
+        matches = []
         last = pos
         for start in starts:
             if start < last:
@@ -135,8 +135,9 @@ class _CharDispatched(Prefiltered):
                 continue
             found = pattern.match(text, start, end)
             if found is not None:
-                yield found
+                matches.append(found)
                 last = found.end()
+        return matches
 
 
 def _dispatched(alternatives: list[tuple[int, str, bool]]) -> re.Pattern[str]:
