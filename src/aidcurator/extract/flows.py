@@ -377,14 +377,15 @@ class FlowReader:
         else:
             record.flow_type = rules.flow_default
         if record.flow_type in (FlowType.LOAN, FlowType.GRANT):
-            # where a detail word may start: found with the paragraph when it holds the sentence
+            # where a detail word may start: found with the paragraph when it holds the sentence; the
+            # end of a sentence past the paragraph (its line break) is looked up on its own
             hits = None
-            if paragraph[0] <= sentence.start and sentence.end <= paragraph[1]:
-                hits = self._detail_hits[paragraph]
-                if hits is not None:
-                    hits = hits[
-                        bisect_left(hits, (sentence.start, -1)) : bisect_left(hits, (sentence.end, -1))
-                    ]
+            if paragraph[0] <= sentence.start and (hits := self._detail_hits[paragraph]) is not None:
+                inside = min(sentence.end, paragraph[1])
+                hits = hits[bisect_left(hits, (sentence.start, -1)) : bisect_left(hits, (inside, -1))]
+                if inside < sentence.end:
+                    rest = rules.detail_scan.hits(self.text, max(inside, sentence.start), sentence.end)
+                    hits = None if rest is None else hits + rest
             detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, hits)
             if detail is not None:
                 record.flags["flow_detail"] = rules.details[detail]
