@@ -67,8 +67,9 @@ def first_chars(words: Iterable[str], *, both_cases: bool = False) -> str:
 @cache
 def _every_character(astral: bool) -> str:
     """Every character of the Basic Multilingual Plane (and, with ``astral``, past it), surrogates left out."""
-    top = 0x110000 if astral else 0x10000
-    return "".join(chr(c) for c in range(top) if not 0xD800 <= c <= 0xDFFF)
+    return "".join(map(chr, range(0xD800))) + "".join(
+        map(chr, range(0xE000, 0x110000 if astral else 0x10000))
+    )
 
 
 def any_case_first_chars(words: Iterable[str]) -> str:
