@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from aidcurator.domain import Span
+
+_START = attrgetter("start")
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”」』\"']?|\n|$)|(?<=[.])\s")
 # Where an English sentence breaks inside a punctuation-delimited piece: after ". " before a capital
@@ -100,15 +104,8 @@ def _breaks(text: str, start: int, end: int) -> list[int]:
 
 
 def sentence_of(spans: list[Span], offset: int) -> Span:
-    """The sentence span holding ``offset`` (binary search)."""
-    lo, hi = 0, len(spans) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        span = spans[mid]
-        if offset < span.start:
-            hi = mid - 1
-        elif offset >= span.end:
-            lo = mid + 1
-        else:
-            return span
+    """The sentence span holding ``offset`` (binary search over the spans, in order and not overlapping)."""
+    i = bisect_right(spans, offset, key=_START) - 1  # the last span starting at or before the offset
+    if i >= 0 and offset < spans[i].end:
+        return spans[i]
     return Span(offset, offset)
