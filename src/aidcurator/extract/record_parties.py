@@ -90,6 +90,15 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         return min(abs(m.start - anchor), abs(anchor - m.end))
 
     ordered = sorted(places, key=distance)
+    if any(_foreign_giver(m) for m in places):  # Germany will offer China…: China receives
+        givers = [m for m in ordered if _foreign_giver(m)]
+        takers = [
+            m
+            for m in ordered
+            if is_china(m)
+            or (_is_country(m) and side(m) != "donor" and m.data.get("name") != givers[0].data.get("name"))
+        ]
+        return Parties(givers[0], takers[0] if takers else None)
     donors = [m for m in ordered if side(m) == "donor" or is_china(m)]
     names = {m.data.get("name", "") for m in donors}
     held = {a for name in names for a in ancestors_of(name)}
@@ -124,6 +133,11 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         near = [m for m in recipients if distance(m) <= distance(recipients[0]) + 40]
         recipient = min(near, key=lambda m: (_AREA_RANK.get(m.data.get("level", ""), 3), distance(m)))
     return Parties(donors[0] if donors else None, recipient)
+
+
+def _foreign_giver(place: Mention) -> bool:
+    """A foreign country the words around it make the giver (``Germany will offer``, ``aid from Japan``)."""
+    return _is_country(place) and not is_china(place) and place.data.get("role_hint") == "donor"
 
 
 def _listed_together(first: Mention, other: Mention, text: str) -> bool:

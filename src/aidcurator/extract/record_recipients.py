@@ -17,6 +17,7 @@ from aidcurator.extract.places import (
     place_in_china,
     smallest_common_place,
 )
+from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_parties import (
     Context,
     Parties,
@@ -150,6 +151,26 @@ def fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+def party_segment(
+    text: str,
+    amounts: list[Mention],
+    index: int,
+    segment: tuple[int, int],
+    sentence_end: int,
+    places: list[Mention],
+) -> tuple[int, int]:
+    """The amount's stretch of the sentence for its parties: a conversion right after it (``120 billion
+    yuan ($17.5 billion) … poured into the region``) restates it and does not end the stretch, unless
+    the stretch already names a place before the amount (``10 million yuan to Guinea as part of…``)."""
+    following = index + 1
+    while following < len(amounts) and is_conversion(text, amounts[following - 1], amounts[following]):
+        following += 1
+    if following == index + 1 or any(segment[0] <= p.start < amounts[index].start for p in places):
+        return segment
+    stop = amounts[following].start if following < len(amounts) else len(text)
+    return segment[0], min(stop, sentence_end)
 
 
 _CLAUSE_START = re.compile(r"[；;。\n]")

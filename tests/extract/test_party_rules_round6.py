@@ -1,0 +1,75 @@
+"""Round 6 of the donor and recipient rules: a foreign giver to China, donor cities, many givers, a
+conversion that does not end an amount's stretch, aid to a whole continent. Texts written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidcurator.extract import extract
+
+
+def _by_value(text: str, published: str | None = None) -> dict[int, object]:
+    date = dt.date.fromisoformat(published) if published else None
+    return {int(r.amounts[0].value): r for r in extract(text, published=date).records}
+
+
+def test_a_foreign_country_that_offers_china_aid_is_the_donor() -> None:
+    text = "Norway will offer China assistance worth 12 million euros for six training programs."
+    record = _by_value(text)[12_000_000]
+    assert (record.donor, record.recipient) == ("挪威", "中国")
+
+
+def test_money_from_a_foreign_country_received_by_china() -> None:
+    text = "China has received grants worth 300 million euros from Germany since the programme began."
+    record = _by_value(text)[300_000_000]
+    assert (record.donor, record.recipient) == ("德国", "中国")
+
+
+def test_china_giving_abroad_keeps_china_as_donor() -> None:
+    text = "China will provide Nepal with grant aid of 50 million yuan for a new hospital."
+    record = _by_value(text)[50_000_000]
+    assert (record.donor, record.recipient) == ("中国", "尼泊尔")
+
+
+def test_a_city_written_after_its_province_is_the_donor() -> None:
+    text = (
+        "广东省珠海市对口援建的小学日前交付使用。珠海市共投入援建资金1.2亿元，"
+        "建成项目30个。此外，珠海还募集了500万元用于助学。"
+    )
+    records = _by_value(text)
+    assert records[120_000_000].donor == "珠海市"
+    assert records[5_000_000].donor == "珠海市"
+
+
+def test_an_east_west_donor_city_is_found() -> None:
+    text = "青岛市今年向安顺市投入帮扶资金3.5亿元。"
+    assert _by_value(text)[350_000_000].donor == "青岛市"
+
+
+def test_gifts_of_many_units_and_people_have_no_single_donor() -> None:
+    text = "浙江省援建的医院已开诊。另外，募集机关、企业等45家单位和个人捐助款物，折合900万元。"
+    record = _by_value(text)[9_000_000]
+    assert record.donor is None
+    assert record.record_kind == "aggregate"
+
+
+def test_the_words_after_a_converted_amount_still_name_its_recipient() -> None:
+    text = (
+        "Xinjiang held its annual conference on Monday. In the past five years, 80 billion yuan "
+        "(11.6 billion U.S. dollars) of pairing aid has flowed into the region, officials said. "
+        "Kashgar prefecture will get more schools."
+    )
+    assert _by_value(text, "2021-05-10")[80_000_000_000].recipient == "新疆维吾尔自治区"
+
+
+def test_a_place_before_the_amount_keeps_the_recipient_despite_a_conversion() -> None:
+    text = (
+        "China will give 5 million yuan to Ghana as part of 15 million yuan (2.2 million U.S. dollars) "
+        "for Ghana, Togo and Benin."
+    )
+    assert _by_value(text)[5_000_000].recipient == "加纳"
+
+
+def test_loans_to_africa_go_to_no_single_country() -> None:
+    text = "China announces US$10bn loan to Africa\nThe loans will support roads in Kenya and Ghana."
+    assert _by_value(text)[10_000_000_000].recipient is None
