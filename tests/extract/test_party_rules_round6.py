@@ -73,3 +73,28 @@ def test_a_place_before_the_amount_keeps_the_recipient_despite_a_conversion() ->
 def test_loans_to_africa_go_to_no_single_country() -> None:
     text = "China announces US$10bn loan to Africa\nThe loans will support roads in Kenya and Ghana."
     assert _by_value(text)[10_000_000_000].recipient is None
+
+
+def test_an_unlisted_enterprise_that_gives_to_an_unlisted_county() -> None:
+    text = (
+        "日前，青山食品集团启动新一轮帮扶行动，向石门县捐赠帮扶资金300万元。\n"
+        "青山食品集团自2015年结对帮扶石门县以来，累计投入帮扶资金900万元。新建了2所小学，并投入40万元奖励乡村教师。"
+    )
+    records = _by_value(text)
+    for value in (3_000_000, 9_000_000, 400_000):
+        assert (records[value].donor, records[value].recipient) == ("青山食品集团", "石门县")
+
+
+def test_a_listed_donor_place_in_the_sentence_beats_an_enterprise() -> None:
+    text = "江苏省援藏工作队联合某建设集团，向拉萨市捐赠援助资金200万元。"
+    assert _by_value(text)[2_000_000].donor == "江苏省"
+
+
+def test_counties_of_a_list_and_county_level_words_are_no_recipient() -> None:
+    text = "山东今年计划安排援青资金2亿元，重点支持门源县、祁连县的学校，80%投向县及县以下基层。"
+    assert _by_value(text)[200_000_000].recipient not in ("门源县", "祁连县", "县及县")
+
+
+def test_a_kind_of_county_is_no_county() -> None:
+    text = "某集团向贫困县捐赠物资价值50万元。"
+    assert _by_value(text)[500_000].recipient != "贫困县"

@@ -8,9 +8,10 @@ from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.domain import CandidateRecord, Mention, Span
+from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
 from aidcurator.extract.parties import each_country, is_example, is_venue_around
 from aidcurator.extract.places import ancestors_of, is_paired, lookup_place, pairing_for, place_by_id
+from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_rules import record_rules
 
 _REGION_LEVELS = {"region", "country"}
@@ -267,3 +268,25 @@ def place_is_xinjiang(name: str) -> bool:
     """Whether a canonical place name lies in Xinjiang (the pairing table covers only those)."""
     place = lookup_place(name)
     return bool(place and place.id.startswith("xj-"))
+
+
+def party_segment(
+    text: str,
+    amounts: list[Mention],
+    index: int,
+    segment: tuple[int, int],
+    sentence_end: int,
+    mentions: list[Mention],
+) -> tuple[int, int]:
+    """The amount's stretch of the sentence for its parties: a conversion right after it (``120 billion
+    yuan ($17.5 billion) … poured into the region``) restates it and does not end the stretch, unless
+    the stretch already names a place before the amount (``10 million yuan to Guinea as part of…``)."""
+    following = index + 1
+    while following < len(amounts) and is_conversion(text, amounts[following - 1], amounts[following]):
+        following += 1
+    if following == index + 1 or any(
+        p.kind is MentionKind.PLACE and segment[0] <= p.start < amounts[index].start for p in mentions
+    ):
+        return segment
+    stop = amounts[following].start if following < len(amounts) else len(text)
+    return segment[0], min(stop, sentence_end)

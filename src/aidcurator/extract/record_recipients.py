@@ -17,7 +17,6 @@ from aidcurator.extract.places import (
     place_in_china,
     smallest_common_place,
 )
-from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_parties import (
     Context,
     Parties,
@@ -29,6 +28,7 @@ from aidcurator.extract.record_parties import (
     side,
 )
 from aidcurator.extract.record_rules import CJK, record_rules
+from aidcurator.extract.unlisted_parties import enterprise_donor, unlisted_county, unlisted_giver
 
 _XINJIANG = "新疆维吾尔自治区"
 
@@ -69,8 +69,11 @@ def fill_parties(
     if donor is not None:
         record.donor = donor_name
         record.evidence["donor"] = [donor.span]
-    if (firm := _enterprise_donor(context.cues or text, amount.start)) is not None:
+    if (firm := enterprise_donor(context.cues or text, amount.start)) is not None:
         donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
+        record.donor, record.evidence["donor"] = donor_name, [span]
+    elif near.donor is None and (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)):
+        donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
         record.donor, record.evidence["donor"] = donor_name, [span]
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
@@ -91,12 +94,17 @@ def fill_parties(
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
+    paragraph = text.rfind("\n", 0, amount.start) + 1
+    if recipient is None and not spans and (county := unlisted_county(words, segment[0], sentence_end)):
+        recipient, spans = county[0], [county[1]]  # 向巧家县捐赠: a county the gazetteer does not list
     if recipient is None and not spans:
         recipient, spans, inferred_recipient = _fallback_recipient(
             text, amount, segment, sentence_end, record, donor_name, blocked, near, context
         )
         if inferred_recipient:
             inferred.append("recipient")
+        if recipient is None and not spans and (county := unlisted_county(words, paragraph, amount.start)):
+            recipient, spans = county[0], [county[1]]  # the county the paragraph gave to before
     if (
         recipient == _XINJIANG
         and donor_name
@@ -151,41 +159,6 @@ def fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
-
-
-def party_segment(
-    text: str,
-    amounts: list[Mention],
-    index: int,
-    segment: tuple[int, int],
-    sentence_end: int,
-    places: list[Mention],
-) -> tuple[int, int]:
-    """The amount's stretch of the sentence for its parties: a conversion right after it (``120 billion
-    yuan ($17.5 billion) … poured into the region``) restates it and does not end the stretch, unless
-    the stretch already names a place before the amount (``10 million yuan to Guinea as part of…``)."""
-    following = index + 1
-    while following < len(amounts) and is_conversion(text, amounts[following - 1], amounts[following]):
-        following += 1
-    if following == index + 1 or any(segment[0] <= p.start < amounts[index].start for p in places):
-        return segment
-    stop = amounts[following].start if following < len(amounts) else len(text)
-    return segment[0], min(stop, sentence_end)
-
-
-_CLAUSE_START = re.compile(r"[；;。\n]")
-
-
-def _enterprise_donor(words: str, position: int) -> tuple[str, Span] | None:
-    """An enterprise opening the amount's clause as its giver (``宝钢集团(现为宝武集团)对口援藏…``, rule
-    ``enterprise_donor``): its name as written and its span."""
-    start = max(0, position - 120)
-    for found in _CLAUSE_START.finditer(words, start, position):
-        start = found.end()
-    match = record_rules().enterprise_donor.match(words, start, position)
-    if match is None:
-        return None
-    return match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
 
 
 def _many_donors(places: list[Mention]) -> bool:

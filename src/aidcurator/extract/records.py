@@ -56,8 +56,9 @@ from aidcurator.extract.record_parties import (
     is_venue,
     main_foreign,
     main_parties,
+    party_segment,
 )
-from aidcurator.extract.record_recipients import fill_parties, party_segment
+from aidcurator.extract.record_recipients import fill_parties
 from aidcurator.extract.record_rules import record_rules, without_pinyin
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
@@ -250,12 +251,11 @@ def assemble_records(
             )
         )
         context = Context(main, records[0] if records else None, places_by_level, tails, foreign, cues)
-        in_sentence_places = [m for m in in_sentence if m.kind is MentionKind.PLACE]
         fill_parties(
             record,
             text,
-            in_sentence_places,
-            party_segment(text, amount_mentions, index, segment, sentence.end, in_sentence_places),
+            [m for m in in_sentence if m.kind is MentionKind.PLACE],
+            party_segment(text, amount_mentions, index, segment, sentence.end, in_sentence),
             sentence.end,
             amount,
             context,
