@@ -98,3 +98,20 @@ def test_counties_of_a_list_and_county_level_words_are_no_recipient() -> None:
 def test_a_kind_of_county_is_no_county() -> None:
     text = "某集团向贫困县捐赠物资价值50万元。"
     assert _by_value(text)[500_000].recipient != "贫困县"
+
+
+def test_a_tibet_aid_donor_gives_to_its_paired_prefecture_when_no_place_is_named() -> None:
+    text = "援藏工作队进藏三年来，天津市共安排援藏项目120个，合计投入资金6.5亿元。"
+    record = _by_value(text)[650_000_000]
+    assert (record.donor, record.recipient) == ("天津市", "昌都市")
+    assert "recipient" in record.flags.get("inferred", [])
+
+
+def test_a_region_named_in_the_sentence_stays_the_recipient() -> None:
+    text = "今年，江苏对口支援西藏年度资金总计6亿元。"
+    assert _by_value(text)[600_000_000].recipient == "西藏自治区"
+
+
+def test_a_qinghai_aid_donor_gives_to_its_paired_prefecture() -> None:
+    text = "援青干部人才座谈会召开。山东今年安排援青资金3亿元，实施项目40个。"
+    assert _by_value(text)[300_000_000].recipient == "海北藏族自治州"

@@ -37,6 +37,7 @@ __all__ = [
     "is_example",
     "is_venue_around",
     "pairing_area",
+    "programme_pairing",
     "says_each_country",
 ]
 
@@ -55,6 +56,7 @@ class _PartyRules:
     currency_country: dict[str, str]  # ISO 4217 code → canonical country name
     disaster_after: re.Pattern[str]
     disaster_places: dict[str, str]  # epicentre → the wider place a disaster named after it stands for
+    programme_pairing: dict[str, dict[str, str]]  # region → donor → the prefecture it aids (援藏, 援青)
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -76,6 +78,14 @@ def _currency_countries(table: dict[str, str]) -> dict[str, str]:
             raise ValueError(f"currency_country: {name!r} ({code}) is no country of the gazetteer")
         out[code] = place.name
     return out
+
+
+def _programme_pairing(table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    for region, donors in table.items():
+        for donor, prefecture in donors.items():
+            if lookup_place(donor) is None or region not in ancestors_of(prefecture):
+                raise ValueError(f"programme_pairing: {donor} → {prefecture} is not a pair in {region}")
+    return {region: dict(donors) for region, donors in table.items()}
 
 
 @cache
@@ -105,6 +115,7 @@ def _rules() -> _PartyRules:
             currency_country=_currency_countries(data["currency_country"]),
             disaster_after=re.compile(data.get("disaster_regions", {}).get("after") or "(?!)"),
             disaster_places=dict(data.get("disaster_regions", {}).get("places", {})),
+            programme_pairing=_programme_pairing(data.get("programme_pairing", {})),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -247,3 +258,17 @@ def disaster_region(text: str, recipient: str, spans: list[Span]) -> str | None:
     if any(rules.disaster_after.match(without_pinyin(text[span.end : span.end + 40])) for span in spans):
         return wider
     return None
+
+
+def programme_pairing(
+    recipient: str | None, donor: str | None, spans: list[Span], sentence: Span
+) -> str | None:
+    """The prefecture ``donor`` aids when ``recipient`` is a whole 援藏 / 援青 region that the amount's
+    sentence does not name (``上海市…投入资金11.1亿元`` in a 援藏 report → 日喀则市); else None. A region
+    the sentence names stays (``江苏对口支援西藏年度资金``)."""
+    if recipient is None or donor is None:
+        return None
+    prefecture = _rules().programme_pairing.get(recipient, {}).get(donor)
+    if prefecture is None or any(sentence.start <= span.start < sentence.end for span in spans):
+        return None
+    return prefecture

@@ -7,7 +7,13 @@ from functools import cache
 from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, Span
-from aidcurator.extract.parties import currency_country, disaster_region, group_recipient, pairing_area
+from aidcurator.extract.parties import (
+    currency_country,
+    disaster_region,
+    group_recipient,
+    pairing_area,
+    programme_pairing,
+)
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -111,6 +117,9 @@ def fill_parties(
         and (paired := _only_pairing(donor_name) or pairing_area(donor_name))
     ):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only; 上海: its counties of 喀什
+        inferred.append("recipient")
+    if paired := programme_pairing(recipient, donor_name, spans, Span(segment[0], sentence_end)):
+        recipient, spans = paired, []  # 上海市…投入11.1亿元 in a 援藏 report: Shanghai aids 日喀则
         inferred.append("recipient")
     if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
         recipient, spans = programme_region(text[segment[0] : sentence_end]), []
