@@ -115,3 +115,28 @@ def test_a_region_named_in_the_sentence_stays_the_recipient() -> None:
 def test_a_qinghai_aid_donor_gives_to_its_paired_prefecture() -> None:
     text = "援青干部人才座谈会召开。山东今年安排援青资金3亿元，实施项目40个。"
     assert _by_value(text)[300_000_000].recipient == "海北藏族自治州"
+
+
+def test_a_country_goods_pass_through_is_no_recipient() -> None:
+    text = "中国政府将通过约旦向叙利亚提供价值2000万元人民币的紧急人道主义物资。"
+    assert _by_value(text)[20_000_000].recipient == "叙利亚"
+
+
+def test_gaza_is_palestine() -> None:
+    text = "China will provide emergency food aid worth 8 million U.S. dollars to Gaza."
+    assert _by_value(text)[8_000_000].recipient == "巴勒斯坦"
+
+
+def test_aid_passed_via_a_neighbour_goes_to_the_country_named_after_it() -> None:
+    text = "China will send relief supplies worth 3 million U.S. dollars via Thailand to Myanmar."
+    assert _by_value(text)[3_000_000].recipient == "缅甸"
+
+
+def test_a_total_of_all_donor_provinces_keeps_the_article_s_place() -> None:
+    text = (
+        "四川雅安地震灾后重建进入收尾阶段。\n"
+        "到9月底，15个对口援建省市已确定援建项目900个，对口支援资金120亿元。"
+    )
+    record = _by_value(text)[12_000_000_000]
+    assert record.donor is None
+    assert record.recipient in ("四川省", "雅安市")

@@ -266,8 +266,11 @@ def fill_record_kind(
             aggregate
             and not _inside(record.evidence.get("recipient", []), sentence)
             and ((region_name := programme_region(sentence_text)) is not None or record.donor is not None)
-        ):  # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
-            # place the donorless record already has, 中央单位…向我省 → 陕西省, stays)
+        ) and (region_name is not None or "recipient" in record.flags.get("inferred", [])):
+            # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
+            # place the donorless record already has, 中央单位…向我省 → 陕西省, stays, and so does the
+            # article's place, 18个对口援建省市…资金762亿元 in a 四川 report; one inferred from a
+            # single donor's pairing goes)
             record.recipient = region_name
             record.evidence.pop("recipient", None)
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
