@@ -140,3 +140,12 @@ def test_a_total_of_all_donor_provinces_keeps_the_article_s_place() -> None:
     record = _by_value(text)[12_000_000_000]
     assert record.donor is None
     assert record.recipient in ("四川省", "雅安市")
+
+
+def test_a_headline_figure_takes_the_narrower_place_its_body_repeat_names() -> None:
+    text = (
+        "Macao government's MOP 50 million gift approved\n\n"
+        "The Macao SAR government will donate MOP 50 million to help quake victims in Baoxing County, "
+        "Sichuan Province.\n\nSichuan officials thanked Macao. Sichuan has received many gifts."
+    )
+    assert _by_value(text)[50_000_000].recipient == "宝兴县"

@@ -17,6 +17,7 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
+from aidcurator.extract.places import ancestors_of
 from aidcurator.extract.record_rules import record_rules
 
 
@@ -237,11 +238,35 @@ def merge_repeat(
             return duplicate
     if duplicate is not None:
         fold(records[duplicate], record, title_end)
+        _body_parties(records[duplicate], record, title_end, text)
         return duplicate
     rounded = find_rounded(records, record)
     if rounded is not None:
         restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
     return rounded
+
+
+def _body_parties(kept: CandidateRecord, repeat: CandidateRecord, title_end: int, text: str) -> None:
+    """A headline's figure whose donor or recipient the headline does not name takes the narrower place
+    inside it that the body names on the repeat's own line (``HKD 100 million donation passed`` … ``to
+    help … Lushan County, Sichuan Province``: 芦山县, not the article's most named 四川省)."""
+    if kept.amounts[0].span.start >= title_end:
+        return
+    at = repeat.amounts[0].span.start
+    line = (text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1)
+    for field in ("donor", "recipient"):
+        own = repeat.evidence.get(field, [])
+        if getattr(repeat, field) is None or not own or getattr(kept, field) == getattr(repeat, field):
+            continue
+        if any(span.start < title_end for span in kept.evidence.get(field, [])):
+            continue  # the headline names it
+        if field == "donor" and kept.record_kind is RecordKind.AGGREGATE:
+            continue
+        if getattr(kept, field) in ancestors_of(getattr(repeat, field)) and all(
+            line[0] <= span.start < line[1] for span in own
+        ):
+            setattr(kept, field, getattr(repeat, field))
+            kept.evidence[field] = list(own)
 
 
 def link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int, sentence: Span) -> None:
