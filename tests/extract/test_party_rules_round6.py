@@ -149,3 +149,13 @@ def test_a_headline_figure_takes_the_narrower_place_its_body_repeat_names() -> N
         "Sichuan Province.\n\nSichuan officials thanked Macao. Sichuan has received many gifts."
     )
     assert _by_value(text)[50_000_000].recipient == "宝兴县"
+
+
+def test_a_giver_before_向_and_a_disaster_area_is_no_recipient() -> None:
+    record = _by_value("香港向四川地震灾区捐款1亿元。")[100_000_000]
+    assert (record.donor, record.recipient) == ("香港特别行政区", "四川省")
+
+
+def test_the_garrison_in_hong_kong_gives_for_hong_kong() -> None:
+    record = _by_value("驻港部队向青海地震灾区捐款120万元人民币。")[1_200_000]
+    assert (record.donor, record.recipient) == ("香港特别行政区", "青海省")

@@ -130,6 +130,7 @@ class _Gazetteer:
     prefixes: tuple[str, ...]
     max_gap: int
     breakers: frozenset[str]
+    recipient_breakers: frozenset[str]  # also end the reach of a recipient word (香港向四川地震灾区)
     joiners: frozenset[str]
     agency_re: re.Pattern[str]
     agency_heads: frozenset[str]
@@ -396,6 +397,8 @@ def _gazetteer() -> _Gazetteer:
         prefixes=tuple(p.lower() for p in rules["donor_prefixes_latin"]),
         max_gap=int(rules["donor_max_gap"]),
         breakers=frozenset(rules["gap_breakers"]),
+        recipient_breakers=frozenset(rules["gap_breakers"])
+        | frozenset(rules.get("recipient_gap_breakers", "")),
         joiners=frozenset(j.lower() for j in rules["list_joiners"]),
         agency_re=re.compile(alternation(heads)),
         agency_heads=frozenset(heads),
@@ -683,7 +686,7 @@ def _recipient_suffix(low: str, end: int, limit: int, gaz: _Gazetteer) -> bool:
     return (
         match is not None
         and match.start() <= gaz.max_gap
-        and not any(c in gaz.breakers for c in window[: match.start()])
+        and not any(c in gaz.recipient_breakers for c in window[: match.start()])
     )
 
 
