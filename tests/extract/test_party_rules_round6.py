@@ -159,3 +159,41 @@ def test_a_giver_before_向_and_a_disaster_area_is_no_recipient() -> None:
 def test_the_garrison_in_hong_kong_gives_for_hong_kong() -> None:
     record = _by_value("驻港部队向青海地震灾区捐款120万元人民币。")[1_200_000]
     assert (record.donor, record.recipient) == ("香港特别行政区", "青海省")
+
+
+def test_a_foreign_government_that_gives_china_aid_in_chinese() -> None:
+    record = _by_value("挪威政府向中国提供无偿援助3000万挪威克朗，用于改善云南农村饮水。")[30_000_000]
+    assert (record.donor, record.recipient) == ("挪威", "中国")
+
+
+def test_china_giving_to_a_donor_country_keeps_china_as_donor() -> None:
+    record = _by_value("中国向日本提供紧急援助100万美元，支持地震灾区。")[1_000_000]
+    assert (record.donor, record.recipient) == ("中国", "日本")
+
+
+def test_a_country_s_grant_to_china() -> None:
+    record = _by_value("Canada's grant of 20 million Canadian dollars to China will train rural doctors.")[
+        20_000_000
+    ]
+    assert (record.donor, record.recipient) == ("加拿大", "中国")
+
+
+def test_a_multilateral_lender_that_opens_the_sentence_gives() -> None:
+    record = _by_value("亚洲开发银行向中国提供3亿美元贷款，支持宁夏农村道路建设。")[300_000_000]
+    assert (record.donor, record.recipient) == ("亚洲开发银行", "中国")
+    record = _by_value("The World Bank approved a US$80 million loan to China for schools in Gansu.")[
+        80_000_000
+    ]
+    assert (record.donor, record.recipient) == ("世界银行", "中国")
+
+
+def test_an_agency_that_passes_china_s_aid_on_is_no_donor() -> None:
+    record = _by_value("中国政府通过世界粮食计划署向阿富汗提供价值500万美元的粮食援助。")[5_000_000]
+    assert (record.donor, record.recipient) == ("中国", "阿富汗")
+
+
+def test_the_pronoun_who_is_no_organisation() -> None:
+    text = (
+        "The minister, who visited Beijing in May, said China will provide 18 million U.S. dollars to Fiji."
+    )
+    assert _by_value(text)[18_000_000].donor == "中国"

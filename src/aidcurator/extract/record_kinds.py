@@ -8,8 +8,7 @@ from decimal import Decimal
 from functools import cache
 
 from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, Qualifier, RecordKind, Span
-from aidcurator.extract.record_recipients import programme_region
-from aidcurator.extract.record_rules import CJK, Cues, record_rules
+from aidcurator.extract.record_rules import CJK, Cues, programme_region, record_rules
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.sentences import SentenceIndex
 

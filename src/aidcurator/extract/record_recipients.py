@@ -33,8 +33,13 @@ from aidcurator.extract.record_parties import (
     place_is_xinjiang,
     side,
 )
-from aidcurator.extract.record_rules import CJK, record_rules
-from aidcurator.extract.unlisted_parties import enterprise_donor, unlisted_county, unlisted_giver
+from aidcurator.extract.record_rules import CJK, programme_region, record_rules, text_programme_region
+from aidcurator.extract.unlisted_parties import (
+    enterprise_donor,
+    organisation_giver,
+    unlisted_county,
+    unlisted_giver,
+)
 
 _XINJIANG = "新疆维吾尔自治区"
 
@@ -81,6 +86,14 @@ def fill_parties(
     elif near.donor is None and (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)):
         donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
         record.donor, record.evidence["donor"] = donor_name, [span]
+    china_after: Mention | None = None
+    if (near.donor is None or is_china(near.donor)) and (
+        lender := organisation_giver(context.cues or text, amount.span, places, segment[1])
+    ):
+        donor_name, span, china_after = (
+            lender  # 世界银行向中国提供1亿美元贷款: the bank gives, China receives
+        )
+        record.donor, record.evidence["donor"] = donor_name, [span]
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
     candidates = [
@@ -88,6 +101,10 @@ def fill_parties(
     ]
     own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
     recipient, spans = _recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
+    if near.recipient is not None and is_china(near.recipient) and donor is near.donor and donor is not None:
+        china_after = near.recipient  # 日本政府向中国提供…用于贵州: China receives
+    if china_after is not None:
+        recipient, spans = "中国", [china_after.span]
     if (
         parent is not None
         and parent.recipient is not None
@@ -247,7 +264,7 @@ def _fallback_recipient(
             return area, [], True  # the article's place is in Xinjiang but not one this donor aids
     if fallbacks:
         return fallbacks[0][0], fallbacks[0][1], False
-    return programme or _text_programme_region(text), [], False
+    return programme or text_programme_region(text), [], False
 
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
@@ -360,28 +377,6 @@ def _only_pairing(donor: str) -> str | None:
     names = {r.recipient for r in specific}
     widest = [n for n in names if not any(a in names for a in ancestors_of(n))]  # 吐鲁番市, not its counties
     return widest[0] if len(widest) == 1 else None
-
-
-_last_programme: tuple[str, str | None] | None = None
-
-
-def _text_programme_region(text: str) -> str | None:
-    """:func:`programme_region` of a whole article, found once per text."""
-    global _last_programme
-    last = _last_programme
-    if last is not None and last[0] is text:
-        return last[1]
-    region = programme_region(text)
-    _last_programme = (text, region)
-    return region
-
-
-def programme_region(text: str) -> str | None:
-    """The region a programme word names (援疆 → 新疆维吾尔自治区), if any."""
-    for word, region in record_rules().programme_regions.items():
-        if word in text:
-            return region
-    return None
 
 
 def _is_china_name(name: str) -> bool:

@@ -178,3 +178,25 @@ def without_pinyin(text: str) -> str:
         return bare + " " * (len(run) - len(bare))
 
     return _RESIDUE_RUN.sub(compact, text)
+
+
+_last_programme: tuple[str, str | None] | None = None
+
+
+def text_programme_region(text: str) -> str | None:
+    """:func:`programme_region` of a whole article, found once per text."""
+    global _last_programme
+    last = _last_programme
+    if last is not None and last[0] is text:
+        return last[1]
+    region = programme_region(text)
+    _last_programme = (text, region)
+    return region
+
+
+def programme_region(text: str) -> str | None:
+    """The region a programme word names (援疆 → 新疆维吾尔自治区), if any."""
+    for word, region in record_rules().programme_regions.items():
+        if word in text:
+            return region
+    return None

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import Mention, Span
+from aidcurator.domain.projects import OrganisationType
+from aidcurator.extract.fastre import alternation
+from aidcurator.extract.organisations import organisations
 from aidcurator.extract.record_rules import record_rules
 from aidcurator.resources import resource_path
 
-__all__ = ["enterprise_donor", "enterprise_giver", "unlisted_county", "unlisted_giver"]
+__all__ = ["enterprise_donor", "enterprise_giver", "organisation_giver", "unlisted_county", "unlisted_giver"]
 
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？\n]")
 _SENTENCE_MARK = re.compile(r"[。！？\n]")
@@ -128,3 +131,72 @@ def enterprise_donor(words: str, position: int) -> tuple[str, Span] | None:
     if match is None:
         return None
     return match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
+
+
+@dataclass(frozen=True)
+class _OrgGivers:
+    zh: re.Pattern[str]  # a multilateral's Chinese name at a clause start, group 'name'
+    en: re.Pattern[str]  # its English name at a clause start ("The World Bank …")
+    names: dict[str, str]  # every name and alias (English ones in lower case) → the name a record gives
+    gives_zh: re.Pattern[str]
+    gives_en: re.Pattern[str]
+
+
+@cache
+def _org_givers() -> _OrgGivers:
+    data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))[
+        "organisation_giver"
+    ]
+    names: dict[str, str] = {}
+    zh_keys: list[str] = []
+    en_keys: list[str] = []
+    for org in organisations():
+        if org.org_type is not OrganisationType.MULTILATERAL:
+            continue
+        shown = org.name_zh or org.name_en or org.id
+        for key in (org.name_zh, org.name_en, *org.aliases):
+            if not key or len(key) < 3:
+                continue
+            if re.search(r"[\u4e00-\u9fff]", key):
+                zh_keys.append(key)
+                names.setdefault(key, shown)
+            else:
+                en_keys.append(key)
+                names.setdefault(key.lower(), shown)
+    lead = data["lead_zh"]
+    return _OrgGivers(
+        zh=re.compile(rf"\s*(?:{lead})?\s*(?P<name>{alternation(zh_keys)})"),
+        en=re.compile(
+            rf"\s*(?:[Tt]he\s+)?(?P<name>{alternation(k for k in en_keys if k.isupper())}"
+            rf"|(?i:{alternation(k for k in en_keys if not k.isupper())}))\b"
+        ),
+        names=names,
+        gives_zh=re.compile(alternation(data["gives_zh"])),
+        gives_en=re.compile(rf"\b(?:{alternation(data['gives_en'])})\b", re.IGNORECASE),
+    )
+
+
+def organisation_giver(
+    text: str, amount: Span, places: list[Mention], stretch_end: int
+) -> tuple[str, Span, Mention | None] | None:
+    """A multilateral lender or fund that opens a clause of the amount's sentence and gives it (parties.json
+    ``organisation_giver``: 世界银行向中国提供1亿美元贷款, The World Bank approved a $100 million loan): the
+    name a record gives (its Chinese name), its span and China when ``places`` name it after the lender,
+    up to ``stretch_end`` (the end of the amount's stretch): then China receives."""
+    rules = _org_givers()
+    sentence = _sentence_start(text, amount.start)
+    starts = [sentence] + [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, amount.start)]
+    for begin in starts:
+        for pattern, gives in ((rules.zh, rules.gives_zh), (rules.en, rules.gives_en)):
+            match = pattern.match(text, begin, amount.start)
+            if match is not None and gives.search(text, match.end(), amount.start):
+                key = match.group("name")
+                shown = rules.names.get(key) or rules.names.get(key.lower())  # acronyms: as written
+                if shown:
+                    end = match.end("name")
+                    china = next(
+                        (p for p in places if p.data.get("name") == "中国" and end <= p.start < stretch_end),
+                        None,
+                    )
+                    return shown, Span(match.start("name"), end), china
+    return None
