@@ -197,3 +197,14 @@ def test_the_pronoun_who_is_no_organisation() -> None:
         "The minister, who visited Beijing in May, said China will provide 18 million U.S. dollars to Fiji."
     )
     assert _by_value(text)[18_000_000].donor == "中国"
+
+
+def test_a_gift_in_hong_kong_dollars_with_no_giver_named_comes_from_hong_kong() -> None:
+    record = _by_value("新华社香港4月21日电 特区政府决定拨款2亿港元支援雅安灾区。")[200_000_000]
+    assert (record.donor, record.recipient) == ("香港特别行政区", "雅安市")
+    assert "donor" in record.flags["inferred"]
+
+
+def test_a_state_firm_whose_name_starts_with_china_gives_under_its_full_name() -> None:
+    record = _by_value("中国远洋海运集团有限公司向西藏那曲地区捐款2000万元。")[20_000_000]
+    assert (record.donor, record.recipient) == ("中国远洋海运集团有限公司", "那曲市")

@@ -31,6 +31,7 @@ from aidcurator.resources import resource_path
 __all__ = [
     "chain_tails",
     "currency_country",
+    "currency_home",
     "disaster_region",
     "each_country",
     "group_recipient",
@@ -57,6 +58,7 @@ class _PartyRules:
     disaster_after: re.Pattern[str]
     disaster_places: dict[str, str]  # epicentre → the wider place a disaster named after it stands for
     programme_pairing: dict[str, dict[str, str]]  # region → donor → the prefecture it aids (援藏, 援青)
+    currency_home: dict[str, str]  # HKD → 香港特别行政区: the giving region whose own currency it is
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -116,6 +118,7 @@ def _rules() -> _PartyRules:
             disaster_after=re.compile(data.get("disaster_regions", {}).get("after") or "(?!)"),
             disaster_places=dict(data.get("disaster_regions", {}).get("places", {})),
             programme_pairing=_programme_pairing(data.get("programme_pairing", {})),
+            currency_home=dict(data.get("currency_home", {})),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -272,3 +275,9 @@ def programme_pairing(
     if prefecture is None or any(sentence.start <= span.start < sentence.end for span in spans):
         return None
     return prefecture
+
+
+def currency_home(code: str | None) -> str | None:
+    """The giving region whose own currency ``code`` is (HKD → 香港特别行政区), for a gift whose giver the
+    text does not name; None for other currencies."""
+    return _rules().currency_home.get(code or "")

@@ -9,6 +9,7 @@ from itertools import pairwise
 from aidcurator.domain import CandidateRecord, Mention, Span
 from aidcurator.extract.parties import (
     currency_country,
+    currency_home,
     disaster_region,
     group_recipient,
     pairing_area,
@@ -83,7 +84,9 @@ def fill_parties(
     if (firm := enterprise_donor(context.cues or text, amount.start)) is not None:
         donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
         record.donor, record.evidence["donor"] = donor_name, [span]
-    elif near.donor is None and (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)):
+    elif (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)) and (
+        near.donor is None or giver[1].start <= near.donor.start < giver[1].end  # 中国石油…集团
+    ):
         donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
         record.donor, record.evidence["donor"] = donor_name, [span]
     china_after: Mention | None = None
@@ -175,6 +178,10 @@ def fill_parties(
         if len({r.donor for r in rows}) == 1:
             record.donor = rows[0].donor
             inferred.append("donor")
+    home = currency_home(amount.currency) if record.donor is None and not group else None
+    if home is not None and home != record.recipient:  # 特区政府拨款3亿港元 under a Hong Kong dateline
+        record.donor = home
+        inferred.append("donor")
     if inferred:
         record.flags["inferred"] = inferred
     if (
