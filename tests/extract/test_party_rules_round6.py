@@ -208,3 +208,9 @@ def test_a_gift_in_hong_kong_dollars_with_no_giver_named_comes_from_hong_kong() 
 def test_a_state_firm_whose_name_starts_with_china_gives_under_its_full_name() -> None:
     record = _by_value("中国远洋海运集团有限公司向西藏那曲地区捐款2000万元。")[20_000_000]
     assert (record.donor, record.recipient) == ("中国远洋海运集团有限公司", "那曲市")
+
+
+def test_a_counted_group_of_countries_has_no_single_recipient() -> None:
+    assert _by_value("中国今年已向12国提供价值2000万美元的紧急援助。")[20_000_000].recipient is None
+    text = "China has provided 30 million U.S. dollars to eight African countries this year."
+    assert _by_value(text)[30_000_000].recipient is None

@@ -47,6 +47,7 @@ __all__ = [
 class _PartyRules:
     group_zh: re.Pattern[str]
     group_en: re.Pattern[str]
+    group_counted: re.Pattern[str]  # 向10国提供, to 12 countries: a counted group of countries
     example_after: re.Pattern[str]
     chain_stop_after: re.Pattern[str]
     venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str], ...]
@@ -102,6 +103,7 @@ def _rules() -> _PartyRules:
         return _PartyRules(
             group_zh=_words(groups["zh"], english=False),
             group_en=_words(groups["en"], english=True),
+            group_counted=re.compile(groups.get("counted") or "(?!)"),
             example_after=re.compile(data["example_after"]),
             chain_stop_after=re.compile(data["chain_stop_after"]),
             venue_around=tuple(venue),
@@ -146,7 +148,11 @@ def is_example(text: str, place: Mention) -> bool:
 def group_recipient(text: str, start: int, end: int) -> Span | None:
     """Where ``text[start:end]`` names a group of receivers that no single place holds."""
     rules = _rules()
-    match = rules.group_zh.search(text, start, end) or rules.group_en.search(text, start, end)
+    match = (
+        rules.group_zh.search(text, start, end)
+        or rules.group_en.search(text, start, end)
+        or rules.group_counted.search(text, start, end)
+    )
     return Span(match.start(), match.end()) if match else None
 
 
