@@ -214,3 +214,23 @@ def test_a_counted_group_of_countries_has_no_single_recipient() -> None:
     assert _by_value("中国今年已向12国提供价值2000万美元的紧急援助。")[20_000_000].recipient is None
     text = "China has provided 30 million U.S. dollars to eight African countries this year."
     assert _by_value(text)[30_000_000].recipient is None
+
+
+def test_donors_written_as_a_list_give_together() -> None:
+    record = _by_value("天津、青岛、福州三市今年共向甘肃投入东西部协作资金20亿元。")[2_000_000_000]
+    assert (record.donor, record.recipient) == (None, "甘肃省")
+
+
+def test_an_unlisted_county_written_after_its_province_receives() -> None:
+    record = _by_value("澳门基金会向贵州榕江县捐赠300万澳门元，用于建设学校。")[3_000_000]
+    assert (record.donor, record.recipient) == ("澳门特别行政区", "榕江县")
+
+
+def test_a_country_before_向中国_gives_even_with_an_acronym_between() -> None:
+    record = _by_value("澳大利亚国际发展署（AusAID）向中国提供赠款800万澳元，用于西藏农村饮水。")[8_000_000]
+    assert (record.donor, record.recipient) == ("澳大利亚", "中国")
+
+
+def test_china_s_south_south_fund_gives_for_china() -> None:
+    record = _by_value("南南合作援助基金向尼泊尔提供300万美元，帮助该国灾后重建。")[3_000_000]
+    assert (record.donor, record.recipient) == ("中国", "尼泊尔")

@@ -40,6 +40,7 @@ __all__ = [
     "pairing_area",
     "programme_pairing",
     "says_each_country",
+    "shares_from",
 ]
 
 
@@ -60,6 +61,7 @@ class _PartyRules:
     disaster_places: dict[str, str]  # epicentre → the wider place a disaster named after it stands for
     programme_pairing: dict[str, dict[str, str]]  # region → donor → the prefecture it aids (援藏, 援青)
     currency_home: dict[str, str]  # HKD → 香港特别行政区: the giving region whose own currency it is
+    share_opener: re.Pattern[str]  # 其中, of which: the places after it belong to the shares
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -121,6 +123,7 @@ def _rules() -> _PartyRules:
             disaster_places=dict(data.get("disaster_regions", {}).get("places", {})),
             programme_pairing=_programme_pairing(data.get("programme_pairing", {})),
             currency_home=dict(data.get("currency_home", {})),
+            share_opener=re.compile(data.get("share_opener") or "(?!)"),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -287,3 +290,11 @@ def currency_home(code: str | None) -> str | None:
     """The giving region whose own currency ``code`` is (HKD → 香港特别行政区), for a gift whose giver the
     text does not name; None for other currencies."""
     return _rules().currency_home.get(code or "")
+
+
+def shares_from(text: str, amount: Mention) -> int:
+    """Where the shares of ``amount`` start in its sentence (``14亿元，其中莎车县5亿元``: at 其中): places
+    after it name what the shares receive, not the total. The text's end when nothing opens shares."""
+    stop = text.find("。", amount.end)
+    match = _rules().share_opener.search(text, amount.end, stop if stop >= 0 else len(text))
+    return match.start() if match else len(text)

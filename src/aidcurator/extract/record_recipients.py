@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, Span
 from aidcurator.extract.parties import (
@@ -14,6 +13,7 @@ from aidcurator.extract.parties import (
     group_recipient,
     pairing_area,
     programme_pairing,
+    shares_from,
 )
 from aidcurator.extract.places import (
     ancestors_of,
@@ -22,20 +22,22 @@ from aidcurator.extract.places import (
     lookup_place,
     pairing_for,
     place_in_china,
-    smallest_common_place,
 )
 from aidcurator.extract.record_parties import (
     Context,
     Parties,
     PlacesByLevel,
+    country_name,
     in_donor_list,
     is_china,
     pick_parties,
     place_is_xinjiang,
+    recipient_of,
     side,
 )
 from aidcurator.extract.record_rules import CJK, programme_region, record_rules, text_programme_region
 from aidcurator.extract.unlisted_parties import (
+    county_after,
     enterprise_donor,
     organisation_giver,
     unlisted_county,
@@ -64,11 +66,14 @@ def fill_parties(
     it empty; else :func:`_fallback_recipient` stands in. A province the article writes with a place
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
+    words = context.cues or text  # 对(duì)外提供 reads 对外提供
     near = pick_parties(places, amount.start, text)
+    group = near.donor is not None and in_donor_list(text, places, places.index(near.donor))
+    if group:  # 天津、青岛、福州、厦门四市…共投入: several givers, none alone
+        near = Parties(None, near.recipient)
     donor = near.donor
     main_donor = context.main.donor
-    group = False
-    if donor is None:
+    if donor is None and not group:
         donor, group = _paragraph_donor(text, context.places.places, amount)
     if (
         donor is None
@@ -103,7 +108,7 @@ def fill_parties(
         m for m in places if side(m) != "donor" and not is_china(m) and m.data.get("name") not in blocked
     ]
     own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
-    recipient, spans = _recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
+    recipient, spans = recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
     if near.recipient is not None and is_china(near.recipient) and donor is near.donor and donor is not None:
         china_after = near.recipient  # 日本政府向中国提供…用于贵州: China receives
     if china_after is not None:
@@ -114,9 +119,14 @@ def fill_parties(
         and (recipient is None or recipient in ancestors_of(parent.recipient))
     ):
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
-    if recipient is None and not spans:
-        recipient, spans = _recipient_of(text, candidates)
-    words = context.cues or text  # 对(duì)外提供 reads 对外提供
+    if (
+        len(spans) == 1
+        and _place_level(recipient) in ("province", "prefecture")
+        and (county := county_after(words, spans[0].end))
+    ):
+        recipient, spans = county[0], [county[1]]  # 向贵州从江县捐赠: the county inside the province
+    if recipient is None and not spans:  # the rest of the sentence, not the shares after 其中
+        recipient, spans = recipient_of(text, [m for m in candidates if m.start < shares_from(words, amount)])
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
@@ -160,7 +170,7 @@ def fill_parties(
     if (
         record.donor in record_rules().capital_metonyms
         and recipient is not None
-        and _country_name(recipient)
+        and country_name(recipient)
         and not place_in_china(recipient)
     ):  # Beijing would write off loans to the DRC: the capital stands for China
         record.donor = record_rules().capital_metonyms[record.donor]
@@ -290,68 +300,10 @@ def _own_scope(
     return segment[0], end
 
 
-_ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
-
-
-def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
-    """The one place that receives, from the places named around an amount.
-
-    A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
-    stands for its parent; several places give the smallest place holding them all, two far apart the
-    first named. Three or more countries written as one list give no recipient, with their spans:
-    (None, spans) is such a group.
-    """
-    named: dict[str, list[Span]] = {}
-    etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
-    for place in places:
-        etc = _ETC_AFTER.match(text, place.end)
-        if etc is not None:
-            etc_lists.setdefault(etc.end(), []).append(place)
-        else:
-            named.setdefault(place.data.get("name", ""), []).append(place.span)
-    standing_in: dict[str, list[Span]] = {}
-    for listed in etc_lists.values():
-        listed = [m for m in listed if m.data.get("name") not in named]  # named plainly elsewhere too
-        names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
-        if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
-            stand_in = smallest_common_place(names)
-        else:  # 百色等地: somewhere in 百色's province
-            stand_in = listed[0].data.get("parent") if listed else None
-        if stand_in:
-            standing_in.setdefault(stand_in, []).extend(m.span for m in listed)
-    if not named and not standing_in:
-        return None, []
-    spans_of = {**standing_in, **named}
-    chosen = [n for n in named if not any(n in ancestors_of(other) for other in named if other != n)]
-    chosen += [n for n in standing_in if n not in chosen]
-    if len(chosen) == 1:
-        return chosen[0], spans_of[chosen[0]]
-    spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
-    common = smallest_common_place(chosen)
-    if common is None and all(_country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
-        return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
-    if common is None:  # places far apart: the first named
-        first = min(chosen, key=lambda n: spans_of[n][0].start)
-        return first, spans_of[first]
-    return common, spans
-
-
-_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
-
-
-def _enumerated(text: str, spans: list[Span]) -> int:
-    """The longest run of places written as one list (``India, Indonesia, Thailand and Maldives``)."""
-    best = run = 1
-    for before, after in pairwise(spans):
-        run = run + 1 if _LIST_GAP.fullmatch(text, before.end, after.start) else 1
-        best = max(best, run)
-    return best if spans else 0
-
-
 @cache  # the gazetteer does not change while the process runs
-def _country_name(name: str) -> bool:
-    place = lookup_place(name)
-    return bool(place and place.level == "country")
+def _place_level(name: str | None) -> str | None:
+    place = lookup_place(name) if name else None
+    return place.level if place else None
 
 
 def _anaphora(

@@ -20,7 +20,14 @@ from aidcurator.extract.organisations import organisations
 from aidcurator.extract.record_rules import record_rules
 from aidcurator.resources import resource_path
 
-__all__ = ["enterprise_donor", "enterprise_giver", "organisation_giver", "unlisted_county", "unlisted_giver"]
+__all__ = [
+    "county_after",
+    "enterprise_donor",
+    "enterprise_giver",
+    "organisation_giver",
+    "unlisted_county",
+    "unlisted_giver",
+]
 
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？\n]")
 _SENTENCE_MARK = re.compile(r"[。！？\n]")
@@ -32,6 +39,7 @@ class _Rules:
     gives: re.Pattern[str]  # a giving word between the name and the amount
     after: int  # how far after the amount a giving word may stand (…650万元帮扶资金)
     county: re.Pattern[str]  # a county after a giving word, group 'name'
+    county_after: re.Pattern[str]  # a county right after the listed place it lies in
     not_county: re.Pattern[str]  # words that make such a name no place (贫困县, 该县)
 
 
@@ -45,6 +53,7 @@ def _rules() -> _Rules:
             gives=re.compile("|".join(map(re.escape, giver["gives"]))),
             after=int(giver["after"]),
             county=re.compile(county["pattern"]),
+            county_after=re.compile(county["after_place"]),
             not_county=re.compile("|".join(map(re.escape, county["not_in_name"]))),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
@@ -200,3 +209,12 @@ def organisation_giver(
                     )
                     return shown, Span(match.start("name"), end), china
     return None
+
+
+def county_after(text: str, place_end: int) -> tuple[str, Span] | None:
+    """A county the gazetteer lacks written right after a listed province or prefecture (贵州从江县)."""
+    rules = _rules()
+    match = rules.county_after.match(text, place_end)
+    if match is None or rules.not_county.search(match.group("name")):
+        return None
+    return match.group("name"), Span(match.start("name"), match.end("name"))
