@@ -234,3 +234,19 @@ def test_a_country_before_向中国_gives_even_with_an_acronym_between() -> None
 def test_china_s_south_south_fund_gives_for_china() -> None:
     record = _by_value("南南合作援助基金向尼泊尔提供300万美元，帮助该国灾后重建。")[3_000_000]
     assert (record.donor, record.recipient) == ("中国", "尼泊尔")
+
+
+def test_the_giver_of_a_share_is_not_the_giver_of_the_total() -> None:
+    records = _by_value("和田地区今年接受援疆资金40亿元，其中北京市援助15亿元。")
+    assert records[4_000_000_000].donor is None
+    assert records[1_500_000_000].donor == "北京市"
+
+
+def test_a_meeting_place_written_with_its_province_is_no_party() -> None:
+    text = "在浙江杭州召开的对口支援工作会议上，浙江省宣布今年投入援疆资金12亿元。"
+    assert _by_value(text)[1_200_000_000].donor == "浙江省"
+
+
+def test_a_province_and_its_country_are_no_list_of_givers() -> None:
+    text = "A medical team from Fujian, China, donated equipment worth 30,000 U.S. dollars to a hospital in Tonga."
+    assert _by_value(text)[30_000].donor is not None

@@ -67,8 +67,10 @@ def fill_parties(
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
     words = context.cues or text  # 对(duì)外提供 reads 对外提供
-    near = pick_parties(places, amount.start, text)
-    group = near.donor is not None and in_donor_list(text, places, places.index(near.donor))
+    shares = shares_from(words, amount)  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
+    near = pick_parties([m for m in places if m.start < shares], amount.start, text)
+    givers = [m for m in places if not is_china(m)]  # Guangdong, China: a place and its country, no list
+    group = near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))
     if group:  # 天津、青岛、福州、厦门四市…共投入: several givers, none alone
         near = Parties(None, near.recipient)
     donor = near.donor
@@ -79,7 +81,7 @@ def fill_parties(
         donor is None
         and not group
         and main_donor is not None
-        and (main_donor.start < sentence_end or is_china(main_donor))
+        and (main_donor.start < min(sentence_end, shares) or is_china(main_donor))
     ):
         donor = main_donor  # a province the article first names after this sentence is not its donor
     donor_name = donor.data.get("name") if donor is not None else None
@@ -126,7 +128,7 @@ def fill_parties(
     ):
         recipient, spans = county[0], [county[1]]  # 向贵州从江县捐赠: the county inside the province
     if recipient is None and not spans:  # the rest of the sentence, not the shares after 其中
-        recipient, spans = recipient_of(text, [m for m in candidates if m.start < shares_from(words, amount)])
+        recipient, spans = recipient_of(text, [m for m in candidates if m.start < shares])
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
