@@ -250,3 +250,22 @@ def test_a_meeting_place_written_with_its_province_is_no_party() -> None:
 def test_a_province_and_its_country_are_no_list_of_givers() -> None:
     text = "A medical team from Fujian, China, donated equipment worth 30,000 U.S. dollars to a hospital in Tonga."
     assert _by_value(text)[30_000].donor is not None
+
+
+def test_givers_joined_by_and_give_together() -> None:
+    record = _by_value("Guangdong and Fujian jointly provided 600 million yuan to Nyingchi.")[600_000_000]
+    assert (record.donor, record.recipient) == (None, "林芝市")
+
+
+def test_a_counted_group_of_givers_has_no_single_donor() -> None:
+    text = (
+        "Beijing and Tianjin are paired with Hotan. Tianjin's share, 200 million yuan, went to Cele county. "
+        "Last year the two donors spent 1.5 billion yuan."
+    )
+    assert _by_value(text)[1_500_000_000].donor is None
+    assert (
+        _by_value("援疆工作推进会召开。江苏省今年投入5亿元。四省市共向和田投入援疆资金30亿元。")[
+            3_000_000_000
+        ].donor
+        is None
+    )

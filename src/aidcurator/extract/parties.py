@@ -34,6 +34,7 @@ __all__ = [
     "currency_home",
     "disaster_region",
     "each_country",
+    "group_givers",
     "group_recipient",
     "is_example",
     "is_venue_around",
@@ -62,6 +63,7 @@ class _PartyRules:
     programme_pairing: dict[str, dict[str, str]]  # region → donor → the prefecture it aids (援藏, 援青)
     currency_home: dict[str, str]  # HKD → 香港特别行政区: the giving region whose own currency it is
     share_opener: re.Pattern[str]  # 其中, of which: the places after it belong to the shares
+    group_givers: re.Pattern[str]  # 四市共向…, the three donors spent: many givers, none alone
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -124,6 +126,7 @@ def _rules() -> _PartyRules:
             programme_pairing=_programme_pairing(data.get("programme_pairing", {})),
             currency_home=dict(data.get("currency_home", {})),
             share_opener=re.compile(data.get("share_opener") or "(?!)"),
+            group_givers=re.compile("|".join(data["group_givers"])),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -298,3 +301,9 @@ def shares_from(text: str, amount: Mention) -> int:
     stop = text.find("。", amount.end)
     match = _rules().share_opener.search(text, amount.end, stop if stop >= 0 else len(text))
     return match.start() if match else len(text)
+
+
+def group_givers(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (an amount's sentence up to the amount) says that several givers gave
+    it together (``天津、青岛等四市共向甘肃投入``, ``the three donors spent``)."""
+    return _rules().group_givers.search(text, start, end) is not None

@@ -156,10 +156,14 @@ def _foreign_giver(place: Mention) -> bool:
     return _is_country(place) and not is_china(place) and place.data.get("role_hint") == "donor"
 
 
+_LIST_MARKS = ("、", ",", "，", "和", "及", "and", ", and")  # not 与: 江苏省与陕西省协作 is a pair
+
+
 def _listed_together(first: Mention, other: Mention, text: str) -> bool:
-    """``湖南、浙江``: two places joined by a list mark give side by side; neither receives. Not a place
+    """``湖南、浙江``, ``Guangdong and Fujian``: two places joined by a list mark give side by side; neither
+    receives. Not a place
     and the province it lies in (``Shenzhen, Guangdong province``)."""
-    if other.start <= first.end or text[first.end : other.start].strip() not in ("、", ",", "，"):
+    if other.start <= first.end or text[first.end : other.start].strip() not in _LIST_MARKS:
         return False
     one, two = first.data.get("name", ""), other.data.get("name", "")
     return one not in ancestors_of(two) and two not in ancestors_of(one)

@@ -10,6 +10,7 @@ from aidcurator.extract.parties import (
     currency_country,
     currency_home,
     disaster_region,
+    group_givers,
     group_recipient,
     pairing_area,
     programme_pairing,
@@ -70,7 +71,9 @@ def fill_parties(
     shares = shares_from(words, amount)  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
     near = pick_parties([m for m in places if m.start < shares], amount.start, text)
     givers = [m for m in places if not is_china(m)]  # Guangdong, China: a place and its country, no list
-    group = near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))
+    group = (near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))) or group_givers(
+        words, segment[0], amount.start
+    )
     if group:  # 天津、青岛、福州、厦门四市…共投入: several givers, none alone
         near = Parties(None, near.recipient)
     donor = near.donor
