@@ -269,3 +269,10 @@ def test_a_counted_group_of_givers_has_no_single_donor() -> None:
         ].donor
         is None
     )
+
+
+def test_a_total_whose_shares_name_several_places_goes_to_the_place_holding_them() -> None:
+    text = "今年，福建省投入援疆资金9亿元，其中援助昌吉州6亿元，援助兵团第六师3亿元。"
+    records = _by_value(text)
+    assert records[900_000_000].recipient == "新疆维吾尔自治区"
+    assert records[600_000_000].recipient == "昌吉回族自治州"

@@ -132,6 +132,11 @@ def fill_parties(
         recipient, spans = county[0], [county[1]]  # 向贵州从江县捐赠: the county inside the province
     if recipient is None and not spans:  # the rest of the sentence, not the shares after 其中
         recipient, spans = recipient_of(text, [m for m in candidates if m.start < shares])
+    shared = [m for m in candidates if shares <= m.start < sentence_end]
+    from_shares = recipient is None and not spans and len({m.data.get("name") for m in shared}) > 1
+    if from_shares:  # 12亿元，其中喀什…8亿元，兵团第三师4亿元: the place holding the shares' places
+        recipient, spans = recipient_of(text, shared)
+        recipient, spans = (recipient, spans) if recipient is not None else (None, [])
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
@@ -148,6 +153,7 @@ def fill_parties(
             recipient, spans = county[0], [county[1]]  # the county the paragraph gave to before
     if (
         recipient == _XINJIANG
+        and not from_shares
         and donor_name
         and (paired := _only_pairing(donor_name) or pairing_area(donor_name))
     ):
