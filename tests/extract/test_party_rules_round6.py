@@ -276,3 +276,7 @@ def test_a_total_whose_shares_name_several_places_goes_to_the_place_holding_them
     records = _by_value(text)
     assert records[900_000_000].recipient == "新疆维吾尔自治区"
     assert records[600_000_000].recipient == "昌吉回族自治州"
+
+
+def test_the_wenchuan_quake_area_is_sichuan() -> None:
+    assert _by_value("某基金会宣布向汶川地震灾区捐款2000万元。")[20_000_000].recipient == "四川省"
