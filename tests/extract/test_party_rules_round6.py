@@ -280,3 +280,8 @@ def test_a_total_whose_shares_name_several_places_goes_to_the_place_holding_them
 
 def test_the_wenchuan_quake_area_is_sichuan() -> None:
     assert _by_value("某基金会宣布向汶川地震灾区捐款2000万元。")[20_000_000].recipient == "四川省"
+
+
+def test_the_three_gorges_reservoir_area_is_no_single_recipient() -> None:
+    text = "1992年以来，北京市已累计无偿援助三峡库区6.5亿元。"
+    assert _by_value(text)[650_000_000].recipient is None
