@@ -285,3 +285,15 @@ def test_the_wenchuan_quake_area_is_sichuan() -> None:
 def test_the_three_gorges_reservoir_area_is_no_single_recipient() -> None:
     text = "1992年以来，北京市已累计无偿援助三峡库区6.5亿元。"
     assert _by_value(text)[650_000_000].recipient is None
+
+
+def test_my_province_in_a_provincial_paper_is_the_paper_s_province() -> None:
+    record = _by_value("江苏日报讯 记者从省发改委获悉，今年全省安排援疆资金18亿元。")[1_800_000_000]
+    assert record.donor == "江苏省"
+    text = "甘肃日报讯 今年，天津、青岛两市对口帮扶我省贫困县。帮扶资金共计6亿元。"
+    assert _by_value(text)[600_000_000].recipient == "甘肃省"
+
+
+def test_my_province_without_an_outlet_changes_nothing() -> None:
+    text = "今年，天津、青岛两市对口帮扶我省贫困县。帮扶资金共计6亿元。"
+    assert _by_value(text)[600_000_000].recipient != "天津市"

@@ -36,6 +36,8 @@ __all__ = [
     "each_country",
     "group_givers",
     "group_recipient",
+    "home_region",
+    "home_word",
     "is_example",
     "is_venue_around",
     "pairing_area",
@@ -64,6 +66,10 @@ class _PartyRules:
     currency_home: dict[str, str]  # HKD → 香港特别行政区: the giving region whose own currency it is
     share_opener: re.Pattern[str]  # 其中, of which: the places after it belong to the shares
     group_givers: re.Pattern[str]  # 四市共向…, the three donors spent: many givers, none alone
+    home_media: re.Pattern[str]  # 日报, 电视台 right after a place: the outlet's home (我省 in 四川日报)
+    home_words: dict[str, tuple[str, ...]]  # 我省 → the levels of the home it stands for
+    home_re: re.Pattern[str]  # any of home_words
+    home_receives: re.Pattern[str]  # a giving word before 我省: the home receives
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -127,6 +133,10 @@ def _rules() -> _PartyRules:
             currency_home=dict(data.get("currency_home", {})),
             share_opener=re.compile(data.get("share_opener") or "(?!)"),
             group_givers=re.compile("|".join(data["group_givers"])),
+            home_media=re.compile(data["home"]["media_after"]),
+            home_words={w: tuple(levels) for w, levels in data["home"]["words"].items()},
+            home_re=re.compile("|".join(map(re.escape, data["home"]["words"]))),
+            home_receives=re.compile(data["home"]["receives_before"]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -307,3 +317,25 @@ def group_givers(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (an amount's sentence up to the amount) says that several givers gave
     it together (``天津、青岛等四市共向甘肃投入``, ``the three donors spent``)."""
     return _rules().group_givers.search(text, start, end) is not None
+
+
+def home_region(text: str, places: list[Mention]) -> Mention | None:
+    """The place of the outlet an article comes from (``四川日报``, ``浙江日报讯``): the first place named
+    right before a media word. ``我省`` / ``全市`` in its text stand for it (:func:`home_word`)."""
+    rules = _rules()
+    return next((p for p in places if rules.home_media.match(text, p.end) is not None), None)
+
+
+def home_word(text: str, start: int, end: int, home: Mention | None) -> str | None:
+    """The side ``我省`` / ``全市`` … in ``text[start:end]`` puts the outlet's home on (its last one, for a
+    home of the matching level): ``recipient`` after a giving word (对口支援我省藏区, 向我市), else ``donor``
+    (我省今年安排援疆资金); None when there is none."""
+    if home is None:
+        return None
+    rules = _rules()
+    level = home.data.get("level")
+    found = [m for m in rules.home_re.finditer(text, start, end) if level in rules.home_words[m.group()]]
+    if not found:
+        return None
+    before = text[max(0, found[-1].start() - 6) : found[-1].start()]
+    return "recipient" if rules.home_receives.search(before) else "donor"

@@ -91,6 +91,7 @@ class Context:
     tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
     foreign: Mention | None  # the foreign country the article names most (first named on a tie)
     cues: str = ""  # the text with pinyin residue taken out of word runs, for cue words (record_rules)
+    home: Mention | None = None  # the outlet's home place (四川日报 → 四川省): 我省 in its text
 
 
 def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:

@@ -12,6 +12,7 @@ from aidcurator.extract.parties import (
     disaster_region,
     group_givers,
     group_recipient,
+    home_word,
     pairing_area,
     programme_pairing,
     shares_from,
@@ -87,6 +88,12 @@ def fill_parties(
         and (main_donor.start < min(sentence_end, shares) or is_china(main_donor))
     ):
         donor = main_donor  # a province the article first names after this sentence is not its donor
+    if (
+        near.donor is None
+        and not group
+        and home_word(words, segment[0], amount.start, context.home) == "donor"
+    ):
+        donor = context.home  # 我省今年安排援疆资金… in 浙江日报: the outlet's province gives
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
         record.donor = donor_name
@@ -137,10 +144,16 @@ def fill_parties(
     if from_shares:  # 12亿元，其中喀什…8亿元，兵团第三师4亿元: the place holding the shares' places
         recipient, spans = recipient_of(text, shared)
         recipient, spans = (recipient, spans) if recipient is not None else (None, [])
+    paragraph = text.rfind("\n", 0, amount.start) + 1
+    if (
+        recipient is None
+        and not spans
+        and home_word(words, paragraph, sentence_end, context.home) == "recipient"
+    ):
+        recipient = context.home.data.get("name") if context.home else None  # 对口支援我省藏区 in 四川日报
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
-    paragraph = text.rfind("\n", 0, amount.start) + 1
     if recipient is None and not spans and (county := unlisted_county(words, segment[0], sentence_end)):
         recipient, spans = county[0], [county[1]]  # 向巧家县捐赠: a county the gazetteer does not list
     if recipient is None and not spans:

@@ -31,7 +31,7 @@ from aidcurator.domain import (
 from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.keywords import find_places_and_sectors
-from aidcurator.extract.parties import chain_tails, says_each_country
+from aidcurator.extract.parties import chain_tails, home_region, says_each_country
 from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import lookup_place
 from aidcurator.extract.quantities import find_quantities
@@ -164,6 +164,7 @@ def assemble_records(
     cues = without_pinyin(
         text
     )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
+    home = home_region(text, [m for m in mentions if m.kind is MentionKind.PLACE])
     mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -250,7 +251,7 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = Context(main, records[0] if records else None, places_by_level, tails, foreign, cues)
+        context = Context(main, records[0] if records else None, places_by_level, tails, foreign, cues, home)
         fill_parties(
             record,
             text,
