@@ -297,3 +297,15 @@ def test_my_province_in_a_provincial_paper_is_the_paper_s_province() -> None:
 def test_my_province_without_an_outlet_changes_nothing() -> None:
     text = "今年，天津、青岛两市对口帮扶我省贫困县。帮扶资金共计6亿元。"
     assert _by_value(text)[600_000_000].recipient != "天津市"
+
+
+def test_a_country_that_thanks_china_is_no_giver() -> None:
+    record = _by_value("斐济总理向中国政府提供的50万美元紧急援助表示衷心感谢。")[500_000]
+    assert (record.donor, record.recipient) == ("中国", "斐济")
+    record = _by_value("新西兰总理向中国政府提供的50万美元紧急援助表示感谢。")[500_000]
+    assert (record.donor, record.recipient) == ("中国", "新西兰")
+
+
+def test_a_country_that_asks_china_for_a_loan_is_no_giver() -> None:
+    record = _by_value("老挝向中国申请优惠贷款3亿美元，用于修建水电站。")[300_000_000]
+    assert record.donor == "中国"

@@ -44,6 +44,7 @@ __all__ = [
     "programme_pairing",
     "says_each_country",
     "shares_from",
+    "thanks_china",
 ]
 
 
@@ -70,6 +71,7 @@ class _PartyRules:
     home_words: dict[str, tuple[str, ...]]  # 我省 → the levels of the home it stands for
     home_re: re.Pattern[str]  # any of home_words
     home_receives: re.Pattern[str]  # a giving word before 我省: the home receives
+    thanks: re.Pattern[str]  # 向中国…表示感谢, 向中国申请: the country before 向中国 does not give
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -137,6 +139,7 @@ def _rules() -> _PartyRules:
             home_words={w: tuple(levels) for w, levels in data["home"]["words"].items()},
             home_re=re.compile("|".join(map(re.escape, data["home"]["words"]))),
             home_receives=re.compile(data["home"]["receives_before"]),
+            thanks=re.compile(data["thanks_china"]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -339,3 +342,14 @@ def home_word(text: str, start: int, end: int, home: Mention | None) -> str | No
         return None
     before = text[max(0, found[-1].start() - 6) : found[-1].start()]
     return "recipient" if rules.home_receives.search(before) else "donor"
+
+
+def thanks_china(text: str, places: list[Mention]) -> bool:
+    """Whether a country only thanks China or asks it for money after ``向中国`` (斯里兰卡总统向中国政府提供的
+    援助表示感谢, 向中国申请贷款): the first China of ``places`` with a thanking or asking word after it in
+    its sentence."""
+    china = next((p for p in places if p.data.get("name") == "中国"), None)
+    if china is None:
+        return False
+    stop = min((i for i in (text.find(mark, china.end) for mark in "。！？\n") if i >= 0), default=len(text))
+    return _rules().thanks.search(text, china.end, stop) is not None

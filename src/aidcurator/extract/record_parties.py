@@ -11,7 +11,7 @@ from functools import cache
 from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
-from aidcurator.extract.parties import each_country, is_example, is_venue_around
+from aidcurator.extract.parties import each_country, is_example, is_venue_around, thanks_china
 from aidcurator.extract.places import (
     ancestors_of,
     is_paired,
@@ -101,11 +101,20 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         return min(abs(m.start - anchor), abs(anchor - m.end))
 
     ordered = sorted(places, key=distance)
+    if thanks_china(text, places):  # 斯里兰卡总统向中国政府提供的援助表示感谢: China still gives
+        china = next(m for m in ordered if is_china(m))
+        thanker = next((m for m in ordered if _is_country(m) and not is_china(m)), None)
+        return Parties(china, thanker)
     china_takes = [m for m in places if is_china(m) and m.data.get("role_hint") == "recipient"]
-    before_china = [  # 英国国际发展部（DFID）向中国提供: the country before 向中国 gives
+    before_china = [  # 英国国际发展部（DFID）向中国提供: a donor country before 向中国 gives
         m
         for m in places
-        if china_takes and _is_country(m) and not is_china(m) and m.end <= china_takes[0].start
+        if china_takes
+        and _is_country(m)
+        and not is_china(m)
+        and _row_role(m) in ("donor", "both")
+        and m.end <= china_takes[0].start
+        and not thanks_china(text, [m, china_takes[0]])
     ]
     if any(_foreign_giver(m) for m in places) or before_china:  # Germany will offer China…: China receives
         givers = [m for m in ordered if _foreign_giver(m)] or before_china[-1:]
@@ -150,6 +159,11 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         near = [m for m in recipients if distance(m) <= distance(recipients[0]) + 40]
         recipient = min(near, key=lambda m: (_AREA_RANK.get(m.data.get("level", ""), 3), distance(m)))
     return Parties(donors[0] if donors else None, recipient)
+
+
+def _row_role(place: Mention) -> str | None:
+    row = place_by_id(place.data.get("id", ""))
+    return row.role if row else None
 
 
 def _foreign_giver(place: Mention) -> bool:
