@@ -309,3 +309,8 @@ def test_a_country_that_thanks_china_is_no_giver() -> None:
 def test_a_country_that_asks_china_for_a_loan_is_no_giver() -> None:
     record = _by_value("老挝向中国申请优惠贷款3亿美元，用于修建水电站。")[300_000_000]
     assert record.donor == "中国"
+
+
+def test_an_outlet_name_with_pinyin_residue_still_gives_its_home() -> None:
+    text = "山東(dōng)日報(bào)訊 今年全省(shěng)安排援疆資金15億元。"
+    assert _by_value(text)[1_500_000_000].donor == "山东省"

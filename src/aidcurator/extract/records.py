@@ -164,7 +164,7 @@ def assemble_records(
     cues = without_pinyin(
         text
     )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
-    home = home_region(text, [m for m in mentions if m.kind is MentionKind.PLACE])
+    home = home_region(cues, [m for m in mentions if m.kind is MentionKind.PLACE])  # 四川(chuān)日报
     mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
