@@ -314,3 +314,10 @@ def test_a_country_that_asks_china_for_a_loan_is_no_giver() -> None:
 def test_an_outlet_name_with_pinyin_residue_still_gives_its_home() -> None:
     text = "山東(dōng)日報(bào)訊 今年全省(shěng)安排援疆資金15億元。"
     assert _by_value(text)[1_500_000_000].donor == "山东省"
+
+
+def test_a_receiving_region_s_paper_does_not_make_it_a_giver() -> None:
+    record = _by_value("新疆日报讯 今年全区落实援疆资金150亿元。")[15_000_000_000]
+    assert (record.donor, record.recipient) == (None, "新疆维吾尔自治区")
+    record = _by_value("四川日报讯 今年我省获得东西部协作资金12亿元。")[1_200_000_000]
+    assert record.donor is None

@@ -71,6 +71,7 @@ class _PartyRules:
     home_words: dict[str, tuple[str, ...]]  # 我省 → the levels of the home it stands for
     home_re: re.Pattern[str]  # any of home_words
     home_receives: re.Pattern[str]  # a giving word before 我省: the home receives
+    home_gets: re.Pattern[str]  # a getting word after 我区: the home receives (我区获得援疆资金)
     thanks: re.Pattern[str]  # 向中国…表示感谢, 向中国申请: the country before 向中国 does not give
 
 
@@ -139,6 +140,7 @@ def _rules() -> _PartyRules:
             home_words={w: tuple(levels) for w, levels in data["home"]["words"].items()},
             home_re=re.compile("|".join(map(re.escape, data["home"]["words"]))),
             home_receives=re.compile(data["home"]["receives_before"]),
+            home_gets=re.compile(data["home"]["gets_after"]),
             thanks=re.compile(data["thanks_china"]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
@@ -331,8 +333,9 @@ def home_region(text: str, places: list[Mention]) -> Mention | None:
 
 def home_word(text: str, start: int, end: int, home: Mention | None) -> str | None:
     """The side ``我省`` / ``全市`` … in ``text[start:end]`` puts the outlet's home on (its last one, for a
-    home of the matching level): ``recipient`` after a giving word (对口支援我省藏区, 向我市), else ``donor``
-    (我省今年安排援疆资金); None when there is none."""
+    home of the matching level): ``recipient`` after a giving word or before a getting one (对口支援我省藏区,
+    向我市, 我区获得援疆资金), else ``donor`` for a home on the giving side (我省今年安排援疆资金 in 浙江日报);
+    None when there is none."""
     if home is None:
         return None
     rules = _rules()
@@ -341,7 +344,11 @@ def home_word(text: str, start: int, end: int, home: Mention | None) -> str | No
     if not found:
         return None
     before = text[max(0, found[-1].start() - 6) : found[-1].start()]
-    return "recipient" if rules.home_receives.search(before) else "donor"
+    after = text[found[-1].end() : found[-1].end() + 8]
+    if rules.home_receives.search(before) or rules.home_gets.search(after):
+        return "recipient"
+    row = lookup_place(home.data.get("name", ""))
+    return "donor" if row is not None and row.role in ("donor", "both") else None
 
 
 def thanks_china(text: str, places: list[Mention]) -> bool:
