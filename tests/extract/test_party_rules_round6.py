@@ -321,3 +321,21 @@ def test_a_receiving_region_s_paper_does_not_make_it_a_giver() -> None:
     assert (record.donor, record.recipient) == (None, "新疆维吾尔自治区")
     record = _by_value("四川日报讯 今年我省获得东西部协作资金12亿元。")[1_200_000_000]
     assert record.donor is None
+
+
+def test_a_capitals_dateline_is_a_venue_and_the_city_stands_for_it() -> None:
+    record = _by_value("LHASA -- Tibet has received 20 billion yuan in aid from other provinces since 2010.")[
+        20_000_000_000
+    ]
+    assert record.recipient == "西藏自治区"
+    text = "HANGZHOU, May 4 (Xinhua) -- The province will spend 1.8 billion yuan on aid projects in Xinjiang."
+    assert _by_value(text)[1_800_000_000].donor == "浙江省"
+    text = "URUMQI, Jan. 8 (Xinhua) -- The region received 17 billion yuan of aid funds last year."
+    assert _by_value(text, "2021-01-08")[17_000_000_000].recipient == "新疆维吾尔自治区"
+
+
+def test_a_country_heading_a_digest_item_is_no_dateline() -> None:
+    record = _by_value("CAMBODIA — China spent 20 million yuan on a rural school that opened on Monday.")[
+        20_000_000
+    ]
+    assert record.recipient == "柬埔寨"

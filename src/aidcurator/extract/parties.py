@@ -38,6 +38,7 @@ __all__ = [
     "group_recipient",
     "home_region",
     "home_word",
+    "is_dateline",
     "is_example",
     "is_venue_around",
     "pairing_area",
@@ -70,6 +71,7 @@ class _PartyRules:
     home_media: re.Pattern[str]  # 日报, 电视台 right after a place: the outlet's home (我省 in 四川日报)
     home_words: dict[str, tuple[str, ...]]  # 我省 → the levels of the home it stands for
     home_re: re.Pattern[str]  # any of home_words
+    dateline_after: re.Pattern[str]  # SHANGHAI, May 4 (Xinhua) --: a wire story's dateline place
     home_receives: re.Pattern[str]  # a giving word before 我省: the home receives
     home_gets: re.Pattern[str]  # a getting word after 我区: the home receives (我区获得援疆资金)
     thanks: re.Pattern[str]  # 向中国…表示感谢, 向中国申请: the country before 向中国 does not give
@@ -102,6 +104,11 @@ def _programme_pairing(table: dict[str, dict[str, str]]) -> dict[str, dict[str, 
             if lookup_place(donor) is None or region not in ancestors_of(prefecture):
                 raise ValueError(f"programme_pairing: {donor} → {prefecture} is not a pair in {region}")
     return {region: dict(donors) for region, donors in table.items()}
+
+
+def _home_key(word: str) -> str:
+    """A home word as a pattern: an English one (the city) in any case and as a whole word."""
+    return rf"(?i:\b{re.escape(word)}\b)" if word.isascii() else re.escape(word)
 
 
 @cache
@@ -138,7 +145,8 @@ def _rules() -> _PartyRules:
             group_givers=re.compile("|".join(data["group_givers"])),
             home_media=re.compile(data["home"]["media_after"]),
             home_words={w: tuple(levels) for w, levels in data["home"]["words"].items()},
-            home_re=re.compile("|".join(map(re.escape, data["home"]["words"]))),
+            home_re=re.compile("|".join(_home_key(w) for w in data["home"]["words"])),
+            dateline_after=re.compile(data["home"]["dateline_after"]),
             home_receives=re.compile(data["home"]["receives_before"]),
             home_gets=re.compile(data["home"]["gets_after"]),
             thanks=re.compile(data["thanks_china"]),
@@ -325,30 +333,54 @@ def group_givers(text: str, start: int, end: int) -> bool:
 
 
 def home_region(text: str, places: list[Mention]) -> Mention | None:
-    """The place of the outlet an article comes from (``四川日报``, ``浙江日报讯``): the first place named
-    right before a media word. ``我省`` / ``全市`` in its text stand for it (:func:`home_word`)."""
+    """The place of the outlet an article comes from (``四川日报``, ``浙江日报讯``) or of a wire story's dateline
+    (``SHANGHAI, May 4 (Xinhua) --``): the first place named right before a media word or opening such a
+    dateline. ``我省`` / ``全市`` / ``the city`` in its text stand for it (:func:`home_word`)."""
     rules = _rules()
-    return next((p for p in places if rules.home_media.match(text, p.end) is not None), None)
+    return next(
+        (p for p in places if rules.home_media.match(text, p.end) is not None or is_dateline(text, p)),
+        None,
+    )
 
 
-def home_word(text: str, start: int, end: int, home: Mention | None) -> str | None:
-    """The side ``我省`` / ``全市`` … in ``text[start:end]`` puts the outlet's home on (its last one, for a
-    home of the matching level): ``recipient`` after a giving word or before a getting one (对口支援我省藏区,
-    向我市, 我区获得援疆资金), else ``donor`` for a home on the giving side (我省今年安排援疆资金 in 浙江日报);
-    None when there is none."""
+def is_dateline(text: str, place: Mention) -> bool:
+    """Whether ``place`` opens a wire story's dateline in capitals (``LHASA --``, ``SHANGHAI, May 4 (Xinhua)
+    --``): a venue, not a party. Not a country (a digest item headed ``LAOS — China spent…``)."""
+    return (
+        place.start < 40
+        and place.data.get("level") != "country"
+        and _rules().dateline_after.match(text, place.end) is not None
+    )
+
+
+def home_word(text: str, start: int, end: int, home: Mention | None) -> tuple[str, str] | None:
+    """The side ``我省`` / ``全市`` / ``the province`` … in ``text[start:end]`` puts the outlet's or dateline's
+    home on, and the place it stands for (the home, or the province holding a dateline city: NANJING …
+    the province → 江苏省), from its last such word: ``recipient`` after a giving word or before a getting
+    one (对口支援我省藏区, 向我市, 我区获得援疆资金, the region received), else ``donor`` for a place on the
+    giving side (我省今年安排援疆资金 in 浙江日报); None when there is none."""
     if home is None:
         return None
     rules = _rules()
-    level = home.data.get("level")
-    found = [m for m in rules.home_re.finditer(text, start, end) if level in rules.home_words[m.group()]]
+    name = home.data.get("name", "")
+    chain = [(name, home.data.get("level"))] + [
+        (a, place.level) for a in ancestors_of(name) if (place := lookup_place(a)) is not None
+    ]
+    found = []
+    for match in rules.home_re.finditer(text, start, end):
+        levels = rules.home_words.get(match.group(), rules.home_words.get(match.group().lower(), ()))
+        meant = next((n for n, level in chain if level in levels), None)
+        if meant is not None:
+            found.append((match, meant))
     if not found:
         return None
-    before = text[max(0, found[-1].start() - 6) : found[-1].start()]
-    after = text[found[-1].end() : found[-1].end() + 8]
+    match, meant = found[-1]
+    before = text[max(0, match.start() - 6) : match.start()]
+    after = text[match.end() : match.end() + 12]
     if rules.home_receives.search(before) or rules.home_gets.search(after):
-        return "recipient"
-    row = lookup_place(home.data.get("name", ""))
-    return "donor" if row is not None and row.role in ("donor", "both") else None
+        return "recipient", meant
+    row = lookup_place(meant)
+    return ("donor", meant) if row is not None and row.role in ("donor", "both") else None
 
 
 def thanks_china(text: str, places: list[Mention]) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
-from aidcurator.extract.parties import each_country, is_example, is_venue_around, thanks_china
+from aidcurator.extract.parties import each_country, is_dateline, is_example, is_venue_around, thanks_china
 from aidcurator.extract.places import (
     ancestors_of,
     is_paired,
@@ -294,6 +294,7 @@ def is_venue(text: str, place: Mention) -> bool:
         or rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
         or rules.venue_before.search(text, max(0, place.start - 8), place.start)
         or is_venue_around(text, place)
+        or is_dateline(text, place)
     )
 
 

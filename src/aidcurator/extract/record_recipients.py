@@ -88,14 +88,12 @@ def fill_parties(
         and (main_donor.start < min(sentence_end, shares) or is_china(main_donor))
     ):
         donor = main_donor  # a province the article first names after this sentence is not its donor
-    if (
-        near.donor is None
-        and not group
-        and home_word(words, segment[0], amount.start, context.home) == "donor"
-    ):
+    home = home_word(words, segment[0], amount.start, context.home)
+    if near.donor is None and not group and home is not None and home[0] == "donor":
         donor = context.home  # 我省今年安排援疆资金… in 浙江日报: the outlet's province gives
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
+        donor_name = home[1] if home is not None and donor is context.home else donor_name
         record.donor = donor_name
         record.evidence["donor"] = [donor.span]
     if (firm := enterprise_donor(context.cues or text, amount.start)) is not None:
@@ -145,12 +143,9 @@ def fill_parties(
         recipient, spans = recipient_of(text, shared)
         recipient, spans = (recipient, spans) if recipient is not None else (None, [])
     paragraph = text.rfind("\n", 0, amount.start) + 1
-    if (
-        recipient is None
-        and not spans
-        and home_word(words, paragraph, sentence_end, context.home) == "recipient"
-    ):
-        recipient = context.home.data.get("name") if context.home else None  # 对口支援我省藏区 in 四川日报
+    home = home_word(words, paragraph, sentence_end, context.home)
+    if recipient is None and not spans and home is not None and home[0] == "recipient":
+        recipient = home[1]  # 对口支援我省藏区 in 四川日报, URUMQI … the region received: the home receives
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
