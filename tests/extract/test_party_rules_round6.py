@@ -339,3 +339,13 @@ def test_a_country_heading_a_digest_item_is_no_dateline() -> None:
         20_000_000
     ]
     assert record.recipient == "柬埔寨"
+
+
+def test_the_chinese_side_is_china() -> None:
+    record = _by_value("中方宣布向汤加提供50万美元紧急现汇援助，支持汤方救灾。")[500_000]
+    assert (record.donor, record.recipient) == ("中国", "汤加")
+
+
+def test_zhongfang_inside_another_word_is_no_place() -> None:
+    record = _by_value("浙江省援疆指挥部采取集中方式投入援疆资金2亿元。")[200_000_000]
+    assert record.donor == "浙江省"
