@@ -349,3 +349,8 @@ def test_the_chinese_side_is_china() -> None:
 def test_zhongfang_inside_another_word_is_no_place() -> None:
     record = _by_value("浙江省援疆指挥部采取集中方式投入援疆资金2亿元。")[200_000_000]
     assert record.donor == "浙江省"
+
+
+def test_a_province_of_china_giving_abroad_gives_and_the_country_receives() -> None:
+    record = _by_value("云南省政府向老挝捐赠价值80万元的抗疫物资。")[800_000]
+    assert (record.donor, record.recipient) == ("云南省", "老挝")

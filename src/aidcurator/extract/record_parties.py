@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
 from aidcurator.extract.parties import each_country, is_dateline, is_example, is_venue_around, thanks_china
@@ -18,7 +16,7 @@ from aidcurator.extract.places import (
     lookup_place,
     pairing_for,
     place_by_id,
-    smallest_common_place,
+    place_in_china,
 )
 from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_rules import record_rules
@@ -105,6 +103,14 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         china = next(m for m in ordered if is_china(m))
         thanker = next((m for m in ordered if _is_country(m) and not is_china(m)), None)
         return Parties(china, thanker)
+    abroad = next((m for m in places if _is_country(m) and not is_china(m) and _hinted(m, "recipient")), None)
+    at_home = [  # 云南省政府向缅甸捐赠: a place in China before 向 and a foreign country gives
+        m
+        for m in places
+        if abroad is not None and m.end <= abroad.start and not _is_country(m) and _in_china(m)
+    ]
+    if at_home:
+        return Parties(at_home[-1], abroad)
     china_takes = [m for m in places if is_china(m) and m.data.get("role_hint") == "recipient"]
     before_china = [  # 英国国际发展部（DFID）向中国提供: a donor country before 向中国 gives
         m
@@ -159,6 +165,19 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         near = [m for m in recipients if distance(m) <= distance(recipients[0]) + 40]
         recipient = min(near, key=lambda m: (_AREA_RANK.get(m.data.get("level", ""), 3), distance(m)))
     return Parties(donors[0] if donors else None, recipient)
+
+
+def _hinted(place: Mention, role: str) -> bool:
+    return place.data.get("role_hint") == role
+
+
+@cache  # the gazetteer does not change while the process runs
+def _in_china_name(name: str) -> bool:
+    return place_in_china(name)
+
+
+def _in_china(place: Mention) -> bool:
+    return _in_china_name(place.data.get("name", ""))
 
 
 def _row_role(place: Mention) -> str | None:
@@ -325,67 +344,3 @@ def party_segment(
         return segment
     stop = amounts[following].start if following < len(amounts) else len(text)
     return segment[0], min(stop, sentence_end)
-
-
-_ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
-
-
-def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
-    """The one place that receives, from the places named around an amount.
-
-    A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
-    stands for its parent; several places give the smallest place holding them all, two far apart the
-    first named. Three or more countries written as one list give no recipient, with their spans:
-    (None, spans) is such a group.
-    """
-    named: dict[str, list[Span]] = {}
-    etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
-    for place in places:
-        etc = _ETC_AFTER.match(text, place.end)
-        if etc is not None:
-            etc_lists.setdefault(etc.end(), []).append(place)
-        else:
-            named.setdefault(place.data.get("name", ""), []).append(place.span)
-    standing_in: dict[str, list[Span]] = {}
-    for listed in etc_lists.values():
-        listed = [m for m in listed if m.data.get("name") not in named]  # named plainly elsewhere too
-        names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
-        if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
-            stand_in = smallest_common_place(names)
-        else:  # 百色等地: somewhere in 百色's province
-            stand_in = listed[0].data.get("parent") if listed else None
-        if stand_in:
-            standing_in.setdefault(stand_in, []).extend(m.span for m in listed)
-    if not named and not standing_in:
-        return None, []
-    spans_of = {**standing_in, **named}
-    chosen = [n for n in named if not any(n in ancestors_of(other) for other in named if other != n)]
-    chosen += [n for n in standing_in if n not in chosen]
-    if len(chosen) == 1:
-        return chosen[0], spans_of[chosen[0]]
-    spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
-    common = smallest_common_place(chosen)
-    if common is None and all(country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
-        return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
-    if common is None:  # places far apart: the first named
-        first = min(chosen, key=lambda n: spans_of[n][0].start)
-        return first, spans_of[first]
-    return common, spans
-
-
-_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
-
-
-def _enumerated(text: str, spans: list[Span]) -> int:
-    """The longest run of places written as one list (``India, Indonesia, Thailand and Maldives``)."""
-    best = run = 1
-    for before, after in pairwise(spans):
-        run = run + 1 if _LIST_GAP.fullmatch(text, before.end, after.start) else 1
-        best = max(best, run)
-    return best if spans else 0
-
-
-@cache  # the gazetteer does not change while the process runs
-def country_name(name: str) -> bool:
-    place = lookup_place(name)
-    return bool(place and place.level == "country")

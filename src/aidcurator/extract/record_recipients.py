@@ -25,16 +25,15 @@ from aidcurator.extract.places import (
     pairing_for,
     place_in_china,
 )
+from aidcurator.extract.recipient_places import country_name, recipient_of
 from aidcurator.extract.record_parties import (
     Context,
     Parties,
     PlacesByLevel,
-    country_name,
     in_donor_list,
     is_china,
     pick_parties,
     place_is_xinjiang,
-    recipient_of,
     side,
 )
 from aidcurator.extract.record_rules import CJK, programme_region, record_rules, text_programme_region
