@@ -354,3 +354,20 @@ def test_zhongfang_inside_another_word_is_no_place() -> None:
 def test_a_province_of_china_giving_abroad_gives_and_the_country_receives() -> None:
     record = _by_value("云南省政府向老挝捐赠价值80万元的抗疫物资。")[800_000]
     assert (record.donor, record.recipient) == ("云南省", "老挝")
+
+
+def test_a_province_giving_to_a_country_in_english() -> None:
+    record = _by_value(
+        "Guangxi Zhuang Autonomous Region donated 300,000 U.S. dollars to Vietnam for flood relief."
+    )[300_000]
+    assert (record.donor, record.recipient) == ("广西壮族自治区", "越南")
+
+
+def test_a_chinese_place_before_a_country_without_a_giving_link_is_no_giver() -> None:
+    text = "At a hotel in Pudong, Shanghai, the Dominica prime minister signed a 50 million U.S. dollar loan with China."
+    assert _by_value(text)[50_000_000].donor in ("中国", None)
+
+
+def test_a_dateline_on_the_first_body_line_is_a_venue() -> None:
+    text = "Chinese firm builds a dam in Guyana\nXI'AN, May 2, SinoCast -- The firm signed a 200 million U.S. dollar contract in Guyana."
+    assert _by_value(text)[200_000_000].donor != "西安市"

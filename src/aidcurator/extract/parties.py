@@ -344,10 +344,12 @@ def home_region(text: str, places: list[Mention]) -> Mention | None:
 
 
 def is_dateline(text: str, place: Mention) -> bool:
-    """Whether ``place`` opens a wire story's dateline in capitals (``LHASA --``, ``SHANGHAI, May 4 (Xinhua)
-    --``): a venue, not a party. Not a country (a digest item headed ``LAOS — China spent…``)."""
+    """Whether ``place`` opens a line of the story's start with a wire dateline in capitals (``LHASA --``,
+    ``SHANGHAI, May 4 (Xinhua) --``, ``XI'AN, September 14, SinoCast --``): a venue, not a party. Not a
+    country (a digest item headed ``LAOS — China spent…``)."""
     return (
-        place.start < 40
+        place.start < 400
+        and not text[text.rfind("\n", 0, place.start) + 1 : place.start].strip()  # opens a line
         and place.data.get("level") != "country"
         and _rules().dateline_after.match(text, place.end) is not None
     )

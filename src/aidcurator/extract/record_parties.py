@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from copy import deepcopy
@@ -103,8 +104,15 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         china = next(m for m in ordered if is_china(m))
         thanker = next((m for m in ordered if _is_country(m) and not is_china(m)), None)
         return Parties(china, thanker)
-    abroad = next((m for m in places if _is_country(m) and not is_china(m) and _hinted(m, "recipient")), None)
-    at_home = [  # 云南省政府向缅甸捐赠: a place in China before 向 and a foreign country gives
+    abroad = next(
+        (
+            m
+            for m in places
+            if _is_country(m) and not is_china(m) and _TO_BEFORE.search(text, max(0, m.start - 12), m.start)
+        ),
+        None,
+    )
+    at_home = [  # 云南省政府向缅甸捐赠, Yunnan donated … to Myanmar: a place in China before the country gives
         m
         for m in places
         if abroad is not None and m.end <= abroad.start and not _is_country(m) and _in_china(m)
@@ -165,6 +173,9 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         near = [m for m in recipients if distance(m) <= distance(recipients[0]) + 40]
         recipient = min(near, key=lambda m: (_AREA_RANK.get(m.data.get("level", ""), 3), distance(m)))
     return Parties(donors[0] if donors else None, recipient)
+
+
+_TO_BEFORE = re.compile(r"(?:\bto\s+(?:the\s+)?|向(?:\([^()\s]{1,8}\))?\s*)$")  # to Myanmar, 向(xiàng)缅甸
 
 
 def _hinted(place: Mention, role: str) -> bool:
