@@ -371,3 +371,8 @@ def test_a_chinese_place_before_a_country_without_a_giving_link_is_no_giver() ->
 def test_a_dateline_on_the_first_body_line_is_a_venue() -> None:
     text = "Chinese firm builds a dam in Guyana\nXI'AN, May 2, SinoCast -- The firm signed a 200 million U.S. dollar contract in Guyana."
     assert _by_value(text)[200_000_000].donor != "西安市"
+
+
+def test_a_provincial_red_cross_after_向_leaves_its_province_the_receiver() -> None:
+    record = _by_value("香港某同乡会向甘肃省红十字会捐款80万元，用于地震灾区重建。")[800_000]
+    assert (record.donor, record.recipient) == ("香港特别行政区", "甘肃省")
