@@ -106,6 +106,9 @@ def _programme_pairing(table: dict[str, dict[str, str]]) -> dict[str, dict[str, 
     return {region: dict(donors) for region, donors in table.items()}
 
 
+_SENTENCE_END = re.compile(r"[。！？\n]")
+
+
 def _home_key(word: str) -> str:
     """A home word as a pattern: an English one (the city) in any case and as a whole word."""
     return rf"(?i:\b{re.escape(word)}\b)" if word.isascii() else re.escape(word)
@@ -318,12 +321,11 @@ def currency_home(code: str | None) -> str | None:
     return _rules().currency_home.get(code or "")
 
 
-def shares_from(text: str, amount: Mention) -> int:
+def shares_from(text: str, amount: Mention, sentence_end: int) -> int:
     """Where the shares of ``amount`` start in its sentence (``14亿元，其中莎车县5亿元``: at 其中): places
-    after it name what the shares receive, not the total. The text's end when nothing opens shares."""
-    stop = text.find("。", amount.end)
-    match = _rules().share_opener.search(text, amount.end, stop if stop >= 0 else len(text))
-    return match.start() if match else len(text)
+    after it name what the shares receive, not the total. ``sentence_end`` when nothing opens shares."""
+    match = _rules().share_opener.search(text, amount.end, sentence_end)
+    return match.start() if match else sentence_end
 
 
 def group_givers(text: str, start: int, end: int) -> bool:
@@ -349,6 +351,7 @@ def is_dateline(text: str, place: Mention) -> bool:
     country (a digest item headed ``LAOS — China spent…``)."""
     return (
         place.start < 400
+        and text[place.start : place.end].isupper()  # LHASA, XI'AN (a quick test first)
         and not text[text.rfind("\n", 0, place.start) + 1 : place.start].strip()  # opens a line
         and place.data.get("level") != "country"
         and _rules().dateline_after.match(text, place.end) is not None
@@ -392,5 +395,5 @@ def thanks_china(text: str, places: list[Mention]) -> bool:
     china = next((p for p in places if p.data.get("name") == "中国"), None)
     if china is None:
         return False
-    stop = min((i for i in (text.find(mark, china.end) for mark in "。！？\n") if i >= 0), default=len(text))
-    return _rules().thanks.search(text, china.end, stop) is not None
+    end = _SENTENCE_END.search(text, china.end)
+    return _rules().thanks.search(text, china.end, end.start() if end else len(text)) is not None

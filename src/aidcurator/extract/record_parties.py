@@ -100,9 +100,12 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         return min(abs(m.start - anchor), abs(anchor - m.end))
 
     ordered = sorted(places, key=distance)
-    if thanks_china(text, places):  # 斯里兰卡总统向中国政府提供的援助表示感谢: China still gives
+    countries = [m for m in places if _is_country(m) and not is_china(m)]
+    if countries and thanks_china(
+        text, places
+    ):  # 斯里兰卡总统向中国政府提供的援助表示感谢: China still gives
         china = next(m for m in ordered if is_china(m))
-        thanker = next((m for m in ordered if _is_country(m) and not is_china(m)), None)
+        thanker = min(countries, key=distance)
         return Parties(china, thanker)
     abroad = next(
         (

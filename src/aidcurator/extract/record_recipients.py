@@ -68,7 +68,9 @@ def fill_parties(
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
     words = context.cues or text  # 对(duì)外提供 reads 对外提供
-    shares = shares_from(words, amount)  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
+    shares = shares_from(
+        words, amount, sentence_end
+    )  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
     near = pick_parties([m for m in places if m.start < shares], amount.start, text)
     givers = [m for m in places if not is_china(m)]  # Guangdong, China: a place and its country, no list
     group = (near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))) or group_givers(

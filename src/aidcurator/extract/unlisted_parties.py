@@ -29,6 +29,7 @@ __all__ = [
     "unlisted_giver",
 ]
 
+_FIRM_WORD = re.compile(r"集团|公司")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？\n]")
 _SENTENCE_MARK = re.compile(r"[。！？\n]")
 
@@ -123,7 +124,10 @@ def unlisted_giver(
     """An enterprise the gazetteer does not list that gives the amount (parties.json
     ``enterprise_giver``): one named in the amount's sentence, or one opening an earlier sentence of the
     paragraph when no place but the article's main donor stood in."""
-    found = enterprise_giver(words, amount.span, words.rfind("\n", 0, amount.start) + 1)
+    paragraph = words.rfind("\n", 0, amount.start) + 1
+    if not _FIRM_WORD.search(words, paragraph, amount.end + _rules().after):
+        return None  # (a quick test: no 集团 or 公司 in the paragraph so far)
+    found = enterprise_giver(words, amount.span, paragraph)
     if found is None:
         return None
     name, span, own_sentence = found
