@@ -37,3 +37,46 @@ def test_a_multi_year_total_with_gong_is_cumulative() -> None:
 def test_a_single_year_with_gong_stays_spent() -> None:
     text = "2023年，该省共投入帮扶资金3亿元。"
     assert _by_value(text, "2024-03-01")[300_000_000].amounts[0].kind == "spent"
+
+
+def test_a_decision_closing_the_clause_before_makes_the_gift_committed() -> None:
+    text = "会谈结束后双方商定，甲省援助乙州帮扶资金8000万元，用于改善饮水。"
+    assert _by_value(text)[80_000_000].amounts[0].kind == "committed"
+
+
+def test_an_announcement_before_a_planned_gift_keeps_it_planned() -> None:
+    text = "该国政府宣布，将向受灾国家提供500万美元现汇援助。"
+    assert _by_value(text)[5_000_000].amounts[0].kind == "planned"
+
+
+def test_funds_in_place_after_the_amount_are_spent() -> None:
+    text = "去年起甲市安排结对帮扶乙县，6000万元年度帮扶资金及时到位。"
+    assert _by_value(text)[60_000_000].amounts[0].kind == "spent"
+
+
+def test_money_that_will_arrive_after_the_amount_is_planned() -> None:
+    text = "某校师生发起募捐，已募集80万元将于下周汇往灾区。"
+    assert _by_value(text)[800_000].amounts[0].kind == "planned"
+
+
+def test_a_list_goes_on_with_the_kind_of_its_first_item() -> None:
+    text = "今年，各帮扶单位累计投入帮扶资金9.2亿元，引进帮扶资金3.1亿元。"
+    records = _by_value(text, "2024-11-01")
+    assert records[920_000_000].amounts[0].kind == "cumulative"
+    assert records[310_000_000].amounts[0].kind == "cumulative"
+
+
+def test_an_amount_with_its_own_year_is_not_a_cumulative_total() -> None:
+    text = "近年来该区持续增加帮扶资金，从2020年的3000万元，到2021年的5000万元，再到2022年的8000万元。"
+    records = _by_value(text, "2023-05-01")
+    assert {records[v].amounts[0].kind for v in (30_000_000, 50_000_000, 80_000_000)} == {"spent"}
+
+
+def test_every_clause_of_a_chain_opened_by_qizhong_is_a_share() -> None:
+    text = (
+        "截至去年底，甲市在乙区累计到位资金12亿元。其中，经济合作类项目投入资金8亿元；"
+        "无偿援助项目累计到位资金4亿元；培训干部300人次。"
+    )
+    records = _by_value(text, "2024-02-01")
+    assert records[800_000_000].amounts[0].kind == "share"
+    assert records[400_000_000].amounts[0].kind == "share"

@@ -98,6 +98,10 @@ class RecordRules:
     conversion_gap: re.Pattern[str]
     restated_before: re.Pattern[str]
     enterprise_donor: re.Pattern[str]
+    committed_framing: re.Pattern[str]  # a decision verb closing the clause before the amount's
+    after_cues_zh: tuple[tuple[AmountKind, re.Pattern[str]], ...]  # in kind_priority order
+    share_chain_opener: re.Pattern[str]
+    single_year_before: re.Pattern[str]  # one year of the amount's own (2017年的)
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -110,6 +114,13 @@ def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
             rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
         )
     return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+def _framing(words: list[str]) -> re.Pattern[str]:
+    """One of ``words`` closing a clause: only a comma or colon (and spaces) after it, up to the end."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\s*[,，:：]\s*\Z")
 
 
 @cache
@@ -151,6 +162,16 @@ def record_rules() -> RecordRules:
             conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
             restated_before=re.compile(data.get("restated_before") or "(?!)"),
             enterprise_donor=re.compile(data.get("enterprise_donor") or "(?!)"),
+            committed_framing=_framing(data.get("zh_committed_framing", [])),
+            after_cues_zh=tuple(
+                (kind, _alternation(data.get("zh_after_cues", {}).get(kind.value, []), english=False))
+                for kind in priority
+                if data.get("zh_after_cues", {}).get(kind.value)
+            ),
+            single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
+            share_chain_opener=re.compile(
+                rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
+            ),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc

@@ -43,6 +43,7 @@ from aidcurator.extract.record_kinds import (
     extend_to_now,
     fill_record_kind,
     follows_rejected,
+    kind_of_listed,
     list_parent,
     mark_breakdowns,
     not_a_record,
@@ -213,6 +214,10 @@ def assemble_records(
             periods.fill_from_month(record, in_sentence, sentence, published.year)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
+        if kind is AmountKind.UNKNOWN and (listed := record_of.get(index - 1)) is not None:
+            kind = kind_of_listed(
+                cues, amount.start, records[listed], amount_mentions[index - 1], sentence, record
+            )
         if (
             kind is AmountKind.SPENT
             and multi_year
