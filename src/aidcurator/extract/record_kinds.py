@@ -1,11 +1,10 @@
-"""What an amount is: not aid money at all, its amount kind (planned, spent, share …) and its record kind."""
+"""What an amount is: not aid money at all, its record kind, shares and breakdowns (its amount kind: amount_kinds)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from decimal import Decimal
-from collections.abc import Callable
 from functools import cache
 
 from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, Qualifier, RecordKind, Span
@@ -91,140 +90,6 @@ def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -
     return False
 
 
-def amount_kind(
-    text: str,
-    sentence: Span,
-    amount: Mention,
-    previous_end: int,
-    next_start: int,
-    multi_year: bool,
-    blanked: Blanked,
-) -> tuple[AmountKind, Span | None]:
-    """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
-    rules = record_rules()
-    before_start = max(sentence.start, previous_end)
-    english = not CJK.search(text, amount.start, amount.end) and not CJK.search(
-        text, before_start, amount.start
-    )
-    window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
-    if english:
-        window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
-        comma = text.find(",", amount.end, window_end)
-        clause_end = window_end if comma < 0 else comma
-    window = blanked.get(english)
-    before = (before_start, amount.start)
-    whole_before = (sentence.start, amount.start)
-    after = (amount.end, clause_end)
-    after_clauses = (amount.end, window_end)
-
-    def found(pattern: re.Pattern[str], *parts: tuple[int, int]) -> Span | None:
-        for start, end in parts:
-            if start < end and (match := pattern.search(window, start, end)):
-                return Span(match.start(), match.end())
-        return None
-
-    quiet = not found(_any_kind_cue(english), whole_before, after_clauses)  # every range below lies in these
-    if quiet and english:
-        return AmountKind.UNKNOWN, None
-    if not quiet:
-        cue = found(rules.share_after.pick(english), after_clauses) or found(
-            rules.kind_cues[AmountKind.SHARE].pick(english), whole_before
-        )
-        if cue is not None:
-            return AmountKind.SHARE, cue
-    if not english and (cue := _share_chain(window, sentence.start)) is not None:
-        return AmountKind.SHARE, cue  # 。其中，A…；B…；C…: every clause of the chain is a part
-    zh_after = (amount.end, _clause_end(window, amount.end, min(sentence.end, next_start)))
-    if quiet:
-        return _after_cue(window, zh_after)
-    clause_start = before[0]
-    for match in _CLAUSE_BREAK.finditer(window, before[0], before[1]):
-        clause_start = match.end()
-    # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
-    cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
-    cue = found(cumulative, before, after) or (
-        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None
-    )
-    if cue is not None and not _own_year_after(window, cumulative, before, amount.start):
-        return AmountKind.CUMULATIVE, cue
-    own = _first_cue(english, found, (clause_start, before[1]), after)
-    if own is None and not english:
-        own = _after_cue(window, zh_after)  # 1.1亿元年度帮扶资金及时到位
-        own = None if own[1] is None else own
-    if (
-        not english
-        and (own is None or own[0] is AmountKind.SPENT)
-        and clause_start > sentence.start
-        and (
-            framing := rules.committed_framing.search(
-                window, max(sentence.start, clause_start - 12), clause_start
-            )
-        )
-    ):  # 中国政府宣布，向某国提供…: what the clause gives was announced, a commitment
-        return AmountKind.COMMITTED, Span(framing.start(), framing.end())
-    if own is not None:
-        return own
-    return _first_cue(english, found, (before[0], clause_start), after) or (AmountKind.UNKNOWN, None)
-
-
-def _own_year_after(window: str, cumulative: re.Pattern[str], before: tuple[int, int], start: int) -> bool:
-    """Whether one year of the amount's own (``2017年的``, ``2018年度``) stands between the last
-    cumulative cue before the amount and the amount: 近年来持续增加…从2017年的2000万元 is 2017's money."""
-    last = None
-    for last in cumulative.finditer(window, *before):
-        pass
-    return (
-        last is not None and record_rules().single_year_before.search(window, last.end(), start) is not None
-    )
-
-
-def _first_cue(
-    english: bool, found: Callable[..., Span | None], part: tuple[int, int], after: tuple[int, int]
-) -> tuple[AmountKind, Span] | None:
-    """The first kind in priority order (share and cumulative aside: decided before, their cues count
-    anywhere before the amount, 三年来，工作组投入…) with a cue in ``part`` or ``after``."""
-    rules = record_rules()
-    for kind in rules.kind_priority:
-        if kind in (AmountKind.SHARE, AmountKind.CUMULATIVE):
-            continue
-        cue = found(rules.kind_cues[kind].pick(english), part, after)
-        if cue is not None:
-            return kind, cue
-    return None
-
-
-def _clause_end(window: str, start: int, limit: int) -> int:
-    """Where the clause that runs on from ``start`` ends (a comma, semicolon or colon), at most ``limit``."""
-    found = _CLAUSE_BREAK.search(window, start, limit)
-    return found.start() if found else limit
-
-
-def _after_cue(window: str, part: tuple[int, int]) -> tuple[AmountKind, Span | None]:
-    """A Chinese kind word after the amount in its own clause (资金及时到位, 将于近日入账), priority order."""
-    for kind, pattern in record_rules().after_cues_zh:
-        if part[0] < part[1] and (match := pattern.search(window, *part)):
-            return kind, Span(match.start(), match.end())
-    return AmountKind.UNKNOWN, None
-
-
-def _share_chain(window: str, sentence_start: int) -> Span | None:
-    """The opener (其中) of a chain of semicolon-joined clauses that the sentence continues, if the chain
-    opens a sentence: ``。其中，经济合作类项目投入资金7.62亿元；无偿援助项目累计到位资金2.03亿元``."""
-    before = window[:sentence_start].rstrip()
-    if not before.endswith((";", "；")):
-        return None
-    chain_start = max(window.rfind(mark, 0, sentence_start) for mark in "。！？!?\n") + 1
-    match = record_rules().share_chain_opener.match(window, chain_start, sentence_start)
-    return Span(match.start(1), match.end(1)) if match else None
-
-
-@cache
-def _any_kind_cue(english: bool) -> re.Pattern[str]:
-    """Every cue amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
-    rules = record_rules()
-    return Cues.union([*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]).pick(english)
-
-
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
@@ -275,29 +140,6 @@ def list_parent(
     return None
 
 
-def kind_of_listed(
-    text: str,
-    start: int,
-    previous: CandidateRecord,
-    previous_amount: Mention,
-    sentence: Span,
-    record: CandidateRecord,
-) -> AmountKind:
-    """The kind of an amount no cue decided that follows another one of its sentence: a list goes on
-    with the kind of its first item (累计投入帮扶资金15.36亿元，引进帮扶资金5.27亿元: both cumulative);
-    ``previous`` is the record the earlier amount anchors, flagged on ``record`` when it gives a kind;
-    ``start``: where the amount starts in ``text``."""
-    kind = previous.amounts[0].kind
-    if previous_amount.start < sentence.start or kind is AmountKind.UNKNOWN:
-        return AmountKind.UNKNOWN
-    if kind is AmountKind.CUMULATIVE and record_rules().single_year_before.search(
-        text, previous_amount.end, start
-    ):  # 从2017年的2000万元…到2018年的9152万元: each its own year's
-        return AmountKind.UNKNOWN
-    record.flags["kind_of_list"] = True
-    return kind
-
-
 def default_kind(records: list[CandidateRecord]) -> None:
     """An amount no cue decided takes the rule file's default kind (``kind_default``), flagged."""
     default = record_rules().kind_default
@@ -310,15 +152,15 @@ def default_kind(records: list[CandidateRecord]) -> None:
                 record.flags["kind_default"] = True
 
 
-_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
 def clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
     """The comma-delimited clause around ``amount``, inside ``segment``."""
     start = segment[0]
-    for match in _CLAUSE_BREAK.finditer(text, segment[0], amount.start):
+    for match in CLAUSE_BREAK.finditer(text, segment[0], amount.start):
         start = match.end()
-    after = _CLAUSE_BREAK.search(text, amount.end, segment[1])
+    after = CLAUSE_BREAK.search(text, amount.end, segment[1])
     return start, after.start() if after else segment[1]
 
 

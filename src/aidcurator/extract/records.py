@@ -29,6 +29,7 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
+from aidcurator.extract.amount_kinds import amount_kind, kind_of_listed
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.keywords import find_places_and_sectors
 from aidcurator.extract.parties import chain_tails, says_each_country
@@ -37,13 +38,11 @@ from aidcurator.extract.places import lookup_place
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.record_kinds import (
     Blanked,
-    amount_kind,
     clause,
     default_kind,
     extend_to_now,
     fill_record_kind,
     follows_rejected,
-    kind_of_listed,
     list_parent,
     mark_breakdowns,
     not_a_record,
