@@ -80,3 +80,17 @@ def test_every_clause_of_a_chain_opened_by_qizhong_is_a_share() -> None:
     records = _by_value(text, "2024-02-01")
     assert records[800_000_000].amounts[0].kind == "share"
     assert records[400_000_000].amounts[0].kind == "share"
+
+
+def test_two_donors_listed_before_the_amount_give_an_aggregate() -> None:
+    record = _by_value("截至目前，江苏、浙江已向青海累计投入帮扶资金45亿元。")[4_500_000_000]
+    assert record.record_kind == "aggregate"
+    assert record.donor is None
+
+
+def test_one_donors_part_of_a_total_of_many_is_its_programme() -> None:
+    text = "近年来，江苏、浙江对口支援累计到位资金达45亿元，其中江苏省30亿元，浙江省15亿元。"
+    records = _by_value(text)
+    assert records[4_500_000_000].record_kind == "aggregate"
+    assert records[3_000_000_000].record_kind == "programme"
+    assert records[3_000_000_000].donor == "江苏省"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 from functools import cache
 
 from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, Qualifier, RecordKind, Span
+from aidcurator.extract.places import ancestors_of
+from aidcurator.extract.record_parties import is_china, side
 from aidcurator.extract.record_recipients import programme_region
 from aidcurator.extract.record_rules import CJK, Cues, record_rules
 from aidcurator.extract.rules import load_rules
@@ -180,15 +183,44 @@ def _inside(spans: list[Span], sentence: Span) -> bool:
     return any(sentence.start <= span.start < sentence.end for span in spans)
 
 
+def _listed_donors(
+    sentence_text: str, in_sentence: list[Mention], sentence_start: int, record: CandidateRecord
+) -> str | None:
+    """Two donor-side places joined by a list word before the amount (``上海、广东已向云南…``, ``江苏和浙江``),
+    as written, or None; the last two donors named before the amount (其中上海市72.8亿元: one donor's share).
+    Not a place and the province it lies in, not China."""
+    end = record.amounts[0].span.start
+    donors = [
+        m
+        for m in in_sentence
+        if m.kind is MentionKind.PLACE and m.end <= end and side(m) == "donor" and not is_china(m)
+    ]
+    for first, second in itertools.pairwise(donors[-2:]):  # the donors nearest the amount
+        one, two = first.data.get("name", ""), second.data.get("name", "")
+        gap = sentence_text[first.end - sentence_start : second.start - sentence_start].strip()
+        if (
+            gap in record_rules().donor_list_joiners
+            and one != two
+            and one not in ancestors_of(two)
+            and two not in ancestors_of(one)
+        ):
+            return sentence_text[first.start - sentence_start : second.end - sentence_start]
+    return None
+
+
 def fill_record_kind(
     record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
 ) -> None:
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = record_rules()
     aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
-    if aggregate or (record.recipient in rules.donorless_regions and record.donor is None):
+    listed = None if aggregate else _listed_donors(sentence_text, in_sentence, sentence.start, record)
+    if aggregate or listed or (record.recipient in rules.donorless_regions and record.donor is None):
         record.record_kind = RecordKind.AGGREGATE
-        record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
+        record.flags["aggregate_cue"] = aggregate.group() if aggregate else listed or "region-wide"
+        if listed and "donor" not in record.flags.get("inferred", []):
+            record.donor = None  # 上海、广东已向云南累计投入…: two donors, no single one
+            record.evidence.pop("donor", None)
         region = next(
             (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
         )

@@ -245,16 +245,27 @@ def merge_repeat(
 
 
 def link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int, sentence: Span) -> None:
-    """A share points at its parent and takes the parent's parties, period and sector where it names none;
+    """A share points at its parent and takes the parent's parties, period and sector where it names none,
+    and its record kind (but one donor's part of a total of many is that donor's programme);
     in the sentence of a running total (2016年10月以来…共投入…，其中…) it takes the total's period."""
     record.parent_index = parent_index
     record.amounts[0].share_of = parent_index
+    own_donor = record.donor is not None and any(
+        sentence.start <= span.start < sentence.end for span in record.evidence.get("donor", [])
+    )
     for field in ("donor", "recipient", "year_start", "year_end", "sector"):
         if getattr(record, field) is None and getattr(parent, field) is not None:
             setattr(record, field, getattr(parent, field))
             if field in parent.evidence:
                 record.evidence.setdefault(field, list(parent.evidence[field]))
-    if parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
+    if (
+        parent.record_kind is RecordKind.AGGREGATE
+        and parent.donor is None
+        and own_donor
+        and not record.flags.get("aggregate_cue")
+    ):  # 多省市累计到位93亿元，其中上海市72.8亿元: one donor's part of a total of many is its programme
+        record.record_kind = RecordKind.PROGRAMME
+    elif parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
         record.record_kind = parent.record_kind
     if parent.amounts[0].kind is AmountKind.CUMULATIVE and any(
         sentence.start <= span.start < sentence.end for span in parent.evidence["amount"]

@@ -102,6 +102,7 @@ class RecordRules:
     after_cues_zh: tuple[tuple[AmountKind, re.Pattern[str]], ...]  # in kind_priority order
     share_chain_opener: re.Pattern[str]
     single_year_before: re.Pattern[str]  # one year of the amount's own (2017年的)
+    donor_list_joiners: frozenset[str]  # what joins two donors listed side by side (上海、广东)
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -168,6 +169,7 @@ def record_rules() -> RecordRules:
                 for kind in priority
                 if data.get("zh_after_cues", {}).get(kind.value)
             ),
+            donor_list_joiners=frozenset(data.get("donor_list_joiners", [])),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
