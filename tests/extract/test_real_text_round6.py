@@ -94,3 +94,13 @@ def test_one_donors_part_of_a_total_of_many_is_its_programme() -> None:
     assert records[4_500_000_000].record_kind == "aggregate"
     assert records[3_000_000_000].record_kind == "programme"
     assert records[3_000_000_000].donor == "江苏省"
+
+
+def test_a_list_of_parts_goes_on_past_a_rounded_total() -> None:
+    text = (
+        "多年来，该市累计接受四省市对口援助资金超过50亿元。甲省援助资金24亿元；乙省援助资金16亿元；"
+        "丙省援助资金8亿元；丁企业援助资金1.5亿元；戊企业援助资金1.2亿元。"
+    )
+    records = _by_value(text)
+    assert records[150_000_000].amounts[0].kind == "share"
+    assert records[120_000_000].amounts[0].kind == "share"

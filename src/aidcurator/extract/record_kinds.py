@@ -8,7 +8,16 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, Qualifier, RecordKind, Span
+from aidcurator.domain import (
+    AmountKind,
+    CandidateAmount,
+    CandidateRecord,
+    Mention,
+    MentionKind,
+    Qualifier,
+    RecordKind,
+    Span,
+)
 from aidcurator.extract.places import ancestors_of
 from aidcurator.extract.record_parties import is_china, side
 from aidcurator.extract.record_recipients import programme_region
@@ -290,6 +299,7 @@ def part_of_pledge(
 
 _PARTS_MAX_GAP = 600  # characters from a total to its last part
 _PARTS_MIN = 3  # two round figures adding up to a third are too often chance (HK$100,000 + HK$200,000)
+_LIST_TOLERANCE = Decimal("0.1")  # parts that go on a list already summing to its total
 _PARTS_TOLERANCE = {Qualifier.EXACT: Decimal("0.03")}  # other qualifiers (超过百亿, almost, over): 0.1
 
 
@@ -344,10 +354,38 @@ def _parts_of(records: list[CandidateRecord], index: int, text: str) -> list[int
         parts.append(later)
         tolerance = Decimal("0.1") if approximate else Decimal("0.03")
         if len(parts) >= _PARTS_MIN and abs(running - total.value) <= total.value * tolerance:
-            return parts
+            return parts + _more_parts(records, later, running, total, text)
         if running > total.value * (1 + tolerance):
             return []
     return []
+
+
+def _more_parts(
+    records: list[CandidateRecord],
+    last: int,
+    running: Decimal,
+    total: CandidateAmount,
+    text: str,
+) -> list[int]:
+    """The records after ``records[last]`` that go on its list (no full stop or line break between) while
+    the sum stays within 10% of the total (a rounded total: 超过百亿元 … 45.18亿元；38.18亿元；…；2.78亿元；
+    1.35亿元, where the first four already reach a hundred)."""
+    more: list[int] = []
+    end = records[last].amounts[0].span.end
+    for later in range(last + 1, len(records)):
+        amount = records[later].amounts[0]
+        between = text[end : amount.span.start]
+        if (
+            records[later].parent_index is not None
+            or amount.currency != total.currency
+            or any(mark in between for mark in "。！？\n")
+            or abs(running + amount.value - total.value) > total.value * _LIST_TOLERANCE
+        ):
+            break
+        running += amount.value
+        more.append(later)
+        end = amount.span.end
+    return more
 
 
 def follows_rejected(text: str, start: int, end: int) -> bool:
