@@ -104,3 +104,8 @@ def test_a_list_of_parts_goes_on_past_a_rounded_total() -> None:
     records = _by_value(text)
     assert records[150_000_000].amounts[0].kind == "share"
     assert records[120_000_000].amounts[0].kind == "share"
+
+
+def test_an_estimated_value_is_a_qualifier_not_an_estimate() -> None:
+    text = "The minister said China would write off loans worth an estimated 30 million dollars."
+    assert _by_value(text)[30_000_000].amounts[0].kind == "planned"
