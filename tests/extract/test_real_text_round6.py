@@ -109,3 +109,15 @@ def test_a_list_of_parts_goes_on_past_a_rounded_total() -> None:
 def test_an_estimated_value_is_a_qualifier_not_an_estimate() -> None:
     text = "The minister said China would write off loans worth an estimated 30 million dollars."
     assert _by_value(text)[30_000_000].amounts[0].kind == "planned"
+
+
+def test_many_givers_before_an_earlier_amount_do_not_give_the_next_one() -> None:
+    text = "某红十字会多年来为灾区募集善款超过2亿元，紧急发运救援物资超过3000万元。"
+    records = _by_value(text)
+    assert records[200_000_000].record_kind == "aggregate"
+    assert records[30_000_000].record_kind != "aggregate"
+
+
+def test_gifts_from_the_public_and_groups_are_an_aggregate() -> None:
+    text = "该会由基金紧急拨出50万元汇往灾区，目前已收到来自民众与社会团体的捐款260万元。"
+    assert _by_value(text)[2_600_000].record_kind == "aggregate"

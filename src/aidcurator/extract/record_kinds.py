@@ -217,6 +217,13 @@ def _listed_donors(
     return None
 
 
+def _after_previous_amount(in_sentence: list[Mention], record: CandidateRecord, sentence_start: int) -> int:
+    """Where the amount before the record's own in its sentence ends (the sentence's start if none)."""
+    start = record.amounts[0].span.start
+    ends = [m.end for m in in_sentence if m.kind is MentionKind.AMOUNT and m.end <= start]
+    return max(ends, default=sentence_start)
+
+
 def fill_record_kind(
     record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
 ) -> None:
@@ -247,9 +254,13 @@ def fill_record_kind(
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
             record.donor = None  # many donors: no single one
             record.evidence.pop("donor", None)
-    elif givers := rules.many_givers.zh.search(
-        sentence_text, 0, max(0, record.amounts[0].span.start - sentence.start)
-    ):  # 香港各界…捐款: many givers of one place
+    elif (
+        givers := rules.many_givers.zh.search(
+            sentence_text,
+            _after_previous_amount(in_sentence, record, sentence.start) - sentence.start,
+            max(0, record.amounts[0].span.start - sentence.start),
+        )
+    ):  # 香港各界…捐款: many givers of one place (since the amount before it: 各界募集善款1亿元，发运物资1800万元)
         record.record_kind = RecordKind.AGGREGATE
         record.flags["aggregate_cue"] = givers.group()
         if record.donor not in rules.whole_region_donors:
