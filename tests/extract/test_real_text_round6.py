@@ -121,3 +121,12 @@ def test_many_givers_before_an_earlier_amount_do_not_give_the_next_one() -> None
 def test_gifts_from_the_public_and_groups_are_an_aggregate() -> None:
     text = "该会由基金紧急拨出50万元汇往灾区，目前已收到来自民众与社会团体的捐款260万元。"
     assert _by_value(text)[2_600_000].record_kind == "aggregate"
+
+
+def test_the_same_figure_from_two_named_donors_is_two_gifts() -> None:
+    text = (
+        "地震发生后，香港红十字会拨款五十万元人民币，派员前往灾区。\n"
+        "澳门红十字会拨出五十万元人民币，协助当地救灾。"
+    )
+    gifts = [r for r in extract(text).records if int(r.amounts[0].value) == 500_000]
+    assert sorted(r.donor for r in gifts) == ["澳门特别行政区", "香港特别行政区"]

@@ -215,7 +215,9 @@ def merge_repeat(
     Red Cross's $100,000 and the government's $100,000 are two gifts) or whose rounded figure it makes
     exact; the index it went into, or None when it stands on its own."""
     duplicate = find_duplicate(records, record, title_end, same_value)
-    if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence_start:
+    if duplicate is not None and (
+        records[duplicate].amounts[0].span.start >= sentence_start or _other_giver(records[duplicate], record)
+    ):
         duplicate = None
     new = record.amounts[0]
     if duplicate is None and record_rules().restated_before.search(
@@ -242,6 +244,18 @@ def merge_repeat(
     if rounded is not None:
         restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
     return rounded
+
+
+def _other_giver(kept: CandidateRecord, record: CandidateRecord) -> bool:
+    """Whether two records of the same figure name different donors, each in its own words (香港红十字会拨款
+    五十万元人民币 … 澳门红十字会拨出五十万元人民币: two gifts)."""
+    return (
+        kept.donor is not None
+        and record.donor is not None
+        and kept.donor != record.donor
+        and bool(kept.evidence.get("donor"))
+        and bool(record.evidence.get("donor"))
+    )
 
 
 def link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int, sentence: Span) -> None:
