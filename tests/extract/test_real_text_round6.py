@@ -130,3 +130,15 @@ def test_the_same_figure_from_two_named_donors_is_two_gifts() -> None:
     )
     gifts = [r for r in extract(text).records if int(r.amounts[0].value) == 500_000]
     assert sorted(r.donor for r in gifts) == ["澳门特别行政区", "香港特别行政区"]
+
+
+def test_two_givers_that_each_give_a_sum_are_two_gifts() -> None:
+    text = "某商会率先捐出300万港币。\n次日，甲集团捐出150万港币，乙商会和丙集团分别捐出300万港币，支援灾区。"
+    gifts = [r for r in extract(text).records if int(r.amounts[0].value) == 3_000_000]
+    assert len(gifts) == 3
+
+
+def test_givers_with_one_sum_each_listed_are_not_doubled() -> None:
+    text = "甲银行与乙协会向红十字会分别捐款300万、400万港币，帮助受灾群众。"
+    values = sorted(int(r.amounts[0].value) for r in extract(text).records)
+    assert values == [3_000_000, 4_000_000]

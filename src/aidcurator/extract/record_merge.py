@@ -3,6 +3,7 @@ fold into the record they restate."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
@@ -216,7 +217,9 @@ def merge_repeat(
     exact; the index it went into, or None when it stands on its own."""
     duplicate = find_duplicate(records, record, title_end, same_value)
     if duplicate is not None and (
-        records[duplicate].amounts[0].span.start >= sentence_start or _other_giver(records[duplicate], record)
+        records[duplicate].amounts[0].span.start >= sentence_start
+        or _other_giver(records[duplicate], record)
+        or record.flags.get("each_giver")  # 分别捐出200万港币: new gifts, whoever gave the same before
     ):
         duplicate = None
     new = record.amounts[0]
@@ -244,6 +247,26 @@ def merge_repeat(
     if rounded is not None:
         restate(records[rounded], record)  # 近10亿元 in the lead, 9.94亿元 in the body: one record
     return rounded
+
+
+def each_giver_count(text: str, amount: Span, next_start: int, sentence: Span) -> int:
+    """How many givers each give ``amount``: two when ``分别``/``各自`` (and at most a short verb) stands
+    right before it and the clause before that word joins exactly two names (香港中华总商会和旭日集团分别
+    捐出200万港币); else 1, also when another amount follows at once (分别捐款300万、400万港币: one each).
+    Only the sure case: one list word. ``next_start``: where the next amount starts."""
+    rules = record_rules()
+    start = amount.start
+    each = rules.each_giver_before.search(text, max(sentence.start, start - 8), start)
+    if each is None or next_start - amount.end <= 3:
+        return 1
+    clause_start = sentence.start
+    for match in _CLAUSE_MARK.finditer(text, sentence.start, each.start()):
+        clause_start = match.end()
+    joiners = sum(text.count(joiner, clause_start, each.start()) for joiner in rules.each_giver_joiners)
+    return 2 if joiners == 1 else 1
+
+
+_CLAUSE_MARK = re.compile(r"[,，;；:：]")
 
 
 def _other_giver(kept: CandidateRecord, record: CandidateRecord) -> bool:

@@ -103,6 +103,8 @@ class RecordRules:
     share_chain_opener: re.Pattern[str]
     single_year_before: re.Pattern[str]  # one year of the amount's own (2017年的)
     donor_list_joiners: frozenset[str]  # what joins two donors listed side by side (上海、广东)
+    each_giver_before: re.Pattern[str]  # 分别 + a short verb right before the amount
+    each_giver_joiners: tuple[str, ...]
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -170,6 +172,8 @@ def record_rules() -> RecordRules:
                 if data.get("zh_after_cues", {}).get(kind.value)
             ),
             donor_list_joiners=frozenset(data.get("donor_list_joiners", [])),
+            each_giver_before=re.compile(data.get("each_giver_before") or "(?!)"),
+            each_giver_joiners=tuple(data.get("each_giver_joiners", [])),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from copy import deepcopy
 from dataclasses import replace
 from operator import attrgetter
 
@@ -48,7 +49,13 @@ from aidcurator.extract.record_kinds import (
     not_a_record,
     part_of_pledge,
 )
-from aidcurator.extract.record_merge import add_conversion, is_conversion, link_share, merge_repeat
+from aidcurator.extract.record_merge import (
+    add_conversion,
+    each_giver_count,
+    is_conversion,
+    link_share,
+    merge_repeat,
+)
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
@@ -279,6 +286,9 @@ def assemble_records(
             assert last_parent is not None
             link_share(record, parent, last_parent, sentence)
         flows.fill(record, sentence)
+        givers = each_giver_count(cues, amount.span, next_start, sentence)
+        if givers > 1:
+            record.flags["each_giver"] = givers
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = merge_repeat(records, record, title_end, same_value, sentence.start, text)
         if duplicate is not None:
@@ -289,6 +299,7 @@ def assemble_records(
         records.append(record)
         if shared_out:
             records.extend(each_country_records(record, text, sentence, amount, places))
+        records.extend(deepcopy(record) for _ in range(givers - 1))  # 甲会和乙集团分别捐出200万港币
         if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
     mark_breakdowns(records, text)
