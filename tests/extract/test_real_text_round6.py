@@ -142,3 +142,15 @@ def test_givers_with_one_sum_each_listed_are_not_doubled() -> None:
     text = "甲银行与乙协会向红十字会分别捐款300万、400万港币，帮助受灾群众。"
     values = sorted(int(r.amounts[0].value) for r in extract(text).records)
     assert values == [3_000_000, 4_000_000]
+
+
+def test_currency_names_in_traditional_characters() -> None:
+    text = "中國政府向斐濟提供42萬斐濟元現匯援助，另向斯里蘭卡提供5000萬斯里蘭卡盧比。"
+    currencies = {m.text: m.currency for m in extract(text).mentions if m.kind == "amount"}
+    assert currencies["42萬斐濟元"] == "FJD"
+    assert currencies["5000萬斯里蘭卡盧比"] == "LKR"
+
+
+def test_a_currency_name_with_pinyin_residue() -> None:
+    text = "中國政府向斐濟(jì)政府提供42萬斐濟(jì)元的緊急人道主義援助。"
+    assert {m.currency for m in extract(text).mentions if m.kind == "amount"} == {"FJD"}
