@@ -154,3 +154,18 @@ def test_currency_names_in_traditional_characters() -> None:
 def test_a_currency_name_with_pinyin_residue() -> None:
     text = "中國政府向斐濟(jì)政府提供42萬斐濟(jì)元的緊急人道主義援助。"
     assert {m.currency for m in extract(text).mentions if m.kind == "amount"} == {"FJD"}
+
+
+def _counts(text: str) -> dict[str, tuple[int, str]]:
+    return {m.text: (int(m.value), m.what) for m in extract(text).mentions if m.kind == "count"}
+
+
+def test_registered_poor_people_and_households_are_counted_without_a_classifier() -> None:
+    counts = _counts("项目惠及12多万建档立卡贫困人口，覆盖3600户建档立卡贫困户，帮助2万贫困群众增收。")
+    assert counts["12多万建档立卡贫困人口"] == (120_000, "people")
+    assert counts["3600户建档立卡贫困户"] == (3_600, "households")
+    assert counts["2万贫困群众"] == (20_000, "people")
+
+
+def test_poverty_workshops_written_noun_first_are_facilities() -> None:
+    assert _counts("两地共建扶贫车间15个，吸纳就业800人。")["15个"] == (15, "facilities")
