@@ -169,3 +169,10 @@ def test_registered_poor_people_and_households_are_counted_without_a_classifier(
 
 def test_poverty_workshops_written_noun_first_are_facilities() -> None:
     assert _counts("两地共建扶贫车间15个，吸纳就业800人。")["15个"] == (15, "facilities")
+
+
+def test_a_proposed_grant_is_planned_and_an_approved_one_committed() -> None:
+    proposed = _by_value("特区政府建议从赈灾基金拨款3亿港元支援灾区重建。")[300_000_000]
+    approved = _by_value("财务委员会昨日批准拨款9亿港元，支援灾区重建。")[900_000_000]
+    assert proposed.amounts[0].kind == "planned"
+    assert approved.amounts[0].kind == "committed"
