@@ -176,3 +176,15 @@ def test_a_proposed_grant_is_planned_and_an_approved_one_committed() -> None:
     approved = _by_value("财务委员会昨日批准拨款9亿港元，支援灾区重建。")[900_000_000]
     assert proposed.amounts[0].kind == "planned"
     assert approved.amounts[0].kind == "committed"
+
+
+def test_givers_that_each_donated_a_sum_in_english_are_two_gifts() -> None:
+    text = "The Jockey Club and the Lee Foundation each donated HK$10 million to the quake-hit areas."
+    gifts = [r for r in extract(text).records if int(r.amounts[0].value) == 10_000_000]
+    assert len(gifts) == 2
+    assert {r.amounts[0].kind for r in gifts} == {"spent"}
+
+
+def test_a_sum_for_each_unit_is_still_no_gift() -> None:
+    text = "Families whose homes collapsed will receive up to 20,000 yuan each."
+    assert 20_000 not in _by_value(text)

@@ -256,7 +256,7 @@ def each_giver_count(text: str, amount: Span, next_start: int, sentence: Span) -
     Only the sure case: one list word. ``next_start``: where the next amount starts."""
     rules = record_rules()
     start = amount.start
-    each = rules.each_giver_before.search(text, max(sentence.start, start - 8), start)
+    each = rules.each_giver_before.search(text, max(sentence.start, start - 24), start)
     if each is None or next_start - amount.end <= 3:
         return 1
     clause_start = sentence.start
