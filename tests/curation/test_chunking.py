@@ -11,7 +11,7 @@ from aidcurator.curation import Curator, chunking, extraction_pool
 from aidcurator.curation.preparing import FileFailure, extract_draft
 from aidcurator.domain import ArticleDraft
 from aidcurator.extract import extract
-from aidcurator.store.bulk import unpack_rows
+from aidcurator.store.bulk_rows import unpack_rows
 
 # paragraphs written for these tests: amounts, places, years and relative years
 PARAGRAPHS = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aidcurator.domain import MentionKind
 from aidcurator.domain.jsonvalues import dumps_stored
-from aidcurator.extract import extract, places, script, sectors
-from aidcurator.store.bulk import mention_rows
+from aidcurator.extract import extract, places, script, sector_choice
+from aidcurator.store.bulk_rows import mention_rows
 
 ZH = "江苏省今年安排援疆资金3.92亿元，用于克州教育和医疗项目。江苏支持克州学校建设。\n\n"
 EN = "Jiangsu provided 120 million yuan for schools and hospitals in Kizilsu in 2023.\n\n"
@@ -17,7 +17,7 @@ def test_extract_lets_go_of_the_last_text() -> None:
     assert extract(text).mentions
     assert script._last[0] is not text
     assert places._last_squeeze is None
-    assert sectors._last_index is None
+    assert sector_choice._last_index is None
 
 
 def test_repeated_words_share_their_data_and_text_but_stay_equal_to_fresh_ones() -> None:

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from aidcurator.domain import MentionKind
-from aidcurator.extract import flows, parties, quantities
+from aidcurator.extract import flows, parties
 from aidcurator.extract.quantities import find_quantities
+from aidcurator.extract.quantity_patterns import after_number_firsts
+from aidcurator.extract.quantity_scanner import QuantityScanner
 from aidcurator.extract.script import to_simplified
 from aidcurator.resources import resource_path
 
@@ -38,7 +40,7 @@ def _texts() -> list[str]:
 def test_the_after_number_shortcut_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _texts()
     fast = [find_quantities(t) for t in texts]
-    monkeypatch.setattr(quantities._Scanner, "nothing_after", lambda self, pos: False)
+    monkeypatch.setattr(QuantityScanner, "nothing_after", lambda self, pos: False)
     slow = [find_quantities(t) for t in texts]
     assert fast == slow
 
@@ -53,7 +55,7 @@ def test_years_dates_and_ages_are_skipped_but_a_currency_before_still_counts() -
 
 
 def test_a_character_that_starts_a_rule_word_is_never_skipped() -> None:
-    live = quantities._after_number_firsts()
+    live = after_number_firsts()
     assert live is not None
     for char in ("亿", "万", "元", "个", "名", "%", "-", "至", "余", "多", "m", " "):
         assert char in live

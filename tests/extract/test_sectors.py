@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from aidcurator.domain import Mention, MentionKind
-from aidcurator.extract.sectors import dominant_sector, find_sectors
+from aidcurator.extract.sector_choice import dominant_sector
+from aidcurator.extract.sectors import find_sectors
 from aidcurator.resources import resource_path
 
 

@@ -2,7 +2,8 @@
 
 from PySide6.QtGui import QKeySequence
 
-from aidcurator.gui.actions import ACTIONS, MENUS, resolve
+from aidcurator.gui.action_table import ACTIONS, MENUS
+from aidcurator.gui.actions import resolve
 
 
 def test_names_and_shortcuts_are_unique():

@@ -25,6 +25,43 @@ def test_new_database_is_at_head(engine: sa.Engine) -> None:
     assert current_revision(engine) == head_revision() == "0010"
 
 
+def test_head_revision_from_file_names_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from aidcurator.store.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert {rev.revision for rev in script.walk_revisions()} == {f"{n:04d}" for n in range(1, 11)}
+
+
+def test_current_revision_reads_alembics_table(engine: sa.Engine) -> None:
+    with engine.connect() as conn:
+        assert current_revision(engine) == MigrationContext.configure(conn).get_current_revision()
+
+
+def test_unversioned_database_has_no_revision(tmp_path: Path) -> None:
+    engine = create_engine_for(tmp_path / "empty.db")
+    try:
+        assert current_revision(engine) is None
+    finally:
+        engine.dispose()
+
+
+def test_opening_a_database_at_head_imports_no_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_engine(tmp_path / "a.db").dispose()
+    code = (
+        "import sys; from aidcurator.store import open_engine; "
+        f"open_engine({str(tmp_path / 'a.db')!r}).dispose(); "
+        "print(any(name.split('.')[0] == 'alembic' for name in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_models_and_migrated_schema_agree(engine: sa.Engine) -> None:
     with engine.connect() as conn:
         context = MigrationContext.configure(

@@ -21,9 +21,9 @@ EXIT_OK = 0
 
 
 def _curator(args: argparse.Namespace) -> Any:
-    from aidcurator.cli import _open_curator
+    from aidcurator.cli.common import open_curator
 
-    return _open_curator(args.db, must_exist=True)
+    return open_curator(args.db, must_exist=True)
 
 
 def _value(value: Any) -> str:

@@ -8,12 +8,12 @@ from typing import Any
 
 
 def cmd_reference_import(args: argparse.Namespace) -> int:
-    from aidcurator.cli import EXIT_OK, CommandError, _open_curator
+    from aidcurator.cli.common import EXIT_OK, CommandError, open_curator
     from aidcurator.ingest import IngestError
 
     if not Path(args.file).is_file():
         raise CommandError(f"{args.file}: no such file")
-    with _open_curator(args.db) as curator:
+    with open_curator(args.db) as curator:
         try:
             report = curator.import_reference(
                 args.file, dataset=args.dataset, without_descriptions=args.without_descriptions
@@ -25,9 +25,9 @@ def cmd_reference_import(args: argparse.Namespace) -> int:
 
 
 def cmd_reference_match(args: argparse.Namespace) -> int:
-    from aidcurator.cli import EXIT_OK, CommandError, _open_curator
+    from aidcurator.cli.common import EXIT_OK, CommandError, open_curator
 
-    with _open_curator(args.db, must_exist=True) as curator:
+    with open_curator(args.db, must_exist=True) as curator:
         if not curator.reference_datasets():
             raise CommandError("no reference projects yet; run: aidcurator reference import FILE")
         matches = curator.match_projects(dataset=args.dataset, limit=args.top)
@@ -47,9 +47,9 @@ def cmd_reference_match(args: argparse.Namespace) -> int:
 
 
 def cmd_reference_export(args: argparse.Namespace) -> int:
-    from aidcurator.cli import EXIT_OK, _open_curator
+    from aidcurator.cli.common import EXIT_OK, open_curator
 
-    with _open_curator(args.db, must_exist=True) as curator:
+    with open_curator(args.db, must_exist=True) as curator:
         count = curator.export_aiddata(args.file, flavour=args.columns)
     print(f"Wrote {count} project{'s' if count != 1 else ''} to {args.file} ({args.columns} columns)")
     return EXIT_OK

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from aidcurator.curation.names import fill_candidate_codes
 from aidcurator.domain import Extraction, Span
-from aidcurator.store.bulk import pack_rows, part_rows
+from aidcurator.store.bulk_rows import pack_rows, part_rows
 
 #: Texts up to this many characters are extracted whole (every ordinary article).
 SPLIT_ABOVE = 1_000_000
@@ -113,7 +113,7 @@ def shift(extraction: Extraction, offset: int) -> None:
 
 def extract_part(part: Part, extract: Callable[..., Extraction]) -> tuple[str | None, bytes]:
     """What the extractor finds in one part, at the document's positions: why its rows cannot be
-    stored (None: they can) and the rows, packed (:func:`~aidcurator.store.bulk.pack_rows`)."""
+    stored (None: they can) and the rows, packed (:func:`~aidcurator.store.bulk_rows.pack_rows`)."""
     extraction = extract(part.text, part.published, estimated=part.estimated)
     fill_candidate_codes(extraction.records)
     check_spans(part.text, extraction)

@@ -33,7 +33,7 @@ from aidcurator.curation.preparing import (
 )
 from aidcurator.domain import ArticleDraft
 from aidcurator.parallel import default_workers as default_workers
-from aidcurator.store.bulk import ArticleRows, article_head, joined_rows
+from aidcurator.store.bulk_rows import ArticleRows, article_head, joined_rows
 
 #: Below this many files the pool's start-up costs more than it saves (unless a file is large).
 MIN_FILES_FOR_WORKERS = 40

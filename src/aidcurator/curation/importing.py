@@ -14,7 +14,8 @@ from aidcurator.curation.preparing import FileFailure, PreparedFile, prepare_dra
 from aidcurator.domain import ArticleDraft
 from aidcurator.store import NotFoundError, Session, StoreError, read_session, write_session
 from aidcurator.store import repository as repo
-from aidcurator.store.bulk import ArticleRows, store_rows
+from aidcurator.store.bulk import store_rows
+from aidcurator.store.bulk_rows import ArticleRows
 
 
 @dataclass(slots=True)

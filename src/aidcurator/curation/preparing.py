@@ -17,7 +17,7 @@ from aidcurator.curation.base import content_hash
 from aidcurator.curation.chunking import Part, check_spans, extract_part, split_document
 from aidcurator.curation.names import fill_candidate_codes
 from aidcurator.domain import ArticleDraft, Extraction
-from aidcurator.store.bulk import ArticleRows, article_head, article_rows, joined_rows
+from aidcurator.store.bulk_rows import ArticleRows, article_head, article_rows, joined_rows
 
 Extract = Callable[..., Extraction]
 

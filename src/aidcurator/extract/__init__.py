@@ -14,7 +14,7 @@ from aidcurator.extract import places as _places
 from aidcurator.extract import record_recipients as _record_recipients
 from aidcurator.extract import records as _records
 from aidcurator.extract import script as _script
-from aidcurator.extract import sectors as _sectors
+from aidcurator.extract import sector_choice as _sector_choice
 from aidcurator.extract import sentences as _sentences
 from aidcurator.extract.party_roles import attach_parties
 from aidcurator.extract.quantities import AmountParseError, find_quantities
@@ -51,7 +51,7 @@ _LAST_TEXT_CACHES = (
     (_script, "_last", ("", "")),
     (_places, "_last_squeeze", None),
     (_places, "_last_fold", None),
-    (_sectors, "_last_index", None),
+    (_sector_choice, "_last_index", None),
     (_sentences, "_last_index", None),
     (_records, "_last_paragraphs", None),
     (_record_recipients, "_last_programme", None),

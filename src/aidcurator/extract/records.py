@@ -68,7 +68,7 @@ from aidcurator.extract.record_recipients import fill_parties
 from aidcurator.extract.record_rules import record_rules, without_pinyin
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sectors import context_sector, dominant_sector_hit, sector_list
+from aidcurator.extract.sector_choice import context_sector, dominant_sector_hit, sector_list
 from aidcurator.extract.sentences import sentence_index
 from aidcurator.extract.timex import find_times
 

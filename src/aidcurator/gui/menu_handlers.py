@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
-from aidcurator.gui import actions as action_table
+from aidcurator.gui.action_table import EXPORT_FORMATS
 from aidcurator.gui.dialogs import ShortcutsDialog, about_text
 
 #: The share of the window's height a dock opened at the bottom takes at first.
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class MenuHandlers:
-    """Handlers named in :data:`aidcurator.gui.actions.ACTIONS` (a mixin of the main window)."""
+    """Handlers named in :data:`aidcurator.gui.action_table.ACTIONS` (a mixin of the main window)."""
 
     controller: WindowController
     dialogs: Dialogs
@@ -89,7 +89,7 @@ class MenuHandlers:
             self.re_extract(None)
 
     def on_export(self, fmt: str) -> None:
-        label, name_filter = next((lbl, flt) for f, lbl, flt in action_table.EXPORT_FORMATS if f == fmt)
+        label, name_filter = next((lbl, flt) for f, lbl, flt in EXPORT_FORMATS if f == fmt)
         which = "accepted" if self.export_accepted_only.isChecked() else "all"
         path = self.dialogs.save_path(
             f"Export records as {label.rstrip('…')}", name_filter, f"aidcurator-records-{which}.{fmt}"

@@ -15,16 +15,17 @@ would otherwise fire ``ON DELETE CASCADE``) and the whole upgrade is one transac
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from aidcurator.store.errors import StoreError
+
+if TYPE_CHECKING:  # Alembic is imported only when a migration runs (it costs ~50 ms at start-up)
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 BASELINE_REVISION = "0001"
@@ -34,6 +35,8 @@ APP_TABLES = frozenset({"article", "mention", "record", "amount", "evidence", "e
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:
     """An Alembic config pointing at the bundled scripts, optionally bound to ``connection``."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if connection is not None:
@@ -41,18 +44,38 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
     return config
 
 
+#: Migration scripts are named after their revision, which is numbered: ``0010_lean_indexes.py``.
+_SCRIPT_NAME = re.compile(r"(\d{4})_\w+\.py")
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision: the highest number among the bundled scripts (a test checks that this is
+    Alembic's head), read from the file names, so opening a database at head needs no Alembic."""
+    numbers = [
+        m.group(1) for p in (MIGRATIONS_DIR / "versions").iterdir() if (m := _SCRIPT_NAME.fullmatch(p.name))
+    ]
+    return max(numbers)
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database behind ``engine`` is at (None: not versioned yet)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return _stored_revision(conn)
+
+
+def _stored_revision(conn: sa.Connection) -> str | None:
+    """The revision in ``alembic_version``, as Alembic's ``get_current_revision`` reads it."""
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    versions = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+    if len(versions) > 1:
+        raise StoreError(f"this database has several schema versions ({', '.join(versions)}); cannot open it")
+    return versions[0] if versions else None
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -68,7 +91,7 @@ def upgrade(engine: Engine, revision: str = "head") -> bool:
     """
     target = head_revision() if revision == "head" else revision
     with engine.connect() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == target:
+        if _stored_revision(conn) == target:
             return False
     sqlite = engine.dialect.name == "sqlite"
     bind = engine.execution_options(aidcurator_sqlite_begin="IMMEDIATE") if sqlite else engine
@@ -100,7 +123,9 @@ def upgrade(engine: Engine, revision: str = "head") -> bool:
 
 
 def _upgrade_on(conn: sa.Connection, revision: str, target: str) -> bool:
-    current = MigrationContext.configure(conn).get_current_revision()
+    from alembic import command
+
+    current = _stored_revision(conn)
     if current == target:  # another process did it while we waited for the lock
         return False
     config = alembic_config(conn)

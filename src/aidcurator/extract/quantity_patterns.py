@@ -1,0 +1,161 @@
+"""Compiled patterns of the quantity scan: the number token, word matchers cached by collection,
+and the fused scale / percent matchers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.extract.fastre import after_first, alternation, first_chars, regex_first_chars, trie
+from aidcurator.extract.quantity_words import SPACES, en_currency_suffixes, zh_currency_suffixes
+from aidcurator.extract.rules import load_rules
+
+
+@dataclass(frozen=True)
+class NumberPatterns:
+    token: re.Pattern[str]
+    en_word: re.Pattern[str]
+
+
+@cache
+def number_patterns() -> NumberPatterns:
+    """The number-token pattern.
+
+    It opens with one character class (every character a number can start with), so the regex
+    engine skips ahead with its fast class scan instead of trying each alternative at every
+    position; each branch then checks its own first character with a lookbehind. Five times
+    faster than the plain alternation on article text.
+    """
+    rules = load_rules()
+    zh_chars = "".join(sorted({*rules.zh_digits, *rules.zh_units, *rules.zh_sections}))
+    zh_points = "".join(sorted(rules.zh_decimal_points))
+    follow = "".join(
+        sorted(
+            {w[0] for w in rules.currencies.zh_suffix}
+            | {w[0] for w in rules.zh_classifiers}
+            | {w[0] for w in rules.zh_classifier_nouns}
+            | {w[0] for w in rules.zh_range_connectors if not w.isascii()}
+        )
+    )
+    sections = "".join(sorted(rules.zh_sections))
+    words = [w for w in rules.en_number_words if " " not in w]
+    scale_words = [*words, "hundred", "thousand", "million", "billion", "trillion"]
+    en_first = first_chars(words, both_cases=True)
+    en_rest = after_first(words, both_cases=True)
+    # each Arabic form minus its first digit, which the opening class has consumed
+    arabic_rest = (
+        r"(?<=[0-9])[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+        r"|(?<=[０-９])[０-９]{0,2}(?:[，,][０-９]{3})+(?:[．.][０-９]+)?"
+        r"|(?<=[0-9])[0-9]{0,2}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+        r"|[0-9０-９]*(?:[.．][0-9０-９]+)?"
+    )
+    chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
+    english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
+    token = re.compile(
+        rf"[0-9０-９{zh_chars}{en_first}]"
+        rf"(?:(?<=[0-9０-９])(?<![0-9０-９.．].)(?P<arabic>{arabic_rest})"
+        rf"|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
+        rf"|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
+    )
+    return NumberPatterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
+
+
+_WORD_PATTERNS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str], int]] = {}
+# the bound ``match`` of each collection's starts-at pattern, by id: the scanner's hottest lookup
+WORD_AT: dict[int, tuple[frozenset[str], Callable[[str, int], re.Match[str] | None]]] = {}
+WORD_AT_EN: dict[int, tuple[frozenset[str], Callable[[str, int], re.Match[str] | None]]] = {}
+
+
+def word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    """Compiled (starts-at, ends-at, longest) patterns for a word collection, cached by identity.
+
+    Word collections come from the cached rules or are constants, so they live for the process.
+    """
+    key = (id(words), english)
+    cached = _WORD_PATTERNS.get(key)
+    if cached is None:
+        ordered = sorted(words, key=len, reverse=True)
+        # a trie tries a few characters per position where a list of hundreds of currency names
+        # tried each; it finds the same (longest) word
+        alternation = trie({w.lower() for w in ordered} if english else ordered) if ordered else "(?!)"
+        if english:
+            at = re.compile(rf"(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
+            before = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})\Z", re.IGNORECASE)
+        else:
+            at = re.compile(rf"(?:{alternation})")
+            before = re.compile(rf"(?:{alternation})\Z")
+        cached = (at, before, max((len(w) for w in ordered), default=0))
+        _WORD_PATTERNS[key] = cached
+        (WORD_AT_EN if english else WORD_AT)[id(words)] = (_first_chars(ordered, english), at.match)
+    return cached
+
+
+def _first_chars(words, english: bool) -> frozenset[str]:
+    """The characters a word can start with (English: every character that matches one ignoring case)."""
+    firsts = {w[0] for w in words if w}
+    if english:
+        firsts |= {c.lower() for c in firsts} | {c.upper() for c in firsts}
+        firsts |= {odd for odd, plain in _CASE_ODDITIES.items() if plain in firsts}
+    return frozenset(firsts)
+
+
+#: Characters ``re.IGNORECASE`` matches to an ASCII letter (long s, Kelvin sign, dotted/dotless i).
+_CASE_ODDITIES = {"ſ": "s", "\u212a": "k", "İ": "i", "ı": "i"}  # \u212a: the Kelvin sign
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """Bound ``match`` methods of patterns that fuse several word checks into one regex call."""
+
+    english_scale: Callable[[str, int], re.Match[str] | None]
+    percent: Callable[[str, int], re.Match[str] | None]
+
+
+@cache
+def number_lexicon() -> NumberLexicon:
+    """The fused scale and percent matchers, compiled once."""
+    rules = load_rules()
+    spaces = re.escape(SPACES)
+    english_scale = (
+        re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (two spaces or a line break)
+            rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
+            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n)|-)(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+        )
+    )
+    percent = re.compile(  # 5% / 5 percent / 5个百分点, at most one space before a word
+        rf"[{spaces}]?(?i:{alternation(rules.percent_signs)})(?![A-Za-z0-9])"
+        rf"|{alternation(('%', '％', '‰', '个百分点'))}"
+    )
+    return NumberLexicon(english_scale=english_scale.match, percent=percent.match)
+
+
+@cache
+def after_number_firsts() -> frozenset[str] | None:
+    """Every character that a word read right after an Arabic number can start with (see
+    :meth:`QuantityScanner.nothing_after`): scales, inner and suffix qualifiers, currency suffixes, range
+    connectors, classifiers and counted nouns, percent signs; None when a pattern's first characters
+    are not a known set."""
+    rules = load_rules()
+    lexicon = number_lexicon()
+    patterns = [
+        regex_first_chars(lexicon.english_scale.__self__.pattern),
+        regex_first_chars(lexicon.percent.__self__.pattern),
+    ]
+    if any(found is None for found in patterns):
+        return None
+    words = (
+        *rules.zh_scales,
+        *rules.zh_inner_qualifiers,
+        *rules.zh_suffix_qualifiers,
+        *rules.en_suffix_qualifiers,
+        *zh_currency_suffixes(),
+        *en_currency_suffixes(),
+        *rules.zh_range_connectors,
+        *rules.en_range_connectors,
+        *rules.zh_classifiers,
+        *rules.zh_direct_nouns,
+    )
+    firsts = {c for w in words if w for c in (w[0], w[0].lower(), w[0].upper())}
+    return frozenset(firsts.union(*patterns))
