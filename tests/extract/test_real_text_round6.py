@@ -188,3 +188,17 @@ def test_givers_that_each_donated_a_sum_in_english_are_two_gifts() -> None:
 def test_a_sum_for_each_unit_is_still_no_gift() -> None:
     text = "Families whose homes collapsed will receive up to 20,000 yuan each."
     assert 20_000 not in _by_value(text)
+
+
+def test_parts_listed_after_baokuo_are_shares() -> None:
+    text = "中国政府向该国提供了总额5亿元人民币的援助，包括3亿元无偿援助和2亿元无息贷款。"
+    records = _by_value(text)
+    assert records[300_000_000].amounts[0].kind == "share"
+    assert records[200_000_000].amounts[0].kind == "share"
+
+
+def test_a_new_total_after_a_further_pledge_is_cumulative() -> None:
+    text = "China has pledged a further $10 million, bringing its total contribution to $50 million."
+    records = _by_value(text)
+    assert records[10_000_000].amounts[0].kind == "committed"
+    assert records[50_000_000].amounts[0].kind == "cumulative"
