@@ -202,3 +202,20 @@ def test_a_new_total_after_a_further_pledge_is_cumulative() -> None:
     records = _by_value(text)
     assert records[10_000_000].amounts[0].kind == "committed"
     assert records[50_000_000].amounts[0].kind == "cumulative"
+
+
+def test_one_named_works_is_a_project_despite_the_funds_name() -> None:
+    assert (
+        _by_value("甲省援建的阿克苏第一人民医院项目投入援疆资金2.5亿元。")[250_000_000].record_kind
+        == "project"
+    )
+    assert _by_value("某市投入援疆资金1.2亿元，建设喀什大学新校区。")[120_000_000].record_kind == "project"
+
+
+def test_unnamed_or_listed_works_stay_a_programme() -> None:
+    assert (
+        _by_value("今年广东省安排援疆资金3亿元，主要用于团场学校改扩建。")[300_000_000].record_kind
+        == "programme"
+    )
+    text = "某市下达援疆资金1亿元，用于墨玉县第二中学扩建和就业车间建设。"
+    assert _by_value(text)[100_000_000].record_kind == "programme"

@@ -224,6 +224,35 @@ def _after_previous_amount(in_sentence: list[Mention], record: CandidateRecord, 
     return max(ends, default=sentence_start)
 
 
+def _single_works(
+    sentence_text: str, sentence_start: int, in_sentence: list[Mention], kind: AmountKind
+) -> re.Match[str] | None:
+    """One named works the money builds (浙江援建的阿克苏第一人民医院项目投入援疆资金…, 建设喀什大学新校区): a
+    project despite the fund's name. The sentence counts nothing, lists no other works (、, 等, 和) and is no
+    running total or share; the works is named: a place opens its name."""
+    if kind in (AmountKind.CUMULATIVE, AmountKind.SHARE) or any(
+        m.kind is MentionKind.COUNT for m in in_sentence
+    ):
+        return None
+    found = list(record_rules().single_works.finditer(sentence_text))
+    if not found or any(a.end() != b.start() for a, b in itertools.pairwise(found)):
+        return None  # none, or two works apart (人民医院综合楼 is one)
+    match = found[-1]
+    around = sentence_text[max(0, match.start() - 6) : match.end() + 8]
+    if any(mark in around for mark in "、等和及与"):
+        return None
+    named = any(  # a name opens with a place: 阿克苏第一人民医院, 喀什大学新校区 (团场学校 is no name)
+        m.kind is MentionKind.PLACE
+        and 0 <= match.start() - (m.end - sentence_start) <= 8
+        and not _NAME_BREAK.search(sentence_text, m.end - sentence_start, match.start())
+        for m in in_sentence
+    )
+    return match if named else None
+
+
+_NAME_BREAK = re.compile(r"[\s,，。；;：:、（）()“”]")
+
+
 def fill_record_kind(
     record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
 ) -> None:
@@ -273,7 +302,11 @@ def fill_record_kind(
         and kind is not AmountKind.CUMULATIVE
     ):
         record.record_kind = RecordKind.PROGRAMME
-    elif project := rules.project.zh.search(sentence_text) or rules.project.en.search(sentence_text):
+    elif project := (
+        rules.project.zh.search(sentence_text)
+        or rules.project.en.search(sentence_text)
+        or _single_works(sentence_text, sentence.start, in_sentence, kind)
+    ):
         record.record_kind = (
             RecordKind.PROJECT
         )  # 该项目投入北京援疆资金…: one project despite the fund's name

@@ -105,6 +105,7 @@ class RecordRules:
     donor_list_joiners: frozenset[str]  # what joins two donors listed side by side (上海、广东)
     each_giver_before: re.Pattern[str]  # 分别 + a short verb right before the amount
     each_giver_joiners: tuple[str, ...]
+    single_works: re.Pattern[str]  # one named works the money builds (…人民医院, …新校区)
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -174,6 +175,7 @@ def record_rules() -> RecordRules:
             donor_list_joiners=frozenset(data.get("donor_list_joiners", [])),
             each_giver_before=re.compile(data.get("each_giver_before") or "(?!)"),
             each_giver_joiners=tuple(data.get("each_giver_joiners", [])),
+            single_works=re.compile(data.get("single_works") or "(?!)"),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
