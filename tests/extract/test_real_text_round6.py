@@ -219,3 +219,13 @@ def test_unnamed_or_listed_works_stay_a_programme() -> None:
     )
     text = "某市下达援疆资金1亿元，用于墨玉县第二中学扩建和就业车间建设。"
     assert _by_value(text)[100_000_000].record_kind == "programme"
+
+
+def test_money_restating_a_percentage_of_a_total_is_a_share() -> None:
+    text = "2019年至2021年，该国援助资金的42.5%（85亿元人民币）投向非洲。"
+    assert _by_value(text, "2022-05-01")[8_500_000_000].amounts[0].kind == "share"
+
+
+def test_aid_to_a_counted_number_of_countries_is_a_programme() -> None:
+    text = "中国今年已向12国提供价值2000万美元的人道主义援助。"
+    assert _by_value(text, "2022-05-01")[20_000_000].record_kind == "programme"

@@ -54,6 +54,10 @@ def amount_kind(
             return AmountKind.SHARE, cue
     if not english and (cue := _share_chain(window, sentence.start)) is not None:
         return AmountKind.SHARE, cue  # 。其中，A…；B…；C…: every clause of the chain is a part
+    if percent := rules.percent_share_before.search(
+        window, max(sentence.start, amount.start - 16), amount.start
+    ):
+        return AmountKind.SHARE, Span(percent.start(), percent.end())  # 援助资金的51.8%（462.78亿元）
     zh_after = (amount.end, _clause_end(window, amount.end, min(sentence.end, next_start)))
     if quiet:
         return _after_cue(window, zh_after)

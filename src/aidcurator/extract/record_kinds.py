@@ -314,6 +314,7 @@ def fill_record_kind(
     elif (
         kind is AmountKind.CUMULATIVE
         or record.flags.get("group_recipient")
+        or rules.many_countries.search(sentence_text)
         or rules.programme.zh.search(sentence_text)
         or rules.programme.en.search(sentence_text)
     ):

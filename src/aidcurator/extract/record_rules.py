@@ -106,6 +106,8 @@ class RecordRules:
     each_giver_before: re.Pattern[str]  # 分别 + a short verb right before the amount
     each_giver_joiners: tuple[str, ...]
     single_works: re.Pattern[str]  # one named works the money builds (…人民医院, …新校区)
+    percent_share_before: re.Pattern[str]  # 的51.8%（: a share of a total, restated as money
+    many_countries: re.Pattern[str]  # 向10国提供: aid to many countries, a programme
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -176,6 +178,8 @@ def record_rules() -> RecordRules:
             each_giver_before=re.compile(data.get("each_giver_before") or "(?!)"),
             each_giver_joiners=tuple(data.get("each_giver_joiners", [])),
             single_works=re.compile(data.get("single_works") or "(?!)"),
+            percent_share_before=re.compile(data.get("percent_share_before") or "(?!)"),
+            many_countries=re.compile(data.get("many_countries") or "(?!)"),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
