@@ -229,3 +229,14 @@ def test_money_restating_a_percentage_of_a_total_is_a_share() -> None:
 def test_aid_to_a_counted_number_of_countries_is_a_programme() -> None:
     text = "中国今年已向12国提供价值2000万美元的人道主义援助。"
     assert _by_value(text, "2022-05-01")[20_000_000].record_kind == "programme"
+
+
+def test_a_sum_of_a_larger_named_sum_is_a_share() -> None:
+    text = "China has disbursed 800 million dollars of the 1 billion dollars it pledged."
+    records = _by_value(text)
+    assert records[800_000_000].amounts[0].kind == "share"
+    assert records[1_000_000_000].amounts[0].kind == "committed"
+    assert (
+        _by_value("China spent 5 million dollars of the 2019 budget on a school.")[5_000_000].amounts[0].kind
+        != "share"
+    )

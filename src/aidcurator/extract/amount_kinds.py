@@ -54,6 +54,10 @@ def amount_kind(
             return AmountKind.SHARE, cue
     if not english and (cue := _share_chain(window, sentence.start)) is not None:
         return AmountKind.SHARE, cue  # 。其中，A…；B…；C…: every clause of the chain is a part
+    if english and (
+        part := rules.partitive_after.match(window, amount.end, min(sentence.end, next_start + 12))
+    ):
+        return AmountKind.SHARE, Span(part.start(), part.end())  # 800 million dollars of the 1 billion
     if percent := rules.percent_share_before.search(
         window, max(sentence.start, amount.start - 16), amount.start
     ):

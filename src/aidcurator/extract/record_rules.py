@@ -108,6 +108,7 @@ class RecordRules:
     single_works: re.Pattern[str]  # one named works the money builds (…人民医院, …新校区)
     percent_share_before: re.Pattern[str]  # 的51.8%（: a share of a total, restated as money
     many_countries: re.Pattern[str]  # 向10国提供: aid to many countries, a programme
+    partitive_after: re.Pattern[str]  # '… of the 1 billion dollars': a part of a named sum
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -180,6 +181,7 @@ def record_rules() -> RecordRules:
             single_works=re.compile(data.get("single_works") or "(?!)"),
             percent_share_before=re.compile(data.get("percent_share_before") or "(?!)"),
             many_countries=re.compile(data.get("many_countries") or "(?!)"),
+            partitive_after=re.compile(data.get("partitive_after") or "(?!)"),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
