@@ -240,3 +240,23 @@ def test_a_sum_of_a_larger_named_sum_is_a_share() -> None:
         _by_value("China spent 5 million dollars of the 2019 budget on a school.")[5_000_000].amounts[0].kind
         != "share"
     )
+
+
+def test_a_total_as_of_a_date_is_cumulative_unless_it_is_this_years() -> None:
+    assert (
+        _by_value("截至去年底，甲市共向乙县投入帮扶资金20亿元。", "2024-03-01")[2_000_000_000].amounts[0].kind
+        == "cumulative"
+    )
+    this_year = _by_value("截至6月底，今年共到位帮扶资金3亿元。", "2024-08-01")[300_000_000]
+    assert this_year.amounts[0].kind != "cumulative"
+
+
+def test_a_part_named_by_its_proportion_is_a_share() -> None:
+    text = "今年援疆资金18亿元，民生领域占比超过80%，达14.5亿元。"
+    assert _by_value(text, "2024-03-01")[1_450_000_000].amounts[0].kind == "share"
+
+
+def test_a_verb_before_the_next_amount_is_not_the_first_amounts() -> None:
+    text = "截至目前，今年的20亿元援疆资金已拨付15亿元。"
+    first = _by_value(text, "2024-09-01")[2_000_000_000]
+    assert not any("拨付" in text[span.start : span.end] for span in first.evidence.get("amount_kind", []))

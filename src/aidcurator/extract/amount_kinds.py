@@ -62,7 +62,10 @@ def amount_kind(
         window, max(sentence.start, amount.start - 16), amount.start
     ):
         return AmountKind.SHARE, Span(percent.start(), percent.end())  # 援助资金的51.8%（462.78亿元）
-    zh_after = (amount.end, _clause_end(window, amount.end, min(sentence.end, next_start)))
+    after_end = _clause_end(window, amount.end, sentence.end)
+    # words after the amount decide only when no other amount follows in its clause (今年的20亿元援疆资金已
+    # 拨付15亿元: 已拨付 is the second amount's)
+    zh_after = (amount.end, after_end if after_end <= next_start else amount.end)
     if quiet:
         return _after_cue(window, zh_after)
     clause_start = before[0]
@@ -75,6 +78,8 @@ def amount_kind(
     )
     if cue is not None and not _own_year_after(window, cumulative, before, amount.start):
         return AmountKind.CUMULATIVE, cue
+    if not english and (total := _as_of_total(window, before)) is not None:
+        return AmountKind.CUMULATIVE, total  # 截至去年底，上海共向喀什投入…: a running total
     own = _first_cue(english, found, (clause_start, before[1]), after)
     if own is None and not english:
         own = _after_cue(window, zh_after)  # 1.1亿元年度帮扶资金及时到位
@@ -104,6 +109,16 @@ def _own_year_after(window: str, cumulative: re.Pattern[str], before: tuple[int,
     return (
         last is not None and record_rules().single_year_before.search(window, last.end(), start) is not None
     )
+
+
+def _as_of_total(window: str, before: tuple[int, int]) -> Span | None:
+    """``截至…`` and then a total word (共, 共计, 总计) before the amount, with no word that makes it this
+    year's (截至6月底，今年共到位…): a total to date."""
+    rules = record_rules()
+    match = rules.as_of_total.search(window, *before)
+    if match is None or rules.this_year_words.search(window, before[0], before[1]):
+        return None
+    return Span(match.start(), match.end())
 
 
 def _first_cue(

@@ -109,6 +109,8 @@ class RecordRules:
     percent_share_before: re.Pattern[str]  # 的51.8%（: a share of a total, restated as money
     many_countries: re.Pattern[str]  # 向10国提供: aid to many countries, a programme
     partitive_after: re.Pattern[str]  # '… of the 1 billion dollars': a part of a named sum
+    as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
+    this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -182,6 +184,8 @@ def record_rules() -> RecordRules:
             percent_share_before=re.compile(data.get("percent_share_before") or "(?!)"),
             many_countries=re.compile(data.get("many_countries") or "(?!)"),
             partitive_after=re.compile(data.get("partitive_after") or "(?!)"),
+            as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
+            this_year_words=_alternation(data.get("this_year_words", []), english=False),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
