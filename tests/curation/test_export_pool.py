@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from curation_support import ZH_TEXT
 
 from aidcurator.curation import Curator, export_pool
 from aidcurator.domain import ArticleDraft
-from aidcurator.store import create_engine_for, read_session
+from aidcurator.store import create_engine_for, open_engine, read_session
 from aidcurator.store import repository as repo
 
 
@@ -49,10 +50,21 @@ def test_more_parts_than_articles_gives_one_span_per_article(curator: Curator) -
     assert len(spans) == 2
 
 
+@pytest.fixture
+def backend_curator(backend_url: str, stub) -> Iterator[Curator]:
+    """A curator on an SQLite file and on the PostgreSQL server ``.ci/run`` starts."""
+    engine = open_engine(backend_url)
+    try:
+        yield Curator(engine, extractor=stub, actor="tester")
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.parametrize("status", ["all", "accepted"])
 def test_side_by_side_csv_is_byte_identical_to_one_process(
-    curator: Curator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: str
+    backend_curator: Curator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: str
 ) -> None:
+    curator = backend_curator
     _articles(curator, 9)
     one = tmp_path / "one.csv"
     expected = curator.export(one, status=status, workers=1)
