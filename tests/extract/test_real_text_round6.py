@@ -260,3 +260,18 @@ def test_a_verb_before_the_next_amount_is_not_the_first_amounts() -> None:
     text = "截至目前，今年的20亿元援疆资金已拨付15亿元。"
     first = _by_value(text, "2024-09-01")[2_000_000_000]
     assert not any("拨付" in text[span.start : span.end] for span in first.evidence.get("amount_kind", []))
+
+
+def test_a_share_cue_reaches_over_a_wrapped_line() -> None:
+    text = (
+        "Officials said the aid had been delivered. The total\n"
+        "includes 30 million yuan of relief goods, 200 million\n"
+        "yuan of reconstruction aid and US$5 million for the UN agencies,\n"
+        "according to the ministry."
+    )
+    assert _by_value(text)[5_000_000].amounts[0].kind == "share"
+
+
+def test_a_finished_line_stops_the_reach() -> None:
+    text = "The package includes tents and food.\nChina provided US$5 million in cash aid on Monday."
+    assert _by_value(text)[5_000_000].amounts[0].kind == "spent"

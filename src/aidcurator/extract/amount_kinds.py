@@ -33,7 +33,7 @@ def amount_kind(
         clause_end = window_end if comma < 0 else comma
     window = blanked.get(english)
     before = (before_start, amount.start)
-    whole_before = (sentence.start, amount.start)
+    whole_before = (_wrapped_start(text, sentence.start) if english else sentence.start, amount.start)
     after = (amount.end, clause_end)
     after_clauses = (amount.end, window_end)
 
@@ -109,6 +109,24 @@ def _own_year_after(window: str, cumulative: re.Pattern[str], before: tuple[int,
     return (
         last is not None and record_rules().single_year_before.search(window, last.end(), start) is not None
     )
+
+
+def _wrapped_start(text: str, start: int) -> int:
+    """Where an English sentence that a line starting at ``start`` continues begins: a page wrapped at a
+    fixed width breaks lines inside sentences (``The sum\nincludes 21.6 million yuan …``). Back over at
+    most three lines that end without a full stop, to the last sentence end in them."""
+    for _ in range(3):
+        if start == 0 or text[start - 1] != "\n":
+            return start
+        end = len(text[: start - 1].rstrip(" \t"))
+        if end == 0 or text[end - 1] in ".!?:;\n":
+            return start  # an empty line or a finished sentence: a real break
+        line_start = text.rfind("\n", 0, end) + 1
+        cut = max(text.rfind(mark, line_start, end) for mark in (". ", "? ", "! "))
+        if cut >= 0:
+            return cut + 2
+        start = line_start
+    return start
 
 
 def _as_of_total(window: str, before: tuple[int, int]) -> Span | None:
