@@ -275,3 +275,9 @@ def test_a_share_cue_reaches_over_a_wrapped_line() -> None:
 def test_a_finished_line_stops_the_reach() -> None:
     text = "The package includes tents and food.\nChina provided US$5 million in cash aid on Monday."
     assert _by_value(text)[5_000_000].amounts[0].kind == "spent"
+
+
+def test_donations_received_from_many_are_an_aggregate() -> None:
+    assert _by_value("某红十字会收到市民捐款超过500万澳门元。")[5_000_000].record_kind == "aggregate"
+    text = "The office has received donations totalling HK$150 million from various sectors of the city."
+    assert _by_value(text)[150_000_000].record_kind == "aggregate"

@@ -217,6 +217,21 @@ def _listed_donors(
     return None
 
 
+def _many_givers(
+    sentence_text: str, in_sentence: list[Mention], record: CandidateRecord, sentence_start: int
+) -> re.Match[str] | None:
+    """A many-givers cue between the amount before the record's own in its sentence and it (English: also
+    in the rest of its clause, donations totalling HK$150 million from various sectors)."""
+    rules = record_rules()
+    start = _after_previous_amount(in_sentence, record, sentence_start) - sentence_start
+    amount = record.amounts[0].span
+    found = rules.many_givers.zh.search(sentence_text, start, max(0, amount.start - sentence_start))
+    if found is None and not CJK.search(sentence_text):
+        end = sentence_text.find(",", amount.end - sentence_start)
+        found = rules.many_givers.en.search(sentence_text, start, len(sentence_text) if end < 0 else end)
+    return found
+
+
 def _after_previous_amount(in_sentence: list[Mention], record: CandidateRecord, sentence_start: int) -> int:
     """Where the amount before the record's own in its sentence ends (the sentence's start if none)."""
     start = record.amounts[0].span.start
@@ -284,11 +299,7 @@ def fill_record_kind(
             record.donor = None  # many donors: no single one
             record.evidence.pop("donor", None)
     elif (
-        givers := rules.many_givers.zh.search(
-            sentence_text,
-            _after_previous_amount(in_sentence, record, sentence.start) - sentence.start,
-            max(0, record.amounts[0].span.start - sentence.start),
-        )
+        givers := _many_givers(sentence_text, in_sentence, record, sentence.start)
     ):  # 香港各界…捐款: many givers of one place (since the amount before it: 各界募集善款1亿元，发运物资1800万元)
         record.record_kind = RecordKind.AGGREGATE
         record.flags["aggregate_cue"] = givers.group()
