@@ -281,3 +281,12 @@ def test_donations_received_from_many_are_an_aggregate() -> None:
     assert _by_value("某红十字会收到市民捐款超过500万澳门元。")[5_000_000].record_kind == "aggregate"
     text = "The office has received donations totalling HK$150 million from various sectors of the city."
     assert _by_value(text)[150_000_000].record_kind == "aggregate"
+
+
+def test_aid_to_three_or_more_named_countries_is_a_programme() -> None:
+    text = "China provided 100 million yuan in emergency aid to India, Indonesia, Thailand and Sri Lanka."
+    assert _by_value(text)[100_000_000].record_kind == "programme"
+    assert (
+        _by_value("China provided 10 million yuan in emergency aid to Nepal.")[10_000_000].record_kind
+        != "programme"
+    )

@@ -217,6 +217,17 @@ def _listed_donors(
     return None
 
 
+def _many_countries_named(in_sentence: list[Mention]) -> bool:
+    """Whether the sentence names three or more countries besides China (emergency aid to India,
+    Indonesia, Thailand and Sri Lanka): aid to many receivers, a programme."""
+    names = {
+        m.data.get("name")
+        for m in in_sentence
+        if m.kind is MentionKind.PLACE and m.data.get("level") == "country" and not is_china(m)
+    }
+    return len(names) >= 3
+
+
 def _many_givers(
     sentence_text: str, in_sentence: list[Mention], record: CandidateRecord, sentence_start: int
 ) -> re.Match[str] | None:
@@ -325,6 +336,7 @@ def fill_record_kind(
     elif (
         kind is AmountKind.CUMULATIVE
         or record.flags.get("group_recipient")
+        or _many_countries_named(in_sentence)
         or rules.many_countries.search(sentence_text)
         or rules.programme.zh.search(sentence_text)
         or rules.programme.en.search(sentence_text)
