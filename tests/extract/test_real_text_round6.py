@@ -290,3 +290,14 @@ def test_aid_to_three_or_more_named_countries_is_a_programme() -> None:
         _by_value("China provided 10 million yuan in emergency aid to Nepal.")[10_000_000].record_kind
         != "programme"
     )
+
+
+def test_a_sum_announced_is_committed() -> None:
+    assert (
+        _by_value("China announced 10 million US dollars in emergency aid for Myanmar.")[10_000_000]
+        .amounts[0]
+        .kind
+        == "committed"
+    )
+    text = "China announced it would provide 5 million US dollars in emergency aid."
+    assert _by_value(text)[5_000_000].amounts[0].kind == "planned"

@@ -44,7 +44,14 @@ def amount_kind(
         return None
 
     quiet = not found(_any_kind_cue(english), whole_before, after_clauses)  # every range below lies in these
+    announced = (
+        rules.announced_before.search(window, max(before[0], amount.start - 40), amount.start)
+        if english
+        else None
+    )
     if quiet and english:
+        if announced:
+            return AmountKind.COMMITTED, Span(announced.start(), announced.end())
         return AmountKind.UNKNOWN, None
     if not quiet:
         cue = found(rules.share_after.pick(english), after_clauses) or found(
@@ -95,6 +102,9 @@ def amount_kind(
         )
     ):  # 中国政府宣布，向某国提供…: what the clause gives was announced, a commitment
         return AmountKind.COMMITTED, Span(framing.start(), framing.end())
+    if announced and (own is None or own[0] is AmountKind.SPENT):
+        # China announced 10 million US dollars in emergency aid: the sum announced is a commitment
+        return AmountKind.COMMITTED, Span(announced.start(), announced.end())
     if own is not None:
         return own
     return _first_cue(english, found, (before[0], clause_start), after) or (AmountKind.UNKNOWN, None)

@@ -111,6 +111,7 @@ class RecordRules:
     partitive_after: re.Pattern[str]  # '… of the 1 billion dollars': a part of a named sum
     as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
     this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
+    announced_before: re.Pattern[str]  # 'announced' with the amount as its object
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -186,6 +187,7 @@ def record_rules() -> RecordRules:
             partitive_after=re.compile(data.get("partitive_after") or "(?!)"),
             as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
             this_year_words=_alternation(data.get("this_year_words", []), english=False),
+            announced_before=re.compile(data.get("announced_before") or "(?!)"),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
