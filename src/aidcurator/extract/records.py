@@ -31,6 +31,7 @@ from aidcurator.domain import (
 )
 from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.amount_kinds import amount_kind, kind_of_listed
+from aidcurator.extract.breakdowns import mark_breakdowns
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.keywords import find_places_and_sectors
 from aidcurator.extract.parties import chain_tails, says_each_country
@@ -45,7 +46,6 @@ from aidcurator.extract.record_kinds import (
     fill_record_kind,
     follows_rejected,
     list_parent,
-    mark_breakdowns,
     not_a_record,
     part_of_pledge,
 )
