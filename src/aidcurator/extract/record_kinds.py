@@ -1,4 +1,4 @@
-"""What an amount is: not aid money at all, its record kind, shares and breakdowns (its amount kind: amount_kinds)."""
+"""What an amount is: not aid money at all, its record kind and share links (amount kind: amount_kinds; breakdowns: breakdowns)."""
 
 from __future__ import annotations
 
