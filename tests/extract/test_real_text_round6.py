@@ -301,3 +301,10 @@ def test_a_sum_announced_is_committed() -> None:
     )
     text = "China announced it would provide 5 million US dollars in emergency aid."
     assert _by_value(text)[5_000_000].amounts[0].kind == "planned"
+
+
+def test_money_already_used_of_a_planned_total_is_a_share() -> None:
+    records = _by_value("今年计划投入帮扶资金3亿元，目前已完成投资2.1亿元。", "2024-10-01")
+    assert records[210_000_000].amounts[0].kind == "share"
+    records = _by_value("今年安排帮扶资金5亿元，已使用3亿元。", "2024-10-01")
+    assert records[300_000_000].amounts[0].kind == "share"
