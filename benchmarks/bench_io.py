@@ -2,6 +2,7 @@
 
     python benchmarks/bench_io.py [--articles 10000] [--records 300000] [--workers N] [--keep DIR]
         [--skip-import] [--skip-export] [--export-db FILE] [--formats csv,jsonl,json] [--repeat N]
+        [--export-workers N]
 
 1. Builds ``--articles`` realistic articles (≈3.8 KB each) from the paragraphs of the mixed news
    corpus (``benchmarks/corpus/news``, written for AidCurator), with their figures varied so every
@@ -11,9 +12,11 @@
 3. Builds a database of ``--records`` records (with an amount and two evidence spans each) in bulk
    (or reuses ``--export-db`` when it exists), and times ``aidcurator export`` of all of them in each
    of ``--formats`` (in a child process, for its peak memory) against a plain ``sqlite3`` + ``csv``
-   dump of the same joined rows. Times are wall and CPU seconds (user + system; the machine may be
-   shared, CPU time is the steadier figure) of the export itself and, in brackets, of the whole
-   child process with its start-up; ``--repeat`` runs each that many times and keeps the fastest.
+   dump of the same joined rows. Times are wall and CPU seconds (user + system, worker processes
+   included; the machine may be shared, CPU time is the steadier figure) of the export itself and,
+   in brackets, of the whole child process with its start-up; ``--repeat`` runs each that many times
+   and keeps the fastest. A large CSV is made by worker processes (all cores, ``--export-workers``):
+   memory is the exporting process's peak and the largest of its workers'.
 
 Only the export: ``--skip-import --export-db /tmp/export.db`` (built on the first run, reused after).
 """
@@ -76,11 +79,21 @@ def _run(*args: str) -> tuple[float, int, str]:
 
 
 class _Timing:
-    """Wall and CPU seconds of a child's ``main()`` and of the whole child process, its peak RSS."""
+    """Wall and CPU seconds of a child's ``main()`` (its worker processes' CPU included) and of the
+    whole child process, its peak RSS and the largest peak of its workers (0: none)."""
 
-    def __init__(self, wall: float, cpu: float, total_wall: float, total_cpu: float, rss_mb: int, out: str):
+    def __init__(
+        self,
+        wall: float,
+        cpu: float,
+        total_wall: float,
+        total_cpu: float,
+        rss_mb: int,
+        out: str,
+        worker_rss_mb: int = 0,
+    ):
         self.wall, self.cpu, self.total_wall, self.total_cpu = wall, cpu, total_wall, total_cpu
-        self.rss_mb, self.out = rss_mb, out
+        self.rss_mb, self.out, self.worker_rss_mb = rss_mb, out, worker_rss_mb
 
     def text(self, floor: _Timing | None = None) -> str:
         ratio = (
@@ -90,16 +103,22 @@ class _Timing:
         )
         return (
             f"{self.wall:6.2f} s wall {self.cpu:6.2f} s CPU  (process {self.total_wall:.2f} s wall "
-            f"{self.total_cpu:.2f} s CPU{ratio}, peak {self.rss_mb} MB)"
+            f"{self.total_cpu:.2f} s CPU{ratio}, peak {self.rss_mb} MB{self.workers_text()})"
         )
+
+    def workers_text(self) -> str:
+        if not self.worker_rss_mb:
+            return ""
+        return f"; each worker's peak at most {self.worker_rss_mb} MB"
 
 
 def _timed_run(*args: str) -> _Timing:
     probe = (
         "import resource, sys, time; from aidcurator.cli import main; t = time.perf_counter(); "
-        "c = time.process_time(); code = main(sys.argv[1:]); "
-        "print(f'@@ {time.perf_counter() - t:.3f} {time.process_time() - c:.3f} "
-        "{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr); sys.exit(code)"
+        "R = resource.getrusage; k = R(resource.RUSAGE_CHILDREN); k = k.ru_utime + k.ru_stime; "
+        "c = time.process_time(); code = main(sys.argv[1:]); w = R(resource.RUSAGE_CHILDREN); "
+        "print(f'@@ {time.perf_counter() - t:.3f} {time.process_time() - c + w.ru_utime + w.ru_stime - k:.3f} "
+        "{R(resource.RUSAGE_SELF).ru_maxrss} {w.ru_maxrss}', file=sys.stderr); sys.exit(code)"
     )
     before = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN))
     start = time.perf_counter()
@@ -111,9 +130,15 @@ def _timed_run(*args: str) -> _Timing:
     if done.returncode != 0:
         raise SystemExit(f"aidcurator {' '.join(args)} failed:\n{done.stderr}")
     marker = next(line for line in done.stderr.splitlines() if line.startswith("@@ "))
-    seconds, cpu, rss_kb = marker.split()[1:]
+    seconds, cpu, rss_kb, worker_rss_kb = marker.split()[1:]
     return _Timing(
-        float(seconds), float(cpu), total_wall, total_cpu, int(rss_kb) // 1024, done.stdout.strip()
+        float(seconds),
+        float(cpu),
+        total_wall,
+        total_cpu,
+        int(rss_kb) // 1024,
+        done.stdout.strip(),
+        int(worker_rss_kb) // 1024,
     )
 
 
@@ -255,7 +280,9 @@ def plain_dump(db: Path, out: Path) -> _Timing:
     return _Timing(wall, cpu, wall, cpu, 0, "")
 
 
-def bench_export(folder: Path, records: int, db: Path | None, formats: list[str], repeat: int) -> None:
+def bench_export(
+    folder: Path, records: int, db: Path | None, formats: list[str], repeat: int, workers: int | None
+) -> None:
     if db is None or not db.exists():
         db = db or folder / "export.db"
         start = time.perf_counter()
@@ -265,12 +292,13 @@ def bench_export(folder: Path, records: int, db: Path | None, formats: list[str]
         with sqlite3.connect(db) as connection:
             (count,) = connection.execute("SELECT count(*) FROM record").fetchone()
         print(f"export: {count} records (reusing {db})")
-    best = lambda timings: min(timings, key=lambda t: t.cpu)  # noqa: E731
+    best = lambda timings: min(timings, key=lambda t: t.wall)  # noqa: E731
+    workers = ["--workers", str(workers)] if workers else []
     floor = best([plain_dump(db, folder / "plain.csv") for _ in range(repeat)])
     print(f"  plain sqlite3 + csv dump         {floor.wall:6.2f} s wall {floor.cpu:6.2f} s CPU")
     for fmt in formats:
         out = folder / f"records.{fmt}"
-        args = ("export", "--db", str(db), "--format", fmt, "--status", "all", "--out", str(out))
+        args = ("export", "--db", str(db), "--format", fmt, "--status", "all", "--out", str(out), *workers)
         timing = best([_timed_run(*args) for _ in range(repeat)])
         print(f"  aidcurator export --format {fmt:<5} {timing.text(floor)}")
 
@@ -290,6 +318,9 @@ def main() -> None:
     )
     parser.add_argument("--formats", default="csv,jsonl,json", help="export formats, comma separated")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each export (the fastest is shown)")
+    parser.add_argument(
+        "--export-workers", type=int, default=None, help="export worker processes (default: all cores)"
+    )
     args = parser.parse_args()
     print(
         f"machine: {resource.getpagesize()} B pages, {__import__('os').cpu_count()} cores, Python {sys.version.split()[0]}"
@@ -306,7 +337,9 @@ def main() -> None:
             bench_import(articles, db, args.workers)
         if not args.skip_export:
             formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-            bench_export(folder, args.records, args.export_db, formats, max(1, args.repeat))
+            bench_export(
+                folder, args.records, args.export_db, formats, max(1, args.repeat), args.export_workers
+            )
 
 
 if __name__ == "__main__":

@@ -107,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY",
         help="constant US dollars of this year (default: the last year of the shipped deflator table)",
     )
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes that make a large CSV of records side by side (default: all cores)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = commands.add_parser("stats", parents=[db_option], help="articles by review state, records by status")

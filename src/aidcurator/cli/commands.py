@@ -70,7 +70,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     with open_curator(args.db, must_exist=True) as curator:
         count = curator.export(
-            args.out, fmt, status=args.status, what=args.what, usd_base_year=args.usd_base_year
+            args.out,
+            fmt,
+            status=args.status,
+            what=args.what,
+            usd_base_year=args.usd_base_year,
+            workers=args.workers,
         )
     noun = args.what if args.what != "records" else "records"
     print(f"Wrote {count} {noun[:-1] if count == 1 else noun} to {args.out}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from aidcurator.curation.base import CuratorBase
+from aidcurator.curation.export_pool import EXPORT_KEYS, export_csv_side_by_side
 from aidcurator.curation.names import sector_name
 from aidcurator.curation.validation import coerce_enum
 from aidcurator.domain import RecordStatus
@@ -27,10 +28,12 @@ class ExportingMixin(CuratorBase):
         what: Literal["records", "articles", "mentions", "edits"] = "records",
         article_ids: Sequence[int] | None = None,
         usd_base_year: int | None = None,
+        workers: int | None = None,
     ) -> int:
         """Write records (``status`` "accepted", "pending", "rejected" or "all") or a table to
         ``path`` as csv, json, jsonl or xlsx (``fmt`` defaults to the file's suffix). Records carry
         US-dollar values, constant dollars of ``usd_base_year`` (default: the deflator's last year).
+        A large CSV of records is made by ``workers`` processes side by side (default: all cores).
 
         Returns the number of rows written. Raises ``ExportError`` / ``ValueError`` with a message.
         """
@@ -50,9 +53,15 @@ class ExportingMixin(CuratorBase):
         wanted = None if status in (None, "all") else coerce_enum(RecordStatus, status, "status")
         if what not in ("records", "articles", "mentions", "edits"):
             raise ValueError(f"cannot export {what!r}; choose records, articles, mentions or edits")
+        kind = export_format(fmt) if what == "records" else None
+        if kind is ExportFormat.CSV and article_ids is None:
+            written = export_csv_side_by_side(
+                self.engine, path, status=wanted, usd_base_year=usd_base_year, workers=workers
+            )
+            if written is not None:
+                return written
         with read_session(self.engine) as session:
-            if what == "records":
-                kind = export_format(fmt)
+            if kind is not None:
                 flat = kind in (ExportFormat.CSV, ExportFormat.XLSX)  # first amount, evidence summary
                 chunks = _CountedChunks(
                     (repo.iter_flat_record_chunks if flat else repo.iter_nested_record_chunks)(
@@ -68,15 +77,6 @@ class ExportingMixin(CuratorBase):
             rows = repo.table_rows(session, what=what, article_ids=article_ids)
         write_table(rows, path, fmt, sheet_name=what)
         return len(rows)
-
-
-_SECTOR = repo.RECORD_EXPORT_KEYS.index("sector")
-#: The exported record keys: the store's, with ``sector_name`` (from the code) after ``sector``.
-EXPORT_KEYS = (
-    *repo.RECORD_EXPORT_KEYS[: _SECTOR + 1],
-    "sector_name",
-    *repo.RECORD_EXPORT_KEYS[_SECTOR + 1 :],
-)
 
 
 class _CountedChunks:

@@ -32,17 +32,16 @@ objects in JSON and become JSON text in CSV/XLSX.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
 from aidcurator.domain.export_chunks import FlatChunk, NestedChunk
 from aidcurator.export.atomic import STALE_TEMP_SECONDS, ExportError, _atomic_write
+from aidcurator.export.atomic import checked_target as _target
 from aidcurator.export.cells import (
     _csv_rows,
     csv_text,
@@ -50,6 +49,7 @@ from aidcurator.export.cells import (
     json_token,
     neutralize,
 )
+from aidcurator.export.csv_parts import csv_header, csv_part, write_csv_parts
 from aidcurator.export.flat import (
     AMOUNT_COLUMNS,
     RECORD_COLUMNS,
@@ -69,6 +69,7 @@ from aidcurator.export.writers import (
     _write_json_lines,
     _write_xlsx,
     _write_xlsx_batches,
+    without_cycle_collection,
 )
 
 __all__ = [
@@ -77,6 +78,8 @@ __all__ = [
     "STALE_TEMP_SECONDS",
     "ExportError",
     "ExportFormat",
+    "csv_header",
+    "csv_part",
     "csv_text",
     "decimal_text",
     "export_format",
@@ -85,6 +88,7 @@ __all__ = [
     "records_frame",
     "store_text",
     "table_frame",
+    "write_csv_parts",
     "write_record_chunks",
     "write_record_tuples",
     "write_records",
@@ -171,10 +175,10 @@ def _write_chunks(
     fmt = export_format(fmt)
     usd = UsdColumns(usd_base_year)
     target = _target(path)
-    header = [*scalar_keys, *AMOUNT_COLUMNS, "n_amounts", "other_amounts", "evidence"]
+    header = csv_header(scalar_keys)
 
     def write(handle: IO[bytes]) -> None:
-        with _without_cycle_collection():
+        with without_cycle_collection():
             if fmt is ExportFormat.CSV:
                 flat = FlatRows(scalar_keys, usd, csv_text, neutralize=checked)  # dollars as text
                 rows = (flat.rows(chunk) for chunk in chunks)  # type: ignore[arg-type]
@@ -225,21 +229,6 @@ def write_record_tuples(
     return _write_chunks(scalar_keys, flat, path, fmt, usd_base_year, checked=False)
 
 
-@contextlib.contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a large export runs: it makes millions of small
-    tuples and lists, no cycles, and each chunk is freed by reference counting as soon as it is
-    written, so the collector's passes over them (a quarter of the export's time) find nothing.
-    It runs again afterwards, also when the export fails."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def write_table(
     rows: Iterable[Mapping[str, Any]],
     path: str | os.PathLike[str],
@@ -277,15 +266,3 @@ def export_format(fmt: ExportFormat | str) -> ExportFormat:
     except ValueError:
         choices = ", ".join(f.value for f in ExportFormat)
         raise ExportError(f"Unknown export format {fmt!r}; choose one of {choices}.") from None
-
-
-def _target(path: str | os.PathLike[str]) -> Path:
-    """Check the target before anything is written."""
-    target = Path(path)
-    if target.is_symlink():  # write through the link, next to the real file
-        target = target.resolve()
-    if not target.parent.is_dir():
-        raise ExportError(f"Cannot export to {target}: the folder {target.parent} does not exist.")
-    if target.is_dir():
-        raise ExportError(f"Cannot export to {target}: it is a folder, not a file.")
-    return target

@@ -105,3 +105,16 @@ def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
     :class:`ExportError` with a readable message when it cannot be written."""
     path = Path(target)
     _atomic_write(path, lambda handle: handle.write(data))
+
+
+def checked_target(path: str | os.PathLike[str]) -> Path:
+    """``path`` checked before anything is written (a link is followed): its folder exists and it
+    is not a folder."""
+    target = Path(path)
+    if target.is_symlink():  # write through the link, next to the real file
+        target = target.resolve()
+    if not target.parent.is_dir():
+        raise ExportError(f"Cannot export to {target}: the folder {target.parent} does not exist.")
+    if target.is_dir():
+        raise ExportError(f"Cannot export to {target}: it is a folder, not a file.")
+    return target

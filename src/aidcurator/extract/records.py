@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from copy import deepcopy
 from dataclasses import replace
 from operator import attrgetter
 
@@ -29,6 +30,8 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
+from aidcurator.extract.amount_kinds import amount_kind, kind_of_listed
+from aidcurator.extract.breakdowns import mark_breakdowns
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.keywords import find_places_and_sectors
 from aidcurator.extract.parties import chain_tails, home_region, says_each_country
@@ -37,18 +40,22 @@ from aidcurator.extract.places import lookup_place
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.record_kinds import (
     Blanked,
-    amount_kind,
     clause,
     default_kind,
     extend_to_now,
     fill_record_kind,
     follows_rejected,
     list_parent,
-    mark_breakdowns,
     not_a_record,
     part_of_pledge,
 )
-from aidcurator.extract.record_merge import add_conversion, is_conversion, link_share, merge_repeat
+from aidcurator.extract.record_merge import (
+    add_conversion,
+    each_giver_count,
+    is_conversion,
+    link_share,
+    merge_repeat,
+)
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
@@ -215,6 +222,10 @@ def assemble_records(
             periods.fill_from_month(record, in_sentence, sentence, published.year)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
+        if kind is AmountKind.UNKNOWN and (listed := record_of.get(index - 1)) is not None:
+            kind = kind_of_listed(
+                cues, amount.start, records[listed], amount_mentions[index - 1], sentence, record
+            )
         if (
             kind is AmountKind.SPENT
             and multi_year
@@ -277,6 +288,9 @@ def assemble_records(
             assert last_parent is not None
             link_share(record, parent, last_parent, sentence)
         flows.fill(record, sentence)
+        givers = each_giver_count(cues, amount.span, next_start, sentence)
+        if givers > 1:
+            record.flags["each_giver"] = givers
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = merge_repeat(records, record, title_end, same_value, sentence.start, text)
         if duplicate is not None:
@@ -287,6 +301,7 @@ def assemble_records(
         records.append(record)
         if shared_out:
             records.extend(each_country_records(record, text, sentence, amount, places))
+        records.extend(deepcopy(record) for _ in range(givers - 1))  # 甲会和乙集团分别捐出200万港币
         if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
     mark_breakdowns(records, text)

@@ -8,11 +8,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from aidcurator.store.engine import (
+    create_engine_for,
     database_file,
     database_url,
     default_database_path,
     open_engine,
     read_session,
+    shared_url,
     user_data_dir,
     write_session,
 )
@@ -23,11 +25,13 @@ __all__ = [
     "NotFoundError",
     "Session",
     "StoreError",
+    "create_engine_for",
     "database_file",
     "database_url",
     "default_database_path",
     "open_engine",
     "read_session",
+    "shared_url",
     "user_data_dir",
     "write_session",
 ]

@@ -90,6 +90,15 @@ def database_file(db: str | os.PathLike[str] | None = None) -> Path | None:
     return _sqlite_file(make_url(database_url(db)))
 
 
+def shared_url(engine: Engine) -> str | None:
+    """The URL other processes open to reach ``engine``'s database (password included, so keep it
+    in memory), or None when they cannot: a private in-memory SQLite database."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and _sqlite_file(url) is None:
+        return None
+    return url.render_as_string(hide_password=False)
+
+
 def _install_sqlite_hooks(engine: Engine) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

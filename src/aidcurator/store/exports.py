@@ -34,6 +34,7 @@ from aidcurator.store.export_parts import (
     typed_fields,
     with_typed,
 )
+from aidcurator.store.export_scope import ArticleSpan, article_spans, count_records, record_filters
 from aidcurator.store.export_values import ENUM_VALUES, MEMO_LIMIT, AsText, fetch, raw
 from aidcurator.store.models import Amount, Article, Record
 from aidcurator.store.parties import party_columns
@@ -48,6 +49,8 @@ __all__ = [
     "RECORD_EXPORT_KEYS",
     "TYPED",
     "TableName",
+    "article_spans",
+    "count_records",
     "iter_flat_record_chunks",
     "iter_nested_record_chunks",
     "iter_record_export_rows",
@@ -81,6 +84,7 @@ def iter_flat_record_chunks(
     chunk_size: int = FLAT_EXPORT_CHUNK,
     text_of: Callable[[Any], Any] | None = None,
     derived: Derived | None = None,
+    article_span: ArticleSpan = (None, None),
 ) -> Iterator[FlatChunk]:
     """Records as :class:`FlatChunk` s (scalars in :data:`RECORD_EXPORT_KEYS` order), ordered by
     article id, then record id, at most ``chunk_size`` at a time. One query reads each chunk's
@@ -89,7 +93,8 @@ def iter_flat_record_chunks(
     With ``text_of``, dates, time stamps and money come as ``text_of(value)`` (a writer's text
     for them), converted once per distinct stored value instead of once per cell. ``derived``
     (``(key, function)``) adds a scalar computed from the key's value right after it, once per
-    distinct value."""
+    distinct value. ``article_span`` ``(first, stop)`` keeps the records of articles with
+    ``first <= id < stop`` (None: unbounded), one part of :func:`article_spans`."""
     record, amount = Record.__table__, Amount.__table__
     first = amount.alias("first_amount")
     text = AsText(session, text_of) if text_of is not None else None
@@ -106,7 +111,7 @@ def iter_flat_record_chunks(
     rows.add(*amount_parts(_READ, text))
     rows.add([f"r[{counted}]", f"SUMMARIES.get(r[0], r[{counted + 1}])"], texts=[1])
     for raw_rows, scope, ids in _pages(
-        session, statement, _filters(session, status, article_ids), chunk_size
+        session, statement, record_filters(session, status, article_ids, article_span), chunk_size
     ):
         summaries: dict[int, str] = {}
         typed = typed_fields(session, scope)
@@ -146,7 +151,7 @@ def iter_nested_record_chunks(
     statement = _record_query(text, [])
     rows = _RecordRows(text, derived)
     for raw_rows, scope, ids in _pages(
-        session, statement, _filters(session, status, article_ids), chunk_size
+        session, statement, record_filters(session, status, article_ids), chunk_size
     ):
         order = {record_id: row for row, record_id in enumerate(ids)}
         evidence = evidence_of(session, scope, order)
@@ -230,27 +235,6 @@ def _record_query(text: AsText | None, extra: list[Any]) -> sa.Select[Any]:
     raws = _ENUMS.keys() | (_DATES.keys() if text is not None else set())
     columns = [raw(column) if at in raws else column for at, column in enumerate(_read_columns())]
     return sa.select(*columns, *extra).join(article, article.c.id == record.c.article_id)
-
-
-def _filters(
-    session: Session, status: RecordStatus | str | None, article_ids: Sequence[int] | None
-) -> list[Any]:
-    filters: list[Any] = []
-    if status is not None:
-        filters.append(_status_is(session, RecordStatus(status)))
-    if article_ids is not None:
-        filters.append(Record.__table__.c.article_id.in_(list(article_ids)))
-    return filters
-
-
-def _status_is(session: Session, status: RecordStatus) -> sa.ColumnElement[bool]:
-    """``record.status = status`` for the paged export query. On SQLite written ``+record.status``, so
-    the planner walks the (article_id, id) order instead of the status index, which made it sort every
-    matching record again for each chunk (quadratic in the number of accepted records)."""
-    column = Record.__table__.c.status
-    if session.get_bind().dialect.name != "sqlite":
-        return column == status
-    return sa.literal_column(f"+{Record.__table__.name}.status", sa.String) == status.name
 
 
 def _pages(
