@@ -376,3 +376,13 @@ def test_a_dateline_on_the_first_body_line_is_a_venue() -> None:
 def test_a_provincial_red_cross_after_向_leaves_its_province_the_receiver() -> None:
     record = _by_value("香港某同乡会向甘肃省红十字会捐款80万元，用于地震灾区重建。")[800_000]
     assert (record.donor, record.recipient) == ("香港特别行政区", "甘肃省")
+
+
+def test_two_givers_joined_by_和_are_no_firm_name() -> None:
+    text = "当天，香港某商会和某某集团分别捐出100万港币，支援四川灾区。"
+    records = extract_all(text)
+    assert all(r.donor != "香港某商会和某某集团" for r in records)
+
+
+def extract_all(text: str) -> list:
+    return list(extract(text).records)

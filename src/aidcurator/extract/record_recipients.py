@@ -101,7 +101,7 @@ def fill_parties(
         donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
         record.donor, record.evidence["donor"] = donor_name, [span]
     elif (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)) and (
-        near.donor is None or giver[1].start <= near.donor.start < giver[1].end  # 中国石油…集团
+        near.donor is None or (is_china(near.donor) and giver[1].start <= near.donor.start < giver[1].end)
     ):
         donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
         record.donor, record.evidence["donor"] = donor_name, [span]
