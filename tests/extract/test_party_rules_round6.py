@@ -386,3 +386,8 @@ def test_two_givers_joined_by_和_are_no_firm_name() -> None:
 
 def extract_all(text: str) -> list:
     return list(extract(text).records)
+
+
+def test_haidong_as_a_given_name_is_no_place() -> None:
+    record = _by_value("副署长钟海东介绍，中国已向斐济提供50万美元紧急援助。")[500_000]
+    assert (record.donor, record.recipient) == ("中国", "斐济")
