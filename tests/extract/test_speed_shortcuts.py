@@ -8,8 +8,9 @@ import ahocorasick
 import pytest
 
 from aidcurator.extract import record_kinds, script
+from aidcurator.extract.amount_kinds import _any_kind_cue
 from aidcurator.extract.keyscan import KeyAutomaton
-from aidcurator.extract.record_kinds import Blanked, _any_kind_cue
+from aidcurator.extract.record_kinds import Blanked
 from aidcurator.extract.record_rules import Cues, record_rules
 
 # our own sentences, with the letters that match others only ignoring case (Kelvin sign, long s, dotless i)

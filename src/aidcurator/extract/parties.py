@@ -31,13 +31,21 @@ from aidcurator.resources import resource_path
 __all__ = [
     "chain_tails",
     "currency_country",
+    "currency_home",
     "disaster_region",
     "each_country",
+    "group_givers",
     "group_recipient",
+    "home_region",
+    "home_word",
+    "is_dateline",
     "is_example",
     "is_venue_around",
     "pairing_area",
+    "programme_pairing",
     "says_each_country",
+    "shares_from",
+    "thanks_china",
 ]
 
 
@@ -45,6 +53,7 @@ __all__ = [
 class _PartyRules:
     group_zh: re.Pattern[str]
     group_en: re.Pattern[str]
+    group_counted: re.Pattern[str]  # 向10国提供, to 12 countries: a counted group of countries
     example_after: re.Pattern[str]
     chain_stop_after: re.Pattern[str]
     venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str], ...]
@@ -55,6 +64,17 @@ class _PartyRules:
     currency_country: dict[str, str]  # ISO 4217 code → canonical country name
     disaster_after: re.Pattern[str]
     disaster_places: dict[str, str]  # epicentre → the wider place a disaster named after it stands for
+    programme_pairing: dict[str, dict[str, str]]  # region → donor → the prefecture it aids (援藏, 援青)
+    currency_home: dict[str, str]  # HKD → 香港特别行政区: the giving region whose own currency it is
+    share_opener: re.Pattern[str]  # 其中, of which: the places after it belong to the shares
+    group_givers: re.Pattern[str]  # 四市共向…, the three donors spent: many givers, none alone
+    home_media: re.Pattern[str]  # 日报, 电视台 right after a place: the outlet's home (我省 in 四川日报)
+    home_words: dict[str, tuple[str, ...]]  # 我省 → the levels of the home it stands for
+    home_re: re.Pattern[str]  # any of home_words
+    dateline_after: re.Pattern[str]  # SHANGHAI, May 4 (Xinhua) --: a wire story's dateline place
+    home_receives: re.Pattern[str]  # a giving word before 我省: the home receives
+    home_gets: re.Pattern[str]  # a getting word after 我区: the home receives (我区获得援疆资金)
+    thanks: re.Pattern[str]  # 向中国…表示感谢, 向中国申请: the country before 向中国 does not give
 
 
 def _words(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -78,6 +98,22 @@ def _currency_countries(table: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _programme_pairing(table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    for region, donors in table.items():
+        for donor, prefecture in donors.items():
+            if lookup_place(donor) is None or region not in ancestors_of(prefecture):
+                raise ValueError(f"programme_pairing: {donor} → {prefecture} is not a pair in {region}")
+    return {region: dict(donors) for region, donors in table.items()}
+
+
+_SENTENCE_END = re.compile(r"[。！？\n]")
+
+
+def _home_key(word: str) -> str:
+    """A home word as a pattern: an English one (the city) in any case and as a whole word."""
+    return rf"(?i:\b{re.escape(word)}\b)" if word.isascii() else re.escape(word)
+
+
 @cache
 def _rules() -> _PartyRules:
     data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))
@@ -90,6 +126,7 @@ def _rules() -> _PartyRules:
         return _PartyRules(
             group_zh=_words(groups["zh"], english=False),
             group_en=_words(groups["en"], english=True),
+            group_counted=re.compile(groups.get("counted") or "(?!)"),
             example_after=re.compile(data["example_after"]),
             chain_stop_after=re.compile(data["chain_stop_after"]),
             venue_around=tuple(venue),
@@ -105,6 +142,17 @@ def _rules() -> _PartyRules:
             currency_country=_currency_countries(data["currency_country"]),
             disaster_after=re.compile(data.get("disaster_regions", {}).get("after") or "(?!)"),
             disaster_places=dict(data.get("disaster_regions", {}).get("places", {})),
+            programme_pairing=_programme_pairing(data.get("programme_pairing", {})),
+            currency_home=dict(data.get("currency_home", {})),
+            share_opener=re.compile(data.get("share_opener") or "(?!)"),
+            group_givers=re.compile("|".join(data["group_givers"])),
+            home_media=re.compile(data["home"]["media_after"]),
+            home_words={w: tuple(levels) for w, levels in data["home"]["words"].items()},
+            home_re=re.compile("|".join(_home_key(w) for w in data["home"]["words"])),
+            dateline_after=re.compile(data["home"]["dateline_after"]),
+            home_receives=re.compile(data["home"]["receives_before"]),
+            home_gets=re.compile(data["home"]["gets_after"]),
+            thanks=re.compile(data["thanks_china"]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/parties.json is malformed: {exc}") from exc
@@ -132,7 +180,11 @@ def is_example(text: str, place: Mention) -> bool:
 def group_recipient(text: str, start: int, end: int) -> Span | None:
     """Where ``text[start:end]`` names a group of receivers that no single place holds."""
     rules = _rules()
-    match = rules.group_zh.search(text, start, end) or rules.group_en.search(text, start, end)
+    match = (
+        rules.group_zh.search(text, start, end)
+        or rules.group_en.search(text, start, end)
+        or rules.group_counted.search(text, start, end)
+    )
     return Span(match.start(), match.end()) if match else None
 
 
@@ -247,3 +299,101 @@ def disaster_region(text: str, recipient: str, spans: list[Span]) -> str | None:
     if any(rules.disaster_after.match(without_pinyin(text[span.end : span.end + 40])) for span in spans):
         return wider
     return None
+
+
+def programme_pairing(
+    recipient: str | None, donor: str | None, spans: list[Span], sentence: Span
+) -> str | None:
+    """The prefecture ``donor`` aids when ``recipient`` is a whole 援藏 / 援青 region that the amount's
+    sentence does not name (``上海市…投入资金11.1亿元`` in a 援藏 report → 日喀则市); else None. A region
+    the sentence names stays (``江苏对口支援西藏年度资金``)."""
+    if recipient is None or donor is None:
+        return None
+    prefecture = _rules().programme_pairing.get(recipient, {}).get(donor)
+    if prefecture is None or any(sentence.start <= span.start < sentence.end for span in spans):
+        return None
+    return prefecture
+
+
+def currency_home(code: str | None) -> str | None:
+    """The giving region whose own currency ``code`` is (HKD → 香港特别行政区), for a gift whose giver the
+    text does not name; None for other currencies."""
+    return _rules().currency_home.get(code or "")
+
+
+def shares_from(text: str, amount: Mention, sentence_end: int) -> int:
+    """Where the shares of ``amount`` start in its sentence (``14亿元，其中莎车县5亿元``: at 其中): places
+    after it name what the shares receive, not the total. ``sentence_end`` when nothing opens shares."""
+    match = _rules().share_opener.search(text, amount.end, sentence_end)
+    return match.start() if match else sentence_end
+
+
+def group_givers(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (an amount's sentence up to the amount) says that several givers gave
+    it together (``天津、青岛等四市共向甘肃投入``, ``the three donors spent``)."""
+    return _rules().group_givers.search(text, start, end) is not None
+
+
+def home_region(text: str, places: list[Mention]) -> Mention | None:
+    """The place of the outlet an article comes from (``四川日报``, ``浙江日报讯``) or of a wire story's dateline
+    (``SHANGHAI, May 4 (Xinhua) --``): the first place named right before a media word or opening such a
+    dateline. ``我省`` / ``全市`` / ``the city`` in its text stand for it (:func:`home_word`)."""
+    rules = _rules()
+    return next(
+        (p for p in places if rules.home_media.match(text, p.end) is not None or is_dateline(text, p)),
+        None,
+    )
+
+
+def is_dateline(text: str, place: Mention) -> bool:
+    """Whether ``place`` opens a line of the story's start with a wire dateline in capitals (``LHASA --``,
+    ``SHANGHAI, May 4 (Xinhua) --``, ``XI'AN, September 14, SinoCast --``): a venue, not a party. Not a
+    country (a digest item headed ``LAOS — China spent…``)."""
+    return (
+        place.start < 400
+        and text[place.start : place.end].isupper()  # LHASA, XI'AN (a quick test first)
+        and not text[text.rfind("\n", 0, place.start) + 1 : place.start].strip()  # opens a line
+        and place.data.get("level") != "country"
+        and _rules().dateline_after.match(text, place.end) is not None
+    )
+
+
+def home_word(text: str, start: int, end: int, home: Mention | None) -> tuple[str, str] | None:
+    """The side ``我省`` / ``全市`` / ``the province`` … in ``text[start:end]`` puts the outlet's or dateline's
+    home on, and the place it stands for (the home, or the province holding a dateline city: NANJING …
+    the province → 江苏省), from its last such word: ``recipient`` after a giving word or before a getting
+    one (对口支援我省藏区, 向我市, 我区获得援疆资金, the region received), else ``donor`` for a place on the
+    giving side (我省今年安排援疆资金 in 浙江日报); None when there is none."""
+    if home is None:
+        return None
+    rules = _rules()
+    name = home.data.get("name", "")
+    chain = [(name, home.data.get("level"))] + [
+        (a, place.level) for a in ancestors_of(name) if (place := lookup_place(a)) is not None
+    ]
+    found = []
+    for match in rules.home_re.finditer(text, start, end):
+        levels = rules.home_words.get(match.group(), rules.home_words.get(match.group().lower(), ()))
+        meant = next((n for n, level in chain if level in levels), None)
+        if meant is not None:
+            found.append((match, meant))
+    if not found:
+        return None
+    match, meant = found[-1]
+    before = text[max(0, match.start() - 6) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if rules.home_receives.search(before) or rules.home_gets.search(after):
+        return "recipient", meant
+    row = lookup_place(meant)
+    return ("donor", meant) if row is not None and row.role in ("donor", "both") else None
+
+
+def thanks_china(text: str, places: list[Mention]) -> bool:
+    """Whether a country only thanks China or asks it for money after ``向中国`` (斯里兰卡总统向中国政府提供的
+    援助表示感谢, 向中国申请贷款): the first China of ``places`` with a thanking or asking word after it in
+    its sentence."""
+    china = next((p for p in places if p.data.get("name") == "中国"), None)
+    if china is None:
+        return False
+    end = _SENTENCE_END.search(text, china.end)
+    return _rules().thanks.search(text, china.end, end.start() if end else len(text)) is not None

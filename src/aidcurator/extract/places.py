@@ -127,9 +127,11 @@ class _Gazetteer:
     latin_suffixes: frozenset[str]
     recipient_suffix_re: re.Pattern[str]
     recipient_prefixes: tuple[str, ...]
+    plain_recipient_prefixes: tuple[str, ...]  # 向: a receiver; a channel only for a giving-side place
     prefixes: tuple[str, ...]
     max_gap: int
     breakers: frozenset[str]
+    recipient_breakers: frozenset[str]  # also end the reach of a recipient word (香港向四川地震灾区)
     joiners: frozenset[str]
     agency_re: re.Pattern[str]
     agency_heads: frozenset[str]
@@ -395,9 +397,12 @@ def _gazetteer() -> _Gazetteer:
         latin_suffixes=frozenset(latin_suffixes),
         recipient_suffix_re=re.compile(alternation(rules.get("recipient_suffixes_zh", [])) or "(?!)"),
         recipient_prefixes=tuple(sorted(rules.get("recipient_prefixes_zh", []), key=len, reverse=True)),
+        plain_recipient_prefixes=tuple(rules.get("recipient_prefixes_plain_zh", [])),
         prefixes=tuple(p.lower() for p in rules["donor_prefixes_latin"]),
         max_gap=int(rules["donor_max_gap"]),
         breakers=frozenset(rules["gap_breakers"]),
+        recipient_breakers=frozenset(rules["gap_breakers"])
+        | frozenset(rules.get("recipient_gap_breakers", "")),
         joiners=frozenset(j.lower() for j in rules["list_joiners"]),
         agency_re=re.compile(alternation(heads)),
         agency_heads=frozenset(heads),
@@ -685,7 +690,7 @@ def _recipient_suffix(low: str, end: int, limit: int, gaz: _Gazetteer) -> bool:
     return (
         match is not None
         and match.start() <= gaz.max_gap
-        and not any(c in gaz.breakers for c in window[: match.start()])
+        and not any(c in gaz.recipient_breakers for c in window[: match.start()])
     )
 
 
@@ -783,6 +788,10 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
         if low[max(0, start - 4) : start].endswith(gaz.recipient_prefixes):  # 汇往中国红十字会
             role = "recipient"
             prefixed.append(i)
+        elif low[max(0, start - 1) : start].endswith(gaz.plain_recipient_prefixes):  # 向缅甸
+            role = "recipient"
+            if place.role == "donor":  # 向香港红十字会 (a channel), not 向四川省红十字会 (a receiver)
+                prefixed.append(i)
         elif role is None and place.role != "recipient":
             limit = hits[i + 1][0] if i + 1 < len(hits) else len(text)
             if _recipient_suffix(low, end, limit, gaz):  # 四川芦山地震灾区, 安徽淮河水灾灾民

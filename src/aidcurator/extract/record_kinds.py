@@ -1,15 +1,23 @@
-"""What an amount is: not aid money at all, its amount kind (planned, spent, share …) and its record kind."""
+"""What an amount is: not aid money at all, its record kind and share links (amount kind: amount_kinds; breakdowns: breakdowns)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from decimal import Decimal
 from functools import cache
 
-from aidcurator.domain import AmountKind, CandidateRecord, Mention, MentionKind, Qualifier, RecordKind, Span
-from aidcurator.extract.record_recipients import programme_region
-from aidcurator.extract.record_rules import CJK, Cues, record_rules
+from aidcurator.domain import (
+    AmountKind,
+    CandidateRecord,
+    Mention,
+    MentionKind,
+    RecordKind,
+    Span,
+)
+from aidcurator.extract.places import ancestors_of
+from aidcurator.extract.record_parties import is_china, side
+from aidcurator.extract.record_rules import CJK, Cues, programme_region, record_rules
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.sentences import SentenceIndex
 
@@ -90,73 +98,6 @@ def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -
     return False
 
 
-def amount_kind(
-    text: str,
-    sentence: Span,
-    amount: Mention,
-    previous_end: int,
-    next_start: int,
-    multi_year: bool,
-    blanked: Blanked,
-) -> tuple[AmountKind, Span | None]:
-    """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
-    rules = record_rules()
-    before_start = max(sentence.start, previous_end)
-    english = not CJK.search(text, amount.start, amount.end) and not CJK.search(
-        text, before_start, amount.start
-    )
-    window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
-    if english:
-        window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
-        comma = text.find(",", amount.end, window_end)
-        clause_end = window_end if comma < 0 else comma
-    window = blanked.get(english)
-    before = (before_start, amount.start)
-    whole_before = (sentence.start, amount.start)
-    after = (amount.end, clause_end)
-    after_clauses = (amount.end, window_end)
-
-    def found(pattern: re.Pattern[str], *parts: tuple[int, int]) -> Span | None:
-        for start, end in parts:
-            if start < end and (match := pattern.search(window, start, end)):
-                return Span(match.start(), match.end())
-        return None
-
-    if not found(_any_kind_cue(english), whole_before, after_clauses):  # every range below lies in these
-        return AmountKind.UNKNOWN, None
-
-    cue = found(rules.share_after.pick(english), after_clauses) or found(
-        rules.kind_cues[AmountKind.SHARE].pick(english), whole_before
-    )
-    if cue is not None:
-        return AmountKind.SHARE, cue
-    clause_start = before[0]
-    for match in _CLAUSE_BREAK.finditer(window, before[0], before[1]):
-        clause_start = match.end()
-    # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
-    cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
-    cue = found(cumulative, before, after) or (
-        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None
-    )
-    if cue is not None:
-        return AmountKind.CUMULATIVE, cue
-    for part in ((clause_start, before[1]), (before[0], clause_start)):
-        for kind in rules.kind_priority:
-            if kind in (AmountKind.SHARE, AmountKind.CUMULATIVE):
-                continue  # decided above: their cues count anywhere before the amount (三年来，工作组投入…)
-            cue = found(rules.kind_cues[kind].pick(english), part, after)
-            if cue is not None:
-                return kind, cue
-    return AmountKind.UNKNOWN, None
-
-
-@cache
-def _any_kind_cue(english: bool) -> re.Pattern[str]:
-    """Every cue amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
-    rules = record_rules()
-    return Cues.union([*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]).pick(english)
-
-
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
@@ -219,15 +160,15 @@ def default_kind(records: list[CandidateRecord]) -> None:
                 record.flags["kind_default"] = True
 
 
-_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
 def clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
     """The comma-delimited clause around ``amount``, inside ``segment``."""
     start = segment[0]
-    for match in _CLAUSE_BREAK.finditer(text, segment[0], amount.start):
+    for match in CLAUSE_BREAK.finditer(text, segment[0], amount.start):
         start = match.end()
-    after = _CLAUSE_BREAK.search(text, amount.end, segment[1])
+    after = CLAUSE_BREAK.search(text, amount.end, segment[1])
     return start, after.start() if after else segment[1]
 
 
@@ -247,15 +188,106 @@ def _inside(spans: list[Span], sentence: Span) -> bool:
     return any(sentence.start <= span.start < sentence.end for span in spans)
 
 
+def _listed_donors(
+    sentence_text: str, in_sentence: list[Mention], sentence_start: int, record: CandidateRecord
+) -> str | None:
+    """Two donor-side places joined by a list word before the amount (``上海、广东已向云南…``, ``江苏和浙江``),
+    as written, or None; the last two donors named before the amount (其中上海市72.8亿元: one donor's share).
+    Not a place and the province it lies in, not China."""
+    end = record.amounts[0].span.start
+    donors = [
+        m
+        for m in in_sentence
+        if m.kind is MentionKind.PLACE and m.end <= end and side(m) == "donor" and not is_china(m)
+    ]
+    for first, second in itertools.pairwise(donors[-2:]):  # the donors nearest the amount
+        one, two = first.data.get("name", ""), second.data.get("name", "")
+        gap = sentence_text[first.end - sentence_start : second.start - sentence_start].strip()
+        if (
+            gap in record_rules().donor_list_joiners
+            and one != two
+            and one not in ancestors_of(two)
+            and two not in ancestors_of(one)
+        ):
+            return sentence_text[first.start - sentence_start : second.end - sentence_start]
+    return None
+
+
+def _many_countries_named(in_sentence: list[Mention]) -> bool:
+    """Whether the sentence names three or more countries besides China (emergency aid to India,
+    Indonesia, Thailand and Sri Lanka): aid to many receivers, a programme."""
+    names = {
+        m.data.get("name")
+        for m in in_sentence
+        if m.kind is MentionKind.PLACE and m.data.get("level") == "country" and not is_china(m)
+    }
+    return len(names) >= 3
+
+
+def _many_givers(
+    sentence_text: str, in_sentence: list[Mention], record: CandidateRecord, sentence_start: int
+) -> re.Match[str] | None:
+    """A many-givers cue between the amount before the record's own in its sentence and it (English: also
+    in the rest of its clause, donations totalling HK$150 million from various sectors)."""
+    rules = record_rules()
+    start = _after_previous_amount(in_sentence, record, sentence_start) - sentence_start
+    amount = record.amounts[0].span
+    found = rules.many_givers.zh.search(sentence_text, start, max(0, amount.start - sentence_start))
+    if found is None and not CJK.search(sentence_text):
+        end = sentence_text.find(",", amount.end - sentence_start)
+        found = rules.many_givers.en.search(sentence_text, start, len(sentence_text) if end < 0 else end)
+    return found
+
+
+def _after_previous_amount(in_sentence: list[Mention], record: CandidateRecord, sentence_start: int) -> int:
+    """Where the amount before the record's own in its sentence ends (the sentence's start if none)."""
+    start = record.amounts[0].span.start
+    ends = [m.end for m in in_sentence if m.kind is MentionKind.AMOUNT and m.end <= start]
+    return max(ends, default=sentence_start)
+
+
+def _single_works(
+    sentence_text: str, sentence_start: int, in_sentence: list[Mention], kind: AmountKind
+) -> re.Match[str] | None:
+    """One named works the money builds (浙江援建的阿克苏第一人民医院项目投入援疆资金…, 建设喀什大学新校区): a
+    project despite the fund's name. The sentence counts nothing, lists no other works (、, 等, 和) and is no
+    running total or share; the works is named: a place opens its name."""
+    if kind in (AmountKind.CUMULATIVE, AmountKind.SHARE) or any(
+        m.kind is MentionKind.COUNT for m in in_sentence
+    ):
+        return None
+    found = list(record_rules().single_works.finditer(sentence_text))
+    if not found or any(a.end() != b.start() for a, b in itertools.pairwise(found)):
+        return None  # none, or two works apart (人民医院综合楼 is one)
+    match = found[-1]
+    around = sentence_text[max(0, match.start() - 6) : match.end() + 8]
+    if any(mark in around for mark in "、等和及与"):
+        return None
+    named = any(  # a name opens with a place: 阿克苏第一人民医院, 喀什大学新校区 (团场学校 is no name)
+        m.kind is MentionKind.PLACE
+        and 0 <= match.start() - (m.end - sentence_start) <= 8
+        and not _NAME_BREAK.search(sentence_text, m.end - sentence_start, match.start())
+        for m in in_sentence
+    )
+    return match if named else None
+
+
+_NAME_BREAK = re.compile(r"[\s,，。；;：:、（）()“”]")
+
+
 def fill_record_kind(
     record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
 ) -> None:
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = record_rules()
     aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
-    if aggregate or (record.recipient in rules.donorless_regions and record.donor is None):
+    listed = None if aggregate else _listed_donors(sentence_text, in_sentence, sentence.start, record)
+    if aggregate or listed or (record.recipient in rules.donorless_regions and record.donor is None):
         record.record_kind = RecordKind.AGGREGATE
-        record.flags["aggregate_cue"] = aggregate.group() if aggregate else "region-wide"
+        record.flags["aggregate_cue"] = aggregate.group() if aggregate else listed or "region-wide"
+        if listed and "donor" not in record.flags.get("inferred", []):
+            record.donor = None  # 上海、广东已向云南累计投入…: two donors, no single one
+            record.evidence.pop("donor", None)
         region = next(
             (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
         )
@@ -266,16 +298,19 @@ def fill_record_kind(
             aggregate
             and not _inside(record.evidence.get("recipient", []), sentence)
             and ((region_name := programme_region(sentence_text)) is not None or record.donor is not None)
-        ):  # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
-            # place the donorless record already has, 中央单位…向我省 → 陕西省, stays)
+        ) and (region_name is not None or "recipient" in record.flags.get("inferred", [])):
+            # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
+            # place the donorless record already has, 中央单位…向我省 → 陕西省, stays, and so does the
+            # article's place, 18个对口援建省市…资金762亿元 in a 四川 report; one inferred from a
+            # single donor's pairing goes)
             record.recipient = region_name
             record.evidence.pop("recipient", None)
         if aggregate and record.donor is not None and "donor" not in record.flags.get("inferred", []):
             record.donor = None  # many donors: no single one
             record.evidence.pop("donor", None)
-    elif givers := rules.many_givers.zh.search(
-        sentence_text, 0, max(0, record.amounts[0].span.start - sentence.start)
-    ):  # 香港各界…捐款: many givers of one place
+    elif (
+        givers := _many_givers(sentence_text, in_sentence, record, sentence.start)
+    ):  # 香港各界…捐款: many givers of one place (since the amount before it: 各界募集善款1亿元，发运物资1800万元)
         record.record_kind = RecordKind.AGGREGATE
         record.flags["aggregate_cue"] = givers.group()
         if record.donor not in rules.whole_region_donors:
@@ -288,7 +323,11 @@ def fill_record_kind(
         and kind is not AmountKind.CUMULATIVE
     ):
         record.record_kind = RecordKind.PROGRAMME
-    elif project := rules.project.zh.search(sentence_text) or rules.project.en.search(sentence_text):
+    elif project := (
+        rules.project.zh.search(sentence_text)
+        or rules.project.en.search(sentence_text)
+        or _single_works(sentence_text, sentence.start, in_sentence, kind)
+    ):
         record.record_kind = (
             RecordKind.PROJECT
         )  # 该项目投入北京援疆资金…: one project despite the fund's name
@@ -296,6 +335,8 @@ def fill_record_kind(
     elif (
         kind is AmountKind.CUMULATIVE
         or record.flags.get("group_recipient")
+        or _many_countries_named(in_sentence)
+        or rules.many_countries.search(sentence_text)
         or rules.programme.zh.search(sentence_text)
         or rules.programme.en.search(sentence_text)
     ):
@@ -321,68 +362,6 @@ def part_of_pledge(
         return False
     start = max(previous_end, parent.amounts[0].span.end)
     return record_rules().part_of_pledge_before.search(text, start, amount.start) is not None
-
-
-_PARTS_MAX_GAP = 600  # characters from a total to its last part
-_PARTS_MIN = 3  # two round figures adding up to a third are too often chance (HK$100,000 + HK$200,000)
-_PARTS_TOLERANCE = {Qualifier.EXACT: Decimal("0.03")}  # other qualifiers (超过百亿, almost, over): 0.1
-
-
-def mark_breakdowns(records: list[CandidateRecord], text: str) -> None:
-    """Amounts right after a total that add up to it are its shares (16年累计援助7.74亿元。…省级财政援助
-    资金2.94亿元，对口市县区援助3.35亿元，社会各界捐助折款1.45亿元; 256 billion yuan… 106 billion in grants,
-    80 billion in loans and 73 billion in concessional loans): records in a row, same
-    currency, no more than ``_PARTS_MAX_GAP`` characters on, whose sum is the total's within 3% (10% when
-    either side is approximate), at least three of them. They take the total's period and parties where they name none."""
-    title_end = text.find("\n")  # a headline's total (a short first line) is a summary
-    title_end = title_end if 0 <= title_end < 150 else -1
-    index = 0
-    while index < len(records):
-        total = records[index]
-        parts = _parts_of(records, index, text) if total.amounts[0].span.start > title_end else []
-        if not parts:
-            index += 1
-            continue
-        for part_index in parts:
-            part = records[part_index]
-            part.amounts[0].kind = AmountKind.SHARE
-            part.amounts[0].share_of = index
-            part.parent_index = index
-            part.flags["part_of_total"] = True
-            part.flags.pop("kind_default", None)
-            for field in ("donor", "recipient", "year_start", "year_end"):
-                if field == "donor" and part.record_kind is RecordKind.AGGREGATE:
-                    continue  # 社会各界捐助折款: many givers, whoever gave the total
-                if getattr(part, field) is None and getattr(total, field) is not None:
-                    setattr(part, field, getattr(total, field))
-        index = parts[-1] + 1
-
-
-def _parts_of(records: list[CandidateRecord], index: int, text: str) -> list[int]:
-    total = records[index].amounts[0]
-    if total.kind is AmountKind.SHARE or records[index].parent_index is not None or total.value <= 0:
-        return []
-    approximate = total.qualifier not in _PARTS_TOLERANCE
-    running = Decimal(0)
-    parts: list[int] = []
-    for later in range(index + 1, len(records)):
-        amount = records[later].amounts[0]
-        if (
-            records[later].parent_index is not None
-            or amount.currency != total.currency
-            or amount.span.start - total.span.end > _PARTS_MAX_GAP
-            or amount.value >= total.value
-        ):
-            return []
-        approximate = approximate or amount.qualifier not in _PARTS_TOLERANCE
-        running += amount.value
-        parts.append(later)
-        tolerance = Decimal("0.1") if approximate else Decimal("0.03")
-        if len(parts) >= _PARTS_MIN and abs(running - total.value) <= total.value * tolerance:
-            return parts
-        if running > total.value * (1 + tolerance):
-            return []
-    return []
 
 
 def follows_rejected(text: str, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@ fold into the record they restate."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
@@ -17,6 +18,7 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
+from aidcurator.extract.places import ancestors_of
 from aidcurator.extract.record_rules import record_rules
 
 
@@ -88,7 +90,11 @@ def fold(kept: CandidateRecord, repeat: CandidateRecord, title_end: int = 0) -> 
     if kept.amounts[0].span.start < title_end and kept.year_start is not None and _within(kept, repeat):
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end  # the body's wider period
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
-    elif kept.year_start is None and repeat.year_start is not None and not retold:
+    elif (
+        kept.year_start is None
+        and repeat.year_start is not None
+        and (not retold or repeat.flags.get("year_from_month"))
+    ):  # a retelling dated in its own sentence (7月5日，…宣布拿出500万元) dates the headline too
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
     for field in _FOLDED_FIELDS:
@@ -215,7 +221,11 @@ def merge_repeat(
     Red Cross's $100,000 and the government's $100,000 are two gifts) or whose rounded figure it makes
     exact; the index it went into, or None when it stands on its own."""
     duplicate = find_duplicate(records, record, title_end, same_value)
-    if duplicate is not None and records[duplicate].amounts[0].span.start >= sentence_start:
+    if duplicate is not None and (
+        records[duplicate].amounts[0].span.start >= sentence_start
+        or _other_giver(records[duplicate], record)
+        or record.flags.get("each_giver")  # 分别捐出200万港币: new gifts, whoever gave the same before
+    ):
         duplicate = None
     new = record.amounts[0]
     if duplicate is None and record_rules().restated_before.search(
@@ -237,6 +247,7 @@ def merge_repeat(
             return duplicate
     if duplicate is not None:
         fold(records[duplicate], record, title_end)
+        _body_parties(records[duplicate], record, title_end, text)
         return duplicate
     rounded = find_rounded(records, record)
     if rounded is not None:
@@ -244,17 +255,83 @@ def merge_repeat(
     return rounded
 
 
+def _body_parties(kept: CandidateRecord, repeat: CandidateRecord, title_end: int, text: str) -> None:
+    """A headline's figure whose donor or recipient the headline does not name takes the narrower place
+    inside it that the body names on the repeat's own line (``HKD 100 million donation passed`` … ``to
+    help … Lushan County, Sichuan Province``: 芦山县, not the article's most named 四川省)."""
+    if kept.amounts[0].span.start >= title_end:
+        return
+    at = repeat.amounts[0].span.start
+    line = (text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1)
+    for field in ("donor", "recipient"):
+        own = repeat.evidence.get(field, [])
+        if getattr(repeat, field) is None or not own or getattr(kept, field) == getattr(repeat, field):
+            continue
+        if any(span.start < title_end for span in kept.evidence.get(field, [])):
+            continue  # the headline names it
+        if field == "donor" and kept.record_kind is RecordKind.AGGREGATE:
+            continue
+        if getattr(kept, field) in ancestors_of(getattr(repeat, field)) and all(
+            line[0] <= span.start < line[1] for span in own
+        ):
+            setattr(kept, field, getattr(repeat, field))
+            kept.evidence[field] = list(own)
+
+
+def each_giver_count(text: str, amount: Span, next_start: int, sentence: Span) -> int:
+    """How many givers each give ``amount``: two when ``分别``/``各自`` (and at most a short verb) stands
+    right before it and the clause before that word joins exactly two names (香港中华总商会和旭日集团分别
+    捐出200万港币); else 1, also when another amount follows at once (分别捐款300万、400万港币: one each).
+    Only the sure case: one list word. ``next_start``: where the next amount starts."""
+    rules = record_rules()
+    start = amount.start
+    each = rules.each_giver_before.search(text, max(sentence.start, start - 24), start)
+    if each is None or next_start - amount.end <= 3:
+        return 1
+    clause_start = sentence.start
+    for match in _CLAUSE_MARK.finditer(text, sentence.start, each.start()):
+        clause_start = match.end()
+    joiners = sum(text.count(joiner, clause_start, each.start()) for joiner in rules.each_giver_joiners)
+    return 2 if joiners == 1 else 1
+
+
+_CLAUSE_MARK = re.compile(r"[,，;；:：]")
+
+
+def _other_giver(kept: CandidateRecord, record: CandidateRecord) -> bool:
+    """Whether two records of the same figure name different donors, each in its own words (香港红十字会拨款
+    五十万元人民币 … 澳门红十字会拨出五十万元人民币: two gifts)."""
+    return (
+        kept.donor is not None
+        and record.donor is not None
+        and kept.donor != record.donor
+        and bool(kept.evidence.get("donor"))
+        and bool(record.evidence.get("donor"))
+    )
+
+
 def link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: int, sentence: Span) -> None:
-    """A share points at its parent and takes the parent's parties, period and sector where it names none;
+    """A share points at its parent and takes the parent's parties, period and sector where it names none,
+    and its record kind (but one donor's part of a total of many is that donor's programme);
     in the sentence of a running total (2016年10月以来…共投入…，其中…) it takes the total's period."""
     record.parent_index = parent_index
     record.amounts[0].share_of = parent_index
+    own_donor = record.donor is not None and any(
+        sentence.start <= span.start < sentence.end for span in record.evidence.get("donor", [])
+    )
     for field in ("donor", "recipient", "year_start", "year_end", "sector"):
         if getattr(record, field) is None and getattr(parent, field) is not None:
             setattr(record, field, getattr(parent, field))
             if field in parent.evidence:
                 record.evidence.setdefault(field, list(parent.evidence[field]))
-    if parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
+    if (
+        parent.record_kind is RecordKind.AGGREGATE
+        and parent.donor is None
+        and own_donor
+        and not record.flags.get("aggregate_cue")
+    ):  # 多省市累计到位93亿元，其中上海市72.8亿元: one donor's part of a total of many is its programme
+        record.record_kind = RecordKind.PROGRAMME
+    elif parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
         record.record_kind = parent.record_kind
     if parent.amounts[0].kind is AmountKind.CUMULATIVE and any(
         sentence.start <= span.start < sentence.end for span in parent.evidence["amount"]

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.domain import CandidateRecord, Mention, Span
-from aidcurator.extract.parties import each_country, is_example, is_venue_around
-from aidcurator.extract.places import ancestors_of, is_paired, lookup_place, pairing_for, place_by_id
+from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
+from aidcurator.extract.parties import each_country, is_dateline, is_example, is_venue_around, thanks_china
+from aidcurator.extract.places import (
+    ancestors_of,
+    is_paired,
+    lookup_place,
+    pairing_for,
+    place_by_id,
+    place_in_china,
+)
+from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_rules import record_rules
 
 _REGION_LEVELS = {"region", "country"}
@@ -81,6 +90,7 @@ class Context:
     tails: dict[str, Mention]  # 四川 → 芦山县 where the article writes 四川雅安芦山 (parties.chain_tails)
     foreign: Mention | None  # the foreign country the article names most (first named on a tie)
     cues: str = ""  # the text with pinyin residue taken out of word runs, for cue words (record_rules)
+    home: Mention | None = None  # the outlet's home place (四川日报 → 四川省): 我省 in its text
 
 
 def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
@@ -90,6 +100,48 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         return min(abs(m.start - anchor), abs(anchor - m.end))
 
     ordered = sorted(places, key=distance)
+    countries = [m for m in places if _is_country(m) and not is_china(m)]
+    if countries and thanks_china(
+        text, places
+    ):  # 斯里兰卡总统向中国政府提供的援助表示感谢: China still gives
+        china = next(m for m in ordered if is_china(m))
+        thanker = min(countries, key=distance)
+        return Parties(china, thanker)
+    abroad = next(
+        (
+            m
+            for m in places
+            if _is_country(m) and not is_china(m) and _TO_BEFORE.search(text, max(0, m.start - 12), m.start)
+        ),
+        None,
+    )
+    at_home = [  # 云南省政府向缅甸捐赠, Yunnan donated … to Myanmar: a place in China before the country gives
+        m
+        for m in places
+        if abroad is not None and m.end <= abroad.start and not _is_country(m) and _in_china(m)
+    ]
+    if at_home:
+        return Parties(at_home[-1], abroad)
+    china_takes = [m for m in places if is_china(m) and m.data.get("role_hint") == "recipient"]
+    before_china = [  # 英国国际发展部（DFID）向中国提供: a donor country before 向中国 gives
+        m
+        for m in places
+        if china_takes
+        and _is_country(m)
+        and not is_china(m)
+        and _row_role(m) in ("donor", "both")
+        and m.end <= china_takes[0].start
+        and not thanks_china(text, [m, china_takes[0]])
+    ]
+    if any(_foreign_giver(m) for m in places) or before_china:  # Germany will offer China…: China receives
+        givers = [m for m in ordered if _foreign_giver(m)] or before_china[-1:]
+        takers = [
+            m
+            for m in ordered
+            if is_china(m)
+            or (_is_country(m) and side(m) != "donor" and m.data.get("name") != givers[0].data.get("name"))
+        ]
+        return Parties(givers[0], takers[0] if takers else None)
     donors = [m for m in ordered if side(m) == "donor" or is_china(m)]
     names = {m.data.get("name", "") for m in donors}
     held = {a for name in names for a in ancestors_of(name)}
@@ -126,10 +178,40 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
     return Parties(donors[0] if donors else None, recipient)
 
 
+_TO_BEFORE = re.compile(r"(?:\bto\s+(?:the\s+)?|向(?:\([^()\s]{1,8}\))?\s*)$")  # to Myanmar, 向(xiàng)缅甸
+
+
+def _hinted(place: Mention, role: str) -> bool:
+    return place.data.get("role_hint") == role
+
+
+@cache  # the gazetteer does not change while the process runs
+def _in_china_name(name: str) -> bool:
+    return place_in_china(name)
+
+
+def _in_china(place: Mention) -> bool:
+    return _in_china_name(place.data.get("name", ""))
+
+
+def _row_role(place: Mention) -> str | None:
+    row = place_by_id(place.data.get("id", ""))
+    return row.role if row else None
+
+
+def _foreign_giver(place: Mention) -> bool:
+    """A foreign country the words around it make the giver (``Germany will offer``, ``aid from Japan``)."""
+    return _is_country(place) and not is_china(place) and place.data.get("role_hint") == "donor"
+
+
+_LIST_MARKS = ("、", ",", "，", "和", "及", "and", ", and")  # not 与: 江苏省与陕西省协作 is a pair
+
+
 def _listed_together(first: Mention, other: Mention, text: str) -> bool:
-    """``湖南、浙江``: two places joined by a list mark give side by side; neither receives. Not a place
+    """``湖南、浙江``, ``Guangdong and Fujian``: two places joined by a list mark give side by side; neither
+    receives. Not a place
     and the province it lies in (``Shenzhen, Guangdong province``)."""
-    if other.start <= first.end or text[first.end : other.start].strip() not in ("、", ",", "，"):
+    if other.start <= first.end or text[first.end : other.start].strip() not in _LIST_MARKS:
         return False
     one, two = first.data.get("name", ""), other.data.get("name", "")
     return one not in ancestors_of(two) and two not in ancestors_of(one)
@@ -253,6 +335,7 @@ def is_venue(text: str, place: Mention) -> bool:
         or rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
         or rules.venue_before.search(text, max(0, place.start - 8), place.start)
         or is_venue_around(text, place)
+        or is_dateline(text, place)
     )
 
 
@@ -261,3 +344,25 @@ def place_is_xinjiang(name: str) -> bool:
     """Whether a canonical place name lies in Xinjiang (the pairing table covers only those)."""
     place = lookup_place(name)
     return bool(place and place.id.startswith("xj-"))
+
+
+def party_segment(
+    text: str,
+    amounts: list[Mention],
+    index: int,
+    segment: tuple[int, int],
+    sentence_end: int,
+    mentions: list[Mention],
+) -> tuple[int, int]:
+    """The amount's stretch of the sentence for its parties: a conversion right after it (``120 billion
+    yuan ($17.5 billion) … poured into the region``) restates it and does not end the stretch, unless
+    the stretch already names a place before the amount (``10 million yuan to Guinea as part of…``)."""
+    following = index + 1
+    while following < len(amounts) and is_conversion(text, amounts[following - 1], amounts[following]):
+        following += 1
+    if following == index + 1 or any(
+        p.kind is MentionKind.PLACE and segment[0] <= p.start < amounts[index].start for p in mentions
+    ):
+        return segment
+    stop = amounts[following].start if following < len(amounts) else len(text)
+    return segment[0], min(stop, sentence_end)

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise
 
 from aidcurator.domain import CandidateRecord, Mention, Span
-from aidcurator.extract.parties import currency_country, disaster_region, group_recipient, pairing_area
+from aidcurator.extract.parties import (
+    currency_country,
+    currency_home,
+    disaster_region,
+    group_givers,
+    group_recipient,
+    home_word,
+    pairing_area,
+    programme_pairing,
+    shares_from,
+)
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -15,8 +24,8 @@ from aidcurator.extract.places import (
     lookup_place,
     pairing_for,
     place_in_china,
-    smallest_common_place,
 )
+from aidcurator.extract.recipient_places import country_name, recipient_of
 from aidcurator.extract.record_parties import (
     Context,
     Parties,
@@ -27,7 +36,14 @@ from aidcurator.extract.record_parties import (
     place_is_xinjiang,
     side,
 )
-from aidcurator.extract.record_rules import CJK, record_rules
+from aidcurator.extract.record_rules import CJK, programme_region, record_rules, text_programme_region
+from aidcurator.extract.unlisted_parties import (
+    county_after,
+    enterprise_donor,
+    organisation_giver,
+    unlisted_county,
+    unlisted_giver,
+)
 
 _XINJIANG = "新疆维吾尔自治区"
 
@@ -51,25 +67,51 @@ def fill_parties(
     it empty; else :func:`_fallback_recipient` stands in. A province the article writes with a place
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
-    near = pick_parties(places, amount.start, text)
+    words = context.cues or text  # 对(duì)外提供 reads 对外提供
+    shares = shares_from(
+        words, amount, sentence_end
+    )  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
+    near = pick_parties([m for m in places if m.start < shares], amount.start, text)
+    givers = [m for m in places if not is_china(m)]  # Guangdong, China: a place and its country, no list
+    group = (near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))) or group_givers(
+        words, segment[0], amount.start
+    )
+    if group:  # 天津、青岛、福州、厦门四市…共投入: several givers, none alone
+        near = Parties(None, near.recipient)
     donor = near.donor
     main_donor = context.main.donor
-    group = False
-    if donor is None:
+    if donor is None and not group:
         donor, group = _paragraph_donor(text, context.places.places, amount)
     if (
         donor is None
         and not group
         and main_donor is not None
-        and (main_donor.start < sentence_end or is_china(main_donor))
+        and (main_donor.start < min(sentence_end, shares) or is_china(main_donor))
     ):
         donor = main_donor  # a province the article first names after this sentence is not its donor
+    home = home_word(words, segment[0], amount.start, context.home)
+    if near.donor is None and not group and home is not None and home[0] == "donor":
+        donor = context.home  # 我省今年安排援疆资金… in 浙江日报: the outlet's province gives
     donor_name = donor.data.get("name") if donor is not None else None
     if donor is not None:
+        donor_name = home[1] if home is not None and donor is context.home else donor_name
         record.donor = donor_name
         record.evidence["donor"] = [donor.span]
-    if (firm := _enterprise_donor(context.cues or text, amount.start)) is not None:
+    if (firm := enterprise_donor(context.cues or text, amount.start)) is not None:
         donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
+        record.donor, record.evidence["donor"] = donor_name, [span]
+    elif (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)) and (
+        near.donor is None or (is_china(near.donor) and giver[1].start <= near.donor.start < giver[1].end)
+    ):
+        donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
+        record.donor, record.evidence["donor"] = donor_name, [span]
+    china_after: Mention | None = None
+    if (near.donor is None or is_china(near.donor)) and (
+        lender := organisation_giver(context.cues or text, amount.span, places, segment[1])
+    ):
+        donor_name, span, china_after = (
+            lender  # 世界银行向中国提供1亿美元贷款: the bank gives, China receives
+        )
         record.donor, record.evidence["donor"] = donor_name, [span]
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
@@ -77,31 +119,57 @@ def fill_parties(
         m for m in places if side(m) != "donor" and not is_china(m) and m.data.get("name") not in blocked
     ]
     own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
-    recipient, spans = _recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
+    recipient, spans = recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
+    if near.recipient is not None and is_china(near.recipient) and donor is near.donor and donor is not None:
+        china_after = near.recipient  # 日本政府向中国提供…用于贵州: China receives
+    if china_after is not None:
+        recipient, spans = "中国", [china_after.span]
     if (
         parent is not None
         and parent.recipient is not None
         and (recipient is None or recipient in ancestors_of(parent.recipient))
     ):
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
-    if recipient is None and not spans:
-        recipient, spans = _recipient_of(text, candidates)
-    words = context.cues or text  # 对(duì)外提供 reads 对外提供
+    if (
+        len(spans) == 1
+        and _place_level(recipient) in ("province", "prefecture")
+        and (county := county_after(words, spans[0].end))
+    ):
+        recipient, spans = county[0], [county[1]]  # 向贵州从江县捐赠: the county inside the province
+    if recipient is None and not spans:  # the rest of the sentence, not the shares after 其中
+        recipient, spans = recipient_of(text, [m for m in candidates if m.start < shares])
+    shared = [m for m in candidates if shares <= m.start < sentence_end]
+    from_shares = recipient is None and not spans and len({m.data.get("name") for m in shared}) > 1
+    if from_shares:  # 12亿元，其中喀什…8亿元，兵团第三师4亿元: the place holding the shares' places
+        recipient, spans = recipient_of(text, shared)
+        recipient, spans = (recipient, spans) if recipient is not None else (None, [])
+    paragraph = text.rfind("\n", 0, amount.start) + 1
+    home = home_word(words, paragraph, sentence_end, context.home)
+    if recipient is None and not spans and home is not None and home[0] == "recipient":
+        recipient = home[1]  # 对口支援我省藏区 in 四川日报, URUMQI … the region received: the home receives
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
         spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
+    if recipient is None and not spans and (county := unlisted_county(words, segment[0], sentence_end)):
+        recipient, spans = county[0], [county[1]]  # 向巧家县捐赠: a county the gazetteer does not list
     if recipient is None and not spans:
         recipient, spans, inferred_recipient = _fallback_recipient(
             text, amount, segment, sentence_end, record, donor_name, blocked, near, context
         )
         if inferred_recipient:
             inferred.append("recipient")
+        if recipient is None and not spans and (county := unlisted_county(words, paragraph, amount.start)):
+            recipient, spans = county[0], [county[1]]  # the county the paragraph gave to before
     if (
         recipient == _XINJIANG
+        and not from_shares
         and donor_name
         and (paired := _only_pairing(donor_name) or pairing_area(donor_name))
     ):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only; 上海: its counties of 喀什
+        inferred.append("recipient")
+    if paired := programme_pairing(recipient, donor_name, spans, Span(segment[0], sentence_end)):
+        recipient, spans = paired, []  # 上海市…投入11.1亿元 in a 援藏 report: Shanghai aids 日喀则
         inferred.append("recipient")
     if recipient is not None and recipient == donor_name:  # 澳门各界…捐款: the giver does not receive
         recipient, spans = programme_region(text[segment[0] : sentence_end]), []
@@ -122,7 +190,7 @@ def fill_parties(
     if (
         record.donor in record_rules().capital_metonyms
         and recipient is not None
-        and _country_name(recipient)
+        and country_name(recipient)
         and not place_in_china(recipient)
     ):  # Beijing would write off loans to the DRC: the capital stands for China
         record.donor = record_rules().capital_metonyms[record.donor]
@@ -140,6 +208,10 @@ def fill_parties(
         if len({r.donor for r in rows}) == 1:
             record.donor = rows[0].donor
             inferred.append("donor")
+    home = currency_home(amount.currency) if record.donor is None and not group else None
+    if home is not None and home != record.recipient:  # 特区政府拨款3亿港元 under a Hong Kong dateline
+        record.donor = home
+        inferred.append("donor")
     if inferred:
         record.flags["inferred"] = inferred
     if (
@@ -150,21 +222,6 @@ def fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
-
-
-_CLAUSE_START = re.compile(r"[；;。\n]")
-
-
-def _enterprise_donor(words: str, position: int) -> tuple[str, Span] | None:
-    """An enterprise opening the amount's clause as its giver (``宝钢集团(现为宝武集团)对口援藏…``, rule
-    ``enterprise_donor``): its name as written and its span."""
-    start = max(0, position - 120)
-    for found in _CLAUSE_START.finditer(words, start, position):
-        start = found.end()
-    match = record_rules().enterprise_donor.match(words, start, position)
-    if match is None:
-        return None
-    return match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
 
 
 def _many_donors(places: list[Mention]) -> bool:
@@ -244,7 +301,7 @@ def _fallback_recipient(
             return area, [], True  # the article's place is in Xinjiang but not one this donor aids
     if fallbacks:
         return fallbacks[0][0], fallbacks[0][1], False
-    return programme or _text_programme_region(text), [], False
+    return programme or text_programme_region(text), [], False
 
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
@@ -263,68 +320,10 @@ def _own_scope(
     return segment[0], end
 
 
-_ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
-
-
-def _recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
-    """The one place that receives, from the places named around an amount.
-
-    A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
-    stands for its parent; several places give the smallest place holding them all, two far apart the
-    first named. Three or more countries written as one list give no recipient, with their spans:
-    (None, spans) is such a group.
-    """
-    named: dict[str, list[Span]] = {}
-    etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
-    for place in places:
-        etc = _ETC_AFTER.match(text, place.end)
-        if etc is not None:
-            etc_lists.setdefault(etc.end(), []).append(place)
-        else:
-            named.setdefault(place.data.get("name", ""), []).append(place.span)
-    standing_in: dict[str, list[Span]] = {}
-    for listed in etc_lists.values():
-        listed = [m for m in listed if m.data.get("name") not in named]  # named plainly elsewhere too
-        names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
-        if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
-            stand_in = smallest_common_place(names)
-        else:  # 百色等地: somewhere in 百色's province
-            stand_in = listed[0].data.get("parent") if listed else None
-        if stand_in:
-            standing_in.setdefault(stand_in, []).extend(m.span for m in listed)
-    if not named and not standing_in:
-        return None, []
-    spans_of = {**standing_in, **named}
-    chosen = [n for n in named if not any(n in ancestors_of(other) for other in named if other != n)]
-    chosen += [n for n in standing_in if n not in chosen]
-    if len(chosen) == 1:
-        return chosen[0], spans_of[chosen[0]]
-    spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
-    common = smallest_common_place(chosen)
-    if common is None and all(_country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
-        return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
-    if common is None:  # places far apart: the first named
-        first = min(chosen, key=lambda n: spans_of[n][0].start)
-        return first, spans_of[first]
-    return common, spans
-
-
-_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
-
-
-def _enumerated(text: str, spans: list[Span]) -> int:
-    """The longest run of places written as one list (``India, Indonesia, Thailand and Maldives``)."""
-    best = run = 1
-    for before, after in pairwise(spans):
-        run = run + 1 if _LIST_GAP.fullmatch(text, before.end, after.start) else 1
-        best = max(best, run)
-    return best if spans else 0
-
-
 @cache  # the gazetteer does not change while the process runs
-def _country_name(name: str) -> bool:
-    place = lookup_place(name)
-    return bool(place and place.level == "country")
+def _place_level(name: str | None) -> str | None:
+    place = lookup_place(name) if name else None
+    return place.level if place else None
 
 
 def _anaphora(
@@ -357,28 +356,6 @@ def _only_pairing(donor: str) -> str | None:
     names = {r.recipient for r in specific}
     widest = [n for n in names if not any(a in names for a in ancestors_of(n))]  # 吐鲁番市, not its counties
     return widest[0] if len(widest) == 1 else None
-
-
-_last_programme: tuple[str, str | None] | None = None
-
-
-def _text_programme_region(text: str) -> str | None:
-    """:func:`programme_region` of a whole article, found once per text."""
-    global _last_programme
-    last = _last_programme
-    if last is not None and last[0] is text:
-        return last[1]
-    region = programme_region(text)
-    _last_programme = (text, region)
-    return region
-
-
-def programme_region(text: str) -> str | None:
-    """The region a programme word names (援疆 → 新疆维吾尔自治区), if any."""
-    for word, region in record_rules().programme_regions.items():
-        if word in text:
-            return region
-    return None
 
 
 def _is_china_name(name: str) -> bool:

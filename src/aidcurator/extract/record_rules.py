@@ -98,6 +98,20 @@ class RecordRules:
     conversion_gap: re.Pattern[str]
     restated_before: re.Pattern[str]
     enterprise_donor: re.Pattern[str]
+    committed_framing: re.Pattern[str]  # a decision verb closing the clause before the amount's
+    after_cues_zh: tuple[tuple[AmountKind, re.Pattern[str]], ...]  # in kind_priority order
+    share_chain_opener: re.Pattern[str]
+    single_year_before: re.Pattern[str]  # one year of the amount's own (2017年的)
+    donor_list_joiners: frozenset[str]  # what joins two donors listed side by side (上海、广东)
+    each_giver_before: re.Pattern[str]  # 分别 + a short verb right before the amount
+    each_giver_joiners: tuple[str, ...]
+    single_works: re.Pattern[str]  # one named works the money builds (…人民医院, …新校区)
+    percent_share_before: re.Pattern[str]  # 的51.8%（: a share of a total, restated as money
+    many_countries: re.Pattern[str]  # 向10国提供: aid to many countries, a programme
+    partitive_after: re.Pattern[str]  # '… of the 1 billion dollars': a part of a named sum
+    as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
+    this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
+    announced_before: re.Pattern[str]  # 'announced' with the amount as its object
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -110,6 +124,13 @@ def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
             rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
         )
     return re.compile(rf"[{first_chars(words)}]{after_first(words)}")
+
+
+def _framing(words: list[str]) -> re.Pattern[str]:
+    """One of ``words`` closing a clause: only a comma or colon (and spaces) after it, up to the end."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\s*[,，:：]\s*\Z")
 
 
 @cache
@@ -151,6 +172,26 @@ def record_rules() -> RecordRules:
             conversion_gap=re.compile(data.get("conversion_gap") or "(?!)"),
             restated_before=re.compile(data.get("restated_before") or "(?!)"),
             enterprise_donor=re.compile(data.get("enterprise_donor") or "(?!)"),
+            committed_framing=_framing(data.get("zh_committed_framing", [])),
+            after_cues_zh=tuple(
+                (kind, _alternation(data.get("zh_after_cues", {}).get(kind.value, []), english=False))
+                for kind in priority
+                if data.get("zh_after_cues", {}).get(kind.value)
+            ),
+            donor_list_joiners=frozenset(data.get("donor_list_joiners", [])),
+            each_giver_before=re.compile(data.get("each_giver_before") or "(?!)"),
+            each_giver_joiners=tuple(data.get("each_giver_joiners", [])),
+            single_works=re.compile(data.get("single_works") or "(?!)"),
+            percent_share_before=re.compile(data.get("percent_share_before") or "(?!)"),
+            many_countries=re.compile(data.get("many_countries") or "(?!)"),
+            partitive_after=re.compile(data.get("partitive_after") or "(?!)"),
+            as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
+            this_year_words=_alternation(data.get("this_year_words", []), english=False),
+            announced_before=re.compile(data.get("announced_before") or "(?!)"),
+            single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
+            share_chain_opener=re.compile(
+                rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
+            ),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(f"resources/rules/records.json is malformed: {exc}") from exc
@@ -178,3 +219,25 @@ def without_pinyin(text: str) -> str:
         return bare + " " * (len(run) - len(bare))
 
     return _RESIDUE_RUN.sub(compact, text)
+
+
+_last_programme: tuple[str, str | None] | None = None
+
+
+def text_programme_region(text: str) -> str | None:
+    """:func:`programme_region` of a whole article, found once per text."""
+    global _last_programme
+    last = _last_programme
+    if last is not None and last[0] is text:
+        return last[1]
+    region = programme_region(text)
+    _last_programme = (text, region)
+    return region
+
+
+def programme_region(text: str) -> str | None:
+    """The region a programme word names (援疆 → 新疆维吾尔自治区), if any."""
+    for word, region in record_rules().programme_regions.items():
+        if word in text:
+            return region
+    return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from copy import deepcopy
 from dataclasses import fields
 from operator import attrgetter
 
@@ -29,27 +30,33 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
+from aidcurator.extract.amount_kinds import amount_kind, kind_of_listed
+from aidcurator.extract.breakdowns import mark_breakdowns
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.keywords import find_places_and_sectors
 from aidcurator.extract.paragraphs import ParagraphIndex
-from aidcurator.extract.parties import chain_tails, says_each_country
+from aidcurator.extract.parties import chain_tails, home_region, says_each_country
 from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import lookup_place
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.record_kinds import (
     Blanked,
-    amount_kind,
     clause,
     default_kind,
     extend_to_now,
     fill_record_kind,
     follows_rejected,
     list_parent,
-    mark_breakdowns,
     not_a_record,
     part_of_pledge,
 )
-from aidcurator.extract.record_merge import add_conversion, is_conversion, link_share, merge_repeat
+from aidcurator.extract.record_merge import (
+    add_conversion,
+    each_giver_count,
+    is_conversion,
+    link_share,
+    merge_repeat,
+)
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
@@ -57,6 +64,7 @@ from aidcurator.extract.record_parties import (
     is_venue,
     main_foreign,
     main_parties,
+    party_segment,
 )
 from aidcurator.extract.record_recipients import fill_parties
 from aidcurator.extract.record_rules import record_rules, without_pinyin
@@ -184,6 +192,7 @@ def assemble_records(
     cues = without_pinyin(
         text
     )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
+    home = home_region(cues, [m for m in mentions if m.kind is _PLACE])  # 四川(chuān)日报
     mentions = [m for m in mentions if m.kind is not _PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -236,6 +245,10 @@ def assemble_records(
             periods.fill_from_month(record, in_sentence, sentence, published.year)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
         kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
+        if kind is AmountKind.UNKNOWN and (listed := record_of.get(index - 1)) is not None:
+            kind = kind_of_listed(
+                cues, amount.start, records[listed], amount_mentions[index - 1], sentence, record
+            )
         if (
             kind is AmountKind.SPENT
             and multi_year
@@ -272,12 +285,12 @@ def assemble_records(
                 value_max=amount.value_max,
             )
         )
-        context = Context(main, records[0] if records else None, places_by_level, tails, foreign, cues)
+        context = Context(main, records[0] if records else None, places_by_level, tails, foreign, cues, home)
         fill_parties(
             record,
             text,
             [m for m in in_sentence if m.kind is MentionKind.PLACE],
-            segment,
+            party_segment(text, amount_mentions, index, segment, sentence.end, in_sentence),
             sentence.end,
             amount,
             context,
@@ -298,6 +311,9 @@ def assemble_records(
             assert last_parent is not None
             link_share(record, parent, last_parent, sentence)
         flows.fill(record, sentence)
+        givers = each_giver_count(cues, amount.span, next_start, sentence)
+        if givers > 1:
+            record.flags["each_giver"] = givers
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = merge_repeat(records, record, title_end, same_value, sentence.start, text)
         if duplicate is not None:
@@ -308,6 +324,7 @@ def assemble_records(
         records.append(record)
         if shared_out:
             records.extend(each_country_records(record, text, sentence, amount, places))
+        records.extend(deepcopy(record) for _ in range(givers - 1))  # 甲会和乙集团分别捐出200万港币
         if kind is not AmountKind.SHARE:
             last_parent = record_of[index]
     mark_breakdowns(records, text)

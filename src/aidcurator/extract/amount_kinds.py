@@ -1,0 +1,219 @@
+"""An amount's kind (planned, committed, spent, cumulative, share …) from the cue words around it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from aidcurator.domain import AmountKind, CandidateRecord, Mention, Span
+from aidcurator.extract.record_kinds import CLAUSE_BREAK, Blanked
+from aidcurator.extract.record_rules import CJK, Cues, record_rules
+
+
+def amount_kind(
+    text: str,
+    sentence: Span,
+    amount: Mention,
+    previous_end: int,
+    next_start: int,
+    multi_year: bool,
+    blanked: Blanked,
+) -> tuple[AmountKind, Span | None]:
+    """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
+    rules = record_rules()
+    before_start = max(sentence.start, previous_end)
+    english = not CJK.search(text, amount.start, amount.end) and not CJK.search(
+        text, before_start, amount.start
+    )
+    window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
+    if english:
+        window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
+        comma = text.find(",", amount.end, window_end)
+        clause_end = window_end if comma < 0 else comma
+    window = blanked.get(english)
+    before = (before_start, amount.start)
+    whole_before = (_wrapped_start(text, sentence.start) if english else sentence.start, amount.start)
+    after = (amount.end, clause_end)
+    after_clauses = (amount.end, window_end)
+
+    def found(pattern: re.Pattern[str], *parts: tuple[int, int]) -> Span | None:
+        for start, end in parts:
+            if start < end and (match := pattern.search(window, start, end)):
+                return Span(match.start(), match.end())
+        return None
+
+    quiet = not found(_any_kind_cue(english), whole_before, after_clauses)  # every range below lies in these
+    announced = (
+        rules.announced_before.search(window, max(before[0], amount.start - 40), amount.start)
+        if english
+        else None
+    )
+    if quiet and english:
+        if announced:
+            return AmountKind.COMMITTED, Span(announced.start(), announced.end())
+        return AmountKind.UNKNOWN, None
+    if not quiet:
+        cue = found(rules.share_after.pick(english), after_clauses) or found(
+            rules.kind_cues[AmountKind.SHARE].pick(english), whole_before
+        )
+        if cue is not None:
+            return AmountKind.SHARE, cue
+    if not english and (cue := _share_chain(window, sentence.start)) is not None:
+        return AmountKind.SHARE, cue  # 。其中，A…；B…；C…: every clause of the chain is a part
+    if english and (
+        part := rules.partitive_after.match(window, amount.end, min(sentence.end, next_start + 12))
+    ):
+        return AmountKind.SHARE, Span(part.start(), part.end())  # 800 million dollars of the 1 billion
+    if percent := rules.percent_share_before.search(
+        window, max(sentence.start, amount.start - 16), amount.start
+    ):
+        return AmountKind.SHARE, Span(percent.start(), percent.end())  # 援助资金的51.8%（462.78亿元）
+    after_end = _clause_end(window, amount.end, sentence.end)
+    # words after the amount decide only when no other amount follows in its clause (今年的20亿元援疆资金已
+    # 拨付15亿元: 已拨付 is the second amount's)
+    zh_after = (amount.end, after_end if after_end <= next_start else amount.end)
+    if quiet:
+        return _after_cue(window, zh_after)
+    clause_start = before[0]
+    for match in CLAUSE_BREAK.finditer(window, before[0], before[1]):
+        clause_start = match.end()
+    # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
+    cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
+    cue = found(cumulative, before, after) or (
+        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None
+    )
+    if cue is not None and not _own_year_after(window, cumulative, before, amount.start):
+        return AmountKind.CUMULATIVE, cue
+    if not english and (total := _as_of_total(window, before)) is not None:
+        return AmountKind.CUMULATIVE, total  # 截至去年底，上海共向喀什投入…: a running total
+    own = _first_cue(english, found, (clause_start, before[1]), after)
+    if own is None and not english:
+        own = _after_cue(window, zh_after)  # 1.1亿元年度帮扶资金及时到位
+        own = None if own[1] is None else own
+    if (
+        not english
+        and (own is None or own[0] is AmountKind.SPENT)
+        and clause_start > sentence.start
+        and (
+            framing := rules.committed_framing.search(
+                window, max(sentence.start, clause_start - 12), clause_start
+            )
+        )
+    ):  # 中国政府宣布，向某国提供…: what the clause gives was announced, a commitment
+        return AmountKind.COMMITTED, Span(framing.start(), framing.end())
+    if announced and (own is None or own[0] is AmountKind.SPENT):
+        # China announced 10 million US dollars in emergency aid: the sum announced is a commitment
+        return AmountKind.COMMITTED, Span(announced.start(), announced.end())
+    if own is not None:
+        return own
+    return _first_cue(english, found, (before[0], clause_start), after) or (AmountKind.UNKNOWN, None)
+
+
+def _own_year_after(window: str, cumulative: re.Pattern[str], before: tuple[int, int], start: int) -> bool:
+    """Whether one year of the amount's own (``2017年的``, ``2018年度``) stands between the last
+    cumulative cue before the amount and the amount: 近年来持续增加…从2017年的2000万元 is 2017's money."""
+    last = None
+    for match in cumulative.finditer(window, *before):
+        last = match
+    return (
+        last is not None and record_rules().single_year_before.search(window, last.end(), start) is not None
+    )
+
+
+def _wrapped_start(text: str, start: int) -> int:
+    """Where an English sentence that a line starting at ``start`` continues begins: a page wrapped at a
+    fixed width breaks lines inside sentences (``The sum\nincludes 21.6 million yuan …``). Back over at
+    most three lines that end without a full stop, to the last sentence end in them."""
+    for _ in range(3):
+        if start == 0 or text[start - 1] != "\n":
+            return start
+        end = len(text[: start - 1].rstrip(" \t"))
+        if end == 0 or text[end - 1] in ".!?:;\n":
+            return start  # an empty line or a finished sentence: a real break
+        line_start = text.rfind("\n", 0, end) + 1
+        cut = max(text.rfind(mark, line_start, end) for mark in (". ", "? ", "! "))
+        if cut >= 0:
+            return cut + 2
+        start = line_start
+    return start
+
+
+def _as_of_total(window: str, before: tuple[int, int]) -> Span | None:
+    """``截至…`` and then a total word (共, 共计, 总计) before the amount, with no word that makes it this
+    year's (截至6月底，今年共到位…): a total to date."""
+    rules = record_rules()
+    match = rules.as_of_total.search(window, *before)
+    if match is None or rules.this_year_words.search(window, before[0], before[1]):
+        return None
+    return Span(match.start(), match.end())
+
+
+def _first_cue(
+    english: bool, found: Callable[..., Span | None], part: tuple[int, int], after: tuple[int, int]
+) -> tuple[AmountKind, Span] | None:
+    """The first kind in priority order (share and cumulative aside: decided before, their cues count
+    anywhere before the amount, 三年来，工作组投入…) with a cue in ``part`` or ``after``."""
+    rules = record_rules()
+    for kind in rules.kind_priority:
+        if kind in (AmountKind.SHARE, AmountKind.CUMULATIVE):
+            continue
+        cue = found(rules.kind_cues[kind].pick(english), part, after)
+        if cue is not None:
+            return kind, cue
+    return None
+
+
+def _clause_end(window: str, start: int, limit: int) -> int:
+    """Where the clause that runs on from ``start`` ends (a comma, semicolon or colon), at most ``limit``."""
+    found = CLAUSE_BREAK.search(window, start, limit)
+    return found.start() if found else limit
+
+
+def _after_cue(window: str, part: tuple[int, int]) -> tuple[AmountKind, Span | None]:
+    """A Chinese kind word after the amount in its own clause (资金及时到位, 将于近日入账), priority order."""
+    for kind, pattern in record_rules().after_cues_zh:
+        if part[0] < part[1] and (match := pattern.search(window, *part)):
+            return kind, Span(match.start(), match.end())
+    return AmountKind.UNKNOWN, None
+
+
+def _share_chain(window: str, sentence_start: int) -> Span | None:
+    """The opener (其中) of a chain of semicolon-joined clauses that the sentence continues, if the chain
+    opens a sentence: ``。其中，经济合作类项目投入资金7.62亿元；无偿援助项目累计到位资金2.03亿元``."""
+    before = window[:sentence_start].rstrip()
+    if not before.endswith((";", "；")):
+        return None
+    chain_start = max(window.rfind(mark, 0, sentence_start) for mark in "。！？!?\n") + 1
+    match = record_rules().share_chain_opener.match(window, chain_start, sentence_start)
+    return Span(match.start(1), match.end(1)) if match else None
+
+
+@cache
+def _any_kind_cue(english: bool) -> re.Pattern[str]:
+    """Every cue amount_kind looks for, as one pattern: where it finds none, no kind has a cue."""
+    rules = record_rules()
+    return Cues.union([*rules.kind_cues.values(), rules.weak_cumulative, rules.share_after]).pick(english)
+
+
+def kind_of_listed(
+    text: str,
+    start: int,
+    previous: CandidateRecord,
+    previous_amount: Mention,
+    sentence: Span,
+    record: CandidateRecord,
+) -> AmountKind:
+    """The kind of an amount no cue decided that follows another one of its sentence: a list goes on
+    with the kind of its first item (累计投入帮扶资金15.36亿元，引进帮扶资金5.27亿元: both cumulative);
+    ``previous`` is the record the earlier amount anchors, flagged on ``record`` when it gives a kind;
+    ``start``: where the amount starts in ``text``."""
+    kind = previous.amounts[0].kind
+    if previous_amount.start < sentence.start or kind is AmountKind.UNKNOWN:
+        return AmountKind.UNKNOWN
+    if kind is AmountKind.CUMULATIVE and record_rules().single_year_before.search(
+        text, previous_amount.end, start
+    ):  # 从2017年的2000万元…到2018年的9152万元: each its own year's
+        return AmountKind.UNKNOWN
+    record.flags["kind_of_list"] = True
+    return kind

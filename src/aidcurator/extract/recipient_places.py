@@ -1,0 +1,77 @@
+"""The one place that receives among the places named around an amount (a place inside another named
+one, a list of places standing for the place that holds them, a list of countries standing for none)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from aidcurator.domain import Mention, Span
+from aidcurator.extract.places import ancestors_of, lookup_place, smallest_common_place
+
+__all__ = ["country_name", "recipient_of"]
+
+
+_ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
+
+
+def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
+    """The one place that receives, from the places named around an amount.
+
+    A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
+    stands for its parent; several places give the smallest place holding them all, two far apart the
+    first named. Three or more countries written as one list give no recipient, with their spans:
+    (None, spans) is such a group.
+    """
+    named: dict[str, list[Span]] = {}
+    etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
+    for place in places:
+        etc = _ETC_AFTER.match(text, place.end)
+        if etc is not None:
+            etc_lists.setdefault(etc.end(), []).append(place)
+        else:
+            named.setdefault(place.data.get("name", ""), []).append(place.span)
+    standing_in: dict[str, list[Span]] = {}
+    for listed in etc_lists.values():
+        listed = [m for m in listed if m.data.get("name") not in named]  # named plainly elsewhere too
+        names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
+        if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
+            stand_in = smallest_common_place(names)
+        else:  # 百色等地: somewhere in 百色's province
+            stand_in = listed[0].data.get("parent") if listed else None
+        if stand_in:
+            standing_in.setdefault(stand_in, []).extend(m.span for m in listed)
+    if not named and not standing_in:
+        return None, []
+    spans_of = {**standing_in, **named}
+    chosen = [n for n in named if not any(n in ancestors_of(other) for other in named if other != n)]
+    chosen += [n for n in standing_in if n not in chosen]
+    if len(chosen) == 1:
+        return chosen[0], spans_of[chosen[0]]
+    spans = sorted((span for n in chosen for span in spans_of[n]), key=lambda s: s.start)
+    common = smallest_common_place(chosen)
+    if common is None and all(country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
+        return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
+    if common is None:  # places far apart: the first named
+        first = min(chosen, key=lambda n: spans_of[n][0].start)
+        return first, spans_of[first]
+    return common, spans
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
+
+
+def _enumerated(text: str, spans: list[Span]) -> int:
+    """The longest run of places written as one list (``India, Indonesia, Thailand and Maldives``)."""
+    best = run = 1
+    for before, after in pairwise(spans):
+        run = run + 1 if _LIST_GAP.fullmatch(text, before.end, after.start) else 1
+        best = max(best, run)
+    return best if spans else 0
+
+
+@cache  # the gazetteer does not change while the process runs
+def country_name(name: str) -> bool:
+    place = lookup_place(name)
+    return bool(place and place.level == "country")

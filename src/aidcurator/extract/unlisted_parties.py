@@ -1,0 +1,224 @@
+"""Givers and receivers the gazetteer does not list: an enterprise that gives (``某某集团…向某县捐赠``,
+``宝钢集团对口援藏…`` in a per-donor table) and
+a county written after a giving word (``向某某县捐赠``, ``支持某某县``).
+
+The words live in ``resources/rules/parties.json`` (``enterprise_giver``, ``unlisted_county``);
+:mod:`aidcurator.extract.record_recipients` asks these helpers only when no listed place gives or receives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from aidcurator.domain import Mention, Span
+from aidcurator.domain.projects import OrganisationType
+from aidcurator.extract.fastre import alternation
+from aidcurator.extract.organisations import organisations
+from aidcurator.extract.record_rules import record_rules
+from aidcurator.resources import resource_path
+
+__all__ = [
+    "county_after",
+    "enterprise_donor",
+    "enterprise_giver",
+    "organisation_giver",
+    "unlisted_county",
+    "unlisted_giver",
+]
+
+_FIRM_WORD = re.compile(r"集团|公司")
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？\n]")
+_SENTENCE_MARK = re.compile(r"[。！？\n]")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    name: re.Pattern[str]  # an enterprise's name at the start of a clause, group 'name'
+    gives: re.Pattern[str]  # a giving word between the name and the amount
+    after: int  # how far after the amount a giving word may stand (…650万元帮扶资金)
+    county: re.Pattern[str]  # a county after a giving word, group 'name'
+    county_after: re.Pattern[str]  # a county right after the listed place it lies in
+    not_county: re.Pattern[str]  # words that make such a name no place (贫困县, 该县)
+
+
+@cache
+def _rules() -> _Rules:
+    data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))
+    try:
+        giver, county = data["enterprise_giver"], data["unlisted_county"]
+        return _Rules(
+            name=re.compile(giver["name"]),
+            gives=re.compile("|".join(map(re.escape, giver["gives"]))),
+            after=int(giver["after"]),
+            county=re.compile(county["pattern"]),
+            county_after=re.compile(county["after_place"]),
+            not_county=re.compile("|".join(map(re.escape, county["not_in_name"]))),
+        )
+    except (KeyError, ValueError, TypeError, re.error) as exc:
+        raise ValueError(
+            f"resources/rules/parties.json is malformed (enterprise_giver/unlisted_county): {exc}"
+        ) from exc
+
+
+def _sentence_start(text: str, position: int) -> int:
+    low = max(0, position - 300)
+    ends = [m.end() for m in _SENTENCE_MARK.finditer(text, low, position)]
+    return ends[-1] if ends else low
+
+
+def _giver_in(text: str, start: int, amount: Span) -> tuple[str, Span] | None:
+    """The last enterprise opening a clause between ``start`` and the amount that a giving word links
+    to the amount (the word stands after the name, at most ``after`` characters past the amount)."""
+    rules = _rules()
+    stop = min(len(text), amount.end + rules.after)
+    clause_starts = [start] + [m.end() for m in _CLAUSE_MARK.finditer(text, start, amount.start)]
+    best = None
+    for begin in clause_starts:
+        match = rules.name.match(text, begin, amount.start)
+        if match is not None and rules.gives.search(text, match.end(), stop):
+            best = match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
+    return best
+
+
+def enterprise_giver(text: str, amount: Span, paragraph_start: int) -> tuple[str, Span, bool] | None:
+    """The enterprise that gives the amount, its span and whether it is named in the amount's own
+    sentence (else it opens an earlier sentence of the paragraph: ``某集团自2007年帮扶某县…。新建了…，
+    并投入50万元``)."""
+    sentence = _sentence_start(text, amount.start)
+    found = _giver_in(text, sentence, amount)
+    if found is not None:
+        return found[0], found[1], True
+    start = max(paragraph_start, 0)
+    if start >= sentence:
+        return None
+    rules = _rules()
+    best = None
+    for begin in [start] + [m.end() for m in _SENTENCE_MARK.finditer(text, start, sentence)]:
+        match = rules.name.match(text, begin, sentence)
+        end = _SENTENCE_MARK.search(text, begin, sentence)
+        if match is not None and rules.gives.search(text, match.end(), end.start() if end else sentence):
+            best = match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
+    return (best[0], best[1], False) if best is not None else None
+
+
+def unlisted_county(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """The last county named after a giving word in ``text[start:end]`` (``向某某县捐赠``)."""
+    rules = _rules()
+    best = None
+    for match in rules.county.finditer(text, start, end):
+        name = match.group("name")
+        if not rules.not_county.search(name):
+            best = name, Span(match.start("name"), match.end("name"))
+    return best
+
+
+_CLAUSE_START = re.compile(r"[；;。\n]")
+
+
+def unlisted_giver(
+    words: str, amount: Mention, donor: Mention | None, main_donor: Mention | None
+) -> tuple[str, Span] | None:
+    """An enterprise the gazetteer does not list that gives the amount (parties.json
+    ``enterprise_giver``): one named in the amount's sentence, or one opening an earlier sentence of the
+    paragraph when no place but the article's main donor stood in."""
+    paragraph = words.rfind("\n", 0, amount.start) + 1
+    if not _FIRM_WORD.search(words, paragraph, amount.end + _rules().after):
+        return None  # (a quick test: no 集团 or 公司 in the paragraph so far)
+    found = enterprise_giver(words, amount.span, paragraph)
+    if found is None:
+        return None
+    name, span, own_sentence = found
+    return (name, span) if own_sentence or donor is None or donor is main_donor else None
+
+
+def enterprise_donor(words: str, position: int) -> tuple[str, Span] | None:
+    """An enterprise opening the amount's clause as its giver (``宝钢集团(现为宝武集团)对口援藏…``, rule
+    ``enterprise_donor``): its name as written and its span."""
+    start = max(0, position - 120)
+    for found in _CLAUSE_START.finditer(words, start, position):
+        start = found.end()
+    match = record_rules().enterprise_donor.match(words, start, position)
+    if match is None:
+        return None
+    return match.group("name").replace(" ", ""), Span(match.start("name"), match.end("name"))
+
+
+@dataclass(frozen=True)
+class _OrgGivers:
+    zh: re.Pattern[str]  # a multilateral's Chinese name at a clause start, group 'name'
+    en: re.Pattern[str]  # its English name at a clause start ("The World Bank …")
+    names: dict[str, str]  # every name and alias (English ones in lower case) → the name a record gives
+    gives_zh: re.Pattern[str]
+    gives_en: re.Pattern[str]
+
+
+@cache
+def _org_givers() -> _OrgGivers:
+    data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))[
+        "organisation_giver"
+    ]
+    names: dict[str, str] = {}
+    zh_keys: list[str] = []
+    en_keys: list[str] = []
+    for org in organisations():
+        if org.org_type is not OrganisationType.MULTILATERAL:
+            continue
+        shown = org.name_zh or org.name_en or org.id
+        for key in (org.name_zh, org.name_en, *org.aliases):
+            if not key or len(key) < 3:
+                continue
+            if re.search(r"[\u4e00-\u9fff]", key):
+                zh_keys.append(key)
+                names.setdefault(key, shown)
+            else:
+                en_keys.append(key)
+                names.setdefault(key.lower(), shown)
+    lead = data["lead_zh"]
+    return _OrgGivers(
+        zh=re.compile(rf"\s*(?:{lead})?\s*(?P<name>{alternation(zh_keys)})"),
+        en=re.compile(
+            rf"\s*(?:[Tt]he\s+)?(?P<name>{alternation(k for k in en_keys if k.isupper())}"
+            rf"|(?i:{alternation(k for k in en_keys if not k.isupper())}))\b"
+        ),
+        names=names,
+        gives_zh=re.compile(alternation(data["gives_zh"])),
+        gives_en=re.compile(rf"\b(?:{alternation(data['gives_en'])})\b", re.IGNORECASE),
+    )
+
+
+def organisation_giver(
+    text: str, amount: Span, places: list[Mention], stretch_end: int
+) -> tuple[str, Span, Mention | None] | None:
+    """A multilateral lender or fund that opens a clause of the amount's sentence and gives it (parties.json
+    ``organisation_giver``: 世界银行向中国提供1亿美元贷款, The World Bank approved a $100 million loan): the
+    name a record gives (its Chinese name), its span and China when ``places`` name it after the lender,
+    up to ``stretch_end`` (the end of the amount's stretch): then China receives."""
+    rules = _org_givers()
+    sentence = _sentence_start(text, amount.start)
+    starts = [sentence] + [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, amount.start)]
+    for begin in starts:
+        for pattern, gives in ((rules.zh, rules.gives_zh), (rules.en, rules.gives_en)):
+            match = pattern.match(text, begin, amount.start)
+            if match is not None and gives.search(text, match.end(), amount.start):
+                key = match.group("name")
+                shown = rules.names.get(key) or rules.names.get(key.lower())  # acronyms: as written
+                if shown:
+                    end = match.end("name")
+                    china = next(
+                        (p for p in places if p.data.get("name") == "中国" and end <= p.start < stretch_end),
+                        None,
+                    )
+                    return shown, Span(match.start("name"), end), china
+    return None
+
+
+def county_after(text: str, place_end: int) -> tuple[str, Span] | None:
+    """A county the gazetteer lacks written right after a listed province or prefecture (贵州从江县)."""
+    rules = _rules()
+    match = rules.county_after.match(text, place_end)
+    if match is None or rules.not_county.search(match.group("name")):
+        return None
+    return match.group("name"), Span(match.start("name"), match.end("name"))
