@@ -18,6 +18,7 @@ class _Chooser(Protocol):
 
     text: str
     sentences: SentenceIndex
+    sentence_cues: dict[int, list[bool]]  # sentence start → the tiers its cues fit (filled here)
 
     def opens_sentence(self, year: Mention) -> bool: ...
 
@@ -53,9 +54,12 @@ class ParagraphYears:
                 keys = set(values)
             else:
                 continue  # a sentence about two amounts: its years fit neither alone
-            cued = [True]  # every year fits the last tier; a tier's cue counts only with the weaker ones
-            for cue in reversed(cues):
-                cued.insert(0, cued[0] and cue.search(text, sentence.start, sentence.end) is not None)
+            cued = chooser.sentence_cues.get(sentence.start)
+            if cued is None:  # (a sentence's cues are read once: the whole text's years are read again)
+                cued = [True]  # every year fits the last tier; a tier's cue counts only with the weaker ones
+                for cue in reversed(cues):
+                    cued.insert(0, cued[0] and cue.search(text, sentence.start, sentence.end) is not None)
+                chooser.sentence_cues[sentence.start] = cued
             for key in keys:
                 for table, fits in zip(self.tiers, cued, strict=True):
                     if fits:

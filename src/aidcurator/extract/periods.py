@@ -72,6 +72,7 @@ class PeriodChooser:
     ) -> None:
         self.text, self.mentions, self.sentences, self.paragraph = text, mentions, sentences, paragraph
         self._later: dict[int, bool] = {}
+        self.sentence_cues: dict[int, list[bool]] = {}  # (paragraph_years: the cue tiers of a sentence)
         self._fallback: dict[int, tuple[CandidateRecord, Mention]] = {}
         self._amounts_by_sentence: dict[int, set] | None = None
         self._starts = [m.start for m in mentions]  # mentions come sorted by start

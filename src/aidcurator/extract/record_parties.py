@@ -38,10 +38,14 @@ _AREA_RANK = {
 
 def side(place: Mention) -> str:
     """``donor`` or ``recipient`` (or the role hint the place carries): the side the place stands on."""
-    hint = place.data.get("role_hint")
-    if hint:
-        return hint
-    row = place_by_id(place.data.get("id", ""))
+    data = place.data
+    return data.get("role_hint") or _role_of(data.get("id", ""))
+
+
+@cache  # the gazetteer does not change while the process runs
+def _role_of(place_id: str) -> str:
+    """The gazetteer row's side of the place with this id (``recipient`` when none)."""
+    row = place_by_id(place_id)
     return row.role if row else "recipient"
 
 
@@ -100,40 +104,41 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         return min(abs(m.start - anchor), abs(anchor - m.end))
 
     ordered = sorted(places, key=distance)
-    countries = [m for m in places if _is_country(m) and not is_china(m)]
+    countries = [  # (_is_country and not is_china)
+        m for m in places if (data := m.data).get("level") == "country" and data.get("name") != "中国"
+    ]
     if countries and thanks_china(
         text, places
     ):  # 斯里兰卡总统向中国政府提供的援助表示感谢: China still gives
         china = next(m for m in ordered if is_china(m))
         thanker = min(countries, key=distance)
         return Parties(china, thanker)
-    abroad = next(
-        (
-            m
-            for m in places
-            if _is_country(m) and not is_china(m) and _TO_BEFORE.search(text, max(0, m.start - 12), m.start)
-        ),
+    abroad = next(  # (countries: the places that are a country other than China, in text order)
+        (m for m in countries if _TO_BEFORE.search(text, max(0, m.start - 12), m.start)),
         None,
     )
-    at_home = [  # 云南省政府向缅甸捐赠, Yunnan donated … to Myanmar: a place in China before the country gives
-        m
-        for m in places
-        if abroad is not None and m.end <= abroad.start and not _is_country(m) and _in_china(m)
-    ]
+    at_home = (  # 云南省政府向缅甸捐赠, Yunnan donated … to Myanmar: a place in China before the country gives
+        [m for m in places if m.end <= abroad.start and not _is_country(m) and _in_china(m)]
+        if abroad is not None
+        else []
+    )
     if at_home:
         return Parties(at_home[-1], abroad)
-    china_takes = [m for m in places if is_china(m) and m.data.get("role_hint") == "recipient"]
-    before_china = [  # 英国国际发展部（DFID）向中国提供: a donor country before 向中国 gives
-        m
-        for m in places
+    china_takes = [
+        m for m in places if m.data.get("name") == "中国" and m.data.get("role_hint") == "recipient"
+    ]  # (is_china)
+    before_china = (  # 英国国际发展部（DFID）向中国提供: a donor country before 向中国 gives
+        [
+            m
+            for m in countries
+            if _row_role(m) in ("donor", "both")
+            and m.end <= china_takes[0].start
+            and not thanks_china(text, [m, china_takes[0]])
+        ]
         if china_takes
-        and _is_country(m)
-        and not is_china(m)
-        and _row_role(m) in ("donor", "both")
-        and m.end <= china_takes[0].start
-        and not thanks_china(text, [m, china_takes[0]])
-    ]
-    if any(_foreign_giver(m) for m in places) or before_china:  # Germany will offer China…: China receives
+        else []
+    )
+    if any(m.data.get("role_hint") == "donor" for m in countries) or before_china:  # (_foreign_giver)
         givers = [m for m in ordered if _foreign_giver(m)] or before_china[-1:]
         takers = [
             m
@@ -142,14 +147,16 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
             or (_is_country(m) and side(m) != "donor" and m.data.get("name") != givers[0].data.get("name"))
         ]
         return Parties(givers[0], takers[0] if takers else None)
-    donors = [m for m in ordered if side(m) == "donor" or is_china(m)]
+    donors: list[Mention] = []
+    recipients: list[Mention] = []  # (one pass: a place is on one side or the other)
+    for m in ordered:
+        (donors if side(m) == "donor" or m.data.get("name") == "中国" else recipients).append(m)
     names = {m.data.get("name", "") for m in donors}
     held = {a for name in names for a in ancestors_of(name)}
     if held & names:  # Taizhou, a city in Jiangsu: the city's team gives
         donors = [m for m in donors if m.data.get("name") not in held] + [
             m for m in donors if m.data.get("name") in held
         ]
-    recipients = [m for m in ordered if side(m) != "donor" and not is_china(m)]
     if not recipients and len({m.data.get("name") for m in donors}) >= 2:
         # 江苏省与陕西省协作: the first named gives, the other receives
         by_position = sorted(donors, key=lambda m: m.start)

@@ -72,7 +72,9 @@ def fill_parties(
         words, amount, sentence_end
     )  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
     near = pick_parties([m for m in places if m.start < shares], amount.start, text)
-    givers = [m for m in places if not is_china(m)]  # Guangdong, China: a place and its country, no list
+    givers = (  # Guangdong, China: a place and its country, no list
+        [m for m in places if m.data.get("name") != "中国"] if near.donor is not None else []  # (is_china)
+    )
     group = (near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))) or group_givers(
         words, segment[0], amount.start
     )
