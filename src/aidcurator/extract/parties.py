@@ -17,6 +17,7 @@ helpers while it fills a record's donor and recipient.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -372,12 +373,16 @@ def home_word(text: str, start: int, end: int, home: Mention | None) -> tuple[st
     if home is None:
         return None
     rules = _rules()
+    matches = rules.home_re.finditer(text, start, end)
+    first = next(matches, None)
+    if first is None:
+        return None  # (most stretches: the home's chain of places is not needed)
     name = home.data.get("name", "")
     chain = [(name, home.data.get("level"))] + [
         (a, place.level) for a in ancestors_of(name) if (place := lookup_place(a)) is not None
     ]
     found = []
-    for match in rules.home_re.finditer(text, start, end):
+    for match in itertools.chain((first,), matches):
         levels = rules.home_words.get(match.group(), rules.home_words.get(match.group().lower(), ()))
         meant = next((n for n, level in chain if level in levels), None)
         if meant is not None:

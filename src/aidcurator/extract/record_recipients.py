@@ -333,8 +333,9 @@ def _anaphora(
 ) -> tuple[str | None, list[Span]]:
     """``the prefecture`` / ``该县`` near the amount: the latest place of that level named before it."""
     scope = text[segment[0] : segment[1]]
+    lower = scope.lower()  # (once for all the phrases)
     for phrase, levels in record_rules().anaphora.items():
-        if phrase in scope or phrase in scope.lower():
+        if phrase in scope or phrase in lower:
             earlier = places.latest_before(levels, amount.start)
             if earlier is not None:
                 return earlier.data.get("name"), [earlier.span]
