@@ -128,7 +128,9 @@ def _wrapped_start(text: str, start: int) -> int:
     for _ in range(3):
         if start == 0 or text[start - 1] != "\n":
             return start
-        end = len(text[: start - 1].rstrip(" \t"))
+        end = start - 1  # (the text before the line break, right-stripped of spaces and tabs, uncopied)
+        while end and text[end - 1] in " \t":
+            end -= 1
         if end == 0 or text[end - 1] in ".!?:;\n":
             return start  # an empty line or a finished sentence: a real break
         line_start = text.rfind("\n", 0, end) + 1
@@ -181,8 +183,10 @@ def _after_cue(window: str, part: tuple[int, int]) -> tuple[AmountKind, Span | N
 def _share_chain(window: str, sentence_start: int) -> Span | None:
     """The opener (其中) of a chain of semicolon-joined clauses that the sentence continues, if the chain
     opens a sentence: ``。其中，经济合作类项目投入资金7.62亿元；无偿援助项目累计到位资金2.03亿元``."""
-    before = window[:sentence_start].rstrip()
-    if not before.endswith((";", "；")):
+    end = sentence_start  # (the text before the sentence, right-stripped, without copying it)
+    while end and window[end - 1].isspace():
+        end -= 1
+    if not end or window[end - 1] not in ";；":
         return None
     chain_start = max(window.rfind(mark, 0, sentence_start) for mark in "。！？!?\n") + 1
     match = record_rules().share_chain_opener.match(window, chain_start, sentence_start)
