@@ -18,6 +18,7 @@ __all__ = ["YearRules", "year_rules"]
 @dataclass(frozen=True)
 class YearRules:
     comparison_words: tuple[str, ...]
+    comparison_after: tuple[str, ...]  # right after a year: 去年同期 is a comparison
     joiners: frozenset[str]
     join_max_gap: int  # two joined years further apart make no period
     lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
@@ -41,6 +42,9 @@ class YearRules:
     month_date: re.Pattern[str]  # a month (and day) without a year: 2月5日, 6月底, Aug. 11
     dateline_after: re.Pattern[str]  # 电 / (Xinhua) right after such a date: a dateline
     month_date_later: re.Pattern[str]  # a later stage (启用, opened) in such a date's clause
+    change_to: re.Pattern[str]  # 提高到, rose to: the figure after it is the end of a change
+    topic_after: re.Pattern[str]  # after a year that stands as its own clause (2019年，…)
+    topic_min_rest: int  # word characters a topic year's line holds after it (else a page's date line)
 
 
 def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
@@ -92,6 +96,7 @@ def year_rules() -> YearRules:
         nouns = alternation(data["report_nouns_en"])
         return YearRules(
             comparison_words=tuple(data["year_comparison_words"]),
+            comparison_after=tuple(data["year_comparison_after"]),
             joiners=frozenset(data["year_joiners"]),
             join_max_gap=int(data["year_join_max_gap"]),
             lead_in=re.compile(
@@ -106,7 +111,10 @@ def year_rules() -> YearRules:
             not_later=_cues(data["later_event_exceptions"]),
             later_window=int(data["later_window"]),
             start=_cues(data["start_event_cues"]),
-            later_just_before=_word_at_end(data["later_just_before"], _date_filler()),
+            later_just_before=re.compile(
+                _word_at_end(data["later_just_before"], _date_filler()).pattern
+                + rf"|(?:{alternation(data['later_just_before_zh'])})\s*\Z"
+            ),
             timestamp=re.compile(data.get("timestamp") or "(?!)"),
             delivery=_cues(data["delivery_cues_after"]),
             delivery_window=int(data["delivery_window"]),
@@ -116,6 +124,9 @@ def year_rules() -> YearRules:
             ),
             dateline_after=re.compile(data.get("dateline_after") or "(?!)"),
             month_date_later=_cues({"en": data["later_event_cues"]["en"], "zh": data["month_date_later_zh"]}),
+            topic_after=re.compile(data["topic_year_after"]),
+            topic_min_rest=int(data["topic_year_min_rest"]),
+            change_to=_cues(data["change_to_cues"]),
             report_determiner=_word_at_end(data["report_determiners_en"], _date_filler()),
             report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
             report_noun_before=_word_at_end(data["report_nouns_before_en"], r"[ \t]+"),

@@ -35,6 +35,8 @@ _AMOUNT, _YEAR = MentionKind.AMOUNT, MentionKind.YEAR
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_COMMA = re.compile(r"[,，、]")
+_WORD = re.compile(r"\w")
 _YEAR_DIGITS = re.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9])")
 
 
@@ -69,8 +71,13 @@ class PeriodChooser:
         mentions: list[Mention],
         sentences: SentenceIndex,
         paragraph: Callable[[int], tuple[int, int]],
+        *,
+        news: bool = False,
+        undated: bool = False,
     ) -> None:
         self.text, self.mentions, self.sentences, self.paragraph = text, mentions, sentences, paragraph
+        self.news = news  # a dated news report: a record's year must be stated for it (see finish_news)
+        self.undated = undated  # no publication date: relative years (去年, 三年来, since 2010) are guesses
         self._later: dict[int, bool] = {}
         self.sentence_cues: dict[int, list[bool]] = {}  # (paragraph_years: the cue tiers of a sentence)
         self._fallback: dict[int, tuple[CandidateRecord, Mention]] = {}
@@ -123,11 +130,23 @@ class PeriodChooser:
             for m in in_sentence
             if m.kind is _YEAR
             and m.data.get("start") is not None
-            and not text[max(0, m.start - 3) : m.start].rstrip().endswith(rules.comparison_words)
+            and not self.compares(m)
+            and not (self.undated and m.data.get("relative") and m.data.get("source") != "since")
+            and not m.data.get("future")  # within the next three years: a time frame, not a year
         ]
         if not years:
+            if self.undated and any(
+                m.kind is MentionKind.YEAR
+                and m.data.get("source") == "duration"
+                and m.data.get("years") != 1
+                and not m.data.get("future")
+                for m in in_sentence
+            ):  # over the past five years, … 2 billion yuan on an undated page: a period, but unknown
+                record.flags["year_unresolved"] = True
             return
-        usable = [m for m in years if not self.is_later(m)]
+        usable = [
+            m for m in years if not self.is_later(m) and not self._dates_the_base(m, amount, in_sentence)
+        ]
         if any(
             m.data.get("source") == "explicit" for m in usable
         ):  # a stated year beats a guessed one (in July)
@@ -163,6 +182,22 @@ class PeriodChooser:
             year = self._pledge_year(year, amount) or year
         self._take(record, year)
         self._join(record, year, years)
+
+    def _dates_the_base(self, year: Mention, amount: Mention, in_sentence: list[Mention]) -> bool:
+        """Whether ``year`` dates the starting figure of a change that ends in ``amount``
+        (由2015年的0.8亿元提高到1.5亿元: 2015 is the year of 0.8亿元, not of 1.5亿元)."""
+        if year.end > amount.start:
+            return False
+        change = _rules().change_to
+        return any(
+            m.kind is MentionKind.AMOUNT
+            and year.end <= m.start
+            and m.end <= amount.start
+            and _CLAUSE_BREAK.search(self.text, year.end, m.start) is None
+            and _COMMA.search(self.text, year.end, m.start) is None
+            and change.search(self.text, m.end, amount.start) is not None
+            for m in in_sentence
+        )
 
     def _join(self, record: CandidateRecord, year: Mention, years: list[Mention]) -> None:
         """Two years joined by ``and``/``和`` make a period: 2024 and 2025 after the chosen 2024, and
@@ -252,6 +287,13 @@ class PeriodChooser:
                 if m.kind is _AMOUNT:
                     self._amounts_by_sentence.setdefault(self.sentences.of(m.start).start, set()).add(m.value)
         return self._amounts_by_sentence
+
+    def compares(self, year: Mention) -> bool:
+        """Whether ``year`` is the term of a comparison (比上年增长, 好于去年同期), not a period."""
+        rules, text = _rules(), self.text
+        return text[max(0, year.start - 3) : year.start].rstrip().endswith(
+            rules.comparison_words
+        ) or text.startswith(rules.comparison_after, year.end)
 
     def is_later(self, year: Mention) -> bool:
         """Whether ``year`` dates a later stage (completion, repayment, a deadline), not a commitment."""
@@ -351,8 +393,12 @@ class PeriodChooser:
         later-stage year date a record: one that starts the work (its own sentence's, else its
         paragraph's), else its own sentence's, else the first of its paragraph, in a sentence naming no
         other amount."""
-        undated = [r for r in records if r.year_start is None]
+        retold_years = {id(r): r.flags.pop("retold_year") for r in records if "retold_year" in r.flags}
+        undated = [r for r in records if r.year_start is None and not r.flags.get("year_unresolved")]
         if not undated:
+            return
+        if self.news:
+            self._finish_news(records, retold_years)
             return
         text, rules = self.text, _rules()
         dated = [  # a page's time stamp dates the page
@@ -361,6 +407,7 @@ class PeriodChooser:
             if m.kind is _YEAR
             and m.data.get("start") is not None
             and not rules.timestamp.match(text, m.start)
+            and not (self.undated and m.data.get("relative") and m.data.get("source") != "since")
         ]
         dated_starts = [m.start for m in dated]
 
@@ -407,3 +454,72 @@ class PeriodChooser:
             self._take(record, chosen)
             self._join(record, chosen, dated)
             record.flags["year_from_text"] = True
+
+    # -- news reports -------------------------------------------------------------------------
+    def _finish_news(self, records: list[CandidateRecord], retold_years: dict[int, list]) -> None:
+        """A news report states the year of an amount in its sentence; an undated amount takes only
+        the year of the semicolon list its sentence continues, else the topic year of its paragraph:
+        the nearest year before it that opens its sentence or stands as its own clause
+        (``2019年，…``, ``记者获悉，今年上半年，…``, ``In 2019, …``) and names one year, no period nor
+        duration, else a later stage its own sentence names (``disbursed … this month``) but a deadline
+        (``截至2015年底``, ``by the end of 2019``). A share takes its parent's year. A headline figure
+        looks from where the body repeats it; one the body never repeats, a page's time stamp, a year
+        of another paragraph or a guessed year (an undated page's ``去年``) give none."""
+        headline_end, rules = _headline_end(self.text), _rules()
+        for record in records:
+            if record.year_start is not None:
+                continue
+            if retold := retold_years.get(id(record)):  # a headline figure the body retells, dated
+                record.year_start, record.year_end, spans = retold
+                record.evidence["year"] = [Span(start, end) for start, end in spans]
+                continue
+            parent = records[record.parent_index] if record.parent_index is not None else None
+            if parent is not None and parent.year_start is not None:
+                record.year_start, record.year_end = parent.year_start, parent.year_end
+                record.evidence["year"] = list(parent.evidence.get("year", []))
+                continue
+            anchor = next(
+                (s.start for s in record.evidence.get("amount", []) if s.start >= headline_end), None
+            )
+            if anchor is None:
+                continue
+            chosen = self._list_year(anchor) or self._topic_year(anchor)
+            if chosen is None and id(record) in self._fallback:
+                own = self._fallback[id(record)][1]
+                lo = max(self._clause_start(own), own.start - 40)
+                if not rules.later_just_before.search(self.text, lo, own.start):
+                    chosen = own
+            if chosen is None or chosen.data.get("estimated"):
+                continue
+            self._take(record, chosen)
+            record.flags["year_from_text"] = True
+
+    def _topic_year(self, anchor: int) -> Mention | None:
+        """The topic year of ``anchor``'s paragraph (see :meth:`_finish_news`): the last year stated in an
+        earlier sentence of the paragraph, when it is a topic year; a later time word (``Over the past
+        two decades``, ``Since 2010``) after a topic year ends its reach."""
+        text, rules = self.text, _rules()
+        lo, own = self.paragraph(anchor)[0], self.sentences.of(anchor).start
+        for m in reversed(self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, own)]):
+            if m.kind is not MentionKind.YEAR or rules.timestamp.match(text, m.start) or self.compares(m):
+                continue
+            line_end = text.find("\n", m.end)
+            if (
+                len(_WORD.findall(text, m.end, len(text) if line_end < 0 else line_end))
+                < rules.topic_min_rest
+            ):
+                continue  # Mar 3, 2020 on a line of its own: the page's date
+            if (
+                m.data.get("start") is None
+                or m.data.get("start") != m.data.get("end")
+                or m.data.get("source") not in ("explicit", "relative")
+                or self.is_later(m)
+            ):
+                return None
+            if self.opens_sentence(m) or (
+                rules.topic_after.match(text, m.end)
+                and text[self.sentences.of(m.start).start : m.start].rstrip().endswith((",", "，", ":", "："))
+            ):
+                return m
+            return None
+        return None

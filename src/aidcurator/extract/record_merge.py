@@ -97,6 +97,12 @@ def fold(kept: CandidateRecord, repeat: CandidateRecord, title_end: int = 0) -> 
     ):  # a retelling dated in its own sentence (7月5日，…宣布拿出500万元) dates the headline too
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
+    elif kept.year_start is None and repeat.year_start is not None:  # a news report takes it (periods.py)
+        kept.flags["retold_year"] = (
+            repeat.year_start,
+            repeat.year_end,
+            [[span.start, span.end] for span in repeat.evidence.get("year", [])],
+        )
     for field in _FOLDED_FIELDS:
         if field == "donor" and kept.record_kind is RecordKind.AGGREGATE:
             continue  # many donors: no single one, whatever the repeat names

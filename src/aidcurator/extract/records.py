@@ -214,7 +214,9 @@ def assemble_records(
     previous_end = 0
     paragraph_of = ParagraphIndex(text)
     flows = FlowReader(text, paragraph_of, [m.start for m in amount_mentions])
-    periods = PeriodChooser(text, mentions, sentences, paragraph_of)
+    periods = PeriodChooser(
+        text, mentions, sentences, paragraph_of, news=published is not None, undated=published is None
+    )
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
     rejected_in = -1  # the start of the sentence of the last amount that is not aid
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
@@ -243,7 +245,11 @@ def assemble_records(
         periods.fill(record, in_sentence, amount, segment, amount_clause)
         if published is not None:
             periods.fill_from_month(record, in_sentence, sentence, published.year)
-        multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
+        multi_year = bool(
+            record.year_start and record.year_end and record.year_end > record.year_start
+        ) or bool(
+            record.flags.get("year_unresolved")  # over the past five years on an undated page: years, unknown
+        )
         kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
         if kind is AmountKind.UNKNOWN and (listed := record_of.get(index - 1)) is not None:
             kind = kind_of_listed(

@@ -48,6 +48,7 @@ import ahocorasick
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.fastre import alternation
 from aidcurator.extract.places import squeeze_cjk_gaps
+from aidcurator.extract.time_events import event_periods, since_clause
 from aidcurator.resources import resource_path
 
 __all__ = ["find_times"]
@@ -102,6 +103,7 @@ class _Rules:
     not_after_words_en: frozenset[str]
     range_prefixes: frozenset[str]
     since_prefixes_zh: frozenset[str]
+    since_prefix_not_before_zh: tuple[str, ...]  # 从2015年的800万元: a year, not a start
     since_words_en: frozenset[str]
     since_suffixes_zh: tuple[str, ...]
     dash_separators: frozenset[str]
@@ -217,7 +219,7 @@ def _rules() -> _Rules:
     re_month_prefix = re.compile(rf"(?<!\w)(?:{alternation(month_prefixes)})[\s-]+\Z")
     same_year = alternation([k for k, v in anaphoric.items() if v == 0 and k.isascii()])
     # July 2008, July of 2008, March of the same year: the year says it
-    re_month_tail = re.compile(rf"[\w.]|,?\s*\d|\s+of\s+(?:\d|{same_year}\b)")
+    re_month_tail = re.compile(rf"\w|\.\s*\d|,?\s*\d|\s+of\s+(?:\d|{same_year}\b)")
     names = alternation(in_dates)
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     days = rf"{day}(?:\s*(?:[-–—&]|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"  # July 4 and 5 2005: the first day
@@ -248,6 +250,7 @@ def _rules() -> _Rules:
         not_after_words_en=frozenset(w.lower().rstrip("s'’") for w in raw["not_year_after_words_en"]),
         range_prefixes=frozenset(w.lower() for w in range_prefixes),
         since_prefixes_zh=frozenset(raw["since_prefixes_zh"]),
+        since_prefix_not_before_zh=tuple(raw["since_prefix_not_before_zh"]),
         since_words_en=frozenset(since_en),
         since_suffixes_zh=tuple(sorted(raw["since_suffixes_zh"], key=len, reverse=True)),
         dash_separators=frozenset(s for s in sep_zh if not "\u4e00" <= s[0] <= "\u9fff"),
@@ -449,7 +452,11 @@ class _Scanner:
         m = _YEAR_ZH.match(text, p)
         if not m or text.startswith("代", m.end()):
             return False
-        if since_prefix and pre is not None:
+        if (
+            since_prefix
+            and pre is not None
+            and not text.startswith(self.rules.since_prefix_not_before_zh, m.end())
+        ):
             self.col.add(pre.start(), m.end(), _P_SINCE, self._since(year))
         elif not any(text.endswith(w, 0, p) for w in self.rules.not_before) or any(
             text.endswith(w, 0, p)
@@ -556,6 +563,8 @@ class _Scanner:
         else:
             start, end = (pub - years + 1 if years else None), pub
         extra: dict[str, Any] = {"years": years}
+        if future:
+            extra["future"] = True
         if more:
             extra["at_least"] = True
         return _data(start, end, "duration", estimated=True, relative=True, **extra)
@@ -745,6 +754,8 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
     scanner.scan_digits()
     scanner.scan_nian()
     scanner.scan_plans()
+    for start, end, data in event_periods(text, scanner.pub):  # 党的十八大以来: since 2012
+        scanner.col.add(start, end, _P_SINCE, data)
     scanner.scan_en_durations()
     low = text.lower()
     scanner.scan_periods_back(low if len(low) == len(text) else text)
@@ -768,6 +779,9 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
             data["start"], data["end"] = last_explicit["start"], last_explicit["end"]
         if data["source"] in ("explicit", "anaphoric"):
             last_explicit = data
+        if data["source"] == "explicit" and data["start"] == data["end"] and since_clause(text, s, e):
+            end = scanner.pub if scanner.pub is not None and scanner.pub >= data["start"] else None
+            data = {**data, "end": end, "source": "since", "relative": True}  # Since … began in 2010,
         start, end = squeezed.start(s), squeezed.end(e)
         mentions.append(
             Mention(kind=MentionKind.YEAR, start=start, end=end, text=original[start:end], data=data)
