@@ -337,12 +337,13 @@ def is_venue(text: str, place: Mention) -> bool:
     """Whether the place only says where the report comes from (新华社福州3月11日电, 来源：青海日报), where a
     meeting was held (在成都召开), or names an organisation the money is passed on through (channel)."""
     rules = record_rules()
+    start, end = place.start, place.end
     return bool(
         place.data.get("role_hint") == "channel"
-        or rules.venue_after.match(text, place.end, min(len(text), place.end + 30))
-        or rules.venue_before.search(text, max(0, place.start - 8), place.start)
+        or rules.venue_after.match(text, end, end + 30)  # (an end past the text stops at its end)
+        or rules.venue_before.search(text, max(0, start - 8), start)
         or is_venue_around(text, place)
-        or is_dateline(text, place)
+        or (start < 400 and is_dateline(text, place))  # (a dateline opens the story: its quick test first)
     )
 
 
