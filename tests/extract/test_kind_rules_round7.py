@@ -1,0 +1,41 @@
+"""Round 7 of the real-text rules (amount kinds, record kinds). Texts written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from aidcurator.extract import extract
+
+
+def _by_value(text: str, published: str | None = None) -> dict[int, object]:
+    date = dt.date.fromisoformat(published) if published else None
+    return {int(r.amounts[0].value): r for r in extract(text, published=date).records}
+
+
+def test_among_them_opens_a_share() -> None:
+    text = "Over 3 billion yuan of aid has been spent in the county. Among them, 1.2 billion yuan went to schools."
+    assert _by_value(text)[1_200_000_000].amounts[0].kind == "share"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the past five years, 90 billion yuan of such aid has gone to the region.",
+        "The country has received aid worth 300 million euros from the donor up to October this year.",
+    ],
+)
+def test_a_running_total_in_english_is_cumulative(text: str) -> None:
+    record = next(iter(_by_value(text, "2024-11-20").values()))
+    assert record.amounts[0].kind == "cumulative"
+
+
+def test_the_public_giving_is_many_givers() -> None:
+    text = "某市民众为灾区捐款300万元。"
+    assert _by_value(text)[3_000_000].record_kind == "aggregate"
+
+
+def test_a_credit_line_is_a_programme() -> None:
+    text = "该国政府表示，将把向某地区提供贷款的额度提高到50亿美元。"
+    assert _by_value(text)[5_000_000_000].record_kind == "programme"
