@@ -39,3 +39,32 @@ def test_the_public_giving_is_many_givers() -> None:
 def test_a_credit_line_is_a_programme() -> None:
     text = "该国政府表示，将把向某地区提供贷款的额度提高到50亿美元。"
     assert _by_value(text)[5_000_000_000].record_kind == "programme"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("两年间，某国提供无息贷款12.5亿元，占援助总额的9.4%。", 1_250_000_000),
+        ("The province gave 1.2 billion yuan, accounting for 30 percent of the total.", 1_200_000_000),
+    ],
+)
+def test_a_percent_of_a_total_after_the_amount_makes_a_share(text: str, value: int) -> None:
+    assert _by_value(text)[value].amounts[0].kind == "share"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("今年前三季度某省援藏资金已到位2.4亿元，占年度计划的80%。", 240_000_000),
+        ("Aid funds in place reached 3.1 billion yuan, or 61 percent of the annual plan.", 3_100_000_000),
+    ],
+)
+def test_a_percent_of_a_plan_is_progress_not_a_share(text: str, value: int) -> None:
+    assert _by_value(text)[value].amounts[0].kind != "share"
+
+
+def test_a_semicolon_chain_after_a_mid_sentence_qizhong_lists_shares() -> None:
+    text = "某集团投入的820万元帮扶资金，其中700万元用于修建道路；120万元用于资助学生。"
+    records = _by_value(text)
+    assert records[7_000_000].amounts[0].kind == "share"
+    assert records[1_200_000].amounts[0].kind == "share"
