@@ -66,6 +66,22 @@ def test_a_delivery_gives_way_to_the_year_of_its_pledge(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "On March 3, 2014, the school received a grant of 50,000 USD from the embassy. The grant agreement "
+        "was signed in November 2013.",
+        "In 2014, the village council accepted 50,000 USD for its clinic. The donor and the council had "
+        "agreed upon the gift at a regional meeting in 2013.",
+        "On March 3, 2014, the port authority received the 50,000 USD loan. Both sides had put their names "
+        "to the agreement for the loan on December 30, 2013.",
+        "2014年3月3日，该校收到使馆提供的5万美元赠款。双方于2013年11月签署赠款协议。",
+    ],
+)
+def test_a_receipt_gives_way_to_the_year_the_same_aid_was_agreed(text: str) -> None:
+    assert _years(text)[50_000] == (2013, 2013)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB to the ministry. "
         "The gift follows an agreement the two countries signed in 2009.",
         "2011年5月30日，大使向该国移交了价值100万元的农机。两国于2009年签署经济技术合作协定。",
@@ -218,3 +234,183 @@ def test_a_year_the_amounts_own_commitment_names_beats_the_sentences_date(text: 
 def test_a_later_stage_after_the_amount_does_not_take_its_year() -> None:
     text = "In 2011, the county spent 3 million RMB on roads that were completed in 2013."
     assert _years(text)[3_000_000] == (2011, 2011)
+
+
+# -- the signing before the announcement ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The island's cabinet announced in May 2009 that China would lend it money for ferries. The "
+        "finance minister signed the loan papers in August 2010. The ferries loan comes to 6 million USD.",
+        "2009年5月，该岛内阁宣布中方将提供渡轮贷款。2010年8月，财政部长签署贷款文件。渡轮贷款为600万美元。",
+    ],
+)
+def test_a_signing_year_beats_an_announcement_year_for_an_undated_amount(text: str) -> None:
+    assert _years(text)[6_000_000] == (2010, 2010)
+
+
+def test_an_announcement_year_dates_an_undated_amount_when_nothing_is_signed() -> None:
+    text = (
+        "The island's cabinet announced in May 2009 that China would lend it money for ferries. The yard "
+        "began building them in 2011. The ferries loan comes to 6 million USD."
+    )
+    assert _years(text)[6_000_000] == (2009, 2009)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Builders started on the clinic in 2011. They halted in 2012. China lent 7 million USD for it.",
+        "Work on the clinic began in 2011. The project was suspended in 2013. China lent 7 million USD for it.",
+    ],
+)
+def test_a_halt_or_suspension_is_a_later_stage(text: str) -> None:
+    assert _years(text)[7_000_000] == (2011, 2011)
+
+
+def test_the_loan_agreements_year_beats_a_building_contracts_for_an_undated_amount() -> None:
+    text = (
+        "In May 2011, the water board signed a building contract with a Chinese firm. The loan agreement with "
+        "the bank was signed in March 2012. The loan comes to 40 million USD."
+    )
+    assert _years(text)[40_000_000] == (2012, 2012)
+
+
+def test_a_building_contracts_year_dates_an_undated_amount_without_a_loan_agreement() -> None:
+    text = (
+        "In May 2011, the water board signed a building contract with a Chinese firm. The bank approved the "
+        "loan in March 2012. The loan comes to 40 million USD."
+    )
+    assert _years(text)[40_000_000] == (2011, 2011)
+
+
+# -- an earlier state of things -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "On May 4, 2009, the mayor cut a ribbon to mark the plan to widen the coast road. The road had "
+            "originally been paid for out of a grant both sides signed in 2006. Widening it costs 20 million USD.",
+            2009,
+        ),
+        (
+            "Talks on the credit were initially held in 2011, and the credit took effect in 2013. It comes to "
+            "20 million USD.",
+            2013,
+        ),
+        (
+            "The library was originally put up by a Chinese team in 1979. In 2012 its roof was replaced. The "
+            "new roof cost 20 million USD.",
+            2012,
+        ),
+    ],
+)
+def test_a_year_of_an_earlier_state_gives_way_to_the_aids_year(text: str, year: int) -> None:
+    assert _years(text)[20_000_000] == (year, year)
+
+
+def test_an_original_pledge_is_no_earlier_state() -> None:
+    text = (
+        "On May 30, 2011, the ambassador delivered farm machines worth 1 million RMB. The machines were "
+        "originally promised by the province in December 2010."
+    )
+    assert _years(text)[1_000_000] == (2010, 2010)
+
+
+# -- two years joined ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "years"),
+    [
+        (
+            "On Mar. 3, 2004 and June 9, 2010 the ministry signed two loans totalling 12 million USD.",
+            12_000_000,
+            (2004, 2010),
+        ),
+        ("In 2003 and 2008, the bank lent the port a total of 9 million USD.", 9_000_000, (2003, 2008)),
+        ("China will provide 500 million yuan in 2024 and 2025.", 500_000_000, (2024, 2025)),
+        ("2019年和2021年，该省两次提供援助资金共3000万元。", 30_000_000, (2019, 2021)),
+    ],
+)
+def test_two_joined_years_make_the_records_period(text: str, value: int, years: tuple[int, int]) -> None:
+    assert _years(text)[value] == years
+
+
+# -- a month in the amount's sentence, a page's time stamp -----------------------------------------------
+
+
+def test_a_dated_retelling_dates_the_headline_despite_the_pages_time_stamp() -> None:
+    text = (
+        "甲市为洪水受灾县送去一千万元\n\n2021年07月22日08:30\n来源:某某网\n"
+        "  7月22日，甲市政府宣布为洪水受灾县拿出1000万元，用于搭建临时住所。"
+    )
+    records = extract(text, dt.date(2021, 7, 22)).records
+    assert [(r.amounts[0].value, r.year_start, r.year_end) for r in records] == [(10_000_000, 2021, 2021)]
+
+
+def test_a_year_stated_earlier_in_the_paragraph_beats_the_publication_year_of_a_month() -> None:
+    text = "据省里介绍，2023年，甲乙两省的对口合作又有推进。到11月底，甲省为乙省拿出资金10亿元。"
+    records = extract(text, dt.date(2024, 3, 9)).records
+    assert [(r.year_start, r.year_end) for r in records] == [(2023, 2023)]
+
+
+# -- a list joined by semicolons ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "years"),
+    [
+        ("2019年，甲省向该州投入援助资金1亿元；乙企业向该州捐赠3000万元。", 30_000_000, (2019, 2019)),
+        (
+            "In 2009, the province gave 5 million yuan to the county; a company gave 2 million yuan to its schools.",
+            2_000_000,
+            (2009, 2009),
+        ),
+        (
+            "按照“十三五”的安排，甲省在2017年为丙州拿出资金2亿元；乙省为丙州拿出资金1亿元。",
+            100_000_000,
+            (2017, 2017),
+        ),
+        (
+            "据介绍，2001年至2019年，甲市共为丙县提供资金21亿元、派出教师80名；乙公司提供资金6000万元、派出教师5名。",
+            60_000_000,
+            (2001, 2019),
+        ),
+    ],
+)
+def test_an_item_of_a_semicolon_list_takes_the_lists_year(
+    text: str, value: int, years: tuple[int, int]
+) -> None:
+    assert _years(text)[value] == years
+
+
+def test_a_period_named_again_dates_its_amount() -> None:
+    text = "据统计，2016年至2018年，该省向对口州投入援助资金30亿元。三年间，该省提供无息贷款7亿元。"
+    assert _years(text)[700_000_000] == (2016, 2018)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2014 the embassy gave computers to a youth club. The computers are worth 50,000 USD. The two "
+        "sides had come to an agreement on them in 2012.",
+        "2014年，使馆向一家青年俱乐部捐赠电脑。电脑价值5万美元。双方2012年就此达成协议。",
+    ],
+)
+def test_an_agreements_year_beats_a_donations_for_an_undated_amount(text: str) -> None:
+    assert _years(text)[50_000] == (2012, 2012)
+
+
+def test_the_year_of_the_damage_gives_way_to_the_aids_year() -> None:
+    text = "The school, which was damaged by a storm in 2008, got a new wing in 2010. The wing cost 3 million USD."
+    assert _years(text)[3_000_000] == (2010, 2010)
+
+
+def test_the_year_of_the_damage_still_dates_aid_that_has_no_other() -> None:
+    text = "The storm that struck the island in 2008 left 300 families homeless. China gave 3 million USD for tents."
+    assert _years(text)[3_000_000] == (2008, 2008)

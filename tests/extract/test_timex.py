@@ -45,6 +45,7 @@ def one(text: str, published: dt.date | None = PUB):
         ("2025年12月23日", "2025年12月23日", 2025, 2025),
         ("2025-12-23", "2025-12-23", 2025, 2025),
         ("on December 23, 2025, Hunan", "2025", 2025, 2025),
+        ("援助该州(zhōu),2017年安排资金", "2017年", 2017, 2017),
     ],
 )
 def test_explicit(text: str, quote: str, start: int, end: int) -> None:
@@ -70,6 +71,11 @@ def test_dates_keep_the_date() -> None:
         ("On Sept 9 2013 the school opened.", "2013-09-09"),
         ("On Feb. 5 2007 the grant was signed.", "2007-02-05"),
         ("On July 17 2009 the bridge was handed over.", "2009-07-17"),
+        ("On Apr. 7 2011 the loan was signed.", "2011-04-07"),
+        ("On Jul. 3 2010 the clinic opened.", "2010-07-03"),
+        ("From March 14-18 2006 the minister toured the north.", "2006-03-14"),
+        ("On May 4 and 5 2005 the two sides held talks.", "2005-05-04"),
+        ("On June 14 and 15, 2005 the two sides held talks.", "2005-06-14"),
     ],
 )
 def test_an_english_date_without_a_comma_is_a_date(text: str, date: str) -> None:
@@ -373,3 +379,30 @@ def test_years_with_a_prefix_or_a_fiscal_slash(text: str, quote: str, start: int
 )
 def test_decades_and_codes_are_no_years(text: str) -> None:
     assert find_times(text, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("2016年至2018年，该省投入援助资金30亿元。三年间，共建成学校20所。", "三年间"),
+        (
+            "Between 2016 and 2018 the province gave 3 billion yuan. In these three years it built 20 schools.",
+            "these three years",
+        ),
+    ],
+)
+def test_a_period_named_again_takes_the_period_just_named(text: str, quote: str) -> None:
+    again = [m for m in find_times(text, None) if m.text == quote]
+    assert [(m.data["start"], m.data["end"]) for m in again] == [(2016, 2018)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016年，该省投入援助资金10亿元。三年间，共建成学校20所。",  # one year named: no three-year period
+        "三年间，共建成学校20所。",
+        "The province gave 3 billion yuan in 2018. In these three years it built 20 schools.",
+    ],
+)
+def test_a_period_named_again_needs_a_period_as_long(text: str) -> None:
+    assert [m for m in find_times(text, None) if m.data["source"] == "period_back"] == []

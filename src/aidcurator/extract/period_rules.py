@@ -19,9 +19,13 @@ __all__ = ["YearRules", "year_rules"]
 class YearRules:
     comparison_words: tuple[str, ...]
     joiners: frozenset[str]
+    join_max_gap: int  # two joined years further apart make no period
     lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
     commitment: re.Pattern[str]
+    aid_agreement: re.Pattern[str]  # the signing of the loan or grant itself
+    signing: re.Pattern[str]  # an agreement signed or reached: outranks the other commitment cues
     later: re.Pattern[str]
+    background: re.Pattern[str]  # an earlier state of things (originally put up in 1979): no commitment
     not_later: re.Pattern[str]  # words in the year's clause that make it a start, never a later stage
     later_window: int
     start: re.Pattern[str]  # the later stages that start the work (began, commenced, 开工)
@@ -71,12 +75,16 @@ def year_rules() -> YearRules:
         return YearRules(
             comparison_words=tuple(data["year_comparison_words"]),
             joiners=frozenset(data["year_joiners"]),
+            join_max_gap=int(data["year_join_max_gap"]),
             lead_in=re.compile(
                 rf"(?i)(?:\s*\w{{1,12}}\s*[:：])?"  # a label (Summary: In 2009, …; 摘要：2009年…)
                 rf"(?:\W|\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![a-z])(?:{lead_words})(?![a-z]))*"
             ),
             commitment=_cues(data["commitment_year_cues"]),
+            signing=_cues(data["signing_year_cues"]),
+            aid_agreement=_cues(data["aid_agreement_cues"]),
             later=_cues(data["later_event_cues"]),
+            background=_cues(data["background_cues"]),
             not_later=_cues(data["later_event_exceptions"]),
             later_window=int(data["later_window"]),
             start=_cues(data["start_event_cues"]),

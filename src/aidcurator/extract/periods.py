@@ -7,10 +7,13 @@ it, else a year leading the sentence (``In 2009, …``), else the rest of its cl
 one. A stated year beats a month guessed from another year (``in July``). A year that dates a later stage (``completed in 2011``, ``to be
 repaid between 2012 and 2021``, ``As of 2011``) is passed over while another year of the paragraph
 can date the record (the commitment, not the completion, is the record's year); so is a year that
-dates a source (``according to a 2015 article``). A year leading a sentence about a delivery gives
-way to the year of its pledge (``delivered in 2011 … promised in 2010``). A record left without a
-year takes the paragraph's commitment year (a sentence with a cue such as *signed*), else the whole
-text's, and only then a later-stage year, the start of the work before its completion.
+dates a source (``according to a 2015 article``) or an earlier state (``originally put up in 1979``,
+``talks were initially held in 2011``). A year leading a sentence about a delivery gives
+way to the year of its pledge (``delivered in 2011 … promised in 2010``, ``received in 2014 … the
+grant agreement was signed in 2013``). A record left without a year takes the year of the list its
+sentence continues (``2019年，甲省投入1亿元；乙企业投入3000万元``), else the paragraph's commitment
+year (a loan agreement's before another signing's, a signing's before an announcement's), else the
+whole text's, and only then a later-stage year, the start of the work before its completion.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
+from aidcurator.extract.paragraph_years import ParagraphYears
 from aidcurator.extract.period_rules import year_rules as _rules
 from aidcurator.extract.sentences import SentenceIndex
 
@@ -29,6 +33,7 @@ _CLAUSE_BREAK = re.compile(r"[;；:：。.!?！？\n]")
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_YEAR_DIGITS = re.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9])")
 
 
 def _headline_end(text: str) -> int:
@@ -37,6 +42,15 @@ def _headline_end(text: str) -> int:
     if blank is None or "\n" in text[: blank.start()].strip():
         return -1
     return blank.start()
+
+
+_DATE_TAIL = re.compile(r"\s+[A-Za-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s*$")
+
+
+def _joined(between: str, joiners: frozenset[str]) -> bool:
+    """Whether ``between`` joins two years: a joiner, maybe followed by the month and day of the second."""
+    between = between.strip().lower()
+    return between in joiners or (len(between) < 24 and _DATE_TAIL.sub("", between).strip() in joiners)
 
 
 def _nearest(mentions: list[Mention], anchor: Mention) -> list[Mention]:
@@ -71,8 +85,13 @@ class PeriodChooser:
         rules, text = _rules(), self.text
         lo = self.paragraph(sentence.start)[0]
         before = self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, sentence.start)]
-        if any(m.kind is MentionKind.YEAR and self.opens_sentence(m) for m in before):
-            return  # 2023年，…。截至11月底，…投入231.9亿元: the paragraph's year
+        if any(
+            m.kind is MentionKind.YEAR
+            and (m.data.get("source") == "explicit" or self.opens_sentence(m))
+            and not rules.timestamp.match(text, m.start)
+            for m in before
+        ):  # 2023年，…。到11月底，…拿出10亿元: the paragraph's stated year (a page's time stamp is none)
+            return
         for match in rules.month_date.finditer(text, sentence.start, sentence.end):
             if rules.dateline_after.match(text, match.end()):
                 continue
@@ -144,23 +163,26 @@ class PeriodChooser:
 
     def _join(self, record: CandidateRecord, year: Mention, years: list[Mention]) -> None:
         """Two years joined by ``and``/``和`` make a period: 2024 and 2025 after the chosen 2024, and
-        in 2002 and 2003 when the nearer 2003 was chosen. ``years``: the candidates in text order."""
+        in 2002 and 2003 when the nearer 2003 was chosen; two dates too (``On Mar. 3, 2004 and June 9,
+        2010``), at most ``join_max_gap`` years apart. ``years``: the candidates in text order."""
         text, rules = self.text, _rules()
         following = next((m for m in years if m.start > year.end), None)
         if (
             following is not None
-            and text[year.end : following.start].strip().lower() in rules.joiners
+            and _joined(text[year.end : following.start], rules.joiners)
             and record.year_end is not None
-            and following.data.get("start") == record.year_end + 1
+            and 0 < (following.data.get("start") or 0) - record.year_end <= rules.join_max_gap
         ):
             record.year_end = following.data.get("end") or following.data.get("start")  # 2024 and 2025
             record.evidence["year"].append(following.span)
         preceding = next((m for m in reversed(years) if m.end <= year.start), None)
         if (
             preceding is not None
-            and text[preceding.end : year.start].strip().lower() in rules.joiners
+            and _joined(text[preceding.end : year.start], rules.joiners)
             and record.year_start is not None
-            and (preceding.data.get("end") or preceding.data.get("start")) == record.year_start - 1
+            and 0
+            < record.year_start - (preceding.data.get("end") or preceding.data.get("start"))
+            <= rules.join_max_gap
         ):
             record.year_start = preceding.data.get("start")  # in 2002 and 2003: the nearer year was taken
             record.evidence["year"].insert(0, preceding.span)
@@ -195,6 +217,29 @@ class PeriodChooser:
             ):
                 pledges.append(m)
         return _nearest(pledges, amount)[0] if pledges else None
+
+    def _list_year(self, anchor: int) -> Mention | None:
+        """The year of the list an undated amount's sentence continues: in the nearest earlier sentence of
+        a run joined by semicolons that names a commitment year, the last such year before its last amount
+        (2019年，甲省投入1亿元；乙企业投入3000万元: 2019), else its first."""
+        text, sentence = self.text, self.sentences.of(anchor)
+        while sentence.start > 0:
+            end = sentence.start
+            while end > 0 and text[end - 1] in " \t":
+                end -= 1
+            if end == 0 or text[end - 1] not in "；;":
+                return None
+            sentence = self.sentences.of(end - 1)
+            inside = self.mentions[bisect_left(self._starts, sentence.start) : bisect_left(self._starts, end)]
+            last_amount = max((m.start for m in inside if m.kind is MentionKind.AMOUNT), default=end)
+            years = [
+                m
+                for m in inside
+                if m.kind is MentionKind.YEAR and m.data.get("start") is not None and not self.is_later(m)
+            ]
+            if years:
+                return ([m for m in years if m.end <= last_amount] or years[:1])[-1]
+        return None
 
     def _sentence_amounts(self) -> dict[int, set]:
         """The amount values each sentence names, by sentence start."""
@@ -235,13 +280,24 @@ class PeriodChooser:
         if self.dates_a_source(year):
             return True
         lo = max(0, year.start - rules.later_window)
-        if rules.later.search(text, lo, year.start) is None and (
-            rules.later_just_before.search(text, max(lo, year.start - 40), year.start) is None
+        if (
+            rules.later.search(text, lo, year.start) is None
+            and rules.later_just_before.search(text, max(lo, year.start - 40), year.start) is None
+            and rules.background.search(text, lo, year.start) is None
         ):
             return False  # no cue at all: the common case, decided without the sentence
         lo = self._clause_start(year)
         if rules.later_just_before.search(text, max(lo, year.start - 40), year.start):
             return True
+        background = max(rules.background.finditer(text, lo, year.start), key=lambda m: m.end(), default=None)
+        if (
+            background is not None
+            and not _YEAR_DIGITS.search(text, background.end(), year.start)
+            and not rules.pledge.search(text, background.end(), year.start)
+        ):  # originally put up in 1979: an earlier state (originally promised in 2010 is a pledge; in
+            return (
+                True  # "talks were initially held in 2011, the loan was signed in 2013" it governs 2011 only
+            )
         last_later = max((m.end() for m in rules.later.finditer(text, lo, year.start)), default=-1)
         if last_later < 0:
             return False
@@ -283,8 +339,10 @@ class PeriodChooser:
 
     # -- the records left without a year ----------------------------------------------------------
     def finish(self, records: list[CandidateRecord]) -> None:
-        """A record whose amount names no year takes the paragraph's commitment year (the first year in
-        a sentence with a commitment cue, else the first year), else a year leading a sentence before it,
+        """A record whose amount names no year takes the year of the semicolon list its sentence
+        continues (:meth:`_list_year`), else the paragraph's commitment year (the first year in
+        a sentence that signs a loan or grant agreement, else with a signing cue, else with any commitment
+        cue, else the first year), else a year leading a sentence before it,
         else the whole text's commitment year. A headline's figure sums up the text (often rounded): it
         takes the text's commitment year whatever amounts the year's sentence names. Only then does a
         later-stage year date a record: one that starts the work (its own sentence's, else its
@@ -309,19 +367,19 @@ class PeriodChooser:
             return [m for m in span if self.is_later(m) is later]
 
         amounts_by_sentence = self._sentence_amounts()
-        by_paragraph: dict[tuple[int, int], _ParagraphYears] = {}
-        whole: dict[bool, _ParagraphYears] = {}
+        by_paragraph: dict[tuple[int, int], ParagraphYears] = {}
+        whole: dict[bool, ParagraphYears] = {}
         headline_end = _headline_end(text)
         for record in undated:
             anchor = record.amounts[0].span.start
             value = record.amounts[0].value
             headline = anchor < headline_end
             lo, hi = self.paragraph(anchor)
-            chosen = None
-            if not headline:
+            chosen = None if headline else self._list_year(anchor)
+            if not headline and chosen is None:
                 found = by_paragraph.get((lo, hi))
                 if found is None:
-                    found = by_paragraph[lo, hi] = _ParagraphYears(in_span(lo, hi), self, amounts_by_sentence)
+                    found = by_paragraph[lo, hi] = ParagraphYears(in_span(lo, hi), self, amounts_by_sentence)
                 chosen = found.choose(value)
                 if (
                     chosen is None
@@ -330,7 +388,7 @@ class PeriodChooser:
                     chosen = before[-1] if before else None
             if chosen is None:
                 if headline not in whole:
-                    whole[headline] = _ParagraphYears(
+                    whole[headline] = ParagraphYears(
                         in_span(0, len(text)), self, amounts_by_sentence, any_amount=headline
                     )
                 chosen = whole[headline].choose(value)
@@ -346,47 +404,3 @@ class PeriodChooser:
             self._take(record, chosen)
             self._join(record, chosen, dated)
             record.flags["year_from_text"] = True
-
-
-class _ParagraphYears:
-    """The years of one paragraph, ready to give an amount its year: the first year in a sentence
-    with a commitment cue, else the first year, among the years whose sentence names no other amount
-    (a year leading a sentence about several amounts dates them all)."""
-
-    _ANY = object()  # the year's sentence names no amount: it fits every amount
-
-    def __init__(
-        self,
-        years: list[Mention],
-        chooser: PeriodChooser,
-        amounts_by_sentence: dict[int, set],
-        *,
-        any_amount: bool = False,
-    ) -> None:
-        # per amount value (or _ANY): (position, year) of the first year, and of the first with a cue
-        self.first: dict[object, tuple[int, Mention]] = {}
-        self.first_cued: dict[object, tuple[int, Mention]] = {}
-        text, cue = chooser.text, _rules().commitment
-        background = [m for m in years if m.data.get("source") == "since"]  # since 1983: a background
-        for position, m in enumerate([m for m in years if m.data.get("source") != "since"] + background):
-            sentence = chooser.sentences.of(m.start)
-            values = amounts_by_sentence.get(sentence.start)
-            if values is None or any_amount:
-                keys: set[object] = {self._ANY}
-            elif len(values) == 1 or chooser.opens_sentence(m):
-                keys = set(values)
-            else:
-                continue  # a sentence about two amounts: its years fit neither alone
-            cued = cue.search(text, sentence.start, sentence.end) is not None
-            for key in keys:
-                self.first.setdefault(key, (position, m))
-                if cued:
-                    self.first_cued.setdefault(key, (position, m))
-
-    def choose(self, value: object) -> Mention | None:
-        """The year of an amount of ``value``, None when no year of the paragraph fits it."""
-        for table in (self.first_cued, self.first):
-            hits = [hit for key in (self._ANY, value) if (hit := table.get(key)) is not None]
-            if hits:
-                return min(hits, key=lambda hit: hit[0])[1]
-        return None

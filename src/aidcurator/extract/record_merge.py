@@ -90,7 +90,11 @@ def fold(kept: CandidateRecord, repeat: CandidateRecord, title_end: int = 0) -> 
     if kept.amounts[0].span.start < title_end and kept.year_start is not None and _within(kept, repeat):
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end  # the body's wider period
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
-    elif kept.year_start is None and repeat.year_start is not None and not retold:
+    elif (
+        kept.year_start is None
+        and repeat.year_start is not None
+        and (not retold or repeat.flags.get("year_from_month"))
+    ):  # a retelling dated in its own sentence (7月5日，…宣布拿出500万元) dates the headline too
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
     for field in _FOLDED_FIELDS:

@@ -24,6 +24,8 @@ Forms and rules:
   start = end − n + 1 (``三年来`` published 2025 → 2023–2025: the current year counts as one of the
   three), estimated. ``未来五年`` / ``over the next five years``: publication year + 1 … + n. Vague
   ``近年来`` / ``in recent years``: end = publication year, start None.
+* ``三年间`` / ``these three years`` name again the last explicit period when it is as long
+  (``2016年至2018年 … 三年间`` → 2016–2018); otherwise they are no mention.
 * ``未来`` / ``in the future``: only with a five-year plan in the same sentence. It takes the nearest
   plan there that ends after the publication year, else the plan holding the year after publication
   (``按"十四五"资金…测算，未来将投入`` published 2025 → 十五五 2026–2030); always estimated.
@@ -112,6 +114,9 @@ class _Rules:
     re_range: re.Pattern[str]
     re_since_zh: re.Pattern[str]
     re_en_ordinal: re.Pattern[str]
+    period_back_suffixes_zh: tuple[str, ...]  # 三年间, 三年里: the period just named
+    re_period_back_zh: re.Pattern[str]
+    re_period_back_en: re.Pattern[str]  # these three years
     words: Any  # ahocorasick.Automaton over lower-cased words
     relative_months: dict[str, int]
     month_names_en: dict[str, int]
@@ -185,6 +190,14 @@ def _rules() -> _Rules:
         re.IGNORECASE,
     )
     re_since_zh = re.compile(rf"\d{{4}}\s*年\s*(?:{alternation(raw['since_suffixes_zh'])})")
+    numerals_zh = "".join(k for k in zh_digits if k not in "〇○零Ｏ")
+    en_counts = alternation([k for k, v in raw["en_numbers"].items() if v])
+    re_period_back_zh = re.compile(  # matched at the end of the text before 年间 / 年里
+        rf"(?:{alternation(raw['period_back_prefixes_zh'])})?(?<![0-9])([{numerals_zh}]{{1,2}}|[0-9]{{1,2}})\Z"
+    )
+    re_period_back_en = re.compile(  # matched at the end of the text before "years"
+        rf"(?i)\b(?:{alternation(raw['period_back_words_en'])})\s+({en_counts}|[0-9]{{1,2}})\s+\Z"
+    )
     re_en_ordinal = re.compile(
         rf"(?:\b(?:the)\s+)?\b({alternation(raw['plan_ordinals_en'])})\s+$", re.IGNORECASE
     )
@@ -206,7 +219,9 @@ def _rules() -> _Rules:
     # July 2008, July of 2008, March of the same year: the year says it
     re_month_tail = re.compile(rf"[\w.]|,?\s*\d|\s+of\s+(?:\d|{same_year}\b)")
     names = alternation(in_dates)
-    re_month_day_en = re.compile(rf"(?i)(?<![\w.])(?:{names})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*\Z")
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    days = rf"{day}(?:\s*(?:[-–—&]|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"  # July 4 and 5 2005: the first day
+    re_month_day_en = re.compile(rf"(?i)(?<![\w.])(?:{names})\s*{days}\s*,?\s*\Z")
     return _Rules(
         year_min=int(raw["year_min"]),
         year_max=int(raw["year_max"]),
@@ -245,6 +260,9 @@ def _rules() -> _Rules:
         re_range=re_range,
         re_since_zh=re_since_zh,
         re_en_ordinal=re_en_ordinal,
+        period_back_suffixes_zh=tuple(raw["period_back_suffixes_zh"]),
+        re_period_back_zh=re_period_back_zh,
+        re_period_back_en=re_period_back_en,
         words=words,
         relative_months=relative_months,
         month_names_en=month_names,
@@ -331,8 +349,12 @@ class _Scanner:
             if p and (text[p - 1].isdigit() or text[p - 1] in ".," or text[p - 1].isspace()):
                 if self._month_day_en(p, q):  # July 17 2009, February 23,2005
                     continue
-                if text[p - 1].isdigit() or (text[p - 1] in ".," and not _is_cjk(text[p - 2 : p - 1])):
-                    continue  # 1,2024 or 3.2024 is a number; 获悉,2019年 (a half-width comma) is not
+                if (
+                    text[p - 1].isdigit()
+                    or (text[p - 1] == "." and not _is_cjk(text[p - 2 : p - 1]))
+                    or (text[p - 1] == "," and text[p - 2 : p - 1].isdigit())
+                ):  # 1,2024 or 3.2024 is a number; 获悉,2019年 and 该州(zhōu),2017年 (a half-width comma) are not
+                    continue
             year = int(m.group())
             if not self.valid(year):
                 continue
@@ -356,7 +378,7 @@ class _Scanner:
         text = self.text
         if not text[p - 1 : p].isspace() and text[p - 1 : p] != ",":
             return False
-        m = self.rules.re_month_day_en.search(text, max(0, p - 16), p)
+        m = self.rules.re_month_day_en.search(text, max(0, p - 26), p)
         if m is None:
             return False
         year = int(text[p:q])
@@ -632,6 +654,29 @@ class _Scanner:
                 return name
         return None
 
+    def scan_periods_back(self, low: str) -> None:
+        """三年间, these three years: the period just named, resolved in :func:`find_times`. Found from
+        their last word (年间, years), then read backwards; ``low`` is the text lower-cased."""
+        text, rules = self.text, self.rules
+        found: list[tuple[int, int, int | None]] = []
+        for suffix in rules.period_back_suffixes_zh:
+            i = text.find(suffix)
+            while i >= 0:
+                m = rules.re_period_back_zh.search(text, max(0, i - 3), i)
+                if m is not None:
+                    found.append((m.start(), i + len(suffix), _zh_number(m.group(1), rules.zh_digits)))
+                i = text.find(suffix, i + 1)
+        i = low.find("years")
+        while i >= 0:
+            m = rules.re_period_back_en.search(low, max(0, i - 24), i)
+            if m is not None and not low[i + 5 : i + 6].isalnum():
+                word = m.group(1)
+                found.append((m.start(), i + 5, int(word) if word.isdigit() else rules.en_numbers.get(word)))
+            i = low.find("years", i + 1)
+        for start, end, years in found:
+            if years and years > 1:
+                self.col.add(start, end, _P_DURATION, _data(None, None, "period_back", years=years))
+
     def scan_en_durations(self) -> None:
         text, rules = self.text, self.rules
         for m in _EN_DURATION.finditer(text):
@@ -702,6 +747,7 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
     scanner.scan_plans()
     scanner.scan_en_durations()
     low = text.lower()
+    scanner.scan_periods_back(low if len(low) == len(text) else text)
     scanner.scan_words(low if len(low) == len(text) else text)
     if published is not None:
         _scan_months(low if len(low) == len(text) else text.lower(), scanner.rules, published, scanner.col)
@@ -716,6 +762,10 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
             else:
                 continue
             data["start"] = data["end"] = base + data["offset"]
+        if data["source"] == "period_back":  # 2016年至2018年 … 三年间: the period just named, as long
+            if last_explicit is None or last_explicit["end"] - last_explicit["start"] + 1 != data["years"]:
+                continue
+            data["start"], data["end"] = last_explicit["start"], last_explicit["end"]
         if data["source"] in ("explicit", "anaphoric"):
             last_explicit = data
         start, end = squeezed.start(s), squeezed.end(e)
