@@ -68,3 +68,15 @@ def test_a_semicolon_chain_after_a_mid_sentence_qizhong_lists_shares() -> None:
     records = _by_value(text)
     assert records[7_000_000].amounts[0].kind == "share"
     assert records[1_200_000].amounts[0].kind == "share"
+
+
+def test_the_size_of_a_plan_is_planned_and_its_first_batch_a_share() -> None:
+    text = "目前，某省正制定总额度三亿元的援建计划，首批解决了学校等5个援建项目资金4200万元。"
+    records = _by_value(text)
+    assert records[300_000_000].amounts[0].kind == "planned"
+    assert records[42_000_000].amounts[0].kind == "share"
+
+
+def test_a_first_batch_alone_is_no_share() -> None:
+    text = "某商会宣布捐出第一批80万元善款。"
+    assert _by_value(text)[800_000].amounts[0].kind != "share"
