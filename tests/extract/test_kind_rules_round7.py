@@ -80,3 +80,10 @@ def test_the_size_of_a_plan_is_planned_and_its_first_batch_a_share() -> None:
 def test_a_first_batch_alone_is_no_share() -> None:
     text = "某商会宣布捐出第一批80万元善款。"
     assert _by_value(text)[800_000].amounts[0].kind != "share"
+
+
+def test_what_each_receiver_of_a_group_gets_is_no_programme() -> None:
+    each = "某国政府决定向两国各提供价值800万元人民币的救灾物资。"
+    group = "某国政府决定向两国提供价值800万元人民币的救灾物资。"
+    assert _by_value(each)[8_000_000].record_kind != "programme"
+    assert _by_value(group)[8_000_000].record_kind == "programme"

@@ -105,6 +105,7 @@ class RecordRules:
     single_year_before: re.Pattern[str]  # one year of the amount's own (2017年的)
     donor_list_joiners: frozenset[str]  # what joins two donors listed side by side (上海、广东)
     each_giver_before: re.Pattern[str]  # 分别 + a short verb right before the amount
+    each_recipient_before: re.Pattern[str]  # 各提供 right before the amount: each receiver's sum
     each_giver_joiners: tuple[str, ...]
     single_works: re.Pattern[str]  # one named works the money builds (…人民医院, …新校区)
     percent_share_before: re.Pattern[str]  # 的51.8%（: a share of a total, restated as money
@@ -182,6 +183,7 @@ def record_rules() -> RecordRules:
             ),
             donor_list_joiners=frozenset(data.get("donor_list_joiners", [])),
             each_giver_before=re.compile(data.get("each_giver_before") or "(?!)"),
+            each_recipient_before=re.compile(data.get("each_recipient_before") or "(?!)"),
             each_giver_joiners=tuple(data.get("each_giver_joiners", [])),
             single_works=re.compile(data.get("single_works") or "(?!)"),
             percent_share_before=re.compile(data.get("percent_share_before") or "(?!)"),
