@@ -87,3 +87,13 @@ def test_what_each_receiver_of_a_group_gets_is_no_programme() -> None:
     group = "某国政府决定向两国提供价值800万元人民币的救灾物资。"
     assert _by_value(each)[8_000_000].record_kind != "programme"
     assert _by_value(group)[8_000_000].record_kind == "programme"
+
+
+def test_aid_construction_where_a_disaster_is_named_is_reconstruction_relief() -> None:
+    text = "某县地震灾区的对口援建项目已全部完成，某省投入援建资金3亿元。"
+    assert _by_value(text)[300_000_000].sector == "730"
+
+
+def test_aid_construction_alone_chooses_no_sector() -> None:
+    text = "某省对口援建某州，投入援建资金3亿元。"
+    assert _by_value(text)[300_000_000].sector is None
