@@ -97,3 +97,22 @@ def test_aid_construction_where_a_disaster_is_named_is_reconstruction_relief() -
 def test_aid_construction_alone_chooses_no_sector() -> None:
     text = "某省对口援建某州，投入援建资金3亿元。"
     assert _by_value(text)[300_000_000].sector is None
+
+
+def test_the_years_of_a_posting_make_a_running_total() -> None:
+    text = "进藏两年，某市共安排项目120个，合计投入资金6.2亿元。"
+    assert _by_value(text, "2024-11-20")[620_000_000].amounts[0].kind == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "In 2010 the city government allocated 2 billion yuan into the earthquake rebuilding fund.",
+            2_000_000_000,
+        ),
+        ("某省向灾区重建基金拨款3亿元。", 300_000_000),
+    ],
+)
+def test_money_put_into_a_fund_is_a_programme(text: str, value: int) -> None:
+    assert _by_value(text)[value].record_kind == "programme"
