@@ -116,3 +116,13 @@ def test_the_years_of_a_posting_make_a_running_total() -> None:
 )
 def test_money_put_into_a_fund_is_a_programme(text: str, value: int) -> None:
     assert _by_value(text)[value].record_kind == "programme"
+
+
+def test_pairing_reconstruction_money_is_a_programme() -> None:
+    text = "据悉，某市对口援建某镇的资金总量为2.1亿元。"
+    assert _by_value(text)[210_000_000].record_kind == "programme"
+
+
+def test_one_named_works_of_the_pairing_stays_a_project() -> None:
+    text = "江苏对口援建的伊宁县人民医院项目投入资金8000万元。"
+    assert _by_value(text)[80_000_000].record_kind == "project"
