@@ -126,3 +126,17 @@ def test_pairing_reconstruction_money_is_a_programme() -> None:
 def test_one_named_works_of_the_pairing_stays_a_project() -> None:
     text = "江苏对口援建的伊宁县人民医院项目投入资金8000万元。"
     assert _by_value(text)[80_000_000].record_kind == "project"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "sector"),
+    [
+        ("某集团投入资金80万元帮助60名家境困难的大学生。", 800_000, "111"),
+        ("某基金会募集了45万元设立助学金。", 450_000, "111"),
+        ("某公司出资300万元帮助某县实施整村搬迁工程。", 3_000_000, "160"),
+    ],
+)
+def test_student_aid_is_education_and_village_relocation_is_housing(
+    text: str, value: int, sector: str
+) -> None:
+    assert _by_value(text)[value].sector == sector
