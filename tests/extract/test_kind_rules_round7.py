@@ -140,3 +140,8 @@ def test_student_aid_is_education_and_village_relocation_is_housing(
     text: str, value: int, sector: str
 ) -> None:
     assert _by_value(text)[value].sector == sector
+
+
+def test_donations_of_many_kinds_are_many_givers() -> None:
+    text = "工作组配合某县吸纳各种捐赠资金，筹集到3200万元用于恢复重建。"
+    assert _by_value(text)[32_000_000].record_kind == "aggregate"
