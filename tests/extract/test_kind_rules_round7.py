@@ -145,3 +145,8 @@ def test_student_aid_is_education_and_village_relocation_is_housing(
 def test_donations_of_many_kinds_are_many_givers() -> None:
     text = "工作组配合某县吸纳各种捐赠资金，筹集到3200万元用于恢复重建。"
     assert _by_value(text)[32_000_000].record_kind == "aggregate"
+
+
+def test_rural_settlements_are_housing() -> None:
+    text = "Some 9000 rural settlements have been built for farmers at an expense of 120 million yuan."
+    assert _by_value(text)[120_000_000].sector == "160"
