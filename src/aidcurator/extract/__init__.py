@@ -12,7 +12,6 @@ import datetime as dt
 from aidcurator.domain import Extraction, ParsedAmount, Qualifier
 from aidcurator.extract import places as _places
 from aidcurator.extract import record_recipients as _record_recipients
-from aidcurator.extract import records as _records
 from aidcurator.extract import script as _script
 from aidcurator.extract import sector_choice as _sector_choice
 from aidcurator.extract import sentences as _sentences
@@ -53,7 +52,6 @@ _LAST_TEXT_CACHES = (
     (_places, "_last_fold", None),
     (_sector_choice, "_last_index", None),
     (_sentences, "_last_index", None),
-    (_records, "_last_paragraphs", None),
     (_record_recipients, "_last_programme", None),
 )
 

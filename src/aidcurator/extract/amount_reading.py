@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
 from aidcurator.extract.currency_reading import CurrencyReader
-from aidcurator.extract.quantity_text import Number, exact_value
+from aidcurator.extract.quantity_text import Number, exact_value, qualifier_of
 from aidcurator.extract.quantity_words import (
     CJK,
     SENTENCE_END,
@@ -17,6 +17,8 @@ from aidcurator.extract.quantity_words import (
     is_year_like,
     zh_units_not_money,
 )
+
+_AMOUNT, _RANGE = MentionKind.AMOUNT, Qualifier.RANGE.value  # (looked up once: see quantity_text)
 
 
 class AmountReader(CurrencyReader):
@@ -80,19 +82,19 @@ class AmountReader(CurrencyReader):
             return None
         qualifier = first.inner_qualifier or number.inner_qualifier
         if value_max is not None:
-            qualifier = Qualifier.RANGE.value
+            qualifier = _RANGE
         else:
             suffix = self.qualifier_after(span_end)
             prefix = self.qualifier_before(span_start)
             qualifier = qualifier or (prefix if prefix else None) or (suffix[0] if suffix else None)
         mention = Mention(
-            kind=MentionKind.AMOUNT,
+            kind=_AMOUNT,
             start=span_start,
             end=span_end,
             text=text[span_start:span_end],
             value=exact_value(first.value),
             currency=currency,
-            qualifier=Qualifier(qualifier or Qualifier.EXACT),
+            qualifier=qualifier_of(qualifier),
             value_max=exact_value(value_max) if value_max is not None else None,
             data={"currency_family": family} if family else {},
         )

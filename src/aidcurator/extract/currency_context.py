@@ -12,12 +12,14 @@ from aidcurator.extract.quantity_words import SPACES, is_number_char
 from aidcurator.extract.rules import AmountRules, load_rules
 from aidcurator.extract.script import to_simplified
 
+_AMOUNT = MentionKind.AMOUNT  # (looked up once: an Enum member costs about 0.1 µs a time)
+
 
 def share_currencies(text: str, mentions: list[Mention]) -> None:
     """Currencies one amount gives others (``currency_sharing`` in amounts.json): a declaration
     ``（港币，下同）`` after an amount covers it and the later amounts written with a plain 元; an
     amount without a currency word takes the one of the next amount of its list (``300萬、400萬港幣``)."""
-    amounts = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    amounts = [m for m in mentions if m.kind is _AMOUNT]
     if not amounts:
         return
     rules = load_rules()
@@ -43,7 +45,7 @@ def share_currencies(text: str, mentions: list[Mention]) -> None:
 def currencies_by_context(text: str, mentions: list[Mention]) -> None:
     """Currencies the text around decides (``currency_context`` in amounts.json): 澳元 in a text about Macao
     is the pataca; a plain 元 in a Hong Kong-datelined story that marks its yuan amounts 人民币 is HKD."""
-    amounts = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    amounts = [m for m in mentions if m.kind is _AMOUNT]
     if not amounts or text.isascii():
         return
     rules = load_rules()

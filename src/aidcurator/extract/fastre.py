@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser  # the stdlib's own regex parser, for first characters
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import cache
 
 from aidcurator.extract.keyscan import KeyAutomaton
 
@@ -23,6 +24,7 @@ __all__ = [
     "PrefilteredSet",
     "after_first",
     "alternation",
+    "any_case_first_chars",
     "first_chars",
     "regex_first_chars",
     "regex_prefixes",
@@ -60,6 +62,26 @@ def first_chars(words: Iterable[str], *, both_cases: bool = False) -> str:
     if both_cases:
         chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
     return "".join(_class_char(c) for c in sorted(chars))
+
+
+@cache
+def _every_character(astral: bool) -> str:
+    """Every character of the Basic Multilingual Plane (and, with ``astral``, past it), surrogates left out."""
+    return "".join(map(chr, range(0xD800))) + "".join(
+        map(chr, range(0xE000, 0x110000 if astral else 0x10000))
+    )
+
+
+def any_case_first_chars(words: Iterable[str]) -> str:
+    """The first characters of ``words`` and every character the regex engine takes for one of them when
+    it ignores case (``K``, ``k`` and the Kelvin sign for ``k``), escaped for use inside ``[...]``: a class
+    outside ``(?i:...)`` that lets through exactly what the words' first letters match inside it."""
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    every = _every_character(any(ord(w[0]) > 0xFFFF for w in words))
+    found = re.findall(f"(?i)[{first_chars(words)}]", every)
+    return "".join(_class_char(c) for c in sorted(set(found)))
 
 
 def after_first(words: Iterable[str], *, both_cases: bool = False) -> str:
@@ -225,6 +247,9 @@ def _item_prefixes(item: tuple, length: int) -> _Prefixes | None:
     return {("", False)}  # any other item: the prefix ends here
 
 
+_SHORT_PREFIX = 5  # prefix length when the long prefixes of a cue are too many
+
+
 class Prefiltered:
     """``pattern.finditer`` restricted to the places a cheap prefilter finds.
 
@@ -233,35 +258,42 @@ class Prefiltered:
     over the lower-cased text, so ``pattern`` is tried only where a cue can start (English: at the
     start of a word). The matches are the same as ``pattern.finditer`` (leftmost, non-overlapping)."""
 
-    def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 5) -> None:
+    def __init__(self, pattern: re.Pattern[str], cues: Iterable[tuple[str, bool]], length: int = 8) -> None:
+        """``length``: the longest prefix the prefilter looks for (longer ones let fewer false starts through,
+        for the same automaton speed); a cue with too many prefixes that long has its prefixes of 5."""
         self.pattern = pattern
         self.english: set[str] | None = set()
         self.chinese: set[str] | None = set()
         for fragment, is_english in cues:
             found = regex_prefixes(fragment, length, ignore_case=True)
+            if found is None and length > _SHORT_PREFIX:
+                found = regex_prefixes(fragment, _SHORT_PREFIX, ignore_case=True)
             if found is None:  # some cue can start anywhere: no prefilter
                 self.english = self.chinese = None
                 break
             (self.english if is_english else self.chinese).update(found)
         self.prefilter = _Prefilter.of([self])
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterable[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         if self.prefilter is None:
             return self.pattern.finditer(text, pos, end)
         return self.at(text, [start for start, _ in self.prefilter.hits(text, pos, end)], pos, end)
 
-    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
-        """The matches among ``starts`` (in order; a superset of this prefilter's hits)."""
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
+        """The matches among ``starts`` (in order; a superset of this prefilter's hits), as a list
+        (the callers read them all: a generator costs more)."""
         match_at = self.pattern.match
+        matches = []
         last = pos
         for start in starts:
             if start < last:
                 continue
             found = match_at(text, start, end)
             if found is not None:
-                yield found
+                matches.append(found)
                 last = found.end()
+        return matches
 
 
 Hits = list[tuple[int, int]]  # (offset, bit mask of the patterns whose prefix starts there), in order
@@ -296,7 +328,7 @@ class PrefilteredSet:
             return [[] for _ in patterns], hits
         starts = [[s for s, mask in hits if mask >> i & 1] for i in range(len(patterns))]
         return [
-            list(p.at(text, own, pos, end)) if own else [] for p, own in zip(patterns, starts, strict=True)
+            p.at(text, own, pos, end) if own else [] for p, own in zip(patterns, starts, strict=True)
         ], hits
 
     def first(self, text: str, pos: int, end: int, hits: Hits | None = None) -> int | None:
@@ -313,7 +345,7 @@ class PrefilteredSet:
             return None
         for index, pattern in enumerate(self.patterns):
             starts = [s for s, mask in hits if mask >> index & 1]
-            if starts and next(pattern.at(text, starts, pos, end), None) is not None:
+            if starts and pattern.at(text, starts, pos, end):
                 return index
         return None
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,8 +56,7 @@ class _FlowRules:
     status_default: ProjectStatus
     status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
     done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
-    scan: PrefilteredSet  # flows, exceptions, statuses, then the details (SCANNED_FIRST): one pass
-    status_scan: PrefilteredSet  # exceptions and statuses alone (the paragraphs that go on with a story)
+    scan: PrefilteredSet  # exceptions, statuses, flows, then the details (SCANNED_FIRST): one pass
     story_chars: int  # how far after an amount's paragraph its story is read
 
 
@@ -119,19 +118,14 @@ class _CharDispatched(Prefiltered):
             for char, ks in members.items():
                 key = tuple(ks)
                 if key not in compiled:
-                    compiled[key] = re.compile(
-                        "|".join(
-                            f"(?P<g{alternatives[k][0]}_{j}>{_cue(alternatives[k][1], alternatives[k][2])})"
-                            for j, k in enumerate(ks)
-                        )
-                    )
+                    compiled[key] = _dispatched([alternatives[k] for k in ks])
                 self.by_char[char] = compiled[key]
 
-    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
         by_char = self.by_char
         if by_char is None:
-            yield from super().at(text, starts, pos, end)
-            return
+            return super().at(text, starts, pos, end)
+        matches = []
         last = pos
         for start in starts:
             if start < last:
@@ -141,8 +135,27 @@ class _CharDispatched(Prefiltered):
                 continue
             found = pattern.match(text, start, end)
             if found is not None:
-                yield found
+                matches.append(found)
                 last = found.end()
+        return matches
+
+
+def _dispatched(alternatives: list[tuple[int, str, bool]]) -> re.Pattern[str]:
+    """The cues that can start with one character, in the rule file's order, as one pattern (group
+    ``g<entry>_<j>`` for the ``j``-th): the same matches as their branches of the whole pattern. When
+    all are English, the look-behind they share (no word before) is tested once, ahead of them: a start
+    where no cue matches (most of them) fails there, or after each word once."""
+    if all(english for _, _, english in alternatives):
+        body = "|".join(
+            rf"(?P<g{entry}_{j}>(?i:(?:{word})(?![\w-])))" for j, (entry, word, _) in enumerate(alternatives)
+        )
+        return re.compile(rf"(?<![\w'-])(?:{body})")
+    return re.compile(
+        "|".join(
+            f"(?P<g{entry}_{j}>{_cue(word, english)})"
+            for j, (entry, word, english) in enumerate(alternatives)
+        )
+    )
 
 
 def _cue(word: str, english: bool) -> str:
@@ -197,8 +210,7 @@ def _rules() -> _FlowRules:
                 FlowType(flow): frozenset(ProjectStatus(s) for s in statuses)
                 for flow, statuses in data.get("done_when", {}).items()
             },
-            scan=PrefilteredSet([flow_pattern, exceptions, status_pattern, *details]),
-            status_scan=PrefilteredSet([exceptions, status_pattern]),
+            scan=PrefilteredSet([exceptions, status_pattern, flow_pattern, *details]),
             story_chars=int(data.get("story_chars", 0)),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
@@ -206,7 +218,8 @@ def _rules() -> _FlowRules:
 
 
 _Cues = tuple[list[int], list[tuple[int, Span]]]
-_SCANNED_FIRST = 3  # the patterns of ``scan`` whose matches are read: flows, exceptions, statuses
+_SCANNED_FIRST = 3  # the patterns of ``scan`` whose matches are read: exceptions, statuses, flows
+_STATUS_PATTERNS = 2  # the first two: all a story's paragraphs are scanned for
 _StatusCue = tuple[float, Span, ProjectStatus]  # rank, where, which status
 
 
@@ -292,7 +305,7 @@ class FlowReader:
             start, end = paragraph
             chunk = self.text[start:end]
             # the detail words' prefixes are found in the same pass (their bits follow the first three)
-            (flows, exceptions, statuses), hits = rules.scan.findall_hits(
+            (exceptions, statuses, flows), hits = rules.scan.findall_hits(
                 chunk, 0, len(chunk), _SCANNED_FIRST
             )
             cues = self._scanned[paragraph] = (
@@ -334,7 +347,10 @@ class FlowReader:
             found = []
             if end > start:
                 chunk = self.text[start:end]
-                exceptions, statuses = self.rules.status_scan.findall(chunk, 0, len(chunk))
+                # (the automaton of every cue, also the one of the amounts' paragraphs: it stays in the cache)
+                (exceptions, statuses), _ = self.rules.scan.findall_hits(
+                    chunk, 0, len(chunk), _STATUS_PATTERNS
+                )
                 found = _stage_cues(exceptions, statuses, self.rules, start)
             self._story[paragraph] = found
         return found
@@ -351,26 +367,25 @@ class FlowReader:
         rules = self.rules
         paragraph = self.paragraph_of(sentence.start)
         flows, statuses = self._cues(paragraph)
-        title = self._cues(self.paragraph_of(0))[0] if self.title[1] <= paragraph[0] else flows
-        flow = (
-            _best(flows, sentence.start, sentence.end)
-            or _best(title, *self.title)
-            or _best(flows, *paragraph)
-        )
+        flow = _best(flows, sentence.start, sentence.end)
+        if flow is None:  # the title's paragraph is scanned only when a record asks about it
+            title = self._cues(self.paragraph_of(0))[0] if self.title[1] <= paragraph[0] else flows
+            flow = _best(title, *self.title) or _best(flows, *paragraph)
         if flow is not None:
             record.flow_type = rules.flows[flow[0]]
             record.evidence["flow_type"] = [flow[1]]
         else:
             record.flow_type = rules.flow_default
         if record.flow_type in (FlowType.LOAN, FlowType.GRANT):
-            # where a detail word may start: found with the paragraph when it holds the sentence
+            # where a detail word may start: found with the paragraph when it holds the sentence; the
+            # end of a sentence past the paragraph (its line break) is looked up on its own
             hits = None
-            if paragraph[0] <= sentence.start and sentence.end <= paragraph[1]:
-                hits = self._detail_hits[paragraph]
-                if hits is not None:
-                    hits = hits[
-                        bisect_left(hits, (sentence.start, -1)) : bisect_left(hits, (sentence.end, -1))
-                    ]
+            if paragraph[0] <= sentence.start and (hits := self._detail_hits[paragraph]) is not None:
+                inside = min(sentence.end, paragraph[1])
+                hits = hits[bisect_left(hits, (sentence.start, -1)) : bisect_left(hits, (inside, -1))]
+                if inside < sentence.end:
+                    rest = rules.detail_scan.hits(self.text, max(inside, sentence.start), sentence.end)
+                    hits = None if rest is None else hits + rest
             detail = rules.detail_scan.first(self.text, sentence.start, sentence.end, hits)
             if detail is not None:
                 record.flags["flow_detail"] = rules.details[detail]

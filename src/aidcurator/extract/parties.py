@@ -161,10 +161,15 @@ def _rules() -> _PartyRules:
 def is_venue_around(text: str, place: Mention) -> bool:
     """Whether the words around ``place`` make it a meeting place or a point of departure."""
     start, end = place.start, place.end
+    lo = max(0, start - 40)
+    near = None  # the 12 characters before the place, lower-cased once for the rules' quick tests
     for before, after, needs in _rules().venue_around:
-        if needs and needs not in text[max(0, start - 12) : start].lower():
-            continue  # a quick test before the pattern
-        if before is not None and before.search(text, max(0, start - 40), start) is None:
+        if needs:
+            if near is None:
+                near = text[max(0, start - 12) : start].lower()
+            if needs not in near:
+                continue  # a quick test before the pattern
+        if before is not None and before.search(text, lo, start) is None:
             continue  # (before the words after: they end at the place, so they fail sooner)
         if after is not None and after.match(text, end, end + 30) is None:
             continue

@@ -19,7 +19,7 @@ from typing import Any
 from aidcurator.domain import Mention, MentionKind, Span
 from aidcurator.domain.parties import CandidateParty
 from aidcurator.domain.projects import PartyRole
-from aidcurator.extract.fastre import alternation
+from aidcurator.extract.fastre import after_first, alternation, any_case_first_chars
 from aidcurator.extract.organisations import (
     OrgHit,
     organisation_rules,
@@ -62,10 +62,15 @@ def _cue_set(cues: list[dict[str, Any]], side: str, chinese: bool) -> _CueSet:
             continue
         for word in cue["zh" if chinese else "en"]:
             roles.setdefault(word if chinese else word.lower(), (PartyRole(cue["role"]), _only_for(cue)))
-    body = alternation(roles)
     if chinese:
-        return _CueSet(re.compile(body), roles)
-    return _CueSet(re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE), roles)
+        return _CueSet(re.compile(alternation(roles)), roles)
+    if not roles:
+        return _CueSet(re.compile("(?!)"), roles)
+    # ``(?i)(?<![A-Za-z])(?:words)(?![A-Za-z])`` opening with one character class of what the words' first
+    # letters match in any case (the class outside the case-insensitive group): the regex engine skips
+    # ahead to those in C instead of trying every word at every character of the window
+    firsts, rest = any_case_first_chars(roles), after_first(roles)
+    return _CueSet(re.compile(rf"[{firsts}](?i:(?<![A-Za-z].){rest}(?![A-Za-z]))"), roles)
 
 
 def _only_for(cue: dict[str, Any]) -> frozenset[PartyRole] | None:
@@ -143,7 +148,8 @@ def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> No
     if not hits:
         return
     anchor_starts = [start for start, _ in anchors]
-    places = [m for m in mentions if m.kind is MentionKind.PLACE]
+    place_kind = MentionKind.PLACE  # (looked up once: an Enum member costs about 0.1 µs a time)
+    places = [m for m in mentions if m.kind is place_kind]
     place_starts = [m.start for m in places]
     sentences = sentence_index(simple)
     cues = _cues()

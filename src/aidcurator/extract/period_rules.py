@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.extract.fastre import after_first, alternation, first_chars
+from aidcurator.extract.fastre import after_first, alternation, any_case_first_chars, first_chars
 from aidcurator.extract.timex import month_names_en
 from aidcurator.resources import resource_path
 
@@ -43,18 +43,38 @@ class YearRules:
     month_date_later: re.Pattern[str]  # a later stage (启用, opened) in such a date's clause
 
 
-def _words(words: list[str], *, english: bool) -> str:
-    """Any of ``words`` (English: whole words, any case), opening with one character class."""
+def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
+    """Any of the table's English words (whole words, any case) or Chinese ones, opening with one
+    character class of all their first characters: the regex engine skips ahead to those in C (a
+    pattern that opens with an alternation is tried at every character). The rest of each branch checks
+    the first character again (fastre.after_first), so the branches match what they matched apart."""
+    english = [w for w in table["en"] if w]
+    chinese = [w for w in table.get("zh", []) if w]
+    firsts, branches = "", []
+    if english:  # (each branch first looks back at the one character: a quick test before its words)
+        first = first_chars(english, both_cases=True)
+        firsts += first
+        branches.append(rf"(?<=[{first}])(?<!\w.)(?i:{after_first(english, both_cases=True)})\b")
+    if chinese:
+        first = first_chars(chinese)
+        firsts += first
+        branches.append(rf"(?<=[{first}]){after_first(chinese)}")
+    if not branches:
+        return re.compile("(?!)")
+    return re.compile(rf"[{firsts}](?:{'|'.join(branches)})")
+
+
+def _word_at_end(words: list[str], tail: str) -> re.Pattern[str]:
+    """``(?i)(?<![a-z])(?:words)(?![a-z])tail\\Z``: one of ``words`` (any case, not inside a word), then
+    ``tail`` up to the end of the searched stretch. It opens with one character class of what the words'
+    first letters match in any case, so a search skips ahead to those in C (a pattern that opens with a
+    look-behind, or a class under ``(?i)``, is tried at every character)."""
     words = [w for w in words if w]
     if not words:
-        return "(?!)"
-    if english:
-        return rf"[{first_chars(words, both_cases=True)}](?<!\w.)(?i:{after_first(words, both_cases=True)})\b"
-    return rf"[{first_chars(words)}]{after_first(words)}"
-
-
-def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
-    return re.compile(f"{_words(table['en'], english=True)}|{_words(table.get('zh', []), english=False)}")
+        return re.compile("(?!)")
+    return re.compile(
+        rf"[{any_case_first_chars(words)}](?i:(?<![a-z].){after_first(words)}(?![a-z]){tail})\Z"
+    )
 
 
 def _date_filler() -> str:
@@ -69,8 +89,6 @@ def year_rules() -> YearRules:
     data = json.loads(resource_path("rules", "years.json").read_text(encoding="utf-8"))
     try:
         lead_words = alternation([*data["year_lead_in_words_en"], *month_names_en()])
-        just_before = alternation(data["later_just_before"])
-        determiners = alternation(data["report_determiners_en"])
         nouns = alternation(data["report_nouns_en"])
         return YearRules(
             comparison_words=tuple(data["year_comparison_words"]),
@@ -88,7 +106,7 @@ def year_rules() -> YearRules:
             not_later=_cues(data["later_event_exceptions"]),
             later_window=int(data["later_window"]),
             start=_cues(data["start_event_cues"]),
-            later_just_before=re.compile(rf"(?i)(?<![a-z])(?:{just_before})(?![a-z]){_date_filler()}\Z"),
+            later_just_before=_word_at_end(data["later_just_before"], _date_filler()),
             timestamp=re.compile(data.get("timestamp") or "(?!)"),
             delivery=_cues(data["delivery_cues_after"]),
             delivery_window=int(data["delivery_window"]),
@@ -98,11 +116,9 @@ def year_rules() -> YearRules:
             ),
             dateline_after=re.compile(data.get("dateline_after") or "(?!)"),
             month_date_later=_cues({"en": data["later_event_cues"]["en"], "zh": data["month_date_later_zh"]}),
-            report_determiner=re.compile(rf"(?i)(?<![a-z])(?:{determiners})(?![a-z]){_date_filler()}\Z"),
+            report_determiner=_word_at_end(data["report_determiners_en"], _date_filler()),
             report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
-            report_noun_before=re.compile(
-                rf"(?i)(?<![a-z])(?:{alternation(data['report_nouns_before_en'])})[ \t]+\Z"
-            ),
+            report_noun_before=_word_at_end(data["report_nouns_before_en"], r"[ \t]+"),
             report_noun_after_zh=re.compile(rf"的?(?:{alternation(data['report_nouns_zh'])})"),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:

@@ -50,7 +50,8 @@ def parse_amount(text: str) -> tuple[Mention, str]:
     if not stripped:
         raise AmountParseError("enter an amount, e.g. 2.14亿元 or 376 million yuan")
     scanner = QuantityScanner(stripped, bare_numbers_are_money=True)
-    amounts = [m for m in scanner.scan() if m.kind is MentionKind.AMOUNT]
+    amount_kind = MentionKind.AMOUNT  # (looked up once: an Enum member costs about 0.1 µs a time)
+    amounts = [m for m in scanner.scan() if m.kind is amount_kind]
     if not amounts:
         raise AmountParseError(f"{stripped!r} is not an amount (try 2.14亿元, 376 million yuan, 3-5亿元)")
     if len(amounts) > 1:

@@ -8,7 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.extract.fastre import after_first, alternation, first_chars, regex_first_chars, trie
+from aidcurator.extract.fastre import (
+    after_first,
+    alternation,
+    any_case_first_chars,
+    first_chars,
+    regex_first_chars,
+    trie,
+)
 from aidcurator.extract.quantity_words import SPACES, en_currency_suffixes, zh_currency_suffixes
 from aidcurator.extract.rules import load_rules
 
@@ -80,12 +87,23 @@ def word_patterns(words, english: bool) -> tuple[re.Pattern[str], re.Pattern[str
         # a trie tries a few characters per position where a list of hundreds of currency names
         # tried each; it finds the same (longest) word
         alternation = trie({w.lower() for w in ordered} if english else ordered) if ordered else "(?!)"
+        # ``before`` opens with one class of the words' first characters (in any case for English), so
+        # a search of the window before a number skips ahead to those in C (after_first: the rest)
         if english:
             at = re.compile(rf"(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
-            before = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})\Z", re.IGNORECASE)
+            if ordered and all(ordered):
+                lower = {w.lower() for w in ordered}
+                before = re.compile(
+                    rf"[{any_case_first_chars(lower)}](?i:(?<![A-Za-z0-9].){after_first(lower)})\Z"
+                )
+            else:
+                before = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})\Z", re.IGNORECASE)
         else:
             at = re.compile(rf"(?:{alternation})")
-            before = re.compile(rf"(?:{alternation})\Z")
+            if ordered and all(ordered):
+                before = re.compile(rf"[{first_chars(ordered)}]{after_first(ordered)}\Z")
+            else:
+                before = re.compile(rf"(?:{alternation})\Z")
         cached = (at, before, max((len(w) for w in ordered), default=0))
         _WORD_PATTERNS[key] = cached
         (WORD_AT_EN if english else WORD_AT)[id(words)] = (_first_chars(ordered, english), at.match)

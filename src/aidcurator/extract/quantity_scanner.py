@@ -10,7 +10,6 @@ from aidcurator.extract.amount_reading import AmountReader
 from aidcurator.extract.en_count_reading import EnCountReader
 from aidcurator.extract.quantity_patterns import after_number_firsts
 from aidcurator.extract.quantity_text import Number
-from aidcurator.extract.quantity_words import CJK
 from aidcurator.extract.zh_count_reading import ZhCountReader
 
 
@@ -82,6 +81,7 @@ class QuantityScanner(AmountReader, ZhCountReader, EnCountReader):
             return None
         if number.script == "zh" and number.value <= 1:
             return None
-        if CJK.search(self.text, number.end, number.end + 1):
+        after = self.text[number.end : number.end + 1]  # (a range test: CJK.search on one character)
+        if after and ("\u3400" <= after <= "\u9fff" or "\uf900" <= after <= "\ufaff"):
             return self.read_zh_count(number)
         return self.read_en_count(number)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.extract.fastre import trie
+from aidcurator.extract.fastre import after_first, any_case_first_chars, first_chars, trie
 from aidcurator.extract.rules import AmountRules, load_rules
 
 SPACES = " \t\u00a0\u3000"
@@ -120,8 +120,20 @@ def currency_prefix_pattern() -> tuple[re.Pattern[str], int]:
     currencies = load_rules().currencies
     words = sorted({*currencies.zh_prefix, *currencies.prefix}, key=len, reverse=True)
     signs = [w for w in words if not w.replace(".", "").isalpha()]
-    letters = [w for w in words if w.replace(".", "").isalpha()]
-    pattern = rf"(?:{trie(signs)}|(?<![A-Za-z])(?i:{trie({w.lower() for w in letters})}))\Z"
+    letters = sorted({w.lower() for w in words if w.replace(".", "").isalpha()})
+    # ``(?:signs|(?<![A-Za-z])(?i:letters))\Z`` opening with one character class of every first
+    # character (the letters' in any case), each branch gated by a look-behind at it: a search skips
+    # ahead to those in C instead of trying every word at every character of the window
+    branches, firsts = [], ""
+    if signs:
+        first = first_chars(signs)
+        firsts += first
+        branches.append(rf"(?<=[{first}]){after_first(signs)}")
+    if letters:
+        first = any_case_first_chars(letters)
+        firsts += first
+        branches.append(rf"(?<=[{first}])(?<![A-Za-z].)(?i:{after_first(letters)})")
+    pattern = rf"[{firsts}](?:{'|'.join(branches)})\Z" if branches else "(?!)"
     return re.compile(pattern), max(len(w) for w in words)
 
 

@@ -217,14 +217,17 @@ def _listed_together(first: Mention, other: Mention, text: str) -> bool:
     return one not in ancestors_of(two) and two not in ancestors_of(one)
 
 
-def in_donor_list(text: str, places: list[Mention], index: int) -> bool:
-    """Whether the donor-side place at ``index`` is listed with another one (``湖南、浙江``)."""
+def in_donor_list(text: str, places: list[Mention], index: int, sides: list[str] | None = None) -> bool:
+    """Whether the donor-side place at ``index`` is listed with another one (``湖南、浙江``).
+
+    ``sides``: :func:`side` of each place, when known."""
     place = places[index]
-    for other in (
-        places[index - 1] if index else None,
-        places[index + 1] if index + 1 < len(places) else None,
-    ):
-        if other is not None and side(other) == "donor" and other.data.get("name") != place.data.get("name"):
+    for other_index in (index - 1, index + 1):
+        if other_index < 0 or other_index >= len(places):
+            continue
+        other = places[other_index]
+        other_side = sides[other_index] if sides is not None else side(other)
+        if other_side == "donor" and other.data.get("name") != place.data.get("name"):
             first, second = (other, place) if other.start < place.start else (place, other)
             if _listed_together(first, second, text):
                 return True
@@ -239,18 +242,23 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     donor_votes: Counter[str] = Counter()
     recipient_votes: Counter[str] = Counter()
     first_seen: dict[str, Mention] = {}
+    sides = [side(place) for place in places]
     for index, place in enumerate(places):
-        name = place.data.get("name", "")
-        first_seen.setdefault(name, place)
+        data = place.data
+        name = data.get("name", "")
+        if name not in first_seen:
+            first_seen[name] = place
         if is_example(text, place):
             continue
         weight = 2 if index < 3 else 1
-        if side(place) == "donor" or is_china(place):
-            if in_donor_list(text, places, index):
+        if sides[index] == "donor" or name == "中国":  # (is_china)
+            if in_donor_list(text, places, index, sides):
                 continue  # 湖南、浙江资金到疆: one of several donors, not the article's
-            donor_votes[name] += weight
-        elif place.data.get("level") not in _REGION_LEVELS or _is_country(place):
-            recipient_votes[name] += weight + (1 - _AREA_RANK.get(place.data.get("level", ""), 3) / 10)
+            donor_votes[name] = donor_votes.get(name, 0) + weight
+        elif (level := data.get("level", "")) != "region":  # (a country, or not a region)
+            recipient_votes[name] = (
+                recipient_votes.get(name, 0) + weight + (1 - _AREA_RANK.get(level, 3) / 10)
+            )
     donor = first_seen[donor_votes.most_common(1)[0][0]] if donor_votes else None
     if donor is not None:
         recipient_votes.pop(donor.data.get("name", ""), None)
@@ -275,8 +283,8 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         giver = donor.data.get("name") if donor is not None else None
         regions = [
             p
-            for p in places
-            if side(p) != "donor"
+            for p, p_side in zip(places, sides, strict=True)
+            if p_side != "donor"
             and not is_china(p)
             and p.data.get("name") != giver
             and not is_example(text, p)

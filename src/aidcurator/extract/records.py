@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from copy import deepcopy
-from dataclasses import replace
+from dataclasses import fields
 from operator import attrgetter
 
 from aidcurator.domain import (
@@ -34,6 +34,7 @@ from aidcurator.extract.amount_kinds import amount_kind, kind_of_listed
 from aidcurator.extract.breakdowns import mark_breakdowns
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.keywords import find_places_and_sectors
+from aidcurator.extract.paragraphs import ParagraphIndex
 from aidcurator.extract.parties import chain_tails, home_region, says_each_country
 from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import lookup_place
@@ -74,7 +75,17 @@ from aidcurator.extract.sentences import sentence_index
 from aidcurator.extract.timex import find_times
 
 _BY_POSITION = attrgetter("start", "end")
-_EXPLICIT_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
+# 1950-2099 not inside a longer number; it opens with the class of its first digit, which a search skips
+# ahead to in C (a leading look-behind is tried at every character)
+_EXPLICIT_YEAR = re.compile(r"([12](?<![0-9].)(?:(?<=1)9[5-9]|(?<=2)0[0-9])[0-9])(?![0-9])")
+# Enum members looked up once: ``MentionKind.PLACE`` costs about 0.1 µs a time (the Enum metaclass's
+# attribute hook), and the filters below test every mention of a text
+_AMOUNT, _COUNT, _PLACE, _SECTOR = (
+    MentionKind.AMOUNT,
+    MentionKind.COUNT,
+    MentionKind.PLACE,
+    MentionKind.SECTOR,
+)
 
 
 def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
@@ -99,22 +110,15 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     quantities = find_quantities(text)
     taken_starts = [m.start for m in quantities]  # quantities do not overlap and come in text order
     taken_ends = [m.end for m in quantities]
-
-    def free(mention: Mention) -> bool:
-        i = bisect_left(taken_ends, mention.start + 1)  # the first quantity ending after the start
-        return i == len(taken_starts) or taken_starts[i] >= mention.end
-
     simple = to_simplified(text)
     reference, estimated = reference_date(simple, published)
-    extra: list[Mention] = []
-    for mention in find_times(simple, reference):
-        if not free(mention):
-            continue
-        if estimated and mention.data.get("relative"):
-            mention.data["estimated"] = True
-        extra.append(mention)
+    extra = _free(find_times(simple, reference), taken_starts, taken_ends)
+    if estimated:
+        for mention in extra:
+            if mention.data.get("relative"):
+                mention.data["estimated"] = True
     places, sectors = find_places_and_sectors(simple)  # (their keys found in one pass)
-    extra.extend(m for m in places if free(m))
+    extra.extend(_free(places, taken_starts, taken_ends))
     extra.extend(sectors)
     if simple is not text:
         extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
@@ -124,16 +128,26 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     return mentions
 
 
+def _free(mentions: list[Mention], taken_starts: list[int], taken_ends: list[int]) -> list[Mention]:
+    """The ``mentions`` that overlap no quantity (``taken_starts``/``taken_ends``: the quantities' spans,
+    in text order)."""
+    count = len(taken_starts)
+    kept = []
+    for mention in mentions:
+        i = bisect_left(taken_ends, mention.start + 1)  # the first quantity ending after the start
+        if i == count or taken_starts[i] >= mention.end:
+            kept.append(mention)
+    return kept
+
+
 def _resolve_currency_families(mentions: list[Mention]) -> None:
     """A generic currency word (francs, shillings, Rs) takes the currency of the first country the
     text names that uses one of its family (CFA francs with Cameroon → XAF), else the family default."""
-    generic = [m for m in mentions if m.kind is MentionKind.AMOUNT and m.data.get("currency_family")]
+    generic = [m for m in mentions if m.kind is _AMOUNT and m.data.get("currency_family")]
     if not generic:
         return
     families = load_rules().currencies.families
-    countries = [
-        code for m in mentions if m.kind is MentionKind.PLACE and (code := country_code(m.data.get("id")))
-    ]
+    countries = [code for m in mentions if m.kind is _PLACE and (code := country_code(m.data.get("id")))]
     by_family: dict[str, str | None] = {}
     for mention in generic:
         family = mention.data["currency_family"]
@@ -156,7 +170,14 @@ def _as_written(mention: Mention, text: str) -> Mention:
     agency = data.get("agency")
     if agency:
         data = {**data, "agency": text[mention.start : mention.start + len(agency)]}
-    return replace(mention, text=text[mention.start : mention.end], data=data)
+    values = list(_mention_values(mention))  # (dataclasses.replace takes several µs a call)
+    values[_TEXT_AT], values[_DATA_AT] = text[mention.start : mention.end], data
+    return Mention(*values)
+
+
+_MENTION_FIELDS = [f.name for f in fields(Mention)]
+_mention_values = attrgetter(*_MENTION_FIELDS)
+_TEXT_AT, _DATA_AT = _MENTION_FIELDS.index("text"), _MENTION_FIELDS.index("data")
 
 
 def _nearest(mentions: list[Mention], anchor: Mention) -> list[Mention]:
@@ -171,12 +192,12 @@ def assemble_records(
     cues = without_pinyin(
         text
     )  # 生产(chǎn)总值 reads 生产总值 for cue words; places keep their offsets in text
-    home = home_region(cues, [m for m in mentions if m.kind is MentionKind.PLACE])  # 四川(chuān)日报
-    mentions = [m for m in mentions if m.kind is not MentionKind.PLACE or not is_venue(text, m)]
+    home = home_region(cues, [m for m in mentions if m.kind is _PLACE])  # 四川(chuān)日报
+    mentions = [m for m in mentions if m.kind is not _PLACE or not is_venue(text, m)]
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
-    places = [m for m in mentions if m.kind is MentionKind.PLACE]
-    sectors = [m for m in mentions if m.kind is MentionKind.SECTOR]
+    places = [m for m in mentions if m.kind is _PLACE]
+    sectors = [m for m in mentions if m.kind is _SECTOR]
     sector_starts = [m.start for m in sectors]
     reference, _ = reference_date(text, published)
     main = main_parties(text, places)
@@ -187,12 +208,13 @@ def assemble_records(
     blanked = Blanked(cues, record_rules().exceptions)
     rate_blanked = Blanked(cues, record_rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
-    amount_mentions = [m for m in mentions if m.kind is MentionKind.AMOUNT]
+    amount_mentions = [m for m in mentions if m.kind is _AMOUNT]
     last_parent: int | None = None
     by_value: dict[tuple, list[int]] = {}  # (value, value_max) → indices of the records with it
     previous_end = 0
-    flows = FlowReader(text, lambda position: _paragraph(text, position), [m.start for m in amount_mentions])
-    periods = PeriodChooser(text, mentions, sentences, lambda position: _paragraph(text, position))
+    paragraph_of = ParagraphIndex(text)
+    flows = FlowReader(text, paragraph_of, [m.start for m in amount_mentions])
+    periods = PeriodChooser(text, mentions, sentences, paragraph_of)
     title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
     rejected_in = -1  # the start of the sentence of the last amount that is not aid
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
@@ -217,7 +239,8 @@ def assemble_records(
         record.evidence["amount"] = [amount.span]
         _fill_counts(record, in_sentence, amount)
         segment = (previous_end, min(next_start, sentence.end))
-        periods.fill(record, in_sentence, amount, segment, clause(text, amount, segment))
+        amount_clause = clause(text, amount, segment)
+        periods.fill(record, in_sentence, amount, segment, amount_clause)
         if published is not None:
             periods.fill_from_month(record, in_sentence, sentence, published.year)
         multi_year = bool(record.year_start and record.year_end and record.year_end > record.year_start)
@@ -279,7 +302,7 @@ def assemble_records(
             sector_starts,
             sentence,
             amount,
-            clause(text, amount, segment),
+            amount_clause,
             min(next_start, sentence.end),
             text,
         )
@@ -307,12 +330,14 @@ def assemble_records(
     mark_breakdowns(records, text)
     periods.finish(records)
     default_kind(records)
-    _sector_from_text(text, sectors, records)
+    _sector_from_text(text, sectors, records, paragraph_of)
     _fill_codes(records)
     return records
 
 
-def _sector_from_text(text: str, sectors: list[Mention], records: list[CandidateRecord]) -> None:
+def _sector_from_text(
+    text: str, sectors: list[Mention], records: list[CandidateRecord], paragraph_of: ParagraphIndex
+) -> None:
     """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
     lead paragraph), else of the whole text. Then the paragraph's context may change a record's sector
     (``context_rules`` in sectors.json: food aid after a flood is emergency response)."""
@@ -324,7 +349,7 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
     for record in records:
         if record.sector is not None:
             continue
-        lo, hi = _paragraph(text, record.amounts[0].span.start)
+        lo, hi = paragraph_of(record.amounts[0].span.start)
         if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
             by_paragraph[lo, hi] = dominant_sector_hit(
                 sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi, text
@@ -340,7 +365,7 @@ def _sector_from_text(text: str, sectors: list[Mention], records: list[Candidate
             record.flags["sector_from_text"] = True
     for record in records:  # food given after a flood is emergency response
         if record.sector is not None:
-            lo, hi = _paragraph(text, record.amounts[0].span.start)
+            lo, hi = paragraph_of(record.amounts[0].span.start)
             context = context_sector(record.sector, sectors, lo, hi)
             if context is not None:
                 record.sector = context.data["code"]
@@ -356,43 +381,8 @@ def _fill_codes(records: list[CandidateRecord]) -> None:
                 setattr(record, code_field, country_code(place.id) or place.id)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def _paragraph(text: str, position: int) -> tuple[int, int]:
-    """The paragraph (text between blank lines) holding ``position``; a headline (the text's first
-    paragraph when it is one short line) belongs to the paragraph after it."""
-    starts, ends = _paragraphs(text)
-    i = max(0, bisect_left(ends, position + 1) if position < len(text) else len(ends) - 1)
-    i = min(i, len(ends) - 1)
-    start, end = starts[i], ends[i]
-    if i == 0 and len(ends) > 1 and "\n" not in text[:end].strip() and end < 300:
-        end = ends[1]  # the headline joins the lead paragraph
-    elif i == 1 and "\n" not in text[: ends[0]].strip() and ends[0] < 300:
-        start = 0
-    return start, end
-
-
-_last_paragraphs: tuple[str, tuple[list[int], list[int]]] | None = None
-
-
-def _paragraphs(text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of the text's paragraphs, made once per text."""
-    global _last_paragraphs
-    last = _last_paragraphs
-    if last is not None and last[0] is text:
-        return last[1]
-    starts, ends = [0], []
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        ends.append(match.start())
-        starts.append(match.end())
-    ends.append(len(text))
-    _last_paragraphs = (text, (starts, ends))
-    return starts, ends
-
-
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
-    for count in _nearest([m for m in in_sentence if m.kind is MentionKind.COUNT], amount):
+    for count in _nearest([m for m in in_sentence if m.kind is _COUNT], amount):
         field = COUNT_FIELDS.get(count.what or "")
         if field and getattr(record, field) is None and count.value is not None:
             setattr(record, field, int(count.value))

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from aidcurator.domain import Span
 
+_START = attrgetter("start")
+
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”」』\"']?|\n|$)|(?<=[.])\s")
-# Where an English sentence breaks inside a punctuation-delimited piece: after ". " before a
-# capital, or before a bullet or "Group N" run onto the same line. The pattern opens with a
-# character class so the regex engine can skip ahead quickly; the dot form cuts after the match,
-# the space forms cut before it.
-_EN_BREAK = re.compile(
-    r"[.\s](?:(?:(?<=[a-z0-9%)\]”\"']\.)|(?<=[A-Z]{2}\.))(?=\s+[A-Z“\"])"  # ". The", "USD. The" (not "U.S. Army")
-    r"|(?<=\S\s)(?=\s*(?:[-–•]\s+[A-Z]"  # bullets run together on one line: "[1][10] - The …"
-    r"|Group \d+\b)))"
-)
+# Where an English sentence breaks inside a punctuation-delimited piece: after ". " before a capital
+# ("USD. The" too, not "U.S. Army"), or before a bullet or "Group N" run onto the same line ("[1][10] -
+# The …"): at the first space of the run before it. Each pattern opens with the one character it
+# needs (a dot; a bullet mark or G), which the regex engine skips ahead to in C; the bullet's space
+# is found from the bullet (see _breaks).
+_DOT_BREAK = re.compile(r"\.(?:(?<=[a-z0-9%)\]”\"']\.)|(?<=[A-Z]{2}\.))(?=\s+[A-Z“\"])")
+_BULLET = re.compile(r"[-–•G](?:(?<=[-–•])(?=\s+[A-Z])|(?<=G)(?=roup \d+\b))")
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -67,9 +69,14 @@ def _split(text: str, begin: int, stop: int) -> list[Span]:
     spans: list[Span] = []
     for match in _SENTENCE.finditer(text, begin, stop):
         start, end = match.span()
+        piece = match.group()
+        if "." not in piece and " " not in piece and piece.isprintable():
+            # no dot and no white space (the other white space characters are not printable): no
+            # English break can be in it, and it is not blank; a Chinese sentence skips the break pattern
+            spans.append(Span(start, end))
+            continue
         cut = start
-        for brk in _EN_BREAK.finditer(text, start, end):
-            pos = brk.end() if brk.group() == "." else brk.start()
+        for pos in _breaks(text, start, end):
             if pos > cut:
                 spans.append(Span(cut, pos))
                 cut = pos
@@ -78,16 +85,27 @@ def _split(text: str, begin: int, stop: int) -> list[Span]:
     return spans
 
 
+def _breaks(text: str, start: int, end: int) -> list[int]:
+    """Where English sentences break in the piece ``text[start:end]``, in order: after a dot that ends
+    a sentence, and at the first space of a run of white space (after a word) that a bullet or "Group N"
+    follows. One character opens each break (the dot, the space), so the two kinds never meet at one
+    place and are found apart, then merged by place."""
+    found = [(dot.start(), dot.end()) for dot in _DOT_BREAK.finditer(text, start, end)]
+    spaces = []
+    for bullet in _BULLET.finditer(text, start, end):
+        first = bullet.start()
+        while first > 0 and text[first - 1].isspace():  # (str.isspace is what \s matches)
+            first -= 1
+        if start <= first < bullet.start() and first > 0:  # a space after a non-space, inside the piece
+            spaces.append((first, first))
+    if spaces:
+        found = sorted(found + spaces)
+    return [cut for _, cut in found]
+
+
 def sentence_of(spans: list[Span], offset: int) -> Span:
-    """The sentence span holding ``offset`` (binary search)."""
-    lo, hi = 0, len(spans) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        span = spans[mid]
-        if offset < span.start:
-            hi = mid - 1
-        elif offset >= span.end:
-            lo = mid + 1
-        else:
-            return span
+    """The sentence span holding ``offset`` (binary search over the spans, in order and not overlapping)."""
+    i = bisect_right(spans, offset, key=_START) - 1  # the last span starting at or before the offset
+    if i >= 0 and offset < spans[i].end:
+        return spans[i]
     return Span(offset, offset)

@@ -55,7 +55,7 @@ __all__ = ["find_times"]
 _RULES_FILE = ("rules", "time.json")
 _QUOTES_CLOSE = "”\"」』’'"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS = re.compile(r"\d\d{3}")  # (\d{4} opens with a repeat: no first-character skip in C)
 _NIAN = re.compile("年")
 _NEXT_WORD = re.compile(r"[A-Za-z$%’'-]+")
 _PREV_WORD = re.compile(r"([A-Za-z$#.]+)\W*$")
