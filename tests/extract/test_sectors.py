@@ -92,7 +92,7 @@ def test_english_keywords(text: str, quote: str, code: str) -> None:
 
 
 def test_mention_shape() -> None:
-    (mention,) = find_sectors("援建学校")
+    (mention,) = find_sectors("新建学校")
     assert mention.kind is MentionKind.SECTOR
     assert (mention.start, mention.end) == (2, 4)
     assert mention.data["label"] == "Education, level unspecified"

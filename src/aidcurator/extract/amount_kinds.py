@@ -69,6 +69,8 @@ def amount_kind(
         window, max(sentence.start, amount.start - 16), amount.start
     ):
         return AmountKind.SHARE, Span(percent.start(), percent.end())  # 援助资金的51.8%（462.78亿元）
+    if percent := rules.percent_share_after.match(window, amount.end, min(sentence.end, next_start)):
+        return AmountKind.SHARE, Span(percent.start(), percent.end())  # 72.6亿元，占援助总额的8.1%
     after_end = _clause_end(window, amount.end, sentence.end)
     # words after the amount decide only when no other amount follows in its clause (今年的20亿元援疆资金已
     # 拨付15亿元: 已拨付 is the second amount's)
@@ -182,14 +184,20 @@ def _after_cue(window: str, part: tuple[int, int]) -> tuple[AmountKind, Span | N
 
 def _share_chain(window: str, sentence_start: int) -> Span | None:
     """The opener (其中) of a chain of semicolon-joined clauses that the sentence continues, if the chain
-    opens a sentence: ``。其中，经济合作类项目投入资金7.62亿元；无偿援助项目累计到位资金2.03亿元``."""
+    opens a sentence (``。其中，经济合作类项目投入资金7.62亿元；无偿援助项目累计到位资金2.03亿元``) or
+    follows a comma in the chain's first clause (``投入的650万元资金，其中500万元用于…；80万元用于…``)."""
     end = sentence_start  # (the text before the sentence, right-stripped, without copying it)
     while end and window[end - 1].isspace():
         end -= 1
     if not end or window[end - 1] not in ";；":
         return None
     chain_start = max(window.rfind(mark, 0, sentence_start) for mark in "。！？!?\n") + 1
-    match = record_rules().share_chain_opener.match(window, chain_start, sentence_start)
+    rules = record_rules()
+    match = rules.share_chain_opener.match(window, chain_start, sentence_start)
+    if match is None:
+        ends = [i for i in (window.find(m, chain_start, sentence_start) for m in ";；") if i >= 0]
+        first_end = min(ends, default=sentence_start)
+        match = rules.share_chain_inner.search(window, chain_start, first_end)
     return Span(match.start(1), match.end(1)) if match else None
 
 

@@ -213,6 +213,12 @@ def _listed_donors(
     return None
 
 
+def _each_recipient(sentence_text: str, record: CandidateRecord, sentence_start: int) -> bool:
+    """Whether the amount is what each receiver of a group gets (向两国各提供…1000万元): no programme."""
+    start = record.amounts[0].span.start - sentence_start
+    return record_rules().each_recipient_before.search(sentence_text, max(0, start - 16), start) is not None
+
+
 def _many_countries_named(in_sentence: list[Mention]) -> bool:
     """Whether the sentence names three or more countries besides China (emergency aid to India,
     Indonesia, Thailand and Sri Lanka): aid to many receivers, a programme."""
@@ -334,7 +340,9 @@ def fill_record_kind(
         record.flags["project_cue"] = project.group()
     elif (
         kind is AmountKind.CUMULATIVE
-        or record.flags.get("group_recipient")
+        or (
+            record.flags.get("group_recipient") and not _each_recipient(sentence_text, record, sentence.start)
+        )
         or _many_countries_named(in_sentence)
         or rules.many_countries.search(sentence_text)
         or rules.programme.zh.search(sentence_text)

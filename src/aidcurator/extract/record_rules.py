@@ -101,12 +101,15 @@ class RecordRules:
     committed_framing: re.Pattern[str]  # a decision verb closing the clause before the amount's
     after_cues_zh: tuple[tuple[AmountKind, re.Pattern[str]], ...]  # in kind_priority order
     share_chain_opener: re.Pattern[str]
+    share_chain_inner: re.Pattern[str]  # ，其中 inside the chain's first clause
     single_year_before: re.Pattern[str]  # one year of the amount's own (2017年的)
     donor_list_joiners: frozenset[str]  # what joins two donors listed side by side (上海、广东)
     each_giver_before: re.Pattern[str]  # 分别 + a short verb right before the amount
+    each_recipient_before: re.Pattern[str]  # 各提供 right before the amount: each receiver's sum
     each_giver_joiners: tuple[str, ...]
     single_works: re.Pattern[str]  # one named works the money builds (…人民医院, …新校区)
     percent_share_before: re.Pattern[str]  # 的51.8%（: a share of a total, restated as money
+    percent_share_after: re.Pattern[str]  # ，占…总额的8.1%: a share of a total
     many_countries: re.Pattern[str]  # 向10国提供: aid to many countries, a programme
     partitive_after: re.Pattern[str]  # '… of the 1 billion dollars': a part of a named sum
     as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
@@ -180,9 +183,11 @@ def record_rules() -> RecordRules:
             ),
             donor_list_joiners=frozenset(data.get("donor_list_joiners", [])),
             each_giver_before=re.compile(data.get("each_giver_before") or "(?!)"),
+            each_recipient_before=re.compile(data.get("each_recipient_before") or "(?!)"),
             each_giver_joiners=tuple(data.get("each_giver_joiners", [])),
             single_works=re.compile(data.get("single_works") or "(?!)"),
             percent_share_before=re.compile(data.get("percent_share_before") or "(?!)"),
+            percent_share_after=re.compile(data.get("percent_share_after") or "(?!)"),
             many_countries=re.compile(data.get("many_countries") or "(?!)"),
             partitive_after=re.compile(data.get("partitive_after") or "(?!)"),
             as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
@@ -191,6 +196,9 @@ def record_rules() -> RecordRules:
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
+            ),
+            share_chain_inner=re.compile(
+                rf"[，,]\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"
             ),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:

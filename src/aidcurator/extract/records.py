@@ -407,7 +407,8 @@ def _fill_sector(
 ) -> None:
     """The sector of the amount's own clause (教育领域安排1.92亿元，…), else of the words between the
     amount and the next one, else of the whole sentence. A list of sectors of several groups from the
-    clause on (``$10 million for health, education and roads``) is one multi-sector sector."""
+    clause on (``$10 million for health, education and roads``) is one multi-sector sector. Over the
+    whole sentence, a tie goes to the sector named nearest the amount."""
     in_sentence = sectors[
         bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)
     ]
@@ -417,7 +418,7 @@ def _fill_sector(
         sector_list(in_sentence, clause[0], until, text)  # covers lists in the clause and the segment
         or dominant_sector_hit(in_sentence, clause[0], clause[1])
         or dominant_sector_hit(in_sentence, amount.start, until)
-        or dominant_sector_hit(in_sentence, sentence.start, sentence.end, text)
+        or dominant_sector_hit(in_sentence, sentence.start, sentence.end, text, anchor=amount.start)
     )
     if sector is not None:
         record.sector = sector.data.get("code")

@@ -88,6 +88,9 @@ class AmountRules:
     zh_elliptic_window: int = 0
     zh_classifier_noun_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     zh_jurisdiction_noun_reach: int = 4
+    zh_modifier_hops: int = 0
+    zh_conjunct_gap: int = 0
+    zh_enumeration_marks: frozenset[str] = frozenset()
     # (word, code, words the text must have, words it must not): 澳元 in a text about Macao is MOP
     context_currency_words: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
     # (dateline pattern, code, words marking yuan): a plain 元 in a Hong Kong-datelined story is HKD
@@ -247,6 +250,9 @@ def load_rules() -> AmountRules:
             k: tuple(v) for k, v in counts.get("zh_classifier_noun_classes", {}).items()
         },
         zh_jurisdiction_noun_reach=int(counts.get("zh_jurisdiction_noun_reach", 4)),
+        zh_modifier_hops=int(counts.get("zh_modifier_hops", 0)),
+        zh_conjunct_gap=int(counts.get("zh_conjunct_gap", 0)),
+        zh_enumeration_marks=frozenset(counts.get("zh_enumeration_marks", "")),
         context_currency_words=tuple(
             (i["word"], i["code"], tuple(i["text_has"]), tuple(i.get("unless_text_has", ())))
             for i in data.get("currency_context", {}).get("words", [])

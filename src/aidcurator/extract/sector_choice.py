@@ -27,16 +27,17 @@ _BY_POSITION = attrgetter("start", "end")
 
 
 def dominant_sector_hit(
-    mentions: list[Mention], start: int, end: int, text: str | None = None
+    mentions: list[Mention], start: int, end: int, text: str | None = None, *, anchor: int | None = None
 ) -> Mention | None:
     """The hit :func:`dominant_sector` would return, without its summary data (cheaper). With the
     ``text``, a list of sectors of different groups (``for agriculture, health and education``)
-    inside the span is one multi-sector mention (:func:`sector_list`)."""
+    inside the span is one multi-sector mention (:func:`sector_list`). A tie goes to the sector with a
+    hit nearest ``anchor`` (default ``start``)."""
     if text is not None:
         listed = sector_list(mentions, start, end, text)
         if listed is not None:
             return listed
-    won = _winner(mentions, start, end, start)
+    won = _winner(mentions, start, end, start if anchor is None else anchor)
     return won[1] if won is not None else None
 
 

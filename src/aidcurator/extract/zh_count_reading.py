@@ -16,11 +16,11 @@ class ZhCountReader(QuantityText):
         rules = self.rules
         pos = number.end
         classifier = self.match_word_at(pos, rules.zh_classifiers, simple=True)
-        if classifier is None:
-            direct = self.match_word_at(pos, rules.zh_direct_nouns, simple=True)
-            if direct is None:
-                return None
+        direct = self.match_word_at(pos, rules.zh_direct_nouns, simple=True)
+        if direct is not None and (classifier is None or len(direct) > len(classifier)):  # 5万多人口
             return self.count_mention(number, pos + len(direct), rules.zh_nouns.get(direct, "people"))
+        if classifier is None:
+            return None
         after_classifier = pos + len(classifier)
         what = rules.zh_classifier_nouns.get(classifier)
         if what == "people" and self.match_word_at(
@@ -97,9 +97,9 @@ class ZhCountReader(QuantityText):
         return last[2]
 
     def named_in_quotes(self, start: int, end: int) -> bool:
-        """``“百所学校”``: a programme's name, not a count."""
+        """``“百所学校”``, ``‘十项工程’``: a programme's name, not a count."""
         text = self.text
-        return start > 0 and end < len(text) and text[start - 1] in '“「『"' and text[end] in '”」』"'
+        return start > 0 and end < len(text) and text[start - 1] in '“「『‘"' and text[end] in '”」』’"'
 
     def signed_before(self, start: int) -> bool:
         """Whether the count's clause has a signing verb before it (``签订…合作项目50余个``)."""
@@ -109,22 +109,36 @@ class ZhCountReader(QuantityText):
         clause = text[max(lo, cut + 1) : start]
         return any(cue in clause for cue in self.rules.zh_signed_cues)
 
-    def find_zh_noun(self, pos: int, want: str | None = None, *, hop: bool = True) -> tuple[int, str | None]:
+    def find_zh_noun(
+        self,
+        pos: int,
+        want: str | None = None,
+        *,
+        hop: bool = True,
+        hops: int | None = None,
+        listing: bool = False,
+    ) -> tuple[int, str | None]:
         """End and class of the counted noun after a classifier (class ``""``: a noun that is not counted).
 
         With ``want`` (the classifier's own class), the phrase ends on its last noun of that class
         (``690名大学生|项目``, ``300名小学老师``); one conjunction may join a second noun of the same class
-        (``300名老师和校长``) or lead to the first noun (``105个清洁能源和供水项目``)."""
+        (``300名老师和校长``) or lead to the first noun (``105个清洁能源和供水项目``); that second noun phrase
+        may list modifiers with 、 (``400名干部和教育、卫生技术人员``). A wanted noun may come after up to
+        ``zh_modifier_hops`` modifiers ending in 的 (``153名家境贫寒的大学生``), or after a noun of
+        another class (``75名家庭贫困学生``)."""
         rules = self.rules
         text = self.simple
-        limit = min(len(text), pos + rules.zh_noun_gap)
+        hops = rules.zh_modifier_hops if hops is None else hops
+        limit = min(len(text), pos + (rules.zh_conjunct_gap if listing else rules.zh_noun_gap))
+        stops = rules.zh_gap_stop_chars - rules.zh_enumeration_marks if listing else rules.zh_gap_stop_chars
         stop = pos
-        while stop < limit and text[stop] not in rules.zh_gap_stop_chars and not text[stop].isdigit():
+        while stop < limit and text[stop] not in stops and not text[stop].isdigit():
             stop += 1
         nouns = rules.zh_nouns
         longest = longest_zh_noun()
         best_end, best_what = pos, None
         kept: int | None = None  # end of the last noun of the wanted class
+        phrase: tuple[int, str | None] | None = None  # the phrase ended before a wanted noun
         i = pos
         while i < stop:
             for length in range(min(longest, stop - i), 0, -1):
@@ -140,12 +154,16 @@ class ZhCountReader(QuantityText):
                 if linker:  # 村级卫生室: a noun used as a modifier
                     i += len(linker)
                     continue
-                if best_what is not None:  # the noun phrase ended: 735户农牧民|领到住房
-                    break
+                if best_what is not None and (want is None or kept is not None):
+                    break  # the noun phrase ended: 735户农牧民|领到住房
+                if best_what is not None and phrase is None:
+                    phrase = best_end, best_what  # 75名家庭|贫困学生: look on for the wanted noun
                 i += 1
+        if phrase is not None and kept is None:
+            best_end, best_what = phrase
         joined = hop and stop < len(text) and text[stop] in rules.zh_noun_conjunctions
         if joined and best_what and best_end == stop:
-            end, what = self.find_zh_noun(stop + 1, want, hop=False)  # 300名老师和校长
+            end, what = self.find_zh_noun(stop + 1, want, hop=False, listing=True)  # 300名老师和校长
             if what and what == best_what:
                 best_end = end
                 kept = end if what == want else kept
@@ -155,6 +173,16 @@ class ZhCountReader(QuantityText):
                 return end, what
         if kept is not None and best_what != want:
             return kept, want
+        if (
+            want is not None
+            and kept is None
+            and hops > 0
+            and stop < len(text)
+            and text[stop] in rules.zh_head_markers
+        ):
+            end, what = self.find_zh_noun(stop + 1, want, hop=False, hops=hops - 1)  # 153名家境贫寒的大学生
+            if what == want:
+                return end, what
         if (
             hop
             and want is None
