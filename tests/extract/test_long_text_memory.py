@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aidcurator.domain import MentionKind
 from aidcurator.domain.jsonvalues import dumps_stored
-from aidcurator.extract import extract, places, script, sector_choice
+from aidcurator.extract import extract, place_text, script, sector_choice
 from aidcurator.store.bulk_rows import mention_rows
 
 ZH = "江苏省今年安排援疆资金3.92亿元，用于克州教育和医疗项目。江苏支持克州学校建设。\n\n"
@@ -16,7 +16,7 @@ def test_extract_lets_go_of_the_last_text() -> None:
     text = (ZH + EN + TRADITIONAL) * 3
     assert extract(text).mentions
     assert script._last[0] is not text
-    assert places._last_squeeze is None
+    assert place_text._last_squeeze is None
     assert sector_choice._last_index is None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from aidcurator.domain import Extraction, ParsedAmount, Qualifier
-from aidcurator.extract import places as _places
+from aidcurator.extract import place_text as _place_text
 from aidcurator.extract import record_recipients as _record_recipients
 from aidcurator.extract import script as _script
 from aidcurator.extract import sector_choice as _sector_choice
@@ -48,8 +48,8 @@ def extract(text: str, published: dt.date | None = None, *, estimated: bool = Fa
 #: (its simplified and squeezed copies, paragraph and sector indexes): (module, name, empty value).
 _LAST_TEXT_CACHES = (
     (_script, "_last", ("", "")),
-    (_places, "_last_squeeze", None),
-    (_places, "_last_fold", None),
+    (_place_text, "_last_squeeze", None),
+    (_place_text, "_last_fold", None),
     (_sector_choice, "_last_index", None),
     (_sentences, "_last_index", None),
     (_record_recipients, "_last_programme", None),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.extract.fastre import after_first, alternation, any_case_first_chars, first_chars
-from aidcurator.extract.timex import month_names_en
+from aidcurator.extract.time_rules import month_names_en
 from aidcurator.resources import resource_path
 
 __all__ = ["YearRules", "year_rules"]
