@@ -1,0 +1,77 @@
+"""Status rules for reported gifts, the money as subject of 'will help', and a cancelled part
+(resources/rules/flows.json; own sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from aidcurator.domain import ProjectStatus
+from aidcurator.extract import extract
+
+
+def _status(text: str, value: str) -> ProjectStatus | None:
+    result = extract(text)
+    record = next(r for r in result.records if r.amounts[0].value == Decimal(value))
+    return record.project_status
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [
+        # a gift announced as already made is done, not pledged
+        (
+            "In May 2004 the ministry of Ruritania announced that China had given 6 million dollars "
+            "for rural wells.",
+            "6000000",
+            ProjectStatus.COMPLETED,
+        ),
+        (
+            "The embassy announced that the Chinese government had already granted 2 million dollars "
+            "to the flood victims.",
+            "2000000",
+            ProjectStatus.COMPLETED,
+        ),
+        # an announcement of what will be given stays a pledge
+        (
+            "The minister announced that China would give 9 million dollars for new clinics.",
+            "9000000",
+            ProjectStatus.PLEDGED,
+        ),
+        # the money (not the donor) as subject of 'will help' is no pledge: a loan stays committed
+        (
+            "China lent Ruritania 40 million dollars for its power grid. The loan will help the utility "
+            "reach remote villages.",
+            "40000000",
+            ProjectStatus.COMMITTED,
+        ),
+        (
+            "A 15 million dollar loan for the harbour, which will help fishermen, was agreed in June.",
+            "15000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # the donor as subject of 'will help' is still a pledge
+        (
+            "China will help Ruritania with 5 million dollars for its schools.",
+            "5000000",
+            ProjectStatus.PLEDGED,
+        ),
+        # one named part cancelled is not the project's status
+        (
+            "China lent 30 million dollars for the road in two tranches. The road was handed over in "
+            "2010; tranche B was cancelled in 2012 when the works cost less.",
+            "30000000",
+            ProjectStatus.COMPLETED,
+        ),
+        # the project itself, or both parts, cancelled
+        (
+            "China funded the 30 million dollar road in two phases. In 2012 both phase 1 and phase 2 "
+            "were cancelled.",
+            "30000000",
+            ProjectStatus.CANCELLED,
+        ),
+    ],
+)
+def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
+    assert _status(text, value) == status
