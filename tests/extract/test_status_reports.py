@@ -71,6 +71,33 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "30000000",
             ProjectStatus.CANCELLED,
         ),
+        # a headline that says the donor is to give: a pledge when the body names no stage
+        (
+            "China to grant 4 million dollars to Ruritanian farmers\n\n"
+            "In 2009 China provided aid worth 4 million dollars to Ruritanian farmers.",
+            "4000000",
+            ProjectStatus.PLEDGED,
+        ),
+        # ... but a signing in the body still decides
+        (
+            "China to grant 4 million dollars to Ruritanian farmers\n\n"
+            "The agreement on the 4 million dollar grant was signed in May 2009.",
+            "4000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # no sign that the money arrived: still a pledge
+        (
+            "China offered Ruritania a 7 million dollar grant for flood relief. There is no sign that "
+            "the grant was ever delivered.",
+            "7000000",
+            ProjectStatus.PLEDGED,
+        ),
+        (
+            "In 2010 China gave 7 million dollars for flood relief; there is no evidence of its "
+            "disbursement so far.",
+            "7000000",
+            ProjectStatus.PLEDGED,
+        ),
     ],
 )
 def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
