@@ -98,6 +98,20 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "7000000",
             ProjectStatus.PLEDGED,
         ),
+        # only part of the works done: still under way
+        (
+            "A 90 million dollar Chinese loan funds 5,000 flats. By 2015 only 800 of the flats had been "
+            "completed.",
+            "90000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
+        # an earlier project's completion (even after a clause) is not this project's
+        (
+            "China granted 20 million dollars in 2012 to extend the college; the works began in 2013. The "
+            "previous extension of the college, for a library, was completed in 2008.",
+            "20000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
     ],
 )
 def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
