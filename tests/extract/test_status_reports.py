@@ -112,6 +112,27 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "20000000",
             ProjectStatus.IMPLEMENTATION,
         ),
+        # a signing only as a condition is no signing
+        (
+            "Ruritania asked China for a 60 million dollar loan; if approved, the loan would fund a new "
+            "power line.",
+            "60000000",
+            ProjectStatus.PLEDGED,
+        ),
+        # a signed pledge is a pledge
+        (
+            "The two ministers met in June, signing a pledge for China to give 3 million dollars to the "
+            "island's hospitals.",
+            "3000000",
+            ProjectStatus.PLEDGED,
+        ),
+        # a memorandum signed by both sides is still a pledge
+        (
+            "Under a memorandum of understanding signed by both banks in 2011, the Chinese bank would lend "
+            "200 million dollars for housing.",
+            "200000000",
+            ProjectStatus.PLEDGED,
+        ),
     ],
 )
 def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
