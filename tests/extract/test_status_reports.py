@@ -133,6 +133,13 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "200000000",
             ProjectStatus.PLEDGED,
         ),
+        # 'handed to/on' without 'over' is a handover too
+        (
+            "In 2008 the two governments signed an agreement on a gift of tents worth 2 million dollars. "
+            "The tents were handed to the red cross on 3 March 2009.",
+            "2000000",
+            ProjectStatus.COMPLETED,
+        ),
     ],
 )
 def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
