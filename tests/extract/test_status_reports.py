@@ -140,6 +140,20 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "2000000",
             ProjectStatus.COMPLETED,
         ),
+        # an inauguration of something else as the occasion of a signing
+        (
+            "During a visit for the inauguration of a stadium, the minister signed an agreement on a new "
+            "grant of 11 million dollars for rural roads.",
+            "11000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # the inauguration of a first unit: the rest is still under way
+        (
+            "The 80 million dollar Chinese loan funds a hydropower dam. Officials attended the "
+            "inauguration ceremony for the dam's first turbine in May.",
+            "80000000",
+            ProjectStatus.IMPLEMENTATION,
+        ),
     ],
 )
 def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
