@@ -154,6 +154,38 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "80000000",
             ProjectStatus.IMPLEMENTATION,
         ),
+        # talks or a tender under way are not the works under way
+        (
+            "China signed a loan of 25 million dollars for a water plant in 2008. By June the tender "
+            "process between the firms chosen by both ministries was underway.",
+            "25000000",
+            ProjectStatus.COMMITTED,
+        ),
+        (
+            "China lent 14 million dollars for the port in 2010; talks on the design were still ongoing.",
+            "14000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # a crisis, not the project, is ongoing
+        (
+            "China lent 50 million dollars to the central bank amid the ongoing global financial crisis.",
+            "50000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # ongoing and future projects in a speech are no stage
+        (
+            "The mayor praised ongoing and future projects, among them a 1 million dollar Chinese loan for "
+            "a market.",
+            "1000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # doubt that the works began, or about what the money funds
+        (
+            "China lent 9 million dollars for the road in 2011. It does not appear that construction has "
+            "begun.",
+            "9000000",
+            ProjectStatus.COMMITTED,
+        ),
     ],
 )
 def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
