@@ -186,6 +186,19 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "9000000",
             ProjectStatus.COMMITTED,
         ),
+        # figurative 'sent into' and a future 'will see ... distributed' are no delivery
+        (
+            "China signed a 30 million dollar loan for the airline in 2007, before losses sent the "
+            "airline into bankruptcy.",
+            "30000000",
+            ProjectStatus.COMMITTED,
+        ),
+        (
+            "China signed an 8 million dollar grant for school computers; the plan will see some 5,000 "
+            "laptops distributed next year.",
+            "8000000",
+            ProjectStatus.COMMITTED,
+        ),
     ],
 )
 def test_status_reports(text: str, value: str, status: ProjectStatus) -> None:
