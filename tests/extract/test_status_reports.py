@@ -114,8 +114,8 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         ),
         # a signing only as a condition is no signing
         (
-            "Ruritania asked China for a 60 million dollar loan; if approved, the loan would fund a new "
-            "power line.",
+            "Ruritania asked China for a 60 million dollar loan; if approved, China would lend the money "
+            "over 20 years.",
             "60000000",
             ProjectStatus.PLEDGED,
         ),
@@ -198,6 +198,20 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             "laptops distributed next year.",
             "8000000",
             ProjectStatus.COMMITTED,
+        ),
+        # the loan, not the lender, as subject of 'would finance'
+        (
+            "The bank arranged a 70 million dollar loan from a Chinese lender. The loan would finance "
+            "new trucks for the mine.",
+            "70000000",
+            ProjectStatus.COMMITTED,
+        ),
+        # a grant 'originally pledged' in an earlier year is history, not the stage
+        (
+            "China gave Ruritania a 3 million dollar grant for its ministries. The grant was originally "
+            "pledged in 2001.",
+            "3000000",
+            ProjectStatus.COMPLETED,
         ),
     ],
 )
