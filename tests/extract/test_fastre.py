@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from aidcurator.extract.fastre import after_first, first_chars, trie
+from aidcurator.extract.fastre import after_first, existence_gate, first_chars, trie
 
 WORDS = [
     "seven",
@@ -61,3 +61,24 @@ def test_both_cases_checks_the_first_letter_in_either_case() -> None:
 
 def test_no_words_matches_nothing() -> None:
     assert re.compile(f"x{after_first([])}").search("x") is None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_existence_gate_finds_a_match_where_the_pattern_does(seed: int) -> None:
+    source = r"(?i:\b(?:two|several|[0-9]+)\s+donors\b)|各省市(?:共|合计)"
+    plain_pattern, gated = re.compile(source), re.compile(existence_gate(source))
+    assert gated.pattern.startswith("[")
+    rnd = random.Random(seed)
+    pieces = ["two", "Several", "ſeveral", "12", " ", "donors", "x", "各省市", "共", "合计", "\n"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        want, got = plain_pattern.search(text, start, end), gated.search(text, start, end)
+        assert (want is None) == (got is None)
+        assert want is None or got is None or want.start() == got.start()
+
+
+def test_existence_gate_leaves_a_pattern_with_unknown_first_characters() -> None:
+    assert existence_gate(r"\w+ donors") == r"\w+ donors"
+    assert existence_gate(r"(?i)two donors") == r"(?i)two donors"

@@ -25,6 +25,7 @@ __all__ = [
     "after_first",
     "alternation",
     "any_case_first_chars",
+    "existence_gate",
     "first_chars",
     "regex_first_chars",
     "regex_prefixes",
@@ -100,6 +101,20 @@ def after_first(words: Iterable[str], *, both_cases: bool = False) -> str:
         cls = first_chars([first], both_cases=both_cases)
         branches.append(f"(?<=[{cls}]){trie(tails)}")
     return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
+
+
+def existence_gate(fragment: str) -> str:
+    """A pattern found where ``fragment`` is found, for a yes/no search: ``[c](?<=(?=fragment).)``.
+
+    It opens with one class of every character a match of ``fragment`` can start with (in any case,
+    as :func:`any_case_first_chars`), so the engine skips in C to the candidates, and there tries
+    ``fragment`` from the class's character on. The match starts where ``fragment``'s would, but
+    holds that one character only. ``fragment`` unchanged when its first characters are not known.
+    """
+    chars = regex_first_chars(fragment)
+    if chars is None or re.match(r"\(\?[aiLmsux]+\)", fragment):
+        return fragment  # first characters unknown, or a global flag that must stay in front
+    return f"[{any_case_first_chars(chars)}](?<=(?=(?:{fragment})).)"
 
 
 def _class_char(ch: str) -> str:

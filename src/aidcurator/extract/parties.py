@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import Mention, Span
-from aidcurator.extract.fastre import after_first, first_chars
+from aidcurator.extract.fastre import after_first, existence_gate, first_chars
 from aidcurator.extract.places import ancestors_of, lookup_place, pairing_for, smallest_common_place
 from aidcurator.extract.record_rules import without_pinyin
 from aidcurator.resources import resource_path
@@ -146,7 +146,7 @@ def _rules() -> _PartyRules:
             programme_pairing=_programme_pairing(data.get("programme_pairing", {})),
             currency_home=dict(data.get("currency_home", {})),
             share_opener=re.compile(data.get("share_opener") or "(?!)"),
-            group_givers=re.compile("|".join(data["group_givers"])),
+            group_givers=re.compile(existence_gate("|".join(data["group_givers"]))),
             home_media=re.compile(data["home"]["media_after"]),
             home_words={w: tuple(levels) for w, levels in data["home"]["words"].items()},
             home_re=re.compile("|".join(_home_key(w) for w in data["home"]["words"])),

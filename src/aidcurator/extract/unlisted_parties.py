@@ -15,7 +15,7 @@ from functools import cache
 
 from aidcurator.domain import Mention, Span
 from aidcurator.domain.projects import OrganisationType
-from aidcurator.extract.fastre import alternation
+from aidcurator.extract.fastre import alternation, trie
 from aidcurator.extract.organisations import organisations
 from aidcurator.extract.record_rules import record_rules
 from aidcurator.resources import resource_path
@@ -178,10 +178,13 @@ def _org_givers() -> _OrgGivers:
                 names.setdefault(key.lower(), shown)
     lead = data["lead_zh"]
     return _OrgGivers(
-        zh=re.compile(rf"\s*(?:{lead})?\s*(?P<name>{alternation(zh_keys)})"),
+        # the names as tries (t(?:en|wo)): a plain alternation of hundreds of names was tried name by name
+        # at every clause start; the longest name that fits wins either way (the English ones in any case,
+        # lower-cased so that one branch holds every spelling)
+        zh=re.compile(rf"\s*(?:{lead})?\s*(?P<name>{trie(zh_keys)})"),
         en=re.compile(
-            rf"\s*(?:[Tt]he\s+)?(?P<name>{alternation(k for k in en_keys if k.isupper())}"
-            rf"|(?i:{alternation(k for k in en_keys if not k.isupper())}))\b"
+            rf"\s*(?:[Tt]he\s+)?(?P<name>{trie(k for k in en_keys if k.isupper())}"
+            rf"|(?i:{trie(k.lower() for k in en_keys if not k.isupper())}))\b"
         ),
         names=names,
         gives_zh=re.compile(alternation(data["gives_zh"])),
