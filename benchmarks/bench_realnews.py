@@ -84,14 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  {shown:<12} {accuracy:6.3f}   ({report.field_correct[name]} / {report.field_total[name]})"
             )
-    if args.show_errors and report.errors:
-        print("\nfirst misses:")
-        for line in report.errors[:40]:
-            print("  " + line)
-    if args.show_errors and report.field_errors:
-        print("\nrecord fields that disagree with the gold:")
-        for line in report.field_errors:
-            print("  " + line)
+    if args.show_errors and (errors := report.format_errors()):
+        print(errors)
     return 0
 
 

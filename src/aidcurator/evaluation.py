@@ -129,6 +129,19 @@ class Report:
                     )
         return "\n".join(lines)
 
+    def format_errors(self, most: int = 40) -> str:
+        """The first ``most`` missed mentions and every record field that disagrees with the gold, as
+        text ("" when there are none)."""
+        parts = []
+        if self.errors:
+            parts.append("\nfirst misses:\n" + "\n".join("  " + line for line in self.errors[:most]))
+        if self.field_errors:
+            parts.append(
+                "\nrecord fields that disagree with the gold:\n"
+                + "\n".join("  " + line for line in self.field_errors)
+            )
+        return "\n".join(parts)
+
 
 def _decimal(value: Any) -> Decimal | None:
     if value is None or value == "":

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from aidcurator.extract.fastre import after_first, existence_gate, first_chars, trie
+from aidcurator.extract.fastre import after_first, existence_gate, first_chars, gated, trie
 
 WORDS = [
     "seven",
@@ -82,3 +82,25 @@ def test_existence_gate_finds_a_match_where_the_pattern_does(seed: int) -> None:
 def test_existence_gate_leaves_a_pattern_with_unknown_first_characters() -> None:
     assert existence_gate(r"\w+ donors") == r"\w+ donors"
     assert existence_gate(r"(?i)two donors") == r"(?i)two donors"
+
+
+def test_gated_branches_match_as_their_plain_alternation() -> None:
+    english, chinese = ["aid", "grant", "Loan"], ["援助", "拨款"]
+    branches = [
+        (first_chars(english, both_cases=True), rf"(?i:{after_first(english, both_cases=True)})\b"),
+        (first_chars(chinese), after_first(chinese)),
+    ]
+    fast = re.compile(gated(branches))
+    plain = re.compile(r"(?i:aid|grant|loan)\b|援助|拨款")
+    rng = random.Random(7)
+    pieces = ["aid", "AID", "grants", "grant", "loan", "援助", "拨款", "拨", " ", "x", "援"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_gated_without_branches_never_matches_and_keeps_its_tail() -> None:
+    assert re.search(gated([]), "anything") is None
+    ends_with_ab = re.compile(gated([(first_chars(["ab"]), after_first(["ab"]))], tail=r"\Z"))
+    assert ends_with_ab.search("xab") is not None
+    assert ends_with_ab.search("abx") is None

@@ -115,14 +115,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             raise CommandError("the database holds no accepted records to evaluate against")
     report = evaluate_documents(docs)
     print(report.format())
-    if args.show_errors and report.errors:
-        print("\nfirst misses:")
-        for line in report.errors[:40]:
-            print("  " + line)
-    if args.show_errors and report.field_errors:
-        print("\nrecord fields that disagree with the gold:")
-        for line in report.field_errors:
-            print("  " + line)
+    if args.show_errors and (errors := report.format_errors()):
+        print(errors)
     return EXIT_OK
 
 

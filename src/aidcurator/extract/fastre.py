@@ -103,6 +103,21 @@ def after_first(words: Iterable[str], *, both_cases: bool = False) -> str:
     return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
 
 
+def gated(branches: Iterable[tuple[str, str]], tail: str = "") -> str:
+    """``(?:b1|b2…)tail`` for branches given as (class of their first characters, the branch), opening
+    with one class of all those characters and each branch gated by a look-behind at its own class:
+    ``[f1f2](?:(?<=[f1])b1|(?<=[f2])b2)tail``. The regex engine skips ahead in C to the candidates (a
+    pattern that opens with an alternation is tried at every character). Each branch must match from
+    its first character on (as :func:`after_first` writes it). No branches: a pattern that never
+    matches."""
+    branches = list(branches)
+    if not branches:
+        return "(?!)"
+    firsts = "".join(first for first, _ in branches)
+    inner = "|".join(f"(?<=[{first}]){branch}" for first, branch in branches)
+    return f"[{firsts}](?:{inner}){tail}"
+
+
 def existence_gate(fragment: str) -> str:
     """A pattern found where ``fragment`` is found, for a yes/no search: ``[c](?<=(?=fragment).)``.
 

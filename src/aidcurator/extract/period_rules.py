@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.extract.fastre import after_first, alternation, any_case_first_chars, first_chars
+from aidcurator.extract.fastre import after_first, alternation, any_case_first_chars, first_chars, gated
 from aidcurator.extract.time_rules import month_names_en
 from aidcurator.resources import resource_path
 
@@ -54,18 +54,17 @@ def _cues(table: dict[str, list[str]]) -> re.Pattern[str]:
     the first character again (fastre.after_first), so the branches match what they matched apart."""
     english = [w for w in table["en"] if w]
     chinese = [w for w in table.get("zh", []) if w]
-    firsts, branches = "", []
+    branches = []
     if english:  # (each branch first looks back at the one character: a quick test before its words)
-        first = first_chars(english, both_cases=True)
-        firsts += first
-        branches.append(rf"(?<=[{first}])(?<!\w.)(?i:{after_first(english, both_cases=True)})\b")
+        branches.append(
+            (
+                first_chars(english, both_cases=True),
+                rf"(?<!\w.)(?i:{after_first(english, both_cases=True)})\b",
+            )
+        )
     if chinese:
-        first = first_chars(chinese)
-        firsts += first
-        branches.append(rf"(?<=[{first}]){after_first(chinese)}")
-    if not branches:
-        return re.compile("(?!)")
-    return re.compile(rf"[{firsts}](?:{'|'.join(branches)})")
+        branches.append((first_chars(chinese), after_first(chinese)))
+    return re.compile(gated(branches))
 
 
 def _word_at_end(words: list[str], tail: str) -> re.Pattern[str]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.extract.fastre import after_first, any_case_first_chars, first_chars, trie
+from aidcurator.extract.fastre import after_first, any_case_first_chars, first_chars, gated, trie
 from aidcurator.extract.rules import AmountRules, load_rules
 
 SPACES = " \t\u00a0\u3000"
@@ -124,16 +124,12 @@ def currency_prefix_pattern() -> tuple[re.Pattern[str], int]:
     # ``(?:signs|(?<![A-Za-z])(?i:letters))\Z`` opening with one character class of every first
     # character (the letters' in any case), each branch gated by a look-behind at it: a search skips
     # ahead to those in C instead of trying every word at every character of the window
-    branches, firsts = [], ""
+    branches = []
     if signs:
-        first = first_chars(signs)
-        firsts += first
-        branches.append(rf"(?<=[{first}]){after_first(signs)}")
+        branches.append((first_chars(signs), after_first(signs)))
     if letters:
-        first = any_case_first_chars(letters)
-        firsts += first
-        branches.append(rf"(?<=[{first}])(?<![A-Za-z].)(?i:{after_first(letters)})")
-    pattern = rf"[{firsts}](?:{'|'.join(branches)})\Z" if branches else "(?!)"
+        branches.append((any_case_first_chars(letters), rf"(?<![A-Za-z].)(?i:{after_first(letters)})"))
+    pattern = gated(branches, tail=r"\Z")
     return re.compile(pattern), max(len(w) for w in words)
 
 
