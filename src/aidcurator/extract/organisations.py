@@ -13,21 +13,24 @@ Rules (``resources/rules/party_roles.json``, section ``generic``):
   Chinese, the characters before it up to a stop character (``由江苏建工集团有限公司承建``).
 * A foreign country right before a Chinese ministry word (``安哥拉财政部``) makes that country's
   ministry; generic role names (``援疆前方指挥部``) take the donor place written before them.
+
+The gazetteer itself is loaded in ``organisation_gazetteer``.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from aidcurator.domain import Mention
 from aidcurator.domain.projects import OrganisationType, PartyRole
-from aidcurator.extract.keyscan import KeyAutomaton
-from aidcurator.resources import resource_path
+from aidcurator.extract.organisation_gazetteer import (
+    CJK,
+    Organisation,
+    OrgGazetteer,
+    load_gazetteer,
+    organisation_rules,
+)
 
 __all__ = [
     "OrgHit",
@@ -41,28 +44,8 @@ __all__ = [
 
 #: Gazetteer files in load order (an earlier file's key wins); the benchmark may drop the second.
 ORGANISATION_FILES: tuple[str, ...] = ("organisations.csv", "organisations_gcof.csv")
-_COLUMNS = ("id", "name_en", "name_zh", "aliases", "org_type", "country_code", "default_role", "generic")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _POSSESSIVE = re.compile(r"^([A-Z][\w-]*)['’]s\b")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    """One gazetteer row."""
-
-    id: str
-    name_en: str | None
-    name_zh: str | None
-    aliases: tuple[str, ...]
-    org_type: OrganisationType
-    country_code: str | None
-    default_role: PartyRole | None
-    generic: bool
-
-    @property
-    def name(self) -> str:
-        return self.name_en or self.name_zh or self.id
 
 
 @dataclass(slots=True)
@@ -83,117 +66,8 @@ class OrgHit:
         return self.name_en or self.name_zh or ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Gazetteer:
-    orgs: list[Organisation]
-    automaton: KeyAutomaton
-    rules: dict[str, Any]
-    en_heads: frozenset[str]
-    of_heads: frozenset[str]
-    joiners: frozenset[str]
-    stop_words: frozenset[str]
-    zh_stop: frozenset[str]
-    zh_not_before: frozenset[str]
-    legal_forms: tuple[str, ...]
-    legal_form_re: re.Pattern[str]
-    types: tuple[tuple[OrganisationType, tuple[str, ...]], ...]
-    china_words: tuple[str, ...]
-    ministry_heads: frozenset[str]
-
-
-@cache
-def organisation_rules() -> dict[str, Any]:
-    """The rule file ``resources/rules/party_roles.json``."""
-    with resource_path("rules", "party_roles.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def _read_rows(name: str) -> list[Organisation]:
-    path = resource_path("organisations", name)
-    if not path.exists():
-        return []
-    found = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in _COLUMNS if c not in (reader.fieldnames or ())]
-        if missing:
-            raise ValueError(f"{path}: missing columns {missing}")
-        for line, row in enumerate(reader, start=2):
-            try:
-                found.append(
-                    Organisation(
-                        id=row["id"],
-                        name_en=row["name_en"].strip() or None,
-                        name_zh=row["name_zh"].strip() or None,
-                        aliases=tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
-                        org_type=OrganisationType(row["org_type"]),
-                        country_code=row["country_code"].strip() or None,
-                        default_role=PartyRole(row["default_role"]) if row["default_role"] else None,
-                        generic=row["generic"].strip() == "1",
-                    )
-                )
-            except ValueError as exc:
-                raise ValueError(f"{path}:{line}: {exc}") from None
-    return found
-
-
-def _is_acronym(key: str) -> bool:
-    return " " not in key and len(key) <= 8 and key.upper() == key and not _CJK.search(key)
-
-
-def _strip_legal_form(name: str, forms: tuple[str, ...]) -> str:
-    for form in forms:
-        if name.endswith(form) and len(name) > len(form) + 3:
-            return name[: -len(form)].rstrip(" ,")
-    return name
-
-
-def _gazetteer() -> _Gazetteer:
-    return _load(ORGANISATION_FILES)
-
-
-@cache
-def _load(files: tuple[str, ...]) -> _Gazetteer:
-    rules = organisation_rules()
-    generic = rules["generic"]
-    forms = tuple(sorted(generic["legal_forms"], key=len, reverse=True))
-    orgs = [org for name in files for org in _read_rows(name)]
-    values: dict[str, tuple] = {}
-    for index, org in enumerate(orgs):
-        # In file order (a set's order changes with the hash seed: the output must not).
-        names = list(dict.fromkeys(n for n in (org.name_en, org.name_zh, *org.aliases) if n))
-        names = list(dict.fromkeys([*names, *(_strip_legal_form(n, forms) for n in names)]))
-        for key in names:
-            cjk = bool(_CJK.search(key))
-            if len(key) < (2 if cjk else 3):
-                continue
-            exact = key if _is_acronym(key) else None
-            found = values.get(key.lower())
-            if found is None:
-                values[key.lower()] = ("org", index, len(key), not cjk, exact)
-            elif found[:2] == ("org", index) and exact is None and found[4] is not None:
-                values[key.lower()] = (*found[:4], None)  # NORINCO and Norinco: any case matches
-    for head in generic["en_heads"]:
-        values.setdefault(head.lower(), ("en_head", head, len(head), True, head))
-    for head in generic["zh_heads"]:
-        values.setdefault(head, ("zh_head", head, len(head), False, None))
-    automaton = KeyAutomaton(values.items())
-    return _Gazetteer(
-        orgs=orgs,
-        automaton=automaton,
-        rules=rules,
-        en_heads=frozenset(generic["en_heads"]),
-        of_heads=frozenset(generic["en_of_heads"]),
-        joiners=frozenset(generic["en_joiners"]),
-        stop_words=frozenset(generic["en_stop_words"]),
-        zh_stop=frozenset(generic["zh_stop_chars"]),
-        zh_not_before=frozenset(generic["zh_not_before_head"]),
-        legal_forms=forms,
-        legal_form_re=re.compile("|".join(re.escape(form) for form in forms)),
-        types=tuple((OrganisationType(t["type"]), tuple(t["words"])) for t in generic["types"]),
-        china_words=tuple(generic["china_words"]),
-        ministry_heads=frozenset(rules["foreign_ministry_zh"]["heads"]),
-    )
+def _gazetteer() -> OrgGazetteer:
+    return load_gazetteer(ORGANISATION_FILES)
 
 
 def organisations() -> list[Organisation]:
@@ -275,13 +149,13 @@ def _merge(known: list[OrgHit], generic: list[OrgHit]) -> list[OrgHit]:
     return sorted(result, key=lambda h: h.start)
 
 
-def _legal_form_end(text: str, end: int, stop: int, gaz: _Gazetteer) -> int:
+def _legal_form_end(text: str, end: int, stop: int, gaz: OrgGazetteer) -> int:
     found = gaz.legal_form_re.match(text, end, stop)
     return found.end() if found is not None else end
 
 
 def _en_name(
-    text: str, start: int, end: int, begin: int, stop: int, gaz: _Gazetteer
+    text: str, start: int, end: int, begin: int, stop: int, gaz: OrgGazetteer
 ) -> tuple[int, int] | None:
     """The generic English name around a head word, or None."""
     head = text[start:end]
@@ -331,13 +205,13 @@ def _en_name(
     return name_start, name_end
 
 
-def _zh_name(text: str, start: int, end: int, begin: int, gaz: _Gazetteer) -> tuple[int, int] | None:
+def _zh_name(text: str, start: int, end: int, begin: int, gaz: OrgGazetteer) -> tuple[int, int] | None:
     """The generic Chinese name before a head word, or None."""
     limit = max(begin, start - gaz.rules["generic"]["zh_max_chars"])
     cursor = start
     while cursor > limit:
         ch = text[cursor - 1]
-        if ch in gaz.zh_stop or not (_CJK.match(ch) or ch in "()（）" or (ch.isascii() and ch.isalnum())):
+        if ch in gaz.zh_stop or not (CJK.match(ch) or ch in "()（）" or (ch.isascii() and ch.isalnum())):
             break
         cursor -= 1
     while cursor < start and text[cursor] in ")）":
@@ -347,7 +221,7 @@ def _zh_name(text: str, start: int, end: int, begin: int, gaz: _Gazetteer) -> tu
     return cursor, end
 
 
-def _generic_type(name: str, gaz: _Gazetteer) -> OrganisationType:
+def _generic_type(name: str, gaz: OrgGazetteer) -> OrganisationType:
     for org_type, words in gaz.types:
         if any(w in name for w in words):
             return org_type
@@ -413,7 +287,7 @@ def resolve_organisation(text: str, hit: OrgHit, places: list[Mention]) -> OrgHi
     written = _POSSESSIVE.sub(
         r"\1", " ".join(text[hit.start : hit.end].split())
     )  # Ghana's Ministry → Ghana Ministry
-    if _CJK.search(written):
+    if CJK.search(written):
         hit.name_zh = written
     else:
         hit.name_en = written
