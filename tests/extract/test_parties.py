@@ -291,3 +291,43 @@ def test_foreign_aid_in_a_national_currency_goes_to_its_country() -> None:
         _first("In 2006 China pledged a grant of 3 million euros for a new convention centre.").recipient
         is None
     )
+
+
+def test_the_venue_gate_passes_every_window_a_venue_rule_holds_in() -> None:
+    """The one pattern tried before the venue rules finds a window wherever one rule's words before a
+    place are found (and the rules with a back-reference are not joined)."""
+    import random
+    import re
+
+    from aidcurator.extract.parties import _rules, _venue_gate
+
+    rules = _rules()
+    gate = rules.venue_gate
+    assert gate is not None
+    befores = [before for before, _, _ in rules.venue_around if before is not None]
+    pieces = [
+        "在",
+        "从",
+        "通过",
+        "经",
+        " ",
+        "\n",
+        "held ",
+        "Said ",
+        "in ",
+        "through ",
+        "VIA ",
+        "here ",
+        "，",
+        "x",
+        "1",
+    ]
+    chooser = random.Random(7)
+    for _ in range(3000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 12)))
+        for start in range(len(text) + 1):
+            lo = max(0, start - 40)
+            expected = any(before.search(text, lo, start) for before in befores)
+            assert (gate.search(text, lo, start) is not None) == expected, (text, start)
+    assert _venue_gate([re.compile(r"(a)\1$")]) is None
+    assert _venue_gate([None]) is None

@@ -58,6 +58,7 @@ class _PartyRules:
     example_after: re.Pattern[str]
     chain_stop_after: re.Pattern[str]
     venue_around: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str], ...]
+    venue_gate: re.Pattern[str] | None  # found where some venue rule's words before a place are found
     each: re.Pattern[str]  # the patterns joined, group n<i> for the number of pattern i
     each_apart: tuple[re.Pattern[str], ...]  # each pattern on its own (searched faster than joined)
     numbers: dict[str, int]
@@ -115,6 +116,26 @@ def _home_key(word: str) -> str:
     return rf"(?i:\b{re.escape(word)}\b)" if word.isascii() else re.escape(word)
 
 
+def _venue_gate(befores: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
+    """One pattern that a window matches when one of ``befores`` does (their alternation, a leading flag
+    scoped, behind :func:`existence_gate`): most places pass none, and are done with one search. None
+    when a rule has no words before (it always holds) or the patterns cannot be joined (group numbers)."""
+    if not befores or any(b is None for b in befores):
+        return None
+    parts = []
+    for before in befores:
+        assert before is not None
+        fragment = before.pattern
+        if re.search(r"\\[1-9]|\(\?P=", fragment):
+            return None  # a back-reference by number or name: joined, it would mean another group
+        flags = re.match(r"\(\?([aiLmsux]+)\)", fragment)
+        parts.append(f"(?{flags.group(1)}:{fragment[flags.end() :]})" if flags else f"(?:{fragment})")
+    try:
+        return re.compile(existence_gate("|".join(parts)))
+    except re.error:
+        return None
+
+
 @cache
 def _rules() -> _PartyRules:
     data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))
@@ -131,6 +152,7 @@ def _rules() -> _PartyRules:
             example_after=re.compile(data["example_after"]),
             chain_stop_after=re.compile(data["chain_stop_after"]),
             venue_around=tuple(venue),
+            venue_gate=_venue_gate([before for before, _, _ in venue]),
             each=re.compile(
                 "|".join(
                     f"(?:{p.replace('(?P<n>', f'(?P<n{i}>')})"
@@ -163,8 +185,11 @@ def is_venue_around(text: str, place: Mention) -> bool:
     """Whether the words around ``place`` make it a meeting place or a point of departure."""
     start, end = place.start, place.end
     lo = max(0, start - 40)
+    rules = _rules()
+    if rules.venue_gate is not None and rules.venue_gate.search(text, lo, start) is None:
+        return False  # no rule's words before the place (most places): one search for all
     near = None  # the 12 characters before the place, lower-cased once for the rules' quick tests
-    for before, after, needs in _rules().venue_around:
+    for before, after, needs in rules.venue_around:
         if needs:
             if near is None:
                 near = text[max(0, start - 12) : start].lower()
