@@ -195,3 +195,20 @@ def test_seed_en(seed_en: Path) -> None:
     found = {(m.text, m.data["code"]) for m in find_sectors(seed_en.read_text(encoding="utf-8"))}
     assert ("Drinking Water", "140") in found
     assert ("tourism", "332") in found
+
+
+def test_a_sector_list_joiner_test_rejects_long_gaps_as_the_squeezed_copy_does() -> None:
+    """``sector_choice._joins`` (a quick test of long gaps first) agrees with the lower-cased, squeezed copy."""
+    import random
+
+    from aidcurator.extract.sector_choice import _joins, _more_than
+
+    joiners = frozenset({"and", ", and", "、", "as well as", "和"})
+    longest = max(map(len, joiners))
+    pieces = [" ", "\n", "\u3000", "\xa0", "and", "AND", ",", "、", "和", "as", "well", "x", "İ"]
+    chooser = random.Random(3)
+    for _ in range(20000):
+        gap = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 9)))
+        text = "a" + gap + "b"
+        expected = " ".join(gap.lower().split()) in joiners
+        assert _joins(text, 1, 1 + len(gap), joiners, longest, _more_than(longest)) == expected, repr(gap)

@@ -4,7 +4,9 @@ and the context that changes a record's sector (:func:`context_sector`)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from functools import cache
 from operator import attrgetter
 
 from aidcurator.domain import Mention, MentionKind
@@ -71,11 +73,13 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
     ]
     if len(hits) < rule.min_groups_with_noun or len({sector_group(m.data["code"]) for m in hits}) < 2:
         return None
+    longest = max(map(len, rule.joiners), default=0)
+    too_long = _more_than(longest)
     run = [hits[0]]
     won: list[_Won] = []  # the span's winner on its own, found once when a list first needs it
     least = min(rule.min_groups, rule.min_groups_with_noun)
     for hit in [*hits[1:], None]:
-        if hit is not None and " ".join(text[run[-1].end : hit.start].lower().split()) in rule.joiners:
+        if hit is not None and _joins(text, run[-1].end, hit.start, rule.joiners, longest, too_long):
             run.append(hit)
             continue
         if len(run) < least:  # n hits name at most n groups: too few for a list
@@ -114,6 +118,24 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
         if hit is not None:
             run = [hit]
     return None
+
+
+def _joins(
+    text: str, start: int, end: int, joiners: frozenset[str], longest: int, too_long: re.Pattern[str]
+) -> bool:
+    """Whether ``text[start:end]`` is one of ``joiners`` (in lower case, white space squeezed to one
+    space; ``longest``: the longest joiner's length, ``too_long``: ``_more_than(longest)``). A gap with
+    more characters other than white space than that is none: most gaps between two sector words of a
+    text, found by one match instead of a lower-cased copy."""
+    if end - start > longest and too_long.match(text, start, end) is not None:
+        return False
+    return " ".join(text[start:end].lower().split()) in joiners
+
+
+@cache
+def _more_than(count: int) -> re.Pattern[str]:
+    """More than ``count`` characters other than white space (``\\s`` is what ``str.split`` splits on)."""
+    return re.compile(rf"\s*\S(?:\s*\S){{{count}}}")
 
 
 # The last mention list asked about, with its sector hits sorted by start: record assembly asks
