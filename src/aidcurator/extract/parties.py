@@ -277,12 +277,14 @@ def pairing_area(donor: str) -> str | None:
     return smallest_common_place(names)
 
 
-def says_each_country(text: str) -> bool:
-    """Whether the text says anywhere that a sum goes to each of several countries.
+def says_each_country(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` (default: the whole text) says that a sum goes to each of several
+    countries: :func:`each_country` finds none where this is False.
 
     Each pattern is searched on its own: one that opens with a character class or a word is skipped
     ahead in C, which the joined alternation is not (half the time on a whole article)."""
-    return any(pattern.search(text) is not None for pattern in _rules().each_apart)
+    stop = len(text) if end is None else end
+    return any(pattern.search(text, start, stop) is not None for pattern in _rules().each_apart)
 
 
 def each_country(text: str, start: int, end: int, before: int, places: list[Mention]) -> list[Mention]:

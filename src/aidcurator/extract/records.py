@@ -104,7 +104,6 @@ def assemble_records(
     places_by_level = PlacesByLevel(places)
     tails = chain_tails(text, places)
     foreign = main_foreign(places)
-    shared_out = says_each_country(text)  # 向两国各提供: looked for per amount only when the text has it
     blanked = Blanked(cues, record_rules().exceptions)
     rate_blanked = Blanked(cues, record_rules().not_a_record_exceptions)
     records: list[CandidateRecord] = []
@@ -228,7 +227,7 @@ def assemble_records(
         same_value.append(len(records))
         record_of[index] = len(records)
         records.append(record)
-        if shared_out:
+        if says_each_country(text, sentence.start, sentence.end):  # 向两国各提供 (a quick test first)
             records.extend(each_country_records(record, text, sentence, amount, places))
         records.extend(deepcopy(record) for _ in range(givers - 1))  # 甲会和乙集团分别捐出200万港币
         if kind is not AmountKind.SHARE:
