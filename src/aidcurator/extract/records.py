@@ -88,6 +88,8 @@ def assemble_records(
     text: str, mentions: list[Mention], published: dt.date | None = None
 ) -> list[CandidateRecord]:
     """Candidate records for one article, parents before their shares."""
+    if not any(m.kind is _AMOUNT for m in mentions):
+        return []  # no amount anchors a record: the article's parties, years and sectors are not read
     text = to_simplified(text)  # cue words are written in simplified characters; offsets are unchanged
     cues = without_pinyin(
         text
