@@ -162,6 +162,7 @@ def _cue(word: str, english: bool) -> str:
     return rf"(?i:(?<![\w'-])(?:{word})(?![\w-]))" if english else f"(?:{word})"
 
 
+@cache  # (a few hundred group names, read for every cue found)
 def _entry(name: str) -> int:
     """The entry index of group ``g<i>_…``."""
     return int(name[1:].split("_", 1)[0])
@@ -217,21 +218,20 @@ def _rules() -> _FlowRules:
         raise ValueError(f"resources/rules/flows.json is malformed: {exc}") from exc
 
 
-_Cues = tuple[list[int], list[tuple[int, Span]]]
+_Where = tuple[int, int]  # a cue's start and end: made a Span only for the cue that decides
+_Cues = tuple[list[int], list[tuple[int, _Where]]]
 _SCANNED_FIRST = 3  # the patterns of ``scan`` whose matches are read: exceptions, statuses, flows
 _STATUS_PATTERNS = 2  # the first two: all a story's paragraphs are scanned for
-_StatusCue = tuple[float, Span, ProjectStatus]  # rank, where, which status
+_StatusCue = tuple[float, _Where, ProjectStatus]  # rank, where, which status
 
 
 def _scan(matches: Iterable[re.Match[str]], offset: int) -> _Cues:
-    """Every cue in ``matches`` (of a chunk that starts at ``offset``): their starts and (priority, span)."""
-    found = [
-        (_entry(m.lastgroup), Span(offset + m.start(), offset + m.end())) for m in matches if m.lastgroup
-    ]
-    return [span.start for _, span in found], found
+    """Every cue in ``matches`` (of a chunk that starts at ``offset``): their starts and (priority, (start, end))."""
+    found = [(_entry(m.lastgroup), (offset + m.start(), offset + m.end())) for m in matches if m.lastgroup]
+    return [where[0] for _, where in found], found
 
 
-def _best(cues: _Cues, start: int, end: int) -> tuple[int, Span] | None:
+def _best(cues: _Cues, start: int, end: int) -> tuple[int, _Where] | None:
     """The cue of highest priority (lowest index) between ``start`` and ``end``, the first one on ties."""
     starts, found = cues
     inside = found[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -248,7 +248,7 @@ def _status_cues(
             entry = _entry(m.lastgroup)
             if entry < len(ranked):  # past the ranked entries: an exception, no status
                 cues.append(
-                    (ranked[entry].rank, Span(offset + m.start(), offset + m.end()), ranked[entry].status)
+                    (ranked[entry].rank, (offset + m.start(), offset + m.end()), ranked[entry].status)
                 )
     return cues
 
@@ -272,7 +272,7 @@ def _stage_cues(
     phrases = _status_cues(exceptions, rules.phrases, offset)
     if exceptions:  # a stage cue that overlaps a phrase or an exception does not count
         statuses = _outside(statuses, exceptions)
-    return [(float(i), span, rules.statuses[i]) for i, span in _scan(statuses, offset)[1]] + phrases
+    return [(float(i), where, rules.statuses[i]) for i, where in _scan(statuses, offset)[1]] + phrases
 
 
 class FlowReader:
@@ -373,7 +373,7 @@ class FlowReader:
             flow = _best(title, *self.title) or _best(flows, *paragraph)
         if flow is not None:
             record.flow_type = rules.flows[flow[0]]
-            record.evidence["flow_type"] = [flow[1]]
+            record.evidence["flow_type"] = [Span(*flow[1])]
         else:
             record.flow_type = rules.flow_default
         if record.flow_type in (FlowType.LOAN, FlowType.GRANT):
@@ -392,7 +392,7 @@ class FlowReader:
         status = self._status(paragraph, statuses + self._story_cues(paragraph))
         if status is not None:
             record.project_status = status[2]
-            record.evidence["project_status"] = [status[1]]
+            record.evidence["project_status"] = [Span(*status[1])]
         else:
             record.project_status = rules.status_default_by_flow.get(record.flow_type, rules.status_default)
         if record.project_status in rules.done_when.get(record.flow_type, ()):
