@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, FlowType, ProjectStatus, Span
-from aidcurator.extract.fastre import Hits, Prefiltered, PrefilteredSet, regex_first_chars
+from aidcurator.extract.fastre import Hits, Prefiltered, PrefilteredSet
+from aidcurator.extract.flow_cues import cue_groups
 from aidcurator.resources import resource_path
 
 
@@ -77,91 +78,6 @@ def _fragment(words: dict[str, list[str]]) -> str:
     return "|".join(parts) if parts else r"(?!)"
 
 
-def _groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
-    """One pattern whose groups ``g<i>_<k>`` hold the cues of entry ``i``: a text is scanned once.
-
-    Where the prefilter finds a place, only the cues that can start with the character there are
-    tried (:class:`_CharDispatched`), in the rule file's order, so the first cue that matches is the
-    same as in the plain alternation kept for texts the prefilter cannot serve."""
-    alternatives = [
-        (i, word, english)
-        for i, entry in enumerate(entries)
-        for english, key in ((True, "en"), (False, "zh"))
-        for word in entry.get(key, [])
-        if word
-    ]
-    plain = "|".join(f"(?P<g{i}_{k}>{_cue(word, en)})" for k, (i, word, en) in enumerate(alternatives))
-    return _CharDispatched(re.compile(plain or "(?!)"), [(w, en) for _, w, en in alternatives], alternatives)
-
-
-class _CharDispatched(Prefiltered):
-    """A :class:`Prefiltered` cue pattern that, where its prefilter found a place, tries only the cues
-    that can start with the character there (one small pattern per first character, the cues in the
-    rule file's order): the same matches as the whole pattern, without walking its branches."""
-
-    def __init__(
-        self,
-        pattern: re.Pattern[str],
-        cues: list[tuple[str, bool]],
-        alternatives: list[tuple[int, str, bool]],
-    ) -> None:
-        super().__init__(pattern, cues)
-        firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
-        self.by_char: dict[str, re.Pattern[str]] | None = None
-        if alternatives and all(f is not None for f in firsts):
-            members: dict[str, list[int]] = {}
-            for k, first in enumerate(firsts):
-                for char in first or ():
-                    members.setdefault(char, []).append(k)
-            compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
-            self.by_char = {}
-            for char, ks in members.items():
-                key = tuple(ks)
-                if key not in compiled:
-                    compiled[key] = _dispatched([alternatives[k] for k in ks])
-                self.by_char[char] = compiled[key]
-
-    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
-        by_char = self.by_char
-        if by_char is None:
-            return super().at(text, starts, pos, end)
-        matches = []
-        last = pos
-        for start in starts:
-            if start < last:
-                continue
-            pattern = by_char.get(text[start])
-            if pattern is None:
-                continue
-            found = pattern.match(text, start, end)
-            if found is not None:
-                matches.append(found)
-                last = found.end()
-        return matches
-
-
-def _dispatched(alternatives: list[tuple[int, str, bool]]) -> re.Pattern[str]:
-    """The cues that can start with one character, in the rule file's order, as one pattern (group
-    ``g<entry>_<j>`` for the ``j``-th): the same matches as their branches of the whole pattern. When
-    all are English, the look-behind they share (no word before) is tested once, ahead of them: a start
-    where no cue matches (most of them) fails there, or after each word once."""
-    if all(english for _, _, english in alternatives):
-        body = "|".join(
-            rf"(?P<g{entry}_{j}>(?i:(?:{word})(?![\w-])))" for j, (entry, word, _) in enumerate(alternatives)
-        )
-        return re.compile(rf"(?<![\w'-])(?:{body})")
-    return re.compile(
-        "|".join(
-            f"(?P<g{entry}_{j}>{_cue(word, english)})"
-            for j, (entry, word, english) in enumerate(alternatives)
-        )
-    )
-
-
-def _cue(word: str, english: bool) -> str:
-    return rf"(?i:(?<![\w'-])(?:{word})(?![\w-]))" if english else f"(?:{word})"
-
-
 @cache  # (a few hundred group names, read for every cue found)
 def _entry(name: str) -> int:
     """The entry index of group ``g<i>_…``."""
@@ -184,9 +100,9 @@ def _ranked(entries: list[dict], statuses: tuple[ProjectStatus, ...]) -> tuple[_
 def _rules() -> _FlowRules:
     data = json.loads(resource_path("rules", "flows.json").read_text(encoding="utf-8"))
     try:
-        flow_pattern, status_pattern = _groups(data["flow_types"]), _groups(data["statuses"])
+        flow_pattern, status_pattern = cue_groups(data["flow_types"]), cue_groups(data["statuses"])
         phrases = data.get("status_phrases", [])
-        exceptions = _groups([*phrases, data["status_exceptions"]])
+        exceptions = cue_groups([*phrases, data["status_exceptions"]])
         statuses = tuple(ProjectStatus(e["status"]) for e in data["statuses"])
         headlines = data.get("headline_statuses", [])
         details = [_details(words) for words in data["flow_details"].values()]
@@ -200,7 +116,7 @@ def _rules() -> _FlowRules:
             status_pattern=status_pattern,
             exceptions=exceptions,
             phrases=_ranked(phrases, statuses),
-            headline_pattern=_groups(headlines),
+            headline_pattern=cue_groups(headlines),
             headlines=_ranked(headlines, statuses),
             status_default=ProjectStatus(data["status_default"]),
             status_default_by_flow={

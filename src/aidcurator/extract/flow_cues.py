@@ -1,0 +1,97 @@
+"""The cue patterns of ``resources/rules/flows.json`` (see :mod:`aidcurator.extract.flows`): the cues of
+several entries in one pattern, group ``g<i>_<k>`` for cue ``k`` of entry ``i``, each place the prefilter
+finds tried with only the cues that can start there."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from aidcurator.extract.fastre import Prefiltered, regex_first_chars
+
+__all__ = ["CharDispatched", "cue_groups"]
+
+
+def cue_groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
+    """One pattern whose groups ``g<i>_<k>`` hold the cues of entry ``i``: a text is scanned once.
+
+    Where the prefilter finds a place, only the cues that can start with the character there are
+    tried (:class:`CharDispatched`), in the rule file's order, so the first cue that matches is the
+    same as in the plain alternation kept for texts the prefilter cannot serve."""
+    alternatives = [
+        (i, word, english)
+        for i, entry in enumerate(entries)
+        for english, key in ((True, "en"), (False, "zh"))
+        for word in entry.get(key, [])
+        if word
+    ]
+    plain = "|".join(f"(?P<g{i}_{k}>{_cue(word, en)})" for k, (i, word, en) in enumerate(alternatives))
+    return CharDispatched(re.compile(plain or "(?!)"), [(w, en) for _, w, en in alternatives], alternatives)
+
+
+class CharDispatched(Prefiltered):
+    """A :class:`Prefiltered` cue pattern that, where its prefilter found a place, tries only the cues
+    that can start with the character there (one small pattern per first character, the cues in the
+    rule file's order): the same matches as the whole pattern, without walking its branches."""
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        cues: list[tuple[str, bool]],
+        alternatives: list[tuple[int, str, bool]],
+    ) -> None:
+        super().__init__(pattern, cues)
+        firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
+        self.by_char: dict[str, re.Pattern[str]] | None = None
+        if alternatives and all(f is not None for f in firsts):
+            members: dict[str, list[int]] = {}
+            for k, first in enumerate(firsts):
+                for char in first or ():
+                    members.setdefault(char, []).append(k)
+            compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+            self.by_char = {}
+            for char, ks in members.items():
+                key = tuple(ks)
+                if key not in compiled:
+                    compiled[key] = _dispatched([alternatives[k] for k in ks])
+                self.by_char[char] = compiled[key]
+
+    def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
+        by_char = self.by_char
+        if by_char is None:
+            return super().at(text, starts, pos, end)
+        matches = []
+        last = pos
+        for start in starts:
+            if start < last:
+                continue
+            pattern = by_char.get(text[start])
+            if pattern is None:
+                continue
+            found = pattern.match(text, start, end)
+            if found is not None:
+                matches.append(found)
+                last = found.end()
+        return matches
+
+
+def _dispatched(alternatives: list[tuple[int, str, bool]]) -> re.Pattern[str]:
+    """The cues that can start with one character, in the rule file's order, as one pattern (group
+    ``g<entry>_<j>`` for the ``j``-th): the same matches as their branches of the whole pattern. When
+    all are English, the look-behind they share (no word before) is tested once, ahead of them: a start
+    where no cue matches (most of them) fails there, or after each word once."""
+    if all(english for _, _, english in alternatives):
+        body = "|".join(
+            rf"(?P<g{entry}_{j}>(?i:(?:{word})(?![\w-])))" for j, (entry, word, _) in enumerate(alternatives)
+        )
+        return re.compile(rf"(?<![\w'-])(?:{body})")
+    return re.compile(
+        "|".join(
+            f"(?P<g{entry}_{j}>{_cue(word, english)})"
+            for j, (entry, word, english) in enumerate(alternatives)
+        )
+    )
+
+
+def _cue(word: str, english: bool) -> str:
+    return rf"(?i:(?<![\w'-])(?:{word})(?![\w-]))" if english else f"(?:{word})"
