@@ -279,3 +279,27 @@ def test_cues_dispatched_on_their_first_character_match_as_the_plain_pattern(tex
         plain = [(m.span(), flows._entry(m.lastgroup)) for m in cues.pattern.finditer(text) if m.lastgroup]
         dispatched = [(m.span(), flows._entry(m.lastgroup)) for m in cues.finditer(text) if m.lastgroup]
         assert dispatched == plain
+
+
+def test_cues_dispatched_on_two_ascii_characters_match_as_on_the_first_one() -> None:
+    """Trying at two ASCII characters only the cues that can start with both finds what the pattern of
+    the first character finds, at every place of random strings of cue words (any case, odd letters)."""
+    import random
+
+    rules = flows._rules()
+    pieces = ["to be ", "is expected to ", "has been ", "handed over", "signed", "loan", "grant", " ", ", "]
+    pieces += ["The ", "TO ", "Th", "\u212a", "ſ", "İ", "-", "项目", "已", "竣工", "签署"]
+    chooser = random.Random(11)
+    for _ in range(1500):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 10)))
+        text = chooser.choice([text, text.upper(), text.title()])
+        starts = list(range(len(text)))
+        for cues in (rules.flow_pattern, rules.status_pattern, rules.exceptions, rules.headline_pattern):
+            expected, last = [], 0
+            for start in starts:
+                pattern = cues.by_char.get(text[start]) if start >= last else None
+                if pattern is not None and (found := pattern.match(text, start)) is not None:
+                    expected.append((found.span(), flows._entry(found.lastgroup)))
+                    last = found.end()
+            got = [(m.span(), flows._entry(m.lastgroup)) for m in cues.at(text, starts, 0, len(text))]
+            assert got == expected, text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from aidcurator.extract.fastre import Prefiltered, regex_first_chars
+from aidcurator.extract.fastre import Prefiltered, regex_first_chars, regex_prefixes
 
 __all__ = ["CharDispatched", "cue_groups"]
 
@@ -32,7 +32,8 @@ def cue_groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
 class CharDispatched(Prefiltered):
     """A :class:`Prefiltered` cue pattern that, where its prefilter found a place, tries only the cues
     that can start with the character there (one small pattern per first character, the cues in the
-    rule file's order): the same matches as the whole pattern, without walking its branches."""
+    rule file's order; at two ASCII characters, per first two): the same matches as the whole pattern,
+    without walking its branches."""
 
     def __init__(
         self,
@@ -55,17 +56,52 @@ class CharDispatched(Prefiltered):
                 if key not in compiled:
                     compiled[key] = _dispatched([alternatives[k] for k in ks])
                 self.by_char[char] = compiled[key]
+            self._by_pairs(alternatives, members, compiled)
+
+    def _by_pairs(
+        self,
+        alternatives: list[tuple[int, str, bool]],
+        members: dict[str, list[int]],
+        compiled: dict[tuple[int, ...], re.Pattern[str]],
+    ) -> None:
+        """``by_pair``: two ASCII characters → the cues of their first character's pattern that can start
+        with both (the cues whose first two characters are not known stay in every one); ``by_first``:
+        an ASCII character → those cues only, for a pair no cue names. English cues starting with ``to``
+        (``to be completed``) are not tried where a text has ``th``."""
+        pairs = [_ascii_pairs(word) for _, word, _ in alternatives]
+        self.by_pair: dict[str, re.Pattern[str]] = {}
+        self.by_first: dict[str, re.Pattern[str]] = {}
+        for char, ks in members.items():
+            if not char.isascii():
+                continue
+            named = {pair for k in ks for pair in pairs[k] or () if pair[0] == char}
+            for key in [None, *sorted(named)]:
+                chosen = tuple(k for k in ks if pairs[k] is None or (key is not None and key in pairs[k]))
+                if chosen:
+                    if chosen not in compiled:
+                        compiled[chosen] = _dispatched([alternatives[k] for k in chosen])
+                    if key is None:
+                        self.by_first[char] = compiled[chosen]
+                    else:
+                        self.by_pair[key] = compiled[chosen]
 
     def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
         by_char = self.by_char
         if by_char is None:
             return super().at(text, starts, pos, end)
+        by_pair, by_first = self.by_pair, self.by_first
         matches = []
         last = pos
         for start in starts:
             if start < last:
                 continue
-            pattern = by_char.get(text[start])
+            pair = text[start : start + 2]
+            pattern = by_pair.get(pair)
+            if pattern is None:
+                if len(pair) == 2 and pair.isascii():
+                    pattern = by_first.get(pair[0])  # only cues whose second character is not known
+                else:
+                    pattern = by_char.get(text[start])
             if pattern is None:
                 continue
             found = pattern.match(text, start, end)
@@ -73,6 +109,24 @@ class CharDispatched(Prefiltered):
                 matches.append(found)
                 last = found.end()
         return matches
+
+
+def _ascii_pairs(word: str) -> frozenset[str] | None:
+    """The pairs of ASCII characters, in either case, that a match of ``word`` can start with (as the regex
+    engine matches ASCII letters ignoring case); None when a match may start with one known character
+    only, or its first two may be a letter outside ASCII that has a case (ſ, the Kelvin sign)."""
+    prefixes = regex_prefixes(word, 2)
+    if prefixes is None or any(len(p) < 2 for p in prefixes):
+        return None
+    if any(not c.isascii() and (c.lower() != c or c.upper() != c) for p in prefixes for c in p):
+        return None
+    return frozenset(
+        first + second
+        for p in prefixes
+        for first in {p[0].lower(), p[0].upper()}
+        for second in {p[1].lower(), p[1].upper()}
+        if (first + second).isascii()
+    )
 
 
 def _dispatched(alternatives: list[tuple[int, str, bool]]) -> re.Pattern[str]:
