@@ -299,7 +299,8 @@ def test_the_venue_gate_passes_every_window_a_venue_rule_holds_in() -> None:
     import random
     import re
 
-    from aidcurator.extract.parties import _rules, _venue_gate
+    from aidcurator.extract.parties_rules import _venue_gate
+    from aidcurator.extract.parties_rules import parties_rules as _rules
 
     rules = _rules()
     gate = rules.venue_gate
