@@ -139,7 +139,8 @@ def assemble_records(
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         next_start = amount_mentions[index + 1].start if index + 1 < len(amount_mentions) else len(text)
         record = CandidateRecord()
-        record.evidence["amount"] = [amount.span]
+        amount_span = amount.span  # (made once: a Span costs about 1 µs)
+        record.evidence["amount"] = [amount_span]
         _fill_counts(record, in_sentence, amount)
         segment = (previous_end, min(next_start, sentence.end))
         amount_clause = clause(text, amount, segment)
@@ -188,7 +189,7 @@ def assemble_records(
                 currency=amount.currency or "unknown",
                 qualifier=amount.qualifier or Qualifier.EXACT,
                 kind=kind,
-                span=amount.span,
+                span=amount_span,
                 value_max=amount.value_max,
             )
         )
@@ -218,7 +219,7 @@ def assemble_records(
             assert last_parent is not None
             link_share(record, parent, last_parent, sentence)
         flows.fill(record, sentence)
-        givers = each_giver_count(cues, amount.span, next_start, sentence)
+        givers = each_giver_count(cues, amount_span, next_start, sentence)
         if givers > 1:
             record.flags["each_giver"] = givers
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
