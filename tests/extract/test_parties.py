@@ -332,3 +332,14 @@ def test_the_venue_gate_passes_every_window_a_venue_rule_holds_in() -> None:
             assert (gate.search(text, lo, start) is not None) == expected, (text, start)
     assert _venue_gate([re.compile(r"(a)\1$")]) is None
     assert _venue_gate([None]) is None
+
+
+def test_first_characters_are_read_only_where_no_flag_changes_them() -> None:
+    """``parties_rules._exact_firsts``: the characters a media word can start with, None when a flag or a
+    look-around could let others through (the home test then tries the pattern at every place)."""
+    from aidcurator.extract.parties_rules import _exact_firsts
+
+    assert _exact_firsts("(?:日报|晚报|电视台)") == frozenset("日晚电")
+    assert _exact_firsts("(?i:daily)") is None
+    assert _exact_firsts("(?=日)日报") is None
+    assert _exact_firsts(r"\s*日报") is None

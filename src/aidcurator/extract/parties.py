@@ -241,8 +241,18 @@ def home_region(text: str, places: list[Mention]) -> Mention | None:
     (``SHANGHAI, May 4 (Xinhua) --``): the first place named right before a media word or opening such a
     dateline. ``我省`` / ``全市`` / ``the city`` in its text stand for it (:func:`home_word`)."""
     rules = _rules()
+    media, firsts, size = rules.home_media, rules.home_media_firsts, len(text)
     return next(
-        (p for p in places if rules.home_media.match(text, p.end) is not None or is_dateline(text, p)),
+        (
+            p
+            for p in places
+            # (a media word starts with one of a few characters: the others need no match)
+            if (
+                (firsts is None or (p.end < size and text[p.end] in firsts))
+                and media.match(text, p.end) is not None
+            )
+            or is_dateline(text, p)
+        ),
         None,
     )
 

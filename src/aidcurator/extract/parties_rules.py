@@ -11,6 +11,7 @@ from aidcurator.extract.fastre import (
     after_first,
     existence_gate,
     first_chars,
+    regex_first_chars,
 )
 from aidcurator.extract.places import ancestors_of, lookup_place
 from aidcurator.resources import resource_path
@@ -39,6 +40,7 @@ class PartyRules:
     share_opener: re.Pattern[str]  # 其中, of which: the places after it belong to the shares
     group_givers: re.Pattern[str]  # 四市共向…, the three donors spent: many givers, none alone
     home_media: re.Pattern[str]  # 日报, 电视台 right after a place: the outlet's home (我省 in 四川日报)
+    home_media_firsts: frozenset[str] | None  # the characters it can start with (None: not known)
     home_words: dict[str, tuple[str, ...]]  # 我省 → the levels of the home it stands for
     home_re: re.Pattern[str]  # any of home_words
     dateline_after: re.Pattern[str]  # SHANGHAI, May 4 (Xinhua) --: a wire story's dateline place
@@ -101,6 +103,14 @@ def _venue_gate(befores: list[re.Pattern[str] | None]) -> re.Pattern[str] | None
         return None
 
 
+def _exact_firsts(fragment: str) -> frozenset[str] | None:
+    """The characters a match of ``fragment`` can start with, when they are known and no flag makes the
+    engine take other characters for them (ignoring case); else None."""
+    if re.compile(fragment).flags & re.IGNORECASE or "(?" in fragment.replace("(?:", ""):
+        return None  # (a flag, a look-around or a named group: not worth reading)
+    return regex_first_chars(fragment)
+
+
 @cache
 def parties_rules() -> PartyRules:
     data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))
@@ -135,6 +145,7 @@ def parties_rules() -> PartyRules:
             share_opener=re.compile(data.get("share_opener") or "(?!)"),
             group_givers=re.compile(existence_gate("|".join(data["group_givers"]))),
             home_media=re.compile(data["home"]["media_after"]),
+            home_media_firsts=_exact_firsts(data["home"]["media_after"]),
             home_words={w: tuple(levels) for w, levels in data["home"]["words"].items()},
             home_re=re.compile("|".join(_home_key(w) for w in data["home"]["words"])),
             dateline_after=re.compile(data["home"]["dateline_after"]),
