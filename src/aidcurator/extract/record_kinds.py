@@ -313,7 +313,7 @@ def fill_record_kind(
             aggregate.group() if aggregate else listed or (received.group() if received else "region-wide")
         )
         if listed and "donor" not in record.flags.get("inferred", []):
-            record.donor = None  # 上海、广东已向云南累计投入…: two donors, no single one
+            record.donor = None  # 北京、福建已向某省累计投入…: two donors, no single one
             record.evidence.pop("donor", None)
         region = next(
             (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
