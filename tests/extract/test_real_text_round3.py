@@ -59,8 +59,8 @@ def test_a_lenders_name_is_no_banking_sector() -> None:
 
 
 def test_a_debt_cancelled_by_a_signed_agreement_is_completed() -> None:
-    text = "On May 25, 2001, the deputy minister signed an agreement cancelling $75 million of the country's debt."
+    text = "On June 3, 2004, a vice minister signed an agreement cancelling $48 million of the nation's debt."
     (record,) = extract(text).records
     assert (record.flow_type.value, record.project_status.value) == ("debt_relief", "completed")
-    loan = extract("On May 25, 2001, the two sides signed an agreement for a loan of $75 million.").records[0]
+    loan = extract("On June 3, 2004, the two sides signed an agreement for a loan of $48 million.").records[0]
     assert loan.project_status.value == "committed"

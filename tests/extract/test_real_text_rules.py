@@ -100,7 +100,7 @@ def test_amount_kinds_of_real_news(sentence: str, kind: AmountKind) -> None:
 
 
 def test_hong_kong_gives_and_the_disaster_place_receives() -> None:
-    text = "香港各界向四川雅安芦山地震灾区捐款。\n香港各界通过中联办向芦山地震灾区的捐款达8000万元（港币，下同）。"
+    text = "香港市民为四川雅安芦山受灾群众募捐。\n香港各界经中联办送往芦山灾区的善款达6000万元（港币，下同）。"
     record = extract(text, DAY).records[0]
     assert record.donor == "香港特别行政区"
     assert record.recipient == "芦山县"
@@ -108,7 +108,7 @@ def test_hong_kong_gives_and_the_disaster_place_receives() -> None:
 
 
 def test_money_sent_on_to_a_red_cross_does_not_make_it_the_donor() -> None:
-    text = "澳门红十字会紧急拨出100万元人民币汇往中国红十字会总会，支持雅安灾区。"
+    text = "澳门红十字会拨出80万元人民币，汇往设在北京的中国红十字会总会，用于雅安灾区。"
     record = extract(text, DAY).records[0]
     assert record.donor == "澳门特别行政区"
     assert record.recipient != "澳门特别行政区"

@@ -150,7 +150,7 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         # the inauguration of a first unit: the rest is still under way
         (
             "The 80 million dollar Chinese loan funds a hydropower dam. Officials attended the "
-            "inauguration ceremony for the dam's first turbine in May.",
+            "inauguration of the first turbine unit of the dam in May.",
             "80000000",
             ProjectStatus.IMPLEMENTATION,
         ),

@@ -58,7 +58,7 @@ def _record(text: str, value: str):
         ),
         # a memorandum of understanding or a framework agreement is a pledge, even when signed
         (
-            "Ruritania and China signed a memorandum of understanding on a loan of 40 million dollars for a power plant.",
+            "Ruritania signed with China a memorandum of understanding on a loan of 40 million dollars for a power plant.",
             "40000000",
             ProjectStatus.PLEDGED,
         ),
