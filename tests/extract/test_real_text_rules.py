@@ -100,7 +100,9 @@ def test_amount_kinds_of_real_news(sentence: str, kind: AmountKind) -> None:
 
 
 def test_hong_kong_gives_and_the_disaster_place_receives() -> None:
-    text = "香港市民为四川雅安芦山受灾群众募捐。\n香港各界经中联办送往芦山灾区的善款达6000万元（港币，下同）。"
+    text = (
+        "香港市民为四川雅安芦山受灾群众募捐。\n香港各界经中联办送往芦山灾区的善款达6000万元（港币，下同）。"
+    )
     record = extract(text, DAY).records[0]
     assert record.donor == "香港特别行政区"
     assert record.recipient == "芦山县"
