@@ -297,7 +297,7 @@ def test_a_dated_level_before_a_raise_stays_a_record() -> None:
 
 
 def test_a_total_over_a_period_still_running_is_a_budget() -> None:
-    text = "2016至2020年，某市共安排帮扶资金15亿元。"
+    text = "2016至2020年，某市共计安排帮扶资金15亿元。"
     assert _by_value(text, "2017-12-01")[1_500_000_000].amounts[0].kind == "committed"
 
 

@@ -49,7 +49,7 @@ def test_the_city_where_a_meeting_is_held_is_no_recipient() -> None:
 
 
 def test_the_airport_goods_leave_from_is_no_donor() -> None:
-    text = "中国政府援助斯里兰卡的帐篷已运抵。中国政府向印度尼西亚提供的一批价值400万元人民币的物资于12日从广州机场运出。"
+    text = "中国政府援助斯里兰卡的帐篷已运抵。中国政府向印度尼西亚援助的一批价值400万元人民币的物资于12日从广州机场运出。"
     record = _first(text)
     assert record.donor == "中国"
     assert record.recipient == "印度尼西亚"
@@ -91,7 +91,7 @@ def test_a_place_named_as_an_example_of_a_group_does_not_receive() -> None:
 
 
 def test_listed_donors_do_not_give_to_each_other() -> None:
-    record = _first("19个援疆省市援疆资金到疆已达95亿元，其中：湖南、浙江两省的资金已提前足额到位。")
+    record = _first("19个援疆省市的援疆资金到疆已达95亿元，其中：湖南、浙江两省的资金已提前足额到位。")
     assert record.recipient == "新疆维吾尔自治区"
 
 
@@ -228,7 +228,7 @@ def test_china_is_no_donor_of_its_own_regions() -> None:
 
 def test_donors_named_in_a_list_are_not_the_articles_donor() -> None:
     text = (
-        "19个援疆省市援疆资金到疆已达95亿元，其中：湖南、浙江两省的资金已提前足额到位。"
+        "19个援疆省市的援疆资金到疆已达95亿元，其中：湖南、浙江两省的资金已提前足额到位。"
         "2010年以来，援疆项目到疆资金累计达360亿元。"
     )
     record = _records(text)[Decimal("36000000000")]

@@ -87,7 +87,7 @@ def test_two_joined_years_make_a_period_whichever_was_nearer() -> None:
 
 
 def test_a_year_after_a_half_width_comma_in_chinese_is_a_year() -> None:
-    text = "记者获悉,2019年,东部省份共投入财政援助资金176亿元。"
+    text = "记者获悉,2019年,东部省份共拿出财政援助资金176亿元。"
     assert [m.data["start"] for m in find_times(text, None)] == [2019]
     assert _years(text)[17_600_000_000] == (2019, 2019)
 
@@ -147,7 +147,7 @@ def test_oil_backing_is_no_sector_and_a_fertilizer_plant_is_industry() -> None:
 
 
 def test_trade_and_economic_cooperation_is_multisector() -> None:
-    text = "China offered a 500 million USD credit line for trade and economic cooperation between the two."
+    text = "China offered a 500 million USD credit line for trade and economic cooperation with the partner country."
     assert _sectors(text)[500_000_000] == "430"
 
 

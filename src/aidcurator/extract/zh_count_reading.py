@@ -125,7 +125,7 @@ class ZhCountReader(QuantityText):
         (``300名老师和校长``) or lead to the first noun (``38个道路和灌溉项目``); that second noun phrase
         may list modifiers with 、 (``400名干部和教育、卫生技术人员``). A wanted noun may come after up to
         ``zh_modifier_hops`` modifiers ending in 的 (``86名家里困难的高中生``), or after a noun of
-        another class (``75名家庭贫困学生``)."""
+        another class (``64名家庭困难学生``)."""
         rules = self.rules
         text = self.simple
         hops = rules.zh_modifier_hops if hops is None else hops
