@@ -6,7 +6,7 @@ helpers while it fills a record's donor and recipient.
 * :func:`is_venue_around` — a place that only says where a meeting was held (在成都召开的座谈会) or where
   goods left from (从广州机场起运) is no party.
 * :func:`is_example` — ``江苏等9省市``: the place is one example of a group of places.
-* :func:`group_recipient` — ``向有关受灾国家提供``, ``to the Horn of Africa``: many receivers and no single
+* :func:`group_recipient` — ``向几个受灾国提供``, ``to the Horn of Africa``: many receivers and no single
   place holds them, so the recipient stays empty.
 * :func:`chain_tails` — ``四川甲市乙县地震灾区``: where an article writes a province with a place inside it, a
   bare mention of the province elsewhere stands for that place.
