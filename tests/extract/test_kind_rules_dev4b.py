@@ -181,7 +181,7 @@ def test_a_list_item_after_a_share_opener_is_a_share() -> None:
 
 
 def test_all_supporting_provinces_make_an_aggregate() -> None:
-    text = "十四五以来，各支援省市在移民区累计投入民生资金3.2亿元，实施项目120个。"
+    text = "十四五以来，各支援省市累计在移民区安排民生资金3.2亿元，实施项目120个。"
     assert _by_value(text, "2025-03-01")[320_000_000].record_kind == "aggregate"
 
 
@@ -302,8 +302,8 @@ def test_a_total_over_a_period_still_running_is_a_budget() -> None:
 
 
 def test_spending_over_several_years_up_to_this_year_is_a_running_total() -> None:
-    text = "2016—2017年，某市投入某县帮扶资金4亿元。"
-    assert _by_value(text, "2017-12-01")[400_000_000].amounts[0].kind == "cumulative"
+    text = "2016—2017年，某市向某县投入帮扶资金3亿元。"
+    assert _by_value(text, "2017-12-01")[300_000_000].amounts[0].kind == "cumulative"
 
 
 @pytest.mark.parametrize(

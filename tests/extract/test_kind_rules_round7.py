@@ -148,7 +148,7 @@ def test_donations_of_many_kinds_are_many_givers() -> None:
 
 
 def test_rural_settlements_are_housing() -> None:
-    text = "Some 9000 rural settlements have been built for farmers at an expense of 120 million yuan."
+    text = "Some 7000 rural settlements were put up for farmers at an expense of 120 million yuan."
     assert _by_value(text)[120_000_000].sector == "160"
 
 

@@ -44,7 +44,7 @@ def test_a_disaster_place_before_a_giving_verb_receives() -> None:
 
 
 def test_the_city_where_a_meeting_is_held_is_no_recipient() -> None:
-    record = _first("记者从今天在成都召开的对口支援西藏干部座谈会上获悉：对口援藏资金累计达50亿元。")
+    record = _first("记者从今天在成都举行的对口支援西藏干部座谈会上了解到：援藏资金已累计达到50亿元。")
     assert record.recipient == "西藏自治区"
 
 
@@ -72,7 +72,7 @@ def test_a_city_where_an_agreement_was_signed_is_no_donor() -> None:
         "中国政府宣布向几个受灾国家提供总额2500万元人民币的救灾援助。中国向斯里兰卡运去帐篷。",
         "China delivered food aid worth 100 million yuan to the Horn of Africa. "
         "Earlier, Yushu in Qinghai had been hit by an earthquake.",
-        "China provided 500 million yuan worth of medical equipment across the continent. "
+        "China gave medical equipment worth 500 million yuan across the continent. "
         "It also built a hospital in Ethiopia.",
         "China will offer 20 million yuan of aid to Nepal, Bhutan, Laos and Cambodia.",
     ],
@@ -202,7 +202,7 @@ def test_a_headline_in_the_converted_currency_takes_the_year_of_the_body() -> No
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("东部省市向西部投入财政援助资金20亿元，县均投入3000万元。", [Decimal("2000000000")]),
+        ("东部省市向西部共拨付援助资金20亿元，县均投入3000万元。", [Decimal("2000000000")]),
         (
             "China gave Kenya a grant of 50 million yuan. Trade volume between the two reached 8 billion dollars.",
             [Decimal("50000000")],

@@ -43,7 +43,7 @@ def only(text: str):
         ("农一师", ["第一师"]),
         ("西藏日喀则市", ["西藏自治区", "日喀则市"]),
         ("中国援助柬埔寨", ["中国", "柬埔寨"]),
-        ("Hunan will implement 102 aid projects in Turpan", ["湖南省", "吐鲁番市"]),
+        ("Hunan plans 90 aid projects in Turpan", ["湖南省", "吐鲁番市"]),
         ("aid to Turfan and Khotan", ["吐鲁番市", "和田地区"]),
         ("the Xinjiang Uygur Autonomous Region", ["新疆维吾尔自治区"]),
     ],

@@ -32,7 +32,7 @@ def test_a_day_number_then_a_year_outside_a_date_is_no_year() -> None:
 def test_a_year_leading_an_earlier_sentence_dates_an_amount_of_a_later_one() -> None:
     text = (
         "In 2009, the ministry signed an agreement for the $1 billion construction of twelve dams. "
-        "Under its terms the bank would provide a loan of $700 million."
+        "Under its terms the bank would lend $650 million of it."
     )
     records = {r.amounts[0].value: r for r in extract(text).records}
     assert [r.year_start for r in records.values()] == [2009, 2009]

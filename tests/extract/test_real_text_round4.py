@@ -111,7 +111,7 @@ def test_three_gorges_districts_are_recipients() -> None:
 
 
 def test_aid_to_many_countries_has_no_single_recipient() -> None:
-    text = "今年以来，中国已累计向12个国家提供了总价值2100万美元的紧急援助。4月，尼泊尔发生地震。"
+    text = "今年以来，中国已累计向12个国家提供价值共1800万美元的紧急援助。4月，尼泊尔发生地震。"
     assert [r.recipient for r in extract(text, published=None).records] == [None]
 
 

@@ -135,7 +135,8 @@ def test_the_government_as_a_party_names_no_sector() -> None:
 
 def test_a_ministry_building_is_public_administration_but_a_ministers_title_is_not() -> None:
     assert (
-        _sectors("China built the Ministry of Foreign Affairs offices for 7 million USD.")[7_000_000] == "151"
+        _sectors("China built new offices for the Ministry of Foreign Affairs for 7 million USD.")[7_000_000]
+        == "151"
     )
     text = "Foreign Affairs Minister Jane Doe received 70,000 USD for the orphanage."
     assert _sectors(text)[70_000] is None
