@@ -47,7 +47,7 @@ SKIP_ZH = {
     "東加",
     "狮子山",  # Sierra Leone (TW): a common hill name in China
     "獅子山",
-    "查德",  # Chad (TW) inside 调查德国, and a given name
+    "查德",  # Chad (TW) inside 调查德国, and 理查德 (Richard)
     "哈萨克",  # Kazakhstan (TW): the Kazakh people of Xinjiang (伊犁哈萨克自治州)
     "哈薩克",
     "塔吉克",  # Tajikistan (TW): the Tajik people of Xinjiang (塔什库尔干塔吉克自治县)
@@ -58,7 +58,17 @@ SKIP_ZH = {
     "巴勒斯坦領土",
 }
 #: English forms left out: ordinary words (matched without case) or other places.
-SKIP_EN = {"reunion", "saint martin", "st. martin", "st martin", "virgin islands", "man", "car", "pole", "saba"}
+SKIP_EN = {
+    "reunion",
+    "saint martin",
+    "st. martin",
+    "st martin",
+    "virgin islands",
+    "man",
+    "car",
+    "pole",
+    "saba",
+}
 
 #: Common Chinese variants not in CLDR (mainland short and official forms, older transcriptions).
 EXTRA_ZH = {
@@ -82,7 +92,6 @@ EXTRA_ZH = {
     "SGS": ["南乔治亚岛"],
     "IOT": ["查戈斯群岛"],
     "PYF": ["塔希提"],
-    
     "GRL": ["格陵兰岛"],
     "PRI": ["波多黎各自由邦"],
 }
