@@ -73,7 +73,7 @@ SKIP_EN = {
 #: Common Chinese variants not in CLDR (mainland short and official forms, older transcriptions).
 EXTRA_ZH = {
     "DOM": ["多米尼加", "多明尼加"],
-    "COD": ["民主刚果", "刚果（金沙萨）", "刚果(金沙萨)", "扎伊尔"],  # 扎伊尔: Zaire, its name until 1997
+    "COD": ["民主刚果", "刚果（金沙萨）", "刚果(金沙萨)"],  # not 扎伊尔 / Zaire: now a province of Angola
     "COG": ["刚果(布)", "刚果（布拉柴维尔）", "刚果(布拉柴维尔)"],
     "WSM": ["西萨摩亚"],  # Western Samoa, its name until 1997
     "ERI": ["厄里特里亚"],
@@ -101,7 +101,6 @@ EXTRA_ZH = {
 #: English variants and demonyms for rows that lack them.
 EXTRA_EN = {
     "LUX": ["Luxembourger", "Luxembourgish"],
-    "COD": ["Zaire"],
     "WSM": ["Western Samoa"],
     "NLD": ["Holland"],
     "ESH": ["Sahrawi"],
