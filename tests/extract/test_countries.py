@@ -10,6 +10,7 @@ import pytest
 from aidcurator.extract import extract
 from aidcurator.extract.gazetteer import lookup_place
 from aidcurator.extract.places import find_places
+from aidcurator.extract.script import to_simplified
 from aidcurator.resources import resource_path
 
 
@@ -96,7 +97,8 @@ def test_names_that_are_other_words_are_not_countries() -> None:
     assert "ctry-qat" not in _ids("斯里兰卡达成协议，银行卡达到一万张")
     assert "ctry-kaz" not in _ids("伊犁哈萨克自治州的哈萨克牧民")
     assert "ctry-geo" not in _ids("美国乔治亚州的甲公司")
-    assert "ctry-mli" not in _ids("马里亚纳海沟，马利克先生")
+    assert _ids(to_simplified("甲國向喬治亞提供援助")) == ["ctry-geo"]  # Georgia in Taiwan
+    assert "ctry-mli" not in _ids("马里亚纳海沟，马利克先生和马利基先生")
     assert "ctry-gum" not in _ids("有关岛屿的开发")
     assert "ctry-jey" not in _ids("A firm from New Jersey gave a jersey to the team.")
     assert "ctry-reu" not in _ids("A family reunion in the village.")
