@@ -324,7 +324,11 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def test_gazetteer_ids_unique_and_pairing_resolves() -> None:
-    ids = [r["id"] for f in ("xinjiang_places.csv", "donors.csv", "other_recipients.csv") for r in _rows(f)]
+    ids = [
+        r["id"]
+        for f in ("xinjiang_places.csv", "donors.csv", "other_recipients.csv", "countries.csv")
+        for r in _rows(f)
+    ]
     assert len(ids) == len(set(ids))
     for row in _rows("xinjiang_pairing.csv"):
         assert lookup_place(row["donor_zh"]) is not None, row["donor_zh"]
