@@ -97,7 +97,9 @@ def build(adcodes: Path) -> None:
     units = {
         c: n
         for c, n in names.items()
-        if c[2:] != "0000" and n not in PLACEHOLDERS and n.endswith(("市", "县", "区", "旗", "州", "盟", "地区"))
+        if c[2:] != "0000"
+        and n not in PLACEHOLDERS
+        and n.endswith(("市", "县", "区", "旗", "州", "盟", "地区"))
     }
     full_count = Counter(units.values())
     codes: dict[str, str] = {}  # existing canonical name → code
@@ -154,7 +156,11 @@ def build(adcodes: Path) -> None:
         short = short_form(name, ethnic)
         if short == short_form(parent, ethnic):
             short = ""  # 承德县 under 承德市: the short form is the prefecture's
-        if full_count[name] == 1 and short not in no_short and _short_ok(rules, short, name, level, prov_code):
+        if (
+            full_count[name] == 1
+            and short not in no_short
+            and _short_ok(rules, short, name, level, prov_code)
+        ):
             aliases.append(short)
         rows.append(
             {
@@ -213,7 +219,9 @@ def _drop_clashing_shorts(rows: list[dict[str, str]], keys: set[str]) -> None:
         own = row["name_zh"]
         kept = []
         for alias in filter(None, row["aliases"].split(";")):
-            longer = {alias + tail for tail in ("市", "县", "区", "州")} - {own} - set(row["aliases"].split(";"))
+            longer = (
+                {alias + tail for tail in ("市", "县", "区", "州")} - {own} - set(row["aliases"].split(";"))
+            )
             # 承德 = 承德市 and its 承德县: the loader lists both readings, the prefecture first
             longer = {w for w in longer if not (w in by_name and by_name[w]["parent_zh"] == own)}
             if count[alias] == 1 and alias not in keys and not any(w in count or w in keys for w in longer):
