@@ -106,7 +106,7 @@ def test_parts_that_add_up_to_a_programme_are_the_programme_s() -> None:
         ),
         ("某国银行将向该公路项目提供2000万美元贷款。这条公路总投资约3500万美元。", 35_000_000),
         (
-            "The country granted 2 million dollars for a bridge, with an estimated total project cost of "
+            "The country granted 2 million dollars for a bridge which has a total project cost of "
             "5 million dollars.",
             5_000_000,
         ),
@@ -181,7 +181,7 @@ def test_a_list_item_after_a_share_opener_is_a_share() -> None:
 
 
 def test_all_supporting_provinces_make_an_aggregate() -> None:
-    text = "十四五以来，各支援省市在移民区累计投入民生资金3.2亿元，实施项目120个。"
+    text = "十四五以来，各支援省市累计在移民区安排民生资金3.2亿元，实施项目120个。"
     assert _by_value(text, "2025-03-01")[320_000_000].record_kind == "aggregate"
 
 
@@ -297,13 +297,13 @@ def test_a_dated_level_before_a_raise_stays_a_record() -> None:
 
 
 def test_a_total_over_a_period_still_running_is_a_budget() -> None:
-    text = "2016至2020年，某市共安排帮扶资金12亿元。"
-    assert _by_value(text, "2017-12-01")[1_200_000_000].amounts[0].kind == "committed"
+    text = "2016至2020年，某市共计安排帮扶资金15亿元。"
+    assert _by_value(text, "2017-12-01")[1_500_000_000].amounts[0].kind == "committed"
 
 
 def test_spending_over_several_years_up_to_this_year_is_a_running_total() -> None:
-    text = "2016—2017年，某市投入某县帮扶资金4亿元。"
-    assert _by_value(text, "2017-12-01")[400_000_000].amounts[0].kind == "cumulative"
+    text = "2016—2017年，某市向某县投入帮扶资金3亿元。"
+    assert _by_value(text, "2017-12-01")[300_000_000].amounts[0].kind == "cumulative"
 
 
 @pytest.mark.parametrize(

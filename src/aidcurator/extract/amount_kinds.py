@@ -50,7 +50,7 @@ def amount_kind(
 
     quiet = not found(_any_kind_cue(english), whole_before, after_clauses)  # every range below lies in these
     if not english and not quiet and _next_list_item(window, sentence.start, before):
-        # 提供了300亿日元贷款、20亿日元的无偿援助和15亿日元的技术援助: the words before a later
+        # 提供了120亿日元贷款、8亿日元无偿援助和6亿日元技术援助: the words before a later
         # item are the noun of the item before it (援助 there is no cue of this one); a share opener earlier
         # in the sentence still makes a share, otherwise the list goes on with its first item's kind
         cue = found(rules.kind_cues[AmountKind.SHARE].zh, (sentence.start, before[0]))
@@ -298,7 +298,7 @@ def kind_of_listed(
     record: CandidateRecord,
 ) -> AmountKind:
     """The kind of an amount no cue decided that follows another one of its sentence: a list goes on
-    with the kind of its first item (累计投入帮扶资金15.36亿元，引进帮扶资金5.27亿元: both cumulative);
+    with the kind of its first item (累计投入结对资金7.2亿元，引进社会资金3.1亿元: both cumulative);
     ``previous`` is the record the earlier amount anchors, flagged on ``record`` when it gives a kind;
     ``start``: where the amount starts in ``text``."""
     kind = previous.amounts[0].kind

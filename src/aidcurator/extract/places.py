@@ -297,7 +297,7 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
         agencies.append(agency)
     for i in range(len(hits) - 2, -1, -1):
         if roles[i] is None and roles[i + 1] == "recipient" and hits[i][1] == hits[i + 1][0]:
-            roles[i] = "recipient"  # 四川雅安芦山地震灾区: the places before the hinted one, written together
+            roles[i] = "recipient"  # 四川甲市乙县地震灾区: the places before the hinted one, written together
         if roles[i] is None and roles[i + 1] == "donor":
             place = chosen[i]
             gap = low[hits[i][1] : hits[i + 1][0]].strip()

@@ -198,7 +198,7 @@ def _inside(spans: list[Span], sentence: Span) -> bool:
 def _listed_donors(
     sentence_text: str, in_sentence: list[Mention], sentence_start: int, record: CandidateRecord
 ) -> str | None:
-    """Two donor-side places joined by a list word before the amount (``上海、广东已向云南…``, ``江苏和浙江``),
+    """Two donor-side places joined by a list word before the amount (``北京、福建已向某省…``, ``江苏和浙江``),
     as written, or None; the last two donors named before the amount (其中上海市72.8亿元: one donor's share).
     Not a place and the province it lies in, not China."""
     end = record.amounts[0].span.start
@@ -313,7 +313,7 @@ def fill_record_kind(
             aggregate.group() if aggregate else listed or (received.group() if received else "region-wide")
         )
         if listed and "donor" not in record.flags.get("inferred", []):
-            record.donor = None  # 上海、广东已向云南累计投入…: two donors, no single one
+            record.donor = None  # 北京、福建已向某省累计投入…: two donors, no single one
             record.evidence.pop("donor", None)
         region = next(
             (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
@@ -328,7 +328,7 @@ def fill_record_kind(
         ) and (region_name is not None or "recipient" in record.flags.get("inferred", [])):
             # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
             # place the donorless record already has, 中央单位…向我省 → 陕西省, stays, and so does the
-            # article's place, 18个对口援建省市…资金762亿元 in a 四川 report; one inferred from a
+            # article's place, 多个对口援建省市…资金数百亿元 in a 四川 report; one inferred from a
             # single donor's pairing goes)
             record.recipient = region_name
             record.evidence.pop("recipient", None)

@@ -25,7 +25,7 @@ from aidcurator.extract.record_rules import record_rules
 
 def is_conversion(text: str, before: Mention, amount: Mention) -> bool:
     """Whether ``amount`` restates ``before`` in another currency (``443.2 million yuan (69.58 million U.S.
-    dollars)``, ``256 billion yuan, or nearly 40 billion US dollars``, ``1亿元（约合1500万美元）``)."""
+    dollars)``, ``184 billion yuan, or nearly 26 billion US dollars``, ``1亿元（约合1500万美元）``)."""
     if not before.currency or not amount.currency or before.currency == amount.currency:
         return False
     if before.currency == UNKNOWN_CURRENCY or amount.currency == UNKNOWN_CURRENCY:

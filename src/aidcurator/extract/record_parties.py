@@ -279,7 +279,7 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         weight = 2 if index < 3 else 1
         if sides[index] == "donor" or (name == "中国" and china_gives):  # (is_china)
             if in_donor_list(text, places, index, sides):
-                continue  # 湖南、浙江资金到疆: one of several donors, not the article's
+                continue  # 湖南、浙江两省的资金: one of several donors, not the article's
             donor_votes[name] = donor_votes.get(name, 0) + weight
         elif (level := data.get("level", "")) != "region":  # (a country, or not a region)
             recipient_votes[name] = (

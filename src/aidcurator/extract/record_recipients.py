@@ -132,7 +132,7 @@ def fill_parties(
     elif (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)) and (
         near.donor is None or giver[1].start <= near.donor.start < giver[1].end
     ):  # (某市某某房地产有限公司捐助: the place inside the firm's name is the firm's)
-        donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
+        donor_name, span = giver  # 某集团…向某县捐出帮扶资金480万元: a firm the gazetteer does not list
         record.donor, record.evidence["donor"] = donor_name, [span]
     china_after: Mention | None = None
     if (near.donor is None or is_china(near.donor)) and (
@@ -193,7 +193,7 @@ def fill_parties(
     if recipient is None and not spans and home is not None and home[0] == "recipient":
         recipient = home[1]  # 对口支援我省藏区 in 四川日报, URUMQI … the region received: the home receives
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
-        spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
+        spans = [group]  # 向几个受灾国提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
     if recipient is None and not spans and (county := unlisted_county(words, segment[0], sentence_end)):
         recipient, spans = county[0], [county[1]]  # 向巧家县捐赠: a county the gazetteer does not list
