@@ -19,6 +19,7 @@ from aidcurator.extract.places import (
     pairing_for,
     place_by_id,
     place_in_china,
+    smallest_common_place,
 )
 from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_rules import record_rules
@@ -288,6 +289,12 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     if donor is not None:
         recipient_votes.pop(donor.data.get("name", ""), None)
     recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None
+    if recipient is not None:  # 某市甲县、乙县和丙区, each named as often: the place holding them
+        top = recipient_votes[recipient.data.get("name", "")]
+        tied = [name for name, votes in recipient_votes.items() if abs(votes - top) < 1e-9]
+        common = smallest_common_place(tied) if len(tied) > 1 else None
+        if common is not None and common in first_seen and common in recipient_votes:
+            recipient = first_seen[common]
     if donor is not None and recipient_votes:
         donor_name = donor.data.get("name", "")
         direct = {row.recipient for row in pairing_for(donor_name)}

@@ -23,6 +23,7 @@ from aidcurator.extract.party_clauses import (
     clause_county,
     clause_giver,
     county_tail,
+    disaster_named,
     donor_district,
     is_origin,
     sentence_start,
@@ -57,6 +58,7 @@ from aidcurator.extract.unlisted_parties import (
 
 _XINJIANG = "新疆维吾尔自治区"
 _DISTRICT_HOLDERS = ("municipality", "city", "prefecture")
+_COUNTY_LEVELS = ("county", "city", "district")
 _WIDE_LEVELS = ("province", "prefecture", "region")
 
 
@@ -220,7 +222,12 @@ def fill_parties(
         recipient = currency_country(amount.currency)  # China grants 3 million TOP: to Tonga
         if recipient is not None:
             inferred.append("recipient")
-    if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
+    if (
+        recipient is not None
+        and record.donor
+        and (tail := context.tails.get(recipient)) is not None
+        and (tail.data.get("level") not in _COUNTY_LEVELS or disaster_named(words, tail.data.get("name", "")))
+    ):  # 定西市岷县艺术团…向定西市: a county stands for its prefecture only where a disaster struck it
         recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
     if (
         recipient is not None
