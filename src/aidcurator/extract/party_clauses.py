@@ -13,17 +13,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, Mention, Span
-from aidcurator.extract.places import ancestors_of, lookup_place
+from aidcurator.extract.places import ancestors_of, lookup_place, place_by_id
 from aidcurator.extract.unlisted_parties import county_after, not_a_county, unlisted_county
 from aidcurator.resources import resource_path
 
 __all__ = [
+    "aid_to_china",
+    "china_aider",
     "clause_giver",
     "county_tail",
     "disaster_named",
     "foreign_gives",
     "gives_after",
     "keeps_social_donor",
+    "money_of",
     "social_gift",
 ]
 
@@ -51,6 +54,10 @@ class _Rules:
     origin_after: re.Pattern[str]  # …籍
     unlisted_donor: re.Pattern[str]  # 某楼区对口帮扶某源县
     province_money: re.Pattern[str]  # 省级统筹资金
+    china_aided: re.Pattern[str]  # ODA loans to China, 对华提供贷款
+    country_received: re.Pattern[str]  # to Japan, 向日本
+    money_of: re.Pattern[str]  # 某市对口帮扶资金
+    receiver_before: re.Pattern[str]  # 援助某省
 
 
 @cache
@@ -77,6 +84,10 @@ def _rules() -> _Rules:
             origin_after=re.compile(data["origin_place"]["after"]),
             unlisted_donor=re.compile(data["unlisted_donor"], re.MULTILINE),
             province_money=re.compile(data["province_money"]),
+            china_aided=re.compile(f"{data['china_aided']['zh']}|{data['china_aided']['en']}"),
+            country_received=re.compile(data["china_aided"]["country_received"]),
+            money_of=re.compile(data["money_of"]),
+            receiver_before=re.compile(data["receiver_before"]),
         )
     except (KeyError, ValueError, TypeError, re.error) as exc:
         raise ValueError(
@@ -92,6 +103,20 @@ def gives_after(text: str, place: Mention) -> bool:
     chinese = _CJK.match(text, max(0, end - 1)) is not None
     pattern = rules.giver_zh if chinese else rules.giver_en
     return pattern.match(text, end, end + 24) is not None
+
+
+def money_of(text: str, place: Mention, places: list[Mention]) -> bool:
+    """Whether the words right after ``place`` make the money named next its own (``甲市对口帮扶资金``): the
+    place opens its clause among ``places`` (not ``甲市下达乙州对口支援资金``) and no receiving word stands
+    right before it (``援助某省帮扶资金``: it receives)."""
+    rules = _rules()
+    if rules.money_of.match(text, place.end) is None:
+        return False
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, max(0, place.start - 80), place.start)]
+    begin = marks[-1] if marks else max(0, place.start - 80)
+    return not rules.receiver_before.search(text, max(0, place.start - 8), place.start) and not any(
+        begin <= p.start < place.start for p in places
+    )
 
 
 def clause_giver(text: str, givers: list[Mention], start: int, amount: Span) -> Mention | None:
@@ -147,7 +172,18 @@ def clause_county(text: str, start: int, amount: Span) -> tuple[str, Span] | Non
     mark after ``start``): ``某川县某幼儿园由…资金安排300万元``; not one with a giving word right after it
     (``某兴县投入``: it gives)."""
     marks = [m.end() for m in _CLAUSE_MARK.finditer(text, start, amount.start)]
-    begin = marks[-1] if marks else start
+    best = _clause_county(text, marks[-1] if marks else start, amount)
+    if best is None:  # 某岭县某村的种植项目，协作资金安排90万元: the county opens the clause before
+        strong = [m.end() for m in _STRONG_MARK.finditer(text, start, amount.start)]
+        best = _clause_county(text, strong[-1] if strong else start, amount)
+    return best
+
+
+_STRONG_MARK = re.compile(r"[；;。！？\n]")
+
+
+def _clause_county(text: str, begin: int, amount: Span) -> tuple[str, Span] | None:
+    """:func:`clause_county` from ``begin`` on."""
     best = unlisted_county(text, begin, amount.start)  # 其中向某乡县投入8000万元
     if best is not None and (cut := _listed_prefix(best[0])):  # 向贵州榕江县捐赠
         best = best[0][cut:], Span(best[1].start + cut, best[1].end)
@@ -159,6 +195,44 @@ def clause_county(text: str, start: int, amount: Span) -> tuple[str, Span] | Non
             cut = _listed_prefix(name)  # 贵州榕江县: the county after the listed province
             best = name[cut:], Span(found.start("name") + cut, found.end("name"))
     return best
+
+
+def china_aider(text: str, places: list[Mention], foreign: Mention | None) -> str | None:
+    """The foreign country that aids China in this article (``ODA loans to China``, ``对华提供贷款``): the
+    article's most named foreign country when it may give (gazetteer role donor or both), the text writes
+    China as the receiver of aid, and no mention of that country follows a receiving word (``to Japan``)."""
+    if foreign is None or (row := place_by_id(foreign.data.get("id", ""))) is None or row.role not in _GIVERS:
+        return None
+    rules = _rules()
+    if rules.china_aided.search(text) is None:
+        return None
+    name = foreign.data.get("name")
+    for place in places:
+        if place.data.get("name") == name and rules.country_received.search(
+            text, max(0, place.start - 50), place.start
+        ):
+            return None  # the country receives somewhere: China may aid it
+    return name
+
+
+_GIVERS = ("donor", "both")
+
+
+def aid_to_china(record: CandidateRecord, text: str, places: list[Mention], foreign: Mention | None) -> None:
+    """A country that aids China (:func:`china_aider`) gives the record's amount to China when the record
+    has China or no one as donor and that country or no one as recipient."""
+    aider = (
+        china_aider(text, places, foreign)
+        if record.donor in (None, "中国") or record.recipient is None
+        else None
+    )
+    if aider is None or record.donor not in (None, "中国", aider) or record.recipient not in (None, aider):
+        return
+    assert foreign is not None
+    if record.donor != aider:
+        record.donor, record.evidence["donor"] = aider, [foreign.span]
+    record.recipient = "中国"
+    record.evidence.pop("recipient", None)
 
 
 def is_origin(text: str, place: Mention) -> bool:

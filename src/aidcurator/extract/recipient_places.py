@@ -9,10 +9,11 @@ from functools import cache
 from itertools import pairwise
 
 from aidcurator.domain import Mention, Span
+from aidcurator.extract.party_clauses import disaster_named
 from aidcurator.extract.places import ancestors_of, lookup_place, smallest_common_place
 from aidcurator.resources import resource_path
 
-__all__ = ["country_name", "recipient_of"]
+__all__ = ["country_name", "recipient_of", "tail_stands_in"]
 
 
 _ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
@@ -25,8 +26,9 @@ def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Spa
     """The one place that receives, from the places named around an amount.
 
     A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
-    stands for its parent; several places give the smallest place holding them all, two far apart the
-    one after a receiving word (向, to) or else the first named. Three or more countries, or two or more
+    stands for its parent, several countries before one 等 for none (a group); several places give the
+    smallest place holding them all, two far apart the one after a receiving word (向, to) or else the
+    first named. Three or more countries, or two or more
     places in China that no place below China holds, written as one list give no recipient, with their
     spans: (None, spans) is such a group.
     """
@@ -44,6 +46,8 @@ def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Spa
         names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
         if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
             stand_in = smallest_common_place(names)
+            if stand_in is None and all(country_name(n) for n in names):  # 甲国、乙国等9国: a group
+                return None, sorted((m.span for m in places), key=lambda sp: sp.start)
         else:  # 百色等地: somewhere in 百色's province
             stand_in = listed[0].data.get("parent") if listed else None
         if stand_in:
@@ -88,3 +92,18 @@ def _enumerated(text: str, spans: list[Span]) -> int:
 def country_name(name: str) -> bool:
     place = lookup_place(name)
     return bool(place and place.level == "country")
+
+
+def tail_stands_in(text: str, places: list[Mention], head: str, tail: Mention) -> bool:
+    """Whether the place the article writes right after ``head`` (四川雅安芦山, 宁夏固原) stands for a bare
+    ``head``: a disaster place (芦山地震), or one named at least as often as ``head`` alone; else a bare
+    宁夏 means the province, not the one project site named once inside it."""
+    name = tail.data.get("name", "")
+    if disaster_named(text, name):
+        return True
+    alone = sum(
+        1
+        for i, p in enumerate(places)
+        if p.data.get("name") == head and not (i + 1 < len(places) and places[i + 1].start == p.end)
+    )
+    return sum(1 for p in places if p.data.get("name") == name) >= alone
