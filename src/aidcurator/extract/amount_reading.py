@@ -87,16 +87,17 @@ class AmountReader(CurrencyReader):
             suffix = self.qualifier_after(span_end)
             prefix = self.qualifier_before(span_start)
             qualifier = qualifier or (prefix if prefix else None) or (suffix[0] if suffix else None)
-        mention = Mention(
-            kind=_AMOUNT,
-            start=span_start,
-            end=span_end,
-            text=text[span_start:span_end],
-            value=exact_value(first.value),
-            currency=currency,
-            qualifier=qualifier_of(qualifier),
-            value_max=exact_value(value_max) if value_max is not None else None,
-            data={"currency_family": family} if family else {},
+        mention = Mention(  # (fields by position, what None: faster than keywords)
+            _AMOUNT,
+            span_start,
+            span_end,
+            text[span_start:span_end],
+            exact_value(first.value),
+            currency,
+            qualifier_of(qualifier),
+            exact_value(value_max) if value_max is not None else None,
+            None,
+            {"currency_family": family} if family else {},
         )
         if currency != UNKNOWN_CURRENCY and not family:
             self.last_currency = (currency, span_end)

@@ -343,13 +343,19 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
             else:
                 data["agency"] = original[o_start : squeezed.end(agency_end)]
         written = original[o_start:o_end]
+        # (Mention's fields by position: half the time of keywords, for thousands of places a MB)
         mentions.append(
             Mention(
-                kind=place_kind,
-                start=o_start,
-                end=o_end,
-                text=same.setdefault(written, written),
-                data=data,
+                place_kind,
+                o_start,
+                o_end,
+                same.setdefault(written, written),
+                None,
+                None,
+                None,
+                None,
+                None,
+                data,
             )
         )
     return mentions

@@ -141,13 +141,19 @@ def find_sectors(text: str, *, key_hits: list[tuple[int, Any]] | None = None) ->
             k = bisect_right(breaks, end - 1)
             end = end + shifts[k - 1] if k else end
         written = original[start:end]
+        # (Mention's fields by position: half the time of keywords, for thousands of hits a MB)
         mentions.append(
             Mention(
-                kind=sector_kind,
-                start=start,
-                end=end,
-                text=same.setdefault(written, written),
-                data=_data(rule),
+                sector_kind,
+                start,
+                end,
+                same.setdefault(written, written),
+                None,
+                None,
+                None,
+                None,
+                None,
+                _data(rule),
             )
         )
     return mentions

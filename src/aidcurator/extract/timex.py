@@ -339,6 +339,7 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
     if published is not None:
         _scan_months(low if len(low) == len(text) else text.lower(), scanner.rules, published, scanner.col)
     mentions = []
+    year_kind = MentionKind.YEAR  # (looked up once: an Enum member costs about 0.1 µs a time)
     last_explicit: dict[str, Any] | None = None
     for s, e, _, data in scanner.col.select():
         if data["source"] == "anaphoric":  # the following year: counted from the last explicit year
@@ -359,7 +360,8 @@ def find_times(text: str, published: dt.date | None) -> list[Mention]:
             end = scanner.pub if scanner.pub is not None and scanner.pub >= data["start"] else None
             data = {**data, "end": end, "source": "since", "relative": True}  # Since … began in 2010,
         start, end = squeezed.start(s), squeezed.end(e)
+        # (Mention's fields by position: half the time of keywords)
         mentions.append(
-            Mention(kind=MentionKind.YEAR, start=start, end=end, text=original[start:end], data=data)
+            Mention(year_kind, start, end, original[start:end], None, None, None, None, None, data)
         )
     return mentions
