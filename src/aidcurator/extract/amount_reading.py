@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
 from aidcurator.extract.currency_reading import CurrencyReader
+from aidcurator.extract.quantity_patterns import money_after_firsts
 from aidcurator.extract.quantity_text import Number, exact_value, qualifier_of
 from aidcurator.extract.quantity_words import (
     CJK,
@@ -27,6 +28,15 @@ class AmountReader(CurrencyReader):
     def read_amount(self, number: Number) -> Mention | None:
         """The amount ``number`` is the value of (with its range partner), or None."""
         text = self.text
+        if not (number.has_scale or number.attached_scale or self.bare_numbers_are_money):
+            # without a scale only a currency makes money; none can follow a number before a character
+            # no currency suffix, range connector or space starts with (个, 日, a comma): most counts and
+            # dates end here
+            end = number.end
+            if (end >= len(text) or text[end] not in money_after_firsts()) and self.currency_before(
+                number.start
+            ) is None:
+                return None
         first = number
         value_max: Decimal | None = None
         span_end = number.end

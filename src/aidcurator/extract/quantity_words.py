@@ -52,6 +52,12 @@ def edge_chars() -> EdgeChars:
 
 
 @cache
+def zh_scale_firsts() -> frozenset[str]:
+    """The characters a Chinese scale word (万, 亿, 万亿 …) can start with."""
+    return frozenset(w[0] for w in load_rules().zh_scales if w)
+
+
+@cache
 def section_chars() -> str:
     """The section characters (万, 亿 …) as one string, for ``str.rstrip``."""
     return "".join(load_rules().zh_sections)
