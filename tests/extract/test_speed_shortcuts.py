@@ -81,6 +81,7 @@ _KEYS = ["和田", "和田地区", "田地", "新疆", "ab", "b", "abc", "€5",
         "",
         "㐀一丁和田\u4e00田地",
         "N\u2d00 N\u2d00中",  # the bytes of 中 (4E 2D) across two characters: no hit
+        "abc ab b xabcx",  # ASCII: the automaton of the ASCII keys
     ],
 )
 def test_the_byte_automaton_finds_what_the_character_automaton_finds(text: str) -> None:
@@ -127,3 +128,7 @@ def test_time_words_found_in_the_keyword_pass_equal_their_own_search(text: str) 
     simple = script.to_simplified(text)
     published = dt.date(2025, 6, 1)
     assert find_times(simple, published, key_hits=keyword_hits(simple)) == find_times(simple, published)
+
+
+def test_an_ascii_text_without_ascii_keys_has_no_hits() -> None:
+    assert KeyAutomaton([("和田", 1), ("新疆", 2)]).iter("plain text") == []
