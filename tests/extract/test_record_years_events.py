@@ -414,3 +414,24 @@ def test_the_year_of_the_damage_gives_way_to_the_aids_year() -> None:
 def test_the_year_of_the_damage_still_dates_aid_that_has_no_other() -> None:
     text = "The storm that struck the island in 2008 left 300 families homeless. China gave 3 million USD for tents."
     assert _years(text)[3_000_000] == (2008, 2008)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2011 the two sides signed a memorandum of understanding on a $200 million loan for the "
+        "port. The $200 million loan agreement was signed on 3 March 2012.",
+        "Talks began in 2010 and a memorandum for a $200 million credit followed a year later. "
+        "In 2012 the bank and the ministry signed the $200 million loan agreement.",
+    ],
+)
+def test_the_loan_agreement_named_again_dates_the_amount_over_an_earlier_memorandum(text: str) -> None:
+    assert _years(text)[200_000_000] == (2012, 2012)
+
+
+def test_a_later_retelling_of_the_amount_keeps_the_loan_agreements_year() -> None:
+    text = (
+        "The $200 million loan agreement for the port was signed in 2012. In 2015 the port opened; "
+        "the $200 million loan agreement had covered most of the work."
+    )
+    assert _years(text)[200_000_000] == (2012, 2012)

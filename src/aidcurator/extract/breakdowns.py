@@ -34,6 +34,15 @@ def mark_breakdowns(records: list[CandidateRecord], text: str) -> None:
             part.parent_index = index
             part.flags["part_of_total"] = True
             part.flags.pop("kind_default", None)
+            if (
+                not part.flags.get("project_cue")
+                and not part.flags.get("aggregate_cue")
+                and (
+                    total.record_kind is RecordKind.PROGRAMME
+                    or (total.record_kind is RecordKind.AGGREGATE and part.donor is None)
+                )
+            ):  # the parts of a bundle are the bundle's (as a share linked by 其中 takes its parent's)
+                part.record_kind = total.record_kind
             for field in ("donor", "recipient", "year_start", "year_end"):
                 if field == "donor" and part.record_kind is RecordKind.AGGREGATE:
                     continue  # 社会各界捐助折款: many givers, whoever gave the total

@@ -17,6 +17,16 @@ from aidcurator.extract.parties import (
     programme_pairing,
     shares_from,
 )
+from aidcurator.extract.party_clauses import (
+    adjust_donor,
+    apart_from,
+    clause_county,
+    clause_giver,
+    county_tail,
+    donor_district,
+    is_origin,
+    sentence_start,
+)
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
@@ -46,6 +56,8 @@ from aidcurator.extract.unlisted_parties import (
 )
 
 _XINJIANG = "新疆维吾尔自治区"
+_DISTRICT_HOLDERS = ("municipality", "city", "prefecture")
+_WIDE_LEVELS = ("province", "prefecture", "region")
 
 
 def fill_parties(
@@ -68,6 +80,7 @@ def fill_parties(
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
     words = context.cues or text  # 对(duì)外提供 reads 对外提供
+    places = [m for m in places if not is_origin(words, m)]  # 出生于四川的香港企业家: no party
     shares = shares_from(
         words, amount, sentence_end
     )  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
@@ -80,6 +93,12 @@ def fill_parties(
     )
     if group:  # 天津、青岛、福州、厦门四市…共投入: several givers, none alone
         near = Parties(None, near.recipient)
+    elif (
+        subject := clause_giver(
+            words, [m for m in places if side(m) == "donor" and not is_china(m)], segment[0], amount.span
+        )
+    ) is not None:
+        near = Parties(subject, near.recipient)  # …，某市共安排帮扶资金若干亿元: the clause's own giver
     donor = near.donor
     main_donor = context.main.donor
     if donor is None and not group:
@@ -99,12 +118,18 @@ def fill_parties(
         donor_name = home[1] if home is not None and donor is context.home else donor_name
         record.donor = donor_name
         record.evidence["donor"] = [donor.span]
+        if (
+            donor is near.donor
+            and _place_level(donor_name) in _DISTRICT_HOLDERS
+            and (district := donor_district(words, donor)) is not None
+        ):  # 上海市普陀区…帮扶资金: the district gives
+            record.donor, record.evidence["donor"] = district[0], [district[1]]
     if (firm := enterprise_donor(context.cues or text, amount.start)) is not None:
         donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
         record.donor, record.evidence["donor"] = donor_name, [span]
     elif (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)) and (
-        near.donor is None or (is_china(near.donor) and giver[1].start <= near.donor.start < giver[1].end)
-    ):
+        near.donor is None or giver[1].start <= near.donor.start < giver[1].end
+    ):  # (某市某某房地产有限公司捐助: the place inside the firm's name is the firm's)
         donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
         record.donor, record.evidence["donor"] = donor_name, [span]
     china_after: Mention | None = None
@@ -115,10 +140,20 @@ def fill_parties(
             lender  # 世界银行向中国提供1亿美元贷款: the bank gives, China receives
         )
         record.donor, record.evidence["donor"] = donor_name, [span]
+    before = record.donor
+    social = adjust_donor(record, words, group, sentence_start(words, amount.start), segment[0], amount.span)
+    donor_name = record.donor
+    group = group or (social and before is not None and record.donor is None)  # no donor to infer
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
+    apart = apart_from(words, sentence_start(words, amount.start), sentence_end)
     candidates = [
-        m for m in places if side(m) != "donor" and not is_china(m) and m.data.get("name") not in blocked
+        m
+        for m in places
+        if side(m) != "donor"
+        and not is_china(m)
+        and m.data.get("name") not in blocked
+        and not any(sp.start <= m.start < sp.end for sp in apart)  # Apart from aiding Baise, …
     ]
     own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
     recipient, spans = recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
@@ -132,6 +167,12 @@ def fill_parties(
         and (recipient is None or recipient in ancestors_of(parent.recipient))
     ):
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
+    if (
+        (recipient is None or _place_level(recipient) in _WIDE_LEVELS)
+        and (county := clause_county(words, segment[0], amount.span)) is not None
+        and not any(county[1].end <= m.start < amount.start for m in candidates)
+    ):
+        recipient, spans = county[0], [county[1]]  # 某川县某幼儿园由…安排300万元: the project's county
     if (
         len(spans) == 1
         and _place_level(recipient) in ("province", "prefecture")
@@ -181,6 +222,13 @@ def fill_parties(
             inferred.append("recipient")
     if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
         recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
+    if (
+        recipient is not None
+        and (record.donor or social)
+        and _place_level(recipient) in ("province", "prefecture")
+        and (county := county_tail(words, context.places.places, recipient)) is not None
+    ):
+        recipient, spans = county[0], [*spans, county[1]]  # 云南省昭通市鲁甸县…鲁甸地震: the county
     if recipient is not None and (wider := disaster_region(text, recipient, spans)) is not None:
         recipient = wider  # 汶川地震灾区: the quake's area, not the county it is named after
     if recipient is None:
@@ -205,7 +253,7 @@ def fill_parties(
         else:  # Chinese provinces…Xinjiang: China does not aid its own regions, its provinces do
             record.donor = None
             record.evidence.pop("donor", None)
-    if record.recipient and record.donor is None:
+    if record.recipient and record.donor is None and not social:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:
             record.donor = rows[0].donor

@@ -24,6 +24,7 @@ __all__ = [
     "county_after",
     "enterprise_donor",
     "enterprise_giver",
+    "not_a_county",
     "organisation_giver",
     "unlisted_county",
     "unlisted_giver",
@@ -216,6 +217,11 @@ def organisation_giver(
                     )
                     return shown, Span(match.start("name"), end), china
     return None
+
+
+def not_a_county(name: str) -> bool:
+    """Whether words of the name make it no county (``贫困县``, ``该县``; parties.json ``unlisted_county``)."""
+    return _rules().not_county.search(name) is not None
 
 
 def county_after(text: str, place_end: int) -> tuple[str, Span] | None:
