@@ -7,7 +7,7 @@ import re
 
 from aidcurator.domain import Mention
 from aidcurator.extract.quantity_text import Number, QuantityText
-from aidcurator.extract.quantity_words import en_two_word_noun_firsts, is_year_like
+from aidcurator.extract.quantity_words import SPACES, en_two_word_noun_firsts, is_year_like
 
 
 def _plural_word(text: str, pos: int) -> bool:
@@ -24,6 +24,8 @@ class EnCountReader(QuantityText):
         rules = self.rules
         text = self.text
         pos = number.end
+        if pos >= len(text) or text[pos] not in SPACES:
+            return None  # the noun comes after a space (checked first: no other test is needed then)
         year_like = number.script == "arabic" and is_year_like(text[number.start : number.raw_end])
         if self.word_before(self.skip_spaces_back(number.start, 2), rules.en_not_count_before, english=True):
             return None  # a three phase project: a number used as an adjective
