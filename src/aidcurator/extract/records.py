@@ -33,7 +33,7 @@ from aidcurator.domain.fields import COUNT_FIELDS
 from aidcurator.extract.amount_kinds import amount_kind, kind_of_listed
 from aidcurator.extract.breakdowns import mark_breakdowns
 from aidcurator.extract.flows import FlowReader
-from aidcurator.extract.keywords import find_places_and_sectors
+from aidcurator.extract.keywords import find_places_and_sectors, keyword_hits
 from aidcurator.extract.paragraphs import ParagraphIndex
 from aidcurator.extract.parties import chain_tails, home_region, says_each_country
 from aidcurator.extract.periods import PeriodChooser
@@ -117,12 +117,13 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     taken_ends = [m.end for m in quantities]
     simple = to_simplified(text)
     reference, estimated = reference_date(simple, published)
-    extra = _free(find_times(simple, reference), taken_starts, taken_ends)
+    hits = keyword_hits(simple)  # places, sectors and time words: one automaton pass
+    extra = _free(find_times(simple, reference, key_hits=hits), taken_starts, taken_ends)
     if estimated:
         for mention in extra:
             if mention.data.get("relative"):
                 mention.data["estimated"] = True
-    places, sectors = find_places_and_sectors(simple)  # (their keys found in one pass)
+    places, sectors = find_places_and_sectors(simple, hits)
     extra.extend(_free(places, taken_starts, taken_ends))
     extra.extend(sectors)
     if simple is not text:

@@ -141,7 +141,8 @@ class ZhCountReader(QuantityText):
         phrase: tuple[int, str | None] | None = None  # the phrase ended before a wanted noun
         i = pos
         while i < stop:
-            for length in range(min(longest, stop - i), 0, -1):
+            # (the lengths of the nouns starting with this character, longest first; none: the else below)
+            for length in range(min(longest.get(text[i], 0), stop - i), 0, -1):
                 end = i + length
                 if text[i:end] in nouns:
                     best_end, best_what = end, nouns[text[i:end]]
