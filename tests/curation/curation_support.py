@@ -19,7 +19,7 @@ from aidcurator.domain import (
 
 ZH_TEXT = (
     "湖南援疆工作队介绍，今年计划在吐鲁番实施102个援疆项目，安排援疆资金3.76亿元。"
-    "其中，2.14亿元用于教育文化项目。去年共完成投资1262万元。"
+    "其中，2.14亿元投向学校和文化设施。去年共完成投资1262万元。"
 )
 EN_TEXT = "Zhejiang will invest 376 million yuan in Aksu this year, creating 11,000 jobs for local residents."
 

@@ -63,7 +63,7 @@ def test_concurrent_edits_with_the_same_version_conflict(curator: Curator) -> No
 
 def test_re_extract_with_the_real_extractor_keeps_curated_record_fields(real_curator: Curator) -> None:
     text = (
-        "扬州援疆工作组今年计划投入援疆资金1.36亿元，实施27个援疆项目。其中，4820万元用于教育文化项目。"
+        "扬州援疆工作组今年计划投入援疆资金1.36亿元，实施27个援疆项目。其中，4820万元投向学校和文化设施。"
         "去年，工作组到位资金1.2亿元。"
     )
     report = real_curator.import_drafts(

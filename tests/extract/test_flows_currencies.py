@@ -72,6 +72,27 @@ def test_status_default_without_cue() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [  # no stage word: the amount's kind says how far the money has gone
+        ("东江市计划明年投入援疆资金2000万元，用于建设冷库。", "20000000", ProjectStatus.PLEDGED),
+        ("东江市决定提供援疆资金3000万元，用于建设冷库。", "30000000", ProjectStatus.COMMITTED),
+        ("去年东江市投入援疆资金4000万元，用于建设冷库。", "40000000", ProjectStatus.COMPLETED),
+    ],
+)
+def test_status_default_follows_the_amount_kind(text: str, value: str, status: ProjectStatus) -> None:
+    record = _record(text, value)
+    assert record.project_status is status
+    assert "project_status" not in record.evidence
+
+
+def test_counterpart_aid_is_a_grant_despite_training_elsewhere() -> None:
+    text = "东江市累计投入援疆资金5000万元，实施项目20个。当地还举办了技能培训班。"
+    record = _record(text, "50000000")
+    assert record.flow_type is FlowType.GRANT
+    assert [text[e.start : e.end] for e in record.evidence["flow_type"]] == ["援疆"]
+
+
+@pytest.mark.parametrize(
     ("text", "currency"),
     [
         ("Cameroon will receive 40 billion CFA francs.", "XAF"),

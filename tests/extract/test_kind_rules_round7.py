@@ -148,10 +148,10 @@ def test_donations_of_many_kinds_are_many_givers() -> None:
 
 
 def test_rural_settlements_are_housing() -> None:
-    text = "Some 9000 rural settlements have been built for farmers at an expense of 120 million yuan."
+    text = "Some 7000 rural settlements were put up for farmers at an expense of 120 million yuan."
     assert _by_value(text)[120_000_000].sector == "160"
 
 
 def test_a_sector_tie_over_the_sentence_goes_to_the_hit_nearest_the_amount() -> None:
-    text = "在对口支援地震中受灾的某县期间，某省已累计完成援建项目9个，累计完成实物工作量约6.5亿元。"
-    assert _by_value(text)[650_000_000].sector == "730"
+    text = "在对口支援地震受灾的某县期间，甲省已建成援建项目7个，完成的实物工作量约4.2亿元。"
+    assert _by_value(text)[420_000_000].sector == "730"

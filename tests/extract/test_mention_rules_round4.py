@@ -61,7 +61,7 @@ def test_counts_read_through_pinyin_residue(text: str, expected: list) -> None:
         # villages, enterprises and social organisations are not counted; people serving villages are
         ("帮扶资金覆盖了86个村。", []),
         ("共有12户大型国有企业参与结对。", []),
-        ("其中20名担任贫困村第一书记。", [("20名", Decimal(20), "people")]),
+        ("其中18名到贫困村任第一书记。", [("18名", Decimal(18), "people")]),
         ("村里新建了5个村级卫生室。", [("5个村级卫生室", Decimal(5), "facilities")]),
         # a classifier's own class is not overridden by the housing built for it
         ("已为640户住房改造项目拨款。", [("640户", Decimal(640), "households")]),
@@ -105,12 +105,12 @@ def test_counted_and_not_counted_nouns(text: str, expected: list) -> None:
         ("建成上百个民生和产业项目。", [("百个民生和产业项目", Decimal(100), "projects")]),
         ("建成数百个项目。", []),
         # one conjunction inside the noun phrase (the counted noun is taken whole)
-        ("援建的40个清洁能源和供水项目已交付。", [("40个清洁能源和供水项目", Decimal(40), "projects")]),
+        ("援建的40个道路和灌溉项目已交付。", [("40个道路和灌溉项目", Decimal(40), "projects")]),
         ("培训了20名教师和学生。", [("20名教师和学生", Decimal(20), "people")]),
         # a programme's name in quotes, projects signed rather than given
         ("两省开展“百所学校”结对活动。", []),
         ("双方签订了涉及农业和物流的8项合作项目。", []),
-        ("累计签订各类产业合作项目30余个。", []),
+        ("两地共签订各种合作项目30余个。", []),
         # labour counts without a classifier
         (
             "帮助3.2万农村劳动力和1.5万脱贫劳动力就业。",
@@ -219,14 +219,14 @@ def test_noun_phrase_edges(text: str, expected: list) -> None:
     ("text", "expected"),
     [
         # the counted noun taken whole: a long modifier, a second noun of the class after 和
-        ("帮助1500名建档立卡贫困劳动力就业。", [("1500名建档立卡贫困劳动力", Decimal(1500), "people")]),
+        ("帮助1500名建档立卡脱贫劳动力就业。", [("1500名建档立卡脱贫劳动力", Decimal(1500), "people")]),
         ("培训了300名小学老师和校长。", [("300名小学老师和校长", Decimal(300), "people")]),
         # households take people nouns (牧民), not projects or housing
         ("为210户牧民新建住房。", [("210户牧民", Decimal(210), "households")]),
         ("完成460户受损民房重建工程。", [("460户", Decimal(460), "households")]),
         # jurisdictions: a count of them, unless a noun follows closely or the word is a modifier
-        ("东部6个省市与西部8个省区市共建产业园区90个。", [("90个", Decimal(90), "facilities")]),
-        ("支持200个县市级以上园区建设。", [("200个县市级以上园区", Decimal(200), "facilities")]),
+        ("东部6个省市与西部8个省区市合力兴建工业园区90个。", [("90个", Decimal(90), "facilities")]),
+        ("支持60个县级以上园区建设。", [("60个县级以上园区", Decimal(60), "facilities")]),
         # quotas, relief plans, agreements
         ("奖学金名额总25个。", [("25个", Decimal(25), "people")]),
         ("已启动15个救援计划。", [("15个救援计划", Decimal(15), "projects")]),

@@ -45,7 +45,7 @@ def test_gazetteer_files_are_well_formed() -> None:
 def test_english_funder_contractor_and_cofinancier() -> None:
     text = (
         "The Export-Import Bank of Ruritania? No: the new bridge in Kenya, worth $120 million, was financed by "
-        "China Eximbank and built by China Road and Bridge Corporation, co-financed by the African Development Bank."
+        "China Eximbank and built by China Road and Bridge Corporation, with co-financing from the African Development Bank."
     )
     found = roles(text)
     assert found["Export-Import Bank of China"] == "funding"
@@ -164,7 +164,7 @@ def test_extract_json_lists_each_records_parties(capsys, monkeypatch: pytest.Mon
 
 def test_local_body_bylines_and_generic_names_without_a_donor() -> None:
     assert roles("浙江省发改委安排援建资金9.6亿元。") == {"浙江省发改委": "funding"}
-    assert parties("BEIRUT, April 4 (Xinhua) -- China has donated $2 million to Lebanon.") == []
+    assert parties("AMMAN, May 9 (Xinhua) -- China has granted $3 million to Jordan.") == []
     # a front command with no donor named anywhere says nothing
     assert parties("各地前方指挥部今年投入资金3亿元。") == []
     # with the record's donor it is that donor's

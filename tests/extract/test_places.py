@@ -38,12 +38,12 @@ def only(text: str):
     [
         ("湖南省援建吐鲁番", ["湖南省", "吐鲁番市"]),
         ("扬州援疆工作组在新源县", ["扬州市", "新源县"]),
-        ("泰州援疆助力昭苏百姓", ["泰州市", "昭苏县"]),
+        ("泰州援疆队走进昭苏乡村", ["泰州市", "昭苏县"]),
         ("兵团第一师阿拉尔市", ["新疆生产建设兵团", "第一师"]),
         ("农一师", ["第一师"]),
         ("西藏日喀则市", ["西藏自治区", "日喀则市"]),
         ("中国援助柬埔寨", ["中国", "柬埔寨"]),
-        ("Hunan will implement 102 aid projects in Turpan", ["湖南省", "吐鲁番市"]),
+        ("Hunan plans 90 aid projects in Turpan", ["湖南省", "吐鲁番市"]),
         ("aid to Turfan and Khotan", ["吐鲁番市", "和田地区"]),
         ("the Xinjiang Uygur Autonomous Region", ["新疆维吾尔自治区"]),
     ],
@@ -185,7 +185,7 @@ def test_street_and_ethnic_group_names() -> None:
 
 
 def test_line_wrap_inside_a_name() -> None:
-    text = "江苏大学与伊 犁州林科院"
+    text = "某大学与伊 犁州农科院"
     mention = find_places(text)[-1]
     assert mention.data["name"] == "伊犁哈萨克自治州"
     assert mention.text == "伊 犁州"
@@ -203,7 +203,7 @@ def test_squeeze_maps_offsets_back() -> None:
 
 
 def test_donor_suffix_and_agency() -> None:
-    mention = find_places("扬州援疆工作组年度总结会议近日召开")[0]
+    mention = find_places("扬州援疆工作组近日召开季度例会")[0]
     assert mention.data["role_hint"] == "donor"
     assert mention.data["agency"] == "扬州援疆工作组"
 
@@ -324,7 +324,11 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def test_gazetteer_ids_unique_and_pairing_resolves() -> None:
-    ids = [r["id"] for f in ("xinjiang_places.csv", "donors.csv", "other_recipients.csv") for r in _rows(f)]
+    ids = [
+        r["id"]
+        for f in ("xinjiang_places.csv", "donors.csv", "other_recipients.csv", "countries.csv")
+        for r in _rows(f)
+    ]
     assert len(ids) == len(set(ids))
     for row in _rows("xinjiang_pairing.csv"):
         assert lookup_place(row["donor_zh"]) is not None, row["donor_zh"]

@@ -32,7 +32,7 @@ def test_a_day_number_then_a_year_outside_a_date_is_no_year() -> None:
 def test_a_year_leading_an_earlier_sentence_dates_an_amount_of_a_later_one() -> None:
     text = (
         "In 2009, the ministry signed an agreement for the $1 billion construction of twelve dams. "
-        "Under its terms the bank would provide a loan of $700 million."
+        "Under its terms the bank would lend $650 million of it."
     )
     records = {r.amounts[0].value: r for r in extract(text).records}
     assert [r.year_start for r in records.values()] == [2009, 2009]
@@ -59,8 +59,8 @@ def test_a_lenders_name_is_no_banking_sector() -> None:
 
 
 def test_a_debt_cancelled_by_a_signed_agreement_is_completed() -> None:
-    text = "On May 25, 2001, the deputy minister signed an agreement cancelling $75 million of the country's debt."
+    text = "On June 3, 2004, a vice minister signed an agreement cancelling $48 million of the nation's debt."
     (record,) = extract(text).records
     assert (record.flow_type.value, record.project_status.value) == ("debt_relief", "completed")
-    loan = extract("On May 25, 2001, the two sides signed an agreement for a loan of $75 million.").records[0]
+    loan = extract("On June 3, 2004, the two sides signed an agreement for a loan of $48 million.").records[0]
     assert loan.project_status.value == "committed"

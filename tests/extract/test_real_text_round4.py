@@ -83,7 +83,7 @@ def test_fixed_asset_investment_is_no_aid() -> None:
 
 
 def test_parts_of_a_running_total_cover_its_period() -> None:
-    text = "2019年5月以来，各帮扶单位共投入帮扶资金6.4亿元，其中直接投入资金1.1亿元。"
+    text = "2019年5月以来，各帮扶单位共投入帮扶资金6.4亿元，其中直接拨付资金1.1亿元。"
     years = {v: (r.year_start, r.year_end) for v, r in _by_value(text, "2021-03-02").items()}
     assert years == {640_000_000: (2019, 2021), 110_000_000: (2019, 2021)}
 
@@ -111,7 +111,7 @@ def test_three_gorges_districts_are_recipients() -> None:
 
 
 def test_aid_to_many_countries_has_no_single_recipient() -> None:
-    text = "今年以来，中国已累计向12个国家提供了总价值2100万美元的紧急援助。4月，尼泊尔发生地震。"
+    text = "今年以来，中国已累计向12个国家提供价值共1800万美元的紧急援助。4月，尼泊尔发生地震。"
     assert [r.recipient for r in extract(text, published=None).records] == [None]
 
 
@@ -202,7 +202,7 @@ def test_a_figure_going_on_about_a_rejected_one_is_no_aid_either() -> None:
 
 def test_reconstruction_progress_and_industrial_cooperation_are_no_aid() -> None:
     assert _by_value("三年来，全州共实施重建项目1200个，完成投资360亿元。") == {}
-    assert _by_value("The industrial cooperation projects have totaled 80 billion yuan.") == {}
+    assert _by_value("Industrial cooperation projects so far add up to 80 billion yuan.") == {}
 
 
 def test_a_donor_in_xinjiang_aids_the_area_of_its_pairings() -> None:

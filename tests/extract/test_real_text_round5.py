@@ -60,7 +60,7 @@ def test_an_announced_gift_is_committed() -> None:
 
 def test_a_programme_total_with_no_giver_goes_to_the_programme_region() -> None:
     text = (
-        "截至6月底，今年援疆资金到疆新增20亿元。山东、河南、湖北等省市项目全部开工。"
+        "截至6月底，今年援疆资金新到位20亿元。山东、河南、湖北等省市项目全部开工。"
         "江苏省对口支援伊犁州的项目全部开工，伊犁州新建学校12所，伊犁州新建医院3所。"
     )
     record = _by_value(text)[2_000_000_000]

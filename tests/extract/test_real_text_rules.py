@@ -87,9 +87,9 @@ def test_wrapped_hyphenated_and_colloquial_amounts(text: str, value: str, curren
         ("地震发生后，中国政府决定向该国提供3000万元人民币紧急援助。", AmountKind.COMMITTED),
         ("民建联捐出第一批50萬港元善款。", AmountKind.SPENT),
         ("The Chinese government provides 8 million yuan in relief supplies.", AmountKind.SPENT),
-        ("The bank has agreed to provide credit of up to US$9.5 million.", AmountKind.COMMITTED),
+        ("The bank has agreed to extend credit of up to US$8.5 million.", AmountKind.COMMITTED),
         ("The sum includes 4 million yuan of food aid.", AmountKind.SHARE),
-        ("而在过去三年，东部省市投入财政援助资金达80亿元。", AmountKind.CUMULATIVE),
+        ("而在过去三年，东部省市共拨付财政援助资金80亿元。", AmountKind.CUMULATIVE),
         ("“十二五”时期，三省市共投入援助资金45亿元。", AmountKind.CUMULATIVE),
         ("分行下午将30万澳门币送到联络办。", AmountKind.SPENT),  # 将 marks the object here, not a plan
     ],
@@ -100,7 +100,9 @@ def test_amount_kinds_of_real_news(sentence: str, kind: AmountKind) -> None:
 
 
 def test_hong_kong_gives_and_the_disaster_place_receives() -> None:
-    text = "香港各界向四川雅安芦山地震灾区捐款。\n香港各界通过中联办向芦山地震灾区的捐款达8000万元（港币，下同）。"
+    text = (
+        "香港市民为四川雅安芦山受灾群众募捐。\n香港各界经中联办送往芦山灾区的善款达6000万元（港币，下同）。"
+    )
     record = extract(text, DAY).records[0]
     assert record.donor == "香港特别行政区"
     assert record.recipient == "芦山县"
@@ -108,14 +110,14 @@ def test_hong_kong_gives_and_the_disaster_place_receives() -> None:
 
 
 def test_money_sent_on_to_a_red_cross_does_not_make_it_the_donor() -> None:
-    text = "澳门红十字会紧急拨出100万元人民币汇往中国红十字会总会，支持雅安灾区。"
+    text = "澳门红十字会拨出80万元人民币，汇往设在北京的中国红十字会总会，用于雅安灾区。"
     record = extract(text, DAY).records[0]
     assert record.donor == "澳门特别行政区"
     assert record.recipient != "澳门特别行政区"
 
 
 def test_an_aggregate_of_programme_donors_goes_to_the_region() -> None:
-    text = "截至6月底，19个援疆省市援疆资金到疆已达60亿元。"
+    text = "截至6月底，19个援疆省市的援疆资金到疆已达60亿元。"
     record = extract(text, DAY).records[0]
     assert record.donor is None
     assert record.recipient == "新疆维吾尔自治区"

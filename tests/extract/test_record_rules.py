@@ -241,7 +241,7 @@ def test_incomes_prices_rates_and_sales_are_mentions_but_not_records(text: str) 
 
 
 def test_a_difference_between_totals_is_not_a_record_but_the_totals_are() -> None:
-    assert _sectors("今年苏州将向铜仁市投入财政援助资金5.3亿元，较去年增加3000万元。") == [
+    assert _sectors("今年苏州将向铜仁市安排财政援助资金5.3亿元，较去年增加3000万元。") == [
         (Decimal("530000000"), None)
     ]
     values = [

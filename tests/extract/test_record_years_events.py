@@ -163,8 +163,8 @@ def test_a_completion_year_still_dates_a_record_that_has_no_other() -> None:
 
 
 def test_a_prefixed_year_dates_a_record_and_a_decade_does_not() -> None:
-    text = "In mid-2001 China forgave 18.6 million USD of debt that had been run up in the 1960's."
-    assert _years(text)[18_600_000] == (2001, 2001)
+    text = "In mid-2004 China forgave 12.3 million USD of debts built up in the 1970's."
+    assert _years(text)[12_300_000] == (2004, 2004)
 
 
 @pytest.mark.parametrize(
@@ -192,10 +192,10 @@ def test_a_year_after_a_label_still_leads_its_sentence(text: str) -> None:
             2000,
         ),
         (
-            "In July 2014, China committed a 4.7 billion USD credit line for two dams. The first tranche of "
-            "300 million USD was received in early 2015.",
+            "In July 2013, China committed a 3.9 billion USD credit line for two dams. A first tranche of "
+            "300 million USD was received early in 2014.",
             300_000_000,
-            2014,
+            2013,
         ),
         (
             "Construction started in 2005. The centre, built with a grant of 240 million yuan, has been "
@@ -204,10 +204,10 @@ def test_a_year_after_a_label_still_leads_its_sentence(text: str) -> None:
             2005,
         ),
         (
-            "The second fund was signed in February 2009 and ended in February 2012; the bank contributed "
+            "The second fund was signed in March 2011 and ended in April 2014; the bank contributed "
             "4 billion USD.",
             4_000_000_000,
-            2009,
+            2011,
         ),
         ("The bank signed the loan in 2006. It disbursed the $25 million in 2008.", 25_000_000, 2006),
     ],
@@ -414,3 +414,24 @@ def test_the_year_of_the_damage_gives_way_to_the_aids_year() -> None:
 def test_the_year_of_the_damage_still_dates_aid_that_has_no_other() -> None:
     text = "The storm that struck the island in 2008 left 300 families homeless. China gave 3 million USD for tents."
     assert _years(text)[3_000_000] == (2008, 2008)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2011 a memorandum of understanding was signed by both sides on a $200 million loan for the "
+        "port. The $200 million loan agreement was signed on 3 March 2012.",
+        "Talks began in 2010 and a memorandum for a $200 million credit followed a year later. "
+        "In 2012 the bank and the ministry signed the $200 million loan agreement.",
+    ],
+)
+def test_the_loan_agreement_named_again_dates_the_amount_over_an_earlier_memorandum(text: str) -> None:
+    assert _years(text)[200_000_000] == (2012, 2012)
+
+
+def test_a_later_retelling_of_the_amount_keeps_the_loan_agreements_year() -> None:
+    text = (
+        "The $200 million loan agreement for the port was signed in 2012. In 2015 the port opened; "
+        "the $200 million loan agreement had covered most of the work."
+    )
+    assert _years(text)[200_000_000] == (2012, 2012)

@@ -44,7 +44,7 @@ def test_the_start_of_a_programme_is_no_later_stage() -> None:
 
 def test_a_year_leading_its_sentence_beats_a_later_year_of_the_amounts_clause() -> None:
     text = (
-        "In 2009, the bank lent the government 25 million USD for the completion of the offices "
+        "In 2009, the bank lent the state 25 million USD to finish the offices "
         "first built in 2002 with a grant."
     )
     assert _years(text)[25_000_000] == (2009, 2009)
@@ -53,7 +53,7 @@ def test_a_year_leading_its_sentence_beats_a_later_year_of_the_amounts_clause() 
 def test_a_headline_figure_takes_the_texts_commitment_year() -> None:
     text = (
         "Ruritania gets 25 million dollars for customs scanners\n\n"
-        "On May 25, 2010, the two countries signed a $25.1 million loan agreement for the scanners. "
+        "On April 12, 2010, both governments signed a loan agreement of $25.1 million for the scanners. "
         "The scanners arrived later."
     )
     assert _years(text)[25_000_000] == (2010, 2010)
@@ -82,14 +82,14 @@ def test_a_since_year_of_another_sentence_is_background() -> None:
 
 
 def test_two_joined_years_make_a_period_whichever_was_nearer() -> None:
-    text = "In 2002 and 2003, China donated medical equipment worth 361,000 USD."
-    assert _years(text)[361_000] == (2002, 2003)
+    text = "In 2005 and 2006, China donated hospital equipment worth 274,000 USD."
+    assert _years(text)[274_000] == (2005, 2006)
 
 
 def test_a_year_after_a_half_width_comma_in_chinese_is_a_year() -> None:
-    text = "记者获悉,2019年,东部地区投入财政援助资金229亿元。"
+    text = "记者获悉,2019年,东部省份共拿出财政援助资金176亿元。"
     assert [m.data["start"] for m in find_times(text, None)] == [2019]
-    assert _years(text)[22_900_000_000] == (2019, 2019)
+    assert _years(text)[17_600_000_000] == (2019, 2019)
 
 
 def test_a_number_group_or_decimal_is_still_no_year() -> None:
@@ -135,7 +135,8 @@ def test_the_government_as_a_party_names_no_sector() -> None:
 
 def test_a_ministry_building_is_public_administration_but_a_ministers_title_is_not() -> None:
     assert (
-        _sectors("China built the Ministry of Foreign Affairs offices for 7 million USD.")[7_000_000] == "151"
+        _sectors("China built new offices for the Ministry of Foreign Affairs for 7 million USD.")[7_000_000]
+        == "151"
     )
     text = "Foreign Affairs Minister Jane Doe received 70,000 USD for the orphanage."
     assert _sectors(text)[70_000] is None
@@ -147,7 +148,7 @@ def test_oil_backing_is_no_sector_and_a_fertilizer_plant_is_industry() -> None:
 
 
 def test_trade_and_economic_cooperation_is_multisector() -> None:
-    text = "China offered a credit of 500 million USD for bilateral trade and economic cooperation."
+    text = "China offered a 500 million USD credit line for trade and economic cooperation with the partner country."
     assert _sectors(text)[500_000_000] == "430"
 
 

@@ -81,6 +81,7 @@ _KEYS = ["和田", "和田地区", "田地", "新疆", "ab", "b", "abc", "€5",
         "",
         "㐀一丁和田\u4e00田地",
         "N\u2d00 N\u2d00中",  # the bytes of 中 (4E 2D) across two characters: no hit
+        "abc ab b xabcx",  # ASCII: the automaton of the ASCII keys
     ],
 )
 def test_the_byte_automaton_finds_what_the_character_automaton_finds(text: str) -> None:
@@ -107,3 +108,27 @@ def test_places_and_sectors_found_in_one_pass_equal_each_alone(text: str) -> Non
 
     simple = script.to_simplified(text)
     assert find_places_and_sectors(simple) == (find_places(simple), find_sectors(simple))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，江苏省援助伊犁州3000万元；去年和明年的项目，未来五年继续。",
+        "Last year China gave Malawi $5 million; in March this year and next year more will come.",
+        "İstanbul this year",  # lower-casing changes the length: the time words are searched apart
+        "",
+    ],
+)
+def test_time_words_found_in_the_keyword_pass_equal_their_own_search(text: str) -> None:
+    import datetime as dt
+
+    from aidcurator.extract.keywords import keyword_hits
+    from aidcurator.extract.timex import find_times
+
+    simple = script.to_simplified(text)
+    published = dt.date(2025, 6, 1)
+    assert find_times(simple, published, key_hits=keyword_hits(simple)) == find_times(simple, published)
+
+
+def test_an_ascii_text_without_ascii_keys_has_no_hits() -> None:
+    assert KeyAutomaton([("和田", 1), ("新疆", 2)]).iter("plain text") == []

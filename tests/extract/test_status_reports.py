@@ -28,7 +28,7 @@ def _status(text: str, value: str) -> ProjectStatus | None:
             ProjectStatus.COMPLETED,
         ),
         (
-            "The embassy announced that the Chinese government had already granted 2 million dollars "
+            "The embassy said the Chinese government had already granted 2 million dollars "
             "to the flood victims.",
             "2000000",
             ProjectStatus.COMPLETED,
@@ -142,7 +142,7 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         ),
         # an inauguration of something else as the occasion of a signing
         (
-            "During a visit for the inauguration of a stadium, the minister signed an agreement on a new "
+            "During his visit for the inauguration of a new stadium, the minister signed an agreement on a new "
             "grant of 11 million dollars for rural roads.",
             "11000000",
             ProjectStatus.COMMITTED,
@@ -150,7 +150,7 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         # the inauguration of a first unit: the rest is still under way
         (
             "The 80 million dollar Chinese loan funds a hydropower dam. Officials attended the "
-            "inauguration ceremony for the dam's first turbine in May.",
+            "inauguration of the first turbine unit of the dam in May.",
             "80000000",
             ProjectStatus.IMPLEMENTATION,
         ),
@@ -168,7 +168,7 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         ),
         # a crisis, not the project, is ongoing
         (
-            "China lent 50 million dollars to the central bank amid the ongoing global financial crisis.",
+            "China lent 50 million dollars to the central bank amid an ongoing financial crisis.",
             "50000000",
             ProjectStatus.COMMITTED,
         ),
@@ -181,8 +181,8 @@ def _status(text: str, value: str) -> ProjectStatus | None:
         ),
         # doubt that the works began, or about what the money funds
         (
-            "China lent 9 million dollars for the road in 2011. It does not appear that construction has "
-            "begun.",
+            "China lent 9 million dollars for the road in 2011. It does not appear that any construction "
+            "has begun.",
             "9000000",
             ProjectStatus.COMMITTED,
         ),

@@ -58,7 +58,7 @@ def _record(text: str, value: str):
         ),
         # a memorandum of understanding or a framework agreement is a pledge, even when signed
         (
-            "Ruritania and China signed a memorandum of understanding on a loan of 40 million dollars for a power plant.",
+            "Ruritania signed with China a memorandum of understanding on a loan of 40 million dollars for a power plant.",
             "40000000",
             ProjectStatus.PLEDGED,
         ),
@@ -168,7 +168,7 @@ def _record(text: str, value: str):
         ),
         # what is expected is not yet done
         (
-            "Construction of the 6 million dollar bridge began in 2012 and is expected to be completed in 2015.",
+            "Construction of the 6 million dollar bridge began in 2012; it is expected to be completed by 2015.",
             "6000000",
             ProjectStatus.IMPLEMENTATION,
         ),

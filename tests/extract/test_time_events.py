@@ -52,6 +52,7 @@ def test_a_year_of_a_figure_after_a_since_prefix_is_no_start() -> None:
     [
         "Since the paired aid to the county was launched in 2010, the province has sent 300 teachers.",
         "自对口支援工作于2010年正式启动以来，甲省共选派干部300名。",
+        "The province has sent 300 teachers since its pledge at the 2010 regional summit.",
     ],
 )
 def test_a_year_inside_a_since_clause_starts_a_period(text: str) -> None:
@@ -66,3 +67,26 @@ def test_a_year_after_a_since_clause_is_a_plain_year() -> None:
     assert (mention.data["start"], mention.data["end"]) == (2010, 2010)
     (mention,) = find_times("自那以后，两地合作不断。2010年，甲省选派干部300名。", PUBLISHED)
     assert (mention.data["start"], mention.data["end"]) == (2010, 2010)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The route of the road has since been changed in 2010.",
+        "The old bridge had long since been closed in 2010.",
+    ],
+)
+def test_since_after_has_or_long_means_later_and_starts_no_period(text: str) -> None:
+    (mention,) = find_times(text, PUBLISHED)
+    assert (mention.data["start"], mention.data["end"], mention.data["source"]) == (2010, 2010, "explicit")
+
+
+def test_the_start_of_a_running_total_does_not_date_a_handed_over_gift() -> None:
+    text = (
+        "Donation of school desks\n\n"
+        "On May 4, 2013, the embassy held a ceremony for the donation of school desks to the ministry. "
+        "China has donated four batches of desks since its pledge at the 2009 summit. "
+        "The desks were worth 3 million yuan."
+    )
+    (record,) = extract(text).records
+    assert (record.year_start, record.year_end) == (2013, 2013)

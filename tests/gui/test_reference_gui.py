@@ -18,7 +18,8 @@ from project_texts import HOSPITAL, SCHOOL, import_articles, record_ids
 from aidcurator.curation import Curator
 from aidcurator.gui import reference_dialogs
 from aidcurator.gui.reference_dialogs import ImportChoice, ReferenceImportDialog
-from aidcurator.gui.reference_panel import CandidatesModel, ReconcilePanel, show_reconcile_dock
+from aidcurator.gui.reference_dock import show_reconcile_dock
+from aidcurator.gui.reference_panel import CandidatesModel, ReconcilePanel
 
 REFERENCE_CSV = (
     "project_id,title,description,year,donor,recipient_condensed,recipient_iso3,amount,currency,usd_current,"

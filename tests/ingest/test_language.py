@@ -18,7 +18,7 @@ from aidcurator.ingest import detect_language
             "en",
         ),
         (
-            "不断汇聚建设新疆的强大合力\nCore Points - The meeting held in Urumqi highlighted the aid workers.",
+            "持续凝聚某地发展的合力\nCore Points - The meeting held in Urumqi highlighted the aid workers.",
             "en",
         ),
         ("", "en"),

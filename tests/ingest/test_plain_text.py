@@ -104,7 +104,7 @@ def test_source_line_recognition() -> None:
     assert is_source_line("Xin Hua Ri Bao· 2025-12-23 23:56")
     assert is_source_line("Ren Min Ri Bao · 2025-10-09")
     assert is_source_line("人民网 | 2025/10/09 22:22")
-    assert not is_source_line("援伊·泰州工作组的深情厚谊")
+    assert not is_source_line("援某·甲市工作组的深厚情谊")
     assert not is_source_line("· 2025-12-23 23:56")
     assert not is_source_line("2024 · 2025-12-23")
     assert not is_source_line("A" * 100 + " · 2025-12-23")

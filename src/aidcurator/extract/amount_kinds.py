@@ -26,6 +26,11 @@ def amount_kind(
     english = not CJK.search(text, amount.start, amount.end) and not CJK.search(
         text, before_start, amount.start
     )
+    if before_start > sentence.start and rules.raised_from[1 if english else 0][1].match(
+        text, before_start, amount.start
+    ):  # 拟将额度从200亿美元提高到300亿美元: the new level reads the cues before the old one
+        breaks = [match.end() for match in CLAUSE_BREAK.finditer(text, sentence.start, before_start)]
+        before_start = breaks[-1] if breaks else sentence.start
     window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
     if english:
         window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
@@ -44,6 +49,12 @@ def amount_kind(
         return None
 
     quiet = not found(_any_kind_cue(english), whole_before, after_clauses)  # every range below lies in these
+    if not english and not quiet and _next_list_item(window, sentence.start, before):
+        # 提供了120亿日元贷款、8亿日元无偿援助和6亿日元技术援助: the words before a later
+        # item are the noun of the item before it (援助 there is no cue of this one); a share opener earlier
+        # in the sentence still makes a share, otherwise the list goes on with its first item's kind
+        cue = found(rules.kind_cues[AmountKind.SHARE].zh, (sentence.start, before[0]))
+        return (AmountKind.SHARE, cue) if cue is not None else (AmountKind.UNKNOWN, None)
     announced = (
         rules.announced_before.search(window, max(before[0], amount.start - 40), amount.start)
         if english
@@ -82,8 +93,11 @@ def amount_kind(
         clause_start = match.end()
     # the amount's own clause first (按…测算，未来将投入69920万元: planned), then the rest before it
     cumulative = rules.kind_cues[AmountKind.CUMULATIVE].pick(english)
+    # a total over years still to come is a plan (十四五期间共计划安排…; a total of … would be provided in 2025
+    # and 2026): a weak total word counts only without a planned cue in the amount's clause
+    planned_here = found(rules.kind_cues[AmountKind.PLANNED].pick(english), (clause_start, before[1]), after)
     cue = found(cumulative, before, after) or (
-        found(rules.weak_cumulative.pick(english), before, after) if multi_year else None
+        found(rules.weak_cumulative.pick(english), before, after) if multi_year and not planned_here else None
     )
     if cue is not None and not _own_year_after(window, cumulative, before, amount.start):
         return AmountKind.CUMULATIVE, cue
@@ -104,12 +118,79 @@ def amount_kind(
         )
     ):  # 中国政府宣布，向某国提供…: what the clause gives was announced, a commitment
         return AmountKind.COMMITTED, Span(framing.start(), framing.end())
+    if (
+        not english
+        and (own is None or own[0] is AmountKind.SPENT)
+        and (decision := _shared_decision(window, sentence.start, before, clause_start)) is not None
+    ):  # 宣布由特区政府拨款一亿元、基金会拨款一千万元: the decision opens the clause the list shares
+        return AmountKind.COMMITTED, decision
+    if (
+        not english
+        and (own is None or own[0] is AmountKind.SPENT)
+        and (decision := _decision_before_colon(window, sentence.start, clause_start)) is not None
+    ):  # 中国政府决定再向某国提供三批援助：一是提供价值2000万元的物资…: the items of a decided list
+        return AmountKind.COMMITTED, decision
     if announced and (own is None or own[0] is AmountKind.SPENT):
         # China announced 10 million US dollars in emergency aid: the sum announced is a commitment
         return AmountKind.COMMITTED, Span(announced.start(), announced.end())
+    if (
+        english
+        and own is not None
+        and own[0] is AmountKind.SPENT
+        and rules.en_value_apposition.fullmatch(window, clause_start, amount.start)
+        and (main := _first_cue(english, found, (before[0], clause_start), (amount.end, amount.end)))
+        and main[0] in (AmountKind.PLANNED, AmountKind.COMMITTED, AmountKind.ESTIMATE)
+    ):  # China pledged a new round of support, worth $60 billion: the value of what the main clause does
+        return main
     if own is not None:
         return own
     return _first_cue(english, found, (before[0], clause_start), after) or (AmountKind.UNKNOWN, None)
+
+
+def _shared_decision(
+    window: str, sentence_start: int, before: tuple[int, int], clause_start: int
+) -> Span | None:
+    """A decision word (宣布, 决定 …) in the clause the amount shares with the amount before it (no comma
+    between the two amounts), before that earlier amount."""
+    if before[0] <= sentence_start or clause_start != before[0]:
+        return None
+    shared_start = sentence_start
+    for match in CLAUSE_BREAK.finditer(window, sentence_start, before[0]):
+        shared_start = match.end()
+    found = record_rules().decision_words.search(window, shared_start, before[0])
+    return Span(found.start(), found.end()) if found else None
+
+
+def _decision_before_colon(window: str, sentence_start: int, clause_start: int) -> Span | None:
+    """A decision word in the clause that a colon before the amount's clause closes (决定再向某国提供
+    三批援助：一是…): what the colon lists was decided."""
+    colon = max(
+        window.rfind("：", sentence_start, clause_start), window.rfind(":", sentence_start, clause_start)
+    )
+    reach = sentence_start
+    if colon < 0:  # a list whose items start on new lines: the colon ends the line before the sentence
+        end = sentence_start
+        while end and window[end - 1].isspace():
+            end -= 1
+        if not end or window[end - 1] not in "：:":
+            return None
+        colon = end - 1
+        reach = max(window.rfind(mark, 0, colon) for mark in "。！？!?\n") + 1
+    start = reach
+    for match in CLAUSE_BREAK.finditer(window, reach, colon):
+        start = match.end()
+    found = record_rules().decision_words.search(window, start, colon)
+    return Span(found.start(), found.end()) if found else None
+
+
+def _next_list_item(window: str, sentence_start: int, before: tuple[int, int]) -> bool:
+    """Whether the amount follows another of its sentence with only that one's noun and a list joiner
+    (、和及与) between them, no clause break: ``…亿日元贷款、961.01亿日元``."""
+    start, end = before
+    if start <= sentence_start or start >= end or CLAUSE_BREAK.search(window, start, end):
+        return False
+    gap = window[start:end].rstrip()
+    return bool(gap) and gap[-1] in record_rules().zh_list_joiners and len(gap) <= 12
 
 
 def _own_year_after(window: str, cumulative: re.Pattern[str], before: tuple[int, int], start: int) -> bool:
@@ -217,7 +298,7 @@ def kind_of_listed(
     record: CandidateRecord,
 ) -> AmountKind:
     """The kind of an amount no cue decided that follows another one of its sentence: a list goes on
-    with the kind of its first item (累计投入帮扶资金15.36亿元，引进帮扶资金5.27亿元: both cumulative);
+    with the kind of its first item (累计投入结对资金7.2亿元，引进社会资金3.1亿元: both cumulative);
     ``previous`` is the record the earlier amount anchors, flagged on ``record`` when it gives a kind;
     ``start``: where the amount starts in ``text``."""
     kind = previous.amounts[0].kind

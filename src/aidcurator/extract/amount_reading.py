@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind, Qualifier
 from aidcurator.extract.currency_reading import CurrencyReader
+from aidcurator.extract.quantity_patterns import money_after_firsts
 from aidcurator.extract.quantity_text import Number, exact_value, qualifier_of
 from aidcurator.extract.quantity_words import (
     CJK,
@@ -27,6 +28,15 @@ class AmountReader(CurrencyReader):
     def read_amount(self, number: Number) -> Mention | None:
         """The amount ``number`` is the value of (with its range partner), or None."""
         text = self.text
+        if not (number.has_scale or number.attached_scale or self.bare_numbers_are_money):
+            # without a scale only a currency makes money; none can follow a number before a character
+            # no currency suffix, range connector or space starts with (个, 日, a comma): most counts and
+            # dates end here
+            end = number.end
+            if (end >= len(text) or text[end] not in money_after_firsts()) and self.currency_before(
+                number.start
+            ) is None:
+                return None
         first = number
         value_max: Decimal | None = None
         span_end = number.end
@@ -87,16 +97,17 @@ class AmountReader(CurrencyReader):
             suffix = self.qualifier_after(span_end)
             prefix = self.qualifier_before(span_start)
             qualifier = qualifier or (prefix if prefix else None) or (suffix[0] if suffix else None)
-        mention = Mention(
-            kind=_AMOUNT,
-            start=span_start,
-            end=span_end,
-            text=text[span_start:span_end],
-            value=exact_value(first.value),
-            currency=currency,
-            qualifier=qualifier_of(qualifier),
-            value_max=exact_value(value_max) if value_max is not None else None,
-            data={"currency_family": family} if family else {},
+        mention = Mention(  # (fields by position, what None: faster than keywords)
+            _AMOUNT,
+            span_start,
+            span_end,
+            text[span_start:span_end],
+            exact_value(first.value),
+            currency,
+            qualifier_of(qualifier),
+            exact_value(value_max) if value_max is not None else None,
+            None,
+            {"currency_family": family} if family else {},
         )
         if currency != UNKNOWN_CURRENCY and not family:
             self.last_currency = (currency, span_end)

@@ -13,9 +13,9 @@ _PARTS_TOLERANCE = {Qualifier.EXACT: Decimal("0.03")}  # other qualifiers (超�
 
 
 def mark_breakdowns(records: list[CandidateRecord], text: str) -> None:
-    """Amounts right after a total that add up to it are its shares (16年累计援助7.74亿元。…省级财政援助
-    资金2.94亿元，对口市县区援助3.35亿元，社会各界捐助折款1.45亿元; 256 billion yuan… 106 billion in grants,
-    80 billion in loans and 73 billion in concessional loans): records in a row, same
+    """Amounts right after a total that add up to it are its shares (累计援助6.5亿元。…省级财政援助资金
+    2.5亿元，对口市县援助3亿元，社会捐助折合1亿元; 184 billion yuan… 90 billion in grants,
+    60 billion in loans and 34 billion in concessional loans): records in a row, same
     currency, no more than ``_PARTS_MAX_GAP`` characters on, whose sum is the total's within 3% (10% when
     either side is approximate), at least three of them. They take the total's period and parties where they name none."""
     title_end = text.find("\n")  # a headline's total (a short first line) is a summary
@@ -34,6 +34,15 @@ def mark_breakdowns(records: list[CandidateRecord], text: str) -> None:
             part.parent_index = index
             part.flags["part_of_total"] = True
             part.flags.pop("kind_default", None)
+            if (
+                not part.flags.get("project_cue")
+                and not part.flags.get("aggregate_cue")
+                and (
+                    total.record_kind is RecordKind.PROGRAMME
+                    or (total.record_kind is RecordKind.AGGREGATE and part.donor is None)
+                )
+            ):  # the parts of a bundle are the bundle's (as a share linked by 其中 takes its parent's)
+                part.record_kind = total.record_kind
             for field in ("donor", "recipient", "year_start", "year_end"):
                 if field == "donor" and part.record_kind is RecordKind.AGGREGATE:
                     continue  # 社会各界捐助折款: many givers, whoever gave the total

@@ -25,11 +25,11 @@ class CurrencyReader(NumberReader):
         word = self.match_word_at(spaced, zh_currency_suffixes())
         if word and (spaced == pos or spaced - pos <= 1):
             return self.rules.currencies.zh_suffix[word], spaced + len(word)
-        if spaced > pos or (pos < len(text) and not text[pos].isalpha()):
+        if spaced > pos:
             word = self.match_word_at(spaced, en_currency_suffixes(), english=True)
-            if word and spaced > pos:
+            if word:
                 return self.rules.currencies.en_suffix[word.lower()], spaced + len(word)
-        elif pos < len(text):
+        elif pos < len(text) and text[pos].isalpha():
             word = self.match_word_at(pos, en_currency_suffixes(), english=True)
             if word and word.isupper():  # 3bnRMB is rare; allow 5USD
                 return self.rules.currencies.en_suffix[word.lower()], pos + len(word)

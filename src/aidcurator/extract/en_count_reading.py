@@ -7,7 +7,7 @@ import re
 
 from aidcurator.domain import Mention
 from aidcurator.extract.quantity_text import Number, QuantityText
-from aidcurator.extract.quantity_words import is_year_like
+from aidcurator.extract.quantity_words import SPACES, en_two_word_noun_firsts, is_year_like
 
 
 def _plural_word(text: str, pos: int) -> bool:
@@ -24,10 +24,13 @@ class EnCountReader(QuantityText):
         rules = self.rules
         text = self.text
         pos = number.end
+        if pos >= len(text) or text[pos] not in SPACES:
+            return None  # the noun comes after a space (checked first: no other test is needed then)
         year_like = number.script == "arabic" and is_year_like(text[number.start : number.raw_end])
         if self.word_before(self.skip_spaces_back(number.start, 2), rules.en_not_count_before, english=True):
             return None  # a three phase project: a number used as an adjective
         gaps = rules.en_noun_gap_words
+        two_word_firsts = en_two_word_noun_firsts()
         gap = 0
         while gap <= gaps:
             spaced = self.skip_spaces(pos, 2)
@@ -39,9 +42,12 @@ class EnCountReader(QuantityText):
             lower = word.group().lower()
             if gap == 0 and self.match_word_at(spaced, rules.en_total_after, english=True):
                 return self.en_noun_before(number)  # the projects, 111 in all
-            two = self.patterns.en_word.match(text, self.skip_spaces(word.end(), 1))
-            if two is not None and f"{lower} {two.group().lower()}" in rules.en_nouns:
-                return self.count_mention(number, two.end(), rules.en_nouns[f"{lower} {two.group().lower()}"])
+            if lower in two_word_firsts:  # (most words start no two-word noun: the next word is not read)
+                two = self.patterns.en_word.match(text, self.skip_spaces(word.end(), 1))
+                if two is not None and f"{lower} {two.group().lower()}" in rules.en_nouns:
+                    return self.count_mention(
+                        number, two.end(), rules.en_nouns[f"{lower} {two.group().lower()}"]
+                    )
             if lower in rules.en_nouns:
                 if year_like and gap > 0:
                     return None

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.domain import CandidateRecord, FlowType, ProjectStatus, Span
+from aidcurator.domain import AmountKind, CandidateRecord, FlowType, ProjectStatus, Span
 from aidcurator.extract.fastre import Hits, Prefiltered, PrefilteredSet
 from aidcurator.extract.flow_cues import cue_groups
 from aidcurator.resources import resource_path
@@ -56,6 +56,7 @@ class _FlowRules:
     headlines: tuple[_Ranked, ...]
     status_default: ProjectStatus
     status_default_by_flow: dict[FlowType, ProjectStatus]  # the default for these flow types
+    status_default_by_kind: dict[AmountKind, ProjectStatus]  # before that, for these amount kinds
     done_when: dict[FlowType, frozenset[ProjectStatus]]  # these statuses of these flows are completed
     scan: PrefilteredSet  # exceptions, statuses, flows, then the details (SCANNED_FIRST): one pass
     story_chars: int  # how far after an amount's paragraph its story is read
@@ -122,6 +123,10 @@ def _rules() -> _FlowRules:
             status_default_by_flow={
                 FlowType(flow): ProjectStatus(status)
                 for flow, status in data.get("status_default_by_flow", {}).items()
+            },
+            status_default_by_kind={
+                AmountKind(kind): ProjectStatus(status)
+                for kind, status in data.get("status_default_by_kind", {}).items()
             },
             done_when={
                 FlowType(flow): frozenset(ProjectStatus(s) for s in statuses)
@@ -310,6 +315,11 @@ class FlowReader:
             record.project_status = status[2]
             record.evidence["project_status"] = [Span(*status[1])]
         else:
-            record.project_status = rules.status_default_by_flow.get(record.flow_type, rules.status_default)
+            status_of_kind = (
+                rules.status_default_by_kind.get(record.amounts[0].kind) if record.amounts else None
+            )
+            record.project_status = status_of_kind or rules.status_default_by_flow.get(
+                record.flow_type, rules.status_default
+            )
         if record.project_status in rules.done_when.get(record.flow_type, ()):
             record.project_status = ProjectStatus.COMPLETED  # the debt is cancelled when it is signed

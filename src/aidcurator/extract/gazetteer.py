@@ -33,6 +33,7 @@ class Place:
     parent: str | None
     role: str
     aliases: tuple[str, ...]
+    code: str = ""  # the official division code (GB/T 2260, six digits) of a Chinese place, if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ def _read_places(file_name: str, levels: set[str], default_role: str) -> list[Pl
                     parent=row["parent_zh"].strip() or None,
                     role=role,
                     aliases=aliases,
+                    code=(row.get("code") or "").strip(),
                 )
             )
     return rows

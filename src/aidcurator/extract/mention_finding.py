@@ -10,7 +10,7 @@ from dataclasses import fields
 from operator import attrgetter
 
 from aidcurator.domain import UNKNOWN_CURRENCY, Mention, MentionKind
-from aidcurator.extract.keywords import find_places_and_sectors
+from aidcurator.extract.keywords import find_places_and_sectors, keyword_hits
 from aidcurator.extract.quantities import find_quantities
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.script import to_simplified
@@ -49,12 +49,13 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
     taken_ends = [m.end for m in quantities]
     simple = to_simplified(text)
     reference, estimated = reference_date(simple, published)
-    extra = _free(find_times(simple, reference), taken_starts, taken_ends)
+    hits = keyword_hits(simple)  # places, sectors and time words: one automaton pass
+    extra = _free(find_times(simple, reference, key_hits=hits), taken_starts, taken_ends)
     if estimated:
         for mention in extra:
             if mention.data.get("relative"):
                 mention.data["estimated"] = True
-    places, sectors = find_places_and_sectors(simple)  # (their keys found in one pass)
+    places, sectors = find_places_and_sectors(simple, hits)
     extra.extend(_free(places, taken_starts, taken_ends))
     extra.extend(sectors)
     if simple is not text:

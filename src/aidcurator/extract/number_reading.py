@@ -15,10 +15,12 @@ from aidcurator.extract.quantity_words import (
     section_chars,
     zh_currency_suffixes,
     zh_prefix_qualifier_words,
+    zh_scale_firsts,
 )
 
 _EN_NUMBER_GAP = re.compile(r"[\s-]+")  # between the words of an English number (twenty-five million)
 _WAN = Decimal(10000)
+_ONE = Decimal(1)
 _UNITS_AFTER_WAN = re.compile(r"[0-9]{1,4}(?![0-9.,])")
 
 
@@ -65,11 +67,11 @@ class NumberReader(QuantityText):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
         attached = False
-        multiplier = Decimal(1)
+        multiplier = _ONE
         if kind == "zh":  # 二十亿: the trailing 亿 is the scale a range start shares
             tail = len(token) - len(token.rstrip(section_chars()))
             if tail:
-                multiplier = rules.zh_scales.get(token[-tail:], Decimal(1))
+                multiplier = rules.zh_scales.get(token[-tail:], _ONE)
         scale = self._zh_scale_at(pos) if kind == "arabic" else None
         if scale:
             multiplier = rules.zh_scales[scale]
@@ -124,6 +126,8 @@ class NumberReader(QuantityText):
         )
 
     def _zh_scale_at(self, pos: int) -> str | None:
+        if pos >= len(self.text) or self.text[pos] not in zh_scale_firsts():
+            return None  # (most positions: no scale word starts here)
         for length in (2, 1):
             word = self.text[pos : pos + length]
             if word in self.rules.zh_scales:
@@ -135,9 +139,14 @@ class NumberReader(QuantityText):
 
     def _read_english_scale(self, pos: int) -> tuple[int, Decimal, bool, bool]:
         """A scale written after an Arabic number: attached (``5m``, ``2bn``) or spaced (``5 million``)."""
-        match = number_lexicon().english_scale(self.text, pos)
+        lexicon = number_lexicon()
+        firsts = lexicon.english_scale_firsts
+        text = self.text
+        if firsts is not None and (pos >= len(text) or text[pos] not in firsts):
+            return pos, _ONE, False, False  # (most numbers: no scale can start here)
+        match = lexicon.english_scale(text, pos)
         if match is None:
-            return pos, Decimal(1), False, False
+            return pos, _ONE, False, False
         attached = match.group("attached")
         if attached is not None:
             word = attached.lower()
@@ -173,4 +182,9 @@ class NumberReader(QuantityText):
 
     def is_percent(self, pos: int) -> bool:
         """Whether a percent sign or word starts at ``pos``."""
-        return number_lexicon().percent(self.text, pos) is not None
+        lexicon = number_lexicon()
+        text = self.text
+        firsts = lexicon.percent_firsts
+        if firsts is not None and (pos >= len(text) or text[pos] not in firsts):
+            return False  # (most numbers: no percent sign or word can start here)
+        return lexicon.percent(text, pos) is not None

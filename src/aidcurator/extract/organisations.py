@@ -234,7 +234,7 @@ def _country_inside(places: list[Mention], start: int, end: int) -> str | None:
             place_id = str(place.data.get("id", ""))
             if place_id.startswith("ctry-"):
                 return place_id[5:].upper()
-            if place_id.startswith(("cn-", "xj-")):
+            if place_id.startswith(("cn-", "xj-")) or place_id.isdigit():  # (digits: a division code)
                 return "CHN"
     return None
 
@@ -272,7 +272,10 @@ def resolve_organisation(text: str, hit: OrgHit, places: list[Mention]) -> OrgHi
             and not org.generic
             and org.country_code == "CHN"
             and org.org_type.value in gaz.rules["local_agency_zh"]["types"]
-            and str(country.data.get("id", "")).startswith(("cn-", "xj-"))
+            and (
+                str(country.data.get("id", "")).startswith(("cn-", "xj-"))
+                or str(country.data.get("id", "")).isdigit()
+            )
             and country.end == hit.start
         ):  # 浙江省发改委: the province's body, not the national one
             hit.org, hit.start, hit.default_role = None, country.start, None

@@ -27,7 +27,9 @@ class ParagraphYears:
     """The years of one paragraph, ready to give an amount its year: the first year in a sentence that
     signs the loan or grant itself (a loan agreement), else in one with a signing cue, else with any
     commitment cue, else the first year, among the years whose sentence names no other amount (a year
-    leading a sentence about several amounts dates them all)."""
+    leading a sentence about several amounts dates them all). A year that starts a period (``since its
+    pledge at the 2009 summit``) fits the last tier only, after the other years: a background, whatever
+    its sentence's cues."""
 
     _ANY = object()  # the year's sentence names no amount: it fits every amount
 
@@ -60,6 +62,8 @@ class ParagraphYears:
                 for cue in reversed(cues):
                     cued.insert(0, cued[0] and cue.search(text, sentence.start, sentence.end) is not None)
                 chooser.sentence_cues[sentence.start] = cued
+            if m.data.get("source") == "since":
+                cued = [False] * len(cues) + [True]  # a background's start dates no commitment
             for key in keys:
                 for table, fits in zip(self.tiers, cued, strict=True):
                     if fits:

@@ -6,9 +6,9 @@ The words live in ``resources/rules/parties.json`` (compiled by :mod:`aidcurator
 * :func:`is_venue_around` — a place that only says where a meeting was held (在成都召开的座谈会) or where
   goods left from (从广州机场起运) is no party.
 * :func:`is_example` — ``江苏等9省市``: the place is one example of a group of places.
-* :func:`group_recipient` — ``向有关受灾国家提供``, ``to the Horn of Africa``: many receivers and no single
+* :func:`group_recipient` — ``向几个受灾国提供``, ``to the Horn of Africa``: many receivers and no single
   place holds them, so the recipient stays empty.
-* :func:`chain_tails` — ``四川雅安芦山地震灾区``: where an article writes a province with a place inside it, a
+* :func:`chain_tails` — ``四川甲市乙县地震灾区``: where an article writes a province with a place inside it, a
   bare mention of the province elsewhere stands for that place.
 * :func:`pairing_area` — the smallest place holding all of a donor's pairings (山东省 → 喀什地区).
 * :func:`currency_country` — ``3 million TOP``: the country whose own currency the amount is written in.
@@ -208,7 +208,7 @@ def programme_pairing(
 ) -> str | None:
     """The prefecture ``donor`` aids when ``recipient`` is a whole 援藏 / 援青 region that the amount's
     sentence does not name (``上海市…投入资金11.1亿元`` in a 援藏 report → 日喀则市); else None. A region
-    the sentence names stays (``江苏对口支援西藏年度资金``)."""
+    the sentence names stays (``甲省对口支援西藏的年度资金``)."""
     if recipient is None or donor is None:
         return None
     prefecture = _rules().programme_pairing.get(recipient, {}).get(donor)

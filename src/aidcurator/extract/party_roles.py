@@ -178,7 +178,9 @@ def attach_parties(text: str, mentions: list[Mention], records: list[Any]) -> No
 def _with_donor(hit: OrgHit, record: Any) -> bool:
     """A generic role name (援疆前方指挥部) named after the record's donor place; False without one."""
     donor, code = record.donor, record.donor_code or ""
-    if not donor or not code.startswith("cn-") or hit.org is None:
+    if (
+        not donor or not (code.startswith("cn-") or code.isdigit()) or hit.org is None
+    ):  # (digits: a division code)
         return False
     hit.name_en, hit.name_zh = None, f"{donor}{hit.org.name_zh or ''}"
     return True

@@ -13,7 +13,9 @@ way to the year of its pledge (``delivered in 2011 … promised in 2010``, ``rec
 grant agreement was signed in 2013``). A record left without a year takes the year of the list its
 sentence continues (``2019年，甲省投入1亿元；乙企业投入3000万元``), else the paragraph's commitment
 year (a loan agreement's before another signing's, a signing's before an announcement's), else the
-whole text's, and only then a later-stage year, the start of the work before its completion.
+whole text's, and only then a later-stage year, the start of the work before its completion. The
+same amount named again where its loan or grant agreement is signed dates the record
+(:func:`take_agreement_year`, called when the repeat is folded into the first record).
 """
 
 from __future__ import annotations
@@ -36,7 +38,25 @@ from aidcurator.extract.year_judging import (
     years_joined,
 )
 
-__all__ = ["PeriodChooser"]
+__all__ = ["PeriodChooser", "take_agreement_year"]
+
+AGREEMENT_YEAR = (
+    "year_of_aid_agreement"  # flag: the record's year is stated where its aid agreement is signed
+)
+
+
+def take_agreement_year(kept: CandidateRecord, repeat: CandidateRecord) -> None:
+    """The same amount named again where its loan or grant agreement is signed (``The $400m loan
+    agreement was signed in 2004``) dates the record, whatever year its first mention had (a memorandum
+    a year before): the commitment is the agreement."""
+    if (
+        kept.year_start is not None
+        and repeat.flags.get(AGREEMENT_YEAR)
+        and not kept.flags.get(AGREEMENT_YEAR)
+    ):
+        kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
+        kept.evidence["year"] = list(repeat.evidence.get("year", []))
+        kept.flags[AGREEMENT_YEAR] = True
 
 
 class PeriodChooser(YearJudge):
@@ -159,6 +179,9 @@ class PeriodChooser(YearJudge):
         if self._tells_a_delivery(year):
             year = self._pledge_year(year, amount) or year
         self._take(record, year)
+        sentence = self.sentences.of(year.start)
+        if rules.aid_agreement.search(text, sentence.start, sentence.end):
+            record.flags[AGREEMENT_YEAR] = True
         self._join(record, year, years)
 
     def _dates_the_base(self, year: Mention, amount: Mention, in_sentence: list[Mention]) -> bool:

@@ -213,6 +213,14 @@ def _donor_prefix(low: str, start: int, gaz: GazetteerIndex) -> bool:
     return False
 
 
+@cache
+def _recipient_prefix_lasts() -> frozenset[str] | None:
+    """The last characters of the recipient prefixes, plain or not (None when one is empty)."""
+    gaz = gazetteer()
+    prefixes = (*gaz.recipient_prefixes, *gaz.plain_recipient_prefixes)
+    return None if not all(prefixes) else frozenset(p[-1] for p in prefixes)
+
+
 def _mark_channels(
     hits: list[tuple[int, int, PlaceKey]],
     ids: list[str],
@@ -261,20 +269,21 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
 
     named: set[str] = {info.default for _, _, info in hits if not info.candidates}
     chosen_ids: list[str] = []
-    for _, _, info in hits:
+    chosen: list[Place] = []
+    roles: list[str | None] = []
+    agencies: list[int | None] = []
+    prefixed: list[int] = []  # hits right after a recipient prefix (汇往…)
+    places = gaz.places
+    prefix_lasts = _recipient_prefix_lasts()
+    for i, (start, end, info) in enumerate(hits):
         pid = info.default
         if info.candidates:
             seen = [c for c in info.candidates if c in named]
             if len(seen) == 1:
                 pid = seen[0]
         chosen_ids.append(pid)
-
-    chosen = [gaz.places[pid] for pid in chosen_ids]
-    roles: list[str | None] = []
-    agencies: list[int | None] = []
-    prefixed: list[int] = []  # hits right after a recipient prefix (汇往…)
-    for i, (start, end, _) in enumerate(hits):
-        place = chosen[i]
+        place = places[pid]
+        chosen.append(place)
         role: str | None = "recipient" if place.role == "recipient" else None
         agency: int | None = None
         if place.role in gaz.donor_roles:
@@ -282,10 +291,14 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
             has_suffix, agency = _donor_suffix(text, low, end, limit, gaz)
             if has_suffix or _donor_prefix(low, start, gaz):
                 role = "donor"
-        if low[max(0, start - 4) : start].endswith(gaz.recipient_prefixes):  # 汇往中国红十字会
+        # (most places: no recipient prefix can end right before them, one set lookup says so)
+        after_prefix = prefix_lasts is None or (start > 0 and low[start - 1] in prefix_lasts)
+        if after_prefix and low[max(0, start - 4) : start].endswith(
+            gaz.recipient_prefixes
+        ):  # 汇往中国红十字会
             role = "recipient"
             prefixed.append(i)
-        elif low[max(0, start - 1) : start].endswith(gaz.plain_recipient_prefixes):  # 向缅甸
+        elif after_prefix and low[max(0, start - 1) : start].endswith(gaz.plain_recipient_prefixes):  # 向缅甸
             role = "recipient"
             if place.role == "donor":  # 向香港红十字会 (a channel), not 向四川省红十字会 (a receiver)
                 prefixed.append(i)
@@ -297,7 +310,7 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
         agencies.append(agency)
     for i in range(len(hits) - 2, -1, -1):
         if roles[i] is None and roles[i + 1] == "recipient" and hits[i][1] == hits[i + 1][0]:
-            roles[i] = "recipient"  # 四川雅安芦山地震灾区: the places before the hinted one, written together
+            roles[i] = "recipient"  # 四川甲市乙县地震灾区: the places before the hinted one, written together
         if roles[i] is None and roles[i + 1] == "donor":
             place = chosen[i]
             gap = low[hits[i][1] : hits[i + 1][0]].strip()
@@ -343,13 +356,19 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
             else:
                 data["agency"] = original[o_start : squeezed.end(agency_end)]
         written = original[o_start:o_end]
+        # (Mention's fields by position: half the time of keywords, for thousands of places a MB)
         mentions.append(
             Mention(
-                kind=place_kind,
-                start=o_start,
-                end=o_end,
-                text=same.setdefault(written, written),
-                data=data,
+                place_kind,
+                o_start,
+                o_end,
+                same.setdefault(written, written),
+                None,
+                None,
+                None,
+                None,
+                None,
+                data,
             )
         )
     return mentions

@@ -129,6 +129,10 @@ class NumberLexicon:
 
     english_scale: Callable[[str, int], re.Match[str] | None]
     percent: Callable[[str, int], re.Match[str] | None]
+    # the characters each can start with, in any case (None: not known): a set lookup that rules out
+    # most positions (a year's 年, a comma) before the regex call
+    english_scale_firsts: frozenset[str] | None
+    percent_firsts: frozenset[str] | None
 
 
 @cache
@@ -146,7 +150,38 @@ def number_lexicon() -> NumberLexicon:
         rf"[{spaces}]?(?i:{alternation(rules.percent_signs)})(?![A-Za-z0-9])"
         rf"|{alternation(('%', '％', '‰', '个百分点'))}"
     )
-    return NumberLexicon(english_scale=english_scale.match, percent=percent.match)
+    return NumberLexicon(
+        english_scale=english_scale.match,
+        percent=percent.match,
+        english_scale_firsts=_any_case_firsts(english_scale.pattern),
+        percent_firsts=_any_case_firsts(percent.pattern),
+    )
+
+
+def _any_case_firsts(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, in every case the regex engine matches
+    ignoring case (its ``(?i:...)`` groups are not told apart); None when not known."""
+    chars = regex_first_chars(pattern)
+    return None if chars is None else _first_chars(chars, True)
+
+
+@cache
+def money_after_firsts() -> frozenset[str]:
+    """Every character that can follow a number where a currency written after it or a range begins
+    (:meth:`AmountReader.read_amount`): spaces, a dash, a line break, the first characters of the
+    currency suffixes (English ones in any case) and of the range connectors."""
+    rules = load_rules()
+    return frozenset(
+        {*SPACES, "-", "\n"}
+        | _first_chars(zh_currency_suffixes(), False)
+        | _first_chars(en_currency_suffixes(), True)
+        | {
+            c
+            for w in (*rules.zh_range_connectors, *rules.en_range_connectors)
+            if w
+            for c in (w[0], w[0].lower(), w[0].upper())
+        }
+    )
 
 
 @cache

@@ -52,6 +52,12 @@ def edge_chars() -> EdgeChars:
 
 
 @cache
+def zh_scale_firsts() -> frozenset[str]:
+    """The characters a Chinese scale word (万, 亿, 万亿 …) can start with."""
+    return frozenset(w[0] for w in load_rules().zh_scales if w)
+
+
+@cache
 def section_chars() -> str:
     """The section characters (万, 亿 …) as one string, for ``str.rstrip``."""
     return "".join(load_rules().zh_sections)
@@ -63,9 +69,20 @@ def is_year_like(token: str) -> bool:
 
 
 @cache
-def longest_zh_noun() -> int:
-    """Length of the longest Chinese counted noun."""
-    return max(len(word) for word in load_rules().zh_nouns)
+def en_two_word_noun_firsts() -> frozenset[str]:
+    """The first words of the English counted nouns of two words (``medical workers``)."""
+    return frozenset(k.split(" ", 1)[0] for k in load_rules().en_nouns if k.count(" ") == 1)
+
+
+@cache
+def longest_zh_noun() -> dict[str, int]:
+    """Length of the longest Chinese counted noun starting with each character (a character no noun
+    starts with is not a key)."""
+    longest: dict[str, int] = {}
+    for word in load_rules().zh_nouns:
+        if word:
+            longest[word[0]] = max(longest.get(word[0], 0), len(word))
+    return longest
 
 
 @cache

@@ -3,26 +3,34 @@ one, a list of places standing for the place that holds them, a list of countrie
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from itertools import pairwise
 
 from aidcurator.domain import Mention, Span
+from aidcurator.extract.party_clauses import disaster_named
 from aidcurator.extract.places import ancestors_of, lookup_place, smallest_common_place
+from aidcurator.resources import resource_path
 
-__all__ = ["country_name", "recipient_of"]
+__all__ = ["country_name", "recipient_of", "tail_stands_in"]
 
 
 _ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
+_RECEIVER_BEFORE = re.compile(
+    json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))["receiver_before"]
+)  # 向甘肃灾区, to Nepal (parties.json receiver_before)
 
 
 def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
     """The one place that receives, from the places named around an amount.
 
     A place inside another named one wins (喀什地区 … 塔县 → 塔县); a place followed by 等 (百色、河池等地)
-    stands for its parent; several places give the smallest place holding them all, two far apart the
-    first named. Three or more countries written as one list give no recipient, with their spans:
-    (None, spans) is such a group.
+    stands for its parent, several countries before one 等 for none (a group); several places give the
+    smallest place holding them all, two far apart the one after a receiving word (向, to) or else the
+    first named. Three or more countries, or two or more
+    places in China that no place below China holds, written as one list give no recipient, with their
+    spans: (None, spans) is such a group.
     """
     named: dict[str, list[Span]] = {}
     etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
@@ -38,6 +46,8 @@ def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Spa
         names = list(dict.fromkeys(m.data.get("name", "") for m in listed))
         if len(names) > 1:  # 固原市、吴忠市等地: the place holding them
             stand_in = smallest_common_place(names)
+            if stand_in is None and all(country_name(n) for n in names):  # 甲国、乙国等9国: a group
+                return None, sorted((m.span for m in places), key=lambda sp: sp.start)
         else:  # 百色等地: somewhere in 百色's province
             stand_in = listed[0].data.get("parent") if listed else None
         if stand_in:
@@ -53,8 +63,15 @@ def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Spa
     common = smallest_common_place(chosen)
     if common is None and all(country_name(n) for n in chosen) and _enumerated(text, spans) >= 3:
         return None, spans  # India, Indonesia, Thailand…: a list of countries, no single recipient
-    if common is None:  # places far apart: the first named
-        first = min(chosen, key=lambda n: spans_of[n][0].start)
+    if common is None and _enumerated(text, spans) >= 2 and not any(country_name(n) for n in chosen):
+        return None, spans  # 对口帮扶广西、贵州两省区: several provinces written as one list, none alone
+    if common is None:  # places far apart: the one after 向 / to, else the first named
+        received = [
+            n
+            for n in chosen
+            if any(_RECEIVER_BEFORE.search(text, max(0, sp.start - 8), sp.start) for sp in spans_of[n])
+        ]
+        first = min(received or chosen, key=lambda n: spans_of[n][0].start)
         return first, spans_of[first]
     return common, spans
 
@@ -75,3 +92,18 @@ def _enumerated(text: str, spans: list[Span]) -> int:
 def country_name(name: str) -> bool:
     place = lookup_place(name)
     return bool(place and place.level == "country")
+
+
+def tail_stands_in(text: str, places: list[Mention], head: str, tail: Mention) -> bool:
+    """Whether the place the article writes right after ``head`` (四川雅安芦山, 宁夏固原) stands for a bare
+    ``head``: a disaster place (芦山地震), or one named at least as often as ``head`` alone; else a bare
+    宁夏 means the province, not the one project site named once inside it."""
+    name = tail.data.get("name", "")
+    if disaster_named(text, name):
+        return True
+    alone = sum(
+        1
+        for i, p in enumerate(places)
+        if p.data.get("name") == head and not (i + 1 < len(places) and places[i + 1].start == p.end)
+    )
+    return sum(1 for p in places if p.data.get("name") == name) >= alone

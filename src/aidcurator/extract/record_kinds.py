@@ -84,6 +84,8 @@ def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -
     parts = ((start, amount.start), (amount.end, end))
     if any(rules.per_unit.pick(english).search(window, a, b) for a, b in parts):
         return True
+    if not english and rules.per_unit_before.search(window, start, amount.start):
+        return True  # 按每县6000万元 (but 投入5400万元(每县300万元) is the total)
     if any(rules.not_aid.pick(english).search(window, a, b) for a, b in parts) and not any(
         rules.aid.pick(english).search(window, a, b) for a, b in parts
     ):
@@ -92,6 +94,11 @@ def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -
         window, max(sentence.start, amount.start - 60), amount.start
     ):
         return True  # 实施项目300个，总投资32.06亿元: the whole portfolio's money, not the aid
+    raised = rules.raised_from[1 if english else 0]
+    if raised[0].search(window, max(sentence.start, amount.start - 16), amount.start) and raised[1].match(
+        window, amount.end, min(sentence.end, amount.end + 12)
+    ):
+        return True  # 将贷款额度从200亿美元提高到300亿美元: the level before the raise
     for match in rules.difference_before.pick(english).finditer(window, start, amount.start):
         if _qualifier_gap().match(window, match.end(), amount.start):
             return True
@@ -191,7 +198,7 @@ def _inside(spans: list[Span], sentence: Span) -> bool:
 def _listed_donors(
     sentence_text: str, in_sentence: list[Mention], sentence_start: int, record: CandidateRecord
 ) -> str | None:
-    """Two donor-side places joined by a list word before the amount (``上海、广东已向云南…``, ``江苏和浙江``),
+    """Two donor-side places joined by a list word before the amount (``北京、福建已向某省…``, ``江苏和浙江``),
     as written, or None; the last two donors named before the amount (其中上海市72.8亿元: one donor's share).
     Not a place and the province it lies in, not China."""
     end = record.amounts[0].span.start
@@ -288,11 +295,25 @@ def fill_record_kind(
     rules = record_rules()
     aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
     listed = None if aggregate else _listed_donors(sentence_text, in_sentence, sentence.start, record)
-    if aggregate or listed or (record.recipient in rules.donorless_regions and record.donor is None):
+    received = (
+        None
+        if aggregate or listed or record.donor is not None
+        else rules.received_from_many.search(
+            sentence_text, 0, max(0, record.amounts[0].span.start - sentence.start)
+        )
+    )  # 某区累计引进对口支援资金…: what a receiver brought in from donors it does not name
+    if (
+        aggregate
+        or listed
+        or received
+        or (record.recipient in rules.donorless_regions and record.donor is None)
+    ):
         record.record_kind = RecordKind.AGGREGATE
-        record.flags["aggregate_cue"] = aggregate.group() if aggregate else listed or "region-wide"
+        record.flags["aggregate_cue"] = (
+            aggregate.group() if aggregate else listed or (received.group() if received else "region-wide")
+        )
         if listed and "donor" not in record.flags.get("inferred", []):
-            record.donor = None  # 上海、广东已向云南累计投入…: two donors, no single one
+            record.donor = None  # 北京、福建已向某省累计投入…: two donors, no single one
             record.evidence.pop("donor", None)
         region = next(
             (m for m in in_sentence if m.kind is MentionKind.PLACE and m.data.get("level") == "region"), None
@@ -307,7 +328,7 @@ def fill_record_kind(
         ) and (region_name is not None or "recipient" in record.flags.get("inferred", [])):
             # 19个援疆省市…到疆110亿元: all donors of a programme give to its region (none named: the
             # place the donorless record already has, 中央单位…向我省 → 陕西省, stays, and so does the
-            # article's place, 18个对口援建省市…资金762亿元 in a 四川 report; one inferred from a
+            # article's place, 多个对口援建省市…资金数百亿元 in a 四川 report; one inferred from a
             # single donor's pairing goes)
             record.recipient = region_name
             record.evidence.pop("recipient", None)
@@ -380,6 +401,8 @@ def follows_rejected(text: str, start: int, end: int) -> bool:
     english = not CJK.search(text, start, end)
     if rules.aid.pick(english).search(text, start, end):
         return False
+    if rules.raised_from[1 if english else 0][1].match(text, start, end):
+        return False  # 从200亿美元提高到300亿美元: the new level is what is given
     return not any(
         cues.pick(english).search(text, start, end)
         for kind, cues in rules.kind_cues.items()

@@ -18,13 +18,14 @@ from aidcurator.domain import (
     Span,
 )
 from aidcurator.domain.fields import COUNT_FIELDS
+from aidcurator.extract.periods import take_agreement_year
 from aidcurator.extract.places import ancestors_of
 from aidcurator.extract.record_rules import record_rules
 
 
 def is_conversion(text: str, before: Mention, amount: Mention) -> bool:
     """Whether ``amount`` restates ``before`` in another currency (``443.2 million yuan (69.58 million U.S.
-    dollars)``, ``256 billion yuan, or nearly 40 billion US dollars``, ``1亿元（约合1500万美元）``)."""
+    dollars)``, ``184 billion yuan, or nearly 26 billion US dollars``, ``1亿元（约合1500万美元）``)."""
     if not before.currency or not amount.currency or before.currency == amount.currency:
         return False
     if before.currency == UNKNOWN_CURRENCY or amount.currency == UNKNOWN_CURRENCY:
@@ -87,6 +88,8 @@ def fold(kept: CandidateRecord, repeat: CandidateRecord, title_end: int = 0) -> 
     kept.evidence["amount"].extend(repeat.evidence["amount"])
     if kept.amounts[0].currency == UNKNOWN_CURRENCY:  # the headline's 825 million is the body's $825 million
         kept.amounts[0].currency = repeat.amounts[0].currency
+    if kept.amounts[0].span.start >= title_end:
+        take_agreement_year(kept, repeat)
     if kept.amounts[0].span.start < title_end and kept.year_start is not None and _within(kept, repeat):
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end  # the body's wider period
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
@@ -250,6 +253,8 @@ def merge_repeat(
         if duplicate is not None:
             kept = records[duplicate]
             kept.evidence["amount"].extend(record.evidence["amount"])
+            if kept.amounts[0].span.start >= title_end:
+                take_agreement_year(kept, record)
             return duplicate
     if duplicate is not None:
         fold(records[duplicate], record, title_end)

@@ -11,6 +11,7 @@ from functools import cache
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
 from aidcurator.extract.parties import each_country, is_dateline, is_example, is_venue_around, thanks_china
+from aidcurator.extract.party_clauses import foreign_gives, gives_after
 from aidcurator.extract.places import (
     ancestors_of,
     is_paired,
@@ -18,6 +19,7 @@ from aidcurator.extract.places import (
     pairing_for,
     place_by_id,
     place_in_china,
+    smallest_common_place,
 )
 from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_rules import record_rules
@@ -113,6 +115,11 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
         china = next(m for m in ordered if is_china(m))
         thanker = min(countries, key=distance)
         return Parties(china, thanker)
+    foreign_givers = [m for m in countries if foreign_gives(text, m)]
+    if foreign_givers:  # 某国政府…无偿援助若干万美元用于我省灾后重建: Japan gives, China's side receives
+        giver = min(foreign_givers, key=distance)
+        takers = [m for m in ordered if is_china(m) or (not _is_country(m) and _in_china(m))]
+        return Parties(giver, takers[0] if takers else None)
     abroad = next(  # (countries: the places that are a country other than China, in text order)
         (m for m in countries if _TO_BEFORE.search(text, max(0, m.start - 12), m.start)),
         None,
@@ -173,7 +180,11 @@ def pick_parties(places: list[Mention], anchor: int, text: str) -> Parties:
             ),
             None,
         )
-        if other is not None and not _listed_together(first, other, text):  # not 泰州, a city in 江苏
+        if (
+            other is not None
+            and not _listed_together(first, other, text)  # not 泰州, a city in 江苏
+            and not gives_after(text, other)  # 北京市共安排…，天津市共安排…: both give
+        ):
             return Parties(first, other)
         # 香港…中国: Hong Kong gives, not China
         donors = [m for m in donors if not is_china(m)] + [m for m in donors if is_china(m)]
@@ -250,6 +261,14 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     recipient_votes: Counter[str] = Counter()
     first_seen: dict[str, Mention] = {}
     sides = [side(place) for place in places]
+    abroad = [p for p in places if _is_country(p) and not is_china(p)]
+    givers_abroad = {p.data.get("name") for p in abroad if foreign_gives(text, p)}
+    if givers_abroad and all(p.data.get("name") in givers_abroad for p in abroad):
+        # 日本政府…捐赠 with no other foreign country: Japan gives, China receives
+        sides = [
+            "donor" if p.data.get("name") in givers_abroad else s for p, s in zip(places, sides, strict=True)
+        ]
+    china_gives = not givers_abroad or not all(p.data.get("name") in givers_abroad for p in abroad)
     for index, place in enumerate(places):
         data = place.data
         name = data.get("name", "")
@@ -258,9 +277,9 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         if is_example(text, place):
             continue
         weight = 2 if index < 3 else 1
-        if sides[index] == "donor" or name == "中国":  # (is_china)
+        if sides[index] == "donor" or (name == "中国" and china_gives):  # (is_china)
             if in_donor_list(text, places, index, sides):
-                continue  # 湖南、浙江资金到疆: one of several donors, not the article's
+                continue  # 湖南、浙江两省的资金: one of several donors, not the article's
             donor_votes[name] = donor_votes.get(name, 0) + weight
         elif (level := data.get("level", "")) != "region":  # (a country, or not a region)
             recipient_votes[name] = (
@@ -270,6 +289,12 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     if donor is not None:
         recipient_votes.pop(donor.data.get("name", ""), None)
     recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None
+    if recipient is not None:  # 某市甲县、乙县和丙区, each named as often: the place holding them
+        top = recipient_votes[recipient.data.get("name", "")]
+        tied = [name for name, votes in recipient_votes.items() if abs(votes - top) < 1e-9]
+        common = smallest_common_place(tied) if len(tied) > 1 else None
+        if common is not None and common in first_seen and common in recipient_votes:
+            recipient = first_seen[common]
     if donor is not None and recipient_votes:
         donor_name = donor.data.get("name", "")
         direct = {row.recipient for row in pairing_for(donor_name)}

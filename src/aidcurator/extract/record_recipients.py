@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, Mention, Span
+from aidcurator.extract.fallback_recipients import fallback_recipient, only_pairing
 from aidcurator.extract.parties import (
     currency_country,
     currency_home,
@@ -17,35 +18,51 @@ from aidcurator.extract.parties import (
     programme_pairing,
     shares_from,
 )
+from aidcurator.extract.party_clauses import (
+    adjust_donor,
+    aid_to_china,
+    apart_from,
+    clause_county,
+    clause_giver,
+    county_tail,
+    disaster_named,
+    donor_district,
+    gives_after,
+    is_origin,
+    money_of,
+    sentence_start,
+)
 from aidcurator.extract.places import (
     ancestors_of,
     donors_for,
     is_paired,
     lookup_place,
-    pairing_for,
     place_in_china,
 )
-from aidcurator.extract.recipient_places import country_name, recipient_of
+from aidcurator.extract.recipient_places import country_name, recipient_of, tail_stands_in
 from aidcurator.extract.record_parties import (
     Context,
     Parties,
-    PlacesByLevel,
     in_donor_list,
     is_china,
     pick_parties,
     place_is_xinjiang,
     side,
 )
-from aidcurator.extract.record_rules import CJK, programme_region, record_rules, text_programme_region
+from aidcurator.extract.record_rules import CJK, programme_region, record_rules
 from aidcurator.extract.unlisted_parties import (
     county_after,
     enterprise_donor,
+    lender_from,
     organisation_giver,
     unlisted_county,
     unlisted_giver,
 )
 
 _XINJIANG = "新疆维吾尔自治区"
+_DISTRICT_HOLDERS = ("municipality", "city", "prefecture")
+_COUNTY_LEVELS = ("county", "city", "district")
+_WIDE_LEVELS = ("province", "prefecture", "region")
 
 
 def fill_parties(
@@ -64,10 +81,11 @@ def fill_parties(
     China for a place in China). The recipient comes from the amount's own stretch of the sentence, else
     (for a share) its parent, else the rest of the sentence; several named places give the smallest place
     holding them all. A group of receivers named in the sentence (受灾国家, three listed countries) leaves
-    it empty; else :func:`_fallback_recipient` stands in. A province the article writes with a place
+    it empty; else :func:`fallback_recipient` stands in. A province the article writes with a place
     inside it (四川雅安芦山) stands for that place (parties.chain_tails).
     """
     words = context.cues or text  # 对(duì)外提供 reads 对外提供
+    places = [m for m in places if not is_origin(words, m)]  # 出生于四川的香港企业家: no party
     shares = shares_from(
         words, amount, sentence_end
     )  # 60亿元，其中上海市援助20亿元: Shanghai gives the share only
@@ -75,11 +93,25 @@ def fill_parties(
     givers = (  # Guangdong, China: a place and its country, no list
         [m for m in places if m.data.get("name") != "中国"] if near.donor is not None else []  # (is_china)
     )
-    group = (near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))) or group_givers(
-        words, segment[0], amount.start
+    listed = near.donor in givers and in_donor_list(text, givers, givers.index(near.donor))
+    group = listed or group_givers(words, segment[0], amount.start)
+    subject = clause_giver(
+        words,
+        [m for m in places if (side(m) == "donor" or money_of(words, m, places)) and not is_china(m)],
+        segment[0],
+        amount.span,
     )
+    if (
+        subject is not None
+        and near.donor is not None
+        and listed
+        and subject.end <= amount.start < near.donor.start
+    ):
+        group = False  # 甲省将帮扶600万元，乙、丙两市将分别帮扶…: the clause's giver, not the list after it
     if group:  # 天津、青岛、福州、厦门四市…共投入: several givers, none alone
         near = Parties(None, near.recipient)
+    elif subject is not None:
+        near = Parties(subject, near.recipient)  # …，某市共安排帮扶资金若干亿元: the clause's own giver
     donor = near.donor
     main_donor = context.main.donor
     if donor is None and not group:
@@ -99,13 +131,19 @@ def fill_parties(
         donor_name = home[1] if home is not None and donor is context.home else donor_name
         record.donor = donor_name
         record.evidence["donor"] = [donor.span]
+        if (
+            donor is near.donor
+            and _place_level(donor_name) in _DISTRICT_HOLDERS
+            and (district := donor_district(words, donor)) is not None
+        ):  # 上海市普陀区…帮扶资金: the district gives
+            record.donor, record.evidence["donor"] = district[0], [district[1]]
     if (firm := enterprise_donor(context.cues or text, amount.start)) is not None:
         donor_name, span = firm  # 宝钢集团对口援藏项目133个、援藏资金2.78亿元: the firm gives
         record.donor, record.evidence["donor"] = donor_name, [span]
     elif (giver := unlisted_giver(context.cues or text, amount, donor, main_donor)) and (
-        near.donor is None or (is_china(near.donor) and giver[1].start <= near.donor.start < giver[1].end)
-    ):
-        donor_name, span = giver  # 某集团…向某县捐赠帮扶资金650万元: a firm the gazetteer does not list
+        near.donor is None or giver[1].start <= near.donor.start < giver[1].end
+    ):  # (某市某某房地产有限公司捐助: the place inside the firm's name is the firm's)
+        donor_name, span = giver  # 某集团…向某县捐出帮扶资金480万元: a firm the gazetteer does not list
         record.donor, record.evidence["donor"] = donor_name, [span]
     china_after: Mention | None = None
     if (near.donor is None or is_china(near.donor)) and (
@@ -115,23 +153,52 @@ def fill_parties(
             lender  # 世界银行向中国提供1亿美元贷款: the bank gives, China receives
         )
         record.donor, record.evidence["donor"] = donor_name, [span]
+    elif (near.donor is None or not is_china(near.donor)) and (
+        lent := lender_from(context.cues or text, amount.span, segment)
+    ) is not None:
+        record.donor, record.evidence["donor"] = lent[0], [lent[1]]  # a loan from the Asian Development Bank
+    if (
+        record.donor == "中国"
+        and (lead := context.lead) is not None
+        and (firm := lead.donor or "").startswith("中国")
+        and any(words.startswith(firm, sp.start) for sp in record.evidence.get("donor", []))
+    ):
+        record.donor = firm  # 中国某某 named as the giver before: its China is the firm's
+    before = record.donor
+    social = adjust_donor(record, words, group, sentence_start(words, amount.start), segment[0], amount.span)
+    donor_name = record.donor
+    group = group or (social and before is not None and record.donor is None)  # no donor to infer
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
+    apart = apart_from(words, sentence_start(words, amount.start), sentence_end)
     candidates = [
-        m for m in places if side(m) != "donor" and not is_china(m) and m.data.get("name") not in blocked
+        m
+        for m in places
+        if side(m) != "donor"
+        and not is_china(m)
+        and m.data.get("name") not in blocked
+        and not any(sp.start <= m.start < sp.end for sp in apart)  # Apart from aiding Baise, …
     ]
     own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
     recipient, spans = recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
     if near.recipient is not None and is_china(near.recipient) and donor is near.donor and donor is not None:
         china_after = near.recipient  # 日本政府向中国提供…用于贵州: China receives
     if china_after is not None:
-        recipient, spans = "中国", [china_after.span]
+        inside = [m for m in places if 0 <= m.start - china_after.end <= 3 and not is_china(m)]
+        taker = inside[0] if inside and place_in_china(inside[0].data.get("name", "")) else china_after
+        recipient, spans = taker.data.get("name"), [taker.span]  # China's Some province: the province
     if (
         parent is not None
         and parent.recipient is not None
         and (recipient is None or recipient in ancestors_of(parent.recipient))
     ):
         recipient, spans = parent.recipient, list(parent.evidence.get("recipient", []))  # a share is no wider
+    if (
+        (recipient is None or _place_level(recipient) in _WIDE_LEVELS)
+        and (county := clause_county(words, segment[0], amount.span)) is not None
+        and not any(county[1].end <= m.start < amount.start for m in candidates)
+    ):
+        recipient, spans = county[0], [county[1]]  # 某川县某幼儿园由…安排300万元: the project's county
     if (
         len(spans) == 1
         and _place_level(recipient) in ("province", "prefecture")
@@ -150,23 +217,30 @@ def fill_parties(
     if recipient is None and not spans and home is not None and home[0] == "recipient":
         recipient = home[1]  # 对口支援我省藏区 in 四川日报, URUMQI … the region received: the home receives
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
-        spans = [group]  # 向有关受灾国家提供, to the Horn of Africa: many receivers, none stands in
+        spans = [group]  # 向几个受灾国提供, to the Horn of Africa: many receivers, none stands in
         record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
     if recipient is None and not spans and (county := unlisted_county(words, segment[0], sentence_end)):
         recipient, spans = county[0], [county[1]]  # 向巧家县捐赠: a county the gazetteer does not list
     if recipient is None and not spans:
-        recipient, spans, inferred_recipient = _fallback_recipient(
+        recipient, spans, inferred_recipient = fallback_recipient(
             text, amount, segment, sentence_end, record, donor_name, blocked, near, context
         )
         if inferred_recipient:
             inferred.append("recipient")
         if recipient is None and not spans and (county := unlisted_county(words, paragraph, amount.start)):
             recipient, spans = county[0], [county[1]]  # the county the paragraph gave to before
+        article_home = (
+            home_word(words, 0, amount.start, context.home) if recipient is None and not spans else None
+        )
+        if article_home is not None and article_home[0] == "recipient" and article_home[1] != record.donor:
+            recipient = article_home[
+                1
+            ]  # 对我省…结对帮扶 earlier in a provincial outlet's article: the home receives
     if (
         recipient == _XINJIANG
         and not from_shares
         and donor_name
-        and (paired := _only_pairing(donor_name) or pairing_area(donor_name))
+        and (paired := only_pairing(donor_name) or pairing_area(donor_name))
     ):
         recipient, spans = paired, []  # 湖南 in Xinjiang: Hunan aids Turpan only; 上海: its counties of 喀什
         inferred.append("recipient")
@@ -179,8 +253,22 @@ def fill_parties(
         recipient = currency_country(amount.currency)  # China grants 3 million TOP: to Tonga
         if recipient is not None:
             inferred.append("recipient")
-    if recipient is not None and record.donor and (tail := context.tails.get(recipient)) is not None:
+    if (
+        recipient is not None
+        and record.donor
+        and (tail := context.tails.get(recipient)) is not None
+        and (tail.data.get("level") not in _COUNTY_LEVELS or disaster_named(words, tail.data.get("name", "")))
+        and tail_stands_in(words, context.places.places, recipient, tail)
+    ):  # a county stands for its prefecture only where a disaster struck it; any place for a bare province
+        # only when it is a disaster place or named at least as often
         recipient, spans = tail.data.get("name"), sorted([*spans, tail.span], key=lambda sp: sp.start)
+    if (
+        recipient is not None
+        and (record.donor or social)
+        and _place_level(recipient) in ("province", "prefecture")
+        and (county := county_tail(words, context.places.places, recipient)) is not None
+    ):
+        recipient, spans = county[0], [*spans, county[1]]  # 云南省昭通市鲁甸县…鲁甸地震: the county
     if recipient is not None and (wider := disaster_region(text, recipient, spans)) is not None:
         recipient = wider  # 汶川地震灾区: the quake's area, not the county it is named after
     if recipient is None:
@@ -205,7 +293,8 @@ def fill_parties(
         else:  # Chinese provinces…Xinjiang: China does not aid its own regions, its provinces do
             record.donor = None
             record.evidence.pop("donor", None)
-    if record.recipient and record.donor is None:
+    aid_to_china(record, words, context.places.places, context.foreign)  # ODA loans to China: Japan gives
+    if record.recipient and record.donor is None and not social:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:
             record.donor = rows[0].donor
@@ -226,16 +315,12 @@ def fill_parties(
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
 
 
-def _many_donors(places: list[Mention]) -> bool:
-    """Whether the article names at least three donor-side places (a region-wide report, not one pair's)."""
-    return len({p.data.get("name") for p in places if side(p) == "donor" and not is_china(p)}) >= 3
-
-
 def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple[Mention | None, bool]:
     """The last donor-side place named earlier in the amount's paragraph (香港多个团体…；宣明会调拨300万元):
     a clause without a place of its own gives for the place its paragraph names last. When that place is
-    one of a list (广东、浙江两省对口支援…；帮扶资金共计5.32亿元) the donors are a group: no donor, and
-    ``True`` says so."""
+    one of a list (甲、乙两省对口支援…；资金共计3亿元), or two places of the paragraph each give in
+    their own clause (甲省对口支援某州，乙省对口支援某县), the donors are a group: no donor, and ``True``
+    says so."""
     start = text.rfind("\n", 0, amount.start) + 1
     before = [
         (index, place)
@@ -244,66 +329,11 @@ def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple
     ]
     if before and in_donor_list(text, places, before[-1][0]):
         return None, True
+    giving = {p.data.get("name", "") for _, p in before if gives_after(text, p)}
+    if len(giving) > 1 and not any(a in giving for g in giving for a in ancestors_of(g)):
+        return None, True  # 甲省对口支援某州，乙省对口支援某县…；累计投入8亿元: both give, neither alone
     single = [place for index, place in before if not in_donor_list(text, places, index)]
     return (pick_parties(single, amount.start, text).donor if single else None), False
-
-
-def _fallback_recipient(
-    text: str,
-    amount: Mention,
-    segment: tuple[int, int],
-    sentence_end: int,
-    record: CandidateRecord,
-    donor_name: str | None,
-    blocked: set[str | None],
-    near: Parties,
-    context: Context,
-) -> tuple[str | None, list[Span], bool]:
-    """The recipient of an amount whose sentence names none: (name, evidence, inferred from the table).
-
-    In order: the second of two donor-side places (江苏省与陕西省协作), an anaphora (该县), the lead record's
-    or the article's recipient when the donor aids it, the donor's only pairing, the area of the donor's
-    pairings when the article's place in Xinjiang is not one the donor aids (山东援疆 in an article about
-    深圳 and 塔县 → 喀什地区), the lead or main recipient, and the programme word (援疆 → 新疆)."""
-    main, lead = context.main, context.lead
-    if near.recipient is not None and near.recipient.data.get("name") not in blocked:
-        return near.recipient.data.get("name"), [near.recipient.span], False  # 江苏省与陕西省协作
-    recipient, spans = _anaphora(text, amount, segment, context.places)
-    if recipient is not None and recipient not in blocked:  # "the province" that gives is no recipient
-        return recipient, spans, False
-    fallbacks: list[tuple[str, list[Span]]] = []
-    if lead is not None and lead.recipient and lead.donor == record.donor:
-        fallbacks.append((lead.recipient, list(lead.evidence.get("recipient", []))))
-    if main.recipient is not None:
-        fallbacks.append((main.recipient.data.get("name", ""), [main.recipient.span]))
-    if donor_name:  # the article's own place when the donor aids it
-        paired = next((f for f in fallbacks if _aids(donor_name, f[0])), None)
-        if paired is not None:
-            return paired[0], paired[1], False
-    programme = programme_region(text[segment[0] : sentence_end])
-    if (
-        programme is not None
-        and not donor_name
-        and near.donor is None
-        and _many_donors(context.places.places)
-    ):
-        return (
-            programme,
-            [],
-            False,
-        )  # 今年援疆资金到疆103亿元 where many givers are named: the programme's region
-    elsewhere = (programme not in (None, _XINJIANG)) or bool(
-        fallbacks and not place_is_xinjiang(fallbacks[0][0])
-    )
-    if donor_name and not elsewhere:  # the table covers 援疆 only
-        only = _only_pairing(donor_name)
-        if only is not None:
-            return only, [], True
-        if fallbacks and (area := pairing_area(donor_name)) is not None:
-            return area, [], True  # the article's place is in Xinjiang but not one this donor aids
-    if fallbacks:
-        return fallbacks[0][0], fallbacks[0][1], False
-    return programme or text_programme_region(text), [], False
 
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
@@ -326,39 +356,6 @@ def _own_scope(
 def _place_level(name: str | None) -> str | None:
     place = lookup_place(name) if name else None
     return place.level if place else None
-
-
-def _anaphora(
-    text: str, amount: Mention, segment: tuple[int, int], places: PlacesByLevel
-) -> tuple[str | None, list[Span]]:
-    """``the prefecture`` / ``该县`` near the amount: the latest place of that level named before it."""
-    scope = text[segment[0] : segment[1]]
-    lower = scope.lower()  # (once for all the phrases)
-    for phrase, levels in record_rules().anaphora.items():
-        if phrase in scope or phrase in lower:
-            earlier = places.latest_before(levels, amount.start)
-            if earlier is not None:
-                return earlier.data.get("name"), [earlier.span]
-    return None, []
-
-
-@cache  # the gazetteer does not change while the process runs
-def _aids(donor: str, place: str) -> bool:
-    """Whether the pairing table has the donor aiding this place or a place inside it."""
-    if is_paired(donor, place):
-        return True
-    return any(place in ancestors_of(row.recipient) for row in pairing_for(donor, include_parents=True))
-
-
-@cache  # the gazetteer does not change while the process runs
-def _only_pairing(donor: str) -> str | None:
-    """The donor's recipient when the pairing table gives exactly one place (扬州市 → 新源县; 湖南省 →
-    吐鲁番市, whose counties it aids through the prefecture)."""
-    rows = pairing_for(donor)
-    specific = [r for r in rows if r.certainty in ("direct", "derived")] or rows
-    names = {r.recipient for r in specific}
-    widest = [n for n in names if not any(a in names for a in ancestors_of(n))]  # 吐鲁番市, not its counties
-    return widest[0] if len(widest) == 1 else None
 
 
 def _is_china_name(name: str) -> bool:

@@ -87,6 +87,7 @@ class RecordRules:
     programme: Cues
     project: Cues
     per_unit: Cues
+    per_unit_before: re.Pattern[str]  # 每县, 每村: a Chinese rate only when written before the amount
     not_aid: Cues
     aid: Cues
     difference_before: Cues
@@ -99,6 +100,7 @@ class RecordRules:
     restated_before: re.Pattern[str]
     enterprise_donor: re.Pattern[str]
     committed_framing: re.Pattern[str]  # a decision verb closing the clause before the amount's
+    decision_words: re.Pattern[str]  # the same verbs anywhere (a list sharing one clause)
     after_cues_zh: tuple[tuple[AmountKind, re.Pattern[str]], ...]  # in kind_priority order
     share_chain_opener: re.Pattern[str]
     share_chain_inner: re.Pattern[str]  # ，其中 inside the chain's first clause
@@ -115,6 +117,13 @@ class RecordRules:
     as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
     this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
     announced_before: re.Pattern[str]  # 'announced' with the amount as its object
+    en_value_apposition: re.Pattern[str]  # ', worth' / ', valued at' opening the amount's clause
+    project_total_before: tuple[re.Pattern[str], re.Pattern[str]]  # (zh, en): 总投资 / total investment of
+    zh_list_joiners: str  # 、和及与: what joins the items of a Chinese list of amounts
+    received_from_many: re.Pattern[str]  # 引入, 引进, 接受: a receiver bringing in aid (Chinese)
+    raised_from: tuple[
+        tuple[re.Pattern[str], re.Pattern[str]], ...
+    ]  # (zh, en): (before, after) of an old level
 
 
 def _alternation(words: list[str], *, english: bool) -> re.Pattern[str]:
@@ -162,6 +171,9 @@ def record_rules() -> RecordRules:
             programme=Cues.load(data["programme_cues"]),
             project=Cues.load(data["project_cues"]),
             per_unit=Cues.load(data["not_a_record_cues"]["per_unit"]),
+            per_unit_before=_alternation(
+                data["not_a_record_cues"].get("per_unit_before_zh", []), english=False
+            ),
             not_aid=Cues.load(data["not_a_record_cues"]["not_aid"]),
             aid=Cues.load(data["not_a_record_cues"]["aid_cues"]),
             difference_before=Cues.load(data["not_a_record_cues"]["difference_before"]),
@@ -176,6 +188,7 @@ def record_rules() -> RecordRules:
             restated_before=re.compile(data.get("restated_before") or "(?!)"),
             enterprise_donor=re.compile(data.get("enterprise_donor") or "(?!)"),
             committed_framing=_framing(data.get("zh_committed_framing", [])),
+            decision_words=_alternation(data.get("zh_committed_framing", []), english=False),
             after_cues_zh=tuple(
                 (kind, _alternation(data.get("zh_after_cues", {}).get(kind.value, []), english=False))
                 for kind in priority
@@ -193,6 +206,22 @@ def record_rules() -> RecordRules:
             as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
             this_year_words=_alternation(data.get("this_year_words", []), english=False),
             announced_before=re.compile(data.get("announced_before") or "(?!)"),
+            zh_list_joiners=str(data.get("zh_list_joiners", "")),
+            received_from_many=_alternation(data.get("received_from_many_zh", []), english=False),
+            raised_from=tuple(
+                (
+                    re.compile(data["raised_from"][lang]["before"]),
+                    re.compile(data["raised_from"][lang]["after"]),
+                )
+                for lang in ("zh", "en")
+            ),
+            project_total_before=(
+                re.compile(data.get("project_total_before", {}).get("zh") or "(?!)"),
+                re.compile(data.get("project_total_before", {}).get("en") or "(?!)"),
+            ),
+            en_value_apposition=re.compile(
+                rf"\s*(?i:{'|'.join(map(re.escape, data.get('en_value_apposition', []))) or '(?!)'})\s*"
+            ),
             single_year_before=re.compile(data.get("single_year_before") or "(?!)"),
             share_chain_opener=re.compile(
                 rf"\s*({'|'.join(map(re.escape, data.get('zh_share_chain_openers', []))) or '(?!)'})"

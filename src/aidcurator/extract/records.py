@@ -35,6 +35,11 @@ from aidcurator.extract.paragraphs import ParagraphIndex
 from aidcurator.extract.parties import chain_tails, home_region, says_each_country
 from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import lookup_place
+from aidcurator.extract.record_checks import (
+    headline_block_end,
+    project_total_beside_aid,
+    retell_record_kind,
+)
 from aidcurator.extract.record_kinds import (
     Blanked,
     clause,
@@ -80,6 +85,9 @@ _AMOUNT, _COUNT, _PLACE, _SECTOR = (
 )
 
 
+_HEADLINE_MAX = 150  # characters: a longer first line is a lead paragraph, not a headline (as breakdowns)
+
+
 def _nearest(mentions: list[Mention], anchor: Mention) -> list[Mention]:
     return sorted(mentions, key=lambda m: min(abs(m.start - anchor.end), abs(anchor.start - m.end)))
 
@@ -118,7 +126,10 @@ def assemble_records(
     periods = PeriodChooser(
         text, mentions, sentences, paragraph_of, news=published is not None, undated=published is None
     )
-    title_end = flows.title[1] if "\n" in text else 0  # the first line of a longer text
+    # the first line of a longer text, when short enough to be a headline (a wire story's first line may be
+    # its whole lead: CITY, date (agency) -- The donor will … and a later figure is then no retelling)
+    title_end = flows.title[1] if "\n" in text and flows.title[1] < _HEADLINE_MAX else 0
+    headlines_end = headline_block_end(text)
     rejected_in = -1  # the start of the sentence of the last amount that is not aid
     record_of: dict[int, int] = {}  # amount index → index of the record it anchors or folded into
     for index, amount in enumerate(amount_mentions):
@@ -131,8 +142,10 @@ def assemble_records(
                 record_of[index] = into
             previous_end = amount.end
             continue
-        if not_a_record(cues, amount, sentence, rate_blanked) or (
-            rejected_in == sentence.start and follows_rejected(cues, previous_end, amount.start)
+        if (
+            not_a_record(cues, amount, sentence, rate_blanked)
+            or project_total_beside_aid(cues, amount, records)
+            or (rejected_in == sentence.start and follows_rejected(cues, previous_end, amount.start))
         ):
             previous_end, rejected_in = amount.end, sentence.start
             continue
@@ -152,7 +165,12 @@ def assemble_records(
         ) or bool(
             record.flags.get("year_unresolved")  # over the past five years on an undated page: years, unknown
         )
-        kind, cue = amount_kind(cues, sentence, amount, previous_end, next_start, multi_year, blanked)
+        period_open = bool(  # 2016至2020年…共安排 in a 2017 report: a budget for years still to come
+            multi_year and published is not None and record.year_end and record.year_end > published.year
+        )
+        kind, cue = amount_kind(
+            cues, sentence, amount, previous_end, next_start, multi_year and not period_open, blanked
+        )
         if kind is AmountKind.UNKNOWN and (listed := record_of.get(index - 1)) is not None:
             kind = kind_of_listed(
                 cues, amount.start, records[listed], amount_mentions[index - 1], sentence, record
@@ -162,8 +180,8 @@ def assemble_records(
             and multi_year
             and reference is not None
             and record.year_end is not None
-            and record.year_end < reference.year
-        ):  # spent over several years that are over: “十二五”时期…投入130亿元 is a total
+            and record.year_end <= reference.year
+        ):  # spent over several years up to now: “十二五”时期…投入130亿元, 2016—2017年投入… (2017) are totals
             kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
             extend_to_now(record, cues[sentence.start : sentence.end], reference)
@@ -225,6 +243,7 @@ def assemble_records(
         same_value = by_value.setdefault((record.amounts[0].value, record.amounts[0].value_max), [])
         duplicate = merge_repeat(records, record, title_end, same_value, sentence.start, text)
         if duplicate is not None:
+            retell_record_kind(records[duplicate], record, headlines_end)
             record_of[index] = duplicate
             continue
         same_value.append(len(records))

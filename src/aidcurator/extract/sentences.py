@@ -13,11 +13,14 @@ _START = attrgetter("start")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”」』\"']?|\n|$)|(?<=[.])\s")
 # Where an English sentence breaks inside a punctuation-delimited piece: after ". " before a capital
 # ("USD. The" too, not "U.S. Army"), or before a bullet or "Group N" run onto the same line ("[1][10] -
-# The …"): at the first space of the run before it. Each pattern opens with the one character it
-# needs (a dot; a bullet mark or G), which the regex engine skips ahead to in C; the bullet's space
-# is found from the bullet (see _breaks).
-_DOT_BREAK = re.compile(r"\.(?:(?<=[a-z0-9%)\]”\"']\.)|(?<=[A-Z]{2}\.))(?=\s+[A-Z“\"])")
-_BULLET = re.compile(r"[-–•G](?:(?<=[-–•])(?=\s+[A-Z])|(?<=G)(?=roup \d+\b))")
+# The …"): at the first space of the run before it. One scan finds both: it opens with the one class of
+# the characters they need (a dot; a bullet mark or G), which the regex engine skips ahead to in C; the
+# group "dot" (empty) is matched for a dot; each match is one character, so none hides another; the
+# bullet's space is found from the bullet (see _breaks).
+_BREAK = re.compile(
+    r"[.\-–•G](?:(?P<dot>(?<=[a-z0-9%)\]”\"']\.)|(?<=[A-Z]{2}\.))(?=\s+[A-Z“\"])"
+    r"|(?<=[-–•])(?=\s+[A-Z])|(?<=G)(?=roup \d+\b))"
+)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -88,19 +91,20 @@ def _split(text: str, begin: int, stop: int) -> list[Span]:
 def _breaks(text: str, start: int, end: int) -> list[int]:
     """Where English sentences break in the piece ``text[start:end]``, in order: after a dot that ends
     a sentence, and at the first space of a run of white space (after a word) that a bullet or "Group N"
-    follows. One character opens each break (the dot, the space), so the two kinds never meet at one
-    place and are found apart, then merged by place."""
-    found = [(dot.start(), dot.end()) for dot in _DOT_BREAK.finditer(text, start, end)]
-    spaces = []
-    for bullet in _BULLET.finditer(text, start, end):
-        first = bullet.start()
+    follows. The bullet's space is only white space away from it, so no dot lies between: the cuts come
+    in order."""
+    cuts = []
+    for found in _BREAK.finditer(text, start, end):
+        if found.lastgroup == "dot":
+            cuts.append(found.end())
+            continue
+        first = found.start()
         while first > 0 and text[first - 1].isspace():  # (str.isspace is what \s matches)
             first -= 1
-        if start <= first < bullet.start() and first > 0:  # a space after a non-space, inside the piece
-            spaces.append((first, first))
-    if spaces:
-        found = sorted(found + spaces)
-    return [cut for _, cut in found]
+        if start <= first < found.start() and first > 0:  # a space after a non-space, inside the piece
+            # (only white space between it and the bullet: no dot, so the cuts stay in order)
+            cuts.append(first)
+    return cuts
 
 
 def sentence_of(spans: list[Span], offset: int) -> Span:

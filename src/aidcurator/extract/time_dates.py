@@ -46,6 +46,20 @@ def time_data(
     return data
 
 
+def _day_before(text: str, lo: int, p: int) -> bool:
+    """Whether a day number can end right before ``p`` (``July 17 2009``, ``February 23,2005``): within
+    ``text[lo:p]``, after white space, at most one comma and white space are skipped back, a digit or the
+    last letter of an ordinal ending (st, nd, rd, th) stands there."""
+    j = p
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ",":
+        j -= 1
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+    return j > lo and (text[j - 1].isdigit() or text[j - 1] in "tdhTDH")
+
+
 class Candidates:
     """Candidate spans with their data; ``select`` keeps the leftmost-longest non-overlapping ones."""
 
@@ -97,7 +111,13 @@ class DateScanner:
             year = int(m.group())
             if not self.valid(year):
                 continue
-            pre = self.rules.re_prefix.search(text, max(0, p - 12), p)
+            # (a prefix ends in white space or a Chinese prefix word right before the year: most years
+            # have neither, and the search of the window before them is skipped)
+            pre = (
+                self.rules.re_prefix.search(text, max(0, p - 12), p)
+                if p and (text[p - 1].isspace() or text[p - 1] in self.rules.prefix_lasts_zh)
+                else None
+            )
             pre_word = (pre.group("en") or pre.group("zh")).lower() if pre else None
             found = self._date(p) or False
             found = self._range(p, year, pre, pre_word) or found
@@ -117,7 +137,10 @@ class DateScanner:
         text = self.text
         if not text[p - 1 : p].isspace() and text[p - 1 : p] != ",":
             return False
-        m = self.rules.re_month_day_en.search(text, max(0, p - 26), p)
+        lo = max(0, p - 26)
+        if not _day_before(text, lo, p):
+            return False  # (most years after a space: no day number before it, no search of the window)
+        m = self.rules.re_month_day_en.search(text, lo, p)
         if m is None:
             return False
         year = int(text[p:q])
@@ -194,9 +217,10 @@ class DateScanner:
             and not text.startswith(self.rules.since_prefix_not_before_zh, m.end())
         ):
             self.col.add(pre.start(), m.end(), P_SINCE, self._since(year))
-        elif not any(text.endswith(w, 0, p) for w in self.rules.not_before) or any(
-            text.endswith(w, 0, p)
-            for w in self.rules.not_before_exceptions  # 签约2024年度项目
+        elif not text.endswith(self.rules.not_before, 0, p) or text.endswith(
+            self.rules.not_before_exceptions,
+            0,
+            p,  # 签约2024年度项目
         ):
             self.col.add(p, m.end(), P_YEAR, time_data(year, year, "explicit"))
         return True

@@ -52,8 +52,10 @@ def _clause_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
     raw = json.loads(resource_path("rules", "time.json").read_text(encoding="utf-8"))["since_clause"]
     try:
         n = int(raw["max_chars"])
+        not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in raw["not_after_en"])
         before = re.compile(
-            rf"(?:^|[,，;；:：.。!?！？\n]\s*)(?i:{alternation(raw['openers_en'])})\s+[^,，;；:：.。!?！？\n]{{0,{n}}}\Z"
+            rf"(?:^|[,，;；:：.。!?！？\n]\s*|(?<=\s){not_after})(?i:{alternation(raw['openers_en'])})\s+"
+            rf"[^,，;；:：.。!?！？\n]{{0,{n}}}\Z"
             rf"|(?:{alternation(raw['openers_zh'])})[^,，;；:：。！？\n]{{0,{n}}}\Z"
         )
         after_zh = re.compile(rf"[^,，;；:：。！？\n]{{0,{n}}}?(?:{alternation(raw['closers_zh'])})")
@@ -64,7 +66,8 @@ def _clause_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def since_clause(text: str, start: int, end: int) -> bool:
     """Whether the year at ``text[start:end]`` dates the start of a since-clause (``Since the paired
-    aid began in 2012, …``; ``自对口支援于2012年启动以来``): the period runs from it."""
+    aid began in 2012, …``; ``… three batches since its pledge at the 2006 summit``;
+    ``自对口支援于2012年启动以来``): the period runs from it."""
     before, after_zh = _clause_rules()
     found = before.search(text, max(0, start - 90), start)
     if found is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -75,6 +76,7 @@ class TimeRules:
     more_words_zh: frozenset[str]
     duration_prefixes_en: frozenset[str]
     re_prefix: re.Pattern[str]
+    prefix_lasts_zh: frozenset[str]  # what the Chinese words of re_prefix end with, in any case
     re_range: re.Pattern[str]
     re_since_zh: re.Pattern[str]
     re_en_ordinal: re.Pattern[str]
@@ -223,6 +225,7 @@ def load_time_rules() -> TimeRules:
         more_words_zh=frozenset(raw["duration_more_words_zh"]),
         duration_prefixes_en=frozenset(w.lower() for w in raw["duration_prefixes_en"]),
         re_prefix=re_prefix,
+        prefix_lasts_zh=_any_case(w[-1] for w in zh_prefixes),
         re_range=re_range,
         re_since_zh=re_since_zh,
         re_en_ordinal=re_en_ordinal,
@@ -238,6 +241,15 @@ def load_time_rules() -> TimeRules:
         re_month_tail=re_month_tail,
         re_month_day_en=re_month_day_en,
     )
+
+
+def _any_case(chars: Iterable[str]) -> frozenset[str]:
+    """``chars`` and every character ``re.IGNORECASE`` matches to one of them."""
+    wanted = "".join(sorted(set(chars)))
+    if not wanted:
+        return frozenset()
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    return frozenset(re.findall(f"(?i)[{re.escape(wanted)}]", every)) | frozenset(wanted)
 
 
 def is_word_char(c: str) -> bool:

@@ -24,6 +24,7 @@ __all__ = [
     "county_after",
     "enterprise_donor",
     "enterprise_giver",
+    "not_a_county",
     "organisation_giver",
     "unlisted_county",
     "unlisted_giver",
@@ -153,6 +154,9 @@ class _OrgGivers:
     names: dict[str, str]  # every name and alias (English ones in lower case) → the name a record gives
     gives_zh: re.Pattern[str]
     gives_en: re.Pattern[str]
+    from_zh: re.Pattern[str]  # 利用 before a lender's name
+    from_en: re.Pattern[str]  # from before a lender's name
+    receives_en: re.Pattern[str]  # (a place) will receive, after the lender's name
 
 
 @cache
@@ -189,6 +193,9 @@ def _org_givers() -> _OrgGivers:
         names=names,
         gives_zh=re.compile(alternation(data["gives_zh"])),
         gives_en=re.compile(rf"\b(?:{alternation(data['gives_en'])})\b", re.IGNORECASE),
+        from_zh=re.compile(data["from_zh"]),
+        from_en=re.compile(data["from_en"]),
+        receives_en=re.compile(data["receives_en"]),
     )
 
 
@@ -205,7 +212,10 @@ def organisation_giver(
     for begin in starts:
         for pattern, gives in ((rules.zh, rules.gives_zh), (rules.en, rules.gives_en)):
             match = pattern.match(text, begin, amount.start)
-            if match is not None and gives.search(text, match.end(), amount.start):
+            if match is not None and (
+                gives.search(text, match.end(), amount.start)
+                or _place_receives(text, match.end(), amount.start, places)
+            ):
                 key = match.group("name")
                 shown = rules.names.get(key) or rules.names.get(key.lower())  # acronyms: as written
                 if shown:
@@ -216,6 +226,39 @@ def organisation_giver(
                     )
                     return shown, Span(match.start("name"), end), china
     return None
+
+
+def _place_receives(text: str, start: int, end: int, places: list[Mention]) -> bool:
+    """Whether ``text[start:end]`` says a place named in it will receive (``… said Some Province will
+    receive a``): the lender before it gives."""
+    found = _org_givers().receives_en.search(text, start, end)
+    return found is not None and any(start <= p.start and p.end <= found.start() for p in places)
+
+
+def lender_from(text: str, amount: Span, stretch: tuple[int, int]) -> tuple[str, Span] | None:
+    """A multilateral lender written after ``from`` / ``利用`` in the amount's stretch of its sentence
+    (``stretch``: since the previous amount, up to the next) (a $50 million loan from the World Bank,
+    利用亚洲开发银行贷款): its Chinese name and span; the one nearest the amount."""
+    rules = _org_givers()
+    found: list[tuple[int, str, Span]] = []
+    start, end = stretch
+    for cue, pattern in ((rules.from_en, rules.en), (rules.from_zh, rules.zh)):
+        for word in cue.finditer(text, start, end):
+            match = pattern.match(text, word.end(), end)
+            key = match.group("name") if match is not None else ""
+            shown = rules.names.get(key) or rules.names.get(key.lower())
+            if match is not None and shown:
+                span = Span(match.start("name"), match.end("name"))
+                found.append((min(abs(amount.start - span.end), abs(span.start - amount.end)), shown, span))
+    if not found:
+        return None
+    _, shown, span = min(found, key=lambda f: f[0])
+    return shown, span
+
+
+def not_a_county(name: str) -> bool:
+    """Whether words of the name make it no county (``贫困县``, ``该县``; parties.json ``unlisted_county``)."""
+    return _rules().not_county.search(name) is not None
 
 
 def county_after(text: str, place_end: int) -> tuple[str, Span] | None:

@@ -36,7 +36,7 @@ class ZhCountReader(QuantityText):
         if jurisdiction and self.match_word_at(
             after_classifier + len(modifier or "") + len(jurisdiction), rules.zh_noun_linkers, simple=True
         ):
-            jurisdiction = None  # 400个县市级以上园区: the jurisdiction word is a modifier
+            jurisdiction = None  # 60个县级以上园区: the jurisdiction word is a modifier
         noun_end, noun_what = self.find_zh_noun(after_classifier, what)
         if noun_what == "":  # 17户国有企业, 7452个村: not counted (but 20名担任贫困村书记: people)
             if what != "people":
@@ -46,7 +46,7 @@ class ZhCountReader(QuantityText):
             noun_what is None
             or not 0 < noun_end - after_classifier - len(jurisdiction) <= rules.zh_jurisdiction_noun_reach
         ):
-            return None  # 19个省市, 10个省区市共建产业园区 — but 80名乡村医生 is a count of doctors
+            return None  # 19个省市, 8个省区市合力兴建的工业园区 — but 80名乡村医生 is a count of doctors
         end = after_classifier
         if noun_what is not None and (
             what is None or noun_what in rules.zh_classifier_noun_classes.get(what, ())
@@ -122,10 +122,10 @@ class ZhCountReader(QuantityText):
 
         With ``want`` (the classifier's own class), the phrase ends on its last noun of that class
         (``690名大学生|项目``, ``300名小学老师``); one conjunction may join a second noun of the same class
-        (``300名老师和校长``) or lead to the first noun (``105个清洁能源和供水项目``); that second noun phrase
+        (``300名老师和校长``) or lead to the first noun (``38个道路和灌溉项目``); that second noun phrase
         may list modifiers with 、 (``400名干部和教育、卫生技术人员``). A wanted noun may come after up to
-        ``zh_modifier_hops`` modifiers ending in 的 (``153名家境贫寒的大学生``), or after a noun of
-        another class (``75名家庭贫困学生``)."""
+        ``zh_modifier_hops`` modifiers ending in 的 (``86名家里困难的高中生``), or after a noun of
+        another class (``64名家庭困难学生``)."""
         rules = self.rules
         text = self.simple
         hops = rules.zh_modifier_hops if hops is None else hops
@@ -141,7 +141,8 @@ class ZhCountReader(QuantityText):
         phrase: tuple[int, str | None] | None = None  # the phrase ended before a wanted noun
         i = pos
         while i < stop:
-            for length in range(min(longest, stop - i), 0, -1):
+            # (the lengths of the nouns starting with this character, longest first; none: the else below)
+            for length in range(min(longest.get(text[i], 0), stop - i), 0, -1):
                 end = i + length
                 if text[i:end] in nouns:
                     best_end, best_what = end, nouns[text[i:end]]
@@ -168,7 +169,7 @@ class ZhCountReader(QuantityText):
                 best_end = end
                 kept = end if what == want else kept
         elif joined and best_what is None:
-            end, what = self.find_zh_noun(stop + 1, want, hop=False)  # 105个清洁能源和供水项目
+            end, what = self.find_zh_noun(stop + 1, want, hop=False)  # 38个道路和灌溉项目
             if what:
                 return end, what
         if kept is not None and best_what != want:
@@ -180,7 +181,7 @@ class ZhCountReader(QuantityText):
             and stop < len(text)
             and text[stop] in rules.zh_head_markers
         ):
-            end, what = self.find_zh_noun(stop + 1, want, hop=False, hops=hops - 1)  # 153名家境贫寒的大学生
+            end, what = self.find_zh_noun(stop + 1, want, hop=False, hops=hops - 1)  # 86名家里困难的高中生
             if what == want:
                 return end, what
         if (
@@ -190,7 +191,7 @@ class ZhCountReader(QuantityText):
             and best_end < stop < len(text)
             and text[stop] in rules.zh_head_markers
         ):
-            end, what = self.find_zh_noun(stop + 1, hop=False)  # 12个关系群众切身利益的民生项目
+            end, what = self.find_zh_noun(stop + 1, hop=False)  # 9个事关村民日常生活的民生项目
             if what:
                 return end, what
         return best_end, best_what

@@ -12,10 +12,10 @@ import itertools
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QScrollArea, QSplitter, QWidget
 
 from aidcurator.curation import sample_files
@@ -35,6 +35,7 @@ from aidcurator.gui.review_actions import ReviewActions
 from aidcurator.gui.row_selection import select_row
 from aidcurator.gui.settings import APP_NAME, Preferences, default_settings
 from aidcurator.gui.shortcut_guard import ShortcutGuard
+from aidcurator.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "sample_files"]
 
 
-class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
+class MainWindow(WindowLayout, ListSync, ListSession, MenuHandlers, QMainWindow):
     """The curation workbench."""
 
     # article id now on screen (0: none)
@@ -188,37 +189,6 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         editors += list(self.metadata.panel.editors.values())
         for editor in editors:
             editor.installEventFilter(self.shortcut_guard)
-
-    def _restore_layout(self) -> None:
-        geometry, state = self.prefs.geometry(), self.prefs.window_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        for name, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
-            saved = self.prefs.splitter(name)
-            if saved is not None:
-                self._layout_restored = splitter.restoreState(saved) or self._layout_restored
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._layout_restored:
-            self._layout_restored = True
-            QTimer.singleShot(0, self._default_splitter_sizes)  # once the layout has its real width
-
-    def _default_splitter_sizes(self) -> None:
-        """First start: list 36 %, article 30 %, form 34 % of the width."""
-        width = self.main_splitter.width()
-        self.main_splitter.setSizes([int(width * 0.36), int(width * 0.30), int(width * 0.34)])
-
-    def save_layout(self) -> None:
-        if not self.remember:
-            return
-        self.prefs.set_geometry(self.saveGeometry())
-        self.prefs.set_window_state(self.saveState())
-        self.prefs.set_splitter("main", self.main_splitter.saveState())
-        self.prefs.set_splitter("right", self.right_splitter.saveState())
-        self.prefs.sync()
 
     def _update_title(self) -> None:
         """``file.db — AidCurator``: ending with the application's display name, so the platform
@@ -385,24 +355,6 @@ class MainWindow(ListSync, ListSession, MenuHandlers, QMainWindow):
         self.prefs.forget_database(path)
 
     # ------------------------------------------------------------------------------- events
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-        else:
-            event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.commit_pending()

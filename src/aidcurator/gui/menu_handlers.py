@@ -143,7 +143,7 @@ class MenuHandlers:
             self.fit_bottom_dock(self.projects_dock)
 
     def on_reconcile(self) -> None:
-        from aidcurator.gui.reference_panel import show_reconcile_dock
+        from aidcurator.gui.reference_dock import show_reconcile_dock
 
         if getattr(self, "reconcile_dock", None) is None:
             self.on_projects()  # a tab beside it, following its selection
