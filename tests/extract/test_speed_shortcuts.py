@@ -7,10 +7,10 @@ import re
 import ahocorasick
 import pytest
 
-from aidcurator.extract import record_kinds, script
+from aidcurator.extract import not_aid, script
 from aidcurator.extract.amount_kinds import _any_kind_cue
 from aidcurator.extract.keyscan import KeyAutomaton
-from aidcurator.extract.record_kinds import Blanked
+from aidcurator.extract.not_aid import Blanked
 from aidcurator.extract.record_rules import Cues, record_rules
 
 # our own sentences, with the letters that match others only ignoring case (Kelvin sign, long s, dotless i)
@@ -55,10 +55,10 @@ def test_the_any_cue_gate_matches_wherever_one_cue_does(english: bool) -> None:
 
 def test_blank_at_tries_only_the_given_starts() -> None:
     pattern = re.compile("ab|b")
-    assert record_kinds._blank_at("xabx", pattern, [1]) == "x  x"
-    assert record_kinds._blank_at("xabx", pattern, [2]) == "xa x"
-    assert record_kinds._blank_at("xabx", pattern, []) == "xabx"
-    assert record_kinds._blank_at("xabx", pattern, None) == "x  x"
+    assert not_aid._blank_at("xabx", pattern, [1]) == "x  x"
+    assert not_aid._blank_at("xabx", pattern, [2]) == "xa x"
+    assert not_aid._blank_at("xabx", pattern, []) == "xabx"
+    assert not_aid._blank_at("xabx", pattern, None) == "x  x"
 
 
 def test_traditional_characters_are_found_past_the_bmp_too() -> None:

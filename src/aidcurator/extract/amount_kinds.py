@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cache
 
 from aidcurator.domain import AmountKind, CandidateRecord, Mention, Span
-from aidcurator.extract.record_kinds import CLAUSE_BREAK, Blanked
+from aidcurator.extract.not_aid import CLAUSE_BREAK, Blanked
 from aidcurator.extract.record_rules import CJK, Cues, record_rules
 
 

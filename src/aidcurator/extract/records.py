@@ -31,6 +31,7 @@ from aidcurator.extract.amount_kinds import amount_kind, kind_of_listed
 from aidcurator.extract.breakdowns import mark_breakdowns
 from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.mention_finding import country_code, find_mentions, reference_date
+from aidcurator.extract.not_aid import Blanked, clause, not_a_record
 from aidcurator.extract.paragraphs import ParagraphIndex
 from aidcurator.extract.parties import chain_tails, home_region, says_each_country
 from aidcurator.extract.periods import PeriodChooser
@@ -41,14 +42,11 @@ from aidcurator.extract.record_checks import (
     retell_record_kind,
 )
 from aidcurator.extract.record_kinds import (
-    Blanked,
-    clause,
     default_kind,
     extend_to_now,
     fill_record_kind,
     follows_rejected,
     list_parent,
-    not_a_record,
     part_of_pledge,
 )
 from aidcurator.extract.record_merge import (
