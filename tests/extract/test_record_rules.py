@@ -258,3 +258,10 @@ def test_aid_words_keep_an_amount_that_mentions_incomes_and_each_year_is_no_rate
     assert [v for v, _ in _sectors("Hunan provides 376 million yuan in aid to Turpan each year.")] == [
         Decimal("376000000")
     ]
+
+
+def test_a_giver_and_its_partner_joined_by_yu_are_no_list_of_givers() -> None:
+    paired = extract("江苏省与陕西省不断加强东西部协作，今年投入财政援助资金9.5亿元。").records
+    assert [(r.record_kind, r.donor, r.recipient) for r in paired] == [("programme", "江苏省", "陕西省")]
+    listed = extract("北京与福建今年向青海省投入援青资金6亿元。").records
+    assert [(r.record_kind, r.donor) for r in listed] == [("aggregate", None)]

@@ -101,7 +101,7 @@ def _listed_donors(
 ) -> str | None:
     """Two donor-side places joined by a list word before the amount (``北京、福建已向某省…``, ``江苏和浙江``),
     as written, or None; the last two donors named before the amount (其中上海市72.8亿元: one donor's share).
-    Not a place and the province it lies in, not China."""
+    Not a place and the province it lies in, not China, not the record's recipient."""
     end = record.amounts[0].span.start
     donors = [
         m
@@ -114,6 +114,7 @@ def _listed_donors(
         if (
             gap in record_rules().donor_list_joiners
             and one != two
+            and record.recipient not in (one, two)  # 江苏省与陕西省协作: the giver and its partner, not two givers
             and one not in ancestors_of(two)
             and two not in ancestors_of(one)
         ):
