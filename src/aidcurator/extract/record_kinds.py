@@ -114,8 +114,7 @@ def _listed_donors(
         if (
             gap in record_rules().donor_list_joiners
             and one != two
-            and record.recipient
-            not in (one, two)  # 江苏省与陕西省协作: the giver and its partner, not two givers
+            and record.recipient not in (one, two)  # 江苏省与陕西省协作: a giver and its partner
             and one not in ancestors_of(two)
             and two not in ancestors_of(one)
         ):
