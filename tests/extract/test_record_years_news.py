@@ -153,3 +153,13 @@ def test_a_month_name_ending_its_sentence_gives_the_publication_year() -> None:
 
 def test_two_dates_joined_by_zhi_make_a_period() -> None:
     assert _years("2019年12月至2020年6月，甲省投入援助资金5000万元。")[50_000_000] == (2019, 2020)
+
+
+def test_a_comparison_year_does_not_date_the_list_it_leads() -> None:
+    text = "甲省援乙工作进展顺利。新开工项目30个，比去年同期多8个；已拨付援助资金2亿元，到位率达到六成。"
+    assert _years(text)[200_000_000] == (None, None)
+
+
+def test_a_month_leading_a_semicolon_run_dates_its_amounts() -> None:
+    text = "甲省援乙工作进展顺利。截至3月底，续建项目全部复工；已拨付援助资金2亿元，到位率比去年同期高两成。"
+    assert _years(text)[200_000_000] == (2021, 2021)

@@ -88,11 +88,24 @@ class PeriodChooser(YearJudge):
     ) -> None:
         """An undated amount whose sentence gives a month without a year (仅2月5日一天, 截至6月底, on Aug. 11)
         and names no year: the publication ``year``. A dateline (4月22日电) gives none."""
-        if record.year_start is not None or any(m.kind is YEAR_KIND for m in in_sentence):
+        if record.year_start is not None or any(
+            m.kind is YEAR_KIND and not self.compares(m) for m in in_sentence
+        ):  # a comparison's year (比去年同期) names no year of the amount
             return
         rules, text = _rules(), self.text
         lo = self.paragraph(sentence.start)[0]
-        before = self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, sentence.start)]
+        run = self._run_start(sentence.start, lo)
+        if (
+            run < sentence.start
+            and any(  # the run's earlier sentences name a year: not this rule's
+                m.kind is YEAR_KIND and not self.compares(m)
+                for m in self.mentions[
+                    bisect_left(self._starts, run) : bisect_left(self._starts, sentence.start)
+                ]
+            )
+        ):
+            return
+        before = self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, run)]
         if any(
             m.kind is MentionKind.YEAR
             and (m.data.get("source") == "explicit" or self.opens_sentence(m))
@@ -100,7 +113,7 @@ class PeriodChooser(YearJudge):
             for m in before
         ):  # 2023年，…。到11月底，…拿出10亿元: the paragraph's stated year (a page's time stamp is none)
             return
-        for match in rules.month_date.finditer(text, sentence.start, sentence.end):
+        for match in rules.month_date.finditer(text, run, sentence.end):
             if rules.dateline_after.match(text, match.end()):
                 continue
             window = (match.end(), min(sentence.end, match.end() + rules.later_window))
@@ -111,6 +124,19 @@ class PeriodChooser(YearJudge):
             record.evidence["year"] = [Span(match.start(), match.end())]
             record.flags["year_from_month"] = True
             return
+
+    def _run_start(self, start: int, lo: int) -> int:
+        """Where the run of sentences joined by semicolons that ends in the sentence at ``start`` begins
+        (截至6月底，甲…；乙…；丙投入1亿元: the date leads the whole run), not before ``lo``."""
+        text = self.text
+        while start > lo:
+            end = start
+            while end > lo and text[end - 1] in " \t":
+                end -= 1
+            if end == lo or text[end - 1] not in "；;":
+                break
+            start = max(lo, self.sentences.of(end - 1).start)
+        return start
 
     def fill(
         self,

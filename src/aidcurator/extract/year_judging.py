@@ -105,7 +105,10 @@ class YearJudge:
             years = [
                 m
                 for m in inside
-                if m.kind is MentionKind.YEAR and m.data.get("start") is not None and not self.is_later(m)
+                if m.kind is MentionKind.YEAR
+                and m.data.get("start") is not None
+                and not self.is_later(m)
+                and not self.compares(m)  # 比去年同期高: the term of a comparison dates no list
             ]
             if years:
                 return ([m for m in years if m.end <= last_amount] or years[:1])[-1]
