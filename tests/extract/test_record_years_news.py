@@ -163,3 +163,10 @@ def test_a_comparison_year_does_not_date_the_list_it_leads() -> None:
 def test_a_month_leading_a_semicolon_run_dates_its_amounts() -> None:
     text = "甲省援乙工作进展顺利。截至3月底，续建项目全部复工；已拨付援助资金2亿元，到位率比去年同期高两成。"
     assert _years(text)[200_000_000] == (2021, 2021)
+
+
+def test_a_year_followed_by_from_that_time_starts_a_period() -> None:
+    text = "Ruritania's aid to the county began in 2012 and from that time to the present about 80 million yuan has been given."
+    assert _years(text)[80_000_000] == (2012, 2021)
+    text = "甲省于2015年开始援助乙县，自那时以来共投入援助资金2亿元。"
+    assert _years(text)[200_000_000] == (2015, 2021)
