@@ -170,3 +170,15 @@ def test_a_year_followed_by_from_that_time_starts_a_period() -> None:
     assert _years(text)[80_000_000] == (2012, 2021)
     text = "甲省于2015年开始援助乙县，自那时以来共投入援助资金2亿元。"
     assert _years(text)[200_000_000] == (2015, 2021)
+
+
+def test_a_self_raised_share_after_the_amount_does_not_stretch_its_year() -> None:
+    text = "2020年累计投入各类资金5亿元，其中，甲省帮扶资金3000万元，乙市帮扶资金2000万元，群众自筹800万元。"
+    years = _years(text)
+    assert years[30_000_000] == (2020, 2020)
+    assert years[20_000_000] == (2020, 2020)
+
+
+def test_a_since_clause_still_stretches_a_running_total() -> None:
+    text = "Since the start of the new round of paired assistance to the county in 2015, the province has invested 300 million yuan."
+    assert _years(text)[300_000_000] == (2015, 2021)
