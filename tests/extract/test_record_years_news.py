@@ -100,9 +100,9 @@ def test_an_undated_page_gives_relative_years_no_year() -> None:
     assert _years(text, None)[300_000_000] == (None, None)
 
 
-def test_an_undated_page_keeps_the_stated_start_of_a_since_period() -> None:
+def test_an_undated_page_leaves_a_since_period_without_a_year() -> None:
     text = "Since 2004, the Chinese government has funded the clinic with a $9 million grant."
-    assert _years(text, None)[9_000_000][0] == 2004
+    assert _years(text, None)[9_000_000] == (None, None)  # its end, the publication year, is unknown
 
 
 def test_a_future_time_frame_gives_no_year() -> None:
@@ -182,3 +182,15 @@ def test_a_self_raised_share_after_the_amount_does_not_stretch_its_year() -> Non
 def test_a_since_clause_still_stretches_a_running_total() -> None:
     text = "Since the start of the new round of paired assistance to the county in 2015, the province has invested 300 million yuan."
     assert _years(text)[300_000_000] == (2015, 2021)
+
+
+def test_a_since_year_on_an_undated_page_leaves_the_total_without_a_year() -> None:
+    text = "甲集团自2016年帮扶乙县以来，累计投入资金6000万元，实施项目50个。"
+    assert _years(text, None)[60_000_000] == (None, None)
+    text = "甲集团自2016年帮扶乙县以来，2016年至2019年共投入资金6000万元。"
+    assert _years(text, None)[60_000_000] == (2016, 2019)
+
+
+def test_a_year_after_of_which_dates_the_share_not_the_total() -> None:
+    text = "甲省累计向乙县投入援助资金5亿元，其中，2020年投入援助资金1.2亿元。"
+    assert _years(text, None)[500_000_000] == (None, None)

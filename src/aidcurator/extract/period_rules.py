@@ -43,6 +43,7 @@ class YearRules:
     dateline_after: re.Pattern[str]  # 电 / (Xinhua) right after such a date: a dateline
     month_date_later: re.Pattern[str]  # a later stage (启用, opened) in such a date's clause
     change_to: re.Pattern[str]  # 提高到, rose to: the figure after it is the end of a change
+    share_opener: re.Pattern[str]  # 其中, of which: the years after it date the shares, not the total
     topic_after: re.Pattern[str]  # after a year that stands as its own clause (2019年，…)
     topic_min_rest: int  # word characters a topic year's line holds after it (else a page's date line)
 
@@ -126,6 +127,7 @@ def year_rules() -> YearRules:
             topic_after=re.compile(data["topic_year_after"]),
             topic_min_rest=int(data["topic_year_min_rest"]),
             change_to=_cues(data["change_to_cues"]),
+            share_opener=_cues(data["share_opener_cues"]),
             report_determiner=_word_at_end(data["report_determiners_en"], _date_filler()),
             report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
             report_noun_before=_word_at_end(data["report_nouns_before_en"], r"[ \t]+"),

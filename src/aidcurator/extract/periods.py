@@ -158,6 +158,22 @@ class PeriodChooser(YearJudge):
             and not (self.undated and m.data.get("relative") and m.data.get("source") != "since")
             and not m.data.get("future")  # within the next three years: a time frame, not a year
         ]
+        years = [  # 共投入5亿元，其中2020年投入1亿元: the year after 其中 dates the share only
+            m
+            for m in years
+            if not (m.start >= amount.end and rules.share_opener.search(text, amount.end, m.start))
+        ]
+        if self.undated:  # since 2016 on an undated page: a period whose end is unknown
+            open_ended = [
+                m
+                for m in years
+                if m.data.get("source") == "since" and self._open_ended(m) and not self.is_later(m)
+            ]
+            if open_ended:
+                years = [m for m in years if m not in open_ended]
+                if not years:
+                    record.flags["year_unresolved"] = True
+                    return
         if not years:
             if self.undated and any(
                 m.kind is MentionKind.YEAR
@@ -209,6 +225,11 @@ class PeriodChooser(YearJudge):
         if rules.aid_agreement.search(text, sentence.start, sentence.end):
             record.flags[AGREEMENT_YEAR] = True
         self._join(record, year, years)
+
+    @staticmethod
+    def _open_ended(year: Mention) -> bool:
+        """Whether a since-period of an undated page has no known end (the end is a guess or missing)."""
+        return year.data.get("end") is None or bool(year.data.get("estimated"))
 
     def _dates_the_base(self, year: Mention, amount: Mention, in_sentence: list[Mention]) -> bool:
         """Whether ``year`` dates the starting figure of a change that ends in ``amount``
