@@ -194,3 +194,10 @@ def test_a_since_year_on_an_undated_page_leaves_the_total_without_a_year() -> No
 def test_a_year_after_of_which_dates_the_share_not_the_total() -> None:
     text = "甲省累计向乙县投入援助资金5亿元，其中，2020年投入援助资金1.2亿元。"
     assert _years(text, None)[500_000_000] == (None, None)
+
+
+def test_a_share_keeps_its_own_year_when_its_running_total_has_none() -> None:
+    text = "甲省自2016年以来累计向乙县投入援助资金5亿元，其中，2020年投入援助资金1.2亿元。"
+    years = _years(text, None)
+    assert years[500_000_000] == (None, None)
+    assert years[120_000_000] == (2020, 2020)
