@@ -201,3 +201,12 @@ def test_a_share_keeps_its_own_year_when_its_running_total_has_none() -> None:
     years = _years(text, None)
     assert years[500_000_000] == (None, None)
     assert years[120_000_000] == (2020, 2020)
+
+
+def test_an_english_comparison_year_does_not_date_the_amount() -> None:
+    text = "Ruritania will lend 4 billion dollars to its neighbours over five years, twice the sum it promised in 2015."
+    assert _years(text)[4_000_000_000] == (None, None)
+    text = "The province set aside 500 million yuan for the county this year, up from 400 million yuan given in 2020."
+    years = _years(text)
+    assert years[500_000_000] == (2021, 2021)
+    assert years[400_000_000] == (2020, 2020)

@@ -19,6 +19,7 @@ __all__ = ["YearRules", "year_rules"]
 class YearRules:
     comparison_words: tuple[str, ...]
     comparison_after: tuple[str, ...]  # right after a year: 去年同期 is a comparison
+    comparison_en: re.Pattern[str]  # in an English year's clause before it: double the amount offered in 2009
     joiners: frozenset[str]
     join_max_gap: int  # two joined years further apart make no period
     lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
@@ -97,6 +98,10 @@ def year_rules() -> YearRules:
         return YearRules(
             comparison_words=tuple(data["year_comparison_words"]),
             comparison_after=tuple(data["year_comparison_after"]),
+            comparison_en=re.compile(
+                rf"(?i)(?<![a-z])(?:{alternation(data['year_comparison_clause_en'])})(?![a-z])"
+                rf"|(?i:(?<![a-z])(?:{alternation(data['year_comparison_just_before_en'])}))\s+\Z"
+            ),
             joiners=frozenset(data["year_joiners"]),
             join_max_gap=int(data["year_join_max_gap"]),
             lead_in=re.compile(

@@ -126,9 +126,21 @@ class YearJudge:
     def compares(self, year: Mention) -> bool:
         """Whether ``year`` is the term of a comparison (比上年增长, 好于去年同期), not a period."""
         rules, text = _rules(), self.text
-        return text[max(0, year.start - 3) : year.start].rstrip().endswith(
+        if text[max(0, year.start - 3) : year.start].rstrip().endswith(
             rules.comparison_words
-        ) or text.startswith(rules.comparison_after, year.end)
+        ) or text.startswith(rules.comparison_after, year.end):
+            return True
+        if not text[year.start : year.end].isascii():
+            return False
+        cue = None
+        for cue in rules.comparison_en.finditer(text, self._clause_start(year), year.start):
+            pass
+        if cue is None:
+            return False
+        between = self.mentions[bisect_left(self._starts, cue.end()) : bisect_left(self._starts, year.start)]
+        return not any(  # up from 3 million yuan given in 2019: that year dates the base figure
+            m.kind is MentionKind.AMOUNT for m in between
+        )
 
     def is_later(self, year: Mention) -> bool:
         """Whether ``year`` dates a later stage (completion, repayment, a deadline), not a commitment."""
