@@ -132,9 +132,11 @@ class YearJudge:
             return True
         if not text[year.start : year.end].isascii():
             return False
-        cue = None
-        for cue in rules.comparison_en.finditer(text, self._clause_start(year), year.start):
-            pass
+        cue = max(  # the last cue of the clause
+            rules.comparison_en.finditer(text, self._clause_start(year), year.start),
+            key=lambda match: match.start(),
+            default=None,
+        )
         if cue is None:
             return False
         between = self.mentions[bisect_left(self._starts, cue.end()) : bisect_left(self._starts, year.start)]
