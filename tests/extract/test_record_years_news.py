@@ -210,3 +210,10 @@ def test_an_english_comparison_year_does_not_date_the_amount() -> None:
     years = _years(text)
     assert years[500_000_000] == (2021, 2021)
     assert years[400_000_000] == (2020, 2020)
+
+
+def test_a_bare_span_of_years_counts_back_from_publication() -> None:
+    text = "甲省于1990年开始援助乙州。二十年间，甲省累计投入援助资金8亿元。"
+    assert _years(text)[800_000_000] == (2002, 2021)
+    text = "2018年至2020年，甲省援建乙县。这三年间，甲省共投入援助资金3亿元。"
+    assert _years(text)[300_000_000] == (2018, 2020)
