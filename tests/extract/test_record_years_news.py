@@ -217,3 +217,10 @@ def test_a_bare_span_of_years_counts_back_from_publication() -> None:
     assert _years(text)[800_000_000] == (2002, 2021)
     text = "2018年至2020年，甲省援建乙县。这三年间，甲省共投入援助资金3亿元。"
     assert _years(text)[300_000_000] == (2018, 2020)
+
+
+def test_an_undated_page_counts_a_duration_back_from_the_stated_year() -> None:
+    text = "On May 2, 2006, the official said the province had given 30 million yuan (US$4 million) to the county over the past five years."
+    assert _years(text, None)[30_000_000] == (2002, 2006)
+    text = "2006年5月2日，该官员介绍，五年来甲省共向乙县投入援助资金3000万元。"
+    assert _years(text, None)[30_000_000] == (2002, 2006)

@@ -225,6 +225,37 @@ class PeriodChooser(YearJudge):
         if rules.aid_agreement.search(text, sentence.start, sentence.end):
             record.flags[AGREEMENT_YEAR] = True
         self._join(record, year, years)
+        if self.undated:
+            self._count_back(record, year, in_sentence, amount)
+
+    def _count_back(
+        self, record: CandidateRecord, year: Mention, in_sentence: list[Mention], amount: Mention
+    ) -> None:
+        """On an undated page, a past duration in the amount's own stretch of the sentence counts back from
+        the year the sentence states before the amount (On May 2, 2006, the official said the province had
+        given 3 million yuan over the past five years: 2002–2006)."""
+        if year.data.get("source") != "explicit" or record.year_start != record.year_end:
+            return
+        for m in in_sentence:
+            n = m.data.get("years")
+            if (
+                m.kind is YEAR_KIND
+                and m.data.get("source") == "duration"
+                and not m.data.get("future")
+                and isinstance(n, int)
+                and n > 1
+                and m.start > year.end
+                and not any(  # another amount between them, but a conversion in brackets (US$4 million)
+                    other.kind is MentionKind.AMOUNT
+                    and other is not amount
+                    and min(amount.end, m.end) <= other.start < max(amount.start, m.start)
+                    and self.text[max(0, other.start - 1) : other.start] not in "(（"
+                    for other in in_sentence
+                )
+            ):
+                record.year_start = record.year_end - n + 1
+                record.evidence["year"].append(m.span)
+                return
 
     @staticmethod
     def _open_ended(year: Mention) -> bool:
