@@ -224,3 +224,12 @@ def test_an_undated_page_counts_a_duration_back_from_the_stated_year() -> None:
     assert _years(text, None)[30_000_000] == (2002, 2006)
     text = "2006年5月2日，该官员介绍，五年来甲省共向乙县投入援助资金3000万元。"
     assert _years(text, None)[30_000_000] == (2002, 2006)
+
+
+def test_a_page_date_line_does_not_block_a_month_of_the_sentence() -> None:
+    text = (
+        "Ruritania loan approved\n\n"
+        "2021-05-20 Print\n"
+        "The provincial finance office said on May 18 that the bank approved a loan of 90 million dollars for rural roads."
+    )
+    assert _years(text)[90_000_000] == (2021, 2021)

@@ -110,6 +110,7 @@ class PeriodChooser(YearJudge):
             m.kind is MentionKind.YEAR
             and (m.data.get("source") == "explicit" or self.opens_sentence(m))
             and not rules.timestamp.match(text, m.start)
+            and not self._date_line(m)
             for m in before
         ):  # 2023年，…。到11月底，…拿出10亿元: the paragraph's stated year (a page's time stamp is none)
             return
@@ -424,6 +425,14 @@ class PeriodChooser(YearJudge):
             self._take(record, chosen)
             record.flags["year_from_text"] = True
 
+    def _date_line(self, year: Mention) -> bool:
+        """Whether ``year`` stands on a line with few words after it (Mar 3, 2020 / 2020-03-03 Print): the
+        page's date, not a year the text states."""
+        text = self.text
+        line_end = text.find("\n", year.end)
+        rest = WORD.findall(text, year.end, len(text) if line_end < 0 else line_end)
+        return len(rest) < _rules().topic_min_rest
+
     def _topic_year(self, anchor: int) -> Mention | None:
         """The topic year of ``anchor``'s paragraph (see :meth:`_finish_news`): the last year stated in an
         earlier sentence of the paragraph, when it is a topic year; a later time word (``Over the past
@@ -433,8 +442,7 @@ class PeriodChooser(YearJudge):
         for m in reversed(self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, own)]):
             if m.kind is not MentionKind.YEAR or rules.timestamp.match(text, m.start) or self.compares(m):
                 continue
-            line_end = text.find("\n", m.end)
-            if len(WORD.findall(text, m.end, len(text) if line_end < 0 else line_end)) < rules.topic_min_rest:
+            if self._date_line(m):
                 continue  # Mar 3, 2020 on a line of its own: the page's date
             if (
                 m.data.get("start") is None
