@@ -233,3 +233,8 @@ def test_a_page_date_line_does_not_block_a_month_of_the_sentence() -> None:
         "The provincial finance office said on May 18 that the bank approved a loan of 90 million dollars for rural roads."
     )
     assert _years(text)[90_000_000] == (2021, 2021)
+
+
+def test_a_duration_that_ranks_an_event_is_no_period() -> None:
+    text = "甲国援助项目迎来实施十年来最大的一笔捐赠，无偿援助乙县60万美元。"
+    assert _years(text)[600_000] == (None, None)

@@ -126,6 +126,8 @@ class _Scanner(DateScanner):
             if text.startswith(suffix, end):
                 end += len(suffix)
                 break
+        if text.startswith(rules.superlative_after_zh, end):
+            return  # 十年来最大: ranks an event, no period
         if start < j or end > i + 1:
             self.col.add(start, end, P_DURATION, self._duration(years, more=more))
 
