@@ -238,3 +238,8 @@ def test_a_page_date_line_does_not_block_a_month_of_the_sentence() -> None:
 def test_a_duration_that_ranks_an_event_is_no_period() -> None:
     text = "甲国援助项目迎来实施十年来最大的一笔捐赠，无偿援助乙县60万美元。"
     assert _years(text)[600_000] == (None, None)
+
+
+def test_a_bare_zhi_before_a_year_ends_a_running_total() -> None:
+    text = "甲国从1990年起向乙国提供援助。至2000年末，甲国共向乙国提供了3亿元无偿援助。"
+    assert _years(text)[300_000_000] == (None, None)
