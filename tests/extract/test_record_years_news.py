@@ -243,3 +243,10 @@ def test_a_duration_that_ranks_an_event_is_no_period() -> None:
 def test_a_bare_zhi_before_a_year_ends_a_running_total() -> None:
     text = "甲国从1990年起向乙国提供援助。至2000年末，甲国共向乙国提供了3亿元无偿援助。"
     assert _years(text)[300_000_000] == (None, None)
+
+
+def test_an_undated_span_of_years_counts_from_the_since_clause_before_it() -> None:
+    text = "自2012年新一轮援助启动以来，甲市对口支援乙县。三年来共筹措援助资金2亿元。"
+    assert _years(text, None)[200_000_000] == (2012, 2014)
+    text = "甲市自2005年起援助乙县。2012年，新一轮援助启动。八年来共投入援助资金2亿元。"
+    assert _years(text, None)[200_000_000] == (None, None)

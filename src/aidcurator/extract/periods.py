@@ -176,12 +176,21 @@ class PeriodChooser(YearJudge):
                     record.flags["year_unresolved"] = True
                     return
         if not years:
-            if self.undated and any(
-                m.kind is MentionKind.YEAR
-                and m.data.get("source") == "duration"
-                and m.data.get("years") != 1
-                and not m.data.get("future")
-                for m in in_sentence
+            duration = next(
+                (
+                    m
+                    for m in in_sentence
+                    if m.kind is MentionKind.YEAR
+                    and m.data.get("source") == "duration"
+                    and m.data.get("years") != 1
+                    and not m.data.get("future")
+                ),
+                None,
+            )
+            if (
+                self.undated
+                and duration is not None
+                and not self._count_from_since(record, duration, sentence_start=in_sentence[0].start)
             ):  # over the past five years, … 2 billion yuan on an undated page: a period, but unknown
                 record.flags["year_unresolved"] = True
             return
@@ -228,6 +237,25 @@ class PeriodChooser(YearJudge):
         self._join(record, year, years)
         if self.undated:
             self._count_back(record, year, in_sentence, amount)
+
+    def _count_from_since(self, record: CandidateRecord, duration: Mention, sentence_start: int) -> bool:
+        """On an undated page, 三年来 after a since-clause of an earlier sentence of the paragraph
+        (自2010年新一轮援助启动以来，…。三年来共投入…) counts from that start: 2010–2012."""
+        n = duration.data.get("years")
+        if not isinstance(n, int) or n < 2:
+            return False
+        lo = self.paragraph(duration.start)[0]
+        start = self.sentences.of(sentence_start).start
+        for m in reversed(self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, start)]):
+            if m.kind is not YEAR_KIND:
+                continue
+            if m.data.get("source") != "since" or m.data.get("start") is None:
+                return False  # another year stands between (since 1997 … In 2010 … over the past nine years)
+            record.year_start = m.data["start"]
+            record.year_end = record.year_start + n - 1
+            record.evidence["year"] = [m.span, duration.span]
+            return True
+        return False
 
     def _count_back(
         self, record: CandidateRecord, year: Mention, in_sentence: list[Mention], amount: Mention
