@@ -39,7 +39,8 @@ def test_a_later_stage_year_still_dates_a_record_that_has_no_other() -> None:
 
 def test_the_start_of_a_programme_is_no_later_stage() -> None:
     text = "Since the new round of aid began in 2010, the provinces have given 5 billion yuan to the region."
-    assert _years(text)[5_000_000_000][0] == 2010
+    record = extract(text, dt.date(2015, 3, 1)).records[0]  # dated: an undated page knows no end
+    assert (record.year_start, record.year_end) == (2010, 2015)
 
 
 def test_a_year_leading_its_sentence_beats_a_later_year_of_the_amounts_clause() -> None:

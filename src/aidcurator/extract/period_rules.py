@@ -19,6 +19,7 @@ __all__ = ["YearRules", "year_rules"]
 class YearRules:
     comparison_words: tuple[str, ...]
     comparison_after: tuple[str, ...]  # right after a year: 去年同期 is a comparison
+    comparison_en: re.Pattern[str]  # in an English year's clause before it: double the amount offered in 2009
     joiners: frozenset[str]
     join_max_gap: int  # two joined years further apart make no period
     lead_in: re.Pattern[str]  # what may stand before a year that leads its sentence
@@ -43,6 +44,7 @@ class YearRules:
     dateline_after: re.Pattern[str]  # 电 / (Xinhua) right after such a date: a dateline
     month_date_later: re.Pattern[str]  # a later stage (启用, opened) in such a date's clause
     change_to: re.Pattern[str]  # 提高到, rose to: the figure after it is the end of a change
+    share_opener: re.Pattern[str]  # 其中, of which: the years after it date the shares, not the total
     topic_after: re.Pattern[str]  # after a year that stands as its own clause (2019年，…)
     topic_min_rest: int  # word characters a topic year's line holds after it (else a page's date line)
 
@@ -96,6 +98,10 @@ def year_rules() -> YearRules:
         return YearRules(
             comparison_words=tuple(data["year_comparison_words"]),
             comparison_after=tuple(data["year_comparison_after"]),
+            comparison_en=re.compile(
+                rf"(?i)(?<![a-z])(?:{alternation(data['year_comparison_clause_en'])})(?![a-z])"
+                rf"|(?i:(?<![a-z])(?:{alternation(data['year_comparison_just_before_en'])}))\s+\Z"
+            ),
             joiners=frozenset(data["year_joiners"]),
             join_max_gap=int(data["year_join_max_gap"]),
             lead_in=re.compile(
@@ -126,6 +132,7 @@ def year_rules() -> YearRules:
             topic_after=re.compile(data["topic_year_after"]),
             topic_min_rest=int(data["topic_year_min_rest"]),
             change_to=_cues(data["change_to_cues"]),
+            share_opener=_cues(data["share_opener_cues"]),
             report_determiner=_word_at_end(data["report_determiners_en"], _date_filler()),
             report_noun_after=re.compile(rf"(?i)[ \t]+(?:[a-z]+[ \t]+)?(?:{nouns})(?![a-z])"),
             report_noun_before=_word_at_end(data["report_nouns_before_en"], r"[ \t]+"),

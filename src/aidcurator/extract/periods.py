@@ -88,19 +88,33 @@ class PeriodChooser(YearJudge):
     ) -> None:
         """An undated amount whose sentence gives a month without a year (仅2月5日一天, 截至6月底, on Aug. 11)
         and names no year: the publication ``year``. A dateline (4月22日电) gives none."""
-        if record.year_start is not None or any(m.kind is YEAR_KIND for m in in_sentence):
+        if record.year_start is not None or any(
+            m.kind is YEAR_KIND and not self.compares(m) for m in in_sentence
+        ):  # a comparison's year (比去年同期) names no year of the amount
             return
         rules, text = _rules(), self.text
         lo = self.paragraph(sentence.start)[0]
-        before = self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, sentence.start)]
+        run = self._run_start(sentence.start, lo)
+        if (
+            run < sentence.start
+            and any(  # the run's earlier sentences name a year: not this rule's
+                m.kind is YEAR_KIND and not self.compares(m)
+                for m in self.mentions[
+                    bisect_left(self._starts, run) : bisect_left(self._starts, sentence.start)
+                ]
+            )
+        ):
+            return
+        before = self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, run)]
         if any(
             m.kind is MentionKind.YEAR
             and (m.data.get("source") == "explicit" or self.opens_sentence(m))
             and not rules.timestamp.match(text, m.start)
+            and not self._date_line(m)
             for m in before
         ):  # 2023年，…。到11月底，…拿出10亿元: the paragraph's stated year (a page's time stamp is none)
             return
-        for match in rules.month_date.finditer(text, sentence.start, sentence.end):
+        for match in rules.month_date.finditer(text, run, sentence.end):
             if rules.dateline_after.match(text, match.end()):
                 continue
             window = (match.end(), min(sentence.end, match.end() + rules.later_window))
@@ -111,6 +125,19 @@ class PeriodChooser(YearJudge):
             record.evidence["year"] = [Span(match.start(), match.end())]
             record.flags["year_from_month"] = True
             return
+
+    def _run_start(self, start: int, lo: int) -> int:
+        """Where the run of sentences joined by semicolons that ends in the sentence at ``start`` begins
+        (截至6月底，甲…；乙…；丙投入1亿元: the date leads the whole run), not before ``lo``."""
+        text = self.text
+        while start > lo:
+            end = start
+            while end > lo and text[end - 1] in " \t":
+                end -= 1
+            if end == lo or text[end - 1] not in "；;":
+                break
+            start = max(lo, self.sentences.of(end - 1).start)
+        return start
 
     def fill(
         self,
@@ -132,13 +159,38 @@ class PeriodChooser(YearJudge):
             and not (self.undated and m.data.get("relative") and m.data.get("source") != "since")
             and not m.data.get("future")  # within the next three years: a time frame, not a year
         ]
+        years = [  # 共投入5亿元，其中2020年投入1亿元: the year after 其中 dates the share only
+            m
+            for m in years
+            if not (m.start >= amount.end and rules.share_opener.search(text, amount.end, m.start))
+        ]
+        if self.undated:  # since 2016 on an undated page: a period whose end is unknown
+            open_ended = [
+                m
+                for m in years
+                if m.data.get("source") == "since" and self._open_ended(m) and not self.is_later(m)
+            ]
+            if open_ended:
+                years = [m for m in years if m not in open_ended]
+                if not years:
+                    record.flags["year_unresolved"] = True
+                    return
         if not years:
-            if self.undated and any(
-                m.kind is MentionKind.YEAR
-                and m.data.get("source") == "duration"
-                and m.data.get("years") != 1
-                and not m.data.get("future")
-                for m in in_sentence
+            duration = next(
+                (
+                    m
+                    for m in in_sentence
+                    if m.kind is MentionKind.YEAR
+                    and m.data.get("source") == "duration"
+                    and m.data.get("years") != 1
+                    and not m.data.get("future")
+                ),
+                None,
+            )
+            if (
+                self.undated
+                and duration is not None
+                and not self._count_from_since(record, duration, sentence_start=in_sentence[0].start)
             ):  # over the past five years, … 2 billion yuan on an undated page: a period, but unknown
                 record.flags["year_unresolved"] = True
             return
@@ -183,6 +235,61 @@ class PeriodChooser(YearJudge):
         if rules.aid_agreement.search(text, sentence.start, sentence.end):
             record.flags[AGREEMENT_YEAR] = True
         self._join(record, year, years)
+        if self.undated:
+            self._count_back(record, year, in_sentence, amount)
+
+    def _count_from_since(self, record: CandidateRecord, duration: Mention, sentence_start: int) -> bool:
+        """On an undated page, 三年来 after a since-clause of an earlier sentence of the paragraph
+        (自2010年新一轮援助启动以来，…。三年来共投入…) counts from that start: 2010–2012."""
+        n = duration.data.get("years")
+        if not isinstance(n, int) or n < 2:
+            return False
+        lo = self.paragraph(duration.start)[0]
+        start = self.sentences.of(sentence_start).start
+        for m in reversed(self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, start)]):
+            if m.kind is not YEAR_KIND:
+                continue
+            if m.data.get("source") != "since" or m.data.get("start") is None:
+                return False  # another year stands between (since 1997 … In 2010 … over the past nine years)
+            record.year_start = m.data["start"]
+            record.year_end = record.year_start + n - 1
+            record.evidence["year"] = [m.span, duration.span]
+            return True
+        return False
+
+    def _count_back(
+        self, record: CandidateRecord, year: Mention, in_sentence: list[Mention], amount: Mention
+    ) -> None:
+        """On an undated page, a past duration in the amount's own stretch of the sentence counts back from
+        the year the sentence states before the amount (On May 2, 2006, the official said the province had
+        given 3 million yuan over the past five years: 2002–2006)."""
+        if year.data.get("source") != "explicit" or record.year_start != record.year_end:
+            return
+        for m in in_sentence:
+            n = m.data.get("years")
+            if (
+                m.kind is YEAR_KIND
+                and m.data.get("source") == "duration"
+                and not m.data.get("future")
+                and isinstance(n, int)
+                and n > 1
+                and m.start > year.end
+                and not any(  # another amount between them, but a conversion in brackets (US$4 million)
+                    other.kind is MentionKind.AMOUNT
+                    and other is not amount
+                    and min(amount.end, m.end) <= other.start < max(amount.start, m.start)
+                    and self.text[max(0, other.start - 1) : other.start] not in "(（"
+                    for other in in_sentence
+                )
+            ):
+                record.year_start = record.year_end - n + 1
+                record.evidence["year"].append(m.span)
+                return
+
+    @staticmethod
+    def _open_ended(year: Mention) -> bool:
+        """Whether a since-period of an undated page has no known end (the end is a guess or missing)."""
+        return year.data.get("end") is None or bool(year.data.get("estimated"))
 
     def _dates_the_base(self, year: Mention, amount: Mention, in_sentence: list[Mention]) -> bool:
         """Whether ``year`` dates the starting figure of a change that ends in ``amount``
@@ -346,6 +453,14 @@ class PeriodChooser(YearJudge):
             self._take(record, chosen)
             record.flags["year_from_text"] = True
 
+    def _date_line(self, year: Mention) -> bool:
+        """Whether ``year`` stands on a line with few words after it (Mar 3, 2020 / 2020-03-03 Print): the
+        page's date, not a year the text states."""
+        text = self.text
+        line_end = text.find("\n", year.end)
+        rest = WORD.findall(text, year.end, len(text) if line_end < 0 else line_end)
+        return len(rest) < _rules().topic_min_rest
+
     def _topic_year(self, anchor: int) -> Mention | None:
         """The topic year of ``anchor``'s paragraph (see :meth:`_finish_news`): the last year stated in an
         earlier sentence of the paragraph, when it is a topic year; a later time word (``Over the past
@@ -355,8 +470,7 @@ class PeriodChooser(YearJudge):
         for m in reversed(self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, own)]):
             if m.kind is not MentionKind.YEAR or rules.timestamp.match(text, m.start) or self.compares(m):
                 continue
-            line_end = text.find("\n", m.end)
-            if len(WORD.findall(text, m.end, len(text) if line_end < 0 else line_end)) < rules.topic_min_rest:
+            if self._date_line(m):
                 continue  # Mar 3, 2020 on a line of its own: the page's date
             if (
                 m.data.get("start") is None

@@ -15,6 +15,7 @@ from aidcurator.domain import (
     RecordKind,
     Span,
 )
+from aidcurator.extract.not_aid import CLAUSE_BREAK
 from aidcurator.extract.places import ancestors_of
 from aidcurator.extract.record_parties import is_china, side
 from aidcurator.extract.record_rules import CJK, programme_region, record_rules
@@ -80,16 +81,31 @@ def default_kind(records: list[CandidateRecord]) -> None:
                 record.flags["kind_default"] = True
 
 
-def extend_to_now(record: CandidateRecord, sentence_text: str, reference: dt.date | None) -> None:
+def extend_to_now(record: CandidateRecord, cues: str, sentence: Span, reference: dt.date | None) -> None:
     """A cumulative total counted from one past year (自2010年…启动以来, since the round began in 2010)
-    runs to the reference year."""
+    runs to the reference year. The since word stands between the year (or just before it) and the
+    amount: one after the amount (群众自筹) says nothing of the year."""
     if reference is None or record.year_start is None or record.year_end != record.year_start:
         return
+    years, amounts = record.evidence.get("year") or [], record.evidence.get("amount") or []
+    if not years or not amounts:
+        return
+    year, amount = years[0], amounts[0]
+    if year.start < amount.start:  # from the start of the year's clause (Since the round began in 2010)
+        lo = max(sentence.start, year.start - SINCE_BEFORE_YEAR)
+        for match in CLAUSE_BREAK.finditer(cues, lo, year.start):
+            lo = match.end()
+        hi = amount.start
+    else:
+        lo, hi = amount.end, min(sentence.end, year.end + SINCE_BEFORE_YEAR)
+    window = cues[lo:hi]
     if record.year_start < reference.year and (
-        record_rules().since_words.zh.search(sentence_text)
-        or record_rules().since_words.en.search(sentence_text)
+        record_rules().since_words.zh.search(window) or record_rules().since_words.en.search(window)
     ):
         record.year_end = reference.year
+
+
+SINCE_BEFORE_YEAR = 90  # characters: at most this far before the year (its clause), or after it
 
 
 def _inside(spans: list[Span], sentence: Span) -> bool:

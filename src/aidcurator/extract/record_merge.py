@@ -344,7 +344,9 @@ def link_share(record: CandidateRecord, parent: CandidateRecord, parent_index: i
         record.record_kind = RecordKind.PROGRAMME
     elif parent.record_kind is not RecordKind.PROJECT and not record.flags.get("project_cue"):
         record.record_kind = parent.record_kind
-    if parent.amounts[0].kind is AmountKind.CUMULATIVE and any(
-        sentence.start <= span.start < sentence.end for span in parent.evidence["amount"]
+    if (
+        parent.amounts[0].kind is AmountKind.CUMULATIVE
+        and parent.year_start is not None
+        and any(sentence.start <= span.start < sentence.end for span in parent.evidence["amount"])
     ):
         record.year_start, record.year_end = parent.year_start, parent.year_end

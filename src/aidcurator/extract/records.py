@@ -182,7 +182,7 @@ def assemble_records(
         ):  # spent over several years up to now: “十二五”时期…投入130亿元, 2016—2017年投入… (2017) are totals
             kind = AmountKind.CUMULATIVE
         if kind is AmountKind.CUMULATIVE:
-            extend_to_now(record, cues[sentence.start : sentence.end], reference)
+            extend_to_now(record, cues, sentence, reference)
         if kind is AmountKind.SPENT and part_of_pledge(
             cues, amount, previous_end, records, last_parent, sentence
         ):

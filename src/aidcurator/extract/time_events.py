@@ -48,7 +48,7 @@ def event_periods(text: str, pub: int | None) -> list[tuple[int, int, dict[str, 
 
 
 @cache
-def _clause_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _clause_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = json.loads(resource_path("rules", "time.json").read_text(encoding="utf-8"))["since_clause"]
     try:
         n = int(raw["max_chars"])
@@ -59,7 +59,12 @@ def _clause_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"|(?:{alternation(raw['openers_zh'])})[^,，;；:：。！？\n]{{0,{n}}}\Z"
         )
         after_zh = re.compile(rf"[^,，;；:：。！？\n]{{0,{n}}}?(?:{alternation(raw['closers_zh'])})")
-        return before, after_zh
+        m = int(raw["then_max_chars"])
+        then = re.compile(
+            rf"[^.;。；！？!?\n]{{0,{m}}}?(?:(?i:\b(?:{alternation(raw['then_after_en'])})\b)"
+            rf"|{alternation(raw['then_after_zh'])})"
+        )
+        return before, after_zh, then
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ValueError(f"resources/rules/time.json since_clause is malformed: {exc}") from exc
 
@@ -68,10 +73,10 @@ def since_clause(text: str, start: int, end: int) -> bool:
     """Whether the year at ``text[start:end]`` dates the start of a since-clause (``Since the paired
     aid began in 2012, …``; ``… three batches since its pledge at the 2006 summit``;
     ``自对口支援于2012年启动以来``): the period runs from it."""
-    before, after_zh = _clause_rules()
+    before, after_zh, then = _clause_rules()
     found = before.search(text, max(0, start - 90), start)
     if found is None:
-        return False
+        return then.match(text, end) is not None  # began in 1990 and from that time to the present
     if found.group().isascii():
         return True
     return after_zh.match(text, end) is not None

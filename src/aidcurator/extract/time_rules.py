@@ -74,6 +74,7 @@ class TimeRules:
     future_prefixes_zh: tuple[str, ...]
     duration_suffixes_zh: tuple[str, ...]
     more_words_zh: frozenset[str]
+    superlative_after_zh: tuple[str, ...]  # 十年来最大: a record, not a period
     duration_prefixes_en: frozenset[str]
     re_prefix: re.Pattern[str]
     prefix_lasts_zh: frozenset[str]  # what the Chinese words of re_prefix end with, in any case
@@ -223,6 +224,7 @@ def load_time_rules() -> TimeRules:
         future_prefixes_zh=tuple(sorted(raw["future_duration_prefixes_zh"], key=len, reverse=True)),
         duration_suffixes_zh=tuple(sorted(raw["duration_suffixes_zh"], key=len, reverse=True)),
         more_words_zh=frozenset(raw["duration_more_words_zh"]),
+        superlative_after_zh=tuple(raw["duration_superlative_after_zh"]),
         duration_prefixes_en=frozenset(w.lower() for w in raw["duration_prefixes_en"]),
         re_prefix=re_prefix,
         prefix_lasts_zh=_any_case(w[-1] for w in zh_prefixes),

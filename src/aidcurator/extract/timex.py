@@ -126,6 +126,8 @@ class _Scanner(DateScanner):
             if text.startswith(suffix, end):
                 end += len(suffix)
                 break
+        if text.startswith(rules.superlative_after_zh, end):
+            return  # 十年来最大: ranks an event, no period
         if start < j or end > i + 1:
             self.col.add(start, end, P_DURATION, self._duration(years, more=more))
 
@@ -330,6 +332,13 @@ def _scan_months(
         taken = q
 
 
+def _bare_years_zh(words: str) -> bool:
+    """Whether a Chinese 年间 / 年里 phrase opens with its numeral (三十年间), not 这 / 此 (这三年间)."""
+    return (
+        bool(words) and not words.isascii() and (words[0].isdigit() or words[0] in "一二两三四五六七八九十")
+    )
+
+
 def find_times(text: str, published: dt.date | None, *, key_hits: KeywordHits | None = None) -> list[Mention]:
     """All year and period mentions in ``text`` (kind YEAR), in text order.
 
@@ -373,8 +382,17 @@ def find_times(text: str, published: dt.date | None, *, key_hits: KeywordHits | 
             data["start"] = data["end"] = base + data["offset"]
         if data["source"] == "period_back":  # 2016年至2018年 … 三年间: the period just named, as long
             if last_explicit is None or last_explicit["end"] - last_explicit["start"] + 1 != data["years"]:
-                continue
-            data["start"], data["end"] = last_explicit["start"], last_explicit["end"]
+                if scanner.pub is None or not _bare_years_zh(text[s:e]):
+                    continue
+                years = data[
+                    "years"
+                ]  # 三十年间 with no such period named: a duration up to now, like 三十年来
+                data = time_data(
+                    scanner.pub - years + 1, scanner.pub, "duration", estimated=True, relative=True
+                )
+                data["years"] = years
+            else:
+                data["start"], data["end"] = last_explicit["start"], last_explicit["end"]
         if data["source"] in ("explicit", "anaphoric"):
             last_explicit = data
         if data["source"] == "explicit" and data["start"] == data["end"] and since_clause(text, s, e):

@@ -105,7 +105,10 @@ class YearJudge:
             years = [
                 m
                 for m in inside
-                if m.kind is MentionKind.YEAR and m.data.get("start") is not None and not self.is_later(m)
+                if m.kind is MentionKind.YEAR
+                and m.data.get("start") is not None
+                and not self.is_later(m)
+                and not self.compares(m)  # 比去年同期高: the term of a comparison dates no list
             ]
             if years:
                 return ([m for m in years if m.end <= last_amount] or years[:1])[-1]
@@ -123,9 +126,23 @@ class YearJudge:
     def compares(self, year: Mention) -> bool:
         """Whether ``year`` is the term of a comparison (比上年增长, 好于去年同期), not a period."""
         rules, text = _rules(), self.text
-        return text[max(0, year.start - 3) : year.start].rstrip().endswith(
+        if text[max(0, year.start - 3) : year.start].rstrip().endswith(
             rules.comparison_words
-        ) or text.startswith(rules.comparison_after, year.end)
+        ) or text.startswith(rules.comparison_after, year.end):
+            return True
+        if not text[year.start : year.end].isascii():
+            return False
+        cue = max(  # the last cue of the clause
+            rules.comparison_en.finditer(text, self._clause_start(year), year.start),
+            key=lambda match: match.start(),
+            default=None,
+        )
+        if cue is None:
+            return False
+        between = self.mentions[bisect_left(self._starts, cue.end()) : bisect_left(self._starts, year.start)]
+        return not any(  # up from 3 million yuan given in 2019: that year dates the base figure
+            m.kind is MentionKind.AMOUNT for m in between
+        )
 
     def is_later(self, year: Mention) -> bool:
         """Whether ``year`` dates a later stage (completion, repayment, a deadline), not a commitment."""
