@@ -167,6 +167,10 @@ def _many_givers(
     if found is None and not CJK.search(sentence_text):
         end = sentence_text.find(",", amount.end - sentence_start)
         found = rules.many_givers.en.search(sentence_text, start, len(sentence_text) if end < 0 else end)
+    if found is not None and sentence_text[max(0, found.start() - 4) : found.start()].endswith(
+        rules.many_givers_channels
+    ):
+        return None  # 某市通过社会捐赠筹集: the donor's own fundraising
     return found
 
 

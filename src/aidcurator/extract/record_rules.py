@@ -82,6 +82,7 @@ class RecordRules:
     since_words: Cues
     aggregate: Cues
     many_givers: Cues
+    many_givers_channels: tuple[str, ...]  # 通过社会捐赠筹集: the named donor raised it itself
     whole_region_donors: frozenset[str]
     donorless_regions: frozenset[str]
     programme: Cues
@@ -166,6 +167,7 @@ def record_rules() -> RecordRules:
             since_words=Cues.load(data["since_cues"]),
             aggregate=Cues.load(data["aggregate_cues"]),
             many_givers=Cues.load(data["many_givers_cues"]),
+            many_givers_channels=tuple(data.get("many_givers_channels", [])),
             whole_region_donors=frozenset(data.get("whole_region_donors", [])),
             donorless_regions=frozenset(data.get("donorless_regions", [])),
             programme=Cues.load(data["programme_cues"]),

@@ -1,0 +1,41 @@
+"""Record-kind rules of the dev7 round on real-news conventions. Texts written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from aidcurator.extract import extract
+
+
+def _by_value(text: str, published: str | None = None) -> dict[int, object]:
+    date = dt.date.fromisoformat(published) if published else None
+    return {int(r.amounts[0].value): r for r in extract(text, published=date).records}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至去年底，甲省共向乙省投入援助资金3.2亿元，社会捐赠资金4600多万元，实施项目210个。",
+        "今年甲省向乙省下达财政援助资金5亿元，甲省社会力量累计捐款捐物6800万元。",
+    ],
+)
+def test_social_giving_after_the_government_money_is_an_aggregate(text: str) -> None:
+    records = _by_value(text, "2024-05-10")
+    social = next(r for v, r in records.items() if v < 100_000_000)
+    assert social.record_kind == "aggregate"
+    government = next(r for v, r in records.items() if v >= 100_000_000)
+    assert government.record_kind != "aggregate"
+
+
+def test_a_donor_raising_money_through_public_giving_keeps_its_donor() -> None:
+    text = "对口支援以来，杭州市还通过社会捐赠筹集了1200万元资助乙县学校重建。"
+    record = _by_value(text, "2010-05-10")[12_000_000]
+    assert record.record_kind != "aggregate"
+    assert record.donor == "杭州市"
+
+
+def test_public_giving_of_a_named_city_is_an_aggregate() -> None:
+    text = "对口支援以来，杭州市社会捐赠1200万元资助某县学校重建。"
+    assert _by_value(text, "2010-05-10")[12_000_000].record_kind == "aggregate"
