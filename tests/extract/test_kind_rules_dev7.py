@@ -39,3 +39,18 @@ def test_a_donor_raising_money_through_public_giving_keeps_its_donor() -> None:
 def test_public_giving_of_a_named_city_is_an_aggregate() -> None:
     text = "对口支援以来，杭州市社会捐赠1200万元资助某县学校重建。"
     assert _by_value(text, "2010-05-10")[12_000_000].record_kind == "aggregate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3, 2012, an official said the city had given 150 million yuan (about US$24 million) "
+        "in aid to the county over the last eight years.",
+        "Speaking on May 9, 2014, the envoy said the province had provided 80 million yuan (US$13 million) "
+        "in aid to the region during the past six years.",
+    ],
+)
+def test_a_running_total_cue_after_a_converted_amount_makes_it_cumulative(text: str) -> None:
+    records = _by_value(text)
+    record = next(r for v, r in records.items() if v in (150_000_000, 80_000_000))
+    assert record.amounts[0].kind == "cumulative"

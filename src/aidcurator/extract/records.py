@@ -166,8 +166,13 @@ def assemble_records(
         period_open = bool(  # 2016至2020年…共安排 in a 2017 report: a budget for years still to come
             multi_year and published is not None and record.year_end and record.year_end > published.year
         )
+        kind_next = next_start  # cues after the amount read past its restatement in another currency
+        if index + 2 < len(amount_mentions) and is_conversion(text, amount, amount_mentions[index + 1]):
+            kind_next = amount_mentions[index + 2].start
+        elif index + 1 < len(amount_mentions) and is_conversion(text, amount, amount_mentions[index + 1]):
+            kind_next = len(text)
         kind, cue = amount_kind(
-            cues, sentence, amount, previous_end, next_start, multi_year and not period_open, blanked
+            cues, sentence, amount, previous_end, kind_next, multi_year and not period_open, blanked
         )
         if kind is AmountKind.UNKNOWN and (listed := record_of.get(index - 1)) is not None:
             kind = kind_of_listed(
