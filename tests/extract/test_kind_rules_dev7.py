@@ -54,3 +54,19 @@ def test_a_running_total_cue_after_a_converted_amount_makes_it_cumulative(text: 
     records = _by_value(text)
     record = next(r for v, r in records.items() if v in (150_000_000, 80_000_000))
     assert record.amounts[0].kind == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2025年甲省对口支援某州年度资金总计3.6亿元，实施项目40个。", 360_000_000),
+        ("某市对口支援乙县的任务资金总量为1.2亿元。", 120_000_000),
+    ],
+)
+def test_an_allotment_noun_with_no_verb_is_committed(text: str, value: int) -> None:
+    assert _by_value(text, "2025-03-01")[value].amounts[0].kind == "committed"
+
+
+def test_an_allotment_noun_keeps_a_verb_of_its_own() -> None:
+    text = "2025年甲省对口支援某州年度资金已拨付3.6亿元。"
+    assert _by_value(text, "2025-09-01")[360_000_000].amounts[0].kind == "spent"

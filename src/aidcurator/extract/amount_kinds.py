@@ -87,7 +87,10 @@ def amount_kind(
     # 拨付15亿元: 已拨付 is the second amount's)
     zh_after = (amount.end, after_end if after_end <= next_start else amount.end)
     if quiet:
-        return _after_cue(window, zh_after)
+        after_kind = _after_cue(window, zh_after)
+        if after_kind[1] is None and (budget := _budget(window, before[0], amount.start)) is not None:
+            return AmountKind.COMMITTED, budget
+        return after_kind
     clause_start = before[0]
     for match in CLAUSE_BREAK.finditer(window, before[0], before[1]):
         clause_start = match.end()
@@ -144,7 +147,17 @@ def amount_kind(
         return main
     if own is not None:
         return own
-    return _first_cue(english, found, (before[0], clause_start), after) or (AmountKind.UNKNOWN, None)
+    main = _first_cue(english, found, (before[0], clause_start), after)
+    if main is None and not english and (budget := _budget(window, clause_start, amount.start)) is not None:
+        return AmountKind.COMMITTED, budget
+    return main or (AmountKind.UNKNOWN, None)
+
+
+def _budget(window: str, start: int, end: int) -> Span | None:
+    """An allotment noun just before the amount that no cue decides (年度资金总计…, 任务资金总量为…): the sum
+    set aside for the year or the task, a commitment."""
+    match = record_rules().budget_before.search(window, start, end)
+    return None if match is None else Span(match.start(), match.end())
 
 
 def _shared_decision(

@@ -118,6 +118,7 @@ class RecordRules:
     as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
     this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
     announced_before: re.Pattern[str]  # 'announced' with the amount as its object
+    budget_before: re.Pattern[str]  # 年度资金总计…: a year's allotment, committed when no cue decides
     en_value_apposition: re.Pattern[str]  # ', worth' / ', valued at' opening the amount's clause
     project_total_before: tuple[re.Pattern[str], re.Pattern[str]]  # (zh, en): 总投资 / total investment of
     zh_list_joiners: str  # 、和及与: what joins the items of a Chinese list of amounts
@@ -208,6 +209,7 @@ def record_rules() -> RecordRules:
             as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
             this_year_words=_alternation(data.get("this_year_words", []), english=False),
             announced_before=re.compile(data.get("announced_before") or "(?!)"),
+            budget_before=re.compile(data.get("budget_before") or "(?!)"),
             zh_list_joiners=str(data.get("zh_list_joiners", "")),
             received_from_many=_alternation(data.get("received_from_many_zh", []), english=False),
             raised_from=tuple(
