@@ -18,7 +18,7 @@ def _by_value(text: str, published: str | None = None) -> dict[int, object]:
     "text",
     [
         "截至去年底，甲省共向乙省投入援助资金3.2亿元，社会捐赠资金4600多万元，实施项目210个。",
-        "今年甲省向乙省下达财政援助资金5亿元，甲省社会力量累计捐款捐物6800万元。",
+        "今年甲省向乙省下达财政援助资金5亿元，甲省社会力量另外捐助现金和物资6800万元。",
     ],
 )
 def test_social_giving_after_the_government_money_is_an_aggregate(text: str) -> None:
