@@ -70,3 +70,14 @@ def test_an_allotment_noun_with_no_verb_is_committed(text: str, value: int) -> N
 def test_an_allotment_noun_keeps_a_verb_of_its_own() -> None:
     text = "2025年甲省对口支援某州年度资金已拨付3.6亿元。"
     assert _by_value(text, "2025-09-01")[360_000_000].amounts[0].kind == "spent"
+
+
+def test_each_of_listed_givers_giving_a_sum_is_no_aggregate() -> None:
+    text = "为支持某县发展特色种植，苏州市、无锡市、常州市今年分别出资200万元。"
+    record = _by_value(text, "2024-04-01")[2_000_000]
+    assert record.record_kind != "aggregate"
+
+
+def test_listed_givers_with_a_joint_sum_stay_an_aggregate() -> None:
+    text = "今年，苏州、无锡向某县共投入帮扶资金2000万元。"
+    assert _by_value(text, "2024-04-01")[20_000_000].record_kind == "aggregate"

@@ -138,6 +138,13 @@ def _listed_donors(
     return None
 
 
+def _each_giver(sentence_text: str, record: CandidateRecord, sentence_start: int) -> bool:
+    """Whether the amount is what each of the givers listed before it gives (甲、乙、丙三市将分别帮扶…万元):
+    one giver's sum, no total of the list."""
+    start = record.amounts[0].span.start - sentence_start
+    return record_rules().each_giver_before.search(sentence_text, max(0, start - 24), start) is not None
+
+
 def _each_recipient(sentence_text: str, record: CandidateRecord, sentence_start: int) -> bool:
     """Whether the amount is what each receiver of a group gets (向两国各提供…1000万元): no programme."""
     start = record.amounts[0].span.start - sentence_start
@@ -216,7 +223,11 @@ def fill_record_kind(
     """Aggregate (many donors or the whole region), programme (a bundle or a period plan) or project."""
     rules = record_rules()
     aggregate = rules.aggregate.zh.search(sentence_text) or rules.aggregate.en.search(sentence_text)
-    listed = None if aggregate else _listed_donors(sentence_text, in_sentence, sentence.start, record)
+    listed = (
+        None
+        if aggregate or _each_giver(sentence_text, record, sentence.start)
+        else _listed_donors(sentence_text, in_sentence, sentence.start, record)
+    )
     received = (
         None
         if aggregate or listed or record.donor is not None
