@@ -81,3 +81,18 @@ def test_each_of_listed_givers_giving_a_sum_is_no_aggregate() -> None:
 def test_listed_givers_with_a_joint_sum_stay_an_aggregate() -> None:
     text = "今年，苏州、无锡向某县共投入帮扶资金2000万元。"
     assert _by_value(text, "2024-04-01")[20_000_000].record_kind == "aggregate"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "The donor will give 300 million yuan to the island state to carry out several projects.",
+            300_000_000,
+        ),
+        ("Officials said 20 million dollars would fund a series of projects in the valley.", 20_000_000),
+        ("甲国向乙国提供8000万元无偿资金，用于实施一系列项目。", 80_000_000),
+    ],
+)
+def test_money_for_several_projects_is_a_programme(text: str, value: int) -> None:
+    assert _by_value(text)[value].record_kind == "programme"
