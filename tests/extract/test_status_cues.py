@@ -297,7 +297,7 @@ def test_cues_dispatched_on_two_ascii_characters_match_as_on_the_first_one() -> 
         for cues in (rules.flow_pattern, rules.status_pattern, rules.exceptions, rules.headline_pattern):
             expected, last = [], 0
             for start in starts:
-                pattern = cues.by_char.get(text[start]) if start >= last else None
+                pattern = cues.compiled_for(cues.by_char, text[start]) if start >= last else None
                 if pattern is not None and (found := pattern.match(text, start)) is not None:
                     expected.append((found.span(), flows._entry(found.lastgroup)))
                     last = found.end()

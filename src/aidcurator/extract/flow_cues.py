@@ -11,6 +11,9 @@ from aidcurator.extract.fastre import Prefiltered, regex_first_chars, regex_pref
 
 __all__ = ["CharDispatched", "cue_groups"]
 
+#: a compiled cue pattern, or the indices of its cues until a text first needs it
+_Lazy = re.Pattern[str] | tuple[int, ...]
+
 
 def cue_groups(entries: list[dict[str, list[str]]]) -> Prefiltered:
     """One pattern whose groups ``g<i>_<k>`` hold the cues of entry ``i``: a text is scanned once.
@@ -43,34 +46,39 @@ class CharDispatched(Prefiltered):
     ) -> None:
         super().__init__(pattern, cues)
         firsts = [regex_first_chars(word, ignore_case=english) for _, word, english in alternatives]
-        self.by_char: dict[str, re.Pattern[str]] | None = None
+        # the dispatch tables hold a tuple of cue indices until a text first needs that pattern, which
+        # is then compiled (_Lazy) and stored in its place: most of a few hundred are never needed in
+        # a process, and compiling them all cost every process a tenth of a second at its first text
+        self._alternatives = alternatives
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self.by_char: dict[str, _Lazy] | None = None
         if alternatives and all(f is not None for f in firsts):
             members: dict[str, list[int]] = {}
             for k, first in enumerate(firsts):
                 for char in first or ():
                     members.setdefault(char, []).append(k)
-            compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
-            self.by_char = {}
-            for char, ks in members.items():
-                key = tuple(ks)
-                if key not in compiled:
-                    compiled[key] = _dispatched([alternatives[k] for k in ks])
-                self.by_char[char] = compiled[key]
-            self._by_pairs(alternatives, members, compiled)
+            self.by_char = {char: tuple(ks) for char, ks in members.items()}
+            self._by_pairs(alternatives, members)
 
-    def _by_pairs(
-        self,
-        alternatives: list[tuple[int, str, bool]],
-        members: dict[str, list[int]],
-        compiled: dict[tuple[int, ...], re.Pattern[str]],
-    ) -> None:
+    def compiled_for(self, table: dict[str, _Lazy], key: str) -> re.Pattern[str] | None:
+        """The pattern ``table`` holds for ``key``, compiled now if it is not yet (and kept)."""
+        found = table.get(key)
+        if found is None or found.__class__ is not tuple:
+            return found  # type: ignore[return-value]
+        pattern = self._compiled.get(found)  # type: ignore[arg-type]
+        if pattern is None:
+            pattern = self._compiled[found] = _dispatched([self._alternatives[k] for k in found])  # type: ignore[union-attr]
+        table[key] = pattern
+        return pattern
+
+    def _by_pairs(self, alternatives: list[tuple[int, str, bool]], members: dict[str, list[int]]) -> None:
         """``by_pair``: two ASCII characters → the cues of their first character's pattern that can start
         with both (the cues whose first two characters are not known stay in every one); ``by_first``:
         an ASCII character → those cues only, for a pair no cue names. English cues starting with ``to``
         (``to be completed``) are not tried where a text has ``th``."""
         pairs = [_ascii_pairs(word) for _, word, _ in alternatives]
-        self.by_pair: dict[str, re.Pattern[str]] = {}
-        self.by_first: dict[str, re.Pattern[str]] = {}
+        self.by_pair: dict[str, _Lazy] = {}
+        self.by_first: dict[str, _Lazy] = {}
         for char, ks in members.items():
             if not char.isascii():
                 continue
@@ -78,12 +86,10 @@ class CharDispatched(Prefiltered):
             for key in [None, *sorted(named)]:
                 chosen = tuple(k for k in ks if pairs[k] is None or (key is not None and key in pairs[k]))
                 if chosen:
-                    if chosen not in compiled:
-                        compiled[chosen] = _dispatched([alternatives[k] for k in chosen])
                     if key is None:
-                        self.by_first[char] = compiled[chosen]
+                        self.by_first[char] = chosen
                     else:
-                        self.by_pair[key] = compiled[chosen]
+                        self.by_pair[key] = chosen
 
     def at(self, text: str, starts: Iterable[int], pos: int, end: int) -> list[re.Match[str]]:
         by_char = self.by_char
@@ -96,15 +102,19 @@ class CharDispatched(Prefiltered):
             if start < last:
                 continue
             pair = text[start : start + 2]
+            table, key = by_pair, pair
             pattern = by_pair.get(pair)
             if pattern is None:
                 if len(pair) == 2 and pair.isascii():
-                    pattern = by_first.get(pair[0])  # only cues whose second character is not known
+                    table, key = by_first, pair[0]  # only cues whose second character is not known
                 else:
-                    pattern = by_char.get(text[start])
+                    table, key = by_char, text[start]
+                pattern = table.get(key)
             if pattern is None:
                 continue
-            found = pattern.match(text, start, end)
+            if pattern.__class__ is tuple:
+                pattern = self.compiled_for(table, key)
+            found = pattern.match(text, start, end)  # type: ignore[union-attr]
             if found is not None:
                 matches.append(found)
                 last = found.end()
