@@ -337,16 +337,6 @@ def adjust_donor(
     return social
 
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
-
-
-def sentence_start(text: str, position: int) -> int:
-    """Where the sentence holding ``position`` starts (after the last sentence mark before it)."""
-    low = max(0, position - 400)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, position)]
-    return ends[-1] if ends else low
-
-
 @cache  # the gazetteer does not change while the process runs
 def _level(name: str) -> str | None:
     place = lookup_place(name)

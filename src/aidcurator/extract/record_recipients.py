@@ -30,7 +30,6 @@ from aidcurator.extract.party_clauses import (
     gives_after,
     is_origin,
     money_of,
-    sentence_start,
 )
 from aidcurator.extract.places import (
     ancestors_of,
@@ -55,6 +54,7 @@ from aidcurator.extract.unlisted_parties import (
     enterprise_donor,
     lender_from,
     organisation_giver,
+    sentence_start,
     unlisted_county,
     unlisted_giver,
 )
@@ -165,12 +165,13 @@ def fill_parties(
     ):
         record.donor = firm  # 中国某某 named as the giver before: its China is the firm's
     before = record.donor
-    social = adjust_donor(record, words, group, sentence_start(words, amount.start), segment[0], amount.span)
+    own_start = sentence_start(words, amount.start)
+    social = adjust_donor(record, words, group, own_start, segment[0], amount.span)
     donor_name = record.donor
     group = group or (social and before is not None and record.donor is None)  # no donor to infer
     inferred: list[str] = []
     blocked = {donor_name, *ancestors_of(donor_name)} if donor_name else set()  # 泰州, a city in 江苏
-    apart = apart_from(words, sentence_start(words, amount.start), sentence_end)
+    apart = apart_from(words, own_start, sentence_end)
     candidates = [
         m
         for m in places

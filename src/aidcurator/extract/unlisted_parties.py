@@ -26,13 +26,15 @@ __all__ = [
     "enterprise_giver",
     "not_a_county",
     "organisation_giver",
+    "sentence_start",
     "unlisted_county",
     "unlisted_giver",
 ]
 
 _FIRM_WORD = re.compile(r"集团|公司")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？\n]")
-_SENTENCE_MARK = re.compile(r"[。！？\n]")
+_SENTENCE_MARK = re.compile(r"[。！？\n]")  # Chinese sentence marks (an enterprise's own sentence)
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,13 @@ def _rules() -> _Rules:
         ) from exc
 
 
-def _sentence_start(text: str, position: int) -> int:
-    low = max(0, position - 300)
-    ends = [m.end() for m in _SENTENCE_MARK.finditer(text, low, position)]
+def sentence_start(
+    text: str, position: int, *, marks: re.Pattern[str] = _SENTENCE_END, reach: int = 400
+) -> int:
+    """Where the sentence holding ``position`` starts: after the last of ``marks`` before it, at most
+    ``reach`` characters back."""
+    low = max(0, position - reach)
+    ends = [m.end() for m in marks.finditer(text, low, position)]
     return ends[-1] if ends else low
 
 
@@ -88,7 +94,7 @@ def enterprise_giver(text: str, amount: Span, paragraph_start: int) -> tuple[str
     """The enterprise that gives the amount, its span and whether it is named in the amount's own
     sentence (else it opens an earlier sentence of the paragraph: ``某集团自2007年帮扶某县…。新建了…，
     并投入50万元``)."""
-    sentence = _sentence_start(text, amount.start)
+    sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
     found = _giver_in(text, sentence, amount)
     if found is not None:
         return found[0], found[1], True
@@ -207,7 +213,7 @@ def organisation_giver(
     name a record gives (its Chinese name), its span and China when ``places`` name it after the lender,
     up to ``stretch_end`` (the end of the amount's stretch): then China receives."""
     rules = _org_givers()
-    sentence = _sentence_start(text, amount.start)
+    sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
     starts = [sentence] + [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, amount.start)]
     for begin in starts:
         for pattern, gives in ((rules.zh, rules.gives_zh), (rules.en, rules.gives_en)):
