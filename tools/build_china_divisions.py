@@ -5,6 +5,7 @@ Source: ``cpca/resources/adcodes.csv`` of the PyPI package cpca 0.5.5 (MIT licen
 its data file once::
 
     pip download --no-deps cpca==0.5.5 -d /tmp/cpca && unzip -o /tmp/cpca/*.whl -d /tmp/cpca
+    pip install pypinyin  # the English names, see china_divisions_english.py
     python tools/build_china_divisions.py /tmp/cpca/cpca/resources/adcodes.csv
 
 The matching policy (which names, which short forms, which role) is in ``china_divisions_rules.json``
@@ -175,6 +176,9 @@ def build(adcodes: Path) -> None:
             }
         )
     _drop_clashing_shorts(rows, keys)
+    from china_divisions_english import add_english  # needs pypinyin; imports this module
+
+    add_english(rows, rules)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
