@@ -163,6 +163,8 @@ def build(adcodes: Path) -> None:
             and _short_ok(rules, short, name, level, prov_code)
         ):
             aliases.append(short)
+        if name in rules["renamed"]:  # 神木县 has been 神木市 since the source's data
+            aliases.append(rules["renamed"][name])
         rows.append(
             {
                 "id": code,

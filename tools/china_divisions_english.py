@@ -26,7 +26,7 @@ import json
 import sys
 from collections import Counter
 
-from build_china_divisions import COLUMNS, EXISTING, GAZ, OUT, RULES, short_form
+from build_china_divisions import COLUMNS, EXISTING, GAZ, OUT, RULES, _level, short_form
 
 _VOWEL_STARTS = ("a", "o", "e")
 
@@ -107,6 +107,16 @@ def english_forms(row: dict[str, str], rules: dict) -> tuple[str, list[str]]:
     return forms[0], forms[1:]
 
 
+def _with_new_name(row: dict[str, str], rules: dict) -> tuple[str, list[str]]:
+    """:func:`english_forms` of a row, plus those of its newer name (神木县: Shenmu County, Shenmu City)."""
+    name, extra = english_forms(row, rules)
+    new = rules["renamed"].get(row["name_zh"])
+    if name and new and new in row["aliases"].split(";"):
+        new_name, new_extra = english_forms({**row, "name_zh": new, "level": _level(row["code"], new)}, rules)
+        extra += [key for key in (new_name, *new_extra) if key and key != name and key not in extra]
+    return name, extra
+
+
 def stem_of(key: str, suffixes: list[str]) -> str:
     """``suzhou city`` → ``suzhou``: an English place key without its administrative suffix."""
     for suffix in sorted(suffixes, key=len, reverse=True):
@@ -132,7 +142,7 @@ def add_english(rows: list[dict[str, str]], rules: dict) -> None:
     suffixes = [
         s.lower() for s in {*rules["english"]["suffixes"].values(), *rules["english"]["prefecture_extras"]}
     ]
-    forms = {row["id"]: english_forms(row, rules) for row in rows}
+    forms = {row["id"]: _with_new_name(row, rules) for row in rows}
     used = Counter(key.lower() for name, extra in forms.values() for key in {name, *extra})
     taken_stems = {stem_of(key, suffixes) for key in _existing_keys()}
     for row in rows:

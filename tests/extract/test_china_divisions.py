@@ -111,3 +111,17 @@ def test_a_prefecture_in_english_bare_or_as_a_city() -> None:
 )
 def test_english_names_that_would_mislead_are_left_out(text: str) -> None:
     assert "锦屏县" not in _names(text) and "舟曲县" not in _names(text) and "宿州市" not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "row"),
+    [
+        ("神木市", "神木县"),
+        ("湟中区", "湟中县"),
+        ("盘州市", "盘县"),
+        ("会理市", "会理县"),
+        ("Shenmu City", "神木县"),
+    ],
+)
+def test_a_division_renamed_since_the_source_is_found_by_its_new_name(written: str, row: str) -> None:
+    assert _names(f"某基金会向{written}捐赠资金50万元。") == [row]
