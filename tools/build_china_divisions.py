@@ -163,8 +163,9 @@ def build(adcodes: Path) -> None:
             and _short_ok(rules, short, name, level, prov_code)
         ):
             aliases.append(short)
-        if name in rules["renamed"]:  # 神木县 has been 神木市 since the source's data
-            aliases.append(rules["renamed"][name])
+        if name in rules["renamed"]:  # 神木县 has been 神木市 since the source's data: the new name leads
+            zh, level = rules["renamed"][name], _level(code, rules["renamed"][name])
+            aliases.append(name)
         rows.append(
             {
                 "id": code,

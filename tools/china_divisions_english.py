@@ -107,13 +107,13 @@ def english_forms(row: dict[str, str], rules: dict) -> tuple[str, list[str]]:
     return forms[0], forms[1:]
 
 
-def _with_new_name(row: dict[str, str], rules: dict) -> tuple[str, list[str]]:
-    """:func:`english_forms` of a row, plus those of its newer name (神木县: Shenmu County, Shenmu City)."""
+def _with_old_name(row: dict[str, str], rules: dict) -> tuple[str, list[str]]:
+    """:func:`english_forms` of a row, plus those of its former name (神木市: Shenmu City, Shenmu County)."""
     name, extra = english_forms(row, rules)
-    new = rules["renamed"].get(row["name_zh"])
-    if name and new and new in row["aliases"].split(";"):
-        new_name, new_extra = english_forms({**row, "name_zh": new, "level": _level(row["code"], new)}, rules)
-        extra += [key for key in (new_name, *new_extra) if key and key != name and key not in extra]
+    old = next((old for old, new in rules["renamed"].items() if new == row["name_zh"]), None)
+    if name and old and old in row["aliases"].split(";"):
+        old_name, old_extra = english_forms({**row, "name_zh": old, "level": _level(row["code"], old)}, rules)
+        extra += [key for key in (old_name, *old_extra) if key and key != name and key not in extra]
     return name, extra
 
 
@@ -142,7 +142,7 @@ def add_english(rows: list[dict[str, str]], rules: dict) -> None:
     suffixes = [
         s.lower() for s in {*rules["english"]["suffixes"].values(), *rules["english"]["prefecture_extras"]}
     ]
-    forms = {row["id"]: _with_new_name(row, rules) for row in rows}
+    forms = {row["id"]: _with_old_name(row, rules) for row in rows}
     used = Counter(key.lower() for name, extra in forms.values() for key in {name, *extra})
     taken_stems = {stem_of(key, suffixes) for key in _existing_keys()}
     for row in rows:
