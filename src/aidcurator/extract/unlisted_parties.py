@@ -178,9 +178,10 @@ def _org_givers() -> _OrgGivers:
             continue
         shown = org.name_zh or org.name_en or org.id
         for key in (org.name_zh, org.name_en, *org.aliases):
-            if not key or len(key) < 3:
+            zh = re.search(r"[\u4e00-\u9fff]", key or "") is not None
+            if not key or len(key) < (2 if zh else 3):  # 世行, 亚行: the usual short Chinese names
                 continue
-            if re.search(r"[\u4e00-\u9fff]", key):
+            if zh:
                 zh_keys.append(key)
                 names.setdefault(key, shown)
             else:
@@ -232,6 +233,12 @@ def organisation_giver(
                     )
                     return shown, Span(match.start("name"), end), china
     return None
+
+
+def is_lender(name: str | None) -> bool:
+    """Whether a record's donor is a multilateral lender or fund (世界银行, 亚洲开发银行): several of its loans
+    summed up (两笔共若干亿美元贷款) are one giver's, not many givers'."""
+    return name is not None and name in _org_givers().names.values()
 
 
 def _place_receives(text: str, start: int, end: int, places: list[Mention]) -> bool:

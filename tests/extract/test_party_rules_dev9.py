@@ -1,0 +1,31 @@
+"""Donor, recipient and year rules of helper dev9 (real-news round rn163-rn182): short names of
+multilateral lenders, several loans of one lender, and further cases below. Texts written for the tests
+(invented projects and figures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidcurator.extract import extract
+
+
+def _by_value(text: str, published: str | None = None) -> dict[int, object]:
+    date = dt.date.fromisoformat(published) if published else None
+    return {int(r.amounts[0].value): r for r in extract(text, published=date).records}
+
+
+def test_a_project_that_obtains_a_loan_of_the_short_named_bank_has_it_as_donor() -> None:
+    records = _by_value("其中，某市公交改造项目获世行贷款2亿美元，另一项目获亚行贷款1亿美元。")
+    assert records[200_000_000].donor == "世界银行"
+    assert records[100_000_000].donor == "亚洲开发银行"
+
+
+def test_several_loans_of_one_lender_keep_the_lender_as_donor() -> None:
+    record = _by_value("世界银行近日批准向中国提供两笔共5亿美元的贷款，用于某流域治理。")[500_000_000]
+    assert (record.donor, record.recipient) == ("世界银行", "中国")
+    assert record.record_kind.value != "aggregate"
+
+
+def test_many_givers_still_make_an_aggregate_without_a_lender() -> None:
+    record = _by_value("某市各界人士为灾区捐款两笔共300万元。")[3_000_000]
+    assert record.record_kind.value == "aggregate"
