@@ -29,3 +29,29 @@ def test_several_loans_of_one_lender_keep_the_lender_as_donor() -> None:
 def test_many_givers_still_make_an_aggregate_without_a_lender() -> None:
     record = _by_value("某市各界人士为灾区捐款两笔共300万元。")[3_000_000]
     assert record.record_kind.value == "aggregate"
+
+
+def test_a_central_ministry_that_arranges_money_for_a_county_is_the_donor() -> None:
+    record = _by_value("据悉，农业农村部安排资金500万元，落实泽库县某村良种繁育基地项目。")[5_000_000]
+    assert (record.donor, record.recipient) == ("农业农村部", "泽库县")
+
+
+def test_a_central_bank_gives_also_the_later_clause_of_its_sentence() -> None:
+    records = _by_value("人民银行落实帮扶资金近300万元，援建泽库县某乡小学；捐资20万元配备教具。")
+    assert records[3_000_000].donor == "人民银行"
+    assert records[200_000].donor == "人民银行"
+
+
+def test_a_ministry_s_department_is_no_ministry() -> None:
+    record = _by_value("商务部门安排资金500万元用于泽库县电商服务站。")[5_000_000]
+    assert record.donor != "商务部"
+
+
+def test_a_ministry_giving_abroad_acts_for_china() -> None:
+    record = _by_value("商务部向尼泊尔提供500万元援助。")[5_000_000]
+    assert (record.donor, record.recipient) == ("中国", "尼泊尔")
+
+
+def test_the_county_level_city_of_tongren_in_huangnan() -> None:
+    record = _by_value("某银行捐资30万元，为同仁市某中学配备教具。")[300_000]
+    assert record.recipient == "同仁市"

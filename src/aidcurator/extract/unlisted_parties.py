@@ -21,9 +21,11 @@ from aidcurator.extract.record_rules import record_rules
 from aidcurator.resources import resource_path
 
 __all__ = [
+    "central_giver",
     "county_after",
     "enterprise_donor",
     "enterprise_giver",
+    "is_lender",
     "not_a_county",
     "organisation_giver",
     "sentence_start",
@@ -281,3 +283,34 @@ def county_after(text: str, place_end: int) -> tuple[str, Span] | None:
     if match is None or rules.not_county.search(match.group("name")):
         return None
     return match.group("name"), Span(match.start("name"), match.end("name"))
+
+
+@dataclass(frozen=True)
+class _CentralGivers:
+    name: re.Pattern[str]  # a central unit's name at a clause start (after a time word), group 'name'
+    gives: re.Pattern[str]  # a giving word between the name and the amount
+
+
+@cache
+def _central_givers() -> _CentralGivers:
+    data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))["central_giver"]
+    return _CentralGivers(
+        name=re.compile(
+            rf"\s*(?:(?:{data['lead']})[，,]?\s*)?(?P<name>{trie(data['names'])})(?!{data['not_after']})"
+        ),
+        gives=re.compile(alternation(data["gives"])),
+    )
+
+
+def central_giver(text: str, amount: Span) -> tuple[str, Span] | None:
+    """A central ministry, commission or bank that opens a clause of the amount's sentence and gives it
+    (parties.json ``central_giver``: 某部安排资金若干万元，落实某县…): its name as written and its span; the
+    last such clause before the amount."""
+    rules = _central_givers()
+    sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
+    best = None
+    for begin in [sentence] + [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, amount.start)]:
+        match = rules.name.match(text, begin, amount.start)
+        if match is not None and rules.gives.search(text, match.end(), amount.start):
+            best = match.group("name"), Span(match.start("name"), match.end("name"))
+    return best
