@@ -55,3 +55,13 @@ def test_a_ministry_giving_abroad_acts_for_china() -> None:
 def test_the_county_level_city_of_tongren_in_huangnan() -> None:
     record = _by_value("某银行捐资30万元，为同仁市某中学配备教具。")[300_000]
     assert record.recipient == "同仁市"
+
+
+def test_a_place_after_to_and_a_relative_clause_receives() -> None:
+    record = _by_value("台湾某基金会日前宣布向遭受洪灾的福建省捐赠8万美元赈灾款。")[80_000]
+    assert (record.donor, record.recipient) == ("台湾省", "福建省")
+
+
+def test_a_place_that_gives_after_its_name_still_gives() -> None:
+    record = _by_value("天津市共安排帮扶资金3亿元，支持甘肃省产业发展。")[300_000_000]
+    assert record.donor == "天津市"

@@ -38,6 +38,7 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。！？\n]")
 class _Rules:
     giver_zh: re.Pattern[str]  # after a place: it gives in its clause (天津市共安排…)
     giver_en: re.Pattern[str]  # after a place: Tianjin has provided…
+    giver_not_before: re.Pattern[str]  # before a place: 向(受灾的)某省捐赠, it receives
     social_zh: re.Pattern[str]  # 社会捐赠资金 in the amount's clause
     social_en_before: re.Pattern[str]
     social_en_after: re.Pattern[str]  # 550,000 yuan of social donation funds
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
         return _Rules(
             giver_zh=re.compile(giver["zh"]),
             giver_en=re.compile(giver["en"], re.IGNORECASE),
+            giver_not_before=re.compile(giver["not_before_zh"]),
             social_zh=re.compile(social["zh"]),
             social_en_before=re.compile(social["en_before"]),
             social_en_after=re.compile(social["en_after"]),
@@ -97,10 +99,12 @@ def _rules() -> _Rules:
 
 def gives_after(text: str, place: Mention) -> bool:
     """Whether the words right after ``place`` make it the giver of its clause (``天津市共安排``, ``北京市向``,
-    ``Tianjin has provided``)."""
+    ``Tianjin has provided``); not after 向 / 给 (``向受灾的某省捐赠``: it receives)."""
     rules = _rules()
     end = place.end
     chinese = _CJK.match(text, max(0, end - 1)) is not None
+    if chinese and rules.giver_not_before.search(text, max(0, place.start - 20), place.start):
+        return False  # 向遭受水灾的某省捐赠: the place receives
     pattern = rules.giver_zh if chinese else rules.giver_en
     return pattern.match(text, end, end + 24) is not None
 
