@@ -65,3 +65,19 @@ def test_a_place_after_to_and_a_relative_clause_receives() -> None:
 def test_a_place_that_gives_after_its_name_still_gives() -> None:
     record = _by_value("天津市共安排帮扶资金3亿元，支持甘肃省产业发展。")[300_000_000]
     assert record.donor == "天津市"
+
+
+def test_the_colloquial_name_of_the_kyat() -> None:
+    record = _by_value("2009年3月5日，某使馆向缅甸政府捐赠了2,345,600缅币的救灾款。")[2_345_600]
+    assert record.amounts[0].currency == "MMK"
+
+
+def test_an_embassy_and_chinese_firms_abroad_give_for_china() -> None:
+    text = "某大使代表驻缅使馆和在缅的中资企业向缅甸政府捐赠了1,200,000缅币的救灾款。"
+    record = _by_value(text)[1_200_000]
+    assert (record.donor, record.recipient) == ("中国", "缅甸")
+
+
+def test_a_foreign_embassy_in_china_is_no_chinese_giver() -> None:
+    record = _by_value("日本驻华大使馆向四川省捐赠了50万元。")[500_000]
+    assert record.donor == "日本"

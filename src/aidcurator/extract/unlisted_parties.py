@@ -23,6 +23,7 @@ from aidcurator.resources import resource_path
 __all__ = [
     "central_giver",
     "county_after",
+    "embassy_gives",
     "enterprise_donor",
     "enterprise_giver",
     "is_lender",
@@ -314,3 +315,17 @@ def central_giver(text: str, amount: Span) -> tuple[str, Span] | None:
         if match is not None and rules.gives.search(text, match.end(), amount.start):
             best = match.group("name"), Span(match.start("name"), match.end("name"))
     return best
+
+
+@cache
+def _embassy() -> re.Pattern[str]:
+    return re.compile(
+        json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))["embassy_giver"]
+    )
+
+
+def embassy_gives(text: str, amount: Span) -> bool:
+    """Whether China's embassy, consulate or enterprises abroad are named in the amount's sentence before it
+    (parties.json ``embassy_giver``: 大使代表驻某使馆…向某国政府捐赠): they give for China."""
+    sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
+    return _embassy().search(text, sentence, amount.start) is not None
