@@ -53,6 +53,8 @@ class _Rules:
     clause_county: re.Pattern[str]  # 某川县某幼儿园由…安排300万元
     origin_before: re.Pattern[str]  # 出生于…, born in …
     origin_after: re.Pattern[str]  # …籍
+    group_before: re.Pattern[str]  # 香港… (a group of natives: 香港某省联谊会)
+    group_after: re.Pattern[str]  # …联谊会, 同乡会
     unlisted_donor: re.Pattern[str]  # 某楼区对口帮扶某源县
     province_money: re.Pattern[str]  # 省级统筹资金
     china_aided: re.Pattern[str]  # ODA loans to China, 对华提供贷款
@@ -84,6 +86,8 @@ def _rules() -> _Rules:
             clause_county=re.compile(data["clause_county"], re.MULTILINE),
             origin_before=re.compile(data["origin_place"]["before"]),
             origin_after=re.compile(data["origin_place"]["after"]),
+            group_before=re.compile(data["origin_place"]["group_before"]),
+            group_after=re.compile(data["origin_place"]["group_after"]),
             unlisted_donor=re.compile(data["unlisted_donor"], re.MULTILINE),
             province_money=re.compile(data["province_money"]),
             china_aided=re.compile(f"{data['china_aided']['zh']}|{data['china_aided']['en']}"),
@@ -245,6 +249,10 @@ def is_origin(text: str, place: Mention) -> bool:
     return bool(
         rules.origin_before.search(text, max(0, place.start - 16), place.start)
         or rules.origin_after.match(text, place.end)
+        or (
+            rules.group_after.match(text, place.end)
+            and rules.group_before.search(text, max(0, place.start - 4), place.start)
+        )  # 香港某省联谊会, 在港某省乡亲: a group of natives in Hong Kong
     )
 
 
