@@ -81,3 +81,18 @@ def test_an_embassy_and_chinese_firms_abroad_give_for_china() -> None:
 def test_a_foreign_embassy_in_china_is_no_chinese_giver() -> None:
     record = _by_value("日本驻华大使馆向四川省捐赠了50万元。")[500_000]
     assert record.donor == "日本"
+
+
+def test_a_month_date_leads_its_whole_semicolon_list_despite_a_later_item_s_start_word() -> None:
+    text = "截至5月31日，某地续建项目全部复工；新开工项目48个；已拨付援助资金3.2亿元。"
+    assert _by_value(text, "2015-06-20")[320_000_000].year_start == 2015
+
+
+def test_a_later_stage_in_the_date_s_own_item_still_gives_no_year() -> None:
+    text = "1月12日，某县医院正式启用，该院由某市投入援助资金6000万元建设。"
+    assert _by_value(text, "2015-06-20")[60_000_000].year_start is None
+
+
+def test_this_year_leading_the_paragraph_agrees_with_a_later_month_date() -> None:
+    text = "今年，某地计划实施项目30个。整个十三五期间，投资将超100亿元。截至4月30日，续建项目基本复工；已拨付援助资金2.5亿元。"
+    assert _by_value(text, "2016-06-07")[250_000_000].year_start == 2016
