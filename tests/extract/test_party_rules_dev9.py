@@ -96,3 +96,9 @@ def test_a_later_stage_in_the_date_s_own_item_still_gives_no_year() -> None:
 def test_this_year_leading_the_paragraph_agrees_with_a_later_month_date() -> None:
     text = "今年，某地计划实施项目30个。整个十三五期间，投资将超100亿元。截至4月30日，续建项目基本复工；已拨付援助资金2.5亿元。"
     assert _by_value(text, "2016-06-07")[250_000_000].year_start == 2016
+
+
+def test_the_fund_the_money_is_taken_out_of_names_no_receiver() -> None:
+    text = "四川省雅安市芦山县20日发生强烈地震。某红十字组织决定从汶川项目中先拨款300万元人民币投入芦山地震赈灾。"
+    record = _by_value(text, "2013-04-22")[3_000_000]
+    assert record.recipient == "芦山县"
