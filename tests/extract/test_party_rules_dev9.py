@@ -99,6 +99,6 @@ def test_this_year_leading_the_paragraph_agrees_with_a_later_month_date() -> Non
 
 
 def test_the_fund_the_money_is_taken_out_of_names_no_receiver() -> None:
-    text = "某日云南鲁甸县发生地震。某基金会决定从玉树项目中调拨200万元人民币投入鲁甸地震救灾。"
-    record = _by_value(text, "2014-08-05")[2_000_000]
+    text = "某日云南鲁甸县发生地震。某基金会决定从玉树项目中调拨150万元，用于鲁甸地震救灾。"
+    record = _by_value(text, "2014-08-05")[1_500_000]
     assert record.recipient == "鲁甸县"
