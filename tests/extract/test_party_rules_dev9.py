@@ -102,3 +102,13 @@ def test_the_fund_the_money_is_taken_out_of_names_no_receiver() -> None:
     text = "某日云南鲁甸县发生地震。某基金会决定从玉树项目中调拨150万元，用于鲁甸地震救灾。"
     record = _by_value(text, "2014-08-05")[1_500_000]
     assert record.recipient == "鲁甸县"
+
+
+def test_yuan_before_new_taiwan_dollars_is_one_currency() -> None:
+    record = _by_value("某集团向福建灾民捐赠价值300萬元新臺幣的盒饭。")[3_000_000]
+    assert record.amounts[0].currency == "TWD"
+
+
+def test_a_scale_word_written_onto_the_number() -> None:
+    mentions = extract("An additional Sh3.1 billion (210million Yuan) is for relief.").mentions
+    assert any(m.text == "210million Yuan" for m in mentions)
