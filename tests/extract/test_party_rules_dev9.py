@@ -112,3 +112,25 @@ def test_yuan_before_new_taiwan_dollars_is_one_currency() -> None:
 def test_a_scale_word_written_onto_the_number() -> None:
     mentions = extract("An additional Sh3.1 billion (210million Yuan) is for relief.").mentions
     assert any(m.text == "210million Yuan" for m in mentions)
+
+
+def test_a_donor_country_signing_a_loan_with_china_lends_to_china() -> None:
+    record = _by_value("Japan signed a loan agreement worth 12 billion yen with China for a sewage plant.")[
+        12_000_000_000
+    ]
+    assert (record.donor, record.recipient) == ("日本", "中国")
+
+
+def test_a_donor_country_that_agrees_to_lend_china() -> None:
+    record = _by_value("The German government agreed to lend China 40 million euros for forest work.")[40_000_000]
+    assert (record.donor, record.recipient) == ("德国", "中国")
+
+
+def test_a_chinese_loan_agreement_signed_with_china() -> None:
+    record = _by_value("日本政府与我国签署了总额为150亿日元的贷款协议。")[15_000_000_000]
+    assert (record.donor, record.recipient) == ("日本", "中国")
+
+
+def test_a_receiving_country_signing_with_china_still_receives() -> None:
+    record = _by_value("Laos signed a grant agreement worth 300 million yuan with China.")[300_000_000]
+    assert (record.donor, record.recipient) == ("中国", "老挝")
