@@ -139,3 +139,8 @@ def test_a_receiving_country_signing_with_china_still_receives() -> None:
 def test_the_one_character_name_of_a_receiving_province_in_the_programme_word() -> None:
     assert _by_value("今年上半年，某市到位援滇资金6亿元。", "2023-07-01")[600_000_000].recipient == "云南省"
     assert _by_value("某省今年安排援黔资金9亿元。", "2023-07-01")[900_000_000].recipient == "贵州省"
+
+
+def test_our_country_s_government_gives_for_china() -> None:
+    record = _by_value("汤加遭遇飓风。我国政府向汤加提供价值800万元人民币的救灾物资。")[8_000_000]
+    assert (record.donor, record.recipient) == ("中国", "汤加")
