@@ -122,7 +122,9 @@ def test_a_donor_country_signing_a_loan_with_china_lends_to_china() -> None:
 
 
 def test_a_donor_country_that_agrees_to_lend_china() -> None:
-    record = _by_value("The German government agreed to lend China 40 million euros for forest work.")[40_000_000]
+    record = _by_value("The German government agreed to lend China 40 million euros for forest work.")[
+        40_000_000
+    ]
     assert (record.donor, record.recipient) == ("德国", "中国")
 
 
