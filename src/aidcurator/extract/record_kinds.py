@@ -21,6 +21,7 @@ from aidcurator.extract.record_parties import is_china, side
 from aidcurator.extract.record_rules import CJK, programme_region, record_rules
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.sentences import SentenceIndex
+from aidcurator.extract.unlisted_parties import is_lender
 
 
 @cache
@@ -168,6 +169,8 @@ def _many_givers(
     """A many-givers cue between the amount before the record's own in its sentence and it (English: also
     in the rest of its clause, donations totalling HK$150 million from various sectors)."""
     rules = record_rules()
+    if is_lender(record.donor):
+        return None  # 世行…两笔共若干亿美元贷款: one lender's several loans
     start = _after_previous_amount(in_sentence, record, sentence_start) - sentence_start
     amount = record.amounts[0].span
     found = rules.many_givers.zh.search(sentence_text, start, max(0, amount.start - sentence_start))
