@@ -1,0 +1,54 @@
+"""Amount-kind, record-kind and count rules of the dev8 round. Texts written for the tests (某/甲乙丙, invented
+figures), no phrase of a real page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from aidcurator.extract import extract
+
+
+def _by_value(text: str, published: str | None = None) -> dict[int, object]:
+    date = dt.date.fromisoformat(published) if published else None
+    return {int(r.amounts[0].value): r for r in extract(text, published=date).records}
+
+
+def _kind(text: str, value: int, published: str | None = "2024-05-10") -> str:
+    return str(_by_value(text, published)[value].amounts[0].kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年，甲省共安排对口支援项目40个，援助资金3.6亿元。",
+        "今年乙市向某县下达帮扶项目12个，援助资金8000万元，重点用于产业发展。",
+    ],
+)
+def test_the_aid_funds_noun_leaves_the_kind_to_the_verb_of_the_sentence(text: str) -> None:
+    """援助资金 names the money, it does not say it was given: the allotment verb before decides."""
+    value = 360_000_000 if "3.6亿元" in text else 80_000_000
+    assert _kind(text, value) == "committed"
+
+
+def test_the_aid_funds_noun_with_no_other_verb_stays_spent() -> None:
+    assert _kind("去年甲市向某县提供援助资金2600万元，建成学校两所。", 26_000_000) == "spent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年，甲省共安排援助资金5.2亿元，截至年底，到位援助资金4.9亿元，到位率94%。",
+        "今年乙市计划投入帮扶资金6000万元，项目开工率90%，实际到位资金5100万元。",
+    ],
+)
+def test_money_in_place_after_an_allotment_in_its_sentence_is_a_share(text: str) -> None:
+    """A progress clause that opens with 到位 (no 已) after an allotted or planned total: part of it."""
+    records = _by_value(text)
+    part = records[490_000_000] if 490_000_000 in records else records[51_000_000]
+    assert str(part.amounts[0].kind) == "share"
+
+
+def test_money_in_place_with_no_total_before_it_stays_spent() -> None:
+    assert _kind("截至年底，甲省对口支援乙县到位资金3100万元。", 31_000_000) == "spent"
