@@ -52,3 +52,21 @@ def test_money_in_place_after_an_allotment_in_its_sentence_is_a_share(text: str)
 
 def test_money_in_place_with_no_total_before_it_stays_spent() -> None:
     assert _kind("截至年底，甲省对口支援乙县到位资金3100万元。", 31_000_000) == "spent"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("某特区政府从救灾基金批出三笔共420万元的拨款，支援甲省受灾群众。", 4_200_000),
+        ("某基金会董事会议决捐资500万元，支援乙县灾后重建。", 5_000_000),
+    ],
+)
+def test_a_grant_approved_or_resolved_is_committed(text: str, value: int) -> None:
+    """批出 (a grant approved, as 批准) and 议决 (resolved, as 决定) commit the money."""
+    assert _kind(text, value) == "committed"
+
+
+def test_over_n_years_is_a_running_total() -> None:
+    """N年多来 (over N years) counts like N年来."""
+    text = "三年多来，甲市向某县捐赠的资金和物资超过1.2亿元。"
+    assert _kind(text, 120_000_000) == "cumulative"
