@@ -70,3 +70,44 @@ def test_over_n_years_is_a_running_total() -> None:
     """N年多来 (over N years) counts like N年来."""
     text = "三年多来，甲市向某县捐赠的资金和物资超过1.2亿元。"
     assert _kind(text, 120_000_000) == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        (
+            "By May, grant agreements for four schools worth $30 million were signed and $12 million "
+            "was disbursed to Ruritania.",
+            12_000_000,
+            "spent",
+        ),
+        (
+            "China signed an aid agreement with Ruritania last week and $5 million will be released "
+            "next month.",
+            5_000_000,
+            "planned",
+        ),
+    ],
+)
+def test_an_english_passive_verb_after_the_amount_decides_its_kind(text: str, value: int, kind: str) -> None:
+    """The amount is the subject of the verb after it: an earlier clause's cue (signed) is not its own."""
+    assert _kind(text, value, "2023-06-01") == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "China donated $400,000 to Ruritania on Monday. The envoy said $40,000 of the donation came "
+            "from the embassy staff.",
+            40_000,
+        ),
+        (
+            "China will offer 90 billion yuan to the region. The envoy said 30 billion yuan of the pledge "
+            "would go to farming.",
+            30_000_000_000,
+        ),
+    ],
+)
+def test_a_sum_of_the_donation_or_pledge_is_a_share(text: str, value: int) -> None:
+    assert _kind(text, value, "2023-06-01") == "share"

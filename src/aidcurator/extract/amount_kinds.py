@@ -106,7 +106,9 @@ def amount_kind(
         return AmountKind.CUMULATIVE, cue
     if not english and (total := _as_of_total(window, before)) is not None:
         return AmountKind.CUMULATIVE, total  # 截至去年底，上海共向喀什投入…: a running total
-    own = _first_cue(english, found, (clause_start, before[1]), after)
+    own = _predicate_after(window, amount.end, clause_end) if english else None
+    if own is None:
+        own = _first_cue(english, found, (clause_start, before[1]), after)
     if own is None and not english:
         own = _after_cue(window, zh_after)  # 1.1亿元年度帮扶资金及时到位
         own = None if own[1] is None else own
@@ -151,6 +153,22 @@ def amount_kind(
     if main is None and not english and (budget := _budget(window, clause_start, amount.start)) is not None:
         return AmountKind.COMMITTED, budget
     return main or (AmountKind.UNKNOWN, None)
+
+
+def _predicate_after(window: str, start: int, end: int) -> tuple[AmountKind, Span] | None:
+    """An English passive verb right after the amount (``… were signed and $1 billion was disbursed``,
+    ``$2 million will be released``): the amount is its subject, so its cue decides over cues before the
+    amount that belong to an earlier clause of the sentence (priority order, share and cumulative aside)."""
+    rules = record_rules()
+    match = rules.en_predicate_after.match(window, start, end)
+    if match is None:
+        return None
+    for kind in rules.kind_priority:
+        if kind in (AmountKind.SHARE, AmountKind.CUMULATIVE):
+            continue
+        if cue := rules.kind_cues[kind].en.search(window, match.start(), match.end()):
+            return kind, Span(cue.start(), cue.end())
+    return None
 
 
 def _budget(window: str, start: int, end: int) -> Span | None:
