@@ -111,3 +111,19 @@ def test_an_english_passive_verb_after_the_amount_decides_its_kind(text: str, va
 )
 def test_a_sum_of_the_donation_or_pledge_is_a_share(text: str, value: int) -> None:
     assert _kind(text, value, "2023-06-01") == "share"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三年来，甲区累计投入帮扶资金1.5亿元，捐款捐物达1200万元。", 12_000_000),
+        ("截至去年底，甲省共向乙县投入援助资金2.4亿元，社会捐赠资金900多万元。", 9_000_000),
+    ],
+)
+def test_the_next_item_of_a_running_total_list_is_a_running_total(text: str, value: int) -> None:
+    assert _kind(text, value) == "cumulative"
+
+
+def test_a_this_year_item_after_a_running_total_is_not_one() -> None:
+    text = "五年来，甲市累计投入援助资金6亿元，今年投入1.3亿元。"
+    assert _kind(text, 130_000_000) != "cumulative"

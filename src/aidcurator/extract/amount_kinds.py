@@ -115,6 +115,12 @@ def amount_kind(
     if (
         not english
         and (own is None or own[0] is AmountKind.SPENT)
+        and (total := _running_total_list(window, sentence.start, before[0], amount.start, cumulative))
+    ):  # 累计投入资金2亿元，捐款捐物3000万元: the next item of a running total's list is one too
+        return AmountKind.CUMULATIVE, total
+    if (
+        not english
+        and (own is None or own[0] is AmountKind.SPENT)
         and clause_start > sentence.start
         and (
             framing := rules.committed_framing.search(
@@ -169,6 +175,31 @@ def _predicate_after(window: str, start: int, end: int) -> tuple[AmountKind, Spa
         if cue := rules.kind_cues[kind].en.search(window, match.start(), match.end()):
             return kind, Span(cue.start(), cue.end())
     return None
+
+
+def _running_total_list(
+    window: str, sentence_start: int, previous_end: int, start: int, cumulative: re.Pattern[str]
+) -> Span | None:
+    """The running-total cue (累计, 截至…共, N年来) of the amount just before this one in its sentence, when this
+    one follows it as the next item of the same list: a comma right after the earlier amount, a short noun
+    or verb, no year or this-year word of its own (累计投入资金2亿元，捐款捐物3000万元; 截至去年底，甲省共投入
+    援助资金3亿元，社会捐赠资金2000万元)."""
+    if previous_end <= sentence_start:
+        return None
+    gap = window[previous_end:start]
+    rules = record_rules()
+    if (
+        len(gap) > rules.running_list_gap
+        or not gap.lstrip().startswith(("，", ",", "；", ";"))
+        or len(CLAUSE_BREAK.findall(gap)) != 1
+        or any(c.isdigit() for c in gap)
+        or rules.this_year_words.search(gap)
+    ):
+        return None
+    match = cumulative.search(window, sentence_start, previous_end) or rules.as_of_total.search(
+        window, sentence_start, previous_end
+    )
+    return None if match is None else Span(match.start(), match.end())
 
 
 def _budget(window: str, start: int, end: int) -> Span | None:

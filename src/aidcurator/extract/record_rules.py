@@ -116,6 +116,7 @@ class RecordRules:
     many_countries: re.Pattern[str]  # 向10国提供: aid to many countries, a programme
     partitive_after: re.Pattern[str]  # '… of the 1 billion dollars': a part of a named sum
     en_predicate_after: re.Pattern[str]  # '… was disbursed': the amount's own passive verb
+    running_list_gap: int  # characters at most between a running total and the next item of its list
     as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
     this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
     announced_before: re.Pattern[str]  # 'announced' with the amount as its object
@@ -208,6 +209,7 @@ def record_rules() -> RecordRules:
             many_countries=re.compile(data.get("many_countries") or "(?!)"),
             partitive_after=re.compile(data.get("partitive_after") or "(?!)"),
             en_predicate_after=re.compile(data.get("en_predicate_after") or "(?!)"),
+            running_list_gap=int(data.get("running_list_gap", 0)),
             as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
             this_year_words=_alternation(data.get("this_year_words", []), english=False),
             announced_before=re.compile(data.get("announced_before") or "(?!)"),
