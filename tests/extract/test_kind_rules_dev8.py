@@ -127,3 +127,15 @@ def test_the_next_item_of_a_running_total_list_is_a_running_total(text: str, val
 def test_a_this_year_item_after_a_running_total_is_not_one() -> None:
     text = "五年来，甲市累计投入援助资金6亿元，今年投入1.3亿元。"
     assert _kind(text, 130_000_000) != "cumulative"
+
+
+def test_gifts_of_other_givers_after_a_gift_are_no_breakdown_of_it() -> None:
+    """Three later gifts of other givers that happen to add up to an earlier gift are not its parts."""
+    text = (
+        "澳门某基金会捐款3000万元人民币，支援乙省救灾。甲城建材集团有限公司捐款人民币1000万元；"
+        "乙丰药业股份有限公司捐赠价值1200万元人民币的物资；丙和置业集团有限公司捐赠800万元人民币。"
+    )
+    records = _by_value(text, "2021-08-01")
+    for value in (10_000_000, 12_000_000, 8_000_000):
+        assert str(records[value].amounts[0].kind) != "share"
+        assert not records[value].flags.get("part_of_total")
