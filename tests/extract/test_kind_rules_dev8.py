@@ -139,3 +139,9 @@ def test_gifts_of_other_givers_after_a_gift_are_no_breakdown_of_it() -> None:
     for value in (10_000_000, 12_000_000, 8_000_000):
         assert str(records[value].amounts[0].kind) != "share"
         assert not records[value].flags.get("part_of_total")
+
+
+def test_money_taken_in_is_spent_whatever_the_means_named_before() -> None:
+    """吸纳 (took in) is the amount's own verb: an allotment word among the means (通过…安排…等形式) is not."""
+    text = "甲省还通过额外安排和社会捐赠等形式，吸纳额外援助资金超过3亿元。"
+    assert _kind(text, 300_000_000) == "spent"
