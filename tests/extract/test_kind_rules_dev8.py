@@ -145,3 +145,16 @@ def test_money_taken_in_is_spent_whatever_the_means_named_before() -> None:
     """吸纳 (took in) is the amount's own verb: an allotment word among the means (通过…安排…等形式) is not."""
     text = "甲省还通过额外安排和社会捐赠等形式，吸纳额外援助资金超过3亿元。"
     assert _kind(text, 300_000_000) == "spent"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("甲市援建项目完成18个，总投资6000万元。", "18个"),
+        ("某县帮扶项目已竣工7个，其余正在建设。", "7个"),
+    ],
+)
+def test_a_count_after_a_completion_verb_counts_the_noun_before_it(text: str, count: str) -> None:
+    """项目完成18个 is written noun first like 项目已开工18个: the verb bridges the noun and the number."""
+    found = [m for m in extract(text).mentions if str(m.kind) == "count" and m.text == count]
+    assert found and found[0].what == "projects"
