@@ -158,3 +158,22 @@ def test_a_count_after_a_completion_verb_counts_the_noun_before_it(text: str, co
     """项目完成18个 is written noun first like 项目已开工18个: the verb bridges the noun and the number."""
     found = [m for m in extract(text).mentions if str(m.kind) == "count" and m.text == count]
     assert found and found[0].what == "projects"
+
+
+def test_one_emergency_gift_named_as_aid_is_a_project() -> None:
+    """Emergency relief to one country is one gift: 'in aid' does not make it a programme."""
+    text = "China has decided to offer US$250,000 in aid to Ruritania for flood relief."
+    record = _by_value(text, "2022-03-01")[250_000]
+    assert str(record.record_kind) == "project"
+
+
+def test_a_total_of_emergency_relief_stays_a_programme() -> None:
+    text = "So far, China's total relief assistance to Ruritania for the floods has reached US$900,000."
+    record = _by_value(text, "2022-03-01")[900_000]
+    assert str(record.record_kind) == "programme"
+
+
+def test_pairing_aid_named_as_aid_stays_a_programme() -> None:
+    text = "The province provided 300 million yuan in aid to the prefecture for schools and roads last year."
+    record = _by_value(text, "2022-03-01")[300_000_000]
+    assert str(record.record_kind) == "programme"
