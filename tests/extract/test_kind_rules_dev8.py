@@ -177,3 +177,9 @@ def test_pairing_aid_named_as_aid_stays_a_programme() -> None:
     text = "The province provided 300 million yuan in aid to the prefecture for schools and roads last year."
     record = _by_value(text, "2022-03-01")[300_000_000]
     assert str(record.record_kind) == "programme"
+
+
+def test_the_verb_after_a_value_apposition_decides() -> None:
+    """The grant, worth …, was signed: the amount is the grant's value, the grant was signed (committed)."""
+    text = "The grant, worth 40 million yuan, was signed by the two envoys in Ruritania on Monday."
+    assert _kind(text, 40_000_000, "2022-03-01") == "committed"

@@ -106,7 +106,12 @@ def amount_kind(
         return AmountKind.CUMULATIVE, cue
     if not english and (total := _as_of_total(window, before)) is not None:
         return AmountKind.CUMULATIVE, total  # 截至去年底，上海共向喀什投入…: a running total
-    own = _predicate_after(window, amount.end, clause_end) if english else None
+    own = None
+    if english:  # The grant, worth $5 million, was signed …: the verb after the apposition is the amount's
+        apposition = clause_start > sentence.start and rules.en_value_apposition.fullmatch(
+            window, clause_start, amount.start
+        )
+        own = _predicate_after(window, amount.end, window_end if apposition else clause_end, bool(apposition))
     if own is None:
         own = _first_cue(english, found, (clause_start, before[1]), after)
     if own is None and not english:
@@ -161,11 +166,19 @@ def amount_kind(
     return main or (AmountKind.UNKNOWN, None)
 
 
-def _predicate_after(window: str, start: int, end: int) -> tuple[AmountKind, Span] | None:
+_COMMA = re.compile(r"\s*,")
+
+
+def _predicate_after(
+    window: str, start: int, end: int, after_comma: bool = False
+) -> tuple[AmountKind, Span] | None:
     """An English passive verb right after the amount (``… were signed and $1 billion was disbursed``,
     ``$2 million will be released``): the amount is its subject, so its cue decides over cues before the
-    amount that belong to an earlier clause of the sentence (priority order, share and cumulative aside)."""
+    amount that belong to an earlier clause of the sentence (priority order, share and cumulative aside);
+    ``after_comma``: the amount closes a value apposition, its verb follows the comma that ends it."""
     rules = record_rules()
+    if after_comma and (comma := _COMMA.match(window, start, end)):
+        start = comma.end()
     match = rules.en_predicate_after.match(window, start, end)
     if match is None:
         return None
