@@ -183,3 +183,12 @@ def test_the_verb_after_a_value_apposition_decides() -> None:
     """The grant, worth …, was signed: the amount is the grant's value, the grant was signed (committed)."""
     text = "The grant, worth 40 million yuan, was signed by the two envoys in Ruritania on Monday."
     assert _kind(text, 40_000_000, "2022-03-01") == "committed"
+
+
+def test_cues_before_a_contrast_clause_are_not_the_amounts() -> None:
+    """', but' opens the amount's own clause: 'since' in the clause before it makes no running total."""
+    text = (
+        "China has sent tents and food to Ruritania since the floods began in May, but the first help "
+        "was some $400,000 in rescue equipment in April."
+    )
+    assert _kind(text, 400_000, "2022-09-01") != "cumulative"

@@ -32,6 +32,8 @@ def amount_kind(
         breaks = [match.end() for match in CLAUSE_BREAK.finditer(text, sentence.start, before_start)]
         before_start = breaks[-1] if breaks else sentence.start
     window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
+    if english and (turn := _last_turn(text, before_start, amount.start)) is not None:
+        before_start = turn  # … since the storm struck, but those were preceded by $1 million: a new clause
     if english:
         window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
         comma = text.find(",", amount.end, window_end)
@@ -167,6 +169,15 @@ def amount_kind(
 
 
 _COMMA = re.compile(r"\s*,")
+
+
+def _last_turn(text: str, start: int, end: int) -> int | None:
+    """Where the last English clause that a contrast word opens (``, but``, ``; while``) starts before the
+    amount: cues before it belong to the other clause."""
+    found = None
+    for match in record_rules().en_clause_turn.finditer(text, start, end):
+        found = match.end()
+    return found
 
 
 def _predicate_after(
