@@ -192,3 +192,9 @@ def test_cues_before_a_contrast_clause_are_not_the_amounts() -> None:
         "was some $400,000 in rescue equipment in April."
     )
     assert _kind(text, 400_000, "2022-09-01") != "cumulative"
+
+
+def test_what_a_receiver_has_received_is_a_running_total() -> None:
+    """A receiver's present perfect 'has received' sums what came in so far."""
+    text = "The county has received more than 30 million yuan in donations for its schools, officials said."
+    assert _kind(text, 30_000_000, "2022-03-01") == "cumulative"
