@@ -85,3 +85,43 @@ def test_new_rows_use_their_division_code_as_id() -> None:
     assert len(new) > 2500
     assert all(p.id == p.code and len(p.code) == 6 for p in new)
     assert all(p.parent is not None for p in new)
+
+
+def test_a_county_in_english_by_its_pinyin_name() -> None:
+    text = "A foundation in Beijing donated 2 million yuan to Zhouqu County in Gansu for flood relief."
+    assert [(r.recipient, r.recipient_code) for r in _records(text)] == [("舟曲县", "623023")]
+
+
+def test_an_autonomous_county_in_english_by_its_official_and_plain_names() -> None:
+    assert _names("A school opened in Beichuan Qiang Autonomous County.") == ["北川羌族自治县"]
+    assert _names("A school opened in Beichuan County.") == ["北川羌族自治县"]
+
+
+def test_a_prefecture_in_english_bare_or_as_a_city() -> None:
+    assert _names("Firms from Shijiazhuang and Cangzhou City pledged aid.") == ["石家庄市", "沧州市"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Xi Jinping met the delegation.",  # 锦屏县: a county gets no bare English name
+        "A hospital was built in Zhouqu with local funds.",
+        "Suzhou City sent teachers.",  # 宿州 and 苏州 are both Suzhou: 宿州 gets no English name
+    ],
+)
+def test_english_names_that_would_mislead_are_left_out(text: str) -> None:
+    assert "锦屏县" not in _names(text) and "舟曲县" not in _names(text) and "宿州市" not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "row"),
+    [
+        ("神木市", "神木县"),
+        ("湟中区", "湟中县"),
+        ("盘州市", "盘县"),
+        ("会理市", "会理县"),
+        ("Shenmu City", "神木县"),
+    ],
+)
+def test_a_division_renamed_since_the_source_is_found_by_its_new_name(written: str, row: str) -> None:
+    assert _names(f"某基金会向{written}捐赠资金50万元。") == [row]
