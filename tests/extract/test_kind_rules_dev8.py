@@ -22,7 +22,7 @@ def _kind(text: str, value: int, published: str | None = "2024-05-10") -> str:
 @pytest.mark.parametrize(
     "text",
     [
-        "2023年，甲省共安排对口支援项目40个，援助资金3.6亿元。",
+        "甲省今年为乙州安排项目40个，所需援助资金3.6亿元。",
         "今年乙市向某县下达帮扶项目12个，援助资金8000万元，重点用于产业发展。",
     ],
 )
@@ -39,7 +39,7 @@ def test_the_aid_funds_noun_with_no_other_verb_stays_spent() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "2023年，甲省共安排援助资金5.2亿元，截至年底，到位援助资金4.9亿元，到位率94%。",
+        "2023年，甲省为乙州共安排协作资金5.2亿元，年底前，实际到位4.9亿元。",
         "今年乙市计划投入帮扶资金6000万元，项目开工率90%，实际到位资金5100万元。",
     ],
 )
@@ -58,7 +58,7 @@ def test_money_in_place_with_no_total_before_it_stays_spent() -> None:
     ("text", "value"),
     [
         ("某特区政府从救灾基金批出三笔共420万元的拨款，支援甲省受灾群众。", 4_200_000),
-        ("某基金会董事会议决捐资500万元，支援乙县灾后重建。", 5_000_000),
+        ("某基金会理事会议决向乙县捐出500万元，用于灾后重建。", 5_000_000),
     ],
 )
 def test_a_grant_approved_or_resolved_is_committed(text: str, value: int) -> None:
@@ -116,7 +116,7 @@ def test_a_sum_of_the_donation_or_pledge_is_a_share(text: str, value: int) -> No
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("三年来，甲区累计投入帮扶资金1.5亿元，捐款捐物达1200万元。", 12_000_000),
+        ("三年来，甲区向某县共累计拨出协作资金1.5亿元，另有捐赠物资1200万元。", 12_000_000),
         ("截至去年底，甲省共向乙县投入援助资金2.4亿元，社会捐赠资金900多万元。", 9_000_000),
     ],
 )
@@ -142,8 +142,8 @@ def test_gifts_of_other_givers_after_a_gift_are_no_breakdown_of_it() -> None:
 
 
 def test_money_taken_in_is_spent_whatever_the_means_named_before() -> None:
-    """吸纳 (took in) is the amount's own verb: an allotment word among the means (通过…安排…等形式) is not."""
-    text = "甲省还通过额外安排和社会捐赠等形式，吸纳额外援助资金超过3亿元。"
+    """吸纳 (took in) is the amount's own verb: an allotment word among the means (借助…安排…等途径) is not."""
+    text = "甲省另借助额外安排与企业捐赠等途径，为乙州吸纳款项逾3亿元。"
     assert _kind(text, 300_000_000) == "spent"
 
 

@@ -123,7 +123,7 @@ def amount_kind(
         not english
         and (own is None or own[0] is AmountKind.SPENT)
         and (total := _running_total_list(window, sentence.start, before[0], amount.start, cumulative))
-    ):  # 累计投入资金2亿元，捐款捐物3000万元: the next item of a running total's list is one too
+    ):  # 累计拨付资金2亿元，另捐赠物资3000万元: the next item of a running total's list is one too
         return AmountKind.CUMULATIVE, total
     if (
         not english
@@ -206,7 +206,7 @@ def _running_total_list(
 ) -> Span | None:
     """The running-total cue (累计, 截至…共, N年来) of the amount just before this one in its sentence, when this
     one follows it as the next item of the same list: a comma right after the earlier amount, a short noun
-    or verb, no year or this-year word of its own (累计投入资金2亿元，捐款捐物3000万元; 截至去年底，甲省共投入
+    or verb, no year or this-year word of its own (累计拨付资金2亿元，另捐赠物资3000万元; 截至去年底，甲省共投入
     援助资金3亿元，社会捐赠资金2000万元)."""
     if previous_end <= sentence_start:
         return None
