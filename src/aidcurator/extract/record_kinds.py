@@ -220,6 +220,16 @@ def _single_works(
 _NAME_BREAK = re.compile(r"[\s,，。；;：:、（）()“”]")
 
 
+def _programme_words(sentence_text: str, sector: str | None, in_sentence: list[Mention]) -> bool:
+    """A programme cue in the sentence: a fund's name or a bundle word; for the one amount of its sentence
+    in a one-off sector (emergency relief: one gift, whatever the fund is called) only a bundle word (total
+    relief, 一批项目); a list of amounts (funds, donations and relief goods) stays a bundle."""
+    rules = record_rules()
+    one_off = sector in rules.one_off_sectors and sum(m.kind is MentionKind.AMOUNT for m in in_sentence) == 1
+    cues = rules.programme_bundle if one_off else rules.programme
+    return bool(cues.zh.search(sentence_text) or cues.en.search(sentence_text))
+
+
 def fill_record_kind(
     record: CandidateRecord, sentence_text: str, in_sentence: list[Mention], kind: AmountKind, sentence: Span
 ) -> None:
@@ -302,8 +312,7 @@ def fill_record_kind(
         )
         or _many_countries_named(in_sentence)
         or rules.many_countries.search(sentence_text)
-        or rules.programme.zh.search(sentence_text)
-        or rules.programme.en.search(sentence_text)
+        or _programme_words(sentence_text, record.sector, in_sentence)
     ):
         record.record_kind = RecordKind.PROGRAMME
 
