@@ -265,6 +265,13 @@ def en_units_not_money() -> frozenset[str]:
             "miles",
             "visitors",
             "tourists",
+            "doses",
+            "jabs",
+            "vaccines",
+            "masks",
+            "syringes",
+            "kilograms",
+            "kilos",
         }
     )
 
