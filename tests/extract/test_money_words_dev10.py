@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from aidcurator.domain import FlowType
 from aidcurator.extract import extract
 
 
@@ -94,3 +95,64 @@ def test_goods_are_no_money(text: str) -> None:
 )
 def test_counted_nouns(text: str, span: str, value: str, what: str) -> None:
     assert (span, Decimal(value), what) in _counts(text)
+
+
+def _record(text: str, value: str):
+    return next(r for r in extract(text).records if r.amounts[0].value == Decimal(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "flow"),
+    [
+        (  # an economic and technical cooperation agreement is grant money, not technical assistance
+            "Ruritania and China signed an agreement on economic and technical cooperation worth 9 million dollars.",
+            "9000000",
+            FlowType.GRANT,
+        ),
+        ("两国签署经济技术合作协定,中方提供3000万元人民币。", "30000000", FlowType.GRANT),
+        (  # money from a Chinese policy bank is lent
+            "The Export-Import Bank of China financed the 45 million dollar water plant in Ruritania.",
+            "45000000",
+            FlowType.LOAN,
+        ),
+        ("China Development Bank provided 70 million dollars for the Ruritanian port.", "70000000", FlowType.LOAN),
+        ("中国进出口银行为该国电站提供2亿美元资金。", "200000000", FlowType.LOAN),
+        (
+            "Seller's credits of 60 million dollars were provided for the cement plant in Ruritania.",
+            "60000000",
+            FlowType.EXPORT_CREDIT,
+        ),
+        ("China sent a technical team worth 2 million dollars to Ruritania.", "2000000", FlowType.TECHNICAL_ASSISTANCE),
+    ],
+)
+def test_flow_cues(text: str, value: str, flow: FlowType) -> None:
+    assert _record(text, value).flow_type is flow
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("某省今年投入援疆资金800万元,新建3所幼儿园。", "8000000"),
+        ("甲市安排资金1200万元,用于乙县职业技术学校建设。", "12000000"),
+        ("The donor gave 5 million dollars for a primary school in Ruritania.", "5000000"),
+        ("The grant of 3 million dollars funds scholarships at a university in Ruritania.", "3000000"),
+    ],
+)
+def test_every_school_level_is_education(text: str, value: str) -> None:
+    assert _record(text, value).sector == "111"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("China lent 30 million dollars for a power line from Alpha to Beta in Ruritania.", "30000000", "236"),
+        (  # vehicles for a ministry are the ministry's sector, not transport
+            "China donated vehicles and furniture worth 400,000 dollars to the Ruritanian Foreign Ministry.",
+            "400000",
+            "151",
+        ),
+        ("China donated 50 buses worth 6 million dollars to the Ruritanian city council.", "6000000", "210"),
+    ],
+)
+def test_sector_words(text: str, value: str, code: str) -> None:
+    assert _record(text, value).sector == code
