@@ -152,7 +152,21 @@ def test_every_school_level_is_education(text: str, value: str) -> None:
             "151",
         ),
         ("China donated 50 buses worth 6 million dollars to the Ruritanian city council.", "6000000", "210"),
+        (  # financial aid is any money, not budget support: the clinic decides
+            "Alphaville provided financial aid of 300,000 yuan for a new clinic in Beta county.",
+            "300000",
+            "122",
+        ),
+        (  # a donor's trade is no business-sector money
+            "Business tycoon Zhang San gave 20 million yuan for flood relief in Gamma province.",
+            "20000000",
+            "720",
+        ),
     ],
 )
 def test_sector_words(text: str, value: str, code: str) -> None:
     assert _record(text, value).sector == code
+
+
+def test_financial_aid_is_no_budget_support() -> None:
+    assert _record("Alphaville provided financial aid of 300,000 yuan to Beta county.", "300000").sector != "510"
