@@ -123,6 +123,21 @@ def _record(text: str, value: str):
             FlowType.EXPORT_CREDIT,
         ),
         ("China sent a technical team worth 2 million dollars to Ruritania.", "2000000", FlowType.TECHNICAL_ASSISTANCE),
+        (  # goods with a stated worth are a grant, also when the medical team hands them over
+            "The Chinese medical team donated 20,000 dollars worth of drugs to Alpha hospital.",
+            "20000",
+            FlowType.GRANT,
+        ),
+        (
+            "Experts from Beijing will run the lab, paid from a grant of 4 million dollars to Ruritania.",
+            "4000000",
+            FlowType.GRANT,
+        ),
+        (  # training in the People's Republic is training in China
+            "China will give 500,000 dollars for training Ruritanian officials in the PRC.",
+            "500000",
+            FlowType.SCHOLARSHIP,
+        ),
     ],
 )
 def test_flow_cues(text: str, value: str, flow: FlowType) -> None:
