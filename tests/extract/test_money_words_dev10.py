@@ -55,6 +55,12 @@ def _counts(text: str) -> list[tuple[str, Decimal, str]]:
         ),
         ("援建项目合同金额为8000万巴布亚新几内亚基那。", "8000万巴布亚新几内亚基那", "80000000", "PGK"),
         ("The grant of 60 million ngultrum will fund a water scheme.", "60 million ngultrum", "60000000", "BTN"),
+        # South Asian scale words
+        ("Nepal received Rs 4.5 crore from the donor for a clinic.", "Rs 4.5 crore", "45000000", "NPR"),
+        ("Sri Lanka received Rs 80 lakh from the donor for a library.", "Rs 80 lakh", "8000000", "LKR"),
+        # a one-letter naira sign before a scaled number
+        ("In Nigeria, the state government received N7 billion from the donor.", "N7 billion", "7000000000", "NGN"),
+        ("Ethiopia signed for Birr 300 million from the donor.", "Birr 300 million", "300000000", "ETB"),
     ],
 )
 def test_currency_words(text: str, span: str, value: str, code: str) -> None:
@@ -66,6 +72,7 @@ def test_currency_words(text: str, span: str, value: str, code: str) -> None:
     [
         "Release 3.14.2 of the tool came out in 2019.",  # a version number stays no amount
         "The report dated 2018.06.30 lists the grant.",  # nor does a dotted date
+        "Grant money paved Road No.7 in 2015.",  # nor a numbered road
     ],
 )
 def test_point_after_digit_starts_no_number(text: str) -> None:
