@@ -85,6 +85,8 @@ def test_point_after_digit_starts_no_number(text: str) -> None:
         "As a grant, the donor will send 2 million doses of vaccine to Ruritania.",
         "The grant covers 4 million masks and 3 million syringes for the clinics.",
         "Under the grant, 6 million kilograms of rice arrived at the port.",
+        "援助物资包括20万剂疫苗和5万盒药品。",
+        "中方援助物资中有3万床棉被。",
     ],
 )
 def test_goods_are_no_money(text: str) -> None:
