@@ -176,6 +176,8 @@ def test_every_school_level_is_education(text: str, value: str) -> None:
             "151",
         ),
         ("China donated 50 buses worth 6 million dollars to the Ruritanian city council.", "6000000", "210"),
+        ("中方向甲国捐赠价值约800万元人民币的抗疫物资。", "8000000", "121"),  # epidemic control is health
+        ("The donor gave 3 million dollars of COVID-19 test kits to Ruritania.", "3000000", "121"),
         (  # financial aid is any money, not budget support: the clinic decides
             "Alphaville provided financial aid of 300,000 yuan for a new clinic in Beta county.",
             "300000",
