@@ -61,6 +61,13 @@ def _counts(text: str) -> list[tuple[str, Decimal, str]]:
         # a one-letter naira sign before a scaled number
         ("In Nigeria, the state government received N7 billion from the donor.", "N7 billion", "7000000000", "NGN"),
         ("Ethiopia signed for Birr 300 million from the donor.", "Birr 300 million", "300000000", "ETB"),
+        (  # the franc zones named without CFA
+            "The embassy gave 80 million West African francs to the health ministry.",
+            "80 million West African francs",
+            "80000000",
+            "XOF",
+        ),
+        ("Beijing gave 2.3 billion Cameroonian francs for street lights.", "2.3 billion Cameroonian francs", "2300000000", "XAF"),
     ],
 )
 def test_currency_words(text: str, span: str, value: str, code: str) -> None:
@@ -177,6 +184,11 @@ def test_every_school_level_is_education(text: str, value: str) -> None:
         ),
         ("China donated 50 buses worth 6 million dollars to the Ruritanian city council.", "6000000", "210"),
         ("中方向甲国捐赠价值约800万元人民币的抗疫物资。", "8000000", "121"),  # epidemic control is health
+        (  # cash given in a food crisis is emergency response
+            "China gave 40 million yuan in cash to help Ruritania through its food crisis.",
+            "40000000",
+            "720",
+        ),
         ("The donor gave 3 million dollars of COVID-19 test kits to Ruritania.", "3000000", "121"),
         (  # financial aid is any money, not budget support: the clinic decides
             "Alphaville provided financial aid of 300,000 yuan for a new clinic in Beta county.",
