@@ -54,12 +54,22 @@ def _counts(text: str) -> list[tuple[str, Decimal, str]]:
             "LAK",
         ),
         ("援建项目合同金额为8000万巴布亚新几内亚基那。", "8000万巴布亚新几内亚基那", "80000000", "PGK"),
-        ("The grant of 60 million ngultrum will fund a water scheme.", "60 million ngultrum", "60000000", "BTN"),
+        (
+            "The grant of 60 million ngultrum will fund a water scheme.",
+            "60 million ngultrum",
+            "60000000",
+            "BTN",
+        ),
         # South Asian scale words
         ("Nepal received Rs 4.5 crore from the donor for a clinic.", "Rs 4.5 crore", "45000000", "NPR"),
         ("Sri Lanka received Rs 80 lakh from the donor for a library.", "Rs 80 lakh", "8000000", "LKR"),
         # a one-letter naira sign before a scaled number
-        ("In Nigeria, the state government received N7 billion from the donor.", "N7 billion", "7000000000", "NGN"),
+        (
+            "In Nigeria, the state government received N7 billion from the donor.",
+            "N7 billion",
+            "7000000000",
+            "NGN",
+        ),
         ("Ethiopia signed for Birr 300 million from the donor.", "Birr 300 million", "300000000", "ETB"),
         (  # the franc zones named without CFA
             "The embassy gave 80 million West African francs to the health ministry.",
@@ -67,7 +77,12 @@ def _counts(text: str) -> list[tuple[str, Decimal, str]]:
             "80000000",
             "XOF",
         ),
-        ("Beijing gave 2.3 billion Cameroonian francs for street lights.", "2.3 billion Cameroonian francs", "2300000000", "XAF"),
+        (
+            "Beijing gave 2.3 billion Cameroonian francs for street lights.",
+            "2.3 billion Cameroonian francs",
+            "2300000000",
+            "XAF",
+        ),
     ],
 )
 def test_currency_words(text: str, span: str, value: str, code: str) -> None:
@@ -104,8 +119,18 @@ def test_goods_are_no_money(text: str) -> None:
     ("text", "span", "value", "what"),
     [
         ("第9批援外医疗队由14名队员组成,在当地工作两年。", "14名队员", "14", "people"),
-        ("The loan finances two irrigation dams in the northern valley.", "two irrigation dams", "2", "facilities"),
-        ("The grant also pays for 35 scholarships at universities in Wuhan.", "35 scholarships", "35", "people"),
+        (
+            "The loan finances two irrigation dams in the northern valley.",
+            "two irrigation dams",
+            "2",
+            "facilities",
+        ),
+        (
+            "The grant also pays for 35 scholarships at universities in Wuhan.",
+            "35 scholarships",
+            "35",
+            "people",
+        ),
         ("Engineers drilled 120 boreholes with the donor's money.", "120 boreholes", "120", "facilities"),
     ],
 )
@@ -131,14 +156,22 @@ def _record(text: str, value: str):
             "45000000",
             FlowType.LOAN,
         ),
-        ("China Development Bank provided 70 million dollars for the Ruritanian port.", "70000000", FlowType.LOAN),
+        (
+            "China Development Bank provided 70 million dollars for the Ruritanian port.",
+            "70000000",
+            FlowType.LOAN,
+        ),
         ("中国进出口银行为该国电站提供2亿美元资金。", "200000000", FlowType.LOAN),
         (
             "Seller's credits of 60 million dollars were provided for the cement plant in Ruritania.",
             "60000000",
             FlowType.EXPORT_CREDIT,
         ),
-        ("China sent a technical team worth 2 million dollars to Ruritania.", "2000000", FlowType.TECHNICAL_ASSISTANCE),
+        (
+            "China sent a technical team worth 2 million dollars to Ruritania.",
+            "2000000",
+            FlowType.TECHNICAL_ASSISTANCE,
+        ),
         (  # goods with a stated worth are a grant, also when the medical team hands them over
             "The Chinese medical team donated 20,000 dollars worth of drugs to Alpha hospital.",
             "20000",
@@ -176,7 +209,11 @@ def test_every_school_level_is_education(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "code"),
     [
-        ("China lent 30 million dollars for a power line from Alpha to Beta in Ruritania.", "30000000", "236"),
+        (
+            "China lent 30 million dollars for a power line from Alpha to Beta in Ruritania.",
+            "30000000",
+            "236",
+        ),
         (  # vehicles for a ministry are the ministry's sector, not transport
             "China donated vehicles and furniture worth 400,000 dollars to the Ruritanian Foreign Ministry.",
             "400000",
@@ -207,4 +244,6 @@ def test_sector_words(text: str, value: str, code: str) -> None:
 
 
 def test_financial_aid_is_no_budget_support() -> None:
-    assert _record("Alphaville provided financial aid of 300,000 yuan to Beta county.", "300000").sector != "510"
+    assert (
+        _record("Alphaville provided financial aid of 300,000 yuan to Beta county.", "300000").sector != "510"
+    )
