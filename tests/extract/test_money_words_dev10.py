@@ -145,8 +145,8 @@ def _record(text: str, value: str):
 @pytest.mark.parametrize(
     ("text", "value", "flow"),
     [
-        (  # an economic and technical cooperation agreement is grant money, not technical assistance
-            "Ruritania and China signed an agreement on economic and technical cooperation worth 9 million dollars.",
+        (  # economic and technical cooperation accords are grant money, not technical assistance
+            "Ruritania and Beijing put their names to an economic and technical cooperation accord worth 9 million dollars.",
             "9000000",
             FlowType.GRANT,
         ),
