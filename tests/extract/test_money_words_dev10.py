@@ -146,7 +146,7 @@ def _record(text: str, value: str):
     ("text", "value", "flow"),
     [
         (  # economic and technical cooperation accords are grant money, not technical assistance
-            "Ruritania and Beijing put their names to an economic and technical cooperation accord worth 9 million dollars.",
+            "Ruritania and Beijing signed a 9 million dollar economic and technical cooperation accord.",
             "9000000",
             FlowType.GRANT,
         ),
