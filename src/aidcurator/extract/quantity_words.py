@@ -226,7 +226,6 @@ def zh_units_not_money() -> tuple[str, ...]:
         "畝",
         "剂",  # doses (30万剂疫苗)
         "劑",
-        "支",
         "盒",
         "瓶",
         "床",
