@@ -95,6 +95,7 @@ def test_currency_words(text: str, span: str, value: str, code: str) -> None:
         "Release 3.14.2 of the tool came out in 2019.",  # a version number stays no amount
         "The report dated 2018.06.30 lists the grant.",  # nor does a dotted date
         "Grant money paved Road No.7 in 2015.",  # nor a numbered road
+        "某县获得援助资金?.5亿元。",  # nor a figure whose first digit the page lost
     ],
 )
 def test_point_after_digit_starts_no_number(text: str) -> None:
