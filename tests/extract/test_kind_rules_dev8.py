@@ -57,7 +57,7 @@ def test_money_in_place_with_no_total_before_it_stays_spent() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("某特区政府从救灾基金批出三笔共420万元的拨款，支援甲省受灾群众。", 4_200_000),
+        ("某特区政府本周批出420万元拨款，协助甲省修复受损校舍。", 4_200_000),
         ("某基金会理事会议决向乙县捐出500万元，用于灾后重建。", 5_000_000),
     ],
 )
@@ -76,7 +76,7 @@ def test_over_n_years_is_a_running_total() -> None:
     ("text", "value", "kind"),
     [
         (
-            "By May, grant agreements for four schools worth $30 million were signed and $12 million "
+            "Deals for two bridges worth $30 million were concluded in spring and $12 million "
             "was disbursed to Ruritania.",
             12_000_000,
             "spent",
@@ -98,8 +98,8 @@ def test_an_english_passive_verb_after_the_amount_decides_its_kind(text: str, va
     ("text", "value"),
     [
         (
-            "China donated $400,000 to Ruritania on Monday. The envoy said $40,000 of the donation came "
-            "from the embassy staff.",
+            "Ruritania received $400,000 from China last week; $40,000 of the donation is set aside "
+            "for school meals.",
             40_000,
         ),
         (
@@ -132,8 +132,8 @@ def test_a_this_year_item_after_a_running_total_is_not_one() -> None:
 def test_gifts_of_other_givers_after_a_gift_are_no_breakdown_of_it() -> None:
     """Three later gifts of other givers that happen to add up to an earlier gift are not its parts."""
     text = (
-        "澳门某基金会捐款3000万元人民币，支援乙省救灾。甲城建材集团有限公司捐款人民币1000万元；"
-        "乙丰药业股份有限公司捐赠价值1200万元人民币的物资；丙和置业集团有限公司捐赠800万元人民币。"
+        "澳门某慈善总会捐出善款3000万元，用于乙省学校重建。甲城建材集团有限公司捐款1000万元；"
+        "乙丰药业股份有限公司捐赠药品，价值1200万元；丙和置业集团有限公司捐赠800万元。"
     )
     records = _by_value(text, "2021-08-01")
     for value in (10_000_000, 12_000_000, 8_000_000):
@@ -162,13 +162,13 @@ def test_a_count_after_a_completion_verb_counts_the_noun_before_it(text: str, co
 
 def test_one_emergency_gift_named_as_aid_is_a_project() -> None:
     """Emergency relief to one country is one gift: 'in aid' does not make it a programme."""
-    text = "China has decided to offer US$250,000 in aid to Ruritania for flood relief."
+    text = "On Friday China agreed to give US$250,000 in aid to Ruritania after the floods."
     record = _by_value(text, "2022-03-01")[250_000]
     assert str(record.record_kind) == "project"
 
 
 def test_a_total_of_emergency_relief_stays_a_programme() -> None:
-    text = "So far, China's total relief assistance to Ruritania for the floods has reached US$900,000."
+    text = "China's total relief aid to Ruritania after the floods now stands at US$900,000."
     record = _by_value(text, "2022-03-01")[900_000]
     assert str(record.record_kind) == "programme"
 

@@ -229,7 +229,7 @@ def test_every_school_level_is_education(text: str, value: str) -> None:
         ),
         ("The donor gave 3 million dollars of COVID-19 test kits to Ruritania.", "3000000", "121"),
         (  # financial aid is any money, not budget support: the clinic decides
-            "Alphaville provided financial aid of 300,000 yuan for a new clinic in Beta county.",
+            "Alphaville gave Beta county financial aid of 300,000 yuan to rebuild its clinic.",
             "300000",
             "122",
         ),
@@ -245,6 +245,9 @@ def test_sector_words(text: str, value: str, code: str) -> None:
 
 
 def test_financial_aid_is_no_budget_support() -> None:
+    """'financial aid' names no sector: a clinic named beside it decides, and alone it leaves none."""
     assert (
-        _record("Alphaville provided financial aid of 300,000 yuan to Beta county.", "300000").sector != "510"
+        _record("Alphaville provided financial aid of 300,000 yuan to Beta county.", "300000").sector is None
     )
+    text = "Alphaville gave financial aid of 300,000 yuan to Beta county to rebuild its clinic."
+    assert _record(text, "300000").sector == "122"  # basic health

@@ -158,7 +158,7 @@ def amount_kind(
         and rules.en_value_apposition.fullmatch(window, clause_start, amount.start)
         and (main := _first_cue(english, found, (before[0], clause_start), (amount.end, amount.end)))
         and main[0] in (AmountKind.PLANNED, AmountKind.COMMITTED, AmountKind.ESTIMATE)
-    ):  # China pledged a new round of support, worth $60 billion: the value of what the main clause does
+    ):  # China announced a package for the region, worth $8 billion: the value of what the main clause does
         return main
     if own is not None:
         return own
@@ -183,7 +183,7 @@ def _last_turn(text: str, start: int, end: int) -> int | None:
 def _predicate_after(
     window: str, start: int, end: int, after_comma: bool = False
 ) -> tuple[AmountKind, Span] | None:
-    """An English passive verb right after the amount (``… were signed and $1 billion was disbursed``,
+    """An English passive verb right after the amount (``… deals were concluded and $1 billion was disbursed``,
     ``$2 million will be released``): the amount is its subject, so its cue decides over cues before the
     amount that belong to an earlier clause of the sentence (priority order, share and cumulative aside);
     ``after_comma``: the amount closes a value apposition, its verb follows the comma that ends it."""

@@ -49,7 +49,7 @@ class _Rules:
     foreign_not_before: re.Pattern[str]  # 向日本…: Japan receives
     district: re.Pattern[str]  # after a donor city: 普陀区
     not_district: re.Pattern[str]  # 开发区, 各区
-    apart_from: re.Pattern[str]  # Apart from aiding Baise, …; 除援助某县外
+    apart_from: re.Pattern[str]  # Apart from helping Town A, …; 除援助某县外
     clause_county: re.Pattern[str]  # 某川县某幼儿园由…安排300万元
     origin_before: re.Pattern[str]  # 出生于…, born in …
     origin_after: re.Pattern[str]  # …籍
@@ -170,7 +170,7 @@ def donor_district(text: str, donor: Mention) -> tuple[str, Span] | None:
 
 
 def apart_from(text: str, start: int, end: int) -> list[Span]:
-    """The phrases of ``text[start:end]`` that set places apart (``Apart from aiding Baise``, ``除援助某县外``):
+    """The phrases of ``text[start:end]`` that set places apart (``Apart from helping Town A``, ``除援助某县外``):
     places inside them do not receive the sentence's amounts."""
     return [Span(m.start(), m.end()) for m in _rules().apart_from.finditer(text, start, end)]
 

@@ -127,7 +127,7 @@ class PeriodChooser(RecordsWithoutYear, YearJudge):
                 min(stop.start() if stop else sentence.end, match.end() + rules.later_window),
             )
             if rules.month_date_later.search(text, *window):
-                return  # 1月12日…正式启用: the date of a later stage (not 截至4月底，…；新开工项目…；拨付…)
+                return  # 某月某日…启用: the date of a later stage (not 截至某月某日，…；新开工…；拨付…)
 
             record.year_start = record.year_end = year
             record.evidence["year"] = [Span(match.start(), match.end())]

@@ -326,7 +326,7 @@ def part_of_pledge(
     sentence: Span,
 ) -> bool:
     """Whether the amount is the part in place of a pledged or planned total just before it in its
-    sentence (对口支援资金762.02亿元，已到位资金521.53亿元); ``records[parent_index]`` is that total."""
+    sentence (对口支援资金80亿元，已到位资金55亿元); ``records[parent_index]`` is that total."""
     if parent_index is None:
         return False
     parent = records[parent_index]

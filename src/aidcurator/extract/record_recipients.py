@@ -183,7 +183,7 @@ def fill_parties(
         if side(m) != "donor"
         and not is_china(m)
         and m.data.get("name") not in blocked
-        and not any(sp.start <= m.start < sp.end for sp in apart)  # Apart from aiding Baise, …
+        and not any(sp.start <= m.start < sp.end for sp in apart)  # Apart from helping Town A, …
     ]
     own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
     recipient, spans = recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
@@ -304,15 +304,8 @@ def fill_parties(
         abroad = record.recipient and country_name(record.recipient) and not place_in_china(record.recipient)
         record.donor = "中国" if abroad else unit[0]  # 某部安排资金…落实某县项目; abroad it acts for China
         record.evidence["donor"] = [unit[1]]
-    if (
-        record.donor is None
-        and not group
-        and record.recipient
-        and country_name(record.recipient)
-        and not place_in_china(record.recipient)
-        and embassy_gives(words, amount.span)
-    ):
-        record.donor = "中国"  # 驻某使馆和中资企业向某国政府捐赠: China's mission gives
+    if not group and (embassy := embassy_gives(words, amount.span)) is not None:
+        _embassy_gives(record, embassy)
     if record.recipient and record.donor is None and not social:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:
@@ -332,6 +325,29 @@ def fill_parties(
         and not is_paired(record.donor, record.recipient)
     ):
         record.flags["pairing_unknown"] = True  # a pair not in the table is flagged, not dropped
+
+
+def _embassy_gives(record: CandidateRecord, embassy: Span) -> None:
+    """China's embassy or firms abroad give (驻某国使馆…向某国政府捐赠): the donor is China, with the mission's
+    name as evidence. The country in the mission's name (驻甲国) is where it sits, no giver: it receives
+    when the record has no other receiver than China."""
+    spans = record.evidence.get("donor", [])
+    if (
+        record.donor is not None
+        and spans
+        and all(embassy.start <= s.start and s.end <= embassy.end for s in spans)
+    ):
+        host, record.donor = record.donor, None
+        if record.recipient is None or _is_china_name(record.recipient):
+            record.recipient, record.evidence["recipient"] = host, list(spans)
+    if (
+        record.donor is None
+        and record.recipient
+        and country_name(record.recipient)
+        and not place_in_china(record.recipient)
+    ):
+        record.donor = "中国"
+        record.evidence["donor"] = [embassy]
 
 
 def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple[Mention | None, bool]:

@@ -304,15 +304,18 @@ def _central_givers() -> _CentralGivers:
 
 
 def central_giver(text: str, amount: Span) -> tuple[str, Span] | None:
-    """A central ministry, commission or bank that opens a clause of the amount's sentence and gives it
-    (parties.json ``central_giver``: 某部安排资金若干万元，落实某县…): its name as written and its span; the
-    last such clause before the amount."""
+    """A central ministry, commission or bank that opens a clause of the amount's sentence with a giving
+    word in that clause (parties.json ``central_giver``: 某部下达资金若干万元，帮助某县…; not 某部表示，…):
+    its name as written and its span; the last such clause before the amount."""
     rules = _central_givers()
     sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
     best = None
     for begin in [sentence] + [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, amount.start)]:
         match = rules.name.match(text, begin, amount.start)
-        if match is not None and rules.gives.search(text, match.end(), amount.start):
+        if match is None:
+            continue
+        clause_end = _CLAUSE_MARK.search(text, match.end(), amount.start)  # 某部表示，…: it gives nothing
+        if rules.gives.search(text, match.end(), clause_end.start() if clause_end else amount.start):
             best = match.group("name"), Span(match.start("name"), match.end("name"))
     return best
 
@@ -324,8 +327,9 @@ def _embassy() -> re.Pattern[str]:
     )
 
 
-def embassy_gives(text: str, amount: Span) -> bool:
-    """Whether China's embassy, consulate or enterprises abroad are named in the amount's sentence before it
-    (parties.json ``embassy_giver``: 大使代表驻某使馆…向某国政府捐赠): they give for China."""
+def embassy_gives(text: str, amount: Span) -> Span | None:
+    """Where China's embassy, consulate or enterprises abroad are named in the amount's sentence before it
+    (parties.json ``embassy_giver``: 驻某国使馆…向某国政府捐赠), None when they are not: they give for China."""
     sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
-    return _embassy().search(text, sentence, amount.start) is not None
+    found = _embassy().search(text, sentence, amount.start)
+    return Span(found.start(), found.end()) if found is not None else None
