@@ -138,7 +138,7 @@ def build(adcodes: Path) -> None:
             continue
         if prov_code in skip_provinces or name in generic or (len(name) == 2 and name.endswith("区")):
             continue
-        level = _level(code, name)
+        level = _level(code, rules["renamed"].get(name, name))  # a renamed unit: its level now
         parent = parent_of(code)
         zh = name
         aliases: list[str] = []
@@ -164,7 +164,9 @@ def build(adcodes: Path) -> None:
         ):
             aliases.append(short)
         if name in rules["renamed"]:  # 神木县 has been 神木市 since the source's data: the new name leads
-            zh, level = rules["renamed"][name], _level(code, rules["renamed"][name])
+            zh = rules["renamed"][name]
+            if zh in keys:
+                sys.exit(f"renamed {name} -> {zh}: {zh} is already a key of another gazetteer file")
             aliases.append(name)
         rows.append(
             {

@@ -37,6 +37,8 @@ def find_renames(names_csv: Path) -> dict[str, str]:
     pairs: dict[str, str] = {}
     with names_csv.open(encoding="utf-8", newline="") as fh:
         for line in csv.reader(fh):
+            if len(line) < 4:
+                continue
             prefecture, name = line[2], line[3]
             if not name or name in keys or not name.endswith(("市", "县", "区", "旗")):
                 continue
@@ -52,8 +54,9 @@ def find_renames(names_csv: Path) -> dict[str, str]:
                 and short_form(row["parent_zh"], ethnic) == short_form(prefecture, ethnic)
             ]
             if len(same) == 1:
-                pairs[same[0]["name_zh"]] = name
-    return dict(sorted(pairs.items()))
+                old = same[0]["name_zh"]
+                pairs[old] = name if pairs.get(old, name) == name else ""  # two new names: neither
+    return dict(sorted((old, new) for old, new in pairs.items() if new))
 
 
 def main() -> None:
