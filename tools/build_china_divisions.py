@@ -139,6 +139,7 @@ def build(adcodes: Path) -> None:
         if prov_code in skip_provinces or name in generic or (len(name) == 2 and name.endswith("区")):
             continue
         level = _level(code, rules["renamed"].get(name, name))  # a renamed unit: its level now
+        level_then = _level(code, name)  # its short form as people wrote it for years (达孜 of 达孜县)
         parent = parent_of(code)
         zh = name
         aliases: list[str] = []
@@ -160,7 +161,7 @@ def build(adcodes: Path) -> None:
         if (
             full_count[name] == 1
             and short not in no_short
-            and _short_ok(rules, short, name, level, prov_code)
+            and _short_ok(rules, short, name, level_then, prov_code)
         ):
             aliases.append(short)
         if name in rules["renamed"]:  # 神木县 has been 神木市 since the source's data: the new name leads

@@ -169,3 +169,8 @@ def test_our_country_s_government_gives_for_china() -> None:
 )
 def test_a_ministry_that_only_speaks_is_no_giver(text: str) -> None:
     assert _by_value(text)[100_000_000].donor != "教育部"
+
+
+def test_the_members_of_a_regional_body_are_not_the_body() -> None:
+    record = _by_value("东盟国家向甲国提供100万美元援助。")[1_000_000]
+    assert record.donor != "东南亚国家联盟"

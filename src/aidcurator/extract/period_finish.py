@@ -52,7 +52,7 @@ class RecordsWithoutYear:
         dated_starts = [m.start for m in dated]
 
         def in_span(lo: int, hi: int, *, later: bool = False) -> list[Mention]:
-            """The span's years that date a commitment (``later``: a later stage), in text order."""
+            """The span's years that date a commitment, or with ``later`` those of a later stage, in text order."""
             return [m for m in dated_in(lo, hi) if self.is_later(m) is later]
 
         def dated_in(lo: int, hi: int) -> list[Mention]:

@@ -79,6 +79,7 @@ class PeriodChooser(RecordsWithoutYear, YearJudge):
         self.news = news  # a dated news report: a record's year must be stated for it (see finish_news)
         self.undated = undated  # no publication date: relative years (去年, 三年来, since 2010) are guesses
         self._later: dict[int, bool] = {}
+        self._compared: dict[tuple[int, int], bool] = {}
         self.sentence_cues: dict[int, list[bool]] = {}  # (paragraph_years: the cue tiers of a sentence)
         self._fallback: dict[int, tuple[CandidateRecord, Mention]] = {}
         self._amounts_by_sentence: dict[int, set] | None = None

@@ -79,7 +79,7 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
     too_long = _more_than(longest)
     # whether the words between two hits join them, read once per pair of an article (the clause, the
     # sentence, the paragraph and the whole text ask about the same pairs)
-    joined = mentions.joined if mentions.__class__ is SectorHits else {}  # type: ignore[attr-defined]
+    joined = mentions.joined if isinstance(mentions, SectorHits) else {}
     run = [hits[0]]
     won: list[_Won] = []  # the span's winner on its own, found once when a list first needs it
     least = min(rule.min_groups, rule.min_groups_with_noun)
@@ -148,7 +148,7 @@ def _more_than(count: int) -> re.Pattern[str]:
     return re.compile(rf"\s*\S(?:\s*\S){{{count}}}")
 
 
-class SectorHits(list):
+class SectorHits(list[Mention]):
     """Sector hits sorted by position (start, then end), with their starts: what the functions here
     would sort out of a mention list themselves. Record assembly sorts an article's hits once and asks
     about a sentence's or a paragraph's (:meth:`between`), the same hits in the same order as sorting
@@ -184,8 +184,8 @@ _last_index: tuple[list[Mention], int, list[int], list[Mention]] | None = None
 
 
 def _sector_index(mentions: list[Mention]) -> tuple[list[int], list[Mention]]:
-    if mentions.__class__ is SectorHits:
-        return mentions.starts, mentions  # type: ignore[attr-defined]
+    if isinstance(mentions, SectorHits):
+        return mentions.starts, mentions
     global _last_index
     cached = _last_index
     if cached is not None and cached[0] is mentions and cached[1] == len(mentions):

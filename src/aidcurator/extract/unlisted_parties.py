@@ -195,7 +195,7 @@ def _org_givers() -> _OrgGivers:
         # the names as tries (t(?:en|wo)): a plain alternation of hundreds of names was tried name by name
         # at every clause start; the longest name that fits wins either way (the English ones in any case,
         # lower-cased so that one branch holds every spelling)
-        zh=re.compile(rf"\s*(?:{lead})?\s*(?P<name>{trie(zh_keys)})"),
+        zh=re.compile(rf"\s*(?:{lead})?\s*(?P<name>{trie(zh_keys)})(?!{data['not_after_zh']})"),
         en=re.compile(
             rf"\s*(?:[Tt]he\s+)?(?P<name>{trie(k for k in en_keys if k.isupper())}"
             rf"|(?i:{trie(k.lower() for k in en_keys if not k.isupper())}))\b"
@@ -241,7 +241,12 @@ def organisation_giver(
 def is_lender(name: str | None) -> bool:
     """Whether a record's donor is a multilateral lender or fund (世界银行, 亚洲开发银行): several of its loans
     summed up (两笔共若干亿美元贷款) are one giver's, not many givers'."""
-    return name is not None and name in _org_givers().names.values()
+    return name is not None and name in _lender_names()
+
+
+@cache
+def _lender_names() -> frozenset[str]:
+    return frozenset(_org_givers().names.values())
 
 
 def _place_receives(text: str, start: int, end: int, places: list[Mention]) -> bool:

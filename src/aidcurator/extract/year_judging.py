@@ -54,6 +54,7 @@ class YearJudge:
     news: bool
     undated: bool
     _later: dict[int, bool]
+    _compared: dict[tuple[int, int], bool]
     _amounts_by_sentence: dict[int, set] | None
     _starts: list[int]
 
@@ -126,7 +127,7 @@ class YearJudge:
     def compares(self, year: Mention) -> bool:
         """Whether ``year`` is the term of a comparison (比上年增长, 好于去年同期), not a period (read once
         per year mention: the amounts of its sentence ask again)."""
-        memo: dict[tuple[int, int], bool] = self.__dict__.setdefault("_compared", {})
+        memo = self._compared
         key = (year.start, year.end)
         found = memo.get(key)
         if found is None:
