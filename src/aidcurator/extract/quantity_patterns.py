@@ -212,3 +212,12 @@ def after_number_firsts() -> frozenset[str] | None:
     )
     firsts = {c for w in words if w for c in (w[0], w[0].lower(), w[0].upper())}
     return frozenset(firsts.union(*patterns))
+
+
+@cache
+def left_blockers() -> frozenset[str]:
+    """Every character before a number token that can make it no number (see
+    :meth:`NumberReader.blocked_left`): the rules' ``not_a_number_before``, signs, colons, dashes and
+    ASCII letters; before any other character a token is never blocked."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return frozenset(load_rules().not_a_number_before) | frozenset("+/@×*^:：-—–－" + letters + letters.upper())
