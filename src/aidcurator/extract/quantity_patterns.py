@@ -220,4 +220,6 @@ def left_blockers() -> frozenset[str]:
     :meth:`NumberReader.blocked_left`): the rules' ``not_a_number_before``, signs, colons, dashes and
     ASCII letters; before any other character a token is never blocked."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    return frozenset(load_rules().not_a_number_before) | frozenset("+/@×*^:：-—–－" + letters + letters.upper())
+    return frozenset(load_rules().not_a_number_before) | frozenset(
+        "+/@×*^:：-—–－" + letters + letters.upper()
+    )
