@@ -3,12 +3,18 @@ else dropped (years, dates, ages, percentages, vague numbers)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from operator import methodcaller
+
 from aidcurator.domain import Mention
 from aidcurator.extract.amount_reading import AmountReader
 from aidcurator.extract.en_count_reading import EnCountReader
 from aidcurator.extract.quantity_patterns import after_number_firsts, left_blockers
 from aidcurator.extract.quantity_text import Number
 from aidcurator.extract.zh_count_reading import ZhCountReader
+
+_START = methodcaller("start")
 
 
 class QuantityScanner(AmountReader, ZhCountReader, EnCountReader):
@@ -27,7 +33,7 @@ class QuantityScanner(AmountReader, ZhCountReader, EnCountReader):
         read_amount, read_count = self.read_amount, self.read_count
         mentions: list[Mention] = []
         last_end = 0
-        for match in self.patterns.token.finditer(text):
+        for match in self.tokens():
             start = match.start()
             if start < last_end:
                 continue
@@ -48,6 +54,29 @@ class QuantityScanner(AmountReader, ZhCountReader, EnCountReader):
                 mentions.append(mention)
                 last_end = mention.end
         return mentions
+
+    def tokens(self) -> Iterable[re.Match[str]]:
+        """The matches of the number-token pattern in the text, in order (``patterns.token.finditer``).
+
+        An English text is searched in two parts that cannot overlap (a number word holds no digit and
+        no Chinese numeral, and starts after no word character): its Arabic and Chinese numbers, and its
+        number words found with the character before them, each then matched with the whole pattern. The
+        whole pattern's search stops at every letter a number word starts with (a third of English
+        text) to check the character before it; the second part's stops at spaces and punctuation."""
+        text = self.text
+        patterns = self.patterns
+        if text.count(" ") * 10 < len(text):  # (few spaces: no English text, searched whole)
+            return patterns.token.finditer(text)
+        match_at = patterns.token.match
+        found = (match_at(text, word.start() + 1) for word in patterns.words_after.finditer(text))
+        words = [word for word in found if word is not None]  # (each is one: see above)
+        if text and text[0] in patterns.word_firsts:
+            first = match_at(text, 0)
+            if first is not None and first.lastgroup == "en":  # (the words it holds are no matches)
+                words = [first, *(word for word in words if word.start() >= first.end())]
+        if not words:
+            return patterns.digits.finditer(text)
+        return sorted([*patterns.digits.finditer(text), *words], key=_START)
 
     def round_floor(self, start: int) -> bool:
         """``上百个``: a round number after 上 is a floor (value 100, at least), unlike 几十 or 数百."""
