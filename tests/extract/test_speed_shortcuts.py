@@ -82,6 +82,10 @@ _KEYS = ["和田", "和田地区", "田地", "新疆", "ab", "b", "abc", "€5",
         "㐀一丁和田\u4e00田地",
         "N\u2d00 N\u2d00中",  # the bytes of 中 (4E 2D) across two characters: no hit
         "abc ab b xabcx",  # ASCII: the automaton of the ASCII keys
+        # mostly ASCII: the ASCII keys over the text, the others around the few characters past ASCII
+        "abc ab b " * 20 + "“a中a”? 中a? ab€5 b 和田地区abc",
+        "中a" + " abc b" * 30 + "a中",  # keys past ASCII at both ends
+        "?ab? " * 40 + "x𠀀x € 5 ab?",  # a question mark is no character past ASCII
     ],
 )
 def test_the_byte_automaton_finds_what_the_character_automaton_finds(text: str) -> None:

@@ -12,6 +12,7 @@ from aidcurator.extract.quantity_text import Number, exact_value, qualifier_of
 from aidcurator.extract.quantity_words import (
     CJK,
     SENTENCE_END,
+    SPACES,
     currency_sign_at,
     edge_chars,
     en_units_not_money,
@@ -123,7 +124,9 @@ class AmountReader(CurrencyReader):
         """``3-5亿元``, ``3亿至5亿元``, ``3000万元至5000万元``, ``$2 million to $3 million``,
         ``between 3 and 5 million yuan`` → (first, second, currency, end)."""
         text = self.text
-        pos = self.skip_spaces(first_currency[1] if first_currency else number.end, 2)
+        pos = first_currency[1] if first_currency else number.end
+        if pos < len(text) and text[pos] in SPACES:
+            pos = self.skip_spaces(pos, 2)
         if pos >= len(text) or text[pos] not in edge_chars().connector_first:
             return None
         english = number.script == "en" or not CJK.search(text, max(0, number.start - 2), number.end + 3)

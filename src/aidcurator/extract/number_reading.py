@@ -72,13 +72,17 @@ class NumberReader(QuantityText):
             tail = len(token) - len(token.rstrip(section_chars()))
             if tail:
                 multiplier = rules.zh_scales.get(token[-tail:], _ONE)
-        scale = self._zh_scale_at(pos) if kind == "arabic" else None
-        if scale:
-            multiplier = rules.zh_scales[scale]
-            pos += len(scale)
-            has_scale = True
-        elif kind == "arabic":
-            pos, multiplier, has_scale, attached = self._read_english_scale(pos)
+        scale = None
+        if kind == "arabic" and pos < len(text):  # (the first-character checks of the two scale readers)
+            after = text[pos]
+            if after in zh_scale_firsts():
+                scale = self._zh_scale_at(pos)
+            if scale:
+                multiplier = rules.zh_scales[scale]
+                pos += len(scale)
+                has_scale = True
+            elif (firsts := number_lexicon().english_scale_firsts) is None or after in firsts:
+                pos, multiplier, has_scale, attached = self._read_english_scale(pos)
         if kind == "arabic":
             value *= multiplier
             if scale and multiplier == _WAN:  # 1557万3065元: the units written after 万

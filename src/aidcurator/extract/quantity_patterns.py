@@ -24,6 +24,12 @@ from aidcurator.extract.rules import load_rules
 class NumberPatterns:
     token: re.Pattern[str]
     en_word: re.Pattern[str]
+    # the token pattern split for English text (see QuantityScanner.tokens): its Arabic and Chinese
+    # numbers; and its English number words, each matched with the character before it (no word
+    # character), whose class the regex engine skips ahead to (spaces and punctuation, not letters)
+    digits: re.Pattern[str]
+    words_after: re.Pattern[str]
+    word_firsts: frozenset[str]  # the letters an English number word starts with
 
 
 @cache
@@ -60,13 +66,17 @@ def number_patterns() -> NumberPatterns:
     )
     chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
     english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
+    digits_rest = rf"(?<=[0-9０-９])(?<![0-9０-９.．].)(?P<arabic>{arabic_rest})|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
     token = re.compile(
-        rf"[0-9０-９{zh_chars}{en_first}]"
-        rf"(?:(?<=[0-9０-９])(?<![0-9０-９.．].)(?P<arabic>{arabic_rest})"
-        rf"|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
-        rf"|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
+        rf"[0-9０-９{zh_chars}{en_first}](?:{digits_rest}|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
     )
-    return NumberPatterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
+    return NumberPatterns(
+        token=token,
+        en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"),
+        digits=re.compile(rf"[0-9０-９{zh_chars}](?:{digits_rest})"),
+        words_after=re.compile(rf"[^A-Za-z0-9_][{en_first}](?P<en>{english_rest})"),
+        word_firsts=frozenset(c for w in words for c in (w[0].lower(), w[0].upper())),
+    )
 
 
 _WORD_PATTERNS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str], int]] = {}
@@ -212,3 +222,14 @@ def after_number_firsts() -> frozenset[str] | None:
     )
     firsts = {c for w in words if w for c in (w[0], w[0].lower(), w[0].upper())}
     return frozenset(firsts.union(*patterns))
+
+
+@cache
+def left_blockers() -> frozenset[str]:
+    """Every character before a number token that can make it no number (see
+    :meth:`NumberReader.blocked_left`): the rules' ``not_a_number_before``, signs, colons, dashes and
+    ASCII letters; before any other character a token is never blocked."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return frozenset(load_rules().not_a_number_before) | frozenset(
+        "+/@×*^:：-—–－" + letters + letters.upper()
+    )

@@ -95,6 +95,7 @@ class DateScanner:
     # -- four-digit numbers ---------------------------------------------------------------
     def scan_digits(self) -> None:
         text, n = self.text, len(self.text)
+        follows = self.rules.year_follows
         for m in FOUR_DIGITS.finditer(text):
             p, q = m.span()
             if q < n and text[q].isdigit():
@@ -119,9 +120,13 @@ class DateScanner:
                 else None
             )
             pre_word = (pre.group("en") or pre.group("zh")).lower() if pre else None
-            found = self._date(p) or False
-            found = self._range(p, year, pre, pre_word) or found
-            found = self._year_zh(p, year, pre, pre_word) or found
+            found = False
+            # (a date, a range and a year in Chinese all go on after the digits with white space or one of
+            # year_follows: most bare years have neither, and their patterns are not tried)
+            if q < n and (text[q] in follows or text[q].isspace()):
+                found = self._date(p) or False
+                found = self._range(p, year, pre, pre_word) or found
+                found = self._year_zh(p, year, pre, pre_word) or found
             if pre is not None and pre_word in self.rules.since_words_en:
                 self.col.add(pre.start(), q, P_SINCE, self._since(year))
                 found = True

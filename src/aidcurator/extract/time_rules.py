@@ -78,6 +78,9 @@ class TimeRules:
     duration_prefixes_en: frozenset[str]
     re_prefix: re.Pattern[str]
     prefix_lasts_zh: frozenset[str]  # what the Chinese words of re_prefix end with, in any case
+    # what can follow four digits where a date, a range or 年 continues them (white space aside): 年,
+    # the date separators and the first characters of the range separators, in any case
+    year_follows: frozenset[str]
     re_range: re.Pattern[str]
     re_since_zh: re.Pattern[str]
     re_en_ordinal: re.Pattern[str]
@@ -228,6 +231,7 @@ def load_time_rules() -> TimeRules:
         duration_prefixes_en=frozenset(w.lower() for w in raw["duration_prefixes_en"]),
         re_prefix=re_prefix,
         prefix_lasts_zh=_any_case(w[-1] for w in zh_prefixes),
+        year_follows=_any_case(["年", "-", "/", ".", *(w[0] for w in [*sep_zh, *sep_en] if w)]),
         re_range=re_range,
         re_since_zh=re_since_zh,
         re_en_ordinal=re_en_ordinal,

@@ -76,8 +76,15 @@ class _Scanner(DateScanner):
     # -- 年: Chinese-numeral years and durations ----------------------------------------------
     def scan_nian(self) -> None:
         text, rules = self.text, self.rules
+        odd = (
+            rules.more_words_zh | rules.year_digits | {"个"}
+        )  # what a digit before 年 is not, for the check below
         for m in NIAN.finditer(text):
             i = m.start()
+            # (2024年, most of them: three digits right before 年 make no Chinese year and no duration,
+            # what _duration_zh would find at once)
+            if i > 2 and text[i - 1] not in odd and text[i - 3 : i].isdigit():
+                continue
             head = text[max(0, i - 4) : i]
             if len(head) == 4 and rules.year_digits.issuperset(head):  # (one C call, no generator)
                 year = int("".join(str(rules.zh_digits[c]) for c in head))
