@@ -29,6 +29,14 @@ class AmountReader(CurrencyReader):
     def read_amount(self, number: Number) -> Mention | None:
         """The amount ``number`` is the value of (with its range partner), or None."""
         text = self.text
+        if number.end == number.raw_end and text.startswith(", ", number.end):
+            number = self.grouped_money(number) or number  # $300, 000
+        elif (
+            number.script == "arabic"
+            and text[number.start] == "0"
+            and text[number.start + 1 : number.start + 2].isdigit()
+        ):
+            return None  # 000 dollars, 05 yuan: the tail of a figure split by a space, never an amount
         if not (number.has_scale or number.attached_scale or self.bare_numbers_are_money):
             # without a scale only a currency makes money; none can follow a number before a character
             # no currency suffix, range connector or space starts with (个, 日, a comma): most counts and
@@ -113,6 +121,17 @@ class AmountReader(CurrencyReader):
         if currency != UNKNOWN_CURRENCY and not family:
             self.last_currency = (currency, span_end)
         return mention
+
+    def grouped_money(self, number: Number) -> Number | None:
+        """``$300, 000``, ``150, 000 U.S. dollars``: the number with its thousands groups written after a
+        comma and a space, when a currency stands right before it or right after the groups."""
+        grouped = self.spaced_groups(number.start, number.end)
+        if grouped is None:
+            return None
+        end, value = grouped
+        if self.currency_before(number.start) is None and self.currency_after(end) is None:
+            return None  # in 2008, 500 people; 32, 580 square metres
+        return Number(number.start, end, value, False, None, "arabic", end, False)
 
     def big_enough(self, number: Number) -> bool:
         """Whether a number is large enough to follow a one-letter currency sign."""

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from aidcurator.extract.number_form_reading import NumberFormReader
+from aidcurator.extract.number_forms import number_forms
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
 from aidcurator.extract.quantity_patterns import number_lexicon
-from aidcurator.extract.quantity_text import Number, QuantityText
+from aidcurator.extract.quantity_text import Number
 from aidcurator.extract.quantity_words import (
     alpha_currency_prefixes,
     is_number_char,
@@ -20,11 +22,12 @@ from aidcurator.extract.quantity_words import (
 
 _EN_NUMBER_GAP = re.compile(r"[\s-]+")  # between the words of an English number (twenty-five million)
 _WAN = Decimal(10000)
+_YI = Decimal(100_000_000)
 _ONE = Decimal(1)
 _UNITS_AFTER_WAN = re.compile(r"[0-9]{1,4}(?![0-9.,])")
 
 
-class NumberReader(QuantityText):
+class NumberReader(NumberFormReader):
     """Reads number tokens and their scale words."""
 
     def read_number(self, match: re.Match[str]) -> Number | None:
@@ -55,6 +58,10 @@ class NumberReader(QuantityText):
         inner = None
         has_scale = kind == "zh" and any(ch in rules.zh_sections for ch in token)
         pos = end
+        gapped = False  # (a space read past after the number: 300 万元; then also after its scale)
+        if kind == "arabic" and pos < len(text) and text[pos] in number_forms().gap_spaces:
+            pos = self.gap_end(start, pos)  # 300 万元, 50 多个, 120 人
+            gapped = pos > end
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers:
             # 200多万元: qualifier between number and scale; 200多个: before a classifier
             after = pos + 1
@@ -86,10 +93,20 @@ class NumberReader(QuantityText):
         if kind == "arabic":
             value *= multiplier
             if scale and multiplier == _WAN:  # 1557万3065元: the units written after 万
-                units = _UNITS_AFTER_WAN.match(text, pos)
-                if units is not None and self._zh_currency_at(units.end()):
+                units = _UNITS_AFTER_WAN.match(text, self.gap_after(pos, gapped))
+                if units is not None and self._zh_currency_at(self.gap_after(units.end(), gapped)):
                     value += Decimal(units.group())
                     pos = units.end()
+            elif scale and multiplier == _YI:  # 3亿6000万元: the 万 written after 亿
+                compound = self.zh_compound(self.gap_after(pos, gapped), gapped)
+                if compound is not None:
+                    pos, rest = compound
+                    value += rest
+            elif has_scale and not scale and not attached and pos < len(text) and text[pos] == " ":
+                compound = self.en_compound(pos, multiplier)  # 3 billion 6 million
+                if compound is not None:
+                    pos, rest = compound
+                    value += rest
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers and inner is None:
             after = pos + 1
             if (
@@ -151,7 +168,7 @@ class NumberReader(QuantityText):
         match = lexicon.english_scale(text, pos)
         if match is None:
             return pos, _ONE, False, False
-        attached = match.group("attached")
+        attached = match.group("attached") or match.group("hyphened")
         if attached is not None:
             word = attached.lower()
             return match.end(), self.rules.en_attached_scales[word], True, word in ("m", "k", "b")

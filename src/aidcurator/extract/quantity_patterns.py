@@ -16,6 +16,7 @@ from aidcurator.extract.fastre import (
     regex_first_chars,
     trie,
 )
+from aidcurator.extract.number_forms import hyphen_scale_branch, middle_dot_decimal
 from aidcurator.extract.quantity_words import SPACES, en_currency_suffixes, zh_currency_suffixes
 from aidcurator.extract.rules import load_rules
 
@@ -62,7 +63,7 @@ def number_patterns() -> NumberPatterns:
         r"(?<=[0-9])[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
         r"|(?<=[０-９])[０-９]{0,2}(?:[，,][０-９]{3})+(?:[．.][０-９]+)?"
         r"|(?<=[0-9])[0-9]{0,2}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
-        r"|[0-9０-９]*(?:[.．][0-9０-９]+)?"
+        rf"|[0-9０-９]*(?:[.．][0-9０-９]+|{middle_dot_decimal()})?"  # 12·5亿: see number_forms
     )
     chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
     english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
@@ -153,7 +154,8 @@ def number_lexicon() -> NumberLexicon:
     english_scale = (
         re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (two spaces or a line break)
             rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
-            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n)|-)(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n)|-)(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9])"
+            rf"|{hyphen_scale_branch()})"  # $2.4-M
         )
     )
     percent = re.compile(  # 5% / 5 percent / 5个百分点, at most one space before a word

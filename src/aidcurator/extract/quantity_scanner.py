@@ -99,6 +99,8 @@ class QuantityScanner(AmountReader, ZhCountReader, EnCountReader):
         char = text[pos]
         if char in live:
             return False
+        if char == "," and text.startswith(" ", pos + 1) and text[pos + 2 : pos + 3].isdigit():
+            return False  # $300, 000 / 150, 000 dollars: a thousands group after a comma and a space
         return (
             "\u3400" <= char <= "\u9fff"
             or "\uf900" <= char <= "\ufaff"
