@@ -163,3 +163,16 @@ def test_english_scales_that_make_no_compound(text: str) -> None:
 def test_a_yi_figure_followed_by_an_unrelated_wan_figure() -> None:
     # 6000万 with no currency, classifier or noun right after it is not joined to the 3亿 before it
     assert all(f[2] != Decimal(360000000) for f in _read("某县资金3亿6000万用于修路。"))
+
+
+# ---- South Asian scales ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("A loan of Rs 1,200 crore was signed.", "Rs 1,200 crore", Decimal(12000000000)),
+        ("The ward got Rs 35 lakh for a clinic.", "Rs 35 lakh", Decimal(3500000)),
+        ("It gave Rs 4 crore 20 lakh to the schools.", "Rs 4 crore 20 lakh", Decimal(42000000)),
+    ],
+)
+def test_crore_and_lakh_are_scales(text: str, span: str, value: Decimal) -> None:
+    assert [(f[1], f[2]) for f in _read(text) if f[0] == "amount"] == [(span, value)]
