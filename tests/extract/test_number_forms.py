@@ -176,3 +176,16 @@ def test_a_yi_figure_followed_by_an_unrelated_wan_figure() -> None:
 )
 def test_crore_and_lakh_are_scales(text: str, span: str, value: Decimal) -> None:
     assert [(f[1], f[2]) for f in _read(text) if f[0] == "amount"] == [(span, value)]
+
+
+# ---- a scaled number before a measure word of goods is not money ------------------------------------
+@pytest.mark.parametrize(
+    "text", ["某企业向灾民捐赠3万盒方便食品。", "某商会捐赠药品2万瓶。", "某县捐赠2万瓶矿泉水。"]
+)
+def test_a_scaled_number_before_a_measure_word_of_goods_is_no_amount(text: str) -> None:
+    assert [f for f in _read(text) if f[0] == "amount"] == []
+
+
+@pytest.mark.parametrize("text", ["某县安排资金5000万支持种植业。", "某市投入资金1亿包括三个部分。"])
+def test_verbs_that_start_like_measure_words_keep_the_amount(text: str) -> None:
+    assert [f[0] for f in _read(text)] == ["amount"]
