@@ -189,3 +189,28 @@ def test_a_scaled_number_before_a_measure_word_of_goods_is_no_amount(text: str) 
 @pytest.mark.parametrize("text", ["某县安排资金5000万支持种植业。", "某市投入资金1亿包括三个部分。"])
 def test_verbs_that_start_like_measure_words_keep_the_amount(text: str) -> None:
     assert [f[0] for f in _read(text)] == ["amount"]
+
+
+# ---- a decimal comma before an English scale ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("A grant of 3,5 million euros went to the port.", "3,5 million euros", Decimal(3500000)),
+        ("The town got EUR 14,25 billion in loans.", "EUR 14,25 billion", Decimal(14250000000)),
+        ("It gave €6,4m to the clinic.", "€6,4m", Decimal(6400000)),
+    ],
+)
+def test_a_decimal_comma_before_a_scale(text: str, span: str, value: Decimal) -> None:
+    assert [(f[1], f[2]) for f in _read(text) if f[0] == "amount"] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("It lent 2,400 million yuan.", [Decimal(2400000000)]),  # a thousands group
+        ("By 2021,60 million dollars had come.", [Decimal(60000000)]),  # a year before the comma
+        ("Items 4,7 and 9 are listed.", []),
+    ],
+)
+def test_commas_that_are_no_decimal_commas(text: str, values: list) -> None:
+    assert [f[2] for f in _read(text) if f[0] == "amount"] == values

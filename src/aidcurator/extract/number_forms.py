@@ -1,5 +1,6 @@
 """Less plain written forms of Arabic numbers (``resources/rules/number_forms.json``): a space before a
-Chinese scale or classifier (``300 万元``), a middle dot as decimal point (``12·5亿``), thousands groups
+Chinese scale or classifier (``300 万元``), a middle dot as decimal point (``12·5亿``), a decimal comma
+before an English scale (``2,5 million``), thousands groups
 after a comma and a space in money (``$300, 000``), a hyphen before a one-letter scale (``$2.4-M``) and
 compounds of two scales (``3 billion 6 million``, ``3亿6000万元``)."""
 
@@ -61,6 +62,20 @@ def middle_dot_decimal() -> str:
     spaces = re.escape("".join(sorted(forms.gap_spaces)))
     dots = re.escape(forms.middle_dot_points)
     return rf"[{dots}][0-9]+(?=[{spaces}]?(?:{alternation(scales)}))"
+
+
+def decimal_comma() -> str:
+    """The token pattern's branch of a decimal comma before an English scale (``2,5 million``,
+    ``€12,75m``; the first digit already matched): at most three digits before the comma, one or two
+    after it (a thousands group has three), then a scale word (one space allowed) or an attached
+    scale."""
+    rules = load_rules()
+    spaced = [w for w in rules.en_scales if rules.en_scales[w] >= 1000]
+    spaces = re.escape("".join(sorted(number_forms().gap_spaces)))
+    return (
+        rf"(?<=[0-9])[0-9]{{0,2}},[0-9]{{1,2}}"
+        rf"(?=(?i:[{spaces}]?(?:{alternation(spaced)})|(?:{alternation(rules.en_attached_scales)}))(?![A-Za-z0-9]))"
+    )
 
 
 def hyphen_scale_branch() -> str:
