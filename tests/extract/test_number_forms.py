@@ -141,6 +141,9 @@ def test_a_hyphen_and_a_letter_without_a_currency_stay_unread() -> None:
         ("It gave $2 million 300 thousand to schools.", "$2 million 300 thousand", Decimal(2300000)),
         ("某县获得2亿3500万元援助。", "2亿3500万元", Decimal(235000000)),
         ("某市接收援款7亿80万元。", "7亿80万元", Decimal(700800000)),
+        ("某镇收到捐款2万6千元。", "2万6千元", Decimal(26000)),
+        ("某县获援款4亿零300万元。", "4亿零300万元", Decimal(403000000)),
+        ("某村获捐3万2千4百元。", "3万2千4百元", Decimal(32400)),
     ],
 )
 def test_compounds_of_two_scales_are_one_number(text: str, span: str, value: Decimal) -> None:
@@ -214,3 +217,8 @@ def test_a_decimal_comma_before_a_scale(text: str, span: str, value: Decimal) ->
 )
 def test_commas_that_are_no_decimal_commas(text: str, values: list) -> None:
     assert [f[2] for f in _read(text) if f[0] == "amount"] == values
+
+
+@pytest.mark.parametrize("text", ["某县获捐1.4亿6000万元。", "某县获捐5亿3亿元。", "某县获捐2万3万元。"])
+def test_chinese_parts_that_make_no_compound(text: str) -> None:
+    assert len([f for f in _read(text) if f[0] == "amount"]) == 2

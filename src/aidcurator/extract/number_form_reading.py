@@ -8,20 +8,31 @@ import re
 from decimal import Decimal
 from functools import cache
 
+from aidcurator.extract.fastre import alternation
 from aidcurator.extract.number_forms import number_forms
 from aidcurator.extract.quantity_text import QuantityText
 from aidcurator.extract.quantity_words import zh_currency_suffixes, zh_scale_firsts
+from aidcurator.extract.rules import load_rules
 
 _EN_COMPOUND = re.compile(r" ([0-9]+) ([A-Za-z]+)(?![A-Za-z0-9])")
-_ZH_AFTER_YI = re.compile(r"([0-9]+(?:\.[0-9]+)?)([千百十]?[万萬])")
 _MONTH_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \u00a0]+\Z")
 
 
 @cache
-def _zh_after_yi_gapped() -> re.Pattern[str]:
-    """``_ZH_AFTER_YI`` with one gap space allowed before 万."""
+def _zh_part() -> re.Pattern[str]:
+    """One further part of a mixed number (``零500万``, ``5千``): 零 allowed, digits, a Chinese scale."""
+    rules = load_rules()
+    zero = "".join(d for d, v in rules.zh_digits.items() if v == 0)
+    return re.compile(rf"[{zero}]?([0-9]+)({alternation(rules.zh_scales)})")
+
+
+@cache
+def _zh_part_gapped() -> re.Pattern[str]:
+    """``_zh_part`` with one gap space allowed before the scale (``6000 万``)."""
+    rules = load_rules()
+    zero = "".join(d for d, v in rules.zh_digits.items() if v == 0)
     spaces = re.escape("".join(sorted(number_forms().gap_spaces)))
-    return re.compile(rf"([0-9]+(?:\.[0-9]+)?)[{spaces}]?([千百十]?[万萬])")
+    return re.compile(rf"[{zero}]?([0-9]+)[{spaces}]?({alternation(rules.zh_scales)})")
 
 
 @cache
@@ -114,23 +125,34 @@ class NumberFormReader(QuantityText):
             return None
         return match.end(), Decimal(match.group(1)) * smaller
 
-    def zh_compound(self, pos: int, gapped: bool = False) -> tuple[int, Decimal] | None:
-        """``3亿6000万元``: after 亿 (ending at ``pos``) digits and 万 below one 亿, with a currency, a
-        classifier, a counted noun or an inner qualifier right after them; their end and value
-        (``gapped``: the number is written with gap spaces, ``3 亿 6000 万元``)."""
+    def zh_compound(self, pos: int, multiplier: Decimal, gapped: bool = False) -> tuple[int, Decimal] | None:
+        """``3亿6000万元``, ``1万5千元``, ``3亿零500万元``: after an integer and its Chinese scale
+        (``multiplier``, ending at ``pos``), further parts of digits and a smaller scale, each below
+        the scale before it, with a currency, a classifier, a counted noun or an inner qualifier right
+        after the last; their end and value (``gapped``: written with gap spaces, ``3 亿 6000 万元``)."""
         text = self.text
-        if pos >= len(text) or not text[pos].isdigit():
-            return None
-        match = (_zh_after_yi_gapped() if gapped else _ZH_AFTER_YI).match(text, pos)
-        if match is None or len(match.group(1).split(".")[0]) > number_forms().compound_zh_max_digits:
-            return None
         rules = self.rules
-        value = Decimal(match.group(1)) * rules.zh_scales[match.group(2)]
-        if value >= 100_000_000:
+        limit = number_forms().compound_zh_max_digits
+        part = _zh_part_gapped() if gapped else _zh_part()
+        total = Decimal(0)
+        end = None
+        while True:
+            match = part.match(text, pos)
+            if match is None or len(match.group(1)) > limit:
+                break
+            scale = rules.zh_scales[match.group(2)]
+            value = Decimal(match.group(1)) * scale
+            if scale >= multiplier or value >= multiplier:
+                break
+            total += value
+            multiplier = scale
+            end = pos = match.end()
+            pos = self.gap_after(pos, gapped)
+        if end is None:
             return None
-        end = self.gap_after(match.end(), gapped)
-        if end < len(text) and (
-            text[end] in rules.zh_inner_qualifiers or self._zh_word_at(end, currency=True)
+        after = self.gap_after(end, gapped)
+        if after < len(text) and (
+            text[after] in rules.zh_inner_qualifiers or self._zh_word_at(after, currency=True)
         ):
-            return end, value
+            return after, total
         return None

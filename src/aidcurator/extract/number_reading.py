@@ -22,7 +22,6 @@ from aidcurator.extract.quantity_words import (
 
 _EN_NUMBER_GAP = re.compile(r"[\s-]+")  # between the words of an English number (twenty-five million)
 _WAN = Decimal(10000)
-_YI = Decimal(100_000_000)
 _ONE = Decimal(1)
 _UNITS_AFTER_WAN = re.compile(r"[0-9]{1,4}(?![0-9.,])")
 
@@ -92,17 +91,18 @@ class NumberReader(NumberFormReader):
                 pos, multiplier, has_scale, attached = self._read_english_scale(pos)
         if kind == "arabic":
             value *= multiplier
-            if scale and multiplier == _WAN:  # 1557万3065元: the units written after 万
+            compound = None
+            if scale and pos < len(text) and "." not in token:  # 3亿6000万元, 1万5千元: smaller parts after
+                compound = self.zh_compound(self.gap_after(pos, gapped), multiplier, gapped)
+                if compound is not None:
+                    pos, rest = compound
+                    value += rest
+            if compound is None and scale and multiplier == _WAN:  # 1557万3065元: the units after 万
                 units = _UNITS_AFTER_WAN.match(text, self.gap_after(pos, gapped))
                 if units is not None and self._zh_currency_at(self.gap_after(units.end(), gapped)):
                     value += Decimal(units.group())
                     pos = units.end()
-            elif scale and multiplier == _YI:  # 3亿6000万元: the 万 written after 亿
-                compound = self.zh_compound(self.gap_after(pos, gapped), gapped)
-                if compound is not None:
-                    pos, rest = compound
-                    value += rest
-            elif has_scale and not scale and not attached and pos < len(text) and text[pos] == " ":
+            if has_scale and not scale and not attached and pos < len(text) and text[pos] == " ":
                 compound = self.en_compound(pos, multiplier)  # 3 billion 6 million
                 if compound is not None:
                     pos, rest = compound
