@@ -47,7 +47,9 @@ from aidcurator.extract.time_dates import Candidates, DateScanner, time_data
 from aidcurator.extract.time_events import event_periods, since_clause
 from aidcurator.extract.time_rules import (
     EN_DURATION,
+    EN_DURATION_AT,
     EN_PLAN,
+    EN_PLAN_AT,
     EN_PLAN_TAIL,
     NIAN,
     P_DURATION,
@@ -61,6 +63,7 @@ from aidcurator.extract.time_rules import (
     ZH_PLAN,
     ZH_PLAN_LONG,
     TimeRules,
+    find_led,
     is_regex_word_char,
     is_word_char,
     load_time_rules,
@@ -172,7 +175,7 @@ class _Scanner(DateScanner):
                 continue
             start = j - 1 if j and text[j - 1] == "第" else j
             self._plan(start, m.end(), rules.plan_by_ordinal[ordinal], since_from=m.end())
-        for m in EN_PLAN.finditer(text):
+        for m in find_led(EN_PLAN, EN_PLAN_AT, text):
             head = rules.re_en_ordinal.search(text, max(0, m.start() - 24), m.start())
             if head is None:
                 continue
@@ -276,7 +279,7 @@ class _Scanner(DateScanner):
 
     def scan_en_durations(self) -> None:
         text, rules = self.text, self.rules
-        for m in EN_DURATION.finditer(text):
+        for m in find_led(EN_DURATION, EN_DURATION_AT, text):
             if m.start() and text[m.start() - 1].isalnum():
                 continue
             direction, num, unit = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
