@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from aidcurator.extract.residue import RESIDUE_SYLLABLE
@@ -56,6 +57,23 @@ _CJK_GAP = re.compile(
 )
 
 
+# where a gap can start in a text with few Chinese characters (an English text): right after a Chinese
+# character, one of the gap's own characters next; the search skips ahead to the Chinese characters, not
+# to every space (see _gaps)
+_AFTER_CJK = re.compile(r"[\u3400-\u9fff](?=[ \t\u3000\u00a0\r\n(])")
+
+
+def _gaps(text: str) -> Iterable[re.Match[str]]:
+    """``_CJK_GAP.finditer(text)``. In a text with many spaces each gap is matched where a Chinese
+    character is followed by a gap character (a gap starts only there, and none holds a Chinese character:
+    the matches are the same, in order)."""
+    if text.count(" ") * 10 < len(text):
+        return _CJK_GAP.finditer(text)
+    match_at = _CJK_GAP.match
+    found = (match_at(text, before.end()) for before in _AFTER_CJK.finditer(text))
+    return [gap for gap in found if gap is not None]
+
+
 @dataclass(frozen=True, slots=True)
 class SqueezedText:
     """A text with line-wrap gaps between Chinese characters removed (``伊 犁州`` → ``伊犁州``).
@@ -100,7 +118,7 @@ def squeeze_text(text: str) -> SqueezedText:
     breaks: list[int] = []
     shifts: list[int] = []
     last = removed = 0
-    for m in _CJK_GAP.finditer(text):
+    for m in _gaps(text):
         gap_start, gap_end = m.span()
         if m.group().count("\n") > 1:
             continue
