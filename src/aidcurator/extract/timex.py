@@ -43,7 +43,7 @@ from typing import Any
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.keywords import KeywordHits
 from aidcurator.extract.places import squeeze_cjk_gaps
-from aidcurator.extract.time_dates import Candidates, DateScanner, time_data
+from aidcurator.extract.time_dates import DateScanner, scan_months, time_data
 from aidcurator.extract.time_events import event_periods, since_clause
 from aidcurator.extract.time_rules import (
     EN_DURATION,
@@ -62,9 +62,7 @@ from aidcurator.extract.time_rules import (
     SENTENCE_END,
     ZH_PLAN,
     ZH_PLAN_LONG,
-    TimeRules,
     find_led,
-    is_regex_word_char,
     is_word_char,
     load_time_rules,
     zh_number,
@@ -303,45 +301,6 @@ class _Scanner(DateScanner):
             )
 
 
-def _scan_months(
-    text: str,
-    rules: TimeRules,
-    published: dt.date,
-    col: Candidates,
-    hits: list[tuple[int, tuple[str, str]]] | None = None,
-) -> None:
-    """``this month`` / ``上月`` / ``in April``: the year of that month, counted from publication.
-
-    ``text`` is lower-cased. Month words are found by the automaton (fast on long text); a month
-    name counts only after a prefix (``in``, ``since``…) and not before a day or year. ``hits``: where
-    the automaton found the month words in ``text``, when already searched.
-    """
-    n = len(text)
-    taken = 0
-    for last, (word, kind) in rules.months.iter(text) if hits is None else hits:
-        p, q = last - len(word) + 1, last + 1
-        if p < taken:
-            continue
-        if kind == "relative":
-            if word.isascii() and (
-                (p and is_regex_word_char(text[p - 1])) or (q < n and is_regex_word_char(text[q]))
-            ):
-                continue
-            months = published.year * 12 + published.month - 1 + rules.relative_months[word]
-            year, estimated, start = months // 12, False, p
-        else:
-            if q < n and rules.re_month_tail.match(text, q):
-                continue
-            prefix = rules.re_month_prefix.search(text, max(0, p - 16), p)
-            if prefix is None:
-                continue
-            month = rules.month_names_en[word]
-            year = published.year if month <= published.month else published.year - 1
-            estimated, start = True, prefix.start()
-        col.add(start, q, P_RELATIVE, time_data(year, year, "relative", estimated=estimated, relative=True))
-        taken = q
-
-
 def _bare_years_zh(words: str) -> bool:
     """Whether a Chinese 年间 / 年里 phrase opens with its numeral (三十年间), not 这 / 此 (这三年间)."""
     return (
@@ -371,7 +330,7 @@ def find_times(text: str, published: dt.date | None, *, key_hits: KeywordHits | 
     scanner.scan_periods_back(low if len(low) == len(text) else text)
     scanner.scan_words(low if len(low) == len(text) else text, key_hits.time_words if shared else None)
     if published is not None:
-        _scan_months(
+        scan_months(
             low if len(low) == len(text) else text.lower(),
             scanner.rules,
             published,
