@@ -27,18 +27,29 @@ def fold_key(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-_last_fold: tuple[str, str] | None = None  # places and sectors fold the same squeezed text
+_last_fold: tuple[str, str, str] | None = None  # places, sectors and years fold the same squeezed text
+
+
+def _folds(text: str) -> tuple[str, str]:
+    """``text.lower()`` and :func:`fold_text`, made once for the last text asked about."""
+    global _last_fold
+    last = _last_fold  # one read: another thread may replace it (the triple is swapped whole)
+    if last is not None and last[0] is text:
+        return last[1], last[2]
+    low = text.lower()
+    folded = low if len(low) == len(text) else fold_key(text)
+    _last_fold = (text, low, folded)
+    return low, folded
 
 
 def fold_text(text: str) -> str:
     """``text`` lower-cased without changing its length, made once for the last text asked about."""
-    global _last_fold
-    last = _last_fold  # one read: another thread may replace it (the pair is swapped whole)
-    if last is not None and last[0] is text:
-        return last[1]
-    low = fold_key(text)
-    _last_fold = (text, low)
-    return low
+    return _folds(text)[1]
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, made once for the last text asked about (with :func:`fold_text`)."""
+    return _folds(text)[0]
 
 
 def is_word_char(c: str) -> bool:

@@ -42,6 +42,7 @@ from typing import Any
 
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.keywords import KeywordHits
+from aidcurator.extract.place_text import lower_text
 from aidcurator.extract.places import squeeze_cjk_gaps
 from aidcurator.extract.time_dates import DateScanner, scan_months, time_data
 from aidcurator.extract.time_events import event_periods, since_clause
@@ -324,14 +325,14 @@ def find_times(text: str, published: dt.date | None, *, key_hits: KeywordHits | 
     for start, end, data in event_periods(text, scanner.pub):  # 党的十八大以来: since 2012
         scanner.col.add(start, end, P_SINCE, data)
     scanner.scan_en_durations()
-    low = text.lower()
+    low = lower_text(text)  # (made by the keyword pass over the same text)
     # (the keyword pass searched the text folded: lower-cased, unless that changes its length)
     shared = key_hits is not None and len(low) == len(text)
     scanner.scan_periods_back(low if len(low) == len(text) else text)
     scanner.scan_words(low if len(low) == len(text) else text, key_hits.time_words if shared else None)
     if published is not None:
         scan_months(
-            low if len(low) == len(text) else text.lower(),
+            low,
             scanner.rules,
             published,
             scanner.col,
