@@ -5,6 +5,7 @@ Source: ``cpca/resources/adcodes.csv`` of the PyPI package cpca 0.5.5 (MIT licen
 its data file once::
 
     pip download --no-deps cpca==0.5.5 -d /tmp/cpca && unzip -o /tmp/cpca/*.whl -d /tmp/cpca
+    pip install pypinyin  # the English names, see china_divisions_english.py
     python tools/build_china_divisions.py /tmp/cpca/cpca/resources/adcodes.csv
 
 The matching policy (which names, which short forms, which role) is in ``china_divisions_rules.json``
@@ -162,6 +163,9 @@ def build(adcodes: Path) -> None:
             and _short_ok(rules, short, name, level, prov_code)
         ):
             aliases.append(short)
+        if name in rules["renamed"]:  # 神木县 has been 神木市 since the source's data: the new name leads
+            zh, level = rules["renamed"][name], _level(code, rules["renamed"][name])
+            aliases.append(name)
         rows.append(
             {
                 "id": code,
@@ -175,6 +179,9 @@ def build(adcodes: Path) -> None:
             }
         )
     _drop_clashing_shorts(rows, keys)
+    from china_divisions_english import add_english  # needs pypinyin; imports this module
+
+    add_english(rows, rules)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()

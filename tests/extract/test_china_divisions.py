@@ -85,3 +85,62 @@ def test_new_rows_use_their_division_code_as_id() -> None:
     assert len(new) > 2500
     assert all(p.id == p.code and len(p.code) == 6 for p in new)
     assert all(p.parent is not None for p in new)
+
+
+def test_a_county_in_english_by_its_pinyin_name() -> None:
+    text = "A foundation in Beijing donated 2 million yuan to Zhouqu County in Gansu for flood relief."
+    assert [(r.recipient, r.recipient_code) for r in _records(text)] == [("舟曲县", "623023")]
+
+
+def test_an_autonomous_county_in_english_by_its_official_and_plain_names() -> None:
+    assert _names("A school opened in Beichuan Qiang Autonomous County.") == ["北川羌族自治县"]
+    assert _names("A school opened in Beichuan County.") == ["北川羌族自治县"]
+
+
+def test_a_prefecture_in_english_bare_or_as_a_city() -> None:
+    assert _names("Firms from Shijiazhuang and Cangzhou City pledged aid.") == ["石家庄市", "沧州市"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Xi Jinping met the delegation.",  # 锦屏县: a county gets no bare English name
+        "A hospital was built in Zhouqu with local funds.",
+        "Suzhou City sent teachers.",  # 宿州 and 苏州 are both Suzhou: 宿州 gets no English name
+    ],
+)
+def test_english_names_that_would_mislead_are_left_out(text: str) -> None:
+    assert "锦屏县" not in _names(text) and "舟曲县" not in _names(text) and "宿州市" not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "row"),
+    [
+        ("神木市", "神木市"),
+        ("神木县", "神木市"),
+        ("湟中县", "湟中区"),
+        ("盘县", "盘州市"),
+        ("会理市", "会理市"),
+        ("Shenmu County", "神木市"),
+    ],
+)
+def test_a_division_renamed_since_the_source_takes_its_new_name(written: str, row: str) -> None:
+    assert _names(f"某基金会向{written}捐赠资金50万元。") == [row]
+    place = lookup_place(row)
+    assert place is not None and place.code == place.id  # the source's division code stays
+
+
+def test_a_list_of_sibling_counties_visited_stands_for_their_prefecture() -> None:
+    text = (
+        "上周，某工作组到裕民县、托里县、额敏县走访了援疆项目。\n"
+        "今年以来，累计完成援疆投资3.2亿元，占年度计划的80%。"
+    )
+    assert [r.recipient for r in _records(text)] == ["塔城地区"]
+
+
+def test_a_county_named_more_often_than_its_list_neighbours_stays_the_recipient() -> None:
+    text = (
+        "上周，某工作组到裕民县、托里县、额敏县走访了援疆项目。\n"
+        "裕民县今年累计完成援疆投资3.2亿元。裕民县还新建学校两所。"
+    )
+    assert [r.recipient for r in _records(text)] == ["裕民县"]

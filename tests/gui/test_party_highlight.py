@@ -3,7 +3,7 @@ selected record, at the right place after characters outside the BMP."""
 
 from PySide6.QtGui import QColor
 
-from aidcurator.gui.article_view import KIND_STYLES, style_for
+from aidcurator.gui.highlight_styles import KIND_STYLES, style_for
 from aidcurator.gui.offsets import OffsetMap
 
 TEXT = "援建项目\n\n𠀀😀 China Eximbank lent 5,000万元 to build a road in Ghana in 2021."

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QDropEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser
 
 from aidcurator.domain import Origin, RecordStatus
-from aidcurator.gui.article_view import style_for
+from aidcurator.gui.highlight_styles import style_for
 from aidcurator.gui.offsets import OffsetMap
 
 ASTRAL_ARTICLE = (

@@ -32,6 +32,8 @@ def amount_kind(
         breaks = [match.end() for match in CLAUSE_BREAK.finditer(text, sentence.start, before_start)]
         before_start = breaks[-1] if breaks else sentence.start
     window_end = clause_end = amount.end  # English cues may follow the amount ("… China pledged")
+    if english and (turn := _last_turn(text, before_start, amount.start)) is not None:
+        before_start = turn  # … since the storm struck, but those were preceded by $1 million: a new clause
     if english:
         window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
         comma = text.find(",", amount.end, window_end)
@@ -106,10 +108,23 @@ def amount_kind(
         return AmountKind.CUMULATIVE, cue
     if not english and (total := _as_of_total(window, before)) is not None:
         return AmountKind.CUMULATIVE, total  # 截至去年底，上海共向喀什投入…: a running total
-    own = _first_cue(english, found, (clause_start, before[1]), after)
+    own = None
+    if english:  # The grant, worth $5 million, was signed …: the verb after the apposition is the amount's
+        apposition = clause_start > sentence.start and rules.en_value_apposition.fullmatch(
+            window, clause_start, amount.start
+        )
+        own = _predicate_after(window, amount.end, window_end if apposition else clause_end, bool(apposition))
+    if own is None:
+        own = _first_cue(english, found, (clause_start, before[1]), after)
     if own is None and not english:
         own = _after_cue(window, zh_after)  # 1.1亿元年度帮扶资金及时到位
         own = None if own[1] is None else own
+    if (
+        not english
+        and (own is None or own[0] is AmountKind.SPENT)
+        and (total := _running_total_list(window, sentence.start, before[0], amount.start, cumulative))
+    ):  # 累计拨付资金2亿元，另捐赠物资3000万元: the next item of a running total's list is one too
+        return AmountKind.CUMULATIVE, total
     if (
         not english
         and (own is None or own[0] is AmountKind.SPENT)
@@ -151,6 +166,64 @@ def amount_kind(
     if main is None and not english and (budget := _budget(window, clause_start, amount.start)) is not None:
         return AmountKind.COMMITTED, budget
     return main or (AmountKind.UNKNOWN, None)
+
+
+_COMMA = re.compile(r"\s*,")
+
+
+def _last_turn(text: str, start: int, end: int) -> int | None:
+    """Where the last English clause that a contrast word opens (``, but``, ``; while``) starts before the
+    amount: cues before it belong to the other clause."""
+    found = None
+    for match in record_rules().en_clause_turn.finditer(text, start, end):
+        found = match.end()
+    return found
+
+
+def _predicate_after(
+    window: str, start: int, end: int, after_comma: bool = False
+) -> tuple[AmountKind, Span] | None:
+    """An English passive verb right after the amount (``… were signed and $1 billion was disbursed``,
+    ``$2 million will be released``): the amount is its subject, so its cue decides over cues before the
+    amount that belong to an earlier clause of the sentence (priority order, share and cumulative aside);
+    ``after_comma``: the amount closes a value apposition, its verb follows the comma that ends it."""
+    rules = record_rules()
+    if after_comma and (comma := _COMMA.match(window, start, end)):
+        start = comma.end()
+    match = rules.en_predicate_after.match(window, start, end)
+    if match is None:
+        return None
+    for kind in rules.kind_priority:
+        if kind in (AmountKind.SHARE, AmountKind.CUMULATIVE):
+            continue
+        if cue := rules.kind_cues[kind].en.search(window, match.start(), match.end()):
+            return kind, Span(cue.start(), cue.end())
+    return None
+
+
+def _running_total_list(
+    window: str, sentence_start: int, previous_end: int, start: int, cumulative: re.Pattern[str]
+) -> Span | None:
+    """The running-total cue (累计, 截至…共, N年来) of the amount just before this one in its sentence, when this
+    one follows it as the next item of the same list: a comma right after the earlier amount, a short noun
+    or verb, no year or this-year word of its own (累计拨付资金2亿元，另捐赠物资3000万元; 截至去年底，甲省共投入
+    援助资金3亿元，社会捐赠资金2000万元)."""
+    if previous_end <= sentence_start:
+        return None
+    gap = window[previous_end:start]
+    rules = record_rules()
+    if (
+        len(gap) > rules.running_list_gap
+        or not gap.lstrip().startswith(("，", ",", "；", ";"))
+        or len(CLAUSE_BREAK.findall(gap)) != 1
+        or any(c.isdigit() for c in gap)
+        or rules.this_year_words.search(gap)
+    ):
+        return None
+    match = cumulative.search(window, sentence_start, previous_end) or rules.as_of_total.search(
+        window, sentence_start, previous_end
+    )
+    return None if match is None else Span(match.start(), match.end())
 
 
 def _budget(window: str, start: int, end: int) -> Span | None:

@@ -65,6 +65,7 @@ def _parts_of(records: list[CandidateRecord], index: int, text: str) -> list[int
             or amount.currency != total.currency
             or amount.span.start - total.span.end > _PARTS_MAX_GAP
             or amount.value >= total.value
+            or _other_giver(records[index], records[later])
         ):
             return []
         approximate = approximate or amount.qualifier not in _PARTS_TOLERANCE
@@ -76,6 +77,12 @@ def _parts_of(records: list[CandidateRecord], index: int, text: str) -> list[int
         if running > total.value * (1 + tolerance):
             return []
     return []
+
+
+def _other_giver(total: CandidateRecord, part: CandidateRecord) -> bool:
+    """Whether the later amount names a giver of its own other than the total's: one giver's gift is no part
+    of another giver's (甲会捐款4000万元。乙会捐款1000万元，丙公司捐赠1400万元…: not a breakdown)."""
+    return total.donor is not None and part.donor is not None and part.donor != total.donor
 
 
 def _more_parts(

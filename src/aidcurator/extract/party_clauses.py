@@ -38,6 +38,7 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。！？\n]")
 class _Rules:
     giver_zh: re.Pattern[str]  # after a place: it gives in its clause (天津市共安排…)
     giver_en: re.Pattern[str]  # after a place: Tianjin has provided…
+    giver_not_before: re.Pattern[str]  # before a place: 向(受灾的)某省捐赠, it receives
     social_zh: re.Pattern[str]  # 社会捐赠资金 in the amount's clause
     social_en_before: re.Pattern[str]
     social_en_after: re.Pattern[str]  # 550,000 yuan of social donation funds
@@ -52,6 +53,8 @@ class _Rules:
     clause_county: re.Pattern[str]  # 某川县某幼儿园由…安排300万元
     origin_before: re.Pattern[str]  # 出生于…, born in …
     origin_after: re.Pattern[str]  # …籍
+    group_before: re.Pattern[str]  # 香港… (a group of natives: 香港某省联谊会)
+    group_after: re.Pattern[str]  # …联谊会, 同乡会
     unlisted_donor: re.Pattern[str]  # 某楼区对口帮扶某源县
     province_money: re.Pattern[str]  # 省级统筹资金
     china_aided: re.Pattern[str]  # ODA loans to China, 对华提供贷款
@@ -68,6 +71,7 @@ def _rules() -> _Rules:
         return _Rules(
             giver_zh=re.compile(giver["zh"]),
             giver_en=re.compile(giver["en"], re.IGNORECASE),
+            giver_not_before=re.compile(giver["not_before_zh"]),
             social_zh=re.compile(social["zh"]),
             social_en_before=re.compile(social["en_before"]),
             social_en_after=re.compile(social["en_after"]),
@@ -82,6 +86,8 @@ def _rules() -> _Rules:
             clause_county=re.compile(data["clause_county"], re.MULTILINE),
             origin_before=re.compile(data["origin_place"]["before"]),
             origin_after=re.compile(data["origin_place"]["after"]),
+            group_before=re.compile(data["origin_place"]["group_before"]),
+            group_after=re.compile(data["origin_place"]["group_after"]),
             unlisted_donor=re.compile(data["unlisted_donor"], re.MULTILINE),
             province_money=re.compile(data["province_money"]),
             china_aided=re.compile(f"{data['china_aided']['zh']}|{data['china_aided']['en']}"),
@@ -97,10 +103,12 @@ def _rules() -> _Rules:
 
 def gives_after(text: str, place: Mention) -> bool:
     """Whether the words right after ``place`` make it the giver of its clause (``天津市共安排``, ``北京市向``,
-    ``Tianjin has provided``)."""
+    ``Tianjin has provided``); not after 向 / 给 (``向受灾的某省捐赠``: it receives)."""
     rules = _rules()
     end = place.end
     chinese = _CJK.match(text, max(0, end - 1)) is not None
+    if chinese and rules.giver_not_before.search(text, max(0, place.start - 20), place.start):
+        return False  # 向遭受水灾的某省捐赠: the place receives
     pattern = rules.giver_zh if chinese else rules.giver_en
     return pattern.match(text, end, end + 24) is not None
 
@@ -241,6 +249,10 @@ def is_origin(text: str, place: Mention) -> bool:
     return bool(
         rules.origin_before.search(text, max(0, place.start - 16), place.start)
         or rules.origin_after.match(text, place.end)
+        or (
+            rules.group_after.match(text, place.end)
+            and rules.group_before.search(text, max(0, place.start - 4), place.start)
+        )  # 香港某省联谊会, 在港某省乡亲: a group of natives in Hong Kong
     )
 
 

@@ -20,6 +20,7 @@ same amount named again where its loan or grant agreement is signed dates the re
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -55,6 +56,9 @@ def take_agreement_year(kept: CandidateRecord, repeat: CandidateRecord) -> None:
         kept.year_start, kept.year_end = repeat.year_start, repeat.year_end
         kept.evidence["year"] = list(repeat.evidence.get("year", []))
         kept.flags[AGREEMENT_YEAR] = True
+
+
+_LIST_STOP = re.compile(r"[；;。！？!?\n]")
 
 
 class PeriodChooser(RecordsWithoutYear, YearJudge):
@@ -109,15 +113,21 @@ class PeriodChooser(RecordsWithoutYear, YearJudge):
             and (m.data.get("source") == "explicit" or self.opens_sentence(m))
             and not rules.timestamp.match(text, m.start)
             and not self._date_line(m)
+            and not (m.data.get("relative") and m.data.get("start") == m.data.get("end") == year)
             for m in before
-        ):  # 2023年，…。到11月底，…拿出10亿元: the paragraph's stated year (a page's time stamp is none)
+        ):  # 2023年，…。到11月底，…拿出10亿元: the paragraph's stated year (a page's time stamp is none);
+            # 今年，…。截至4月底，…: the publication year either way
             return
         for match in rules.month_date.finditer(text, run, sentence.end):
             if rules.dateline_after.match(text, match.end()):
                 continue
-            window = (match.end(), min(sentence.end, match.end() + rules.later_window))
+            stop = _LIST_STOP.search(text, match.end(), sentence.end)  # the date's own item of a ；-list
+            window = (
+                match.end(),
+                min(stop.start() if stop else sentence.end, match.end() + rules.later_window),
+            )
             if rules.month_date_later.search(text, *window):
-                return  # 1月12日…正式启用: the date of a later stage
+                return  # 1月12日…正式启用: the date of a later stage (not 截至4月底，…；新开工项目…；拨付…)
 
             record.year_start = record.year_end = year
             record.evidence["year"] = [Span(match.start(), match.end())]

@@ -21,6 +21,7 @@ from aidcurator.extract.record_parties import is_china, side
 from aidcurator.extract.record_rules import CJK, programme_region, record_rules
 from aidcurator.extract.rules import load_rules
 from aidcurator.extract.sentences import SentenceIndex
+from aidcurator.extract.unlisted_parties import is_lender
 
 
 @cache
@@ -168,6 +169,8 @@ def _many_givers(
     """A many-givers cue between the amount before the record's own in its sentence and it (English: also
     in the rest of its clause, donations totalling HK$150 million from various sectors)."""
     rules = record_rules()
+    if is_lender(record.donor):
+        return None  # 世行…两笔共若干亿美元贷款: one lender's several loans
     start = _after_previous_amount(in_sentence, record, sentence_start) - sentence_start
     amount = record.amounts[0].span
     found = rules.many_givers.zh.search(sentence_text, start, max(0, amount.start - sentence_start))
@@ -215,6 +218,16 @@ def _single_works(
 
 
 _NAME_BREAK = re.compile(r"[\s,，。；;：:、（）()“”]")
+
+
+def _programme_words(sentence_text: str, sector: str | None, in_sentence: list[Mention]) -> bool:
+    """A programme cue in the sentence: a fund's name or a bundle word; for the one amount of its sentence
+    in a one-off sector (emergency relief: one gift, whatever the fund is called) only a bundle word (total
+    relief, 一批项目); a list of amounts (funds, donations and relief goods) stays a bundle."""
+    rules = record_rules()
+    one_off = sector in rules.one_off_sectors and sum(m.kind is MentionKind.AMOUNT for m in in_sentence) == 1
+    cues = rules.programme_bundle if one_off else rules.programme
+    return bool(cues.zh.search(sentence_text) or cues.en.search(sentence_text))
 
 
 def fill_record_kind(
@@ -299,8 +312,7 @@ def fill_record_kind(
         )
         or _many_countries_named(in_sentence)
         or rules.many_countries.search(sentence_text)
-        or rules.programme.zh.search(sentence_text)
-        or rules.programme.en.search(sentence_text)
+        or _programme_words(sentence_text, record.sector, in_sentence)
     ):
         record.record_kind = RecordKind.PROGRAMME
 

@@ -50,7 +50,9 @@ from aidcurator.extract.record_parties import (
 )
 from aidcurator.extract.record_rules import CJK, programme_region, record_rules
 from aidcurator.extract.unlisted_parties import (
+    central_giver,
     county_after,
+    embassy_gives,
     enterprise_donor,
     lender_from,
     organisation_giver,
@@ -295,6 +297,19 @@ def fill_parties(
             record.donor = None
             record.evidence.pop("donor", None)
     aid_to_china(record, words, context.places.places, context.foreign)  # ODA loans to China: Japan gives
+    if record.donor is None and not group and (unit := central_giver(words, amount.span)) is not None:
+        abroad = record.recipient and country_name(record.recipient) and not place_in_china(record.recipient)
+        record.donor = "中国" if abroad else unit[0]  # 某部安排资金…落实某县项目; abroad it acts for China
+        record.evidence["donor"] = [unit[1]]
+    if (
+        record.donor is None
+        and not group
+        and record.recipient
+        and country_name(record.recipient)
+        and not place_in_china(record.recipient)
+        and embassy_gives(words, amount.span)
+    ):
+        record.donor = "中国"  # 驻某使馆和中资企业向某国政府捐赠: China's mission gives
     if record.recipient and record.donor is None and not social:
         rows = donors_for(record.recipient)
         if len({r.donor for r in rows}) == 1:

@@ -115,6 +115,11 @@ class RecordRules:
     percent_share_after: re.Pattern[str]  # ，占…总额的8.1%: a share of a total
     many_countries: re.Pattern[str]  # 向10国提供: aid to many countries, a programme
     partitive_after: re.Pattern[str]  # '… of the 1 billion dollars': a part of a named sum
+    en_predicate_after: re.Pattern[str]  # '… was disbursed': the amount's own passive verb
+    running_list_gap: int  # characters at most between a running total and the next item of its list
+    one_off_sectors: frozenset[str]  # sectors whose aid is one gift: no programme from a fund's name
+    programme_bundle: Cues  # programme cues that name a bundle or a total, not a fund
+    en_clause_turn: re.Pattern[str]  # ', but' / '; while': a new English clause with its own cues
     as_of_total: re.Pattern[str]  # 截至… + 共: a total to date
     this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
     announced_before: re.Pattern[str]  # 'announced' with the amount as its object
@@ -206,6 +211,11 @@ def record_rules() -> RecordRules:
             percent_share_after=re.compile(data.get("percent_share_after") or "(?!)"),
             many_countries=re.compile(data.get("many_countries") or "(?!)"),
             partitive_after=re.compile(data.get("partitive_after") or "(?!)"),
+            en_predicate_after=re.compile(data.get("en_predicate_after") or "(?!)"),
+            running_list_gap=int(data.get("running_list_gap", 0)),
+            one_off_sectors=frozenset(data.get("one_off_sectors", [])),
+            programme_bundle=Cues.load(data.get("programme_bundle_cues", {"zh": [], "en": []})),
+            en_clause_turn=re.compile(data.get("en_clause_turn") or "(?!)"),
             as_of_total=re.compile(data.get("as_of_total") or "(?!)"),
             this_year_words=_alternation(data.get("this_year_words", []), english=False),
             announced_before=re.compile(data.get("announced_before") or "(?!)"),

@@ -21,9 +21,12 @@ from aidcurator.extract.record_rules import record_rules
 from aidcurator.resources import resource_path
 
 __all__ = [
+    "central_giver",
     "county_after",
+    "embassy_gives",
     "enterprise_donor",
     "enterprise_giver",
+    "is_lender",
     "not_a_county",
     "organisation_giver",
     "sentence_start",
@@ -178,9 +181,10 @@ def _org_givers() -> _OrgGivers:
             continue
         shown = org.name_zh or org.name_en or org.id
         for key in (org.name_zh, org.name_en, *org.aliases):
-            if not key or len(key) < 3:
+            zh = re.search(r"[\u4e00-\u9fff]", key or "") is not None
+            if not key or len(key) < (2 if zh else 3):  # 世行, 亚行: the usual short Chinese names
                 continue
-            if re.search(r"[\u4e00-\u9fff]", key):
+            if zh:
                 zh_keys.append(key)
                 names.setdefault(key, shown)
             else:
@@ -234,6 +238,12 @@ def organisation_giver(
     return None
 
 
+def is_lender(name: str | None) -> bool:
+    """Whether a record's donor is a multilateral lender or fund (世界银行, 亚洲开发银行): several of its loans
+    summed up (两笔共若干亿美元贷款) are one giver's, not many givers'."""
+    return name is not None and name in _org_givers().names.values()
+
+
 def _place_receives(text: str, start: int, end: int, places: list[Mention]) -> bool:
     """Whether ``text[start:end]`` says a place named in it will receive (``… said Some Province will
     receive a``): the lender before it gives."""
@@ -274,3 +284,48 @@ def county_after(text: str, place_end: int) -> tuple[str, Span] | None:
     if match is None or rules.not_county.search(match.group("name")):
         return None
     return match.group("name"), Span(match.start("name"), match.end("name"))
+
+
+@dataclass(frozen=True)
+class _CentralGivers:
+    name: re.Pattern[str]  # a central unit's name at a clause start (after a time word), group 'name'
+    gives: re.Pattern[str]  # a giving word between the name and the amount
+
+
+@cache
+def _central_givers() -> _CentralGivers:
+    data = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))["central_giver"]
+    return _CentralGivers(
+        name=re.compile(
+            rf"\s*(?:(?:{data['lead']})[，,]?\s*)?(?P<name>{trie(data['names'])})(?!{data['not_after']})"
+        ),
+        gives=re.compile(alternation(data["gives"])),
+    )
+
+
+def central_giver(text: str, amount: Span) -> tuple[str, Span] | None:
+    """A central ministry, commission or bank that opens a clause of the amount's sentence and gives it
+    (parties.json ``central_giver``: 某部安排资金若干万元，落实某县…): its name as written and its span; the
+    last such clause before the amount."""
+    rules = _central_givers()
+    sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
+    best = None
+    for begin in [sentence] + [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, amount.start)]:
+        match = rules.name.match(text, begin, amount.start)
+        if match is not None and rules.gives.search(text, match.end(), amount.start):
+            best = match.group("name"), Span(match.start("name"), match.end("name"))
+    return best
+
+
+@cache
+def _embassy() -> re.Pattern[str]:
+    return re.compile(
+        json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))["embassy_giver"]
+    )
+
+
+def embassy_gives(text: str, amount: Span) -> bool:
+    """Whether China's embassy, consulate or enterprises abroad are named in the amount's sentence before it
+    (parties.json ``embassy_giver``: 大使代表驻某使馆…向某国政府捐赠): they give for China."""
+    sentence = sentence_start(text, amount.start, marks=_SENTENCE_MARK, reach=300)
+    return _embassy().search(text, sentence, amount.start) is not None

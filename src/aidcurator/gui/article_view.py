@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
-    QFont,
     QMouseEvent,
     QPalette,
     QTextCharFormat,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPlainTextEdit,
-    QSizePolicy,
     QTextEdit,
     QToolTip,
     QVBoxLayout,
@@ -34,56 +31,25 @@ from PySide6.QtWidgets import (
 )
 
 from aidcurator.domain.fields import RECORD_FIELDS, highlight_kind
-from aidcurator.gui.flow_layout import FlowLayout
 from aidcurator.gui.formatting import mention_tooltip
+from aidcurator.gui.highlight_styles import (
+    SELECTION_COLOUR,
+    Legend,
+    style_for,
+    text_format,
+)
 from aidcurator.gui.offsets import OffsetMap
 
 if TYPE_CHECKING:
     from aidcurator.domain.views import ArticleView as ArticleData
     from aidcurator.domain.views import MentionView
 
-TEXT_COLOUR = QColor("#1b1b1b")
-SELECTION_COLOUR = "#3b4a5e"
-
-
-@dataclass(frozen=True, slots=True)
-class KindStyle:
-    label: str
-    light: str  # background of a mention
-    strong: str  # background of the selected record's evidence
-    line: str  # underline of the selected record's evidence
-
-
-KIND_STYLES: dict[str, KindStyle] = {
-    "amount": KindStyle("amount", "#ffe9a8", "#f4b400", "#7a4f00"),
-    "count": KindStyle("count", "#cfe8fc", "#6fb6f0", "#0b4f8a"),
-    "place": KindStyle("place", "#d3f0d3", "#79c879", "#1d5e1d"),
-    "year": KindStyle("year", "#e7ddf8", "#b39be6", "#4b2a8c"),
-    "sector": KindStyle("sector", "#fadbe7", "#ee8db3", "#8a1f4a"),
-    "party": KindStyle("party", "#cdeee9", "#5fc2b5", "#0d5a51"),
-}
-EVIDENCE_STYLE = KindStyle("evidence", "#ffd8c2", "#ffa574", "#8a3300")
 #: Record fields offered under "Use as" (field name, menu label): the table's ``use_as`` fields,
 #: then the amount.
 USE_AS_FIELDS: tuple[tuple[str, str], ...] = (
     *((spec.name, spec.label) for spec in RECORD_FIELDS if spec.use_as),
     ("amount", "Amount (add to record)"),
 )
-
-
-def style_for(kind: str) -> KindStyle:
-    return KIND_STYLES.get(kind, EVIDENCE_STYLE)
-
-
-def _format(background: str, *, strong: bool = False, line: str | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(QColor(background))
-    fmt.setForeground(TEXT_COLOUR)
-    if strong:
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor(line or TEXT_COLOUR))
-    return fmt
 
 
 class ArticleText(QPlainTextEdit):
@@ -141,37 +107,6 @@ class ArticleText(QPlainTextEdit):
             self.menu_for(menu)
         menu.exec(event.globalPos())
         menu.deleteLater()
-
-
-class Legend(QWidget):
-    """Colour chips naming each highlight kind, wrapped onto as many lines as the width needs."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = FlowLayout(self, spacing=4)  # chips wrap onto a second line when narrow
-        self.setToolTip("Highlight colours: what the extractor found, by kind")
-        self.chips: list[QLabel] = [self._chip(style.label, style.light) for style in KIND_STYLES.values()]
-        selected = self._chip("selected record", KIND_STYLES["amount"].strong, strong=True)
-        selected.setToolTip("Evidence of the record selected on the right is marked strongly")
-        self.chips.append(selected)
-        for chip in self.chips:
-            layout.addWidget(chip)
-        # never let the legend decide how narrow the article may be; its height follows its width
-        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumWidth(0)
-
-    @staticmethod
-    def _chip(text: str, colour: str, *, strong: bool = False) -> QLabel:
-        chip = QLabel(text)
-        weight = "font-weight: bold; text-decoration: underline;" if strong else ""
-        chip.setStyleSheet(
-            f"QLabel {{ background: {colour}; color: {TEXT_COLOUR.name()}; border-radius: 3px;"
-            f" padding: 1px 6px; {weight} }}"
-        )
-        chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        return chip
 
 
 class ArticleView(QWidget):
@@ -250,7 +185,7 @@ class ArticleView(QWidget):
         self._map = OffsetMap(article.text)
         self.text.setPlainText(article.text)
         self._mention_selections = [
-            self._selection(m.start, m.end, _format(style_for(m.kind).light)) for m in self._mentions
+            self._selection(m.start, m.end, text_format(style_for(m.kind).light)) for m in self._mentions
         ]
         self._apply_selections()
 
@@ -302,7 +237,9 @@ class ArticleView(QWidget):
         strong = []
         for field, start, end in self._record_spans:
             style = style_for(highlight_kind(field) or field)
-            strong.append(self._selection(start, end, _format(style.strong, strong=True, line=style.line)))
+            strong.append(
+                self._selection(start, end, text_format(style.strong, strong=True, line=style.line))
+            )
         self.text.setExtraSelections([*self._mention_selections, *strong])
 
     # -- selection and navigation (Python offsets)
@@ -399,8 +336,3 @@ class ArticleView(QWidget):
         menu = QMenu(self)
         self._extend_menu(menu)
         return menu
-
-
-def kind_colour(kind: str) -> Any:
-    """Background colour of a kind's highlight (for tests and the legend)."""
-    return QColor(style_for(kind).light)
