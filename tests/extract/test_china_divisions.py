@@ -128,3 +128,19 @@ def test_a_division_renamed_since_the_source_takes_its_new_name(written: str, ro
     assert _names(f"某基金会向{written}捐赠资金50万元。") == [row]
     place = lookup_place(row)
     assert place is not None and place.code == place.id  # the source's division code stays
+
+
+def test_a_list_of_sibling_counties_visited_stands_for_their_prefecture() -> None:
+    text = (
+        "上周，某工作组到裕民县、托里县、额敏县走访了援疆项目。\n"
+        "今年以来，累计完成援疆投资3.2亿元，占年度计划的80%。"
+    )
+    assert [r.recipient for r in _records(text)] == ["塔城地区"]
+
+
+def test_a_county_named_more_often_than_its_list_neighbours_stays_the_recipient() -> None:
+    text = (
+        "上周，某工作组到裕民县、托里县、额敏县走访了援疆项目。\n"
+        "裕民县今年累计完成援疆投资3.2亿元。裕民县还新建学校两所。"
+    )
+    assert [r.recipient for r in _records(text)] == ["裕民县"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import cache
 from itertools import pairwise
 
@@ -13,7 +14,7 @@ from aidcurator.extract.party_clauses import disaster_named
 from aidcurator.extract.places import ancestors_of, lookup_place, smallest_common_place
 from aidcurator.resources import resource_path
 
-__all__ = ["country_name", "recipient_of", "tail_stands_in"]
+__all__ = ["country_name", "listed_holder", "recipient_of", "tail_stands_in"]
 
 
 _ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
@@ -107,3 +108,38 @@ def tail_stands_in(text: str, places: list[Mention], head: str, tail: Mention) -
         if p.data.get("name") == head and not (i + 1 < len(places) and places[i + 1].start == p.end)
     )
     return sum(1 for p in places if p.data.get("name") == name) >= alone
+
+
+def listed_holder(text: str, places: list[Mention], chosen: Mention) -> Mention | None:
+    """The place holding a list of three or more places that ``chosen`` heads, when none of them is named
+    more often than the others (赴甲县、乙县、丙县调研: the prefecture holding the three, not 甲县), as a
+    mention spanning the list; None when ``chosen`` heads no such list or the list's places share no
+    place below China. The sentence-level rule of :func:`recipient_of`, for the article's main recipient."""
+    at = next((i for i, p in enumerate(places) if p.start == chosen.start), None)
+    if at is None:
+        return None
+    run = [places[at]]
+    for place in places[at + 1 :]:
+        if not _LIST_GAP.fullmatch(text, run[-1].end, place.start):
+            break
+        run.append(place)
+    names = list(dict.fromkeys(p.data.get("name", "") for p in run))
+    if len(names) < 3 or len(names) != len(run):
+        return None
+    times = Counter(p.data.get("name") for p in places)
+    if len({times[name] for name in names}) > 1:
+        return None  # one of them is the article's subject
+    holder = smallest_common_place(names)
+    place = lookup_place(holder) if holder else None
+    if place is None or place.level in ("country", "region") or holder == "中国":
+        return None
+    data = {
+        "id": place.id,
+        "name": place.name,
+        "name_en": place.name_en,
+        "level": place.level,
+        "parent": place.parent,
+        "role_hint": None,
+        "candidates": [place.id],
+    }
+    return Mention(chosen.kind, run[0].start, run[-1].end, text[run[0].start : run[-1].end], data=data)

@@ -21,6 +21,7 @@ from aidcurator.extract.places import (
     place_in_china,
     smallest_common_place,
 )
+from aidcurator.extract.recipient_places import listed_holder
 from aidcurator.extract.record_merge import is_conversion
 from aidcurator.extract.record_rules import record_rules
 
@@ -295,6 +296,9 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         common = smallest_common_place(tied) if len(tied) > 1 else None
         if common is not None and common in first_seen and common in recipient_votes:
             recipient = first_seen[common]
+        recipient = (
+            listed_holder(text, places, recipient) or recipient
+        )  # 赴甲县、乙县、丙县: their prefecture
     if donor is not None and recipient_votes:
         donor_name = donor.data.get("name", "")
         direct = {row.recipient for row in pairing_for(donor_name)}
