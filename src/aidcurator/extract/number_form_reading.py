@@ -117,6 +117,8 @@ class NumberFormReader(QuantityText):
         """``3 billion 6 million``: after a scale word ending at ``pos``, an integer of at most
         ``compound_en_max_digits`` digits and a smaller scale word (a thousand at least); their end
         and value (None: no compound)."""
+        if not self.text[pos + 1 : pos + 2].isdigit():
+            return None
         match = _EN_COMPOUND.match(self.text, pos)
         if match is None or len(match.group(1)) > number_forms().compound_en_max_digits:
             return None

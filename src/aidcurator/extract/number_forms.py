@@ -66,16 +66,27 @@ def middle_dot_decimal() -> str:
 
 def decimal_comma() -> str:
     """The token pattern's branch of a decimal comma before an English scale (``2,5 million``,
-    ``€12,75m``; the first digit already matched): at most three digits before the comma, one or two
-    after it (a thousands group has three), then a scale word (one space allowed) or an attached
+    ``€12,75m``; the digits before it already matched): at most three digits before the comma, one or
+    two after it (a thousands group has three), then a scale word (one space allowed) or an attached
     scale."""
     rules = load_rules()
     spaced = [w for w in rules.en_scales if rules.en_scales[w] >= 1000]
     spaces = re.escape("".join(sorted(number_forms().gap_spaces)))
     return (
-        rf"(?<=[0-9])[0-9]{{0,2}},[0-9]{{1,2}}"
+        rf"(?<![0-9]{{4}}),[0-9]{{1,2}}"
         rf"(?=(?i:[{spaces}]?(?:{alternation(spaced)})|(?:{alternation(rules.en_attached_scales)}))(?![A-Za-z0-9]))"
     )
+
+
+def gap_after_arabic() -> str:
+    """The token pattern's optional tail of an Arabic number: one gap space before a character a
+    Chinese scale, classifier, counted noun or inner qualifier (多/余) starts with (``300 万元``); the
+    readers check the word itself (:meth:`NumberFormReader.gap_end`) and give the space back if not."""
+    rules = load_rules()
+    words = (*rules.zh_scales, *rules.zh_classifiers, *rules.zh_direct_nouns, *rules.zh_inner_qualifiers)
+    firsts = "".join(sorted({w[0] for w in words if w}))
+    spaces = "".join(sorted(number_forms().gap_spaces))
+    return rf"(?:[{re.escape(spaces)}](?=[{re.escape(firsts)}]))?"
 
 
 def hyphen_scale_branch() -> str:

@@ -10,9 +10,10 @@ from aidcurator.extract.rules import AmountRules
 
 def parse_arabic(token: str) -> Decimal | None:
     """``1,262`` / ``４ ０００`` / ``２．１４`` → Decimal; None if it is not a plain number."""
-    whole, comma, tail = token.rpartition(",")
-    if comma and len(tail) < 3 and tail.isdigit() and whole.isdigit():
-        return Decimal(f"{whole}.{tail}")  # 2,5 (million): a decimal comma, never a thousands group
+    if "," in token and len(token) - token.rfind(",") < 4:  # 2,5 (million): a decimal comma
+        whole, _, tail = token.rpartition(",")
+        if tail.isdigit() and whole.isdigit():
+            return Decimal(f"{whole}.{tail}")
     if token.isascii():  # the common case, without the per-character walk
         plain = token.replace(",", "").replace(" ", "")
         if plain and (plain.isdigit() or (plain.count(".") == 1 and plain.replace(".", "").isdigit())):

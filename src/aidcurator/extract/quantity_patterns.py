@@ -16,7 +16,12 @@ from aidcurator.extract.fastre import (
     regex_first_chars,
     trie,
 )
-from aidcurator.extract.number_forms import decimal_comma, hyphen_scale_branch, middle_dot_decimal
+from aidcurator.extract.number_forms import (
+    decimal_comma,
+    gap_after_arabic,
+    hyphen_scale_branch,
+    middle_dot_decimal,
+)
 from aidcurator.extract.quantity_words import SPACES, en_currency_suffixes, zh_currency_suffixes
 from aidcurator.extract.rules import load_rules
 
@@ -63,12 +68,12 @@ def number_patterns() -> NumberPatterns:
         r"(?<=[0-9])[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
         r"|(?<=[０-９])[０-９]{0,2}(?:[，,][０-９]{3})+(?:[．.][０-９]+)?"
         r"|(?<=[0-9])[0-9]{0,2}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
-        rf"|{decimal_comma()}"  # 2,5 million: see number_forms
-        rf"|[0-9０-９]*(?:[.．][0-9０-９]+|{middle_dot_decimal()})?"  # 12·5亿: see number_forms
+        # 12·5亿, 2,5 million: see number_forms
+        rf"|[0-9０-９]*(?:[.．][0-9０-９]+|{middle_dot_decimal()}|{decimal_comma()})?"
     )
     chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
     english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
-    digits_rest = rf"(?<=[0-9０-９])(?<![0-9０-９.．].)(?P<arabic>{arabic_rest})|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
+    digits_rest = rf"(?<=[0-9０-９])(?<![0-9０-９.．].)(?P<arabic>(?:{arabic_rest}){gap_after_arabic()})|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
     token = re.compile(
         rf"[0-9０-９{zh_chars}{en_first}](?:{digits_rest}|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
     )
