@@ -73,7 +73,7 @@ class NumberReader(NumberFormReader):
         pos = end
         # 300 万元, 50 多个, 120 人: a gap space before a Chinese word is read past (see gap_end); gapped:
         # the number is written so, and may be after its scale too
-        gapped = gap and self.gap_end(start, pos) > pos  # read past it (gapped: maybe after the scale too)
+        gapped = gap and self.gap_end(start, pos) > pos
         if gapped:
             pos += 1
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers:
