@@ -222,3 +222,22 @@ def test_commas_that_are_no_decimal_commas(text: str, values: list) -> None:
 @pytest.mark.parametrize("text", ["某县获捐1.4亿6000万元。", "某县获捐5亿3亿元。", "某县获捐2万3万元。"])
 def test_chinese_parts_that_make_no_compound(text: str) -> None:
     assert len([f for f in _read(text) if f[0] == "amount"]) == 2
+
+
+# ---- lakh grouping, mil, zero-led fragments -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind", "span", "value"),
+    [
+        ("The ward got Rs 35,00,000 for a clinic.", "amount", "Rs 35,00,000", Decimal(3500000)),
+        ("A fund of Rs 2,45,00,000 was set up.", "amount", "Rs 2,45,00,000", Decimal(24500000)),
+        ("Some 3,00,000 people were helped.", "count", "3,00,000 people", Decimal(300000)),
+        ("The town got a $7 mil grant.", "amount", "$7 mil", Decimal(7000000)),
+    ],
+)
+def test_lakh_groups_and_mil(text: str, kind: str, span: str, value: Decimal) -> None:
+    assert [(f[0], f[1], f[2]) for f in _read(text)] == [(kind, span, value)]
+
+
+@pytest.mark.parametrize("text", ["The list shows 00,000 people.", "Block 07 people moved.", "共 05 个"])
+def test_a_zero_led_fragment_is_no_count(text: str) -> None:
+    assert _read(text) == []

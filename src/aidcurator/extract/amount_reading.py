@@ -29,10 +29,8 @@ class AmountReader(CurrencyReader):
     def read_amount(self, number: Number) -> Mention | None:
         """The amount ``number`` is the value of (with its range partner), or None."""
         text = self.text
-        if text[number.start] == "0" or text.startswith(", ", number.end):  # (rare: one line for most)
-            number = self.odd_figure(number)
-            if number is None:
-                return None
+        if number.end == number.raw_end and text.startswith(", ", number.end):
+            number = self.grouped_money(number) or number  # $300, 000
         if not (number.has_scale or number.attached_scale or self.bare_numbers_are_money):
             # without a scale only a currency makes money; none can follow a number before a character
             # no currency suffix, range connector or space starts with (个, 日, a comma): most counts and
@@ -117,16 +115,6 @@ class AmountReader(CurrencyReader):
         if currency != UNKNOWN_CURRENCY and not family:
             self.last_currency = (currency, span_end)
         return mention
-
-    def odd_figure(self, number: Number) -> Number | None:
-        """A number starting with 0 or followed by a comma and a space: None for ``000``, ``05`` (the tail
-        of a figure split by a space, never an amount), the whole figure for ``$300, 000``."""
-        text = self.text
-        if text[number.start] == "0" and text[number.start + 1 : number.start + 2].isdigit():
-            return None if number.script == "arabic" else number
-        if number.end == number.raw_end:
-            return self.grouped_money(number) or number
-        return number
 
     def grouped_money(self, number: Number) -> Number | None:
         """``$300, 000``, ``150, 000 U.S. dollars``: the number with its thousands groups written after a

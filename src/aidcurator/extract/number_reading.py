@@ -47,6 +47,8 @@ class NumberReader(NumberFormReader):
         token = match.group()
         gap = False
         if kind == "arabic":
+            if token[0] == "0" and token[1:2].isdigit():
+                return None  # 000, 05: the tail of a figure split by a space or a date's part, no number
             if not token[-1].isdigit():  # 300 万元: the pattern took a gap space (see number_forms)
                 token = token[:-1]
                 end -= 1
