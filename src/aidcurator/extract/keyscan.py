@@ -57,6 +57,8 @@ class KeyAutomaton:
         if text.isascii():
             automaton = self._ascii_automaton()
             return list(automaton.iter(text)) if automaton is not None else []
+        if text.count(" ") * 10 < len(text):  # (few spaces: no English text, searched whole)
+            return self._whole(text)
         narrow = text.encode("ascii", "replace")  # (one ? a character past ASCII: offsets kept)
         windows = self._windows(text, narrow)
         if windows is not None:
