@@ -10,12 +10,12 @@ where it starts on a character, which is where it ends on a low byte.
 A text with a character past the BMP (four bytes) is searched character by character, with a second
 automaton over the keys as they are, made the first time such a text comes. An ASCII text (an English
 sentence) is searched character by character too, with an automaton of the ASCII keys only (no other
-key can occur in it): one symbol a character, and few children at its root. So is an English text with a
-few other characters (curly quotes, a dash, a name in Chinese): the ASCII keys over the text with each of
-those characters made a ``?`` (which no ASCII key holds), and the keys with a character past ASCII over a
-window around each run of them (a hit of such a key covers one), their hits put before the ASCII keys'
-hits that end with them (they are the longer ones: an ASCII hit starts after the last character past
-ASCII before its end).
+key can occur in it): one symbol a character, and few children at its root. So is an English text (one
+character in ten a space) with a few other characters (curly quotes, a dash, a name in Chinese): the
+ASCII keys over the text with each of those characters made a ``?`` (which no ASCII key holds), and the
+keys with a character past ASCII over a window around each run of them (a hit of such a key covers one),
+their hits put before the ASCII keys' hits that end with them (they are the longer ones: an ASCII hit
+starts after the last character past ASCII before its end).
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ class KeyAutomaton:
         if text.isascii():
             automaton = self._ascii_automaton()
             return list(automaton.iter(text)) if automaton is not None else []
+        if text.count(" ") * 10 < len(text):  # (few spaces: no English text, searched whole)
+            return self._whole(text)
         narrow = text.encode("ascii", "replace")  # (one ? a character past ASCII: offsets kept)
         windows = self._windows(text, narrow)
         if windows is not None:

@@ -78,9 +78,9 @@ class _Scanner(DateScanner):
     # -- 年: Chinese-numeral years and durations ----------------------------------------------
     def scan_nian(self) -> None:
         text, rules = self.text, self.rules
-        odd = (
-            rules.more_words_zh | rules.year_digits | {"个"}
-        )  # what a digit before 年 is not, for the check below
+        odd = rules.more_words_zh | rules.year_digits | {"个"}  # what a digit before 年 is not
+        # what a duration's 年 can follow (a numeral, 个, 多/余; or a digit): 今年, 年底 read no further
+        counted = rules.more_words_zh | rules.duration_numerals | {"个"}
         for m in NIAN.finditer(text):
             i = m.start()
             # (2024年, most of them: three digits right before 年 make no Chinese year and no duration,
@@ -97,7 +97,8 @@ class _Scanner(DateScanner):
                     else:
                         self.col.add(i - 4, i + 1, P_YEAR, time_data(year, year, "explicit"))
                 continue
-            self._duration_zh(i)
+            if i and (text[i - 1] in counted or text[i - 1].isdigit()):
+                self._duration_zh(i)
 
     def _duration_zh(self, i: int) -> None:
         text, rules = self.text, self.rules
