@@ -224,6 +224,11 @@ def zh_units_not_money() -> tuple[str, ...]:
         "斤",
         "噸",
         "畝",
+        "剂",  # doses (30万剂疫苗)
+        "劑",
+        "盒",
+        "瓶",
+        "床",
     )
 
 
@@ -265,6 +270,13 @@ def en_units_not_money() -> frozenset[str]:
             "miles",
             "visitors",
             "tourists",
+            "doses",
+            "jabs",
+            "vaccines",
+            "masks",
+            "syringes",
+            "kilograms",
+            "kilos",
         }
     )
 
