@@ -63,3 +63,24 @@ def test_place_selection_keeps_longest_non_overlapping_hits() -> None:
             start = rng.randrange(size - 6)
             hits.append((start, start + rng.randint(1, 6), _Key(rng.random() < 0.3, rng.random() < 0.1)))
         assert _select(list(hits), size) == _select_by_sorted_list(hits)
+
+
+def test_places_by_name_and_holders_match_a_scan_of_all_places() -> None:
+    from aidcurator.extract.party_clauses import _names_of
+    from aidcurator.extract.places import ancestors_of
+
+    names = ["四川省", "雅安市", "芦山县", "成都市", "新疆维吾尔自治区", "喀什地区", "中国", None]
+    rng = random.Random(3)
+    places = [
+        Mention(MentionKind.PLACE, i * 5, i * 5 + 2, "xx", data={} if name is None else {"name": name})
+        for i, name in enumerate(rng.choice(names) for _ in range(60))
+    ]
+    named, holders = _names_of(places)
+    for recipient in [n for n in names if n] + ["甘肃省"]:
+        inside = any(
+            p.data.get("name") != recipient and recipient in ancestors_of(p.data.get("name", ""))
+            for p in places
+        )
+        assert (recipient in holders) is inside
+        assert named.get(recipient, []) == [p for p in places if p.data.get("name") == recipient]
+    assert _names_of(places)[0] is named  # the same list asked again: found once

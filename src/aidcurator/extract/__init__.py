@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from aidcurator.domain import Extraction, ParsedAmount, Qualifier
+from aidcurator.extract import party_clauses as _party_clauses
 from aidcurator.extract import place_text as _place_text
 from aidcurator.extract import record_recipients as _record_recipients
 from aidcurator.extract import script as _script
@@ -53,6 +54,7 @@ _LAST_TEXT_CACHES = (
     (_sector_choice, "_last_index", None),
     (_sentences, "_last_index", None),
     (_record_recipients, "_last_programme", None),
+    (_party_clauses, "_last_names", None),
 )
 
 

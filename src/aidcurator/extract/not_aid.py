@@ -77,15 +77,17 @@ def not_a_record(text: str, amount: Mention, sentence: Span, blanked: Blanked) -
     english = not CJK.search(text, amount.start, amount.end)
     window = blanked.get(english)
     start, end = clause(text, amount, (sentence.start, sentence.end))
-    parts = ((start, amount.start), (amount.end, end))
-    if any(rules.per_unit.pick(english).search(window, a, b) for a, b in parts):
+    before, after = amount.start, amount.end  # the clause's parts: [start, before) and [after, end)
+    per_unit = rules.per_unit.pick(english).search
+    if per_unit(window, start, before) or per_unit(window, after, end):
         return True
-    if not english and rules.per_unit_before.search(window, start, amount.start):
+    if not english and rules.per_unit_before.search(window, start, before):
         return True  # 按每县6000万元 (but 投入5400万元(每县300万元) is the total)
-    if any(rules.not_aid.pick(english).search(window, a, b) for a, b in parts) and not any(
-        rules.aid.pick(english).search(window, a, b) for a, b in parts
-    ):
-        return True
+    not_aid = rules.not_aid.pick(english).search
+    if not_aid(window, start, before) or not_aid(window, after, end):
+        aid = rules.aid.pick(english).search
+        if not (aid(window, start, before) or aid(window, after, end)):
+            return True
     if not english and rules.portfolio_total_before.search(
         window, max(sentence.start, amount.start - 60), amount.start
     ):
@@ -106,8 +108,16 @@ CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 def clause(text: str, amount: Mention, segment: tuple[int, int]) -> tuple[int, int]:
     """The comma-delimited clause around ``amount``, inside ``segment``."""
-    start = segment[0]
-    for match in CLAUSE_BREAK.finditer(text, segment[0], amount.start):
-        start = match.end()
+    lo, end, find = segment[0], amount.start, text.rfind
+    # after the last break before the amount (a backward search per mark of CLAUSE_BREAK, in C)
+    last = max(
+        find(",", lo, end),
+        find("，", lo, end),
+        find(";", lo, end),
+        find("；", lo, end),
+        find(":", lo, end),
+        find("：", lo, end),
+    )
+    start = last + 1 if last >= 0 else lo
     after = CLAUSE_BREAK.search(text, amount.end, segment[1])
     return start, after.start() if after else segment[1]

@@ -4,6 +4,7 @@ The cue words live in ``resources/rules/years.json``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from aidcurator.domain import Mention
@@ -40,14 +41,21 @@ class ParagraphYears:
         amounts_by_sentence: dict[int, set],
         *,
         any_amount: bool = False,
+        later: Callable[[Mention], bool] | None = None,
     ) -> None:
+        """``later``: whether a year dates a later stage (such years date no commitment and are left out):
+        asked only of a year that would take a place in a tier, so most years of a long text are never
+        judged (the first year of each tier and amount wins)."""
         # strongest cue first: per amount value (or _ANY), (position, year) of the first year of a sentence
         # with an aid agreement, with a signing, with a commitment cue, and of the first year at all
         self.tiers: tuple[dict[object, tuple[int, Mention]], ...] = ({}, {}, {}, {})
         text, rules = chooser.text, _rules()
         cues = (rules.aid_agreement, rules.signing, rules.commitment)
         background = [m for m in years if m.data.get("source") == "since"]  # since 1983: a background
+        tiers = self.tiers
         for position, m in enumerate([m for m in years if m.data.get("source") != "since"] + background):
+            if all(self._ANY in table for table in tiers):
+                break  # every tier has a year for every amount: a later one fits none first
             sentence = chooser.sentences.of(m.start)
             values = amounts_by_sentence.get(sentence.start)
             if values is None or any_amount:
@@ -64,10 +72,15 @@ class ParagraphYears:
                 chooser.sentence_cues[sentence.start] = cued
             if m.data.get("source") == "since":
                 cued = [False] * len(cues) + [True]  # a background's start dates no commitment
-            for key in keys:
-                for table, fits in zip(self.tiers, cued, strict=True):
-                    if fits:
-                        table.setdefault(key, (position, m))
+            taken = [
+                (table, key)
+                for key in keys
+                for table, fits in zip(tiers, cued, strict=True)
+                if fits and key not in table
+            ]
+            if taken and (later is None or not later(m)):
+                for table, key in taken:
+                    table[key] = (position, m)
 
     def choose(self, value: object) -> Mention | None:
         """The year of an amount of ``value``, None when no year of the paragraph fits it."""

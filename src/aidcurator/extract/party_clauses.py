@@ -293,18 +293,40 @@ def county_tail(text: str, places: list[Mention], recipient: str) -> tuple[str, 
     (``云南省昭通市鲁甸县3日发生6.5级地震``): the county when every such place is followed by the same county,
     the article names no listed place inside the recipient (else the recipient may mean any of them) and
     a disaster word follows the county or its short name (``鲁甸地震``) somewhere in the article."""
+    named, holders = _names_of(places)
+    if recipient in holders:
+        return None  # another place inside the recipient: no single county
     found: dict[str, Span] = {}
-    for place in places:
-        if place.data.get("name") == recipient:
-            county = county_after(text, place.end)
-            if county is not None:
-                found.setdefault(county[0], county[1])
-        elif recipient in ancestors_of(place.data.get("name", "")):
-            return None  # another place inside the recipient: no single county
+    for place in named.get(recipient, ()):
+        county = county_after(text, place.end)
+        if county is not None:
+            found.setdefault(county[0], county[1])
     if len(found) != 1:
         return None
     name, span = next(iter(found.items()))
     return (name, span) if disaster_named(text, name) else None
+
+
+# The last place list asked about (an article's places, asked about for each of its records) with its
+# places by name and the names that hold another place of it: one pass over the list, not one per
+# record (quadratic in a long text). One tuple, replaced whole (threads never see a mixed pair).
+_last_names: tuple[list[Mention], int, dict[str | None, list[Mention]], set[str]] | None = None
+
+
+def _names_of(places: list[Mention]) -> tuple[dict[str | None, list[Mention]], set[str]]:
+    """The places by name (in text order) and every name some place of another name lies inside."""
+    global _last_names
+    cached = _last_names
+    if cached is not None and cached[0] is places and cached[1] == len(places):
+        return cached[2], cached[3]
+    named: dict[str | None, list[Mention]] = {}
+    holders: set[str] = set()
+    for place in places:
+        name = place.data.get("name")
+        named.setdefault(name, []).append(place)
+        holders.update(a for a in ancestors_of(place.data.get("name", "")) if a != name)
+    _last_names = (places, len(places), named, holders)
+    return named, holders
 
 
 _PLACE_SUFFIX = re.compile(r"(?:自治县|自治州|县|市|区|州|省)$")

@@ -53,8 +53,17 @@ class RecordsWithoutYear:
 
         def in_span(lo: int, hi: int, *, later: bool = False) -> list[Mention]:
             """The span's years that date a commitment (``later``: a later stage), in text order."""
-            span = dated[bisect_left(dated_starts, lo) : bisect_left(dated_starts, hi)]
-            return [m for m in span if self.is_later(m) is later]
+            return [m for m in dated_in(lo, hi) if self.is_later(m) is later]
+
+        def dated_in(lo: int, hi: int) -> list[Mention]:
+            return dated[bisect_left(dated_starts, lo) : bisect_left(dated_starts, hi)]
+
+        def years_of(lo: int, hi: int, *, any_amount: bool = False) -> ParagraphYears:
+            """The commitment years of a span (ParagraphYears judges a year a later stage only when it
+            would take a tier's place)."""
+            return ParagraphYears(
+                dated_in(lo, hi), self, amounts_by_sentence, any_amount=any_amount, later=self.is_later
+            )
 
         amounts_by_sentence = self._sentence_amounts()
         by_paragraph: dict[tuple[int, int], ParagraphYears] = {}
@@ -69,18 +78,22 @@ class RecordsWithoutYear:
             if not headline and chosen is None:
                 found = by_paragraph.get((lo, hi))
                 if found is None:
-                    found = by_paragraph[lo, hi] = ParagraphYears(in_span(lo, hi), self, amounts_by_sentence)
+                    found = by_paragraph[lo, hi] = years_of(lo, hi)
                 chosen = found.choose(value)
                 if (
                     chosen is None
                 ):  # only years of other amounts' sentences: the closest one leading a sentence before
-                    before = [m for m in in_span(lo, anchor) if self.opens_sentence(m)]
-                    chosen = before[-1] if before else None
+                    chosen = next(  # (the last such year: each judged a later stage only when it leads)
+                        (
+                            m
+                            for m in reversed(dated_in(lo, anchor))
+                            if self.opens_sentence(m) and not self.is_later(m)
+                        ),
+                        None,
+                    )
             if chosen is None:
                 if headline not in whole:
-                    whole[headline] = ParagraphYears(
-                        in_span(0, len(text)), self, amounts_by_sentence, any_amount=headline
-                    )
+                    whole[headline] = years_of(0, len(text), any_amount=headline)
                 chosen = whole[headline].choose(value)
             if chosen is None:  # only later stages: the start of the work first, then the amount's own
                 own = self._fallback[id(record)][1] if id(record) in self._fallback else None

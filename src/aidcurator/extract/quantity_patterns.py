@@ -74,7 +74,13 @@ def number_patterns() -> NumberPatterns:
     )
     chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
     english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
-    digits_rest = rf"(?<=[0-9０-９])(?<![0-9０-９.．].)(?P<arabic>(?:{arabic_rest}){gap_after_arabic()})|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
+    # a digit after a point starts a number only after a letter's point (Rs.16.5 billion, Ksh.1.8 billion;
+    # not No.5), never after a digit's or another mark's (1.5, 2020.10.12, a lost digit ?.4万)
+    digits_rest = (
+        rf"(?<=[0-9０-９])(?<![0-9０-９．].)(?<![^A-Za-z][.].)(?<![Nn]o[.].)"
+        rf"(?P<arabic>(?:{arabic_rest}){gap_after_arabic()})"
+        rf"|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
+    )
     token = re.compile(
         rf"[0-9０-９{zh_chars}{en_first}](?:{digits_rest}|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
     )

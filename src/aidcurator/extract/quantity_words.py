@@ -224,13 +224,14 @@ def zh_units_not_money() -> tuple[str, ...]:
         "斤",
         "噸",
         "畝",
-        # more measure words of goods (4万盒饭菜, 3000瓶药品; not 支 or 包: 5000万支持, 1亿包括)
-        "盒",
-        "瓶",
-        "桶",
-        "罐",
+        # more measure words of goods (30万剂疫苗, 4万盒饭菜, 3000瓶药品; not 支 or 包: 5000万支持, 1亿包括)
         "剂",
         "劑",
+        "盒",
+        "瓶",
+        "床",
+        "桶",
+        "罐",
         "盏",
         "盞",
         "架",
@@ -279,6 +280,13 @@ def en_units_not_money() -> frozenset[str]:
             "miles",
             "visitors",
             "tourists",
+            "doses",
+            "jabs",
+            "vaccines",
+            "masks",
+            "syringes",
+            "kilograms",
+            "kilos",
         }
     )
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
+from operator import attrgetter
 
 from aidcurator.domain import CandidateRecord, Mention, Span
 from aidcurator.extract.fallback_recipients import fallback_recipient, only_pairing
@@ -61,6 +63,7 @@ from aidcurator.extract.unlisted_parties import (
     unlisted_giver,
 )
 
+_START = attrgetter("start")
 _XINJIANG = "新疆维吾尔自治区"
 _DISTRICT_HOLDERS = ("municipality", "city", "prefecture")
 _COUNTY_LEVELS = ("county", "city", "district")
@@ -338,10 +341,13 @@ def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple
     their own clause (甲省对口支援某州，乙省对口支援某县), the donors are a group: no donor, and ``True``
     says so."""
     start = text.rfind("\n", 0, amount.start) + 1
+    # the places from the paragraph's start to the amount (``places`` come in text order): found by
+    # bisection, not a pass over the article's places for each amount (quadratic in a long text)
+    first = bisect_left(places, start, key=_START)
     before = [
         (index, place)
-        for index, place in enumerate(places)
-        if start <= place.start < amount.start and side(place) == "donor" and not is_china(place)
+        for index in range(first, bisect_left(places, amount.start, first, key=_START))
+        if side(place := places[index]) == "donor" and not is_china(place)
     ]
     if before and in_donor_list(text, places, before[-1][0]):
         return None, True

@@ -53,7 +53,7 @@ class Cues:
         if any(odd in text for odd in _CASE_ODDITIES):  # (a substring search each: faster than a class)
             return None
         found: set[int] = set()
-        for word in self.en_words:
+        for word in _start_keys(self.en_words):
             at = low.find(word)
             while at >= 0:
                 found.add(at)
@@ -62,6 +62,16 @@ class Cues:
 
     def pick(self, english: bool) -> re.Pattern[str]:
         return self.en if english else self.zh
+
+
+@cache  # (a few lists of words)
+def _start_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What to look for to find where ``words`` start: words that open with the same word of three
+    letters or more (``each of``, ``each year``) are looked for by that word, once (a few more starts,
+    which the pattern tried there rejects, for a pass over the text per word saved)."""
+    heads = [w.split(" ", 1)[0] for w in words]
+    shared = {h for h in heads if len(h) >= 3 and heads.count(h) > 1}
+    return tuple(dict.fromkeys(h if h in shared else w for h, w in zip(heads, words, strict=True)))
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ from aidcurator.extract.record_parties import (
 from aidcurator.extract.record_recipients import fill_parties
 from aidcurator.extract.record_rules import record_rules, without_pinyin
 from aidcurator.extract.script import to_simplified
-from aidcurator.extract.sector_choice import context_sector, dominant_sector_hit, sector_list
+from aidcurator.extract.sector_choice import SectorHits, context_sector, dominant_sector_hit, sector_list
 from aidcurator.extract.sentences import sentence_index
 
 __all__ = ["assemble_records", "country_code", "evidence_spans", "find_mentions", "reference_date"]
@@ -105,8 +105,7 @@ def assemble_records(
     sentences = sentence_index(text)
     starts = [m.start for m in mentions]  # mentions come sorted by start
     places = [m for m in mentions if m.kind is _PLACE]
-    sectors = [m for m in mentions if m.kind is _SECTOR]
-    sector_starts = [m.start for m in sectors]
+    sectors = SectorHits([m for m in mentions if m.kind is _SECTOR])  # sorted once for every question
     reference, _ = reference_date(text, published)
     main = main_parties(text, places)
     places_by_level = PlacesByLevel(places)
@@ -218,7 +217,7 @@ def assemble_records(
         fill_parties(
             record,
             text,
-            [m for m in in_sentence if m.kind is MentionKind.PLACE],
+            [m for m in in_sentence if m.kind is _PLACE],
             party_segment(text, amount_mentions, index, segment, sentence.end, in_sentence),
             sentence.end,
             amount,
@@ -228,7 +227,6 @@ def assemble_records(
         _fill_sector(
             record,
             sectors,
-            sector_starts,
             sentence,
             amount,
             amount_clause,
@@ -266,7 +264,7 @@ def assemble_records(
 
 
 def _sector_from_text(
-    text: str, sectors: list[Mention], records: list[CandidateRecord], paragraph_of: ParagraphIndex
+    text: str, sectors: SectorHits, records: list[CandidateRecord], paragraph_of: ParagraphIndex
 ) -> None:
     """A record whose sentence names no sector takes the sector of its paragraph (a headline joins the
     lead paragraph), else of the whole text. Then the paragraph's context may change a record's sector
@@ -274,16 +272,13 @@ def _sector_from_text(
     if not sectors:
         return
     whole: Mention | bool | None = False
-    starts = [m.start for m in sectors]
     by_paragraph: dict[tuple[int, int], Mention | None] = {}
     for record in records:
         if record.sector is not None:
             continue
         lo, hi = paragraph_of(record.amounts[0].span.start)
         if (lo, hi) not in by_paragraph:  # the sectors starting in the paragraph, found once
-            by_paragraph[lo, hi] = dominant_sector_hit(
-                sectors[bisect_left(starts, lo) : bisect_left(starts, hi)], lo, hi, text
-            )
+            by_paragraph[lo, hi] = dominant_sector_hit(sectors.between(lo, hi), lo, hi, text)
         hit = by_paragraph[lo, hi]
         if hit is None:
             if whole is False:
@@ -312,7 +307,10 @@ def _fill_codes(records: list[CandidateRecord]) -> None:
 
 
 def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Mention) -> None:
-    for count in _nearest([m for m in in_sentence if m.kind is _COUNT], amount):
+    counts = [m for m in in_sentence if m.kind is _COUNT]
+    if not counts:
+        return
+    for count in _nearest(counts, amount):
         field = COUNT_FIELDS.get(count.what or "")
         if field and getattr(record, field) is None and count.value is not None:
             setattr(record, field, int(count.value))
@@ -321,8 +319,7 @@ def _fill_counts(record: CandidateRecord, in_sentence: list[Mention], amount: Me
 
 def _fill_sector(
     record: CandidateRecord,
-    sectors: list[Mention],
-    sector_starts: list[int],
+    sectors: SectorHits,
     sentence: Span,
     amount: Mention,
     clause: tuple[int, int],
@@ -333,9 +330,7 @@ def _fill_sector(
     amount and the next one, else of the whole sentence. A list of sectors of several groups from the
     clause on (``$10 million for health, education and roads``) is one multi-sector sector. Over the
     whole sentence, a tie goes to the sector named nearest the amount."""
-    in_sentence = sectors[
-        bisect_left(sector_starts, sentence.start) : bisect_left(sector_starts, sentence.end)
-    ]
+    in_sentence = sectors.between(sentence.start, sentence.end)
     if not in_sentence:
         return
     sector = (

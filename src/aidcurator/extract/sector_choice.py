@@ -18,6 +18,7 @@ from aidcurator.extract.sector_rules import (
 )
 
 __all__ = [
+    "SectorHits",
     "context_sector",
     "dominant_sector",
     "dominant_sector_hit",
@@ -52,6 +53,7 @@ def _leads(won: _Won, run: list[Mention]) -> bool:
     return won is None or any(m.data.get("group") == won[1].data.get("group") for m in run)
 
 
+@cache  # (a few hundred codes, asked for every hit of a list)
 def sector_group(code: str) -> str:
     """The DAC sector group of a purpose code: 111 and 114 are 110 (education), 720 and 730 are 700."""
     return code[0] + "00" if code[:1] in ("6", "7") else code[:2] + "0"
@@ -75,13 +77,21 @@ def sector_list(mentions: list[Mention], start: int, end: int, text: str) -> Men
         return None
     longest = max(map(len, rule.joiners), default=0)
     too_long = _more_than(longest)
+    # whether the words between two hits join them, read once per pair of an article (the clause, the
+    # sentence, the paragraph and the whole text ask about the same pairs)
+    joined = mentions.joined if mentions.__class__ is SectorHits else {}  # type: ignore[attr-defined]
     run = [hits[0]]
     won: list[_Won] = []  # the span's winner on its own, found once when a list first needs it
     least = min(rule.min_groups, rule.min_groups_with_noun)
     for hit in [*hits[1:], None]:
-        if hit is not None and _joins(text, run[-1].end, hit.start, rule.joiners, longest, too_long):
-            run.append(hit)
-            continue
+        if hit is not None:
+            gap = (run[-1].end, hit.start)
+            joins = joined.get(gap)
+            if joins is None:
+                joins = joined[gap] = _joins(text, gap[0], gap[1], rule.joiners, longest, too_long)
+            if joins:
+                run.append(hit)
+                continue
         if len(run) < least:  # n hits name at most n groups: too few for a list
             groups = []
         else:
@@ -138,6 +148,35 @@ def _more_than(count: int) -> re.Pattern[str]:
     return re.compile(rf"\s*\S(?:\s*\S){{{count}}}")
 
 
+class SectorHits(list):
+    """Sector hits sorted by position (start, then end), with their starts: what the functions here
+    would sort out of a mention list themselves. Record assembly sorts an article's hits once and asks
+    about a sentence's or a paragraph's (:meth:`between`), the same hits in the same order as sorting
+    that stretch's own list."""
+
+    __slots__ = ("joined", "starts")
+
+    def __init__(
+        self,
+        hits: list[Mention],
+        starts: list[int] | None = None,
+        *,
+        ordered: bool = False,
+        joined: dict[tuple[int, int], bool] | None = None,
+    ) -> None:
+        sector_kind = MentionKind.SECTOR
+        super().__init__(
+            hits if ordered else sorted((m for m in hits if m.kind is sector_kind), key=_BY_POSITION)
+        )
+        self.starts = starts if starts is not None else [m.start for m in self]
+        self.joined = {} if joined is None else joined  # (end, start) of two hits → the gap joins them
+
+    def between(self, start: int, end: int) -> SectorHits:
+        """The hits that start inside ``[start, end)``."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return SectorHits(self[lo:hi], self.starts[lo:hi], ordered=True, joined=self.joined)
+
+
 # The last mention list asked about, with its sector hits sorted by start: record assembly asks
 # about one article's list thousands of times, and a scan per question made long texts quadratic.
 # One tuple, replaced whole, so threads never see a list paired with another list's index.
@@ -145,6 +184,8 @@ _last_index: tuple[list[Mention], int, list[int], list[Mention]] | None = None
 
 
 def _sector_index(mentions: list[Mention]) -> tuple[list[int], list[Mention]]:
+    if mentions.__class__ is SectorHits:
+        return mentions.starts, mentions  # type: ignore[attr-defined]
     global _last_index
     cached = _last_index
     if cached is not None and cached[0] is mentions and cached[1] == len(mentions):

@@ -124,7 +124,16 @@ class YearJudge:
         return self._amounts_by_sentence
 
     def compares(self, year: Mention) -> bool:
-        """Whether ``year`` is the term of a comparison (比上年增长, 好于去年同期), not a period."""
+        """Whether ``year`` is the term of a comparison (比上年增长, 好于去年同期), not a period (read once
+        per year mention: the amounts of its sentence ask again)."""
+        memo: dict[tuple[int, int], bool] = self.__dict__.setdefault("_compared", {})
+        key = (year.start, year.end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._read_comparison(year)
+        return found
+
+    def _read_comparison(self, year: Mention) -> bool:
         rules, text = _rules(), self.text
         if text[max(0, year.start - 3) : year.start].rstrip().endswith(
             rules.comparison_words
