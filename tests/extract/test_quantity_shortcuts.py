@@ -101,3 +101,18 @@ def test_simplified_text_is_returned_as_it_is_and_traditional_text_mapped() -> N
     assert to_simplified(traditional) == simple
     mixed = simple + "資"  # one traditional character at the very end still counts
     assert to_simplified(mixed) == simple + "资"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "",
+        "one two three, Twenty-five million and seven,eight; five-six (ten) _one 9one 五one\u3000four —ten",
+        "Eleven villages got nine wells and twenty schools, said one of the three officials.",
+    ],
+)
+def test_english_text_searched_in_two_parts_gives_the_whole_pattern_s_tokens(extra: str) -> None:
+    for text in [*_texts(), extra, extra + " " + _MADE_UP[2]]:
+        scanner = QuantityScanner(text)
+        whole = [(m.span(), m.lastgroup, m.group()) for m in scanner.patterns.token.finditer(text)]
+        assert [(m.span(), m.lastgroup, m.group()) for m in scanner.tokens()] == whole

@@ -82,6 +82,10 @@ _KEYS = ["和田", "和田地区", "田地", "新疆", "ab", "b", "abc", "€5",
         "㐀一丁和田\u4e00田地",
         "N\u2d00 N\u2d00中",  # the bytes of 中 (4E 2D) across two characters: no hit
         "abc ab b xabcx",  # ASCII: the automaton of the ASCII keys
+        # mostly ASCII: the ASCII keys over the text, the others around the few characters past ASCII
+        "abc ab b " * 20 + "“a中a”? 中a? ab€5 b 和田地区abc",
+        "中a" + " abc b" * 30 + "a中",  # keys past ASCII at both ends
+        "?ab? " * 40 + "x𠀀x € 5 ab?",  # a question mark is no character past ASCII
     ],
 )
 def test_the_byte_automaton_finds_what_the_character_automaton_finds(text: str) -> None:
@@ -132,3 +136,34 @@ def test_time_words_found_in_the_keyword_pass_equal_their_own_search(text: str) 
 
 def test_an_ascii_text_without_ascii_keys_has_no_hits() -> None:
     assert KeyAutomaton([("和田", 1), ("新疆", 2)]).iter("plain text") == []
+
+
+_SPACED = [
+    "The county of 伊 犁 州 got aid; 萬(wàn)州 and 中\n\n国 stay apart, 中 (R) 国 too, ( zh ) 中(",
+    "Aid to 甲\n乙 and 丙 \t\u3000丁 came in 2020 from 某(mǒu) 市 and from the 某省 office.",
+    "No Chinese at all in this sentence, only spaces and (brackets).",
+]
+
+
+@pytest.mark.parametrize("text", _SPACED)
+def test_gaps_found_from_the_chinese_characters_equal_the_whole_search(text: str) -> None:
+    from aidcurator.extract import place_text
+
+    assert [m.span() for m in place_text._gaps(text)] == [
+        m.span() for m in place_text._CJK_GAP.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the past three years and the the last two decades, the next five years; The coming years.",
+        "The 14th Five-Year Plan and the five year plan, fFive-Year Plan, the\npast 10 years",
+    ],
+)
+def test_plans_and_durations_found_from_a_literal_equal_the_whole_search(text: str) -> None:
+    from aidcurator.extract import time_rules as tr
+
+    for pattern, lead in ((tr.EN_PLAN, tr.EN_PLAN_AT), (tr.EN_DURATION, tr.EN_DURATION_AT)):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in tr.find_led(pattern, lead, text)] == expected

@@ -12,6 +12,7 @@ from aidcurator.extract.quantity_text import Number, exact_value, qualifier_of
 from aidcurator.extract.quantity_words import (
     CJK,
     SENTENCE_END,
+    SPACES,
     currency_sign_at,
     edge_chars,
     en_units_not_money,
@@ -28,6 +29,8 @@ class AmountReader(CurrencyReader):
     def read_amount(self, number: Number) -> Mention | None:
         """The amount ``number`` is the value of (with its range partner), or None."""
         text = self.text
+        if number.end == number.raw_end and text.startswith(", ", number.end):
+            number = self.grouped_money(number) or number  # $300, 000
         if not (number.has_scale or number.attached_scale or self.bare_numbers_are_money):
             # without a scale only a currency makes money; none can follow a number before a character
             # no currency suffix, range connector or space starts with (个, 日, a comma): most counts and
@@ -113,6 +116,17 @@ class AmountReader(CurrencyReader):
             self.last_currency = (currency, span_end)
         return mention
 
+    def grouped_money(self, number: Number) -> Number | None:
+        """``$300, 000``, ``150, 000 U.S. dollars``: the number with its thousands groups written after a
+        comma and a space, when a currency stands right before it or right after the groups."""
+        grouped = self.spaced_groups(number.start, number.end)
+        if grouped is None:
+            return None
+        end, value = grouped
+        if self.currency_before(number.start) is None and self.currency_after(end) is None:
+            return None  # in 2008, 500 people; 32, 580 square metres
+        return Number(number.start, end, value, False, None, "arabic", end, False)
+
     def big_enough(self, number: Number) -> bool:
         """Whether a number is large enough to follow a one-letter currency sign."""
         return number.has_scale or number.value >= 1000
@@ -123,7 +137,9 @@ class AmountReader(CurrencyReader):
         """``3-5亿元``, ``3亿至5亿元``, ``3000万元至5000万元``, ``$2 million to $3 million``,
         ``between 3 and 5 million yuan`` → (first, second, currency, end)."""
         text = self.text
-        pos = self.skip_spaces(first_currency[1] if first_currency else number.end, 2)
+        pos = first_currency[1] if first_currency else number.end
+        if pos < len(text) and text[pos] in SPACES:
+            pos = self.skip_spaces(pos, 2)
         if pos >= len(text) or text[pos] not in edge_chars().connector_first:
             return None
         english = number.script == "en" or not CJK.search(text, max(0, number.start - 2), number.end + 3)

@@ -68,7 +68,8 @@ def _generic_suffix(amount: Mention, rules: AmountRules) -> bool:
     word = next((w for w in rules.generic_zh_suffixes if amount.text.endswith(w)), None)
     if word is None or len(amount.text) <= len(word):
         return False
-    return is_number_char(amount.text[0], rules) and is_number_char(amount.text[-len(word) - 1], rules)
+    number = amount.text[: -len(word)].rstrip(SPACES)  # 300 元: a gap space before the word
+    return bool(number) and is_number_char(amount.text[0], rules) and is_number_char(number[-1], rules)
 
 
 @cache

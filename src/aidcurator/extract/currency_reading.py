@@ -21,7 +21,7 @@ class CurrencyReader(NumberReader):
     def currency_after(self, pos: int) -> tuple[str, int] | None:
         """The currency written after a number ending at ``pos`` (``亿元``, `` million yuan``) and its end."""
         text = self.text
-        spaced = self.skip_spaces(pos, 2)
+        spaced = self.skip_spaces(pos, 2) if pos < len(text) and text[pos] in SPACES else pos
         word = self.match_word_at(spaced, zh_currency_suffixes())
         if word and (spaced == pos or spaced - pos <= 1):
             return self.rules.currencies.zh_suffix[word], spaced + len(word)

@@ -62,7 +62,7 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Mention]:
         extra = [m if text.startswith(m.text, m.start) else _as_written(m, text) for m in extra]
     mentions = quantities + extra
     mentions.sort(key=_BY_POSITION)
-    _resolve_currency_families(mentions)
+    _resolve_currency_families(quantities, mentions)
     return mentions
 
 
@@ -78,10 +78,12 @@ def _free(mentions: list[Mention], taken_starts: list[int], taken_ends: list[int
     return kept
 
 
-def _resolve_currency_families(mentions: list[Mention]) -> None:
+def _resolve_currency_families(quantities: list[Mention], mentions: list[Mention]) -> None:
     """A generic currency word (francs, shillings, Rs) takes the currency of the first country the
-    text names that uses one of its family (CFA francs with Cameroon → XAF), else the family default."""
-    generic = [m for m in mentions if m.kind is _AMOUNT and m.data.get("currency_family")]
+    text names that uses one of its family (CFA francs with Cameroon → XAF), else the family default.
+
+    ``quantities``: the amounts and counts among ``mentions`` (every mention, in text order)."""
+    generic = [m for m in quantities if m.kind is _AMOUNT and m.data.get("currency_family")]
     if not generic:
         return
     families = load_rules().currencies.families

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
+from aidcurator.extract.number_form_reading import NumberFormReader
+from aidcurator.extract.number_forms import number_forms
 from aidcurator.extract.numerals import parse_arabic, parse_chinese, parse_english_words
 from aidcurator.extract.quantity_patterns import number_lexicon
-from aidcurator.extract.quantity_text import Number, QuantityText
+from aidcurator.extract.quantity_text import Number
 from aidcurator.extract.quantity_words import (
     alpha_currency_prefixes,
     is_number_char,
@@ -17,6 +20,7 @@ from aidcurator.extract.quantity_words import (
     zh_prefix_qualifier_words,
     zh_scale_firsts,
 )
+from aidcurator.extract.rules import load_rules
 
 _EN_NUMBER_GAP = re.compile(r"[\s-]+")  # between the words of an English number (twenty-five million)
 _WAN = Decimal(10000)
@@ -24,7 +28,14 @@ _ONE = Decimal(1)
 _UNITS_AFTER_WAN = re.compile(r"[0-9]{1,4}(?![0-9.,])")
 
 
-class NumberReader(QuantityText):
+@cache
+def _compound_firsts() -> frozenset[str]:
+    """What a further part of a Chinese compound can start with: a digit, 零 or a gap space."""
+    zeros = (d for d, v in load_rules().zh_digits.items() if v == 0)
+    return frozenset("0123456789").union(zeros, number_forms().gap_spaces)
+
+
+class NumberReader(NumberFormReader):
     """Reads number tokens and their scale words."""
 
     def read_number(self, match: re.Match[str]) -> Number | None:
@@ -34,7 +45,14 @@ class NumberReader(QuantityText):
         start, end = match.span()
         kind = match.lastgroup
         token = match.group()
+        gap = False
         if kind == "arabic":
+            if token[0] == "0" and token[1:2].isdigit():
+                return None  # 000, 05: the tail of a figure split by a space or a date's part, no number
+            if not token[-1].isdigit():  # 300 万元: the pattern took a gap space (see number_forms)
+                token = token[:-1]
+                end -= 1
+                gap = True
             value = parse_arabic(token)
         elif kind == "zh":
             value, end = self._read_chinese(token, start)
@@ -55,6 +73,11 @@ class NumberReader(QuantityText):
         inner = None
         has_scale = kind == "zh" and any(ch in rules.zh_sections for ch in token)
         pos = end
+        # 300 万元, 50 多个, 120 人: a gap space before a Chinese word is read past (see gap_end); gapped:
+        # the number is written so, and may be after its scale too
+        gapped = gap and self.gap_end(start, pos) > pos
+        if gapped:
+            pos += 1
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers:
             # 200多万元: qualifier between number and scale; 200多个: before a classifier
             after = pos + 1
@@ -72,20 +95,26 @@ class NumberReader(QuantityText):
             tail = len(token) - len(token.rstrip(section_chars()))
             if tail:
                 multiplier = rules.zh_scales.get(token[-tail:], _ONE)
-        scale = self._zh_scale_at(pos) if kind == "arabic" else None
-        if scale:
-            multiplier = rules.zh_scales[scale]
-            pos += len(scale)
-            has_scale = True
-        elif kind == "arabic":
-            pos, multiplier, has_scale, attached = self._read_english_scale(pos)
+        scale = None
+        if kind == "arabic" and pos < len(text):  # (the first-character checks of the two scale readers)
+            after = text[pos]
+            if after in zh_scale_firsts():
+                scale = self._zh_scale_at(pos)
+            if scale:
+                multiplier = rules.zh_scales[scale]
+                pos += len(scale)
+                has_scale = True
+            elif (firsts := number_lexicon().english_scale_firsts) is None or after in firsts:
+                pos, multiplier, has_scale, attached = self._read_english_scale(pos)
         if kind == "arabic":
             value *= multiplier
-            if scale and multiplier == _WAN:  # 1557万3065元: the units written after 万
-                units = _UNITS_AFTER_WAN.match(text, pos)
-                if units is not None and self._zh_currency_at(units.end()):
-                    value += Decimal(units.group())
-                    pos = units.end()
+            if scale:
+                pos, value = self._after_zh_scale(token, pos, value, multiplier, gapped)
+            elif has_scale and not attached and text.startswith(" ", pos):
+                compound = self.en_compound(pos, multiplier)  # 3 billion 6 million
+                if compound is not None:
+                    pos, rest = compound
+                    value += rest
         if pos < len(text) and text[pos] in rules.zh_inner_qualifiers and inner is None:
             after = pos + 1
             if (
@@ -100,6 +129,22 @@ class NumberReader(QuantityText):
                 inner = rules.zh_inner_qualifiers[text[pos]]
                 pos = after
         return Number(start, pos, value, has_scale, inner, kind or "arabic", raw_end, attached, multiplier)
+
+    def _after_zh_scale(
+        self, token: str, pos: int, value: Decimal, multiplier: Decimal, gapped: bool
+    ) -> tuple[int, Decimal]:
+        """The parts written after an Arabic number's Chinese scale ending at ``pos``: smaller parts
+        (``3亿6000万元``, ``1万5千元``) or units after 万 (``1557万3065元``); the end and the value."""
+        text = self.text
+        if pos < len(text) and text[pos] in _compound_firsts() and "." not in token:
+            compound = self.zh_compound(self.gap_after(pos, gapped), multiplier, gapped)
+            if compound is not None:
+                return compound[0], value + compound[1]
+        if multiplier == _WAN:  # 1557万3065元: the units written after 万
+            units = _UNITS_AFTER_WAN.match(text, self.gap_after(pos, gapped))
+            if units is not None and self._zh_currency_at(self.gap_after(units.end(), gapped)):
+                return units.end(), value + Decimal(units.group())
+        return pos, value
 
     def _read_chinese(self, token: str, start: int) -> tuple[Decimal | None, int]:
         rules = self.rules
@@ -147,7 +192,7 @@ class NumberReader(QuantityText):
         match = lexicon.english_scale(text, pos)
         if match is None:
             return pos, _ONE, False, False
-        attached = match.group("attached")
+        attached = match.group("attached") or match.group("hyphened")
         if attached is not None:
             word = attached.lower()
             return match.end(), self.rules.en_attached_scales[word], True, word in ("m", "k", "b")

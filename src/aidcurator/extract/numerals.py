@@ -10,6 +10,10 @@ from aidcurator.extract.rules import AmountRules
 
 def parse_arabic(token: str) -> Decimal | None:
     """``1,262`` / ``４ ０００`` / ``２．１４`` → Decimal; None if it is not a plain number."""
+    if "," in token and len(token) - token.rfind(",") < 4:  # 2,5 (million): a decimal comma
+        whole, _, tail = token.rpartition(",")
+        if tail.isdigit() and whole.isdigit():
+            return Decimal(f"{whole}.{tail}")
     if token.isascii():  # the common case, without the per-character walk
         plain = token.replace(",", "").replace(" ", "")
         if plain and (plain.isdigit() or (plain.count(".") == 1 and plain.replace(".", "").isdigit())):
@@ -18,7 +22,7 @@ def parse_arabic(token: str) -> Decimal | None:
     for ch in token:
         if ch in ",，  \u2009\u202f":
             continue
-        if ch in ".．":
+        if ch in ".．·・‧":  # (a middle dot only where number_forms lets the token hold one: 12·5亿)
             cleaned.append(".")
             continue
         digit = unicodedata.decimal(ch, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from aidcurator.extract.residue import RESIDUE_SYLLABLE
@@ -26,18 +27,29 @@ def fold_key(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-_last_fold: tuple[str, str] | None = None  # places and sectors fold the same squeezed text
+_last_fold: tuple[str, str, str] | None = None  # places, sectors and years fold the same squeezed text
+
+
+def _folds(text: str) -> tuple[str, str]:
+    """``text.lower()`` and :func:`fold_text`, made once for the last text asked about."""
+    global _last_fold
+    last = _last_fold  # one read: another thread may replace it (the triple is swapped whole)
+    if last is not None and last[0] is text:
+        return last[1], last[2]
+    low = text.lower()
+    folded = low if len(low) == len(text) else fold_key(text)
+    _last_fold = (text, low, folded)
+    return low, folded
 
 
 def fold_text(text: str) -> str:
     """``text`` lower-cased without changing its length, made once for the last text asked about."""
-    global _last_fold
-    last = _last_fold  # one read: another thread may replace it (the pair is swapped whole)
-    if last is not None and last[0] is text:
-        return last[1]
-    low = fold_key(text)
-    _last_fold = (text, low)
-    return low
+    return _folds(text)[1]
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, made once for the last text asked about (with :func:`fold_text`)."""
+    return _folds(text)[0]
 
 
 def is_word_char(c: str) -> bool:
@@ -54,6 +66,23 @@ _CJK_GAP = re.compile(
     r"(?:(?<=[\u3400-\u9fff][ \t\u3000\u00a0\r\n])[ \t\u3000\u00a0\r\n]*(?=[\u3400-\u9fff])"
     rf"|(?<=[\u3400-\u9fff]\(){RESIDUE_SYLLABLE}(?=[\u3400-\u9fff]))"
 )
+
+
+# where a gap can start in a text with few Chinese characters (an English text): right after a Chinese
+# character, one of the gap's own characters next; the search skips ahead to the Chinese characters, not
+# to every space (see _gaps)
+_AFTER_CJK = re.compile(r"[\u3400-\u9fff](?=[ \t\u3000\u00a0\r\n(])")
+
+
+def _gaps(text: str) -> Iterable[re.Match[str]]:
+    """``_CJK_GAP.finditer(text)``. In a text with many spaces each gap is matched where a Chinese
+    character is followed by a gap character (a gap starts only there, and none holds a Chinese character:
+    the matches are the same, in order)."""
+    if text.count(" ") * 10 < len(text):
+        return _CJK_GAP.finditer(text)
+    match_at = _CJK_GAP.match
+    found = (match_at(text, before.end()) for before in _AFTER_CJK.finditer(text))
+    return [gap for gap in found if gap is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +129,7 @@ def squeeze_text(text: str) -> SqueezedText:
     breaks: list[int] = []
     shifts: list[int] = []
     last = removed = 0
-    for m in _CJK_GAP.finditer(text):
+    for m in _gaps(text):
         gap_start, gap_end = m.span()
         if m.group().count("\n") > 1:
             continue

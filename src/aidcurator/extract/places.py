@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from aidcurator.domain import Mention, MentionKind
@@ -77,6 +78,7 @@ __all__ = [
 
 
 _URL_CHARS = frozenset("/._-@=")
+_START = itemgetter(0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,16 +147,19 @@ def _select(hits: list[tuple[int, int, PlaceKey]], size: int) -> list[tuple[int,
     """Longest non-overlapping hits (ties: non-weak first, then leftmost); stop patterns dropped.
 
     ``size``: the length of the text; a hit is taken when none of its characters is taken yet."""
-    hits.sort(key=lambda h: (h[0] - h[1], h[2].weak, h[0]))
+    # (ranked as plain tuples, the index last: C compares them, no key function is called per hit)
+    ranked = [(start - end, info.weak, start, i) for i, (start, end, info) in enumerate(hits)]
+    ranked.sort()
     taken = bytearray(size)
     chosen: list[tuple[int, int, PlaceKey]] = []
-    for hit in hits:
-        start, end, _ = hit
+    for _, _, start, i in ranked:
+        hit = hits[i]
+        end = hit[1]
         if taken.find(1, start, end) >= 0:
             continue
         taken[start:end] = b"\x01" * (end - start)
         chosen.append(hit)
-    chosen.sort(key=lambda h: h[0])
+    chosen.sort(key=_START)
     return [h for h in chosen if not h[2].stop]
 
 

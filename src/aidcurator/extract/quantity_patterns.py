@@ -16,6 +16,12 @@ from aidcurator.extract.fastre import (
     regex_first_chars,
     trie,
 )
+from aidcurator.extract.number_forms import (
+    decimal_comma,
+    gap_after_arabic,
+    hyphen_scale_branch,
+    middle_dot_decimal,
+)
 from aidcurator.extract.quantity_words import SPACES, en_currency_suffixes, zh_currency_suffixes
 from aidcurator.extract.rules import load_rules
 
@@ -24,6 +30,12 @@ from aidcurator.extract.rules import load_rules
 class NumberPatterns:
     token: re.Pattern[str]
     en_word: re.Pattern[str]
+    # the token pattern split for English text (see QuantityScanner.tokens): its Arabic and Chinese
+    # numbers; and its English number words, each matched with the character before it (no word
+    # character), whose class the regex engine skips ahead to (spaces and punctuation, not letters)
+    digits: re.Pattern[str]
+    words_after: re.Pattern[str]
+    word_firsts: frozenset[str]  # the letters an English number word starts with
 
 
 @cache
@@ -56,19 +68,29 @@ def number_patterns() -> NumberPatterns:
         r"(?<=[0-9])[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
         r"|(?<=[０-９])[０-９]{0,2}(?:[，,][０-９]{3})+(?:[．.][０-９]+)?"
         r"|(?<=[0-9])[0-9]{0,2}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
-        r"|[0-9０-９]*(?:[.．][0-9０-９]+)?"
+        r"|(?<=[0-9])[0-9]?(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"  # 50,00,000: lakh groups
+        # 12·5亿, 2,5 million: see number_forms
+        rf"|[0-9０-９]*(?:[.．][0-9０-９]+|{middle_dot_decimal()}|{decimal_comma()})?"
     )
     chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
     english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
     # a digit after a point starts a number only after a letter's point (Rs.16.5 billion, Ksh.1.8 billion;
     # not No.5), never after a digit's or another mark's (1.5, 2020.10.12, a lost digit ?.4万)
-    token = re.compile(
-        rf"[0-9０-９{zh_chars}{en_first}]"
-        rf"(?:(?<=[0-9０-９])(?<![0-9０-９．].)(?<![^A-Za-z][.].)(?<![Nn]o[.].)(?P<arabic>{arabic_rest})"
+    digits_rest = (
+        rf"(?<=[0-9０-９])(?<![0-9０-９．].)(?<![^A-Za-z][.].)(?<![Nn]o[.].)"
+        rf"(?P<arabic>(?:{arabic_rest}){gap_after_arabic()})"
         rf"|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
-        rf"|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
     )
-    return NumberPatterns(token=token, en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"))
+    token = re.compile(
+        rf"[0-9０-９{zh_chars}{en_first}](?:{digits_rest}|(?<![A-Za-z0-9_].)(?P<en>{english_rest}))"
+    )
+    return NumberPatterns(
+        token=token,
+        en_word=re.compile(r"[A-Za-z][A-Za-z'-]*"),
+        digits=re.compile(rf"[0-9０-９{zh_chars}](?:{digits_rest})"),
+        words_after=re.compile(rf"[^A-Za-z0-9_][{en_first}](?P<en>{english_rest})"),
+        word_firsts=frozenset(c for w in words for c in (w[0].lower(), w[0].upper())),
+    )
 
 
 _WORD_PATTERNS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str], int]] = {}
@@ -145,7 +167,8 @@ def number_lexicon() -> NumberLexicon:
     english_scale = (
         re.compile(  # 5m / 2bn (no letter or digit after), or 5 million (two spaces or a line break)
             rf"(?i:(?P<attached>{alternation(rules.en_attached_scales)})(?![^\W_])"
-            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n)|-)(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9]))"
+            rf"|(?:[{spaces}]{{1,2}}|\n(?!\n)|-)(?P<spaced>{alternation(rules.en_scales)})(?![A-Za-z0-9])"
+            rf"|{hyphen_scale_branch()})"  # $2.4-M
         )
     )
     percent = re.compile(  # 5% / 5 percent / 5个百分点, at most one space before a word
@@ -214,3 +237,14 @@ def after_number_firsts() -> frozenset[str] | None:
     )
     firsts = {c for w in words if w for c in (w[0], w[0].lower(), w[0].upper())}
     return frozenset(firsts.union(*patterns))
+
+
+@cache
+def left_blockers() -> frozenset[str]:
+    """Every character before a number token that can make it no number (see
+    :meth:`NumberReader.blocked_left`): the rules' ``not_a_number_before``, signs, colons, dashes and
+    ASCII letters; before any other character a token is never blocked."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return frozenset(load_rules().not_a_number_before) | frozenset(
+        "+/@×*^:：-—–－" + letters + letters.upper()
+    )

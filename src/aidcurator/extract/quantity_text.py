@@ -69,15 +69,11 @@ class QuantityText:
         self.bare_numbers_are_money = bare_numbers_are_money
         self._japanese_context: bool | None = None
         self.last_currency: tuple[str, int] | None = None
-        self._simple: str | None = None
+        # the text in simplified characters (same offsets): count nouns are written once, simplified
+        # (made here, not when first read: mention finding simplifies the same text next, and
+        # to_simplified keeps the last one)
+        self.simple = to_simplified(text)
         self.last_count: tuple[int, str, str] | None = None  # end, simplified classifier, what
-
-    @property
-    def simple(self) -> str:
-        """The text in simplified characters (same offsets): count nouns are written once, simplified."""
-        if self._simple is None:
-            self._simple = to_simplified(self.text)
-        return self._simple
 
     # ---- helpers -------------------------------------------------------------------------
     def yen_sign_currency(self) -> str:

@@ -1,5 +1,5 @@
 """Year candidates (spans with their data, the leftmost-longest kept) and the first part of the year
-scanner: four-digit numbers, dates, ranges and ``since``."""
+scanner: four-digit numbers, dates, ranges and ``since``; month words (``scan_months``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from aidcurator.extract.time_rules import (
     P_BARE,
     P_DATE,
     P_RANGE,
+    P_RELATIVE,
     P_SINCE,
     P_YEAR,
     PREFIX_WORD,
@@ -22,6 +23,7 @@ from aidcurator.extract.time_rules import (
     YEAR_ZH,
     TimeRules,
     is_cjk,
+    is_regex_word_char,
 )
 
 
@@ -95,6 +97,7 @@ class DateScanner:
     # -- four-digit numbers ---------------------------------------------------------------
     def scan_digits(self) -> None:
         text, n = self.text, len(self.text)
+        follows = self.rules.year_follows
         for m in FOUR_DIGITS.finditer(text):
             p, q = m.span()
             if q < n and text[q].isdigit():
@@ -119,9 +122,13 @@ class DateScanner:
                 else None
             )
             pre_word = (pre.group("en") or pre.group("zh")).lower() if pre else None
-            found = self._date(p) or False
-            found = self._range(p, year, pre, pre_word) or found
-            found = self._year_zh(p, year, pre, pre_word) or found
+            found = False
+            # (a date, a range and a year in Chinese all go on after the digits with white space or one of
+            # year_follows: most bare years have neither, and their patterns are not tried)
+            if q < n and (text[q] in follows or text[q].isspace()):
+                found = self._date(p) or False
+                found = self._range(p, year, pre, pre_word) or found
+                found = self._year_zh(p, year, pre, pre_word) or found
             if pre is not None and pre_word in self.rules.since_words_en:
                 self.col.add(pre.start(), q, P_SINCE, self._since(year))
                 found = True
@@ -257,3 +264,42 @@ class DateScanner:
         if preceding and preceding.group(1).lower().rstrip(".") in rules.not_before_words_en:
             return
         self.col.add(p, q, P_BARE, time_data(year, year, "explicit"))
+
+
+def scan_months(
+    text: str,
+    rules: TimeRules,
+    published: dt.date,
+    col: Candidates,
+    hits: list[tuple[int, tuple[str, str]]] | None = None,
+) -> None:
+    """``this month`` / ``上月`` / ``in April``: the year of that month, counted from publication.
+
+    ``text`` is lower-cased. Month words are found by the automaton (fast on long text); a month
+    name counts only after a prefix (``in``, ``since``…) and not before a day or year. ``hits``: where
+    the automaton found the month words in ``text``, when already searched.
+    """
+    n = len(text)
+    taken = 0
+    for last, (word, kind) in rules.months.iter(text) if hits is None else hits:
+        p, q = last - len(word) + 1, last + 1
+        if p < taken:
+            continue
+        if kind == "relative":
+            if word.isascii() and (
+                (p and is_regex_word_char(text[p - 1])) or (q < n and is_regex_word_char(text[q]))
+            ):
+                continue
+            months = published.year * 12 + published.month - 1 + rules.relative_months[word]
+            year, estimated, start = months // 12, False, p
+        else:
+            if q < n and rules.re_month_tail.match(text, q):
+                continue
+            prefix = rules.re_month_prefix.search(text, max(0, p - 16), p)
+            if prefix is None:
+                continue
+            month = rules.month_names_en[word]
+            year = published.year if month <= published.month else published.year - 1
+            estimated, start = True, prefix.start()
+        col.add(start, q, P_RELATIVE, time_data(year, year, "relative", estimated=estimated, relative=True))
+        taken = q

@@ -30,6 +30,23 @@ EN_PLAN_TAIL = re.compile(r"(?:\s*\(\s*\d{4}\s*[-–—]\s*\d{2,4}\s*\))?(?:\s+p
 EN_DURATION = re.compile(
     r"[Tt]he\s+(past|last|next|coming)\s+(?:(\d{1,2}|[a-z]+(?: [a-z]+)?)\s+)?(years?|decades?)\b"
 )
+# where EN_PLAN and EN_DURATION can match, one character after their start: each opens with a literal
+# (ive, he), which the regex engine looks for much faster than a class of two letters (see find_led)
+EN_PLAN_AT = re.compile(r"ive(?<=[Ff]ive)[-\s][Yy]ear")
+EN_DURATION_AT = re.compile(r"he(?<=[Tt]he)\s+(?:past|last|next|coming)\s")
+
+
+def find_led(pattern: re.Pattern[str], lead: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` where ``lead`` finds, one character after their start, every place a
+    match of ``pattern`` can start (its hits cannot overlap one another)."""
+    found = []
+    last = 0
+    for hit in lead.finditer(text):
+        start = hit.start() - 1
+        if start >= last and (match := pattern.match(text, start)) is not None:
+            found.append(match)
+            last = match.end()
+    return found
 
 
 DATE_ZH = re.compile(r"\d{4}\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
@@ -78,6 +95,9 @@ class TimeRules:
     duration_prefixes_en: frozenset[str]
     re_prefix: re.Pattern[str]
     prefix_lasts_zh: frozenset[str]  # what the Chinese words of re_prefix end with, in any case
+    # what can follow four digits where a date, a range or 年 continues them (white space aside): 年,
+    # the date separators and the first characters of the range separators, in any case
+    year_follows: frozenset[str]
     re_range: re.Pattern[str]
     re_since_zh: re.Pattern[str]
     re_en_ordinal: re.Pattern[str]
@@ -228,6 +248,7 @@ def load_time_rules() -> TimeRules:
         duration_prefixes_en=frozenset(w.lower() for w in raw["duration_prefixes_en"]),
         re_prefix=re_prefix,
         prefix_lasts_zh=_any_case(w[-1] for w in zh_prefixes),
+        year_follows=_any_case(["年", "-", "/", ".", *(w[0] for w in [*sep_zh, *sep_en] if w)]),
         re_range=re_range,
         re_since_zh=re_since_zh,
         re_en_ordinal=re_en_ordinal,

@@ -42,12 +42,15 @@ from typing import Any
 
 from aidcurator.domain import Mention, MentionKind
 from aidcurator.extract.keywords import KeywordHits
+from aidcurator.extract.place_text import lower_text
 from aidcurator.extract.places import squeeze_cjk_gaps
-from aidcurator.extract.time_dates import Candidates, DateScanner, time_data
+from aidcurator.extract.time_dates import DateScanner, scan_months, time_data
 from aidcurator.extract.time_events import event_periods, since_clause
 from aidcurator.extract.time_rules import (
     EN_DURATION,
+    EN_DURATION_AT,
     EN_PLAN,
+    EN_PLAN_AT,
     EN_PLAN_TAIL,
     NIAN,
     P_DURATION,
@@ -60,8 +63,7 @@ from aidcurator.extract.time_rules import (
     SENTENCE_END,
     ZH_PLAN,
     ZH_PLAN_LONG,
-    TimeRules,
-    is_regex_word_char,
+    find_led,
     is_word_char,
     load_time_rules,
     zh_number,
@@ -76,8 +78,15 @@ class _Scanner(DateScanner):
     # -- 年: Chinese-numeral years and durations ----------------------------------------------
     def scan_nian(self) -> None:
         text, rules = self.text, self.rules
+        odd = rules.more_words_zh | rules.year_digits | {"个"}  # what a digit before 年 is not
+        # what a duration's 年 can follow (a numeral, 个, 多/余; or a digit): 今年, 年底 read no further
+        counted = rules.more_words_zh | rules.duration_numerals | {"个"}
         for m in NIAN.finditer(text):
             i = m.start()
+            # (2024年, most of them: three digits right before 年 make no Chinese year and no duration,
+            # what _duration_zh would find at once)
+            if i > 2 and text[i - 1] not in odd and text[i - 3 : i].isdigit():
+                continue
             head = text[max(0, i - 4) : i]
             if len(head) == 4 and rules.year_digits.issuperset(head):  # (one C call, no generator)
                 year = int("".join(str(rules.zh_digits[c]) for c in head))
@@ -88,7 +97,8 @@ class _Scanner(DateScanner):
                     else:
                         self.col.add(i - 4, i + 1, P_YEAR, time_data(year, year, "explicit"))
                 continue
-            self._duration_zh(i)
+            if i and (text[i - 1] in counted or text[i - 1].isdigit()):
+                self._duration_zh(i)
 
     def _duration_zh(self, i: int) -> None:
         text, rules = self.text, self.rules
@@ -165,7 +175,7 @@ class _Scanner(DateScanner):
                 continue
             start = j - 1 if j and text[j - 1] == "第" else j
             self._plan(start, m.end(), rules.plan_by_ordinal[ordinal], since_from=m.end())
-        for m in EN_PLAN.finditer(text):
+        for m in find_led(EN_PLAN, EN_PLAN_AT, text):
             head = rules.re_en_ordinal.search(text, max(0, m.start() - 24), m.start())
             if head is None:
                 continue
@@ -269,7 +279,7 @@ class _Scanner(DateScanner):
 
     def scan_en_durations(self) -> None:
         text, rules = self.text, self.rules
-        for m in EN_DURATION.finditer(text):
+        for m in find_led(EN_DURATION, EN_DURATION_AT, text):
             if m.start() and text[m.start() - 1].isalnum():
                 continue
             direction, num, unit = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
@@ -291,45 +301,6 @@ class _Scanner(DateScanner):
             self.col.add(
                 start, m.end(), P_DURATION, self._duration(years, future=direction in ("next", "coming"))
             )
-
-
-def _scan_months(
-    text: str,
-    rules: TimeRules,
-    published: dt.date,
-    col: Candidates,
-    hits: list[tuple[int, tuple[str, str]]] | None = None,
-) -> None:
-    """``this month`` / ``上月`` / ``in April``: the year of that month, counted from publication.
-
-    ``text`` is lower-cased. Month words are found by the automaton (fast on long text); a month
-    name counts only after a prefix (``in``, ``since``…) and not before a day or year. ``hits``: where
-    the automaton found the month words in ``text``, when already searched.
-    """
-    n = len(text)
-    taken = 0
-    for last, (word, kind) in rules.months.iter(text) if hits is None else hits:
-        p, q = last - len(word) + 1, last + 1
-        if p < taken:
-            continue
-        if kind == "relative":
-            if word.isascii() and (
-                (p and is_regex_word_char(text[p - 1])) or (q < n and is_regex_word_char(text[q]))
-            ):
-                continue
-            months = published.year * 12 + published.month - 1 + rules.relative_months[word]
-            year, estimated, start = months // 12, False, p
-        else:
-            if q < n and rules.re_month_tail.match(text, q):
-                continue
-            prefix = rules.re_month_prefix.search(text, max(0, p - 16), p)
-            if prefix is None:
-                continue
-            month = rules.month_names_en[word]
-            year = published.year if month <= published.month else published.year - 1
-            estimated, start = True, prefix.start()
-        col.add(start, q, P_RELATIVE, time_data(year, year, "relative", estimated=estimated, relative=True))
-        taken = q
 
 
 def _bare_years_zh(words: str) -> bool:
@@ -355,14 +326,14 @@ def find_times(text: str, published: dt.date | None, *, key_hits: KeywordHits | 
     for start, end, data in event_periods(text, scanner.pub):  # 党的十八大以来: since 2012
         scanner.col.add(start, end, P_SINCE, data)
     scanner.scan_en_durations()
-    low = text.lower()
+    low = lower_text(text)  # (made by the keyword pass over the same text)
     # (the keyword pass searched the text folded: lower-cased, unless that changes its length)
     shared = key_hits is not None and len(low) == len(text)
     scanner.scan_periods_back(low if len(low) == len(text) else text)
     scanner.scan_words(low if len(low) == len(text) else text, key_hits.time_words if shared else None)
     if published is not None:
-        _scan_months(
-            low if len(low) == len(text) else text.lower(),
+        scan_months(
+            low,
             scanner.rules,
             published,
             scanner.col,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from aidcurator.domain import Mention
+from aidcurator.extract.number_forms import number_forms
 from aidcurator.extract.quantity_text import Number, QuantityText
 from aidcurator.extract.quantity_words import longest_zh_noun
 
@@ -68,6 +69,8 @@ class ZhCountReader(QuantityText):
         two bridge words)."""
         rules = self.rules
         text = self.simple
+        if start > 1 and text[start - 1] in number_forms().gap_spaces:
+            start -= 1  # 援建项目 34 个: a number written with gap spaces
         if start > 1 and text[start - 1] in ")）":  # 卫生院(所)303个: an alternative classifier in brackets
             opening = max(
                 text.rfind("(", max(0, start - 5), start), text.rfind("（", max(0, start - 5), start)
@@ -92,6 +95,8 @@ class ZhCountReader(QuantityText):
         last = self.last_count
         if last is None or last[1] != classifier or start - last[0] > self.rules.zh_elliptic_window:
             return None
+        if start > 1 and self.text[start - 1] in number_forms().gap_spaces:
+            start -= 1
         if not self.word_before(start, self.rules.zh_noun_first_bridges, simple=True):
             return None
         return last[2]
