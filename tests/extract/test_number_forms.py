@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from aidcurator.extract import extract
 from aidcurator.extract.quantities import find_quantities
 
 
@@ -241,3 +242,18 @@ def test_lakh_groups_and_mil(text: str, kind: str, span: str, value: Decimal) ->
 @pytest.mark.parametrize("text", ["The list shows 00,000 people.", "Block 07 people moved.", "共 05 个"])
 def test_a_zero_led_fragment_is_no_count(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rs.16.5 billion was set aside for the road.", ["Rs.16.5 billion"]),
+        ("A grant of Ksh.1.8 billion was signed.", ["Ksh.1.8 billion"]),
+        (".5亿元援助资金已到位。", []),  # a lost digit before the point: no number rather than a wrong one
+        ("某地区?.4万元到位。", []),
+        ("Art.5 million rules apply.", []),
+        ("Sept.5 million visitors came.", []),
+    ],
+)
+def test_a_number_after_a_point_only_after_a_currency_abbreviation(text: str, expected: list[str]) -> None:
+    assert [m.text for m in extract(text).mentions if str(m.kind) == "amount"] == expected

@@ -25,6 +25,7 @@ class NumberFormRules:
     hyphen_scales: tuple[str, ...]
     compound_en_max_digits: int
     compound_zh_max_digits: int
+    point_abbreviations: tuple[str, ...]
 
 
 @cache
@@ -41,6 +42,7 @@ def number_forms() -> NumberFormRules:
             hyphen_scales=tuple(w.lower() for w in data["hyphen_scales"]),
             compound_en_max_digits=int(data["compound_en_max_digits"]),
             compound_zh_max_digits=int(data["compound_zh_max_digits"]),
+            point_abbreviations=tuple(str(w) for w in data["point_abbreviations"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleDataError(f"cannot read {path}: {exc}") from exc
@@ -51,6 +53,13 @@ def number_forms() -> NumberFormRules:
     if unknown:
         raise RuleDataError(f"{path}: hyphen_scales {unknown} are not en_attached_scales of amounts.json")
     return forms
+
+
+def after_a_point() -> str:
+    """A look-behind for the first digit of a number (already matched): no point just before it, unless the
+    point closes a currency abbreviation (``Rs.16.5``; not ``No.7``, ``Sept.5``, ``.5`` opening a text)."""
+    allowed = "".join(f"|(?<=(?<![A-Za-z]){re.escape(w)}[.].)" for w in number_forms().point_abbreviations)
+    return f"(?:(?<![.].){allowed})"
 
 
 def middle_dot_decimal() -> str:

@@ -17,6 +17,7 @@ from aidcurator.extract.fastre import (
     trie,
 )
 from aidcurator.extract.number_forms import (
+    after_a_point,
     decimal_comma,
     gap_after_arabic,
     hyphen_scale_branch,
@@ -74,10 +75,10 @@ def number_patterns() -> NumberPatterns:
     )
     chinese_rest = rf"[{zh_chars}{zh_points}]*(?:(?<=[{sections}])|(?=[多余]?[{follow}]))"
     english_rest = rf"(?i:{en_rest}(?:(?:\s+|-){trie(scale_words)})*\b)"
-    # a digit after a point starts a number only after a letter's point (Rs.16.5 billion, Ksh.1.8 billion;
-    # not No.5), never after a digit's or another mark's (1.5, 2020.10.12, a lost digit ?.4万)
+    # a digit after a point starts a number only after a currency abbreviation's point (Rs.16.5 billion,
+    # Ksh.1.8 billion; not No.5, Sept.5), never after a digit's or another mark's (1.5, 2020.10.12, ?.4万)
     digits_rest = (
-        rf"(?<=[0-9０-９])(?<![0-9０-９．].)(?<![^A-Za-z][.].)(?<![Nn]o[.].)"
+        rf"(?<=[0-9０-９])(?<![0-9０-９．].){after_a_point()}"
         rf"(?P<arabic>(?:{arabic_rest}){gap_after_arabic()})"
         rf"|(?<=[{zh_chars}])(?P<zh>{chinese_rest})"
     )
