@@ -6,13 +6,15 @@ builds a set of edge characters that rules out most positions before any regex r
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.extract.fastre import after_first, any_case_first_chars, first_chars, gated, trie
-from aidcurator.extract.rules import AmountRules, load_rules
+from aidcurator.extract.rules import AmountRules, RuleDataError, load_rules
+from aidcurator.resources import resource_path
 
 SPACES = " \t\u00a0\u3000"
 SENTENCE_END = "。！？!?\n；;"
@@ -176,119 +178,25 @@ def en_suffix_qualifier_words() -> tuple[str, ...]:
 
 @cache
 def zh_units_not_money() -> tuple[str, ...]:
-    """Chinese units and measure words after which a scaled number is not money."""
-    return (
-        "亩",
-        "平方米",
-        "平米",
-        "公里",
-        "千米",
-        "米",
-        "吨",
-        "公斤",
-        "千克",
-        "千瓦",
-        "立方米",
-        "公顷",
-        "人",
-        "年",
-        "岁",
-        "倍",
-        # measure words of goods (2万件衣物, 5000顶帐篷): not money after a bare 万 (块 is: 1萬塊錢)
-        "件",
-        "顶",
-        "頂",
-        "箱",
-        "袋",
-        "辆",
-        "輛",
-        "台",
-        "张",
-        "張",
-        "条",
-        "條",
-        "只",
-        "隻",
-        "头",
-        "頭",
-        "株",
-        "棵",
-        "双",
-        "雙",
-        "册",
-        "冊",
-        "本",
-        "份",
-        "批",
-        "次",
-        "斤",
-        "噸",
-        "畝",
-        # more measure words of goods (30万剂疫苗, 4万盒饭菜, 3000瓶药品; not 支 or 包: 5000万支持, 1亿包括)
-        "剂",
-        "劑",
-        "盒",
-        "瓶",
-        "床",
-        "桶",
-        "罐",
-        "盏",
-        "盞",
-        "架",
-        "艘",
-        "匹",
-        "枚",
-        "粒",
-    )
+    """Chinese units and measure words after which a scaled number is not money (amounts.json
+    ``zh_units_not_money``)."""
+    return tuple(_not_money()["zh"])
 
 
 @cache
 def en_units_not_money() -> frozenset[str]:
-    """English units after which a scaled number is not money."""
-    return frozenset(
-        {
-            "acres",
-            "acre",
-            "hectares",
-            "mu",
-            "km",
-            "kilometers",
-            "kilometres",
-            "meters",
-            "metres",
-            "tons",
-            "tonnes",
-            "kg",
-            "square",
-            "times",
-            "years",
-            "kw",
-            "kilowatts",
-            "kilowatt",
-            "kwh",
-            "megawatts",
-            "megawatt",
-            "mw",
-            "mwh",
-            "gigawatts",
-            "watts",
-            "litres",
-            "liters",
-            "gallons",
-            "barrels",
-            "cubic",
-            "miles",
-            "visitors",
-            "tourists",
-            "doses",
-            "jabs",
-            "vaccines",
-            "masks",
-            "syringes",
-            "kilograms",
-            "kilos",
-        }
-    )
+    """English units after which a scaled number is not money (amounts.json ``en_units_not_money``)."""
+    return frozenset(w.lower() for w in _not_money()["en"])
+
+
+@cache
+def _not_money() -> dict[str, list[str]]:
+    path = resource_path("rules", "amounts.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {"zh": list(data["zh_units_not_money"]), "en": list(data["en_units_not_money"])}
+    except (OSError, ValueError, KeyError) as exc:
+        raise RuleDataError(f"cannot read the units that are not money from {path}: {exc}") from exc
 
 
 def is_number_char(char: str, rules: AmountRules) -> bool:
