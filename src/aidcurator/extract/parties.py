@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from copy import deepcopy
 from functools import cache
 
-from aidcurator.domain import Mention, Span
+from aidcurator.domain import CandidateRecord, Mention, Span
 from aidcurator.extract.parties_rules import parties_rules as _rules
 from aidcurator.extract.places import ancestors_of, lookup_place, pairing_for, smallest_common_place
 from aidcurator.extract.record_rules import without_pinyin
@@ -32,6 +33,7 @@ __all__ = [
     "currency_home",
     "disaster_region",
     "each_country",
+    "each_country_records",
     "group_givers",
     "group_recipient",
     "home_region",
@@ -313,3 +315,20 @@ def thanks_china(text: str, places: list[Mention]) -> bool:
         return False
     end = _SENTENCE_END.search(text, china.end)
     return _rules().thanks.search(text, china.end, end.start() if end else len(text)) is not None
+
+
+def each_country_records(
+    record: CandidateRecord, text: str, sentence: Span, amount: Mention, places: list[Mention]
+) -> list[CandidateRecord]:
+    """``向两国各提供1000万元``: the record goes to the first listed country, a copy to each other one."""
+    countries = each_country(text, sentence.start, sentence.end, amount.start, places)
+    if not countries:
+        return []
+    copies = []
+    for index, country in enumerate(countries):
+        target = record if index == 0 else deepcopy(record)
+        target.recipient = country.data.get("name")
+        target.evidence["recipient"] = [country.span]
+        if index:
+            copies.append(target)
+    return copies

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
 
-from aidcurator.domain import CandidateRecord, Mention, MentionKind, Span
-from aidcurator.extract.parties import each_country, is_dateline, is_example, is_venue_around, thanks_china
+from aidcurator.domain import CandidateRecord, Mention, MentionKind
+from aidcurator.extract.parties import is_dateline, is_example, is_venue_around, thanks_china
 from aidcurator.extract.party_clauses import foreign_gives, gives_after
 from aidcurator.extract.places import (
     ancestors_of,
@@ -343,23 +342,6 @@ def main_foreign(places: list[Mention]) -> Mention | None:
 
 def _is_country(place: Mention) -> bool:
     return place.data.get("level") == "country"
-
-
-def each_country_records(
-    record: CandidateRecord, text: str, sentence: Span, amount: Mention, places: list[Mention]
-) -> list[CandidateRecord]:
-    """``向两国各提供1000万元``: the record goes to the first listed country, a copy to each other one."""
-    countries = each_country(text, sentence.start, sentence.end, amount.start, places)
-    if not countries:
-        return []
-    copies = []
-    for index, country in enumerate(countries):
-        target = record if index == 0 else deepcopy(record)
-        target.recipient = country.data.get("name")
-        target.evidence["recipient"] = [country.span]
-        if index:
-            copies.append(target)
-    return copies
 
 
 def is_venue(text: str, place: Mention) -> bool:

@@ -33,7 +33,7 @@ from aidcurator.extract.flows import FlowReader
 from aidcurator.extract.mention_finding import country_code, find_mentions, reference_date
 from aidcurator.extract.not_aid import Blanked, clause, not_a_record
 from aidcurator.extract.paragraphs import ParagraphIndex
-from aidcurator.extract.parties import chain_tails, home_region, says_each_country
+from aidcurator.extract.parties import chain_tails, each_country_records, home_region, says_each_country
 from aidcurator.extract.periods import PeriodChooser
 from aidcurator.extract.places import lookup_place
 from aidcurator.extract.record_checks import (
@@ -59,7 +59,6 @@ from aidcurator.extract.record_merge import (
 from aidcurator.extract.record_parties import (
     Context,
     PlacesByLevel,
-    each_country_records,
     is_venue,
     main_foreign,
     main_parties,
