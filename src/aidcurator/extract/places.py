@@ -69,6 +69,7 @@ __all__ = [
     "lookup_place",
     "pairing_for",
     "place_by_id",
+    "place_data",
     "place_in_china",
     "place_keys",
     "province_of",
@@ -251,6 +252,22 @@ def _mark_channels(
                 roles[j] = "channel"
 
 
+def place_data(
+    place: Place, role_hint: str | None = None, candidates: list[str] | None = None
+) -> dict[str, Any]:
+    """The ``data`` of a place mention: the gazetteer place's id, names, level and parent, the role the text
+    hints at and the gazetteer ids the written name could mean (the chosen one first)."""
+    return {
+        "id": place.id,
+        "name": place.name,
+        "name_en": place.name_en,
+        "level": place.level,
+        "parent": place.parent,
+        "role_hint": role_hint,
+        "candidates": candidates if candidates is not None else [place.id],
+    }
+
+
 def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> list[Mention]:
     """All place mentions in ``text`` (kind PLACE), in text order.
 
@@ -347,15 +364,7 @@ def find_places(text: str, *, key_hits: list[tuple[int, int]] | None = None) -> 
             if cands and cands[0] != place.id:
                 cands.remove(place.id)
                 cands.insert(0, place.id)
-            data = {
-                "id": place.id,
-                "name": place.name,
-                "name_en": place.name_en,
-                "level": place.level,
-                "parent": place.parent,
-                "role_hint": roles[i],
-                "candidates": cands,
-            }
+            data = place_data(place, roles[i], cands)
             if agency_end is None:
                 shared[key] = data  # mentions are values: the same place in the same role shares it
             else:

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from aidcurator.domain import Mention, Span
 from aidcurator.extract.party_clauses import disaster_named
-from aidcurator.extract.places import ancestors_of, lookup_place, smallest_common_place
+from aidcurator.extract.places import ancestors_of, lookup_place, place_data, smallest_common_place
 from aidcurator.resources import resource_path
 
 __all__ = ["country_name", "listed_holder", "recipient_of", "tail_stands_in"]
@@ -133,13 +133,5 @@ def listed_holder(text: str, places: list[Mention], chosen: Mention) -> Mention 
     place = lookup_place(holder) if holder else None
     if place is None or place.level in ("country", "region") or holder == "中国":
         return None
-    data = {
-        "id": place.id,
-        "name": place.name,
-        "name_en": place.name_en,
-        "level": place.level,
-        "parent": place.parent,
-        "role_hint": None,
-        "candidates": [place.id],
-    }
+    data = place_data(place)
     return Mention(chosen.kind, run[0].start, run[-1].end, text[run[0].start : run[-1].end], data=data)
