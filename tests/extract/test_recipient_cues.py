@@ -1,0 +1,21 @@
+"""Recipient cues of Chinese news: the place after 支援 receives, a home place inside a Hong Kong group's
+name gives nothing (sentences written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidcurator.extract import extract
+
+DAY = dt.date(2024, 6, 1)
+
+
+def test_a_place_after_zhiyuan_receives_even_when_it_often_gives() -> None:
+    record = extract("某基金会捐款30万元，支援浙江救灾。", DAY).records[0]
+    assert record.recipient == "浙江省"
+    assert record.donor != "浙江省"
+
+
+def test_a_home_place_inside_a_hong_kong_youth_association_does_not_give() -> None:
+    record = extract("香港浙江青年协会捐出80万港元，支援甘肃某县抗旱。", DAY).records[0]
+    assert record.donor == "香港特别行政区"
