@@ -19,3 +19,10 @@ def test_a_place_after_zhiyuan_receives_even_when_it_often_gives() -> None:
 def test_a_home_place_inside_a_hong_kong_youth_association_does_not_give() -> None:
     record = extract("香港浙江青年协会捐出80万港元，支援甘肃某县抗旱。", DAY).records[0]
     assert record.donor == "香港特别行政区"
+
+
+def test_a_giving_side_province_shown_only_receiving_is_not_the_main_donor() -> None:
+    text = "江苏遭遇洪灾，社会各界纷纷支援江苏。江苏省政府通报灾情，江苏各地积极自救。某基金会捐出70万元。\n某商会向沛县捐出40万元。"
+    records = {r.amounts[0].value: r for r in extract(text, DAY).records}
+    assert records[700_000].recipient != "沛县"  # a county named later is not the article's receiver
+    assert records[400_000].donor != "江苏省"

@@ -260,7 +260,7 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     donor_votes: Counter[str] = Counter()
     recipient_votes: Counter[str] = Counter()
     first_seen: dict[str, Mention] = {}
-    sides = [side(place) for place in places]
+    sides = _receiving_sides(places)
     abroad = [p for p in places if _is_country(p) and not is_china(p)]
     givers_abroad = {p.data.get("name") for p in abroad if foreign_gives(text, p)}
     if givers_abroad and all(p.data.get("name") in givers_abroad for p in abroad):
@@ -326,6 +326,16 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         ]
         recipient = regions[0] if regions else None
     return Parties(donor, recipient)
+
+
+def _receiving_sides(places: list[Mention]) -> list[str]:
+    """:func:`side` of each place, except that a giving-side place the article shows receiving (支援甲省,
+    甲省灾区) and never giving (甲省援疆) stands on the receiving side wherever it is named."""
+    hints: dict[str, set[str | None]] = {}
+    for place in places:
+        hints.setdefault(place.data.get("name", ""), set()).add(place.data.get("role_hint"))
+    taking = {name for name, seen in hints.items() if "recipient" in seen and "donor" not in seen}
+    return ["recipient" if p.data.get("name") in taking else side(p) for p in places]
 
 
 def main_foreign(places: list[Mention]) -> Mention | None:
