@@ -26,3 +26,9 @@ def test_a_giving_side_province_shown_only_receiving_is_not_the_main_donor() -> 
     records = {r.amounts[0].value: r for r in extract(text, DAY).records}
     assert records[700_000].recipient != "沛县"  # a county named later is not the article's receiver
     assert records[400_000].donor != "江苏省"
+
+
+def test_a_county_of_the_main_donor_is_not_the_main_recipient() -> None:
+    text = "江苏省沛县一行赴松桃县交流协作。据了解，今年协作资金共900万元，主要用于产业发展。\n沛县某镇、沛县某村的代表也分别发言。"
+    record = extract(text, DAY).records[0]
+    assert record.recipient == "松桃苗族自治县"

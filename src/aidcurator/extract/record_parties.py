@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind
+from aidcurator.extract.main_votes import drop_donor_homes, receiving_names
 from aidcurator.extract.parties import is_dateline, is_example, is_venue_around, thanks_china
 from aidcurator.extract.party_clauses import foreign_gives, gives_after
 from aidcurator.extract.places import (
@@ -260,7 +261,8 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     donor_votes: Counter[str] = Counter()
     recipient_votes: Counter[str] = Counter()
     first_seen: dict[str, Mention] = {}
-    sides = _receiving_sides(places)
+    taking = receiving_names(places)
+    sides = ["recipient" if p.data.get("name") in taking else side(p) for p in places]
     abroad = [p for p in places if _is_country(p) and not is_china(p)]
     givers_abroad = {p.data.get("name") for p in abroad if foreign_gives(text, p)}
     if givers_abroad and all(p.data.get("name") in givers_abroad for p in abroad):
@@ -288,6 +290,7 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     donor = first_seen[donor_votes.most_common(1)[0][0]] if donor_votes else None
     if donor is not None:
         recipient_votes.pop(donor.data.get("name", ""), None)
+        drop_donor_homes(recipient_votes, donor.data.get("name", ""))
     recipient = first_seen[recipient_votes.most_common(1)[0][0]] if recipient_votes else None
     if recipient is not None:  # 某市甲县、乙县和丙区, each named as often: the place holding them
         top = recipient_votes[recipient.data.get("name", "")]
@@ -326,16 +329,6 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         ]
         recipient = regions[0] if regions else None
     return Parties(donor, recipient)
-
-
-def _receiving_sides(places: list[Mention]) -> list[str]:
-    """:func:`side` of each place, except that a giving-side place the article shows receiving (支援甲省,
-    甲省灾区) and never giving (甲省援疆) stands on the receiving side wherever it is named."""
-    hints: dict[str, set[str | None]] = {}
-    for place in places:
-        hints.setdefault(place.data.get("name", ""), set()).add(place.data.get("role_hint"))
-    taking = {name for name, seen in hints.items() if "recipient" in seen and "donor" not in seen}
-    return ["recipient" if p.data.get("name") in taking else side(p) for p in places]
 
 
 def main_foreign(places: list[Mention]) -> Mention | None:
