@@ -32,3 +32,10 @@ def test_a_county_of_the_main_donor_is_not_the_main_recipient() -> None:
     text = "江苏省沛县一行赴松桃县交流协作。据了解，今年协作资金共900万元，主要用于产业发展。\n沛县某镇、沛县某村的代表也分别发言。"
     record = extract(text, DAY).records[0]
     assert record.recipient == "松桃苗族自治县"
+
+
+def test_donations_to_the_mainland_at_large_have_no_recipient_and_stay_projects() -> None:
+    record = extract("成都发生疫情后，香港各界十分关注。某商会向内地捐款60万港元。", DAY).records[0]
+    assert record.recipient is None
+    assert record.record_kind == "project"
+    assert "group_recipient" not in record.flags

@@ -35,6 +35,7 @@ __all__ = [
     "each_country",
     "each_country_records",
     "group_givers",
+    "group_is_programme",
     "group_recipient",
     "home_region",
     "home_word",
@@ -88,6 +89,12 @@ def group_recipient(text: str, start: int, end: int) -> Span | None:
         or rules.group_counted.search(text, start, end)
     )
     return Span(match.start(), match.end()) if match else None
+
+
+def group_is_programme(text: str, group: Span) -> bool:
+    """Whether the group of receivers at ``group`` makes its aid a programme (向几个受灾国提供); not a
+    plain one (向内地捐款: donations to the mainland at large)."""
+    return text[group.start : group.end] not in _rules().group_plain
 
 
 def chain_tails(text: str, places: list[Mention]) -> dict[str, Mention]:

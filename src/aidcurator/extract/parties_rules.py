@@ -23,6 +23,7 @@ __all__ = ["PartyRules", "parties_rules"]
 class PartyRules:
     group_zh: re.Pattern[str]
     group_en: re.Pattern[str]
+    group_plain: frozenset[str]  # 向内地: many receivers, yet no programme of aid
     group_counted: re.Pattern[str]  # 向10国提供, to 12 countries: a counted group of countries
     example_after: re.Pattern[str]
     chain_stop_after: re.Pattern[str]
@@ -123,6 +124,7 @@ def parties_rules() -> PartyRules:
         return PartyRules(
             group_zh=_words(groups["zh"], english=False),
             group_en=_words(groups["en"], english=True),
+            group_plain=frozenset(groups.get("plain", [])),
             group_counted=re.compile(groups.get("counted") or "(?!)"),
             example_after=re.compile(data["example_after"]),
             chain_stop_after=re.compile(data["chain_stop_after"]),

@@ -14,6 +14,7 @@ from aidcurator.extract.parties import (
     currency_home,
     disaster_region,
     group_givers,
+    group_is_programme,
     group_recipient,
     home_word,
     pairing_area,
@@ -223,8 +224,8 @@ def fill_parties(
     if recipient is None and not spans and home is not None and home[0] == "recipient":
         recipient = home[1]  # 对口支援我省藏区 in 四川日报, URUMQI … the region received: the home receives
     if recipient is None and not spans and (group := group_recipient(words, segment[0], sentence_end)):
-        spans = [group]  # 向几个受灾国提供, to the Horn of Africa: many receivers, none stands in
-        record.flags["group_recipient"] = True  # aid to many receivers is a programme (record_kinds)
+        spans = [group]  # 向几个受灾国提供, to the Horn of Africa, 向内地: many receivers, none stands in
+        record.flags.update({"group_recipient": True} if group_is_programme(words, group) else {})
     if recipient is None and not spans and (county := unlisted_county(words, segment[0], sentence_end)):
         recipient, spans = county[0], [county[1]]  # 向巧家县捐赠: a county the gazetteer does not list
     if recipient is None and not spans:
@@ -238,10 +239,9 @@ def fill_parties(
         article_home = (
             home_word(words, 0, amount.start, context.home) if recipient is None and not spans else None
         )
+        # 对我省…结对帮扶 earlier in a provincial outlet's article: the home receives
         if article_home is not None and article_home[0] == "recipient" and article_home[1] != record.donor:
-            recipient = article_home[
-                1
-            ]  # 对我省…结对帮扶 earlier in a provincial outlet's article: the home receives
+            recipient = article_home[1]
     if (
         recipient == _XINJIANG
         and not from_shares
