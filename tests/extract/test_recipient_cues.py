@@ -39,3 +39,9 @@ def test_donations_to_the_mainland_at_large_have_no_recipient_and_stay_projects(
     assert record.recipient is None
     assert record.record_kind == "project"
     assert "group_recipient" not in record.flags
+
+
+def test_a_province_naming_its_overseas_liaison_body_does_not_give() -> None:
+    record = extract("香港某协会联合浙江海外联谊会共同筹得善款30万港元，向甘肃灾区捐赠。", DAY).records[0]
+    assert record.donor == "香港特别行政区"
+    assert record.recipient == "甘肃省"
