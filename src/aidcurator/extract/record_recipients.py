@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import cache
 from operator import attrgetter
@@ -51,7 +50,8 @@ from aidcurator.extract.record_parties import (
     place_is_xinjiang,
     side,
 )
-from aidcurator.extract.record_rules import CJK, programme_region, record_rules
+from aidcurator.extract.record_rules import programme_region, record_rules
+from aidcurator.extract.sentence_recipients import own_scope, rest_of_sentence
 from aidcurator.extract.unlisted_parties import (
     central_giver,
     county_after,
@@ -186,7 +186,7 @@ def fill_parties(
         and m.data.get("name") not in blocked
         and not any(sp.start <= m.start < sp.end for sp in apart)  # Apart from helping Town A, …
     ]
-    own = _own_scope(text, amount, segment, next_in_sentence=segment[1] < sentence_end)
+    own = own_scope(text, amount, segment, own_start, next_in_sentence=segment[1] < sentence_end)
     recipient, spans = recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
     if near.recipient is not None and is_china(near.recipient) and donor is near.donor and donor is not None:
         china_after = near.recipient  # 日本政府向中国提供…用于贵州: China receives
@@ -213,7 +213,9 @@ def fill_parties(
     ):
         recipient, spans = county[0], [county[1]]  # 向贵州从江县捐赠: the county inside the province
     if recipient is None and not spans:  # the rest of the sentence, not the shares after 其中
-        recipient, spans = recipient_of(text, [m for m in candidates if m.start < shares])
+        recipient, spans = rest_of_sentence(
+            text, words, [m for m in candidates if m.start < shares], own_start, segment[0]
+        )
     shared = [m for m in candidates if shares <= m.start < sentence_end]
     from_shares = recipient is None and not spans and len({m.data.get("name") for m in shared}) > 1
     if from_shares:  # 12亿元，其中喀什…8亿元，兵团第三师4亿元: the place holding the shares' places
@@ -372,22 +374,6 @@ def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple
         return None, True  # 甲省对口支援某州，乙省对口支援某县…；累计投入8亿元: both give, neither alone
     single = [place for index, place in before if not in_donor_list(text, places, index)]
     return (pick_parties(single, amount.start, text).donor if single else None), False
-
-
-_ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
-
-
-def _own_scope(
-    text: str, amount: Mention, segment: tuple[int, int], next_in_sentence: bool
-) -> tuple[int, int]:
-    """Where the places of this amount are named: since the previous amount, and after it up to the
-    next amount (English: "… 1.1 billion yuan will go to Shache, Zepu and Bachu") or, in Chinese, up
-    to the end of its clause (其中博州三点六亿元、第五师…)."""
-    end = segment[1]
-    if next_in_sentence and CJK.search(text, max(segment[0], amount.start - 4), amount.end):
-        stop = _ZH_CLAUSE_END.search(text, amount.end, end)
-        end = stop.start() if stop else end
-    return segment[0], end
 
 
 @cache  # the gazetteer does not change while the process runs

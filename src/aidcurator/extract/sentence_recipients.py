@@ -1,0 +1,54 @@
+"""The recipient of an amount whose own clause names no place, from the rest of its sentence (split from
+record_recipients)."""
+
+from __future__ import annotations
+
+import re
+
+from aidcurator.domain import Mention, Span
+from aidcurator.extract.parties import group_recipient
+from aidcurator.extract.recipient_places import recipient_of
+from aidcurator.extract.record_rules import CJK
+
+__all__ = ["own_scope", "rest_of_sentence"]
+
+_ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
+_ZH_CLAUSE_BREAK = re.compile(r"[，,；;]")  # ends the previous amount's clause (not 、, which lists)
+_OPENING = "，,；;。、！？:：\n "  # a stretch starting after these opens a clause, not after an amount
+
+
+def own_scope(
+    text: str, amount: Mention, segment: tuple[int, int], sentence_start: int, next_in_sentence: bool
+) -> tuple[int, int]:
+    """Where the places of this amount are named: since the previous amount, and after it up to the
+    next amount (English: "… 1.1 billion yuan will go to Shache, Zepu and Bachu") or, in Chinese, up
+    to the end of its clause (其中博州三点六亿元、第五师…).
+
+    In Chinese the words after the previous amount up to the end of its clause are that amount's
+    (甲会捐100万元用于某市，乙会捐50万元: 某市 is the first gift's), so the stretch starts after them."""
+    start, end = segment
+    if next_in_sentence and CJK.search(text, max(segment[0], amount.start - 4), amount.end):
+        stop = _ZH_CLAUSE_END.search(text, amount.end, end)
+        end = stop.start() if stop else end
+    if (
+        start > sentence_start
+        and text[start - 1] not in _OPENING
+        and CJK.search(text, max(start, amount.start - 4), amount.end)
+    ):
+        mark = _ZH_CLAUSE_BREAK.search(text, start, amount.start)
+        start = mark.end() if mark else start
+    return start, end
+
+
+def rest_of_sentence(
+    text: str, words: str, places: list[Mention], sentence_start: int, clause_start: int
+) -> tuple[str | None, list[Span]]:
+    """The place the rest of the sentence names, as :func:`recipient_of` reads it.
+
+    A group of receivers at the head of the sentence, before every such place (向各地捐赠的有：甲会捐100万元
+    用于某市，乙会捐50万元), heads a list of gifts: a place in another gift's clause is that gift's own, and
+    the group (None, [its span]) holds the rest."""
+    group = group_recipient(words, sentence_start, clause_start)
+    if group is not None and places and all(group.end <= m.start for m in places):
+        return None, [group]
+    return recipient_of(text, places)

@@ -1,0 +1,28 @@
+"""Recipients of amounts listed in one Chinese sentence: a place in another gift's clause is that gift's
+own (sentences written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidcurator.extract import extract
+
+DAY = dt.date(2024, 6, 1)
+
+
+def _by_value(text: str) -> dict[int, object]:
+    return {r.amounts[0].value: r for r in extract(text, DAY).records}
+
+
+def test_a_place_after_the_previous_amount_in_its_clause_is_that_amounts() -> None:
+    records = _by_value("甲公司捐出300万元用于长沙市修路，乙公司捐出100万元给株洲市。")
+    assert records[3_000_000].recipient == "长沙市"
+    assert records[1_000_000].recipient == "株洲市"
+
+
+def test_a_group_heading_a_list_of_gifts_holds_the_gifts_naming_no_place() -> None:
+    text = "香港多家机构日前向内地捐款：甲基金会出资500万港元支持长沙防疫，乙集团出资200万港元，丙商会出资80万港元。"
+    records = _by_value(text)
+    assert records[5_000_000].recipient == "长沙市"
+    assert records[2_000_000].recipient is None
+    assert records[800_000].recipient is None
