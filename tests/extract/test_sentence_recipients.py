@@ -26,3 +26,16 @@ def test_a_group_heading_a_list_of_gifts_holds_the_gifts_naming_no_place() -> No
     assert records[5_000_000].recipient == "长沙市"
     assert records[2_000_000].recipient is None
     assert records[800_000].recipient is None
+
+
+def test_a_contracted_list_of_cities_named_before_stands_for_their_province() -> None:
+    text = (
+        "某基金会在湘潭市设立办事处，多年关注长沙市、株洲市、湘潭市的乡村教育。湘潭市教育局表示感谢。"
+        "今年该基金会再向长株潭三市捐赠800万元。"
+    )
+    assert _by_value(text)[8_000_000].recipient == "湖南省"
+
+
+def test_a_contracted_list_whose_heads_were_not_named_before_stands_for_nothing() -> None:
+    text = "今年某基金会向长株潭三市捐赠800万元。"
+    assert _by_value(text)[8_000_000].recipient != "湖南省"

@@ -51,7 +51,7 @@ from aidcurator.extract.record_parties import (
     side,
 )
 from aidcurator.extract.record_rules import programme_region, record_rules
-from aidcurator.extract.sentence_recipients import own_scope, rest_of_sentence
+from aidcurator.extract.sentence_recipients import contracted_place, own_scope, rest_of_sentence
 from aidcurator.extract.unlisted_parties import (
     central_giver,
     county_after,
@@ -188,6 +188,8 @@ def fill_parties(
     ]
     own = own_scope(text, amount, segment, own_start, next_in_sentence=segment[1] < sentence_end)
     recipient, spans = recipient_of(text, [m for m in candidates if own[0] <= m.start < own[1]])
+    if recipient is None and not spans and (short := contracted_place(words, context.places.places, *own)):
+        recipient, spans = short[0], [short[1]]  # 甲乙丙三市 for three cities named before: their province
     if near.recipient is not None and is_china(near.recipient) and donor is near.donor and donor is not None:
         china_after = near.recipient  # 日本政府向中国提供…用于贵州: China receives
     if china_after is not None:

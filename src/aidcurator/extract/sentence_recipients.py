@@ -3,14 +3,18 @@ record_recipients)."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
 
 from aidcurator.domain import Mention, Span
 from aidcurator.extract.parties import group_recipient
+from aidcurator.extract.places import smallest_common_place
 from aidcurator.extract.recipient_places import recipient_of
 from aidcurator.extract.record_rules import CJK
+from aidcurator.resources import resource_path
 
-__all__ = ["own_scope", "rest_of_sentence"]
+__all__ = ["contracted_place", "own_scope", "rest_of_sentence"]
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,；;]")  # ends the previous amount's clause (not 、, which lists)
@@ -52,3 +56,34 @@ def rest_of_sentence(
     if group is not None and places and all(group.end <= m.start for m in places):
         return None, [group]
     return recipient_of(text, places)
+
+
+@cache  # the rules do not change while the process runs
+def _contracted_rules() -> tuple[re.Pattern[str], dict[str, int]]:
+    rules = json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))[
+        "contracted_places"
+    ]
+    return re.compile(rules["pattern"]), dict(rules["counts"])
+
+
+def contracted_place(text: str, places: list[Mention], start: int, end: int) -> tuple[str, Span] | None:
+    """The place a contracted list in ``text[start:end]`` stands for (甲乙丙三市 after 甲州市, 乙阳市, 某丙市
+    are named: the smallest place holding the three), with the list's span; None when a head is not in
+    exactly one place named before the list, or no place holds them all."""
+    pattern, counts = _contracted_rules()
+    for match in pattern.finditer(text, start, end):
+        n = counts[match["count"]]
+        heads = match["heads"][-n:]
+        if len(heads) < n or len(set(heads)) < n:
+            continue
+        before = [m for m in places if m.end <= match.start() and m.data.get("name")]
+        names: list[str] = []
+        for head in heads:
+            found = {m.data["name"] for m in before if head in m.text}
+            if len(found) != 1:
+                break
+            names.extend(found)
+        holder = smallest_common_place(names) if len(names) == n else None
+        if holder is not None and holder not in names:
+            return holder, Span(match.end("heads") - n, match.end())
+    return None
