@@ -39,3 +39,19 @@ def test_a_contracted_list_of_cities_named_before_stands_for_their_province() ->
 def test_a_contracted_list_whose_heads_were_not_named_before_stands_for_nothing() -> None:
     text = "今年某基金会向长株潭三市捐赠800万元。"
     assert _by_value(text)[8_000_000].recipient != "湖南省"
+
+
+def test_a_giver_that_continues_gives_again_to_the_place_it_gave_to_in_the_paragraph() -> None:
+    text = (
+        "江苏省向铜仁市捐赠500万元。铜仁市各界表示感谢，铜仁市将用好资金。\n"
+        "苏州市援建铜仁市松桃县一所小学，投入300万元；另捐资20万元购置图书。"
+    )
+    assert _by_value(text)[200_000].recipient == "松桃苗族自治县"
+
+
+def test_a_central_giver_that_continues_gives_again_to_the_same_county() -> None:
+    text = (
+        "某部向铜仁市捐赠500万元。铜仁市各界表示感谢，铜仁市将用好资金。\n"
+        "国家开发银行援建铜仁市松桃县一所小学；捐资20万元购置图书。"
+    )
+    assert _by_value(text)[200_000].recipient == "松桃苗族自治县"

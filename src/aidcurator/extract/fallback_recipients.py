@@ -17,6 +17,7 @@ from aidcurator.extract.record_parties import (
     side,
 )
 from aidcurator.extract.record_rules import programme_region, record_rules, text_programme_region
+from aidcurator.extract.sentence_recipients import giver_continues
 
 __all__ = ["fallback_recipient", "only_pairing"]
 
@@ -50,6 +51,12 @@ def fallback_recipient(
         return near.recipient.data.get("name"), [near.recipient.span], False  # 江苏省与陕西省协作
     recipient, spans = _anaphora(text, amount, segment, context.places)
     if recipient is not None and recipient not in blocked:  # "the province" that gives is no recipient
+        return recipient, spans, False
+    giver = record.evidence.get("donor", [])
+    recipient, spans = giver_continues(
+        context.cues or text, context.places.places, giver, amount, segment[0], blocked, donor_name
+    )
+    if recipient is not None or spans:  # 甲行向某县捐赠…；另捐资若干: the county again
         return recipient, spans, False
     fallbacks: list[tuple[str, list[Span]]] = []
     if lead is not None and lead.recipient and lead.donor == record.donor:

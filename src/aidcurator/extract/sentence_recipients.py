@@ -9,12 +9,14 @@ from functools import cache
 
 from aidcurator.domain import Mention, Span
 from aidcurator.extract.parties import group_recipient
-from aidcurator.extract.places import smallest_common_place
+from aidcurator.extract.places import ancestors_of, smallest_common_place
 from aidcurator.extract.recipient_places import recipient_of
+from aidcurator.extract.record_parties import is_china, side
 from aidcurator.extract.record_rules import CJK
+from aidcurator.extract.unlisted_parties import central_giver
 from aidcurator.resources import resource_path
 
-__all__ = ["contracted_place", "own_scope", "rest_of_sentence"]
+__all__ = ["contracted_place", "giver_continues", "own_scope", "rest_of_sentence"]
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,；;]")  # ends the previous amount's clause (not 、, which lists)
@@ -87,3 +89,38 @@ def contracted_place(text: str, places: list[Mention], start: int, end: int) -> 
         if holder is not None and holder not in names:
             return holder, Span(match.end("heads") - n, match.end())
     return None
+
+
+def giver_continues(
+    text: str,
+    places: list[Mention],
+    giver: list[Span],
+    amount: Mention,
+    clause_start: int,
+    blocked: set[str | None],
+    donor: str | None,
+) -> tuple[str | None, list[Span]]:
+    """The place a giver named earlier in the paragraph gave to, for an amount whose sentence names no
+    place (甲行向某县捐赠50万元；另捐资8万元购置图书: the county again), as :func:`recipient_of` reads the
+    receiving places between the giver and the amount; (None, []) when the giver is not named before
+    this clause in the paragraph."""
+    paragraph = text.rfind("\n", 0, amount.start) + 1
+    if not _before_in(giver, paragraph, clause_start) and (unit := central_giver(text, amount.span)):
+        giver = [unit[1]]  # (the central unit that gives when no place in the paragraph does)
+    if not _before_in(giver, paragraph, clause_start):
+        return None, []
+    between = [
+        m
+        for m in places
+        if giver[0].end <= m.start < amount.start
+        and side(m) != "donor"
+        and not is_china(m)
+        and m.data.get("name") not in blocked
+        and not (donor and donor in ancestors_of(m.data.get("name", "")))  # (the giver's own county)
+    ]
+    return recipient_of(text, between) if between else (None, [])
+
+
+def _before_in(giver: list[Span], paragraph: int, clause_start: int) -> bool:
+    """Whether the giver is one span in the paragraph before the amount's clause."""
+    return len(giver) == 1 and paragraph <= giver[0].start < giver[0].end <= clause_start
