@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import Counter
 
 from aidcurator.domain import Mention
+from aidcurator.extract.party_clauses import gives_after, money_of
 from aidcurator.extract.places import ancestors_of
 
-__all__ = ["drop_donor_homes", "receiving_names"]
+__all__ = ["drop_donor_homes", "gives_or_funds", "receiving_names"]
 
 
 def receiving_names(places: list[Mention]) -> set[str]:
@@ -27,3 +28,9 @@ def drop_donor_homes(votes: Counter[str], donor: str) -> None:
     if inside and len(inside) < len(votes):
         for name in inside:
             del votes[name]
+
+
+def gives_or_funds(text: str, place: Mention, places: list[Mention]) -> bool:
+    """Whether the words after ``place`` make it the giver of its clause or the money named next its own
+    (甲市对口帮扶资金): a receiving place shown giving votes for neither side."""
+    return gives_after(text, place) or money_of(text, place, places)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidcurator.domain import CandidateRecord, Mention, MentionKind
-from aidcurator.extract.main_votes import drop_donor_homes, receiving_names
+from aidcurator.extract.main_votes import drop_donor_homes, gives_or_funds, receiving_names
 from aidcurator.extract.parties import is_dateline, is_example, is_venue_around, thanks_china
 from aidcurator.extract.party_clauses import foreign_gives, gives_after
 from aidcurator.extract.places import (
@@ -23,7 +23,7 @@ from aidcurator.extract.places import (
 )
 from aidcurator.extract.recipient_places import listed_holder
 from aidcurator.extract.record_merge import is_conversion
-from aidcurator.extract.record_rules import record_rules
+from aidcurator.extract.record_rules import record_rules, without_pinyin
 
 _REGION_LEVELS = {"region", "country"}
 _AREA_RANK = {
@@ -263,6 +263,11 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
     first_seen: dict[str, Mention] = {}
     taking = receiving_names(places)
     sides = ["recipient" if p.data.get("name") in taking else side(p) for p in places]
+    cues = without_pinyin(text)  # 甲市对(duì)口帮扶资金 reads 甲市对口帮扶资金
+    sides = [  # a receiving place its clause shows giving (甲市对口帮扶资金, 甲市帮扶) votes for neither side
+        "giving" if s == "recipient" and gives_or_funds(cues, p, places) else s
+        for p, s in zip(places, sides, strict=True)
+    ]
     abroad = [p for p in places if _is_country(p) and not is_china(p)]
     givers_abroad = {p.data.get("name") for p in abroad if foreign_gives(text, p)}
     if givers_abroad and all(p.data.get("name") in givers_abroad for p in abroad):
@@ -276,7 +281,7 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         name = data.get("name", "")
         if name not in first_seen:
             first_seen[name] = place
-        if is_example(text, place):
+        if is_example(text, place) or sides[index] == "giving":
             continue
         weight = 2 if index < 3 else 1
         if sides[index] == "donor" or (name == "中国" and china_gives):  # (is_china)
@@ -322,7 +327,7 @@ def main_parties(text: str, places: list[Mention]) -> Parties:
         regions = [
             p
             for p, p_side in zip(places, sides, strict=True)
-            if p_side != "donor"
+            if p_side not in ("donor", "giving")
             and not is_china(p)
             and p.data.get("name") != giver
             and not is_example(text, p)
