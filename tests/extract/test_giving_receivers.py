@@ -1,5 +1,6 @@
-"""A place the gazetteer lists as receiving only, shown giving in its clause, does not become the
-article's recipient (sentences written for the test)."""
+"""Places shown on the other side than their usual one: a receiving-only place shown giving is not the
+article's recipient; a province shown only receiving does not give for its paragraph (sentences written
+for the test)."""
 
 from __future__ import annotations
 
@@ -18,3 +19,10 @@ def test_a_receiving_city_shown_giving_with_pinyin_residue_is_not_the_main_recip
     records = {r.amounts[0].value: r for r in extract(text, DAY).records}
     assert records[2_000_000].donor == "曲靖市"
     assert records[5_000_000].recipient == "德钦县"
+
+
+def test_a_province_the_article_shows_only_receiving_does_not_give_for_its_paragraph() -> None:
+    text = "暴雨过后，各地商会纷纷支援湖北重建家园。\n湖北雨情牵动人心。随后某基金会捐款300万元。"
+    record = extract(text, DAY).records[0]
+    assert record.donor != "湖北省"
+    assert record.recipient == "湖北省"

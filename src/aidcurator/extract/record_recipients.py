@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from aidcurator.domain import CandidateRecord, Mention, Span
 from aidcurator.extract.fallback_recipients import fallback_recipient, only_pairing
+from aidcurator.extract.main_votes import receiving_names
 from aidcurator.extract.parties import (
     currency_country,
     currency_home,
@@ -356,7 +357,8 @@ def _embassy_gives(record: CandidateRecord, embassy: Span) -> None:
 
 def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple[Mention | None, bool]:
     """The last donor-side place named earlier in the amount's paragraph (香港多个团体…；宣明会调拨300万元):
-    a clause without a place of its own gives for the place its paragraph names last. When that place is
+    a clause without a place of its own gives for the place its paragraph names last, unless the article
+    shows that place only receiving (支援甲省 and never 甲省援…). When that place is
     one of a list (甲、乙两省对口支援…；资金共计3亿元), or two places of the paragraph each give in
     their own clause (甲省对口支援某州，乙省对口支援某县), the donors are a group: no donor, and ``True``
     says so."""
@@ -364,10 +366,13 @@ def _paragraph_donor(text: str, places: list[Mention], amount: Mention) -> tuple
     # the places from the paragraph's start to the amount (``places`` come in text order): found by
     # bisection, not a pass over the article's places for each amount (quadratic in a long text)
     first = bisect_left(places, start, key=_START)
+    taking = receiving_names(places)  # (支援甲省 and never 甲省援…: 甲省 receives wherever named)
     before = [
         (index, place)
         for index in range(first, bisect_left(places, amount.start, first, key=_START))
-        if side(place := places[index]) == "donor" and not is_china(place)
+        if side(place := places[index]) == "donor"
+        and not is_china(place)
+        and place.data.get("name") not in taking
     ]
     if before and in_donor_list(text, places, before[-1][0]):
         return None, True
