@@ -26,3 +26,10 @@ def test_a_province_the_article_shows_only_receiving_does_not_give_for_its_parag
     record = extract(text, DAY).records[0]
     assert record.donor != "湖北省"
     assert record.recipient == "湖北省"
+
+
+def test_a_country_where_chinese_givers_hand_over_aid_receives_it() -> None:
+    record = extract(
+        "中国援外医疗队上周在老挝万象向当地一所医院捐赠了价值约30万元人民币的药品。", DAY
+    ).records[0]
+    assert (record.donor, record.recipient) == ("中国", "老挝")
