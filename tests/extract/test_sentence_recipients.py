@@ -55,3 +55,8 @@ def test_a_central_giver_that_continues_gives_again_to_the_same_county() -> None
         "国家开发银行援建铜仁市松桃县一所小学；捐资20万元购置图书。"
     )
     assert _by_value(text)[200_000].recipient == "松桃苗族自治县"
+
+
+def test_a_town_sharing_a_county_name_is_not_the_county() -> None:
+    text = "某商会近日与万源市甲坝镇一村、大竹镇一村结成对子，各捐赠帮扶资金3万元。"
+    assert _by_value(text)[30_000].recipient == "万源市"

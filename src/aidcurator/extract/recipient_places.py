@@ -21,6 +21,10 @@ _ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
 _RECEIVER_BEFORE = re.compile(
     json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))["receiver_before"]
 )  # 向甘肃灾区, to Nepal (parties.json receiver_before)
+_TOWN_AFTER = re.compile(
+    json.loads(resource_path("rules", "parties.json").read_text(encoding="utf-8"))["town_after"]
+)  # 大竹镇: a town, not the county (parties.json town_after)
+_LEVEL_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
 
 
 def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Span]]:
@@ -33,6 +37,7 @@ def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Spa
     places in China that no place below China holds, written as one list give no recipient, with their
     spans: (None, spans) is such a group.
     """
+    places = [p for p in places if not _town_named_after(text, p)]  # 甲市乙镇、丙镇: 丙 is no county
     named: dict[str, list[Span]] = {}
     etc_lists: dict[int, list[Mention]] = {}  # places listed before one 等, by its position
     for place in places:
@@ -78,6 +83,16 @@ def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Spa
 
 
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
+
+
+def _town_named_after(text: str, place: Mention) -> bool:
+    """Whether a place written without its level word runs into a town's (大竹镇 is a town named after
+    大竹县, not the county): parties.json town_after."""
+    return (
+        place.data.get("name") != place.text
+        and _TOWN_AFTER.match(text, place.end) is not None
+        and not place.text.endswith(_LEVEL_ENDS)
+    )
 
 
 def _enumerated(text: str, spans: list[Span]) -> int:
