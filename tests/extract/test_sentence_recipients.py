@@ -60,3 +60,12 @@ def test_a_central_giver_that_continues_gives_again_to_the_same_county() -> None
 def test_a_town_sharing_a_county_name_is_not_the_county() -> None:
     text = "甲协会今年在绵阳市结对帮扶两个村，一个在永兴镇，一个在大竹镇，合计投入4万元。"
     assert _by_value(text)[40_000].recipient == "绵阳市"
+
+
+def test_a_giver_with_no_place_in_its_sentence_gives_where_it_was_shown_giving() -> None:
+    text = (
+        "湘潭市近年来与多地合作。广州市对口帮扶株洲市，派出干部三十名。湘潭市的企业也参与其中，湘潭市表示欢迎。\n"
+        "广州市去年拨付资金5000万元。"
+    )
+    record = _by_value(text)[50_000_000]
+    assert (record.donor, record.recipient) == ("广州市", "株洲市")

@@ -17,7 +17,7 @@ from aidcurator.extract.record_parties import (
     side,
 )
 from aidcurator.extract.record_rules import programme_region, record_rules, text_programme_region
-from aidcurator.extract.sentence_recipients import giver_continues
+from aidcurator.extract.sentence_recipients import giver_continues, giver_gave_before
 
 __all__ = ["fallback_recipient", "only_pairing"]
 
@@ -57,6 +57,11 @@ def fallback_recipient(
         context.cues or text, context.places.places, giver, amount, segment[0], blocked, donor_name
     )
     if recipient is not None or spans:  # 甲行向某县捐赠…；另捐资若干: the county again
+        return recipient, spans, False
+    recipient, spans = giver_gave_before(
+        context.cues or text, context.places.places, donor_name, amount, blocked
+    )
+    if recipient is not None:  # 甲市对口帮扶乙丙两市…。甲市共安排若干亿元: their province
         return recipient, spans, False
     fallbacks: list[tuple[str, list[Span]]] = []
     if lead is not None and lead.recipient and lead.donor == record.donor:

@@ -14,7 +14,7 @@ from aidcurator.extract.party_clauses import disaster_named
 from aidcurator.extract.places import ancestors_of, lookup_place, place_data, smallest_common_place
 from aidcurator.resources import resource_path
 
-__all__ = ["country_name", "listed_holder", "recipient_of", "tail_stands_in"]
+__all__ = ["country_name", "listed_holder", "received", "recipient_of", "tail_stands_in"]
 
 
 _ETC_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,12}?等")
@@ -83,6 +83,12 @@ def recipient_of(text: str, places: list[Mention]) -> tuple[str | None, list[Spa
 
 
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
+
+
+def received(text: str, start: int) -> bool:
+    """Whether a receiving word (向, 支援, 对口帮扶, to) stands right before ``start`` (parties.json
+    receiver_before)."""
+    return _RECEIVER_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _town_named_after(text: str, place: Mention) -> bool:

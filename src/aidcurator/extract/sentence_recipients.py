@@ -10,15 +10,16 @@ from functools import cache
 from aidcurator.domain import Mention, Span
 from aidcurator.extract.parties import group_recipient
 from aidcurator.extract.places import ancestors_of, smallest_common_place
-from aidcurator.extract.recipient_places import recipient_of
+from aidcurator.extract.recipient_places import received, recipient_of
 from aidcurator.extract.record_parties import is_china, side
 from aidcurator.extract.record_rules import CJK
 from aidcurator.extract.unlisted_parties import central_giver
 from aidcurator.resources import resource_path
 
-__all__ = ["contracted_place", "giver_continues", "own_scope", "rest_of_sentence"]
+__all__ = ["contracted_place", "giver_continues", "giver_gave_before", "own_scope", "rest_of_sentence"]
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。、！？]")
+_CLAUSE_STOP = re.compile(r"[，,；;。！？\n]")  # (the donor's clause ends here)
 _ZH_CLAUSE_BREAK = re.compile(r"[，,；;]")  # ends the previous amount's clause (not 、, which lists)
 _OPENING = "，,；;。、！？:：\n "  # a stretch starting after these opens a clause, not after an amount
 
@@ -124,3 +125,32 @@ def giver_continues(
 def _before_in(giver: list[Span], paragraph: int, clause_start: int) -> bool:
     """Whether the giver is one span in the paragraph before the amount's clause."""
     return len(giver) == 1 and paragraph <= giver[0].start < giver[0].end <= clause_start
+
+
+def giver_gave_before(
+    text: str, places: list[Mention], donor: str | None, amount: Mention, blocked: set[str | None]
+) -> tuple[str | None, list[Span]]:
+    """The place(s) the donor was last shown giving to earlier in the article, for an amount whose
+    sentence names no place (甲市对口帮扶乙丙两市…。甲市共安排资金若干亿元: what 乙丙两市 stand for): the
+    receiving places, or a contracted list, in the clause that opens with the donor's name."""
+    if not donor:
+        return None, []
+    for giver in reversed([m for m in places if m.end <= amount.start and m.data.get("name") == donor]):
+        mark = _CLAUSE_STOP.search(text, giver.end)
+        stop = min(mark.start() if mark else len(text), amount.start)
+        taking = [
+            m
+            for m in places
+            if giver.end <= m.start < stop
+            and side(m) != "donor"
+            and not is_china(m)
+            and m.data.get("name") not in blocked
+            and donor not in ancestors_of(m.data.get("name", ""))
+        ]
+        found = recipient_of(text, taking) if taking else (None, [])
+        if found[0] is not None and found[1] and received(text, found[1][0].start):
+            return found
+        short = contracted_place(text, places, giver.end, stop)
+        if short is not None and received(text, short[1].start):
+            return short[0], [short[1]]
+    return None, []
