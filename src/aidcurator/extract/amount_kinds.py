@@ -21,6 +21,37 @@ def amount_kind(
     blanked: Blanked,
 ) -> tuple[AmountKind, Span | None]:
     """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
+    kind, cue = _cue_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
+    if kind in (AmountKind.SPENT, AmountKind.UNKNOWN) and (agreed := _agreed(text, sentence, amount, blanked)):
+        return AmountKind.COMMITTED, agreed  # Ruritania signed two agreements, a loan worth $5 million
+    return kind, cue
+
+
+def _agreed(text: str, sentence: Span, amount: Mention, blanked: Blanked) -> Span | None:
+    """An agreement cue (signed, agreements) in the amount's sentence with no word of money that moved
+    (disbursed, handed over): the sums the sentence gives were agreed, not yet paid."""
+    rules = record_rules()
+    english = not CJK.search(text, sentence.start, sentence.end)
+    window = blanked.get(english)
+    pattern = rules.agreement_sentence.pick(english)
+    if pattern.pattern == "(?!)" or rules.disbursed_words.pick(english).search(
+        window, sentence.start, sentence.end
+    ):
+        return None
+    match = pattern.search(window, sentence.start, sentence.end)
+    return None if match is None else Span(match.start(), match.end())
+
+
+def _cue_kind(
+    text: str,
+    sentence: Span,
+    amount: Mention,
+    previous_end: int,
+    next_start: int,
+    multi_year: bool,
+    blanked: Blanked,
+) -> tuple[AmountKind, Span | None]:
+    """The amount's kind from the cue words around it, and the cue's span."""
     rules = record_rules()
     before_start = max(sentence.start, previous_end)
     english = not CJK.search(text, amount.start, amount.end) and not CJK.search(

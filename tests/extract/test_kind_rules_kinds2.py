@@ -1,0 +1,26 @@
+"""Amount-kind rules of the kinds2 round. Texts written for the tests (Ruritania, 甲市, invented figures), no
+phrase of a real page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidcurator.extract import extract
+
+
+def _kinds(text: str) -> dict[int, str]:
+    records = extract(text, published=dt.date(2024, 5, 10)).records
+    return {int(r.amounts[0].value): str(r.amounts[0].kind) for r in records}
+
+
+def test_an_amount_in_a_sentence_of_signed_agreements_is_committed() -> None:
+    text = (
+        "Ruritania and Borduria concluded talks in Strelsau on Tuesday.\n"
+        "Among the agreements, the first was a grant worth $7 million for a rural clinic in Zenda."
+    )
+    assert _kinds(text)[7_000_000] == "committed"
+
+
+def test_money_handed_over_stays_spent_in_an_agreement_sentence() -> None:
+    text = "Under last year's agreements, Borduria handed over a water plant worth $3 million to Ruritania."
+    assert _kinds(text)[3_000_000] == "spent"
