@@ -24,3 +24,13 @@ def test_an_amount_in_a_sentence_of_signed_agreements_is_committed() -> None:
 def test_money_handed_over_stays_spent_in_an_agreement_sentence() -> None:
     text = "Under last year's agreements, Borduria handed over a water plant worth $3 million to Ruritania."
     assert _kinds(text)[3_000_000] == "spent"
+
+
+def test_a_secured_sum_is_committed() -> None:
+    text = "Ruritania secured 45 million dollars in funding from Borduria for a coastal road on Monday."
+    assert _kinds(text)[45_000_000] == "committed"
+
+
+def test_a_sum_a_government_has_extended_is_committed() -> None:
+    text = "The Bordurian government has extended a credit of 12 million dollars to Ruritania for new buses."
+    assert _kinds(text)[12_000_000] == "committed"
