@@ -34,3 +34,11 @@ def test_a_secured_sum_is_committed() -> None:
 def test_a_sum_a_government_has_extended_is_committed() -> None:
     text = "The Bordurian government has extended a credit of 12 million dollars to Ruritania for new buses."
     assert _kinds(text)[12_000_000] == "committed"
+
+
+def test_goods_handed_over_are_spent_by_the_handover_cue() -> None:
+    """移交 says the goods changed hands: spent by a cue, not by the default."""
+    text = "甲市代表团昨日向乙县移交一批价值360万元的医疗设备，帮助乙县抗击疫情。"
+    record = next(r for r in extract(text, published=dt.date(2024, 5, 10)).records)
+    assert str(record.amounts[0].kind) == "spent"
+    assert "kind_default" not in record.flags
