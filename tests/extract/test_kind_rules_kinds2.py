@@ -42,3 +42,13 @@ def test_goods_handed_over_are_spent_by_the_handover_cue() -> None:
     record = next(r for r in extract(text, published=dt.date(2024, 5, 10)).records)
     assert str(record.amounts[0].kind) == "spent"
     assert "kind_default" not in record.flags
+
+
+def test_a_will_in_a_relative_clause_after_the_amount_is_not_its_cue() -> None:
+    text = "Borduria also agreed to a 90 million dollar loan for a harbour in Ruritania that will serve fishing fleets."
+    assert _kinds(text)[90_000_000] == "committed"
+
+
+def test_a_relative_clause_with_its_own_subject_keeps_the_amount_as_its_object() -> None:
+    text = "Talks covered some 70 million dollars that Borduria had pledged to Ruritania last spring."
+    assert _kinds(text)[70_000_000] == "committed"

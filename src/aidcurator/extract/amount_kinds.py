@@ -22,7 +22,9 @@ def amount_kind(
 ) -> tuple[AmountKind, Span | None]:
     """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
     kind, cue = _cue_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
-    if kind in (AmountKind.SPENT, AmountKind.UNKNOWN) and (agreed := _agreed(text, sentence, amount, blanked)):
+    if kind in (AmountKind.SPENT, AmountKind.UNKNOWN) and (
+        agreed := _agreed(text, sentence, amount, blanked)
+    ):
         return AmountKind.COMMITTED, agreed  # Ruritania signed two agreements, a loan worth $5 million
     return kind, cue
 
@@ -69,6 +71,8 @@ def _cue_kind(
         window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
         comma = text.find(",", amount.end, window_end)
         clause_end = window_end if comma < 0 else comma
+        if relative := rules.en_relative_opener.search(text, amount.end, clause_end):
+            clause_end = relative.start()  # a $5 million loan for a road that would link …: the road's verb
     window = blanked.get(english)
     before = (before_start, amount.start)
     whole_before = (_wrapped_start(text, sentence.start) if english else sentence.start, amount.start)
