@@ -52,3 +52,18 @@ def test_a_will_in_a_relative_clause_after_the_amount_is_not_its_cue() -> None:
 def test_a_relative_clause_with_its_own_subject_keeps_the_amount_as_its_object() -> None:
     text = "Talks covered some 70 million dollars that Borduria had pledged to Ruritania last spring."
     assert _kinds(text)[70_000_000] == "committed"
+
+
+def test_a_tally_with_a_total_word_is_cumulative() -> None:
+    text = "据统计，甲市共向乙县无偿提供帮扶资金(含物资)3.6亿元，建成村级卫生室80个。"
+    assert _kinds(text)[360_000_000] == "cumulative"
+
+
+def test_a_total_over_several_years_is_cumulative() -> None:
+    text = "丙区五年内共为丁县投入协作资金730万元，重点用于乡村学校。"
+    assert _kinds(text)[7_300_000] == "cumulative"
+
+
+def test_a_plan_over_several_years_is_not_a_running_total() -> None:
+    text = "丙区五年内将为丁县投入协作资金730万元，重点用于乡村学校。"
+    assert _kinds(text)[7_300_000] == "planned"

@@ -346,13 +346,19 @@ def _wrapped_start(text: str, start: int) -> int:
 
 
 def _as_of_total(window: str, before: tuple[int, int]) -> Span | None:
-    """``截至…`` and then a total word (共, 共计, 总计) before the amount, with no word that makes it this
-    year's (截至6月底，今年共到位…): a total to date."""
+    """``截至…`` (or 据统计…, N年内…) and then a total word (共, 共计, 总计) before the amount, with no word
+    that makes it this year's (截至6月底，今年共到位…): a total to date."""
     rules = record_rules()
     match = rules.as_of_total.search(window, *before)
-    if match is None or rules.this_year_words.search(window, before[0], before[1]):
+    if match is None or any(
+        not (word.group().startswith("年") and window[word.start() - 1] in _YEAR_COUNT_DIGITS)
+        for word in rules.this_year_words.finditer(window, before[0], before[1])
+    ):  # (三年内 counts three years, not this one)
         return None
     return Span(match.start(), match.end())
+
+
+_YEAR_COUNT_DIGITS = "两二三四五六七八九十0123456789０１２３４５６７８９"
 
 
 def _first_cue(
