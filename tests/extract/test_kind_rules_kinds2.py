@@ -16,7 +16,7 @@ def _kinds(text: str) -> dict[int, str]:
 def test_an_amount_in_a_sentence_of_signed_agreements_is_committed() -> None:
     text = (
         "Ruritania and Borduria concluded talks in Strelsau on Tuesday.\n"
-        "Among the agreements, the first was a grant worth $7 million for a rural clinic in Zenda."
+        "A rural clinic in Zenda gets a grant worth $7 million from Borduria under the new agreements."
     )
     assert _kinds(text)[7_000_000] == "committed"
 
@@ -67,3 +67,22 @@ def test_a_total_over_several_years_is_cumulative() -> None:
 def test_a_plan_over_several_years_is_not_a_running_total() -> None:
     text = "丙区五年内将为丁县投入协作资金730万元，重点用于乡村学校。"
     assert _kinds(text)[7_300_000] == "planned"
+
+
+def test_a_named_tranche_or_later_batch_is_a_share() -> None:
+    text = (
+        "Borduria pledged medical supplies worth 80 million dollars to Ruritania.\n"
+        "The initial tranche was worth 50 million dollars.\n"
+        "The second batch of supplies worth 30 million dollars will follow in June."
+    )
+    kinds = _kinds(text)
+    assert kinds[50_000_000] == "share"
+    assert kinds[30_000_000] == "share"
+
+
+def test_one_of_the_deals_is_a_share_though_a_chinese_name_stands_in_brackets() -> None:
+    text = (
+        "Among the deals signed, Ruritania's finance minister and the Borduria Bank (甲银行) agreed on"
+        " a loan of 90 million dollars for a dam."
+    )
+    assert _kinds(text)[90_000_000] == "share"

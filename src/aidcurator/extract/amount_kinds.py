@@ -33,7 +33,7 @@ def _agreed(text: str, sentence: Span, amount: Mention, blanked: Blanked) -> Spa
     """An agreement cue (signed, agreements) in the amount's sentence with no word of money that moved
     (disbursed, handed over): the sums the sentence gives were agreed, not yet paid."""
     rules = record_rules()
-    english = not CJK.search(text, sentence.start, sentence.end)
+    english = not _chinese_words(text, sentence.start, sentence.end)
     window = blanked.get(english)
     pattern = rules.agreement_sentence.pick(english)
     if pattern.pattern == "(?!)" or rules.disbursed_words.pick(english).search(
@@ -42,6 +42,25 @@ def _agreed(text: str, sentence: Span, amount: Mention, blanked: Blanked) -> Spa
         return None
     match = pattern.search(window, sentence.start, sentence.end)
     return None if match is None else Span(match.start(), match.end())
+
+
+def _chinese_words(text: str, start: int, end: int) -> bool:
+    """Whether Chinese characters stand in ``text[start:end]`` outside brackets: an English sentence that
+    names a person or a bank in Chinese too (the Ruritanian Bank (甲银行) lent …) stays English."""
+    at = start
+    while match := CJK.search(text, at, end):
+        opened = max(text.rfind("(", start, match.start()), text.rfind("（", start, match.start()))
+        closed = max(text.rfind(")", start, match.start()), text.rfind("）", start, match.start()))
+        if opened <= closed:
+            return True
+        close = min(
+            (i for i in (text.find(")", match.end(), end), text.find("）", match.end(), end)) if i >= 0),
+            default=-1,
+        )
+        if close < 0:
+            return True
+        at = close + 1
+    return False
 
 
 def _cue_kind(
@@ -56,7 +75,7 @@ def _cue_kind(
     """The amount's kind from the cue words around it, and the cue's span."""
     rules = record_rules()
     before_start = max(sentence.start, previous_end)
-    english = not CJK.search(text, amount.start, amount.end) and not CJK.search(
+    english = not CJK.search(text, amount.start, amount.end) and not _chinese_words(
         text, before_start, amount.start
     )
     if before_start > sentence.start and rules.raised_from[1 if english else 0][1].match(
