@@ -86,3 +86,8 @@ def test_one_of_the_deals_is_a_share_though_a_chinese_name_stands_in_brackets() 
         " a loan of 90 million dollars for a dam."
     )
     assert _kinds(text)[90_000_000] == "share"
+
+
+def test_an_allotment_noun_at_the_amount_outweighs_an_earlier_giving_verb() -> None:
+    text = "据介绍，甲市对口援建丙镇任务资金总量为2.8亿元，已建成学校和卫生院各两所。"
+    assert _kinds(text)[280_000_000] == "committed"

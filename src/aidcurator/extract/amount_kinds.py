@@ -214,6 +214,13 @@ def _cue_kind(
         and main[0] in (AmountKind.PLANNED, AmountKind.COMMITTED, AmountKind.ESTIMATE)
     ):  # China announced a package for the region, worth $8 billion: the value of what the main clause does
         return main
+    if (
+        not english
+        and own is not None
+        and own[0] is AmountKind.SPENT
+        and (budget := _budget(window, clause_start, amount.start)) is not None
+    ):  # 甲市援建任务资金总量为3亿元: the allotment noun at the amount outweighs the giving verb before it
+        return AmountKind.COMMITTED, budget
     if own is not None:
         return own
     main = _first_cue(english, found, (before[0], clause_start), after)
