@@ -97,3 +97,12 @@ def test_a_loan_for_projects_still_to_be_agreed_is_a_programme() -> None:
 def test_a_grant_for_infrastructure_development_at_large_is_a_programme() -> None:
     text = "Borduria gave Ruritania a grant of 60 million dollars for infrastructure development last week."
     assert _record_kinds(text)[60_000_000] == "programme"
+
+
+def test_a_headline_figure_takes_the_programme_kind_the_body_finds() -> None:
+    text = (
+        "Borduria gives Ruritania 75 million dollars\n\n"
+        "Borduria has given Ruritania 75 million dollars in budget support for the coming year, its envoy said."
+    )
+    records = extract(text, published=dt.date(2024, 5, 10)).records
+    assert [str(r.record_kind) for r in records if int(r.amounts[0].value) == 75_000_000] == ["programme"]
