@@ -106,3 +106,13 @@ def test_a_headline_figure_takes_the_programme_kind_the_body_finds() -> None:
     )
     records = extract(text, published=dt.date(2024, 5, 10)).records
     assert [str(r.record_kind) for r in records if int(r.amounts[0].value) == 75_000_000] == ["programme"]
+
+
+def test_every_sentence_of_a_paragraph_opened_by_qizhong_is_a_share() -> None:
+    text = (
+        "丙国今年向丁国提供三笔贷款，总额为9亿元。\n"
+        "其中，东港码头改造获贷款4亿元。山区公路获贷款3亿元，明年开工。水厂扩建获贷款2亿元。"
+    )
+    kinds = _kinds(text)
+    assert kinds[300_000_000] == "share"
+    assert kinds[200_000_000] == "share"

@@ -126,7 +126,10 @@ def _cue_kind(
         )
         if cue is not None:
             return AmountKind.SHARE, cue
-    if not english and (cue := _share_chain(window, sentence.start)) is not None:
+    if not english and (
+        (cue := _share_chain(window, sentence.start)) is not None
+        or (cue := _share_paragraph(window, sentence.start)) is not None
+    ):
         return AmountKind.SHARE, cue  # 。其中，A…；B…；C…: every clause of the chain is a part
     if english and (
         part := rules.partitive_after.match(window, amount.end, min(sentence.end, next_start + 12))
@@ -432,6 +435,16 @@ def _share_chain(window: str, sentence_start: int) -> Span | None:
         ends = [i for i in (window.find(m, chain_start, sentence_start) for m in ";；") if i >= 0]
         first_end = min(ends, default=sentence_start)
         match = rules.share_chain_inner.search(window, chain_start, first_end)
+    return Span(match.start(1), match.end(1)) if match else None
+
+
+def _share_paragraph(window: str, sentence_start: int) -> Span | None:
+    """The opener (其中) of the paragraph the amount's sentence goes on, when the sentence is not its first
+    (其中，甲项目获贷款2亿元。乙项目获贷款3亿元。: the paragraph lists the parts of a total before it)."""
+    line_start = window.rfind("\n", 0, sentence_start) + 1
+    if line_start >= sentence_start or not window[line_start:sentence_start].strip():
+        return None
+    match = record_rules().share_chain_opener.match(window, line_start, sentence_start)
     return Span(match.start(1), match.end(1)) if match else None
 
 
