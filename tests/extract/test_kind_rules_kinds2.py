@@ -116,3 +116,8 @@ def test_every_sentence_of_a_paragraph_opened_by_qizhong_is_a_share() -> None:
     kinds = _kinds(text)
     assert kinds[300_000_000] == "share"
     assert kinds[200_000_000] == "share"
+
+
+def test_a_present_perfect_total_is_cumulative() -> None:
+    text = "The Bordurian medical teams have sent a total of about 9 million dollars to clinics in Ruritania."
+    assert _kinds(text)[9_000_000] == "cumulative"

@@ -165,6 +165,8 @@ def _cue_kind(
         return AmountKind.CUMULATIVE, cue
     if not english and (total := _as_of_total(window, before)) is not None:
         return AmountKind.CUMULATIVE, total  # 截至去年底，上海共向喀什投入…: a running total
+    if english and (total := rules.en_perfect_total.search(window, clause_start, amount.start)):
+        return AmountKind.CUMULATIVE, Span(total.start(), total.end())  # has put in a total of $9 million
     own = None
     if english:  # The grant, worth $5 million, was signed …: the verb after the apposition is the amount's
         apposition = clause_start > sentence.start and rules.en_value_apposition.fullmatch(
