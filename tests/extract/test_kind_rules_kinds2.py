@@ -121,3 +121,8 @@ def test_every_sentence_of_a_paragraph_opened_by_qizhong_is_a_share() -> None:
 def test_a_present_perfect_total_is_cumulative() -> None:
     text = "The Bordurian medical teams have sent a total of about 9 million dollars to clinics in Ruritania."
     assert _kinds(text)[9_000_000] == "cumulative"
+
+
+def test_a_raised_level_with_no_giving_verb_is_committed() -> None:
+    text = "为加强协作，甲市今年把对乙县的帮扶标准由2023年的8000万元提高到1.2亿元。"
+    assert _kinds(text)[120_000_000] == "committed"

@@ -26,6 +26,13 @@ def amount_kind(
         agreed := _agreed(text, sentence, amount, blanked)
     ):
         return AmountKind.COMMITTED, agreed  # Ruritania signed two agreements, a loan worth $5 million
+    if (
+        cue is None
+        and kind in (AmountKind.SPENT, AmountKind.UNKNOWN)
+        and previous_end > sentence.start
+        and (raised := record_rules().raised_from[0][1].match(text, previous_end, amount.start))
+    ):  # 补助标准由1亿元提高到1.5亿元: a new level with no verb of giving is what was set, committed
+        return AmountKind.COMMITTED, Span(raised.start(), raised.end())
     return kind, cue
 
 
