@@ -7,6 +7,14 @@ from collections.abc import Callable
 from functools import cache
 
 from aidcurator.domain import AmountKind, CandidateRecord, Mention, Span
+from aidcurator.extract.kind_context import (
+    agreed,
+    as_of_total,
+    chinese_words,
+    share_chain,
+    share_paragraph,
+    wrapped_start,
+)
 from aidcurator.extract.not_aid import CLAUSE_BREAK, Blanked
 from aidcurator.extract.record_rules import CJK, Cues, record_rules
 
@@ -21,9 +29,32 @@ def amount_kind(
     blanked: Blanked,
 ) -> tuple[AmountKind, Span | None]:
     """The amount's kind and the span of the cue word that decided it (None when no cue fired)."""
+    kind, cue = _cue_kind(text, sentence, amount, previous_end, next_start, multi_year, blanked)
+    if kind in (AmountKind.SPENT, AmountKind.UNKNOWN) and (signed := agreed(text, sentence, amount, blanked)):
+        return AmountKind.COMMITTED, signed  # Ruritania signed two agreements, a loan worth $5 million
+    if (
+        cue is None
+        and kind in (AmountKind.SPENT, AmountKind.UNKNOWN)
+        and previous_end > sentence.start
+        and (raised := record_rules().raised_from[0][1].match(text, previous_end, amount.start))
+    ):  # 补助标准由1亿元提高到1.5亿元: a new level with no verb of giving is what was set, committed
+        return AmountKind.COMMITTED, Span(raised.start(), raised.end())
+    return kind, cue
+
+
+def _cue_kind(
+    text: str,
+    sentence: Span,
+    amount: Mention,
+    previous_end: int,
+    next_start: int,
+    multi_year: bool,
+    blanked: Blanked,
+) -> tuple[AmountKind, Span | None]:
+    """The amount's kind from the cue words around it, and the cue's span."""
     rules = record_rules()
     before_start = max(sentence.start, previous_end)
-    english = not CJK.search(text, amount.start, amount.end) and not CJK.search(
+    english = not CJK.search(text, amount.start, amount.end) and not chinese_words(
         text, before_start, amount.start
     )
     if before_start > sentence.start and rules.raised_from[1 if english else 0][1].match(
@@ -38,9 +69,11 @@ def amount_kind(
         window_end = min(sentence.end, next_start, amount.end + rules.en_cue_after_window)
         comma = text.find(",", amount.end, window_end)
         clause_end = window_end if comma < 0 else comma
+        if relative := rules.en_relative_opener.search(text, amount.end, clause_end):
+            clause_end = relative.start()  # a $5 million loan for a road that would link …: the road's verb
     window = blanked.get(english)
     before = (before_start, amount.start)
-    whole_before = (_wrapped_start(text, sentence.start) if english else sentence.start, amount.start)
+    whole_before = (wrapped_start(text, sentence.start) if english else sentence.start, amount.start)
     after = (amount.end, clause_end)
     after_clauses = (amount.end, window_end)
 
@@ -72,7 +105,10 @@ def amount_kind(
         )
         if cue is not None:
             return AmountKind.SHARE, cue
-    if not english and (cue := _share_chain(window, sentence.start)) is not None:
+    if not english and (
+        (cue := share_chain(window, sentence.start)) is not None
+        or (cue := share_paragraph(window, sentence.start)) is not None
+    ):
         return AmountKind.SHARE, cue  # 。其中，A…；B…；C…: every clause of the chain is a part
     if english and (
         part := rules.partitive_after.match(window, amount.end, min(sentence.end, next_start + 12))
@@ -106,8 +142,10 @@ def amount_kind(
     )
     if cue is not None and not _own_year_after(window, cumulative, before, amount.start):
         return AmountKind.CUMULATIVE, cue
-    if not english and (total := _as_of_total(window, before)) is not None:
+    if not english and (total := as_of_total(window, before)) is not None:
         return AmountKind.CUMULATIVE, total  # 截至去年底，上海共向喀什投入…: a running total
+    if english and (total := rules.en_perfect_total.search(window, clause_start, amount.start)):
+        return AmountKind.CUMULATIVE, Span(total.start(), total.end())  # has put in a total of $9 million
     own = None
     if english:  # The grant, worth $5 million, was signed …: the verb after the apposition is the amount's
         apposition = clause_start > sentence.start and rules.en_value_apposition.fullmatch(
@@ -160,6 +198,13 @@ def amount_kind(
         and main[0] in (AmountKind.PLANNED, AmountKind.COMMITTED, AmountKind.ESTIMATE)
     ):  # China announced a package for the region, worth $8 billion: the value of what the main clause does
         return main
+    if (
+        not english
+        and own is not None
+        and own[0] is AmountKind.SPENT
+        and (budget := _budget(window, clause_start, amount.start)) is not None
+    ):  # 甲市援建任务资金总量为3亿元: the allotment noun at the amount outweighs the giving verb before it
+        return AmountKind.COMMITTED, budget
     if own is not None:
         return own
     main = _first_cue(english, found, (before[0], clause_start), after)
@@ -290,36 +335,6 @@ def _own_year_after(window: str, cumulative: re.Pattern[str], before: tuple[int,
     )
 
 
-def _wrapped_start(text: str, start: int) -> int:
-    """Where an English sentence that a line starting at ``start`` continues begins: a page wrapped at a
-    fixed width breaks lines inside sentences (``The sum\nincludes 21.6 million yuan …``). Back over at
-    most three lines that end without a full stop, to the last sentence end in them."""
-    for _ in range(3):
-        if start == 0 or text[start - 1] != "\n":
-            return start
-        end = start - 1  # (the text before the line break, right-stripped of spaces and tabs, uncopied)
-        while end and text[end - 1] in " \t":
-            end -= 1
-        if end == 0 or text[end - 1] in ".!?:;\n":
-            return start  # an empty line or a finished sentence: a real break
-        line_start = text.rfind("\n", 0, end) + 1
-        cut = max(text.rfind(mark, line_start, end) for mark in (". ", "? ", "! "))
-        if cut >= 0:
-            return cut + 2
-        start = line_start
-    return start
-
-
-def _as_of_total(window: str, before: tuple[int, int]) -> Span | None:
-    """``截至…`` and then a total word (共, 共计, 总计) before the amount, with no word that makes it this
-    year's (截至6月底，今年共到位…): a total to date."""
-    rules = record_rules()
-    match = rules.as_of_total.search(window, *before)
-    if match is None or rules.this_year_words.search(window, before[0], before[1]):
-        return None
-    return Span(match.start(), match.end())
-
-
 def _first_cue(
     english: bool, found: Callable[..., Span | None], part: tuple[int, int], after: tuple[int, int]
 ) -> tuple[AmountKind, Span] | None:
@@ -347,25 +362,6 @@ def _after_cue(window: str, part: tuple[int, int]) -> tuple[AmountKind, Span | N
         if part[0] < part[1] and (match := pattern.search(window, *part)):
             return kind, Span(match.start(), match.end())
     return AmountKind.UNKNOWN, None
-
-
-def _share_chain(window: str, sentence_start: int) -> Span | None:
-    """The opener (其中) of a chain of semicolon-joined clauses that the sentence continues, if the chain
-    opens a sentence (``。其中，经济合作类项目投入资金7.62亿元；无偿援助项目累计到位资金2.03亿元``) or
-    follows a comma in the chain's first clause (``投入的650万元资金，其中500万元用于…；80万元用于…``)."""
-    end = sentence_start  # (the text before the sentence, right-stripped, without copying it)
-    while end and window[end - 1].isspace():
-        end -= 1
-    if not end or window[end - 1] not in ";；":
-        return None
-    chain_start = max(window.rfind(mark, 0, sentence_start) for mark in "。！？!?\n") + 1
-    rules = record_rules()
-    match = rules.share_chain_opener.match(window, chain_start, sentence_start)
-    if match is None:
-        ends = [i for i in (window.find(m, chain_start, sentence_start) for m in ";；") if i >= 0]
-        first_end = min(ends, default=sentence_start)
-        match = rules.share_chain_inner.search(window, chain_start, first_end)
-    return Span(match.start(1), match.end(1)) if match else None
 
 
 @cache

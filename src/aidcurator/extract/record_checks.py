@@ -31,7 +31,12 @@ def retell_record_kind(kept: CandidateRecord, repeat: CandidateRecord, headlines
     headline's few words do not say who gave it or how many works it pays for."""
     if kept.amounts[0].span.start >= headlines_end or kept.record_kind is repeat.record_kind:
         return
-    if repeat.flags.get("aggregate_cue") or repeat.flags.get("project_cue") or (repeat.n_projects or 0) > 1:
+    if (
+        repeat.flags.get("aggregate_cue")
+        or repeat.flags.get("project_cue")
+        or repeat.flags.get("programme_cue")
+        or (repeat.n_projects or 0) > 1
+    ):
         kept.record_kind = repeat.record_kind
         if repeat.flags.get("aggregate_cue"):
             kept.flags["aggregate_cue"] = repeat.flags["aggregate_cue"]

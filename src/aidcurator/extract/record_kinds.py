@@ -315,6 +315,12 @@ def fill_record_kind(
         or _programme_words(sentence_text, record.sector, in_sentence)
     ):
         record.record_kind = RecordKind.PROGRAMME
+        if (
+            kind is not AmountKind.CUMULATIVE
+            and not record.flags.get("group_recipient")
+            and _programme_words(sentence_text, record.sector, in_sentence)
+        ):  # a fund's name or a bundle word: a headline retelling the figure takes it (record_checks)
+            record.flags["programme_cue"] = True
 
 
 def part_of_pledge(

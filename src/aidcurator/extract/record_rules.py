@@ -134,6 +134,10 @@ class RecordRules:
     this_year_words: re.Pattern[str]  # 今年, 本年: the total is one year's
     announced_before: re.Pattern[str]  # 'announced' with the amount as its object
     budget_before: re.Pattern[str]  # 年度资金总计…: a year's allotment, committed when no cue decides
+    agreement_sentence: Cues  # signed, agreement, 签订: the sentence's sums were agreed, committed
+    disbursed_words: Cues  # disbursed, handed over, 已拨付: money that moved, spent even in an agreement
+    en_relative_opener: re.Pattern[str]  # ' that ', ' which ': a relative clause after the amount's noun
+    en_perfect_total: re.Pattern[str]  # 'has provided a total of': a total to date
     en_value_apposition: re.Pattern[str]  # ', worth' / ', valued at' opening the amount's clause
     project_total_before: tuple[re.Pattern[str], re.Pattern[str]]  # (zh, en): 总投资 / total investment of
     zh_list_joiners: str  # 、和及与: what joins the items of a Chinese list of amounts
@@ -230,6 +234,10 @@ def record_rules() -> RecordRules:
             this_year_words=_alternation(data["this_year_words"], english=False),
             announced_before=re.compile(data["announced_before"]),
             budget_before=re.compile(data["budget_before"]),
+            agreement_sentence=Cues.load(data["agreement_sentence"]),
+            disbursed_words=Cues.load(data["disbursed_words"]),
+            en_relative_opener=re.compile(data["en_relative_opener"]),
+            en_perfect_total=re.compile(data["en_perfect_total"]),
             zh_list_joiners=str(data.get("zh_list_joiners", "")),
             received_from_many=_alternation(data["received_from_many_zh"], english=False),
             raised_from=tuple(
